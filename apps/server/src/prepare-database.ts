@@ -1,0 +1,19 @@
+import { drizzle } from 'drizzle-orm/node-postgres';
+import { applyAccessRules, migrateDatabase, setAppRolePassword } from '@plinth/db';
+import type { Env } from '@plinth/core/env';
+import { installJobs } from '@plinth/core/jobs';
+import { queues } from './wiring';
+
+/**
+ * Everything the owner role does before the app may start: SQL migrations, the job queue's schema
+ * and queues, forced RLS and the app role's grants, and (when we derive the app URL) its password.
+ * Idempotent, and safe when several nodes run it at once.
+ */
+export async function prepareDatabase(env: Env, ownerUrl: string): Promise<void> {
+  await migrateDatabase(ownerUrl, async (client) => {
+    await installJobs(ownerUrl, env.jobsSchema, queues);
+    const db = drizzle({ client });
+    await applyAccessRules(db, [env.jobsSchema]);
+    if (!env.databaseAppUrl) await setAppRolePassword(db, env.appDbPassword);
+  });
+}

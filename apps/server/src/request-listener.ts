@@ -1,0 +1,50 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { randomUUID } from 'node:crypto';
+import { getRequestListener } from '@hono/node-server';
+import type { Hono } from 'hono';
+import { toErrorEnvelope, AppError } from '@plinth/core/errors';
+import { securityHeaders } from '@plinth/core/security';
+
+export type NodeHandler = (req: IncomingMessage, res: ServerResponse) => void | Promise<void>;
+
+export interface RequestListenerOptions {
+  /** The Hono app; absent on a `web`-only node. */
+  api?: Hono<never> | { fetch: (request: Request) => Response | Promise<Response> };
+  /** Next's request handler; absent on an `api`-only node. */
+  web?: NodeHandler;
+  production: boolean;
+  devServer: boolean;
+}
+
+/** True for `/api` and everything under `/api/`, not for `/apiary`. */
+export function isApiPath(url: string | undefined): boolean {
+  if (!url) return false;
+  return url === '/api' || url.startsWith('/api/') || url.startsWith('/api?');
+}
+
+/**
+ * One listener for the one process: /api/* goes straight to Hono, everything else to Next. Pages
+ * get the same security headers as the API (their own CSP), set here because Next's config
+ * headers do not apply under a custom server.
+ */
+export function createRequestListener(options: RequestListenerOptions): NodeHandler {
+  const api = options.api ? getRequestListener(options.api.fetch) : undefined;
+  const pageHeaders = Object.entries(
+    securityHeaders({ production: options.production, surface: 'page', devServer: options.devServer }),
+  );
+  return (req, res) => {
+    if (isApiPath(req.url)) {
+      if (api) return api(req, res);
+      return sendNotFound(res);
+    }
+    if (!options.web) return sendNotFound(res);
+    for (const [name, value] of pageHeaders) res.setHeader(name, value);
+    return options.web(req, res);
+  };
+}
+
+function sendNotFound(res: ServerResponse): void {
+  const { status, body } = toErrorEnvelope(new AppError('not_found'), randomUUID());
+  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8' });
+  res.end(JSON.stringify(body));
+}

@@ -1,0 +1,109 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createApi } from '@plinth/api';
+import type { Env } from '@plinth/core/env';
+import type { Logger } from '@plinth/core/logger';
+import { startOutboxRelay } from '@plinth/core/outbox';
+import { createNextHandler } from './next-handler';
+import { createRequestListener } from './request-listener';
+import { version } from './version';
+import { createWiring, registerPlatformJobs } from './wiring';
+
+export interface RunningPlinth {
+  /** Base URL when this node serves HTTP. */
+  url: string | undefined;
+  server: Server | undefined;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts what PLINTH_ROLE asks for: `all` serves API and pages and runs workers; `api`, `web` and
+ * `worker` run one part each so production can scale and isolate them. The database must already
+ * be prepared (prepareDatabase) by the owner role.
+ */
+export async function startPlinth(
+  env: Env,
+  ownerUrl: string,
+  options: { logger?: Logger; dev?: boolean } = {},
+): Promise<RunningPlinth> {
+  const wiring = createWiring(env, ownerUrl, options.logger);
+  const { logger } = wiring;
+  const servesApi = env.role === 'all' || env.role === 'api';
+  const servesWeb = env.role === 'all' || env.role === 'web';
+  const runsWorkers = env.role === 'all' || env.role === 'worker';
+  const dev = options.dev ?? env.nodeEnv === 'development';
+  const cleanups: (() => Promise<void>)[] = [];
+
+  try {
+    await wiring.jobs.start();
+    if (runsWorkers) {
+      await registerPlatformJobs(wiring);
+      const relay = startOutboxRelay(wiring, env.outboxRelayIntervalMs);
+      cleanups.push(() => relay.stop());
+    }
+
+    let server: Server | undefined;
+    let url: string | undefined;
+    if (servesApi || servesWeb) {
+      const web = servesWeb ? await createNextHandler({ dev, hostname: env.host, port: env.port }) : undefined;
+      if (web) cleanups.push(() => web.close());
+      const api = servesApi ? createApi({ ...wiring, version }) : undefined;
+      server = createServer(
+        createRequestListener({ api, web: web?.handle, production: env.isProduction, devServer: dev }),
+      );
+      // Past these, a slow client cannot hold a socket open forever.
+      server.requestTimeout = 30_000;
+      server.headersTimeout = 20_000;
+      server.keepAliveTimeout = 5_000;
+      await listen(server, env.port, env.host);
+      const { port } = server.address() as AddressInfo;
+      url = `http://localhost:${port}`;
+    }
+    logger.info({ role: env.role, url, version }, 'plinth started');
+
+    let stopping: Promise<void> | undefined;
+    return {
+      url,
+      server,
+      stop: () => (stopping ??= stop(server, env.shutdownTimeoutMs, cleanups, wiring.close, logger)),
+    };
+  } catch (error) {
+    for (const cleanup of cleanups.reverse()) await cleanup().catch(() => {});
+    await wiring.close().catch(() => {});
+    throw error;
+  }
+}
+
+function listen(server: Server, port: number, host: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+}
+
+/**
+ * Graceful shutdown: stop accepting connections, let in-flight requests finish (closing idle
+ * keep-alive sockets at once), force the rest after the timeout, then stop workers and the pool.
+ */
+async function stop(
+  server: Server | undefined,
+  timeoutMs: number,
+  cleanups: (() => Promise<void>)[],
+  closeWiring: () => Promise<void>,
+  logger: Logger,
+): Promise<void> {
+  logger.info('shutting down');
+  if (server) {
+    const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+    server.closeIdleConnections();
+    const force = setTimeout(() => server.closeAllConnections(), timeoutMs);
+    await closed;
+    clearTimeout(force);
+  }
+  for (const cleanup of cleanups.reverse()) await cleanup();
+  await closeWiring();
+  logger.info('stopped');
+}

@@ -1,0 +1,29 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { Button } from '../components/ui/button';
+
+export const metadata: Metadata = {
+  title: 'Page not found',
+};
+
+export default function NotFound() {
+  return (
+    <main className="flex min-h-dvh flex-col items-center justify-center gap-6 px-6 text-center">
+      <div className="grid gap-2">
+        <p className="text-sm font-medium text-primary">404</p>
+        <h1 className="text-2xl font-semibold tracking-tight">Page not found</h1>
+        <p className="max-w-sm text-sm text-muted-foreground">
+          The page you asked for does not exist, or it has not been built yet.
+        </p>
+      </div>
+      <div className="flex flex-wrap justify-center gap-3">
+        <Button asChild>
+          <Link href="/">Back to the home page</Link>
+        </Button>
+        <Button asChild variant="secondary">
+          <Link href="/app">Open the app</Link>
+        </Button>
+      </div>
+    </main>
+  );
+}

@@ -1,0 +1,20 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { NextConfig } from 'next';
+
+// The monorepo root: workspace packages (packages/*) live outside apps/web, and Turbopack only
+// resolves files inside its root.
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+// Security headers, rewrites and output mode are deliberately absent: this app is served by the
+// custom node:http server in apps/server, which owns headers; /api/* never reaches Next.
+const nextConfig: NextConfig = {
+  transpilePackages: ['@plinth/core'],
+  poweredByHeader: false,
+  reactStrictMode: true,
+  turbopack: {
+    root: repoRoot,
+  },
+};
+
+export default nextConfig;

@@ -1,0 +1,38 @@
+import type { Context } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import { AppError, isAppError, toErrorEnvelope } from '@plinth/core/errors';
+import type { ApiEnv } from '../types';
+
+/** Every failure leaves as the one envelope; only unknown errors are logged as errors. */
+export function handleError(error: Error, c: Context<ApiEnv>): Response {
+  const requestId = c.get('requestId') ?? 'unknown';
+  const appError = isAppError(error) ? error : fromHonoException(error);
+  if (appError) {
+    if (appError.status >= 500) c.get('logger')?.error({ err: error }, appError.message);
+    else c.get('logger')?.warn({ code: appError.code, fields: appError.fields }, appError.message);
+  } else {
+    c.get('logger')?.error({ err: error }, 'unhandled error');
+  }
+  const { status, body } = toErrorEnvelope(appError ?? error, requestId);
+  const response = c.json(body, status as 500);
+  for (const [name, value] of Object.entries(appError?.headers ?? {})) {
+    response.headers.set(name, value);
+  }
+  return response;
+}
+
+export function handleNotFound(c: Context<ApiEnv>): Response {
+  const { status, body } = toErrorEnvelope(new AppError('not_found'), c.get('requestId') ?? 'unknown');
+  return c.json(body, status as 404);
+}
+
+/** Hono's own exceptions (malformed JSON, body limit) mapped onto our codes. */
+function fromHonoException(error: Error): AppError | undefined {
+  if (!(error instanceof HTTPException)) return undefined;
+  if (error.status === 413) return new AppError('payload_too_large', undefined, { cause: error });
+  if (error.status === 415) return new AppError('unsupported_media_type', undefined, { cause: error });
+  if (error.status >= 400 && error.status < 500) {
+    return new AppError('invalid_input', error.message || undefined, { cause: error });
+  }
+  return undefined;
+}

@@ -1,0 +1,18 @@
+// Actor: who is doing something. Every entry point (route, server action, job, CLI) resolves one
+// before it calls a core service; services decide on it and never read cookies or headers.
+import type { ActorType } from '@plinth/db';
+
+export interface Actor {
+  type: ActorType;
+  id: string;
+  workspaceId?: string;
+  role?: string;
+  permissions?: readonly string[];
+  /** Staff member acting as this user, when impersonating. */
+  impersonatorId?: string;
+}
+
+/** The actor for work the platform does on its own behalf (jobs, schedules, migrations, seed). */
+export function systemActor(name: string): Actor {
+  return { type: 'system', id: name };
+}

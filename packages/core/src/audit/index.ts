@@ -1,0 +1,2 @@
+// Audit: the append-only record of privileged actions; write it in the transaction of the change.
+export { audit, type AuditEntry, type AuditOrigin } from './record-audit';

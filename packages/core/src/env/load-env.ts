@@ -1,0 +1,85 @@
+import { APP_ROLE } from '@plinth/db';
+import { AppError } from '../errors/index';
+import { DEV_APP_DB_PASSWORD, envSchema, type PlinthRole } from './schema';
+
+export interface Env {
+  nodeEnv: 'development' | 'test' | 'production';
+  isProduction: boolean;
+  port: number;
+  host: string;
+  role: PlinthRole;
+  appUrl: string;
+  logLevel: string;
+  /** Owner connection for migrations and seed; undefined means "start the embedded Postgres". */
+  databaseUrl: string | undefined;
+  /** The app-role connection, when given explicitly. */
+  databaseAppUrl: string | undefined;
+  appDbPassword: string;
+  databasePoolMax: number;
+  embeddedPgPort: number;
+  dataDir: string;
+  jobsSchema: string;
+  outboxRelayIntervalMs: number;
+  shutdownTimeoutMs: number;
+  trustedProxies: string[];
+}
+
+/**
+ * Parses and checks configuration. Called with `process.env` by the entry points only (this module
+ * is the one place that reads it); tests call it with a plain object. In production it refuses the
+ * development stand-ins: the embedded database and the well-known app-role password.
+ */
+export function loadEnv(source: Record<string, string | undefined> = process.env): Env {
+  const parsed = envSchema.safeParse(source);
+  if (!parsed.success) {
+    throw AppError.fromZod(parsed.error, 'Invalid configuration');
+  }
+  const raw = parsed.data;
+  const isProduction = raw.NODE_ENV === 'production';
+  if (isProduction) {
+    const refusals: Record<string, string> = {};
+    if (!raw.DATABASE_URL) {
+      refusals.DATABASE_URL = 'required in production (the embedded Postgres is for development)';
+    }
+    if (!raw.DATABASE_APP_URL && !raw.APP_DB_PASSWORD) {
+      refusals.DATABASE_APP_URL = 'set DATABASE_APP_URL or APP_DB_PASSWORD in production';
+    }
+    if (raw.APP_DB_PASSWORD === DEV_APP_DB_PASSWORD) {
+      refusals.APP_DB_PASSWORD = 'the development password is refused in production';
+    }
+    if (!raw.APP_URL) refusals.APP_URL = 'required in production';
+    if (Object.keys(refusals).length > 0) {
+      throw new AppError('invalid_input', 'Refusing to start in production', { fields: refusals });
+    }
+  }
+  return {
+    nodeEnv: raw.NODE_ENV,
+    isProduction,
+    port: raw.PORT,
+    host: raw.HOST,
+    role: raw.PLINTH_ROLE,
+    appUrl: raw.APP_URL ?? `http://localhost:${raw.PORT}`,
+    logLevel: raw.LOG_LEVEL,
+    databaseUrl: raw.DATABASE_URL,
+    databaseAppUrl: raw.DATABASE_APP_URL,
+    appDbPassword: raw.APP_DB_PASSWORD ?? DEV_APP_DB_PASSWORD,
+    databasePoolMax: raw.DATABASE_POOL_MAX,
+    embeddedPgPort: raw.EMBEDDED_PG_PORT,
+    dataDir: raw.PLINTH_DATA_DIR,
+    jobsSchema: raw.JOBS_SCHEMA,
+    outboxRelayIntervalMs: raw.OUTBOX_RELAY_INTERVAL_MS,
+    shutdownTimeoutMs: raw.SHUTDOWN_TIMEOUT_MS,
+    trustedProxies: raw.TRUSTED_PROXIES.split(',')
+      .map((entry) => entry.trim())
+      .filter(Boolean),
+  };
+}
+
+/** The app-role URL: explicit, or the owner URL with the app role's name and password swapped in. */
+export function appDatabaseUrl(env: Env, ownerUrl: string): string {
+  if (env.databaseAppUrl) return env.databaseAppUrl;
+  const url = new URL(ownerUrl);
+  url.username = APP_ROLE;
+  url.password = env.appDbPassword;
+  return url.toString();
+}

@@ -1,0 +1,38 @@
+import { z } from 'zod';
+
+export const plinthRoles = ['all', 'web', 'api', 'worker'] as const;
+export type PlinthRole = (typeof plinthRoles)[number];
+
+/** Development-only default for the app role's password; refused in production. */
+export const DEV_APP_DB_PASSWORD = 'plinth-app-dev';
+
+const port = z.coerce.number().int().min(0).max(65535);
+const postgresUrl = z
+  .string()
+  .url()
+  .refine((value) => /^postgres(ql)?:\/\//.test(value), 'must be a postgres:// URL');
+
+/** Every variable Plinth reads. `.env.example` documents each one; keep the two in step. */
+export const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  PORT: port.default(3000),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  PLINTH_ROLE: z.enum(plinthRoles).default('all'),
+  APP_URL: z.string().url().optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  DATABASE_URL: postgresUrl.optional(),
+  DATABASE_APP_URL: postgresUrl.optional(),
+  APP_DB_PASSWORD: z.string().min(12).optional(),
+  DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(500).default(10),
+  EMBEDDED_PG_PORT: port.default(54320),
+  PLINTH_DATA_DIR: z.string().min(1).default('.data'),
+  JOBS_SCHEMA: z
+    .string()
+    .regex(/^[a-z_][a-z0-9_]*$/)
+    .default('pgboss'),
+  OUTBOX_RELAY_INTERVAL_MS: z.coerce.number().int().min(50).default(1000),
+  SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
+  TRUSTED_PROXIES: z.string().default(''),
+});
+
+export type RawEnv = z.infer<typeof envSchema>;

@@ -1,0 +1,60 @@
+import type { z } from 'zod';
+import { defaultMessages, errorStatus, type ErrorCode } from './codes';
+
+export type ErrorFields = Record<string, string>;
+
+export interface AppErrorOptions {
+  fields?: ErrorFields;
+  cause?: unknown;
+  /** Extra response headers the edge should send (Retry-After, Allow…). */
+  headers?: Record<string, string>;
+}
+
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly fields: ErrorFields | undefined;
+  readonly headers: Record<string, string> | undefined;
+
+  constructor(code: ErrorCode, message?: string, options: AppErrorOptions = {}) {
+    super(message ?? defaultMessages[code], { cause: options.cause });
+    this.name = 'AppError';
+    this.code = code;
+    this.fields = options.fields;
+    this.headers = options.headers;
+  }
+
+  get status(): number {
+    return errorStatus[this.code];
+  }
+
+  /** A validation failure naming each offending field (first message per path). */
+  static fromZod(error: z.ZodError, message = 'The request is invalid.'): AppError {
+    const fields: ErrorFields = {};
+    for (const issue of error.issues) {
+      const path = issue.path.length > 0 ? issue.path.join('.') : '_';
+      fields[path] ??= issue.message;
+    }
+    return new AppError('invalid_input', message, { fields, cause: error });
+  }
+}
+
+export function isAppError(error: unknown): error is AppError {
+  return error instanceof AppError;
+}
+
+export interface ErrorEnvelope {
+  error: { code: ErrorCode; message: string; fields?: ErrorFields; request_id: string };
+}
+
+/**
+ * The one error body Plinth sends, for every failure on every surface. Unknown errors become a
+ * generic `internal` with no detail: the request id is what support uses to find the log line.
+ */
+export function toErrorEnvelope(error: unknown, requestId: string): { status: number; body: ErrorEnvelope } {
+  const appError = isAppError(error) ? error : new AppError('internal');
+  const body: ErrorEnvelope = {
+    error: { code: appError.code, message: appError.message, request_id: requestId },
+  };
+  if (appError.fields) body.error.fields = appError.fields;
+  return { status: appError.status, body };
+}

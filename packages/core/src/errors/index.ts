@@ -1,0 +1,11 @@
+// Errors: the closed code list, its status map, AppError, and the envelope every surface returns.
+// Core throws AppError; the edges translate it with toErrorEnvelope().
+export { errorStatus, errorCodes, defaultMessages, type ErrorCode } from './codes';
+export {
+  AppError,
+  isAppError,
+  toErrorEnvelope,
+  type AppErrorOptions,
+  type ErrorEnvelope,
+  type ErrorFields,
+} from './app-error';

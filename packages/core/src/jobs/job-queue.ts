@@ -1,0 +1,133 @@
+import PgBoss from 'pg-boss';
+import type { Logger } from '../logger/index';
+import type { QueueDefinition } from './queues';
+
+export interface SqlExecutor {
+  query(text: string, values?: unknown[]): Promise<{ rows: unknown[] }>;
+}
+
+export interface JobContext {
+  id: string;
+  name: string;
+  /** 0 on the first attempt. */
+  retryCount: number;
+}
+
+export type JobHandler<T = unknown> = (data: T, job: JobContext) => Promise<void>;
+
+export interface JobQueueOptions {
+  connectionString: string;
+  schema: string;
+  logger: Logger;
+  queues: readonly QueueDefinition[];
+  /**
+   * Worker nodes run pg-boss maintenance and the cron clock; others only send. Every worker may run
+   * the clock: pg-boss takes a database lock per minute, so a schedule fires once per cluster.
+   */
+  runsWorkers: boolean;
+  poolMax?: number;
+  pollingIntervalSeconds?: number;
+  /** Seconds between cron checks (pg-boss default 30); tests shorten it. */
+  cronMonitorIntervalSeconds?: number;
+}
+
+/** Background jobs on pg-boss, in the same Postgres as everything else. */
+export class JobQueue {
+  readonly #boss: PgBoss;
+  readonly #logger: Logger;
+  readonly #queues: Map<string, QueueDefinition>;
+  readonly #pollingIntervalSeconds: number;
+  #started = false;
+
+  constructor(options: JobQueueOptions) {
+    this.#logger = options.logger.child({ component: 'jobs' });
+    this.#queues = new Map(options.queues.map((queue) => [queue.name, queue]));
+    this.#pollingIntervalSeconds = options.pollingIntervalSeconds ?? 2;
+    this.#boss = new PgBoss({
+      connectionString: options.connectionString,
+      schema: options.schema,
+      application_name: 'plinth-jobs',
+      max: options.poolMax ?? 4,
+      migrate: false,
+      supervise: options.runsWorkers,
+      schedule: options.runsWorkers,
+      ...(options.cronMonitorIntervalSeconds
+        ? { cronMonitorIntervalSeconds: options.cronMonitorIntervalSeconds }
+        : {}),
+    });
+    this.#boss.on('error', (error) => this.#logger.error({ err: error }, 'job queue error'));
+  }
+
+  hasQueue(name: string): boolean {
+    return this.#queues.has(name);
+  }
+
+  async start(): Promise<void> {
+    if (this.#started) return;
+    await this.#boss.start();
+    this.#started = true;
+  }
+
+  async stop(timeoutMs = 10_000): Promise<void> {
+    if (!this.#started) return;
+    this.#started = false;
+    await this.#boss.stop({ graceful: true, wait: true, timeout: timeoutMs });
+  }
+
+  /**
+   * Enqueues a job. With `executor`, the insert runs on that connection, inside its open
+   * transaction: the job exists if and only if the transaction commits. With `id`, a second send of
+   * the same id is a no-op (returns null).
+   */
+  async send(
+    name: string,
+    data: object,
+    options: { id?: string; startAfterSeconds?: number; executor?: SqlExecutor } = {},
+  ): Promise<string | null> {
+    this.#assertQueue(name);
+    const sendOptions: PgBoss.SendOptions = {};
+    if (options.id) sendOptions.id = options.id;
+    if (options.startAfterSeconds) sendOptions.startAfter = options.startAfterSeconds;
+    if (options.executor) {
+      const executor = options.executor;
+      sendOptions.db = { executeSql: (text, values) => executor.query(text, values) };
+    }
+    return this.#boss.send(name, data, sendOptions);
+  }
+
+  /** Runs `handler` for each job; a throw fails the attempt and the queue's retry policy applies. */
+  async work<T>(name: string, handler: JobHandler<T>): Promise<void> {
+    this.#assertQueue(name);
+    await this.#boss.work<T>(
+      name,
+      { batchSize: 1, pollingIntervalSeconds: this.#pollingIntervalSeconds, includeMetadata: true },
+      async ([job]) => {
+        if (!job) return;
+        const context: JobContext = { id: job.id, name: job.name, retryCount: job.retryCount };
+        try {
+          await handler(job.data, context);
+        } catch (error) {
+          this.#logger.warn({ err: error, job: context }, 'job attempt failed');
+          throw error;
+        }
+      },
+    );
+  }
+
+  /** A cron schedule (UTC) kept in the database; every worker node may run the clock safely. */
+  async schedule(name: string, cron: string, data: object = {}): Promise<void> {
+    this.#assertQueue(name);
+    await this.#boss.schedule(name, cron, data, { tz: 'UTC' });
+  }
+
+  /** pg-boss itself, for inspection in tests and admin tools. */
+  get boss(): PgBoss {
+    return this.#boss;
+  }
+
+  #assertQueue(name: string): void {
+    if (!this.#queues.has(name)) {
+      throw new TypeError(`unknown queue "${name}": declare it with defineQueue() in the wiring`);
+    }
+  }
+}

@@ -1,0 +1,45 @@
+import { sql } from 'drizzle-orm';
+import { index, inet, jsonb, pgPolicy, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { id } from './columns';
+
+export const actorTypes = ['user', 'api_key', 'system'] as const;
+export type ActorType = (typeof actorTypes)[number];
+
+/**
+ * Append-only record of privileged actions. The app role may INSERT and SELECT only, and a trigger
+ * (migration 0001) refuses UPDATE, DELETE and TRUNCATE for everyone. `workspace_id` has no foreign
+ * key on purpose: a workspace's audit trail outlives the workspace.
+ * RLS: a row with a workspace is readable only inside that tenant; rows without one (sign-ins,
+ * staff actions) are read by audited admin paths on the owner connection.
+ */
+export const auditLog = pgTable(
+  'audit_log',
+  {
+    id: id(),
+    occurredAt: timestamp('occurred_at', { withTimezone: true }).notNull().defaultNow(),
+    workspaceId: uuid('workspace_id'),
+    actorType: text('actor_type').$type<ActorType>().notNull(),
+    actorId: text('actor_id').notNull(),
+    impersonatorId: uuid('impersonator_id'),
+    action: text('action').notNull(),
+    targetType: text('target_type'),
+    targetId: text('target_id'),
+    ip: inet('ip'),
+    userAgent: text('user_agent'),
+    requestId: text('request_id'),
+    metadata: jsonb('metadata').$type<Record<string, unknown>>().notNull().default({}),
+  },
+  (t) => [
+    index('audit_log_workspace_id_occurred_at_idx').on(t.workspaceId, t.occurredAt),
+    index('audit_log_actor_id_occurred_at_idx').on(t.actorId, t.occurredAt),
+    pgPolicy('audit_log_insert', { as: 'permissive', for: 'insert', to: 'public', withCheck: sql`true` }),
+    pgPolicy('audit_log_tenant_read', {
+      as: 'permissive',
+      for: 'select',
+      to: 'public',
+      using: sql`${t.workspaceId} = nullif(current_setting('app.workspace_id', true), '')::uuid`,
+    }),
+  ],
+);
+
+export type AuditLogRow = typeof auditLog.$inferSelect;

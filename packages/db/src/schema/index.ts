@@ -1,0 +1,6 @@
+export * from './workspace';
+export * from './identity';
+export * from './project';
+export * from './audit-log';
+export * from './outbox';
+export { tenantTable, TENANT_SETTING } from './tenant-table';

@@ -1,0 +1,21 @@
+import { jsonb, pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core';
+import { id, timestamps } from './columns';
+
+/**
+ * The tenant. Shaped so better-auth's organization plugin can use it as its `organization` model
+ * (identity issue); our own services own the rules on top.
+ */
+export const workspace = pgTable(
+  'workspace',
+  {
+    id: id(),
+    name: text('name').notNull(),
+    slug: text('slug').notNull(),
+    logo: text('logo'),
+    metadata: jsonb('metadata').$type<Record<string, unknown>>(),
+    ...timestamps(),
+  },
+  (t) => [uniqueIndex('workspace_slug_key').on(t.slug)],
+);
+
+export type Workspace = typeof workspace.$inferSelect;

@@ -1,0 +1,64 @@
+import type pg from 'pg';
+import { NodePgSession, NodePgTransaction } from 'drizzle-orm/node-postgres/session';
+import { PgDialect } from 'drizzle-orm/pg-core';
+import type { Database } from './client';
+import { isUuid } from './ids';
+
+/** Who is acting; written to `app.actor_type`/`app.actor_id` for triggers and audit defaults. */
+export interface TenantActor {
+  type: string;
+  id: string;
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- schema-less transaction
+export type TenantTx = NodePgTransaction<any, any>;
+
+const dialect = new PgDialect();
+
+/**
+ * Runs `fn` in a transaction bound to one workspace. The BEGIN and the three set_config calls go to
+ * Postgres as one simple-protocol message, so entering a tenant costs one round trip. The settings
+ * are transaction-local (`true`), which keeps them safe behind PgBouncer in transaction mode and
+ * gone the moment the transaction ends. Row-level security does the rest: inside `fn` a query
+ * without a workspace filter still sees only this workspace's rows.
+ */
+export async function withTenant<T>(
+  database: Database,
+  workspaceId: string,
+  actor: TenantActor,
+  fn: (tx: TenantTx) => Promise<T>,
+): Promise<T> {
+  if (!isUuid(workspaceId)) throw new TypeError('withTenant: workspaceId must be a uuid');
+  const client = await database.pool.connect();
+  // Set when the connection can no longer be trusted; release(error) then destroys it.
+  let unusable: Error | undefined;
+  try {
+    try {
+      await client.query(
+        `begin; select set_config('app.workspace_id', ${literal(client, workspaceId)}, true), ` +
+          `set_config('app.actor_type', ${literal(client, actor.type)}, true), ` +
+          `set_config('app.actor_id', ${literal(client, actor.id)}, true)`,
+      );
+    } catch (error) {
+      unusable = error as Error;
+      throw error;
+    }
+    const tx = new NodePgTransaction(dialect, new NodePgSession(client, dialect, undefined), undefined);
+    try {
+      const result = await fn(tx);
+      await client.query('commit');
+      return result;
+    } catch (error) {
+      await client.query('rollback').catch((rollbackError: Error) => {
+        unusable = rollbackError;
+      });
+      throw error;
+    }
+  } finally {
+    client.release(unusable);
+  }
+}
+
+function literal(client: pg.PoolClient, value: string): string {
+  return client.escapeLiteral(value);
+}

@@ -1,0 +1,60 @@
+import { randomBytes } from 'node:crypto';
+import {
+  member,
+  project,
+  user,
+  withTenant,
+  workspace,
+  type Database,
+  type MemberRole,
+  type Project,
+  type User,
+  type Workspace,
+} from '@plinth/db';
+
+const suffix = () => randomBytes(4).toString('hex');
+
+export async function createWorkspace(database: Database, values: Partial<Workspace> = {}): Promise<Workspace> {
+  const tag = suffix();
+  const [row] = await database.db
+    .insert(workspace)
+    .values({ name: `Workspace ${tag}`, slug: `ws-${tag}`, ...values })
+    .returning();
+  return row!;
+}
+
+export async function createUser(database: Database, values: Partial<User> = {}): Promise<User> {
+  const tag = suffix();
+  const [row] = await database.db
+    .insert(user)
+    .values({ name: `Person ${tag}`, email: `person-${tag}@example.test`, emailVerified: true, ...values })
+    .returning();
+  return row!;
+}
+
+export async function addMember(
+  database: Database,
+  input: { workspace: Workspace; user: User; role: MemberRole },
+): Promise<void> {
+  await database.db
+    .insert(member)
+    .values({ workspaceId: input.workspace.id, userId: input.user.id, role: input.role });
+}
+
+/** Inserts through withTenant, as the app does, so RLS checks the row on the way in. */
+export async function createProject(
+  database: Database,
+  input: { workspace: Workspace; createdBy: User; name?: string },
+): Promise<Project> {
+  return withTenant(database, input.workspace.id, { type: 'user', id: input.createdBy.id }, async (tx) => {
+    const [row] = await tx
+      .insert(project)
+      .values({
+        workspaceId: input.workspace.id,
+        name: input.name ?? `Project ${suffix()}`,
+        createdBy: input.createdBy.id,
+      })
+      .returning();
+    return row!;
+  });
+}

@@ -1,0 +1,4 @@
+// @plinth/testing: per-file databases cloned from a migrated template, factories, and (as later
+// issues add them) the fake Stripe server, mail capture and OIDC stand-in.
+export { useTestDatabase, type PlinthTestContext, type TestDatabase } from './test-database';
+export { addMember, createProject, createUser, createWorkspace } from './factories';

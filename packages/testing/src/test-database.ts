@@ -1,0 +1,106 @@
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { afterAll, beforeAll, inject } from 'vitest';
+import { createDatabase, withDatabaseName, type Database } from '@plinth/db';
+import { appDatabaseUrl, loadEnv, type Env } from '@plinth/core/env';
+
+/** What the global setup hands every test file. */
+export interface PlinthTestContext {
+  serverUrl: string;
+  templateName: string;
+  appDbPassword: string;
+}
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    plinthTest: PlinthTestContext;
+  }
+}
+
+export interface TestDatabase {
+  readonly name: string;
+  /** Owner (migration) role URL: for arranging state the app could not, like breaking a policy. */
+  readonly ownerUrl: string;
+  /** The app role URL, the one the server uses. */
+  readonly appUrl: string;
+  readonly env: Env;
+  /** Pool as the app role (RLS applies). */
+  readonly app: Database;
+  /** Pool as the owner role. */
+  readonly owner: Database;
+}
+
+/**
+ * Gives the calling test file a database of its own, cloned from the migrated template in
+ * beforeAll and dropped in afterAll. Use the returned object inside tests (not at import time).
+ */
+export function useTestDatabase(envOverrides: Record<string, string> = {}): TestDatabase {
+  const state: Partial<TestDatabase> = {};
+  beforeAll(async () => {
+    const context = inject('plinthTest');
+    const name = `plinth_test_${randomBytes(6).toString('hex')}`;
+    await createFromTemplate(context.serverUrl, name, context.templateName);
+    const ownerUrl = withDatabaseName(context.serverUrl, name);
+    const env = loadEnv({
+      NODE_ENV: 'test',
+      LOG_LEVEL: 'silent',
+      DATABASE_URL: ownerUrl,
+      APP_DB_PASSWORD: context.appDbPassword,
+      ...envOverrides,
+    });
+    const appUrl = appDatabaseUrl(env, ownerUrl);
+    Object.assign(state, {
+      name,
+      ownerUrl,
+      appUrl,
+      env,
+      app: createDatabase(appUrl, { max: 5 }),
+      owner: createDatabase(ownerUrl, { max: 2 }),
+    });
+  });
+  afterAll(async () => {
+    await state.app?.close();
+    await state.owner?.close();
+    if (state.name) {
+      const context = inject('plinthTest');
+      await dropDatabase(context.serverUrl, state.name);
+    }
+  });
+  return new Proxy(state as TestDatabase, {
+    get(target, property: string) {
+      const value = target[property as keyof TestDatabase];
+      if (value === undefined) throw new Error(`test database not ready: read "${property}" inside a test`);
+      return value;
+    },
+  });
+}
+
+async function createFromTemplate(serverUrl: string, name: string, template: string): Promise<void> {
+  const client = new pg.Client({ connectionString: serverUrl });
+  await client.connect();
+  try {
+    // Postgres refuses a template that another CREATE DATABASE is copying at the same moment
+    // (55006); parallel test files retry briefly.
+    for (let attempt = 0; ; attempt++) {
+      try {
+        await client.query(`create database "${name}" template "${template}"`);
+        return;
+      } catch (error) {
+        if ((error as { code?: string }).code !== '55006' || attempt >= 50) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 50 + Math.random() * 100));
+      }
+    }
+  } finally {
+    await client.end();
+  }
+}
+
+async function dropDatabase(serverUrl: string, name: string): Promise<void> {
+  const client = new pg.Client({ connectionString: serverUrl });
+  await client.connect();
+  try {
+    await client.query(`drop database if exists "${name}" with (force)`);
+  } finally {
+    await client.end();
+  }
+}

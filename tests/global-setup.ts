@@ -1,0 +1,50 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import type { TestProject } from 'vitest/node';
+import { loadEnv } from '@plinth/core/env';
+import { ensureDatabaseExists, startEmbeddedPostgres, withDatabaseName } from '@plinth/db';
+import { prepareDatabase } from '../apps/server/src/prepare-database';
+import type { PlinthTestContext } from '@plinth/testing';
+
+/**
+ * Once per `npm test`: a Postgres server (DATABASE_URL's, or an embedded one in a temporary
+ * directory) and a template database migrated exactly like production. Each test file then clones
+ * the template (CREATE DATABASE … TEMPLATE), which takes milliseconds and shares nothing.
+ */
+export default async function setup(project: TestProject) {
+  const env = loadEnv();
+  let serverUrl = env.databaseUrl;
+  let stopEmbedded: (() => Promise<void>) | undefined;
+  let dataDir: string | undefined;
+  if (!serverUrl) {
+    dataDir = await mkdtemp(path.join(tmpdir(), 'plinth-test-pg-'));
+    const cluster = await startEmbeddedPostgres({ dataDir: path.join(dataDir, 'data'), port: 0 });
+    serverUrl = cluster.url;
+    stopEmbedded = () => cluster.stop();
+  }
+  const templateName = `plinth_template_${process.pid}`;
+  await dropDatabase(serverUrl, templateName);
+  await ensureDatabaseExists(serverUrl, templateName);
+  await prepareDatabase(env, withDatabaseName(serverUrl, templateName));
+
+  const context: PlinthTestContext = { serverUrl, templateName, appDbPassword: env.appDbPassword };
+  project.provide('plinthTest', context);
+
+  return async () => {
+    await dropDatabase(serverUrl, templateName).catch(() => {});
+    await stopEmbedded?.();
+    if (dataDir) await rm(dataDir, { recursive: true, force: true });
+  };
+}
+
+async function dropDatabase(serverUrl: string, name: string): Promise<void> {
+  const client = new pg.Client({ connectionString: serverUrl });
+  await client.connect();
+  try {
+    await client.query(`drop database if exists "${name}" with (force)`);
+  } finally {
+    await client.end();
+  }
+}
