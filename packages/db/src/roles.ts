@@ -49,6 +49,12 @@ export async function applyAccessRules(db: Executor, extraSchemas: readonly stri
     );
     await db.execute(sql.raw(`GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA ${quoted} TO ${APP_ROLE}`));
     await db.execute(sql.raw(`GRANT EXECUTE ON ALL FUNCTIONS IN SCHEMA ${quoted} TO ${APP_ROLE}`));
+    // Tables the owner creates later in this schema (a new job queue's partition) follow suit.
+    await db.execute(
+      sql.raw(
+        `ALTER DEFAULT PRIVILEGES IN SCHEMA ${quoted} GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO ${APP_ROLE}`,
+      ),
+    );
   }
   for (const table of APPEND_ONLY_TABLES) {
     await db.execute(sql.raw(`REVOKE UPDATE, DELETE, TRUNCATE ON "${table}" FROM ${APP_ROLE}`));

@@ -31,8 +31,13 @@ export class AppError extends Error {
   static fromZod(error: z.ZodError, message = 'The request is invalid.'): AppError {
     const fields: ErrorFields = {};
     for (const issue of error.issues) {
-      const path = issue.path.length > 0 ? issue.path.join('.') : '_';
-      fields[path] ??= issue.message;
+      const prefix = issue.path.map(String);
+      if (issue.code === 'unrecognized_keys') {
+        // Name the unknown field itself, so a typo surfaces as "nmae: unknown field".
+        for (const key of issue.keys) fields[[...prefix, key].join('.')] ??= 'Unknown field.';
+        continue;
+      }
+      fields[prefix.length > 0 ? prefix.join('.') : '_'] ??= issue.message;
     }
     return new AppError('invalid_input', message, { fields, cause: error });
   }

@@ -27,8 +27,8 @@ export interface JobQueueOptions {
   runsWorkers: boolean;
   poolMax?: number;
   pollingIntervalSeconds?: number;
-  /** Seconds between cron checks (pg-boss default 30); tests shorten it. */
-  cronMonitorIntervalSeconds?: number;
+  /** Seconds between cron checks and schedule relays (pg-boss defaults: 30 and 5); tests shorten them. */
+  clockIntervalSeconds?: number;
 }
 
 /** Background jobs on pg-boss, in the same Postgres as everything else. */
@@ -51,8 +51,11 @@ export class JobQueue {
       migrate: false,
       supervise: options.runsWorkers,
       schedule: options.runsWorkers,
-      ...(options.cronMonitorIntervalSeconds
-        ? { cronMonitorIntervalSeconds: options.cronMonitorIntervalSeconds }
+      ...(options.clockIntervalSeconds
+        ? {
+            cronMonitorIntervalSeconds: options.clockIntervalSeconds,
+            cronWorkerIntervalSeconds: options.clockIntervalSeconds,
+          }
         : {}),
     });
     this.#boss.on('error', (error) => this.#logger.error({ err: error }, 'job queue error'));

@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { member, project, user, withTenant, workspace } from '@plinth/db';
+import { useTestDatabase } from '@plinth/testing';
+import { demoWorkspaces } from './demo-data';
+import { seedDemoData } from './seed-demo';
+
+const testDb = useTestDatabase();
+
+async function counts() {
+  const db = testDb.app.db;
+  const workspaces = await db.select().from(workspace);
+  const projectsPerWorkspace = await Promise.all(
+    workspaces.map((ws) =>
+      withTenant(testDb.app, ws.id, { type: 'system', id: 'test' }, (tx) => tx.select().from(project)),
+    ),
+  );
+  return {
+    workspaces: workspaces.length,
+    users: (await db.select().from(user)).length,
+    members: (await db.select().from(member)).length,
+    projects: projectsPerWorkspace.flat().length,
+  };
+}
+
+describe('demo seed', () => {
+  it('creates workspaces on different plans with a person in every role', async () => {
+    const summary = await seedDemoData(testDb.app);
+    const roles = new Set(summary.logins.map((login) => login.role));
+    expect(roles).toEqual(new Set(['owner', 'admin', 'member', 'viewer']));
+    const plans = (await testDb.app.db.select().from(workspace)).map((ws) => ws.metadata?.plan);
+    expect(new Set(plans)).toEqual(new Set(['free', 'pro', 'team']));
+    const expectedProjects = demoWorkspaces.reduce((sum, ws) => sum + ws.projects.length, 0);
+    expect((await counts()).projects).toBe(expectedProjects);
+  });
+
+  it('is idempotent: a second run changes nothing', async () => {
+    await seedDemoData(testDb.app);
+    const before = await counts();
+    await seedDemoData(testDb.app);
+    expect(await counts()).toEqual(before);
+  });
+});

@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { AppError } from '../errors/index';
+import { appDatabaseUrl, DEV_APP_DB_PASSWORD, loadEnv } from './index';
+
+describe('loadEnv', () => {
+  it('gives a development setup with no variables at all', () => {
+    const env = loadEnv({});
+    expect(env).toMatchObject({
+      nodeEnv: 'development',
+      port: 3000,
+      role: 'all',
+      databaseUrl: undefined,
+      appUrl: 'http://localhost:3000',
+      appDbPassword: DEV_APP_DB_PASSWORD,
+    });
+  });
+
+  it('names each invalid variable', () => {
+    const attempt = () => loadEnv({ PORT: 'eighty', PLINTH_ROLE: 'everything', DATABASE_URL: 'mysql://x' });
+    expect(attempt).toThrow(AppError);
+    try {
+      attempt();
+    } catch (error) {
+      expect((error as AppError).fields).toEqual({
+        PORT: expect.any(String),
+        PLINTH_ROLE: expect.any(String),
+        DATABASE_URL: expect.any(String),
+      });
+    }
+  });
+
+  it('refuses the development stand-ins in production', () => {
+    try {
+      loadEnv({ NODE_ENV: 'production', APP_DB_PASSWORD: DEV_APP_DB_PASSWORD });
+      expect.unreachable('production with the embedded database must be refused');
+    } catch (error) {
+      expect((error as AppError).fields).toMatchObject({
+        DATABASE_URL: expect.stringMatching(/embedded/),
+        APP_DB_PASSWORD: expect.stringMatching(/development password/),
+        APP_URL: expect.any(String),
+      });
+    }
+  });
+
+  it('starts in production with real settings', () => {
+    const env = loadEnv({
+      NODE_ENV: 'production',
+      DATABASE_URL: 'postgres://owner:secret@db.internal:5432/plinth',
+      APP_DB_PASSWORD: 'a-long-random-app-password',
+      APP_URL: 'https://app.example.com',
+    });
+    expect(env.isProduction).toBe(true);
+    expect(appDatabaseUrl(env, env.databaseUrl!)).toBe(
+      'postgres://plinth_app:a-long-random-app-password@db.internal:5432/plinth',
+    );
+  });
+
+  it('uses DATABASE_APP_URL as given when set', () => {
+    const env = loadEnv({ DATABASE_APP_URL: 'postgres://app:pw@pooler:6432/plinth' });
+    expect(appDatabaseUrl(env, 'postgres://owner@db/plinth')).toBe('postgres://app:pw@pooler:6432/plinth');
+  });
+});

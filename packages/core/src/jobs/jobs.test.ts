@@ -1,0 +1,141 @@
+import { drizzle } from 'drizzle-orm/node-postgres';
+import pg from 'pg';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { applyAccessRules } from '@plinth/db';
+import { useTestDatabase } from '@plinth/testing';
+import { createLogger } from '../logger/index';
+import { defineQueue, installJobs, JobQueue, platformQueues, DEAD_LETTER_QUEUE } from './index';
+
+const testDb = useTestDatabase();
+const logger = createLogger({ level: 'silent' });
+
+const flaky = defineQueue({ name: 'test.flaky', retryLimit: 2, retryDelaySeconds: 1, retryBackoff: true });
+const doomed = defineQueue({ name: 'test.doomed', retryLimit: 1, retryDelaySeconds: 1, retryBackoff: false });
+const plain = defineQueue({ name: 'test.plain' });
+const ticking = defineQueue({ name: 'test.ticking', retryLimit: 0 });
+const queues = [...platformQueues, flaky, doomed, plain, ticking];
+
+const started: JobQueue[] = [];
+function node(runsWorkers = true): JobQueue {
+  const jobs = new JobQueue({
+    connectionString: testDb.appUrl,
+    schema: testDb.env.jobsSchema,
+    logger,
+    queues,
+    runsWorkers,
+    pollingIntervalSeconds: 0.5,
+    clockIntervalSeconds: 1,
+  });
+  started.push(jobs);
+  return jobs;
+}
+
+async function until<T>(probe: () => Promise<T | undefined> | T | undefined, timeoutMs = 20_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+beforeAll(async () => {
+  // Test queues are created the way production creates queues: by the owner, at migrate time.
+  await installJobs(testDb.ownerUrl, testDb.env.jobsSchema, queues);
+  const client = new pg.Client({ connectionString: testDb.ownerUrl });
+  await client.connect();
+  await applyAccessRules(drizzle({ client }), [testDb.env.jobsSchema]).finally(() => client.end());
+});
+
+afterEach(async () => {
+  await Promise.all(started.splice(0).map((jobs) => jobs.stop(2_000)));
+});
+
+describe('jobs on pg-boss, as the app role', () => {
+  it('retries a failed job with backoff until it succeeds', async () => {
+    const jobs = node();
+    await jobs.start();
+    const attempts: { retryCount: number; at: number }[] = [];
+    await jobs.work<{ n: number }>(flaky.name, async (_data, job) => {
+      attempts.push({ retryCount: job.retryCount, at: Date.now() });
+      if (job.retryCount === 0) throw new Error('transient failure');
+    });
+    const id = await jobs.send(flaky.name, { n: 1 });
+    const done = await until(async () => {
+      const job = await jobs.boss.getJobById(flaky.name, id!);
+      return job?.state === 'completed' ? job : undefined;
+    });
+    expect(done.retryCount).toBe(1);
+    expect(attempts.map((attempt) => attempt.retryCount)).toEqual([0, 1]);
+    // The retry waited for the queue's delay instead of hammering at once.
+    expect(attempts[1]!.at - attempts[0]!.at).toBeGreaterThanOrEqual(900);
+  });
+
+  it('moves a job whose retries are spent to the dead-letter queue', async () => {
+    const jobs = node();
+    await jobs.start();
+    await jobs.work(doomed.name, async () => {
+      throw new Error('permanent failure');
+    });
+    const dead: unknown[] = [];
+    await jobs.work(DEAD_LETTER_QUEUE, async (data) => {
+      dead.push(data);
+    });
+    const id = await jobs.send(doomed.name, { order: 42 });
+    await until(() => (dead.length > 0 ? dead : undefined));
+    expect(dead).toEqual([{ order: 42 }]);
+    const job = await jobs.boss.getJobById(doomed.name, id!);
+    expect(job?.state).toBe('failed');
+    expect(job?.retryCount).toBe(1);
+  });
+
+  it('a job sent inside a transaction exists only if the transaction commits', async () => {
+    const jobs = node(false);
+    await jobs.start();
+    const client = await testDb.app.pool.connect();
+    try {
+      await client.query('begin');
+      const rolledBack = await jobs.send(plain.name, { keep: false }, { executor: client });
+      await client.query('rollback');
+      await client.query('begin');
+      const committed = await jobs.send(plain.name, { keep: true }, { executor: client });
+      await client.query('commit');
+      expect(await jobs.boss.getJobById(plain.name, rolledBack!)).toBeNull();
+      expect((await jobs.boss.getJobById(plain.name, committed!))?.data).toEqual({ keep: true });
+    } finally {
+      client.release();
+    }
+  });
+
+  it('sending the same id twice enqueues one job', async () => {
+    const jobs = node(false);
+    await jobs.start();
+    const id = '01900000-0000-7000-8000-000000000001';
+    expect(await jobs.send(plain.name, { n: 1 }, { id })).toBe(id);
+    expect(await jobs.send(plain.name, { n: 2 }, { id })).toBeNull();
+    expect((await jobs.boss.getJobById(plain.name, id))?.data).toEqual({ n: 1 });
+  });
+
+  it('refuses a queue nobody declared', async () => {
+    const jobs = node(false);
+    await expect(jobs.send('test.undeclared', {})).rejects.toThrow(/unknown queue/);
+  });
+
+  it('a schedule fires once for the cluster, however many worker nodes run the clock', async () => {
+    const nodes = [node(), node(), node()];
+    await Promise.all(nodes.map((jobs) => jobs.start()));
+    const fired: string[] = [];
+    for (const [index, jobs] of nodes.entries()) {
+      await jobs.work(ticking.name, async () => {
+        fired.push(`node-${index}`);
+      });
+    }
+    // Every minute: the previous minute boundary is under 60 s ago, so it is due right away.
+    await nodes[0]!.schedule(ticking.name, '* * * * *', { tick: true });
+    await until(() => (fired.length > 0 ? fired : undefined), 25_000);
+    // Give every node's clock several more turns to (wrongly) fire again.
+    await new Promise((resolve) => setTimeout(resolve, 4_000));
+    expect(fired).toHaveLength(1);
+  });
+});

@@ -1,0 +1,95 @@
+import { drizzle } from 'drizzle-orm/node-postgres';
+import { eq } from 'drizzle-orm';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { applyAccessRules, outbox, project, withTenant } from '@plinth/db';
+import { createUser, createWorkspace, useTestDatabase } from '@plinth/testing';
+import { defineQueue, installJobs, JobQueue, platformQueues, DEAD_LETTER_QUEUE } from '../jobs/index';
+import { createLogger } from '../logger/index';
+import { enqueueEvent, relayOutbox } from './index';
+
+const testDb = useTestDatabase();
+const logger = createLogger({ level: 'silent' });
+const created = defineQueue({ name: 'test.project-created' });
+const queues = [...platformQueues, created];
+let jobs: JobQueue;
+
+beforeAll(async () => {
+  await installJobs(testDb.ownerUrl, testDb.env.jobsSchema, queues);
+  const client = new pg.Client({ connectionString: testDb.ownerUrl });
+  await client.connect();
+  await applyAccessRules(drizzle({ client }), [testDb.env.jobsSchema]).finally(() => client.end());
+  jobs = new JobQueue({ connectionString: testDb.appUrl, schema: testDb.env.jobsSchema, logger, queues, runsWorkers: false });
+  await jobs.start();
+});
+afterAll(() => jobs.stop(2_000));
+
+const relay = () => relayOutbox({ database: testDb.app, jobs, logger });
+
+async function createProjectWithEvent(fail: boolean) {
+  const ws = await createWorkspace(testDb.app);
+  const person = await createUser(testDb.app);
+  const attempt = withTenant(testDb.app, ws.id, { type: 'user', id: person.id }, async (tx) => {
+    const [row] = await tx
+      .insert(project)
+      .values({ workspaceId: ws.id, name: 'Launch', createdBy: person.id })
+      .returning();
+    const eventId = await enqueueEvent(tx, {
+      topic: created.name,
+      payload: { projectId: row!.id },
+      workspaceId: ws.id,
+    });
+    if (fail) throw new Error('change rejected after the event was written');
+    return { projectId: row!.id, eventId };
+  });
+  return { ws, attempt };
+}
+
+describe('the transactional outbox', () => {
+  it('an event whose change rolled back is never written, so never published', async () => {
+    const { ws, attempt } = await createProjectWithEvent(true);
+    await expect(attempt).rejects.toThrow('change rejected');
+    const rows = await testDb.owner.db.select().from(outbox).where(eq(outbox.workspaceId, ws.id));
+    expect(rows).toEqual([]);
+  });
+
+  it('a committed event is relayed to its queue once, with the event id as the job id', async () => {
+    const { attempt } = await createProjectWithEvent(false);
+    const { projectId, eventId } = await attempt;
+    expect(await relay()).toBeGreaterThanOrEqual(1);
+    const job = await jobs.boss.getJobById(created.name, eventId);
+    expect(job?.data).toEqual({ projectId });
+    const [row] = await testDb.owner.db.select().from(outbox).where(eq(outbox.id, eventId));
+    expect(row!.publishedAt).toBeInstanceOf(Date);
+    expect(await relay()).toBe(0); // nothing left: a second pass publishes nothing twice
+  });
+
+  it('relays running at once on several nodes publish each event exactly once', async () => {
+    const events = await Promise.all(
+      Array.from({ length: 30 }, async () => (await createProjectWithEvent(false)).attempt),
+    );
+    const published = await Promise.all([relay(), relay(), relay()]);
+    expect(published.reduce((sum, count) => sum + count, 0)).toBe(30);
+    const { rows } = await testDb.owner.pool.query<{ count: number }>(
+      `select count(*)::int as count from ${testDb.env.jobsSchema}.job where name = $1 and id = any($2::uuid[])`,
+      [created.name, events.map((event) => event.eventId)],
+    );
+    expect(rows[0]!.count).toBe(30);
+  });
+
+  it('parks an event for an undeclared topic in the dead-letter queue instead of blocking the rest', async () => {
+    const ws = await createWorkspace(testDb.app);
+    const stray = await withTenant(testDb.app, ws.id, { type: 'system', id: 'test' }, (tx) =>
+      enqueueEvent(tx, { topic: 'nobody.listens', payload: { x: 1 }, workspaceId: ws.id }),
+    );
+    const { attempt } = await createProjectWithEvent(false);
+    const { eventId } = await attempt;
+    await relay();
+    expect((await jobs.boss.getJobById(DEAD_LETTER_QUEUE, stray))?.data).toEqual({
+      reason: 'unknown_topic',
+      topic: 'nobody.listens',
+      payload: { x: 1 },
+    });
+    expect(await jobs.boss.getJobById(created.name, eventId)).not.toBeNull();
+  });
+});
