@@ -27,7 +27,11 @@ try {
   throw error;
 }
 
-function printBanner(url: string, embedded: boolean, logins: { email: string; workspace: string; role: string }[]) {
+function printBanner(
+  url: string,
+  embedded: boolean,
+  logins: { email: string; workspace: string; role: string }[],
+) {
   const lines = [
     '',
     `  Plinth is running at ${url}`,

@@ -107,7 +107,12 @@ describe('health when the database is down', () => {
 
 describe('one process, one URL', () => {
   it('sends /api/* to Hono and everything else, with page headers, to the web handler', async () => {
-    const env = loadEnv({ NODE_ENV: 'production', DATABASE_URL: testDb.ownerUrl, APP_DB_PASSWORD: 'x'.repeat(16), APP_URL: 'https://example.test' });
+    const env = loadEnv({
+      NODE_ENV: 'production',
+      DATABASE_URL: testDb.ownerUrl,
+      APP_DB_PASSWORD: 'x'.repeat(16),
+      APP_URL: 'https://example.test',
+    });
     const api = createApi({ env, database: testDb.app, logger: createLogger({ level: 'silent' }), version });
     const webPaths: string[] = [];
     const { url, server } = await serve(

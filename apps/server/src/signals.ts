@@ -1,14 +1,19 @@
 import type { Logger } from '@plinth/core/logger';
 
-/** Ctrl-C or SIGTERM runs `shutdown` once; a second signal exits at once. */
+/**
+ * Ctrl-C or SIGTERM runs `shutdown` once. Under `npm run dev` one Ctrl-C arrives twice (the terminal
+ * signals the whole process group and tsx relays it again), so repeats within two seconds are the
+ * same request; a signal after that means "now" and exits at once.
+ */
 export function onShutdownSignal(shutdown: () => Promise<void>, logger: Logger): void {
-  let shuttingDown = false;
+  let firstSignalAt: number | undefined;
   const handle = (signal: NodeJS.Signals) => {
-    if (shuttingDown) {
+    if (firstSignalAt !== undefined) {
+      if (Date.now() - firstSignalAt < 2_000) return;
       logger.warn({ signal }, 'second signal: exiting now');
       process.exit(1);
     }
-    shuttingDown = true;
+    firstSignalAt = Date.now();
     shutdown().then(
       () => process.exit(0),
       (error: unknown) => {

@@ -45,7 +45,9 @@ export async function startPlinth(
     let server: Server | undefined;
     let url: string | undefined;
     if (servesApi || servesWeb) {
-      const web = servesWeb ? await createNextHandler({ dev, hostname: env.host, port: env.port }) : undefined;
+      const web = servesWeb
+        ? await createNextHandler({ dev, hostname: env.host, port: env.port })
+        : undefined;
       if (web) cleanups.push(() => web.close());
       const api = servesApi ? createApi({ ...wiring, version }) : undefined;
       server = createServer(

@@ -21,7 +21,10 @@ export interface Wiring {
 export function createWiring(env: Env, ownerUrl: string, logger?: Logger): Wiring {
   const log = logger ?? createLogger({ level: env.logLevel });
   const appUrl = appDatabaseUrl(env, ownerUrl);
-  const database = createDatabase(appUrl, { max: env.databasePoolMax, applicationName: `plinth-${env.role}` });
+  const database = createDatabase(appUrl, {
+    max: env.databasePoolMax,
+    applicationName: `plinth-${env.role}`,
+  });
   const runsWorkers = env.role === 'all' || env.role === 'worker';
   const jobs = new JobQueue({
     connectionString: appUrl,

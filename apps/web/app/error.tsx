@@ -10,8 +10,7 @@ type ErrorPageProps = {
 export default function ErrorPage({ error, retry }: ErrorPageProps) {
   // Server errors reach the browser with a generic message in production; the digest matches
   // the server log entry.
-  const message =
-    error instanceof Error && error.message ? error.message : 'An unexpected error occurred.';
+  const message = error instanceof Error && error.message ? error.message : 'An unexpected error occurred.';
   const digest =
     error instanceof Error && 'digest' in error && typeof error.digest === 'string'
       ? error.digest

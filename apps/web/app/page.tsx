@@ -90,8 +90,8 @@ export default function LandingPage() {
             The foundation your SaaS product stands on.
           </h1>
           <p className="mt-5 max-w-2xl text-lg text-pretty text-muted-foreground">
-            Plinth gives you identity, tenancy, access, billing and the platform pieces every SaaS
-            needs — on Postgres, proven by tests. Fork it and add your own domain.
+            Plinth gives you identity, tenancy, access, billing and the platform pieces every SaaS needs — on
+            Postgres, proven by tests. Fork it and add your own domain.
           </p>
           <div className="mt-8 flex flex-wrap gap-3">
             <Button asChild size="lg">
@@ -103,10 +103,7 @@ export default function LandingPage() {
           </div>
         </section>
 
-        <section
-          aria-labelledby="capabilities-heading"
-          className="mx-auto w-full max-w-5xl px-6 pb-16"
-        >
+        <section aria-labelledby="capabilities-heading" className="mx-auto w-full max-w-5xl px-6 pb-16">
           <h2 id="capabilities-heading" className="text-xl font-semibold tracking-tight">
             What is in the box
           </h2>
@@ -126,9 +123,7 @@ export default function LandingPage() {
                   {capability.icon}
                 </svg>
                 <h3 className="mt-4 font-semibold">{capability.title}</h3>
-                <p className="mt-1.5 text-sm leading-relaxed text-muted-foreground">
-                  {capability.body}
-                </p>
+                <p className="mt-1.5 text-sm leading-relaxed text-muted-foreground">{capability.body}</p>
               </li>
             ))}
           </ul>
@@ -141,10 +136,7 @@ export default function LandingPage() {
             </h2>
             <div className="mt-6 grid gap-4 md:grid-cols-2">
               {commands.map((item) => (
-                <div
-                  key={item.command}
-                  className="rounded-xl border border-border bg-background p-6"
-                >
+                <div key={item.command} className="rounded-xl border border-border bg-background p-6">
                   <h3 className="text-sm font-medium text-muted-foreground">{item.label}</h3>
                   <pre className="mt-3 overflow-x-auto rounded-lg bg-foreground px-4 py-3 font-mono text-sm text-background">
                     <code>

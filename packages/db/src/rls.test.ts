@@ -49,7 +49,7 @@ describe('row-level security on tenant tables', () => {
     await assertTenantSeesOnlyItsRows(testDb.app, a);
   });
 
-  it("cannot write a row into another tenant from inside workspace A", async () => {
+  it('cannot write a row into another tenant from inside workspace A', async () => {
     const { a, b, alice } = await twoTenantsWithProjects();
     const attempt = withTenant(testDb.app, a.id, { type: 'user', id: alice.id }, (tx) =>
       tx.insert(project).values({ workspaceId: b.id, name: 'smuggled', createdBy: alice.id }),
@@ -158,7 +158,9 @@ describe('row-level security on tenant tables', () => {
 describe('the audit log is append-only', () => {
   async function oneAuditRow(database: Database, workspaceId: string) {
     await withTenant(database, workspaceId, { type: 'system', id: 'test' }, (tx) =>
-      tx.insert(auditLog).values({ action: 'test.happened', actorType: 'system', actorId: 'test', workspaceId }),
+      tx
+        .insert(auditLog)
+        .values({ action: 'test.happened', actorType: 'system', actorId: 'test', workspaceId }),
     );
   }
 
@@ -188,7 +190,9 @@ describe('the audit log is append-only', () => {
     );
     await expect(testDb.owner.pool.query('delete from audit_log')).rejects.toThrow(/append-only/);
     await expect(testDb.owner.pool.query('truncate audit_log')).rejects.toThrow(/append-only/);
-    const { rows } = await testDb.owner.pool.query('select action from audit_log where workspace_id = $1', [ws.id]);
+    const { rows } = await testDb.owner.pool.query('select action from audit_log where workspace_id = $1', [
+      ws.id,
+    ]);
     expect(rows).toEqual([{ action: 'test.happened' }]);
   });
 });

@@ -1,4 +1,5 @@
 import type pg from 'pg';
+import type { ExtractTablesWithRelations } from 'drizzle-orm';
 import { NodePgSession, NodePgTransaction } from 'drizzle-orm/node-postgres/session';
 import { PgDialect } from 'drizzle-orm/pg-core';
 import type { Database } from './client';
@@ -10,8 +11,9 @@ export interface TenantActor {
   id: string;
 }
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- schema-less transaction
-export type TenantTx = NodePgTransaction<any, any>;
+type NoSchema = Record<string, never>;
+/** A transaction inside one tenant; usable wherever an Executor is expected. */
+export type TenantTx = NodePgTransaction<NoSchema, ExtractTablesWithRelations<NoSchema>>;
 
 const dialect = new PgDialect();
 
@@ -43,7 +45,12 @@ export async function withTenant<T>(
       unusable = error as Error;
       throw error;
     }
-    const tx = new NodePgTransaction(dialect, new NodePgSession(client, dialect, undefined), undefined);
+    const session = new NodePgSession<NoSchema, ExtractTablesWithRelations<NoSchema>>(
+      client,
+      dialect,
+      undefined,
+    );
+    const tx: TenantTx = new NodePgTransaction(dialect, session, undefined);
     try {
       const result = await fn(tx);
       await client.query('commit');

@@ -14,7 +14,10 @@ import {
 
 const suffix = () => randomBytes(4).toString('hex');
 
-export async function createWorkspace(database: Database, values: Partial<Workspace> = {}): Promise<Workspace> {
+export async function createWorkspace(
+  database: Database,
+  values: Partial<Workspace> = {},
+): Promise<Workspace> {
   const tag = suffix();
   const [row] = await database.db
     .insert(workspace)

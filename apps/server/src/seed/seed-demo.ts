@@ -44,7 +44,9 @@ export async function seedDemoData(database: Database): Promise<SeedSummary> {
         const existing = await tx
           .select({ id: project.id })
           .from(project)
-          .where(and(eq(project.workspaceId, ws!.id), eq(project.name, item.name), isNull(project.deletedAt)));
+          .where(
+            and(eq(project.workspaceId, ws!.id), eq(project.name, item.name), isNull(project.deletedAt)),
+          );
         if (existing.length > 0) continue;
         await tx.insert(project).values({
           workspaceId: ws!.id,

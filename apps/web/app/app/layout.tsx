@@ -38,10 +38,7 @@ export default function AppLayout({ children }: { children: ReactNode }) {
             <span className="truncate text-sm font-semibold">{workspaceName}</span>
           </div>
         </header>
-        <nav
-          aria-label="Workspace (compact)"
-          className="border-b border-border px-3 py-2 md:hidden"
-        >
+        <nav aria-label="Workspace (compact)" className="border-b border-border px-3 py-2 md:hidden">
           <SidebarNav orientation="horizontal" />
         </nav>
         <main className="flex-1 px-4 py-8 sm:px-6 lg:px-8">{children}</main>

@@ -11,9 +11,7 @@ export default function DashboardPage() {
     <div className="mx-auto w-full max-w-4xl">
       <div className="mb-8">
         <h1 className="text-2xl font-semibold tracking-tight">Overview</h1>
-        <p className="mt-1 text-sm text-muted-foreground">
-          Projects in this workspace will appear here.
-        </p>
+        <p className="mt-1 text-sm text-muted-foreground">Projects in this workspace will appear here.</p>
       </div>
       <EmptyState
         title="No projects yet"

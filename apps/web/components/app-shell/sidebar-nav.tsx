@@ -67,11 +67,7 @@ function isActive(pathname: string, href: string): boolean {
   return pathname === href || pathname.startsWith(`${href}/`);
 }
 
-export function SidebarNav({
-  orientation = 'vertical',
-}: {
-  orientation?: 'vertical' | 'horizontal';
-}) {
+export function SidebarNav({ orientation = 'vertical' }: { orientation?: 'vertical' | 'horizontal' }) {
   const pathname = usePathname();
   const horizontal = orientation === 'horizontal';
 

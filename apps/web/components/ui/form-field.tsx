@@ -15,15 +15,7 @@ export type FormFieldProps = {
   className?: string;
 };
 
-export function FormField({
-  label,
-  children,
-  hint,
-  error,
-  id,
-  required = false,
-  className,
-}: FormFieldProps) {
+export function FormField({ label, children, hint, error, id, required = false, className }: FormFieldProps) {
   const generatedId = useId();
   const controlId = id ?? `field-${generatedId}`;
   const hintId = `${controlId}-hint`;

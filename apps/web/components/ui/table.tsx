@@ -5,10 +5,7 @@ export function Table({ className, ...props }: ComponentProps<'table'>) {
   return (
     // The wrapper scrolls horizontally so wide tables never widen the page.
     <div className="relative w-full overflow-x-auto rounded-lg border border-border">
-      <table
-        className={cn('w-full caption-bottom border-collapse text-sm', className)}
-        {...props}
-      />
+      <table className={cn('w-full caption-bottom border-collapse text-sm', className)} {...props} />
     </div>
   );
 }
@@ -23,10 +20,7 @@ export function TableBody({ className, ...props }: ComponentProps<'tbody'>) {
 
 export function TableRow({ className, ...props }: ComponentProps<'tr'>) {
   return (
-    <tr
-      className={cn('border-b border-border transition-colors hover:bg-muted/40', className)}
-      {...props}
-    />
+    <tr className={cn('border-b border-border transition-colors hover:bg-muted/40', className)} {...props} />
   );
 }
 

@@ -53,7 +53,9 @@ describe('audit()', () => {
     const a = await createWorkspace(testDb.app);
     const b = await createWorkspace(testDb.app);
     const actor = { type: 'system' as const, id: 'test' };
-    await withTenant(testDb.app, b.id, actor, (tx) => audit(tx, actor, { action: 'secret.b', workspaceId: b.id }));
+    await withTenant(testDb.app, b.id, actor, (tx) =>
+      audit(tx, actor, { action: 'secret.b', workspaceId: b.id }),
+    );
     const rows = await withTenant(testDb.app, a.id, actor, (tx) => tx.select().from(auditLog));
     expect(rows.map((row) => row.action)).not.toContain('secret.b');
   });

@@ -7,14 +7,25 @@ describe('the error envelope', () => {
     const error = new AppError('invalid_input', 'Name is too short', { fields: { name: 'min 3' } });
     expect(toErrorEnvelope(error, 'req-1')).toEqual({
       status: 400,
-      body: { error: { code: 'invalid_input', message: 'Name is too short', fields: { name: 'min 3' }, request_id: 'req-1' } },
+      body: {
+        error: {
+          code: 'invalid_input',
+          message: 'Name is too short',
+          fields: { name: 'min 3' },
+          request_id: 'req-1',
+        },
+      },
     });
   });
 
   it('hides the details of unknown errors behind a generic 500', () => {
     const { status, body } = toErrorEnvelope(new Error('connection string postgres://secret@db'), 'req-2');
     expect(status).toBe(500);
-    expect(body.error).toEqual({ code: 'internal', message: 'Something went wrong on our side.', request_id: 'req-2' });
+    expect(body.error).toEqual({
+      code: 'internal',
+      message: 'Something went wrong on our side.',
+      request_id: 'req-2',
+    });
   });
 
   it('maps every code to a 4xx or 5xx status', () => {

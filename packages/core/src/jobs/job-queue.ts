@@ -38,6 +38,7 @@ export class JobQueue {
   readonly #queues: Map<string, QueueDefinition>;
   readonly #pollingIntervalSeconds: number;
   #started = false;
+  #stopping = false;
 
   constructor(options: JobQueueOptions) {
     this.#logger = options.logger.child({ component: 'jobs' });
@@ -58,7 +59,11 @@ export class JobQueue {
           }
         : {}),
     });
-    this.#boss.on('error', (error) => this.#logger.error({ err: error }, 'job queue error'));
+    this.#boss.on('error', (error) => {
+      // Once stopping, connections closing under us (the database stopping too) are expected.
+      if (this.#stopping) this.#logger.debug({ err: error }, 'job queue error while stopping');
+      else this.#logger.error({ err: error }, 'job queue error');
+    });
   }
 
   hasQueue(name: string): boolean {
@@ -74,6 +79,7 @@ export class JobQueue {
   async stop(timeoutMs = 10_000): Promise<void> {
     if (!this.#started) return;
     this.#started = false;
+    this.#stopping = true;
     await this.#boss.stop({ graceful: true, wait: true, timeout: timeoutMs });
   }
 

@@ -17,6 +17,16 @@ export const redactedPaths = [
   'req.headers.cookie',
 ];
 
+/**
+ * pino's error serializer copies every enumerable property; pg attaches its whole client (with
+ * connection parameters) to pool errors. Keep the fields that help and drop the rest.
+ */
+function serializeError(error: unknown): unknown {
+  const serialized = pino.stdSerializers.err(error as Error) as unknown as Record<string, unknown>;
+  if (serialized && typeof serialized === 'object') delete serialized.client;
+  return serialized;
+}
+
 /** JSON logs (pino); every request adds request_id, and later workspace_id and user_id. */
 export function createLogger(
   options: { level: string; name?: string },
@@ -30,6 +40,7 @@ export function createLogger(
       base: { service: options.name ?? 'plinth' },
       timestamp: pino.stdTimeFunctions.isoTime,
       formatters: { level: (label) => ({ level: label }) },
+      serializers: { err: serializeError },
     },
     destination,
   );

@@ -19,7 +19,13 @@ beforeAll(async () => {
   const client = new pg.Client({ connectionString: testDb.ownerUrl });
   await client.connect();
   await applyAccessRules(drizzle({ client }), [testDb.env.jobsSchema]).finally(() => client.end());
-  jobs = new JobQueue({ connectionString: testDb.appUrl, schema: testDb.env.jobsSchema, logger, queues, runsWorkers: false });
+  jobs = new JobQueue({
+    connectionString: testDb.appUrl,
+    schema: testDb.env.jobsSchema,
+    logger,
+    queues,
+    runsWorkers: false,
+  });
   await jobs.start();
 });
 afterAll(() => jobs.stop(2_000));

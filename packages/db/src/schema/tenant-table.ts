@@ -33,9 +33,7 @@ type TenantColumns<TColumns> = TColumns & { workspaceId: ReturnType<typeof works
 export function tenantTable<TName extends string, TColumns extends Record<string, PgColumnBuilderBase>>(
   name: TName,
   columns: TColumns,
-  extra?: (
-    table: BuildExtraConfigColumns<TName, TenantColumns<TColumns>, 'pg'>,
-  ) => PgTableExtraConfigValue[],
+  extra?: (table: BuildExtraConfigColumns<TName, TenantColumns<TColumns>, 'pg'>) => PgTableExtraConfigValue[],
 ) {
   const allColumns = { workspaceId: workspaceIdColumn(), ...columns } as TenantColumns<TColumns>;
   return pgTable(name, allColumns, (table) => [
