@@ -1,0 +1,123 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import pg from 'pg';
+import { appDatabaseUrl, loadEnv, type Env } from '@plinth/core/env';
+import { createLogger } from '@plinth/core/logger';
+import { startPlinth } from '../apps/server/src/start';
+import { version } from '../apps/server/src/version';
+import type { TargetCommand, TargetName, TargetReply } from './ipc';
+
+// Child process of bench/health.ts: serves GET /api/health as one target, each target in its own
+// process so neither shares a heap, a JIT or an event loop with the other or with the load.
+
+interface RunningTarget {
+  port: number;
+  stop(): Promise<void>;
+}
+
+let running: RunningTarget | undefined;
+let stopping: Promise<void> | undefined;
+
+function reply(message: TargetReply): void {
+  process.send?.(message);
+}
+
+async function startTarget(target: TargetName, env: Env, ownerUrl: string): Promise<RunningTarget> {
+  if (target === 'plinth') {
+    const logger = createLogger({ level: env.logLevel });
+    const plinth = await startPlinth(env, ownerUrl, { logger, dev: false });
+    if (!plinth.server) throw new Error(`PLINTH_ROLE=${env.role} serves no HTTP`);
+    return { port: (plinth.server.address() as AddressInfo).port, stop: () => plinth.stop() };
+  }
+  return startRawServer(env, ownerUrl);
+}
+
+/**
+ * The baseline: the same work as our health route (one `select 1` on an app-role pool of the same
+ * size, the same JSON) with nothing but node:http around it.
+ */
+async function startRawServer(env: Env, ownerUrl: string): Promise<RunningTarget> {
+  const pool = new pg.Pool({
+    connectionString: appDatabaseUrl(env, ownerUrl),
+    max: env.databasePoolMax,
+    application_name: 'plinth-bench-raw',
+    connectionTimeoutMillis: 5_000,
+    idleTimeoutMillis: 30_000,
+  });
+  pool.on('error', () => {});
+  const server = createServer((req, res) => {
+    if (req.method !== 'GET' || req.url !== '/api/health') {
+      res.writeHead(404, { 'content-type': 'application/json' }).end('{"error":"not_found"}');
+      return;
+    }
+    pool.query('select 1').then(
+      () => {
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.end(JSON.stringify({ status: 'ok', db: 'ok', version }));
+      },
+      () => {
+        res.writeHead(503, { 'content-type': 'application/json' });
+        res.end(JSON.stringify({ status: 'degraded', db: 'down', version }));
+      },
+    );
+  });
+  // The same socket limits as startPlinth sets on ours.
+  server.requestTimeout = 30_000;
+  server.headersTimeout = 20_000;
+  server.keepAliveTimeout = 5_000;
+  await listen(server, env.host);
+  return {
+    port: (server.address() as AddressInfo).port,
+    async stop() {
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeAllConnections();
+      await closed;
+      await pool.end();
+    },
+  };
+}
+
+function listen(server: Server, host: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+}
+
+function stopAndExit(): Promise<void> {
+  stopping ??= (async () => {
+    // A target that will not stop must still not outlive the bench.
+    setTimeout(() => process.exit(1), 15_000).unref();
+    try {
+      await running?.stop();
+    } finally {
+      if (process.connected) process.disconnect();
+      process.exit(0);
+    }
+  })();
+  return stopping;
+}
+
+process.on('message', (message: TargetCommand) => {
+  if (message.type === 'stop') {
+    void stopAndExit();
+    return;
+  }
+  if (running) {
+    reply({ type: 'failed', message: 'already started' });
+    return;
+  }
+  startTarget(message.target, loadEnv(message.envSource), message.ownerUrl).then(
+    (target) => {
+      running = target;
+      reply({ type: 'listening', port: target.port });
+    },
+    (error: unknown) =>
+      reply({ type: 'failed', message: error instanceof Error ? error.message : String(error) }),
+  );
+});
+// The parent went away (or closed the channel): stop rather than linger.
+process.on('disconnect', () => void stopAndExit());

@@ -1,0 +1,12 @@
+import { defineConfig } from 'vitest/config';
+
+// `npm run test:e2e`: the README's commands run as a person would (npm run dev in a child process)
+// and pages driven in Debian's chromium. Files run one at a time: each starts a whole stack.
+export default defineConfig({
+  test: {
+    include: ['e2e/**/*.test.ts'],
+    fileParallelism: false,
+    testTimeout: 120_000,
+    hookTimeout: 180_000,
+  },
+});
