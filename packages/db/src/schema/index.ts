@@ -4,3 +4,4 @@ export * from './project';
 export * from './audit-log';
 export * from './outbox';
 export { tenantTable, TENANT_SETTING } from './tenant-table';
+export * from './platform';
