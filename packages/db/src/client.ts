@@ -16,8 +16,6 @@ export interface DatabaseOptions {
   /** Pool size; keep (nodes × max) under the server's max_connections. */
   max?: number;
   applicationName?: string;
-  /** Milliseconds a statement may run before Postgres cancels it. */
-  statementTimeout?: number;
 }
 
 export function createDatabase(connectionString: string, options: DatabaseOptions = {}): Database {
@@ -25,7 +23,8 @@ export function createDatabase(connectionString: string, options: DatabaseOption
     connectionString,
     max: options.max ?? 10,
     application_name: options.applicationName ?? 'plinth',
-    statement_timeout: options.statementTimeout ?? 30_000,
+    // No startup parameters beyond the application name: PgBouncer refuses unknown ones. The app
+    // role's statement_timeout is set on the role itself (applyAccessRules).
     connectionTimeoutMillis: 5_000,
     idleTimeoutMillis: 30_000,
   });

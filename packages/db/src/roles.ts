@@ -56,6 +56,9 @@ export async function applyAccessRules(db: Executor, extraSchemas: readonly stri
       ),
     );
   }
+  // A runaway query cannot hold a connection for ever; set on the role so it also holds behind
+  // PgBouncer, which refuses per-connection startup parameters.
+  await db.execute(sql.raw(`ALTER ROLE ${APP_ROLE} SET statement_timeout = '30s'`));
   for (const table of APPEND_ONLY_TABLES) {
     await db.execute(sql.raw(`REVOKE UPDATE, DELETE, TRUNCATE ON "${table}" FROM ${APP_ROLE}`));
   }
