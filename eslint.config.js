@@ -1,7 +1,7 @@
 // Lint rules for the whole monorepo. Besides the usual recommended sets, this file is where the
 // dependency direction of ARCHITECTURE §1 is enforced: `web → core → db`, `api → core → db`; core is
-// framework-free; db imports nothing of ours; a module's internals are reached only through its
-// index.ts; nothing reads process.env outside the env module.
+// framework-free; db imports nothing of ours; emails (mail templates) sees only core; a module's
+// internals are reached only through its index.ts; nothing reads process.env outside the env module.
 //
 // Why no-restricted-imports and not eslint-plugin-boundaries: every boundary here is visible in the
 // import specifier itself (a package name, or a relative path into a sibling folder), so no module
@@ -31,7 +31,7 @@ const coreModuleEntry = {
   message: `Import a core module through its public face, '@plinth/core/<module>' (its index.ts), never its internal files: internals may change without notice. ${SEE}`,
 };
 const relativeIntoPackage = {
-  regex: '^(?:/|\\.{1,2}/)(?:.*/)?(?:core|db|api|testing)/src(?:/|$)',
+  regex: '^(?:/|\\.{1,2}/)(?:.*/)?(?:core|db|api|testing|emails)/src(?:/|$)',
   message: `Import another package by its name (@plinth/...), not by a path into its src/: a path skips the package's public exports and the layer rules. ${SEE}`,
 };
 const packageIntoApps = {
@@ -70,6 +70,14 @@ const apiNoApps = {
   regex: '^@plinth/(?:web|server)(?:/|$)',
   message: `packages/api must not import @plinth/web or @plinth/server: apps sit above api (apps/server composes it). ${SEE}`,
 };
+const emailsNoFramework = {
+  regex: pkg(['next', 'hono', '@hono/[^/]+']),
+  message: `packages/emails renders mail with React Email: no next, no hono. ${SEE}`,
+};
+const emailsOnlyCore = (extra = []) => ({
+  regex: `^@plinth/(?!(?:${['core', ...extra].join('|')})(?:/|$))`,
+  message: `packages/emails may import only @plinth/core (mail types, errors): templates get their data as arguments, never from the database or the API. ${SEE}`,
+});
 const webNoApi = [
   {
     regex: pkg(['hono', '@hono/[^/]+', '@plinth/api']),
@@ -140,8 +148,8 @@ function layer(name, glob, restrictions, testRestrictions = restrictions) {
 
 const everywhere = [coreModuleEntry, relativeIntoPackage];
 const coreBase = [...everywhere, packageIntoApps, ...coreFrameworkFree];
-const coreSource = [...coreBase, coreAbove(['api', 'web', 'server', 'testing'])];
-const coreTests = [...coreBase, coreAbove(['api', 'web', 'server'])];
+const coreSource = [...coreBase, coreAbove(['api', 'web', 'server', 'emails', 'testing'])];
+const coreTests = [...coreBase, coreAbove(['api', 'web', 'server', 'emails'])];
 const coreLayer = [
   ...layer('core', code('packages/core'), coreSource, coreTests),
   // The same, plus the sibling-module rule, whose paths depend on how deep the file sits under src/.
@@ -278,5 +286,11 @@ export default defineConfig([
   ),
   ...coreLayer,
   ...layer('api', code('packages/api'), [...everywhere, packageIntoApps, apiNoUi, apiNoApps]),
+  ...layer(
+    'emails',
+    code('packages/emails'),
+    [...everywhere, packageIntoApps, emailsNoFramework, emailsOnlyCore()],
+    [...everywhere, packageIntoApps, emailsNoFramework, emailsOnlyCore(['testing'])],
+  ),
   ...layer('web', code('apps/web'), [...everywhere, ...webNoApi]),
 ]);

@@ -111,7 +111,10 @@ describe('one process, one URL', () => {
       NODE_ENV: 'production',
       DATABASE_URL: testDb.ownerUrl,
       APP_DB_PASSWORD: 'x'.repeat(16),
+      AUTH_SECRET: 'k'.repeat(48),
       APP_URL: 'https://example.test',
+      MAIL_TRANSPORT: 'smtp',
+      SMTP_URL: 'smtp://127.0.0.1:2525',
     });
     const api = createApi({ env, database: testDb.app, logger: createLogger({ level: 'silent' }), version });
     const webPaths: string[] = [];

@@ -1,20 +1,35 @@
 import { createDatabase, type Database } from '@plinth/db';
 import { appDatabaseUrl, type Env } from '@plinth/core/env';
+import { createAuth, type Auth } from '@plinth/core/identity';
 import { JobQueue, platformQueues, type QueueDefinition } from '@plinth/core/jobs';
 import { createLogger, type Logger } from '@plinth/core/logger';
+import {
+  createCaptureMailer,
+  createSmtpMailer,
+  describeMailJob,
+  mailQueue,
+  sendMailJob,
+  type Mailer,
+  type MailRenderer,
+} from '@plinth/core/mail';
 import { pruneOutbox } from '@plinth/core/outbox';
+import { pruneRateLimits, rateLimitPruneQueue } from '@plinth/core/rate-limit';
+import { renderMail } from '@plinth/emails';
 
 /**
  * The one place infrastructure is built. Core functions receive these as arguments; nothing else
  * constructs a pool, a queue or a logger. A product adds its queues to `queues` below.
  */
-export const queues: readonly QueueDefinition[] = [...platformQueues];
+export const queues: readonly QueueDefinition[] = [...platformQueues, rateLimitPruneQueue, mailQueue];
 
 export interface Wiring {
   env: Env;
   logger: Logger;
   database: Database;
   jobs: JobQueue;
+  auth: Auth;
+  mailer: Mailer;
+  renderMail: MailRenderer;
   close(): Promise<void>;
 }
 
@@ -32,12 +47,26 @@ export function createWiring(env: Env, ownerUrl: string, logger?: Logger): Wirin
     logger: log,
     queues,
     runsWorkers,
+    pollingIntervalSeconds: env.jobsPollIntervalSeconds,
+  });
+  const auth = createAuth({
+    database,
+    logger: log,
+    auth: env.auth,
+    appUrl: env.appUrl,
+    production: env.isProduction,
+    sendMail: async (mail) => {
+      await jobs.send('mail.send', mail);
+    },
   });
   return {
     env,
     logger: log,
     database,
     jobs,
+    auth,
+    mailer: createMailer(env, database),
+    renderMail,
     async close() {
       await jobs.stop(env.shutdownTimeoutMs);
       await database.close();
@@ -49,11 +78,28 @@ export function createWiring(env: Env, ownerUrl: string, logger?: Logger): Wirin
 export async function registerPlatformJobs(wiring: Wiring): Promise<void> {
   const { jobs, logger, database } = wiring;
   await jobs.work('dead-letter', async (data, job) => {
-    logger.error({ job, data }, 'job moved to the dead-letter queue');
+    // A mail job's data holds links with sign-in tokens: log only its template and masked recipient.
+    logger.error({ job, data: describeMailJob(data) ?? data }, 'job moved to the dead-letter queue');
   });
   await jobs.work('maintenance.outbox-prune', async () => {
     const pruned = await pruneOutbox(database);
     logger.info({ pruned }, 'pruned published outbox events');
   });
   await jobs.schedule('maintenance.outbox-prune', '17 3 * * *');
+  await jobs.work(rateLimitPruneQueue.name, async () => {
+    const pruned = await pruneRateLimits(database);
+    logger.info({ pruned }, 'pruned expired rate-limit counters');
+  });
+  await jobs.schedule(rateLimitPruneQueue.name, '41 * * * *');
+  await jobs.work(
+    mailQueue.name,
+    sendMailJob({ mailer: wiring.mailer, renderMail: wiring.renderMail, logger }),
+  );
+}
+
+/** SMTP when configured; otherwise the captured outbox (loadEnv refuses that in production). */
+function createMailer(env: Env, database: Database): Mailer {
+  if (env.mail.transport === 'capture') return createCaptureMailer(database);
+  if (!env.mail.smtpUrl) throw new TypeError('SMTP_URL is required when MAIL_TRANSPORT=smtp');
+  return createSmtpMailer({ url: env.mail.smtpUrl, from: env.mail.from });
 }

@@ -1,8 +1,12 @@
 import { Hono } from 'hono';
+import { clientIp } from './middleware/client-ip';
 import { handleError, handleNotFound } from './middleware/errors';
 import { requestContext } from './middleware/request-id';
 import { apiSecurityHeaders } from './middleware/security-headers';
+import { authRoutes } from './routes/auth';
+import { devMailRoutes } from './routes/dev-mail';
 import { healthRoutes } from './routes/health';
+import { meRoutes } from './routes/me';
 import type { ApiDeps, ApiEnv } from './types';
 
 /**
@@ -12,8 +16,24 @@ import type { ApiDeps, ApiEnv } from './types';
 export function createApi(deps: ApiDeps): Hono<ApiEnv> {
   const api = new Hono<ApiEnv>().basePath('/api');
   api.use('*', requestContext(deps.logger));
+  api.use('*', clientIp(deps.env.trustedProxies));
   api.use('*', apiSecurityHeaders(deps.env.isProduction));
   api.route('/', healthRoutes(deps));
+  // The captured outbox exists only where mail is captured, and never in production.
+  if (deps.env.mail.transport === 'capture' && !deps.env.isProduction) api.route('/', devMailRoutes(deps));
+  if (deps.auth && deps.jobs) {
+    api.route(
+      '/',
+      authRoutes({
+        auth: deps.auth,
+        database: deps.database,
+        jobs: deps.jobs,
+        appUrl: deps.env.appUrl,
+        trustedOrigins: [deps.env.appUrl, ...deps.env.auth.trustedOrigins],
+      }),
+    );
+    api.route('/', meRoutes({ ...deps, auth: deps.auth }));
+  }
   api.notFound(handleNotFound);
   api.onError(handleError);
   return api;

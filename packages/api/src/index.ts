@@ -2,3 +2,5 @@
 // node:http by apps/server; never through Next.
 export { createApi } from './create-api';
 export type { ApiDeps, ApiEnv } from './types';
+export { clientIp, readClientIp } from './middleware/client-ip';
+export { rateLimitByEmail, rateLimitByIp } from './middleware/rate-limit';

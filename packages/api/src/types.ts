@@ -1,5 +1,7 @@
 import type { Database } from '@plinth/db';
 import type { Env } from '@plinth/core/env';
+import type { Auth } from '@plinth/core/identity';
+import type { JobQueue } from '@plinth/core/jobs';
 import type { Logger } from '@plinth/core/logger';
 
 /** What the API needs from the process; built once in apps/server, and by each test for itself. */
@@ -8,11 +10,17 @@ export interface ApiDeps {
   database: Database;
   logger: Logger;
   version: string;
+  /** better-auth; absent in tests that exercise only the platform routes. */
+  auth?: Auth;
+  /** The job queue (mail goes out through it); required with `auth`. */
+  jobs?: JobQueue;
 }
 
 export interface ApiEnv {
   Variables: {
     requestId: string;
     logger: Logger;
+    /** The client's address: the socket peer, or X-Forwarded-For behind TRUSTED_PROXIES. */
+    clientIp: string;
   };
 }

@@ -1,4 +1,11 @@
 // Configuration: the one zod-validated reader of process.env, and what it refuses in production.
 // Everything else receives an Env value; nothing else touches process.env.
-export { loadEnv, appDatabaseUrl, type Env } from './load-env';
-export { envSchema, plinthRoles, DEV_APP_DB_PASSWORD, type PlinthRole } from './schema';
+export {
+  loadEnv,
+  appDatabaseUrl,
+  type AuthEnv,
+  type Env,
+  type MailEnv,
+  type OAuthClientEnv,
+} from './load-env';
+export { envSchema, plinthRoles, DEV_APP_DB_PASSWORD, DEV_AUTH_SECRET, type PlinthRole } from './schema';

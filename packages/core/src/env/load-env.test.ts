@@ -38,6 +38,7 @@ describe('loadEnv', () => {
         DATABASE_URL: expect.stringMatching(/embedded/),
         APP_DB_PASSWORD: expect.stringMatching(/development password/),
         APP_URL: expect.any(String),
+        AUTH_SECRET: expect.any(String),
       });
     }
   });
@@ -48,6 +49,9 @@ describe('loadEnv', () => {
       DATABASE_URL: 'postgres://owner:secret@db.internal:5432/plinth',
       APP_DB_PASSWORD: 'a-long-random-app-password',
       APP_URL: 'https://app.example.com',
+      AUTH_SECRET: 'k'.repeat(48),
+      MAIL_TRANSPORT: 'smtp',
+      SMTP_URL: 'smtp://mailer:secret@smtp.internal:587',
     });
     expect(env.isProduction).toBe(true);
     expect(appDatabaseUrl(env, env.databaseUrl!)).toBe(

@@ -1,6 +1,6 @@
 import { APP_ROLE } from '@plinth/db';
 import { AppError } from '../errors/index';
-import { DEV_APP_DB_PASSWORD, envSchema, type PlinthRole } from './schema';
+import { DEV_APP_DB_PASSWORD, DEV_AUTH_SECRET, envSchema, type PlinthRole } from './schema';
 
 export interface Env {
   nodeEnv: 'development' | 'test' | 'production';
@@ -19,9 +19,35 @@ export interface Env {
   embeddedPgPort: number;
   dataDir: string;
   jobsSchema: string;
+  jobsPollIntervalSeconds: number;
   outboxRelayIntervalMs: number;
   shutdownTimeoutMs: number;
   trustedProxies: string[];
+  auth: AuthEnv;
+  mail: MailEnv;
+}
+
+export interface MailEnv {
+  /** `capture` stores mail for /dev/mail (development, tests); `smtp` sends it. */
+  transport: 'capture' | 'smtp';
+  /** Set whenever transport is `smtp`. */
+  smtpUrl: string | undefined;
+  from: string;
+}
+
+export interface OAuthClientEnv {
+  clientId: string;
+  clientSecret: string;
+}
+
+export interface AuthEnv {
+  secret: string;
+  /** Origins allowed to call /api/auth besides APP_URL's own. */
+  trustedOrigins: string[];
+  magicLinkSignUp: boolean;
+  github: OAuthClientEnv | undefined;
+  google: OAuthClientEnv | undefined;
+  oidc: (OAuthClientEnv & { providerId: string; name: string; discoveryUrl: string }) | undefined;
 }
 
 /**
@@ -48,9 +74,21 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
       refusals.APP_DB_PASSWORD = 'the development password is refused in production';
     }
     if (!raw.APP_URL) refusals.APP_URL = 'required in production';
+    if (!raw.AUTH_SECRET) refusals.AUTH_SECRET = 'required in production (32+ random characters)';
+    if (raw.AUTH_SECRET === DEV_AUTH_SECRET) {
+      refusals.AUTH_SECRET = 'the development secret is refused in production';
+    }
+    if (raw.MAIL_TRANSPORT === 'capture') {
+      refusals.MAIL_TRANSPORT = 'capture is a development stand-in: set MAIL_TRANSPORT=smtp and SMTP_URL';
+    }
     if (Object.keys(refusals).length > 0) {
       throw new AppError('invalid_input', 'Refusing to start in production', { fields: refusals });
     }
+  }
+  if (raw.MAIL_TRANSPORT === 'smtp' && !raw.SMTP_URL) {
+    throw new AppError('invalid_input', 'Invalid configuration', {
+      fields: { SMTP_URL: 'required when MAIL_TRANSPORT=smtp' },
+    });
   }
   return {
     nodeEnv: raw.NODE_ENV,
@@ -67,12 +105,40 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
     embeddedPgPort: raw.EMBEDDED_PG_PORT,
     dataDir: raw.PLINTH_DATA_DIR,
     jobsSchema: raw.JOBS_SCHEMA,
+    jobsPollIntervalSeconds: raw.JOBS_POLL_INTERVAL_SECONDS,
     outboxRelayIntervalMs: raw.OUTBOX_RELAY_INTERVAL_MS,
     shutdownTimeoutMs: raw.SHUTDOWN_TIMEOUT_MS,
-    trustedProxies: raw.TRUSTED_PROXIES.split(',')
-      .map((entry) => entry.trim())
-      .filter(Boolean),
+    trustedProxies: list(raw.TRUSTED_PROXIES),
+    auth: {
+      secret: raw.AUTH_SECRET ?? DEV_AUTH_SECRET,
+      trustedOrigins: list(raw.AUTH_TRUSTED_ORIGINS),
+      magicLinkSignUp: raw.MAGIC_LINK_SIGN_UP,
+      github: oauthClient(raw.GITHUB_CLIENT_ID, raw.GITHUB_CLIENT_SECRET),
+      google: oauthClient(raw.GOOGLE_CLIENT_ID, raw.GOOGLE_CLIENT_SECRET),
+      oidc:
+        raw.OIDC_DISCOVERY_URL && raw.OIDC_CLIENT_ID && raw.OIDC_CLIENT_SECRET
+          ? {
+              providerId: raw.OIDC_PROVIDER_ID,
+              name: raw.OIDC_PROVIDER_NAME,
+              discoveryUrl: raw.OIDC_DISCOVERY_URL,
+              clientId: raw.OIDC_CLIENT_ID,
+              clientSecret: raw.OIDC_CLIENT_SECRET,
+            }
+          : undefined,
+    },
+    mail: { transport: raw.MAIL_TRANSPORT, smtpUrl: raw.SMTP_URL, from: raw.MAIL_FROM },
   };
+}
+
+function list(value: string): string[] {
+  return value
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean);
+}
+
+function oauthClient(clientId?: string, clientSecret?: string): OAuthClientEnv | undefined {
+  return clientId && clientSecret ? { clientId, clientSecret } : undefined;
 }
 
 /** The app-role URL: explicit, or the owner URL with the app role's name and password swapped in. */

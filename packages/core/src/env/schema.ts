@@ -3,6 +3,11 @@ import { z } from 'zod';
 export const plinthRoles = ['all', 'web', 'api', 'worker'] as const;
 export type PlinthRole = (typeof plinthRoles)[number];
 
+/** Development-only default for the auth secret; refused in production. */
+export const DEV_AUTH_SECRET = 'plinth-development-auth-secret-not-for-production';
+
+const flag = z.enum(['true', 'false', '1', '0']).transform((value) => value === 'true' || value === '1');
+
 /** Development-only default for the app role's password; refused in production. */
 export const DEV_APP_DB_PASSWORD = 'plinth-app-dev';
 
@@ -30,9 +35,34 @@ export const envSchema = z.object({
     .string()
     .regex(/^[a-z_][a-z0-9_]*$/)
     .default('pgboss'),
+  JOBS_POLL_INTERVAL_SECONDS: z.coerce.number().min(0.5).max(60).default(2),
   OUTBOX_RELAY_INTERVAL_MS: z.coerce.number().int().min(50).default(1000),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
   TRUSTED_PROXIES: z.string().default(''),
+  // Identity (better-auth)
+  AUTH_SECRET: z.string().min(32).optional(),
+  AUTH_TRUSTED_ORIGINS: z.string().default(''),
+  MAGIC_LINK_SIGN_UP: flag.default(true),
+  GITHUB_CLIENT_ID: z.string().min(1).optional(),
+  GITHUB_CLIENT_SECRET: z.string().min(1).optional(),
+  GOOGLE_CLIENT_ID: z.string().min(1).optional(),
+  GOOGLE_CLIENT_SECRET: z.string().min(1).optional(),
+  OIDC_PROVIDER_ID: z
+    .string()
+    .regex(/^[a-z][a-z0-9-]{1,30}$/)
+    .default('oidc'),
+  OIDC_PROVIDER_NAME: z.string().min(1).default('Single sign-on'),
+  OIDC_DISCOVERY_URL: z.string().url().optional(),
+  OIDC_CLIENT_ID: z.string().min(1).optional(),
+  OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+  // Mail
+  MAIL_TRANSPORT: z.enum(['capture', 'smtp']).default('capture'),
+  SMTP_URL: z
+    .string()
+    .url()
+    .refine((value) => /^smtps?:\/\//.test(value), 'must be an smtp:// or smtps:// URL')
+    .optional(),
+  MAIL_FROM: z.string().trim().min(3).default('Plinth <no-reply@localhost>'),
 });
 
 export type RawEnv = z.infer<typeof envSchema>;

@@ -1,0 +1,33 @@
+import { createMiddleware } from 'hono/factory';
+import type { Actor } from '@plinth/core/actor';
+import { AppError } from '@plinth/core/errors';
+import type { Auth } from '@plinth/core/identity';
+import type { ApiEnv } from '../types';
+
+export type SessionActor = Actor & { type: 'user'; sessionCreatedAt: Date; email: string };
+
+/** Routes behind requireSession() see `c.get('actor')`. */
+export interface SessionEnv {
+  Variables: ApiEnv['Variables'] & { actor: SessionActor };
+}
+
+/**
+ * Resolves the signed-in person from the session cookie into an Actor (ARCHITECTURE §2), or answers
+ * 401. The session is read from Postgres on every request, so a revoked session stops at once.
+ */
+export function requireSession(auth: Auth) {
+  return createMiddleware<SessionEnv>(async (c, next) => {
+    const result = await auth.api.getSession({ headers: c.req.raw.headers });
+    if (!result) throw new AppError('unauthenticated');
+    const impersonatedBy = (result.session as { impersonatedBy?: string | null }).impersonatedBy;
+    c.set('actor', {
+      type: 'user',
+      id: result.user.id,
+      email: result.user.email,
+      sessionCreatedAt: new Date(result.session.createdAt),
+      ...(impersonatedBy ? { impersonatorId: impersonatedBy } : {}),
+    });
+    c.get('logger')?.setBindings?.({ user_id: result.user.id });
+    await next();
+  });
+}

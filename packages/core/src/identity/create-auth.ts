@@ -1,0 +1,179 @@
+import { betterAuth } from 'better-auth';
+import { drizzleAdapter } from 'better-auth/adapters/drizzle';
+import { createAuthMiddleware } from 'better-auth/api';
+import { admin, genericOAuth, magicLink, twoFactor } from 'better-auth/plugins';
+import {
+  account,
+  session,
+  twoFactor as twoFactorTable,
+  user,
+  uuidv7,
+  verification,
+  type Database,
+} from '@plinth/db';
+import type { AuthEnv } from '../env/index';
+import type { Logger } from '../logger/index';
+import {
+  auditAuthEvents,
+  auditPasswordReset,
+  auditSessionCreated,
+  auditSignOut,
+  type AuthAuditDeps,
+} from './audit-auth-events';
+import { hashPassword, verifyPassword } from './password-hashing';
+import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from './password-policy';
+
+/** The header our edge sets to the client IP it resolved (socket, or trusted proxies' XFF). */
+export const CLIENT_IP_HEADER = 'x-plinth-client-ip';
+export const AUTH_BASE_PATH = '/api/auth';
+
+export type IdentityMail =
+  | { template: 'verify-email'; to: string; data: { name: string; url: string } }
+  | { template: 'reset-password'; to: string; data: { name: string; url: string } }
+  | { template: 'magic-link'; to: string; data: { url: string } };
+
+export interface IdentityDeps extends AuthAuditDeps {
+  database: Database;
+  logger: Logger;
+  auth: AuthEnv;
+  appUrl: string;
+  production: boolean;
+  /** Queues an email (a job); never waits on SMTP, so responses do not reveal who exists. */
+  sendMail: (mail: IdentityMail) => Promise<void>;
+}
+
+/**
+ * better-auth, configured safely, over our own tables. Sessions live in Postgres (no cookie cache,
+ * so a revoked session is revoked on the next request), cookies are HttpOnly + SameSite=Lax (+Secure
+ * in production), telemetry is off, and the rate limiting is ours (Hono middleware, keyed on the
+ * socket IP), so better-auth's own is disabled.
+ */
+export function createAuth(deps: IdentityDeps) {
+  const { auth: config } = deps;
+  const socialProviders = {
+    ...(config.github ? { github: { ...config.github, scope: ['read:user', 'user:email'] } } : {}),
+    ...(config.google ? { google: { ...config.google, prompt: 'select_account' as const } } : {}),
+  };
+  const authLogger = deps.logger.child({ component: 'auth' });
+  return betterAuth({
+    appName: 'Plinth',
+    // better-auth's own messages ("Invalid password", "User not found") go to our JSON logs.
+    logger: {
+      level: 'warn',
+      log: (level, message, ...args) =>
+        authLogger[level]({ details: args.length > 0 ? args : undefined }, message),
+    },
+    baseURL: deps.appUrl,
+    basePath: AUTH_BASE_PATH,
+    secret: config.secret,
+    trustedOrigins: [new URL(deps.appUrl).origin, ...config.trustedOrigins],
+    telemetry: { enabled: false },
+    rateLimit: { enabled: false },
+    database: drizzleAdapter(deps.database.db, {
+      provider: 'pg',
+      schema: { user, session, account, verification, twoFactor: twoFactorTable },
+      transaction: true,
+    }),
+    advanced: {
+      cookiePrefix: 'plinth',
+      useSecureCookies: deps.production,
+      defaultCookieAttributes: { httpOnly: true, sameSite: 'lax' },
+      database: { generateId: () => uuidv7() },
+      ipAddress: { ipAddressHeaders: [CLIENT_IP_HEADER] },
+    },
+    session: {
+      expiresIn: 60 * 60 * 24 * 30,
+      updateAge: 60 * 60 * 24,
+      freshAge: 60 * 60 * 24,
+      cookieCache: { enabled: false },
+    },
+    user: {
+      changeEmail: {
+        enabled: true,
+        sendChangeEmailVerification: async ({
+          user: person,
+          newEmail,
+          url,
+        }: {
+          user: { name: string };
+          newEmail: string;
+          url: string;
+        }) => {
+          await deps.sendMail({ template: 'verify-email', to: newEmail, data: { name: person.name, url } });
+        },
+      },
+    },
+    account: {
+      accountLinking: { enabled: true, trustedProviders: [], allowDifferentEmails: false },
+      encryptOAuthTokens: true,
+    },
+    emailAndPassword: {
+      enabled: true,
+      requireEmailVerification: true,
+      minPasswordLength: MIN_PASSWORD_LENGTH,
+      maxPasswordLength: MAX_PASSWORD_LENGTH,
+      password: { hash: hashPassword, verify: verifyPassword },
+      autoSignIn: false,
+      resetPasswordTokenExpiresIn: 60 * 60,
+      revokeSessionsOnPasswordReset: true,
+      onPasswordReset: async ({ user: person }, request) => auditPasswordReset(deps, person.id, request),
+      sendResetPassword: async ({ user: person, url }) => {
+        await deps.sendMail({
+          template: 'reset-password',
+          to: person.email,
+          data: { name: person.name, url },
+        });
+      },
+    },
+    emailVerification: {
+      sendOnSignUp: true,
+      autoSignInAfterVerification: true,
+      expiresIn: 60 * 60 * 24,
+      sendVerificationEmail: async ({ user: person, url }) => {
+        await deps.sendMail({ template: 'verify-email', to: person.email, data: { name: person.name, url } });
+      },
+    },
+    socialProviders,
+    databaseHooks: {
+      session: { create: { after: (created, ctx) => auditSessionCreated(deps, created, ctx) } },
+    },
+    hooks: {
+      before: createAuthMiddleware(async (ctx) => {
+        if (ctx.path === '/sign-out') await auditSignOut(deps, ctx);
+      }),
+      after: createAuthMiddleware(async (ctx) => auditAuthEvents(deps, ctx)),
+    },
+    plugins: [
+      twoFactor({
+        issuer: 'Plinth',
+        backupCodeOptions: { amount: 10, length: 10, storeBackupCodes: 'encrypted' },
+      }),
+      magicLink({
+        expiresIn: 10 * 60,
+        disableSignUp: !config.magicLinkSignUp,
+        sendMagicLink: async ({ email, url }) => {
+          await deps.sendMail({ template: 'magic-link', to: email, data: { url } });
+        },
+      }),
+      admin({ adminRoles: ['admin'], defaultRole: 'user', impersonationSessionDuration: 60 * 60 }),
+      ...(config.oidc
+        ? [
+            genericOAuth({
+              config: [
+                {
+                  providerId: config.oidc.providerId,
+                  discoveryUrl: config.oidc.discoveryUrl,
+                  clientId: config.oidc.clientId,
+                  clientSecret: config.oidc.clientSecret,
+                  scopes: ['openid', 'email', 'profile'],
+                  pkce: true,
+                },
+              ],
+            }),
+          ]
+        : []),
+    ],
+  });
+}
+
+export type Auth = ReturnType<typeof createAuth>;

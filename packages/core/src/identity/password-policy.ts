@@ -1,0 +1,21 @@
+import { commonPasswords } from './common-passwords';
+
+export const MIN_PASSWORD_LENGTH = 12;
+export const MAX_PASSWORD_LENGTH = 128;
+
+/**
+ * Why a password is refused, or null when it is acceptable. Length first, then the local list of
+ * common passwords, then patterns a list cannot hold (one repeated character, the email itself).
+ */
+export function passwordProblem(password: string, email?: string): string | null {
+  if (password.length < MIN_PASSWORD_LENGTH) return `Use at least ${MIN_PASSWORD_LENGTH} characters.`;
+  if (password.length > MAX_PASSWORD_LENGTH) return `Use at most ${MAX_PASSWORD_LENGTH} characters.`;
+  const normalized = password.toLowerCase();
+  if (commonPasswords.has(normalized)) return 'This password is too common. Choose another.';
+  if (new Set(normalized).size <= 2) return 'This password is too easy to guess. Choose another.';
+  const localPart = email?.toLowerCase().split('@')[0];
+  if (localPart && localPart.length >= 4 && normalized.includes(localPart)) {
+    return 'Do not use your email address in your password.';
+  }
+  return null;
+}

@@ -1,0 +1,59 @@
+import { z } from 'zod';
+import { AppError } from '../errors/index';
+import type { AnyMailRequest } from './types';
+
+export const mailTemplateNames = [
+  'verify-email',
+  'reset-password',
+  'magic-link',
+  'new-sign-in',
+  'lockout',
+] as const;
+
+export type MailTemplateName = (typeof mailTemplateNames)[number];
+
+// Names may be empty (a magic-link sign-up has none yet); templates greet without one then.
+const personName = z.string().trim().max(200);
+const link = z.url({ protocol: /^https?$/ });
+const isoTime = z.iso.datetime({ offset: true });
+
+/** The data each template needs: the single source of the typed map and of job validation. */
+export const mailTemplateData = {
+  'verify-email': z.strictObject({ name: personName, url: link }),
+  'reset-password': z.strictObject({ name: personName, url: link }),
+  'magic-link': z.strictObject({ url: link }),
+  'new-sign-in': z.strictObject({
+    name: personName,
+    ip: z.string().trim().max(100),
+    userAgent: z.string().trim().max(1000),
+    at: isoTime,
+  }),
+  lockout: z.strictObject({ name: personName, until: isoTime, resetUrl: link }),
+} satisfies Record<MailTemplateName, z.ZodType>;
+
+export type MailTemplateData = { [T in MailTemplateName]: z.output<(typeof mailTemplateData)[T]> };
+
+const mailRequestEnvelope = z.strictObject({
+  template: z.enum(mailTemplateNames),
+  to: z.email(),
+  data: z.unknown(),
+});
+
+/** Checks a mail request (from a caller, or a job read back from the queue); throws AppError. */
+export function parseMailRequest(input: unknown): AnyMailRequest {
+  const envelope = mailRequestEnvelope.safeParse(input);
+  if (!envelope.success) throw AppError.fromZod(envelope.error, 'Invalid mail request');
+  const data = mailTemplateData[envelope.data.template].safeParse(envelope.data.data);
+  if (!data.success) {
+    const error = AppError.fromZod(data.error, `Invalid data for the ${envelope.data.template} mail`);
+    const fields = Object.fromEntries(
+      Object.entries(error.fields ?? {}).map(([field, message]) => [
+        field === '_' ? 'data' : `data.${field}`,
+        message,
+      ]),
+    );
+    throw new AppError('invalid_input', error.message, { fields, cause: data.error });
+  }
+  // The data was checked against the schema of this very template, which TypeScript cannot follow.
+  return { template: envelope.data.template, to: envelope.data.to, data: data.data } as AnyMailRequest;
+}

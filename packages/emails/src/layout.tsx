@@ -1,0 +1,103 @@
+import {
+  Body,
+  Button,
+  Container,
+  Head,
+  Heading,
+  Hr,
+  Html,
+  Link,
+  Preview,
+  Section,
+  Text,
+} from '@react-email/components';
+import type { CSSProperties, ReactNode } from 'react';
+import { productName, theme } from './brand';
+
+const styles = {
+  body: { backgroundColor: theme.background, margin: 0, padding: '24px 0', fontFamily: theme.fontFamily },
+  card: {
+    backgroundColor: theme.card,
+    border: `1px solid ${theme.border}`,
+    borderRadius: '8px',
+    margin: '0 auto',
+    maxWidth: '560px',
+    padding: '32px',
+  },
+  brand: { color: theme.primary, fontSize: '16px', fontWeight: 600, margin: '0 0 24px' },
+  heading: { color: theme.text, fontSize: '22px', fontWeight: 600, lineHeight: '30px', margin: '0 0 16px' },
+  text: { color: theme.text, fontSize: '15px', lineHeight: '24px', margin: '0 0 16px' },
+  muted: { color: theme.muted, fontSize: '13px', lineHeight: '20px', margin: '0 0 12px' },
+  button: {
+    backgroundColor: theme.primary,
+    borderRadius: '6px',
+    color: theme.primaryText,
+    display: 'inline-block',
+    fontSize: '15px',
+    fontWeight: 600,
+    padding: '12px 20px',
+    textDecoration: 'none',
+  },
+  rawLink: { color: theme.primary, wordBreak: 'break-all' },
+  rule: { borderColor: theme.border, margin: '24px 0' },
+} satisfies Record<string, CSSProperties>;
+
+/**
+ * The frame every message shares: language, preview line, a card with the product name, the
+ * content, and a footer line saying why the reader got this mail.
+ */
+export function EmailLayout(props: {
+  preview: string;
+  heading: string;
+  footer: string;
+  children: ReactNode;
+}) {
+  return (
+    <Html lang="en" dir="ltr">
+      <Head>
+        <meta name="color-scheme" content="light" />
+        <meta name="supported-color-schemes" content="light" />
+      </Head>
+      <Preview>{props.preview}</Preview>
+      <Body style={styles.body}>
+        <Container style={styles.card}>
+          <Text style={styles.brand}>{productName}</Text>
+          <Heading as="h1" style={styles.heading}>
+            {props.heading}
+          </Heading>
+          {props.children}
+          <Hr style={styles.rule} />
+          <Text style={styles.muted}>{props.footer}</Text>
+        </Container>
+      </Body>
+    </Html>
+  );
+}
+
+export function Paragraph({ children }: { children: ReactNode }) {
+  return <Text style={styles.text}>{children}</Text>;
+}
+
+/** The call to action, then the same link written out for clients that block buttons. */
+export function ActionLink({ href, label }: { href: string; label: string }) {
+  return (
+    <>
+      <Section style={{ margin: '8px 0 24px' }}>
+        <Button href={href} style={styles.button}>
+          {label}
+        </Button>
+      </Section>
+      <Text style={styles.muted}>If the button does not work, copy this link into your browser:</Text>
+      <Text style={styles.muted}>
+        <Link href={href} style={styles.rawLink}>
+          {href}
+        </Link>
+      </Text>
+    </>
+  );
+}
+
+/** The "didn't ask for this?" line every message ends its content with. */
+export function NotYou({ children }: { children: ReactNode }) {
+  return <Text style={{ ...styles.muted, marginTop: '16px' }}>{children}</Text>;
+}

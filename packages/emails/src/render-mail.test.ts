@@ -1,0 +1,104 @@
+import { describe, expect, it } from 'vitest';
+import { AppError } from '@plinth/core/errors';
+import { mailTemplateNames, type MailTemplateData, type MailTemplateName } from '@plinth/core/mail';
+import { renderMail } from './index';
+
+// Token links carry `&`, which HTML escapes; the plain-text part must keep it as is.
+const link = (path: string) =>
+  `http://localhost:3000/api/auth/${path}?token=tok_${path}_123&callbackURL=%2Fapp`;
+const inHtml = (url: string) => url.replaceAll('&', '&amp;');
+
+const samples: { [T in MailTemplateName]: { data: MailTemplateData[T]; url?: string; subject: RegExp } } = {
+  'verify-email': {
+    data: { name: 'Olivia Owner', url: link('verify-email') },
+    url: link('verify-email'),
+    subject: /confirm your email/i,
+  },
+  'reset-password': {
+    data: { name: 'Olivia Owner', url: link('reset-password') },
+    url: link('reset-password'),
+    subject: /reset your .* password/i,
+  },
+  'magic-link': { data: { url: link('magic-link') }, url: link('magic-link'), subject: /sign-in link/i },
+  'new-sign-in': {
+    data: {
+      name: 'Olivia Owner',
+      ip: '203.0.113.7',
+      userAgent: 'Mozilla/5.0 (Macintosh) Firefox/133.0',
+      at: '2025-11-23T13:40:00.000Z',
+    },
+    subject: /new sign-in/i,
+  },
+  lockout: {
+    data: { name: 'Olivia Owner', until: '2025-11-23T14:10:00.000Z', resetUrl: link('reset-password') },
+    url: link('reset-password'),
+    subject: /locked/i,
+  },
+};
+
+describe('renderMail', () => {
+  it.each(mailTemplateNames)(
+    'renders %s with a subject, an HTML body and a plain-text body',
+    async (name) => {
+      const sample = samples[name];
+      const mail = await renderMail(name, sample.data as never);
+      expect(mail.subject).toMatch(sample.subject);
+      expect(mail.html).toMatch(/^<!DOCTYPE html/);
+      expect(mail.html).toContain('<html dir="ltr" lang="en">');
+      for (const part of [mail.subject, mail.html, mail.text]) {
+        expect(part).not.toMatch(/undefined|null|NaN|\[object Object\]/);
+      }
+      expect(mail.text).not.toMatch(/<[a-z][^>]*>/i);
+      if (sample.url) {
+        // A button and the raw link to copy, in HTML; the link itself in the text part.
+        expect(mail.html).toContain(`href="${inHtml(sample.url)}"`);
+        expect(mail.html.split(inHtml(sample.url)).length - 1).toBeGreaterThanOrEqual(3);
+        expect(mail.text).toContain(sample.url);
+      }
+    },
+  );
+
+  it('tells the reader what to do if they did not ask for the mail', async () => {
+    for (const name of mailTemplateNames) {
+      const mail = await renderMail(name, samples[name].data as never);
+      expect(mail.text, name).toMatch(/didn't ask for this|wasn't you|weren't these attempts yours/i);
+    }
+  });
+
+  it('greets by name, and still reads well without one', async () => {
+    const named = await renderMail('verify-email', { name: 'Olivia', url: link('verify-email') });
+    const nameless = await renderMail('verify-email', { name: '', url: link('verify-email') });
+    expect(named.text).toMatch(/^Hi Olivia,/);
+    expect(nameless.text).toMatch(/^Hi,/);
+  });
+
+  it('shows the sign-in details, with times in UTC', async () => {
+    const mail = await renderMail('new-sign-in', samples['new-sign-in'].data);
+    for (const part of [mail.html, mail.text]) {
+      expect(part).toContain('203.0.113.7');
+      expect(part).toContain('Firefox/133.0');
+      expect(part).toContain('23 November 2025 at 13:40 UTC');
+    }
+    const locked = await renderMail('lockout', samples.lockout.data);
+    expect(locked.text).toContain('23 November 2025 at 14:10 UTC');
+  });
+
+  it('escapes what people typed, so a name cannot inject markup', async () => {
+    const mail = await renderMail('reset-password', {
+      name: '<img src=x onerror=alert(1)>',
+      url: link('reset-password'),
+    });
+    expect(mail.html).not.toContain('<img src=x');
+    expect(mail.html).toContain('&lt;img src=x onerror=alert(1)&gt;');
+  });
+
+  it('refuses data that does not fit the template instead of sending "undefined"', async () => {
+    const missing = renderMail('verify-email', { name: 'Olivia' } as never);
+    await expect(missing).rejects.toBeInstanceOf(AppError);
+    await expect(missing).rejects.toMatchObject({ fields: { url: expect.any(String) } });
+    await expect(renderMail('magic-link', { url: 'javascript:alert(1)' as string })).rejects.toMatchObject({
+      code: 'invalid_input',
+      fields: { url: expect.any(String) },
+    });
+  });
+});

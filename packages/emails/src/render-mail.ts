@@ -1,0 +1,30 @@
+import { render } from '@react-email/render';
+import { AppError } from '@plinth/core/errors';
+import { mailTemplateData, type MailRenderer, type MailTemplateName } from '@plinth/core/mail';
+import type { MailTemplate } from './template';
+import { lockout } from './templates/lockout';
+import { magicLink } from './templates/magic-link';
+import { newSignIn } from './templates/new-sign-in';
+import { resetPassword } from './templates/reset-password';
+import { verifyEmail } from './templates/verify-email';
+
+/** Every template, by name; the type makes a missing one a compile error. */
+export const templates: { [T in MailTemplateName]: MailTemplate<T> } = {
+  'verify-email': verifyEmail,
+  'reset-password': resetPassword,
+  'magic-link': magicLink,
+  'new-sign-in': newSignIn,
+  lockout,
+};
+
+/**
+ * The renderer the app injects into the mail.send worker: subject, HTML (React Email) and the
+ * plain-text part. Checks the data first, so a message never goes out saying "undefined".
+ */
+export const renderMail: MailRenderer = async (name, data) => {
+  const checked = mailTemplateData[name].safeParse(data);
+  if (!checked.success) throw AppError.fromZod(checked.error, `Invalid data for the ${name} mail`);
+  const template = templates[name];
+  const html = await render(template.email(data));
+  return { subject: template.subject(data), html, text: template.text(data) };
+};

@@ -1,0 +1,82 @@
+import { createServer } from 'node:net';
+import { and, desc, eq, gt } from 'drizzle-orm';
+import { afterAll, beforeAll, beforeEach } from 'vitest';
+import { capturedMail } from '@plinth/db';
+import { HttpClient, type TestDatabase } from '@plinth/testing';
+import { createLogger } from '@plinth/core/logger';
+import { startPlinth, type RunningPlinth } from '../../apps/server/src/start';
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const server = createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
+}
+
+export interface IdentityApp {
+  url: string;
+  client(headers?: Record<string, string>): HttpClient;
+  /** Waits for the newest mail to `to` sent after `since`, as the worker node delivers it. */
+  mailTo(to: string, since?: Date): Promise<{ subject: string; text: string; html: string }>;
+  /** The first link in a mail's text. */
+  linkIn(mail: { text: string }): string;
+}
+
+/**
+ * Two real nodes on the test database, as production runs them: an API node serving HTTP and a
+ * worker node delivering mail through the job queue into the capture transport.
+ */
+export function useIdentityApp(testDb: TestDatabase): IdentityApp {
+  const nodes: RunningPlinth[] = [];
+  let url = '';
+  beforeAll(async () => {
+    const port = await freePort();
+    url = `http://127.0.0.1:${port}`;
+    const env = {
+      ...testDb.env,
+      port,
+      host: '127.0.0.1',
+      appUrl: url,
+      jobsPollIntervalSeconds: 0.5,
+    };
+    const logger = createLogger({ level: 'silent' });
+    nodes.push(await startPlinth({ ...env, role: 'api' }, testDb.ownerUrl, { logger }));
+    nodes.push(await startPlinth({ ...env, role: 'worker' }, testDb.ownerUrl, { logger }));
+  });
+  afterAll(async () => {
+    await Promise.all(nodes.map((node) => node.stop()));
+  });
+  // Every request here comes from 127.0.0.1: start each test with fresh rate-limit counters so
+  // the per-IP limits bind inside a test, not across a whole file.
+  beforeEach(async () => {
+    await testDb.owner.pool.query('delete from rate_limit');
+  });
+  return {
+    get url() {
+      return url;
+    },
+    client: (headers) => new HttpClient(url, { 'user-agent': 'plinth-tests/1.0', ...headers }),
+    async mailTo(to, since = new Date(0)) {
+      const deadline = Date.now() + 15_000;
+      for (;;) {
+        const [mail] = await testDb.owner.db
+          .select()
+          .from(capturedMail)
+          .where(and(eq(capturedMail.to, to), gt(capturedMail.createdAt, since)))
+          .orderBy(desc(capturedMail.createdAt))
+          .limit(1);
+        if (mail) return mail;
+        if (Date.now() > deadline) throw new Error(`no mail to ${to} within 15 s`);
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+    },
+    linkIn(mail) {
+      const match = /https?:\/\/\S+/.exec(mail.text);
+      if (!match) throw new Error(`no link in mail: ${mail.text}`);
+      return match[0].replace(/[).,]+$/, '');
+    },
+  };
+}
