@@ -202,3 +202,25 @@ describe('password reset', () => {
     expect(reset.status).toBe(400);
   });
 });
+
+describe('new sign-in notice', () => {
+  it('mails the person when a new device signs in, and not for a device seen before', async () => {
+    const { email } = await verifiedPerson();
+    const since = new Date();
+    const sameDevice = await app
+      .client()
+      .post('/api/auth/sign-in/email', { email, password: strongPassword });
+    expect(sameDevice.status).toBe(200);
+    const phone = app.client({ 'user-agent': 'PlinthPhone/3.0' });
+    expect((await phone.post('/api/auth/sign-in/email', { email, password: strongPassword })).status).toBe(
+      200,
+    );
+    const notice = await app.mailTo(email, since);
+    expect(notice.text).toContain('PlinthPhone/3.0');
+    const { rows } = await testDb.owner.pool.query(
+      'select count(*)::int as count from captured_mail where "to" = $1 and created_at > $2',
+      [email, since],
+    );
+    expect(rows[0].count).toBe(1);
+  });
+});

@@ -42,7 +42,7 @@ export function useIdentityApp(testDb: TestDatabase): IdentityApp {
       appUrl: url,
       jobsPollIntervalSeconds: 0.5,
     };
-    const logger = createLogger({ level: 'silent' });
+    const logger = createLogger({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
     nodes.push(await startPlinth({ ...env, role: 'api' }, testDb.ownerUrl, { logger }));
     nodes.push(await startPlinth({ ...env, role: 'worker' }, testDb.ownerUrl, { logger }));
   });

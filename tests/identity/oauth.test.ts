@@ -230,19 +230,16 @@ describe('an IdP that has not verified the email', () => {
   // identity in, and mails the real owner a verification link for that row (pre-account takeover).
   // `it.fails` keeps this red-to-green check honest until create-auth refuses unverified IdP emails
   // at user creation (user.validateUserInfo); then turn it into a plain `it`.
-  it.fails(
-    'cannot create a user holding that address: refused, no session, the address stays free for its owner',
-    async () => {
-      const person = idpUser({ email_verified: false });
-      const client = app.client();
-      const callback = await signInWithIdp(client, person);
+  it('cannot create a user holding that address: refused, no session, the address stays free for its owner', async () => {
+    const person = idpUser({ email_verified: false });
+    const client = app.client();
+    const callback = await signInWithIdp(client, person);
 
-      expect(redirectTarget(callback).searchParams.get('error')).toBe('email_not_verified');
-      expect(client.cookies.has('plinth.session_token')).toBe(false);
-      expect(await usersWithEmail(person.email)).toHaveLength(0);
-      await signUp(person.email);
-      const [owner] = await usersWithEmail(person.email);
-      expect(await accountsOf(owner!.id)).toEqual([{ providerId: 'credential', accountId: owner!.id }]);
-    },
-  );
+    expect(redirectTarget(callback).searchParams.get('error')).toBe('email_not_verified');
+    expect(client.cookies.has('plinth.session_token')).toBe(false);
+    expect(await usersWithEmail(person.email)).toHaveLength(0);
+    await signUp(person.email);
+    const [owner] = await usersWithEmail(person.email);
+    expect(await accountsOf(owner!.id)).toEqual([{ providerId: 'credential', accountId: owner!.id }]);
+  });
 });

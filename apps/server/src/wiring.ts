@@ -8,6 +8,7 @@ import {
   createSmtpMailer,
   describeMailJob,
   mailQueue,
+  queueMail,
   sendMailJob,
   type Mailer,
   type MailRenderer,
@@ -56,7 +57,7 @@ export function createWiring(env: Env, ownerUrl: string, logger?: Logger): Wirin
     appUrl: env.appUrl,
     production: env.isProduction,
     sendMail: async (mail) => {
-      await jobs.send('mail.send', mail);
+      await queueMail(jobs, mail);
     },
   });
   return {

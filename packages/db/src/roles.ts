@@ -1,8 +1,8 @@
 import { sql } from 'drizzle-orm';
 import type { Executor } from './client';
+import { APP_ROLE } from './constants';
 
-/** The role the server connects as: owns nothing, cannot bypass RLS, cannot create objects. */
-export const APP_ROLE = 'plinth_app';
+export { APP_ROLE };
 
 /** Tables the app role may only INSERT into and SELECT from (a trigger backs this up). */
 export const APPEND_ONLY_TABLES = ['audit_log'] as const;

@@ -1,4 +1,6 @@
-import { APP_ROLE } from '@plinth/db';
+// The constants entry only: the env module must stay importable from Next pages without the
+// database package's server-only code (migrations, the embedded Postgres launcher).
+import { APP_ROLE } from '@plinth/db/constants';
 import { AppError } from '../errors/index';
 import { DEV_APP_DB_PASSWORD, DEV_AUTH_SECRET, envSchema, type PlinthRole } from './schema';
 

@@ -12,14 +12,17 @@ import {
   type Database,
 } from '@plinth/db';
 import type { AuthEnv } from '../env/index';
+import type { AnyMailRequest } from '../mail/index';
 import type { Logger } from '../logger/index';
 import {
   auditAuthEvents,
   auditPasswordReset,
   auditSessionCreated,
   auditSignOut,
+  requestOrigin,
   type AuthAuditDeps,
 } from './audit-auth-events';
+import { notifyNewSignIn } from './new-sign-in-notice';
 import { hashPassword, verifyPassword } from './password-hashing';
 import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from './password-policy';
 
@@ -27,10 +30,8 @@ import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from './password-policy';
 export const CLIENT_IP_HEADER = 'x-plinth-client-ip';
 export const AUTH_BASE_PATH = '/api/auth';
 
-export type IdentityMail =
-  | { template: 'verify-email'; to: string; data: { name: string; url: string } }
-  | { template: 'reset-password'; to: string; data: { name: string; url: string } }
-  | { template: 'magic-link'; to: string; data: { url: string } };
+/** Every mail identity sends; the wiring queues it on `mail.send`. */
+export type IdentityMail = AnyMailRequest;
 
 export interface IdentityDeps extends AuthAuditDeps {
   database: Database;
@@ -88,6 +89,16 @@ export function createAuth(deps: IdentityDeps) {
       cookieCache: { enabled: false },
     },
     user: {
+      // An IdP that has not verified the address must not create a user holding it: the row would
+      // squat the email, and the verification mail it triggers would hand the real owner's click to
+      // the IdP identity (pre-account takeover). Linking to existing users is gated by accountLinking.
+      validateUserInfo: ({ user: incoming, source }) =>
+        source.method === 'oauth' && source.action === 'create-user' && incoming.emailVerified !== true
+          ? {
+              error: 'email_not_verified',
+              errorDescription: 'The identity provider has not verified this email address.',
+            }
+          : undefined,
       changeEmail: {
         enabled: true,
         sendChangeEmailVerification: async ({
@@ -135,7 +146,16 @@ export function createAuth(deps: IdentityDeps) {
     },
     socialProviders,
     databaseHooks: {
-      session: { create: { after: (created, ctx) => auditSessionCreated(deps, created, ctx) } },
+      session: {
+        create: {
+          after: async (created, ctx) => {
+            await auditSessionCreated(deps, created, ctx);
+            if (!created.impersonatedBy) {
+              await notifyNewSignIn(deps, created.userId, created.id, requestOrigin(ctx?.request));
+            }
+          },
+        },
+      },
     },
     hooks: {
       before: createAuthMiddleware(async (ctx) => {

@@ -9,8 +9,8 @@ export type ActorType = (typeof actorTypes)[number];
  * Append-only record of privileged actions. The app role may INSERT and SELECT only, and a trigger
  * (migration 0001) refuses UPDATE, DELETE and TRUNCATE for everyone. `workspace_id` has no foreign
  * key on purpose: a workspace's audit trail outlives the workspace.
- * RLS: a row with a workspace is readable only inside that tenant; rows without one (sign-ins,
- * staff actions) are read by audited admin paths on the owner connection.
+ * RLS: a row with a workspace is readable only inside that tenant; a row without one (sign-ins,
+ * staff actions) only by its own actor (app.actor_id) or by audited admin paths.
  */
 export const auditLog = pgTable(
   'audit_log',
@@ -38,6 +38,14 @@ export const auditLog = pgTable(
       for: 'select',
       to: 'public',
       using: sql`${t.workspaceId} = nullif(current_setting('app.workspace_id', true), '')::uuid`,
+    }),
+    // A person's own account-level history (sign-ins, 2FA changes), for security notices and an
+    // activity page: readable only inside a transaction that set app.actor_id to that person.
+    pgPolicy('audit_log_own_account_read', {
+      as: 'permissive',
+      for: 'select',
+      to: 'public',
+      using: sql`${t.workspaceId} is null and ${t.actorId} = nullif(current_setting('app.actor_id', true), '')`,
     }),
   ],
 );

@@ -1,0 +1,1 @@
+CREATE POLICY "audit_log_own_account_read" ON "audit_log" AS PERMISSIVE FOR SELECT TO public USING ("audit_log"."workspace_id" is null and "audit_log"."actor_id" = nullif(current_setting('app.actor_id', true), ''));
