@@ -1,8 +1,9 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
-// The messages between bench/health.ts and its child processes, and one small typed handle on a
-// child: every wait has a deadline, and closing ends with SIGKILL if a child will not leave.
+// The messages between the bench scripts (bench/health.ts, bench/auth.ts) and their child processes,
+// and one small typed handle on a child: every wait has a deadline, and closing ends with SIGKILL if a
+// child will not leave.
 
 export type TargetName = 'raw' | 'plinth';
 
@@ -16,6 +17,8 @@ export interface LoadCommand {
   type: 'run';
   port: number;
   path: string;
+  /** Extra request headers (e.g. a session Cookie), sent on every request of the run. */
+  headers?: Record<string, string>;
   connections: number;
   warmupMs: number;
   durationMs: number;

@@ -2,9 +2,9 @@ import http from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { LoadCommand, LoadReply, LoadResult } from './ipc';
 
-// Child process of bench/health.ts: the load, on its own event loop (and process) so it never
-// competes with a server's event loop for turns. Closed-loop: each connection sends its next request
-// when the previous answer has arrived, over keep-alive sockets to 127.0.0.1 only.
+// Child process of bench/health.ts and bench/auth.ts: the load, on its own event loop (and process) so
+// it never competes with a server's event loop for turns. Closed-loop: each connection sends its next
+// request when the previous answer has arrived, over keep-alive sockets to 127.0.0.1 only.
 
 interface Window {
   start: number;
@@ -18,7 +18,14 @@ interface Window {
 function requestOnce(agent: http.Agent, command: LoadCommand): Promise<string | undefined> {
   return new Promise((resolve) => {
     const request = http.request(
-      { agent, host: '127.0.0.1', port: command.port, path: command.path, method: 'GET' },
+      {
+        agent,
+        host: '127.0.0.1',
+        port: command.port,
+        path: command.path,
+        method: 'GET',
+        ...(command.headers ? { headers: command.headers } : {}),
+      },
       (response) => {
         response.on('error', (error) => resolve(error.message));
         response.on('end', () =>

@@ -7,8 +7,9 @@ import { startPlinth } from '../apps/server/src/start';
 import { version } from '../apps/server/src/version';
 import type { TargetCommand, TargetName, TargetReply } from './ipc';
 
-// Child process of bench/health.ts: serves GET /api/health as one target, each target in its own
-// process so neither shares a heap, a JIT or an event loop with the other or with the load.
+// Child process of bench/health.ts and bench/auth.ts: serves GET /api/health (plinth: the whole API)
+// as one target, each target in its own process so neither shares a heap, a JIT or an event loop with
+// the other or with the load.
 
 interface RunningTarget {
   port: number;

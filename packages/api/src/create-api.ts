@@ -7,6 +7,7 @@ import { authRoutes } from './routes/auth';
 import { devMailRoutes } from './routes/dev-mail';
 import { healthRoutes } from './routes/health';
 import { meRoutes } from './routes/me';
+import { workspaceRoutes } from './routes/workspaces';
 import type { ApiDeps, ApiEnv } from './types';
 
 /**
@@ -22,6 +23,7 @@ export function createApi(deps: ApiDeps): Hono<ApiEnv> {
   // The captured outbox exists only where mail is captured, and never in production.
   if (deps.env.mail.transport === 'capture' && !deps.env.isProduction) api.route('/', devMailRoutes(deps));
   if (deps.auth && deps.jobs) {
+    const trustedOrigins = [deps.env.appUrl, ...deps.env.auth.trustedOrigins];
     api.route(
       '/',
       authRoutes({
@@ -29,10 +31,20 @@ export function createApi(deps: ApiDeps): Hono<ApiEnv> {
         database: deps.database,
         jobs: deps.jobs,
         appUrl: deps.env.appUrl,
-        trustedOrigins: [deps.env.appUrl, ...deps.env.auth.trustedOrigins],
+        trustedOrigins,
       }),
     );
-    api.route('/', meRoutes({ ...deps, auth: deps.auth }));
+    api.route('/', meRoutes({ ...deps, auth: deps.auth, trustedOrigins }));
+    api.route(
+      '/',
+      workspaceRoutes({
+        database: deps.database,
+        jobs: deps.jobs,
+        appUrl: deps.env.appUrl,
+        auth: deps.auth,
+        trustedOrigins,
+      }),
+    );
   }
   api.notFound(handleNotFound);
   api.onError(handleError);

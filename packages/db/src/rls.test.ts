@@ -121,7 +121,7 @@ describe('row-level security on tenant tables', () => {
         and c.relname not in ('member', 'outbox')`);
     // member: the membership check runs before a tenant is chosen; outbox: written and relayed by
     // the platform. Neither holds tenant domain data. Everything else must be fenced.
-    expect(rows.map((row) => row.table).sort()).toEqual(['audit_log', 'project']);
+    expect(rows.map((row) => row.table).sort()).toEqual(['audit_log', 'invitation', 'project']);
     for (const row of rows) {
       expect(row, row.table).toMatchObject({ enabled: true, forced: true });
       expect(row.policies, row.table).toBeGreaterThan(0);

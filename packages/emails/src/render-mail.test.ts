@@ -34,6 +34,17 @@ const samples: { [T in MailTemplateName]: { data: MailTemplateData[T]; url?: str
     url: link('reset-password'),
     subject: /locked/i,
   },
+  invitation: {
+    data: {
+      workspaceName: 'Acme Inc.',
+      inviterName: 'Olivia Owner',
+      role: 'admin',
+      url: 'http://localhost:3000/invitations/accept?token=inv_abc&x=1',
+      expiresAt: '2025-11-30T13:40:00.000Z',
+    },
+    url: 'http://localhost:3000/invitations/accept?token=inv_abc&x=1',
+    subject: /invited you to Acme/i,
+  },
 };
 
 describe('renderMail', () => {

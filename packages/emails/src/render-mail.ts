@@ -2,6 +2,7 @@ import { render } from '@react-email/render';
 import { AppError } from '@plinth/core/errors';
 import { mailTemplateData, type MailRenderer, type MailTemplateName } from '@plinth/core/mail';
 import type { MailTemplate } from './template';
+import { invitation } from './templates/invitation';
 import { lockout } from './templates/lockout';
 import { magicLink } from './templates/magic-link';
 import { newSignIn } from './templates/new-sign-in';
@@ -15,6 +16,7 @@ export const templates: { [T in MailTemplateName]: MailTemplate<T> } = {
   'magic-link': magicLink,
   'new-sign-in': newSignIn,
   lockout,
+  invitation,
 };
 
 /**

@@ -4,7 +4,12 @@ import { AppError } from '@plinth/core/errors';
 import type { Auth } from '@plinth/core/identity';
 import type { ApiEnv } from '../types';
 
-export type SessionActor = Actor & { type: 'user'; sessionCreatedAt: Date; email: string };
+export type SessionActor = Actor & {
+  type: 'user';
+  sessionCreatedAt: Date;
+  email: string;
+  emailVerified: boolean;
+};
 
 /** Routes behind requireSession() see `c.get('actor')`. */
 export interface SessionEnv {
@@ -15,8 +20,18 @@ export interface SessionEnv {
  * Resolves the signed-in person from the session cookie into an Actor (ARCHITECTURE §2), or answers
  * 401. The session is read from Postgres on every request, so a revoked session stops at once.
  */
-export function requireSession(auth: Auth) {
+export function requireSession(auth: Auth, trustedOrigins?: readonly string[]) {
+  const trusted = trustedOrigins
+    ? new Set(trustedOrigins.map((origin) => new URL(origin).origin))
+    : undefined;
   return createMiddleware<SessionEnv>(async (c, next) => {
+    // A cookie-authenticated change must come from our own pages (CSRF): browsers send Origin on
+    // every non-GET fetch and form post.
+    if (trusted && !['GET', 'HEAD', 'OPTIONS'].includes(c.req.method)) {
+      const origin = c.req.header('origin');
+      if (!origin || !trusted.has(origin))
+        throw new AppError('forbidden', 'This request did not come from a trusted origin.');
+    }
     const result = await auth.api.getSession({ headers: c.req.raw.headers });
     if (!result) throw new AppError('unauthenticated');
     const impersonatedBy = (result.session as { impersonatedBy?: string | null }).impersonatedBy;
@@ -24,6 +39,7 @@ export function requireSession(auth: Auth) {
       type: 'user',
       id: result.user.id,
       email: result.user.email,
+      emailVerified: result.user.emailVerified,
       sessionCreatedAt: new Date(result.session.createdAt),
       ...(impersonatedBy ? { impersonatorId: impersonatedBy } : {}),
     });

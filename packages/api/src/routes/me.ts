@@ -5,9 +5,9 @@ import type { ApiDeps } from '../types';
 import { parseJsonBody } from '../validation/parse-body';
 
 /** /api/v1/me: the signed-in person's own account. */
-export function meRoutes(deps: ApiDeps & { auth: Auth }) {
+export function meRoutes(deps: ApiDeps & { auth: Auth; trustedOrigins: readonly string[] }) {
   return new Hono<SessionEnv>()
-    .use('/v1/me', requireSession(deps.auth))
+    .use('/v1/me', requireSession(deps.auth, deps.trustedOrigins))
     .get('/v1/me', (c) => {
       const actor = c.get('actor');
       return c.json({ id: actor.id, email: actor.email });

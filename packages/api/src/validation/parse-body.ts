@@ -24,3 +24,18 @@ export async function parseJsonBody<T extends z.ZodType>(c: Context, schema: T):
   if (!parsed.success) throw AppError.fromZod(parsed.error);
   return parsed.data;
 }
+
+/**
+ * The JSON body as sent, typed as what the core service expects. Only for services that validate
+ * their input themselves with a strict zod schema (every tenancy and project service does).
+ */
+export async function readJsonBody<T>(c: Context): Promise<T> {
+  return (await parseJsonBody(c, {
+    safeParse: (value: unknown) => ({ success: true, data: value }),
+  } as unknown as z.ZodType)) as T;
+}
+
+/** Query parameters as a plain object (last value wins); services validate them strictly. */
+export function parseQuery(c: Context): Record<string, string> {
+  return Object.fromEntries(new URL(c.req.url).searchParams);
+}

@@ -63,3 +63,10 @@ export function toErrorEnvelope(error: unknown, requestId: string): { status: nu
   if (appError.fields) body.error.fields = appError.fields;
   return { status: appError.status, body };
 }
+
+/** Validates service input: the parsed value, or an invalid_input AppError naming each field. */
+export function parseInput<T extends z.ZodType>(schema: T, input: unknown): z.output<T> {
+  const result = schema.safeParse(input);
+  if (!result.success) throw AppError.fromZod(result.error);
+  return result.data;
+}

@@ -4,6 +4,7 @@ export { errorStatus, errorCodes, defaultMessages, type ErrorCode } from './code
 export {
   AppError,
   isAppError,
+  parseInput,
   toErrorEnvelope,
   type AppErrorOptions,
   type ErrorEnvelope,

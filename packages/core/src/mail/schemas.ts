@@ -8,6 +8,7 @@ export const mailTemplateNames = [
   'magic-link',
   'new-sign-in',
   'lockout',
+  'invitation',
 ] as const;
 
 export type MailTemplateName = (typeof mailTemplateNames)[number];
@@ -29,6 +30,13 @@ export const mailTemplateData = {
     at: isoTime,
   }),
   lockout: z.strictObject({ name: personName, until: isoTime, resetUrl: link }),
+  invitation: z.strictObject({
+    workspaceName: z.string().trim().min(1).max(200),
+    inviterName: personName,
+    role: z.enum(['owner', 'admin', 'member', 'viewer']),
+    url: link,
+    expiresAt: isoTime,
+  }),
 } satisfies Record<MailTemplateName, z.ZodType>;
 
 export type MailTemplateData = { [T in MailTemplateName]: z.output<(typeof mailTemplateData)[T]> };

@@ -1,4 +1,4 @@
-import { jsonb, pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core';
+import { jsonb, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import { id, timestamps } from './columns';
 
 /**
@@ -13,6 +13,8 @@ export const workspace = pgTable(
     slug: text('slug').notNull(),
     logo: text('logo'),
     metadata: jsonb('metadata').$type<Record<string, unknown>>(),
+    /** Soft delete: hidden from everyone, restorable by an owner until the hard-delete job runs. */
+    deletedAt: timestamp('deleted_at', { withTimezone: true }),
     ...timestamps(),
   },
   (t) => [uniqueIndex('workspace_slug_key').on(t.slug)],

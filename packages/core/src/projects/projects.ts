@@ -1,0 +1,157 @@
+import { and, count, desc, eq, isNull, lt } from 'drizzle-orm';
+import { project, withTenant, type Database, type Project } from '@plinth/db';
+import { assertCan } from '../access/index';
+import { audit, type AuditOrigin } from '../audit/index';
+import { entitlements } from '../entitlements/index';
+import { AppError, parseInput } from '../errors/index';
+import type { MemberActor } from '../tenancy/index';
+import {
+  createProjectInput,
+  listProjectsInput,
+  projectId,
+  updateProjectInput,
+  type CreateProjectInput,
+  type ListProjectsInput,
+  type UpdateProjectInput,
+} from './schemas';
+
+export type ProjectView = Pick<
+  Project,
+  'id' | 'name' | 'description' | 'createdBy' | 'createdAt' | 'updatedAt'
+>;
+
+const view = {
+  id: project.id,
+  name: project.name,
+  description: project.description,
+  createdBy: project.createdBy,
+  createdAt: project.createdAt,
+  updatedAt: project.updatedAt,
+};
+
+/** Live projects of the actor's workspace: the WHERE a forgetful query would leave out (RLS too). */
+const live = (actor: MemberActor) =>
+  and(eq(project.workspaceId, actor.workspaceId), isNull(project.deletedAt));
+
+export async function createProject(
+  deps: { database: Database },
+  actor: MemberActor,
+  input: CreateProjectInput,
+  origin: AuditOrigin = {},
+): Promise<ProjectView> {
+  assertCan(actor, 'project.create');
+  const values = parseInput(createProjectInput, input);
+  const { limits, plan } = await entitlements(deps, actor.workspaceId);
+  return withTenant(deps.database, actor.workspaceId, actor, async (tx) => {
+    const [existing] = await tx.select({ n: count() }).from(project).where(live(actor));
+    if ((existing?.n ?? 0) >= limits.projects) {
+      throw new AppError(
+        'payment_required',
+        `The ${plan} plan includes ${limits.projects} projects. Upgrade for more.`,
+      );
+    }
+    const [created] = await tx
+      .insert(project)
+      .values({
+        workspaceId: actor.workspaceId,
+        name: values.name,
+        description: values.description ?? null,
+        createdBy: actor.id,
+      })
+      .returning(view);
+    await audit(
+      tx,
+      actor,
+      { action: 'project.created', target: { type: 'project', id: created!.id } },
+      origin,
+    );
+    return created!;
+  });
+}
+
+/** Newest first, keyset-paginated on the uuid v7 id (time-ordered): stable under inserts. */
+export async function listProjects(
+  deps: { database: Database },
+  actor: MemberActor,
+  input: ListProjectsInput = {},
+): Promise<{ items: ProjectView[]; nextCursor: string | null }> {
+  assertCan(actor, 'project.read');
+  const { limit, cursor } = parseInput(listProjectsInput, input);
+  const rows = await withTenant(deps.database, actor.workspaceId, actor, (tx) =>
+    tx
+      .select(view)
+      .from(project)
+      .where(cursor ? and(live(actor), lt(project.id, cursor)) : live(actor))
+      .orderBy(desc(project.id))
+      .limit(limit + 1),
+  );
+  const items = rows.slice(0, limit);
+  return { items, nextCursor: rows.length > limit ? items[items.length - 1]!.id : null };
+}
+
+export async function getProject(
+  deps: { database: Database },
+  actor: MemberActor,
+  id: string,
+): Promise<ProjectView> {
+  assertCan(actor, 'project.read');
+  const parsedId = parseInput(projectId, id);
+  const [row] = await withTenant(deps.database, actor.workspaceId, actor, (tx) =>
+    tx
+      .select(view)
+      .from(project)
+      .where(and(live(actor), eq(project.id, parsedId))),
+  );
+  if (!row) throw new AppError('not_found');
+  return row;
+}
+
+export async function updateProject(
+  deps: { database: Database },
+  actor: MemberActor,
+  id: string,
+  input: UpdateProjectInput,
+  origin: AuditOrigin = {},
+): Promise<ProjectView> {
+  assertCan(actor, 'project.update');
+  const parsedId = parseInput(projectId, id);
+  const changes = parseInput(updateProjectInput, input);
+  return withTenant(deps.database, actor.workspaceId, actor, async (tx) => {
+    const [row] = await tx
+      .update(project)
+      .set({
+        ...(changes.name !== undefined ? { name: changes.name } : {}),
+        ...(changes.description !== undefined ? { description: changes.description } : {}),
+      })
+      .where(and(live(actor), eq(project.id, parsedId)))
+      .returning(view);
+    if (!row) throw new AppError('not_found');
+    await audit(tx, actor, { action: 'project.updated', target: { type: 'project', id: row.id } }, origin);
+    return row;
+  });
+}
+
+/** Soft delete; audited as a privileged action. */
+export async function deleteProject(
+  deps: { database: Database },
+  actor: MemberActor,
+  id: string,
+  origin: AuditOrigin = {},
+): Promise<void> {
+  assertCan(actor, 'project.delete');
+  const parsedId = parseInput(projectId, id);
+  await withTenant(deps.database, actor.workspaceId, actor, async (tx) => {
+    const [row] = await tx
+      .update(project)
+      .set({ deletedAt: new Date() })
+      .where(and(live(actor), eq(project.id, parsedId)))
+      .returning({ id: project.id, name: project.name });
+    if (!row) throw new AppError('not_found');
+    await audit(
+      tx,
+      actor,
+      { action: 'project.deleted', target: { type: 'project', id: row.id }, metadata: { name: row.name } },
+      origin,
+    );
+  });
+}

@@ -1,0 +1,272 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { and, count, desc, eq, sql } from 'drizzle-orm';
+import { invitation, member, user, withTenant, workspace, type Database, type Invitation } from '@plinth/db';
+import { assertCan, roleRank } from '../access/index';
+import type { Actor } from '../actor/index';
+import { audit, type AuditOrigin } from '../audit/index';
+import { entitlements } from '../entitlements/index';
+import { AppError, parseInput } from '../errors/index';
+import type { AnyMailRequest } from '../mail/index';
+import { enqueueEvent } from '../outbox/index';
+import { acceptInvitationInput, inviteInput, type AcceptInvitationInput, type InviteInput } from './schemas';
+import type { MemberActor, TenancyDeps } from './types';
+
+export const INVITATION_TTL_DAYS = 7;
+
+const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
+
+export type InvitationView = Pick<Invitation, 'id' | 'email' | 'role' | 'status' | 'expiresAt' | 'createdAt'>;
+
+const view = {
+  id: invitation.id,
+  email: invitation.email,
+  role: invitation.role,
+  status: invitation.status,
+  expiresAt: invitation.expiresAt,
+  createdAt: invitation.createdAt,
+};
+
+/** Sends the invitation mail through the outbox: it leaves only if the invitation committed. */
+async function mailInvitation(
+  tx: Parameters<Parameters<typeof withTenant>[3]>[0],
+  deps: TenancyDeps,
+  actor: MemberActor,
+  details: { email: string; role: Invitation['role']; token: string; expiresAt: Date },
+) {
+  const [names] = await tx
+    .select({ workspaceName: workspace.name, inviterName: user.name })
+    .from(workspace)
+    .innerJoin(user, eq(user.id, actor.id))
+    .where(eq(workspace.id, actor.workspaceId));
+  const url = new URL('/invitations/accept', deps.appUrl);
+  url.searchParams.set('token', details.token);
+  const mail: AnyMailRequest = {
+    template: 'invitation',
+    to: details.email,
+    data: {
+      workspaceName: names!.workspaceName,
+      inviterName: names!.inviterName,
+      role: details.role,
+      url: url.toString(),
+      expiresAt: details.expiresAt.toISOString(),
+    },
+  };
+  await enqueueEvent(tx, {
+    topic: 'mail.send',
+    payload: mail as unknown as Record<string, unknown>,
+    workspaceId: actor.workspaceId,
+  });
+}
+
+/**
+ * Invites an email address with a role. Refused above the inviter's own role, for someone who is
+ * already a member, twice for the same address, and past the plan's seat limit (members plus
+ * pending invitations).
+ */
+export async function createInvitation(
+  deps: TenancyDeps,
+  actor: MemberActor,
+  input: InviteInput,
+  origin: AuditOrigin = {},
+): Promise<InvitationView> {
+  assertCan(actor, 'member.invite');
+  const { email, role } = parseInput(inviteInput, input);
+  if (roleRank[role] > roleRank[actor.role]) {
+    throw new AppError('forbidden', 'You cannot invite someone above your own role.', {
+      fields: { role: 'Choose a role at or below yours.' },
+    });
+  }
+  const { limits } = await entitlements(deps, actor.workspaceId);
+  const token = randomBytes(32).toString('base64url');
+  const expiresAt = new Date(Date.now() + INVITATION_TTL_DAYS * 86_400_000);
+  return withTenant(deps.database, actor.workspaceId, actor, async (tx) => {
+    // Serialize invitations per workspace so two at once cannot both take the last seat.
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`invite:${actor.workspaceId}`}))`);
+    const [already] = await tx
+      .select({ id: member.id })
+      .from(member)
+      .innerJoin(user, eq(user.id, member.userId))
+      .where(and(eq(member.workspaceId, actor.workspaceId), eq(user.email, email)));
+    if (already)
+      throw new AppError('conflict', 'That person is already a member.', {
+        fields: { email: 'Already a member.' },
+      });
+    const [members] = await tx
+      .select({ n: count() })
+      .from(member)
+      .where(eq(member.workspaceId, actor.workspaceId));
+    const [pending] = await tx
+      .select({ n: count() })
+      .from(invitation)
+      .where(and(eq(invitation.workspaceId, actor.workspaceId), eq(invitation.status, 'pending')));
+    if ((members?.n ?? 0) + (pending?.n ?? 0) >= limits.members) {
+      throw new AppError(
+        'payment_required',
+        `Your plan includes ${limits.members} members. Upgrade to invite more.`,
+      );
+    }
+    const [created] = await tx
+      .insert(invitation)
+      .values({
+        workspaceId: actor.workspaceId,
+        email,
+        role,
+        tokenHash: hashToken(token),
+        expiresAt,
+        invitedBy: actor.id,
+      })
+      .onConflictDoNothing()
+      .returning(view);
+    if (!created) {
+      throw new AppError('conflict', 'That address already has a pending invitation. Resend it instead.', {
+        fields: { email: 'Already invited.' },
+      });
+    }
+    await mailInvitation(tx, deps, actor, { email, role, token, expiresAt });
+    await audit(
+      tx,
+      actor,
+      {
+        action: 'invitation.sent',
+        target: { type: 'invitation', id: created.id },
+        metadata: { email, role },
+      },
+      origin,
+    );
+    return created;
+  });
+}
+
+export async function listInvitations(
+  deps: { database: Database },
+  actor: MemberActor,
+): Promise<InvitationView[]> {
+  assertCan(actor, 'invitation.read');
+  return withTenant(deps.database, actor.workspaceId, actor, (tx) =>
+    tx
+      .select(view)
+      .from(invitation)
+      .where(and(eq(invitation.workspaceId, actor.workspaceId), eq(invitation.status, 'pending')))
+      .orderBy(desc(invitation.createdAt)),
+  );
+}
+
+export async function revokeInvitation(
+  deps: { database: Database },
+  actor: MemberActor,
+  invitationId: string,
+  origin: AuditOrigin = {},
+): Promise<void> {
+  assertCan(actor, 'invitation.revoke');
+  await withTenant(deps.database, actor.workspaceId, actor, async (tx) => {
+    const revoked = await tx
+      .update(invitation)
+      .set({ status: 'revoked' })
+      .where(
+        and(
+          eq(invitation.workspaceId, actor.workspaceId),
+          eq(invitation.id, invitationId),
+          eq(invitation.status, 'pending'),
+        ),
+      )
+      .returning({ id: invitation.id });
+    if (revoked.length === 0) throw new AppError('not_found', 'No pending invitation with that id.');
+    await audit(
+      tx,
+      actor,
+      { action: 'invitation.revoked', target: { type: 'invitation', id: invitationId } },
+      origin,
+    );
+  });
+}
+
+/** A fresh token and a fresh 7 days; the old link stops working. */
+export async function resendInvitation(
+  deps: TenancyDeps,
+  actor: MemberActor,
+  invitationId: string,
+  origin: AuditOrigin = {},
+): Promise<void> {
+  assertCan(actor, 'member.invite');
+  const token = randomBytes(32).toString('base64url');
+  const expiresAt = new Date(Date.now() + INVITATION_TTL_DAYS * 86_400_000);
+  await withTenant(deps.database, actor.workspaceId, actor, async (tx) => {
+    const [updated] = await tx
+      .update(invitation)
+      .set({ tokenHash: hashToken(token), expiresAt })
+      .where(
+        and(
+          eq(invitation.workspaceId, actor.workspaceId),
+          eq(invitation.id, invitationId),
+          eq(invitation.status, 'pending'),
+        ),
+      )
+      .returning({ email: invitation.email, role: invitation.role });
+    if (!updated) throw new AppError('not_found', 'No pending invitation with that id.');
+    await mailInvitation(tx, deps, actor, { ...updated, token, expiresAt });
+    await audit(
+      tx,
+      actor,
+      { action: 'invitation.resent', target: { type: 'invitation', id: invitationId } },
+      origin,
+    );
+  });
+}
+
+/**
+ * Accepts an invitation for the signed-in person. The token alone unlocks the one invitation (RLS
+ * via app.invitation_token_hash); the person's verified email must be the invited one; the status
+ * flip is conditional, so of two simultaneous accepts exactly one creates the membership.
+ */
+export async function acceptInvitation(
+  deps: { database: Database },
+  person: Actor & { email: string; emailVerified: boolean },
+  input: AcceptInvitationInput,
+  origin: AuditOrigin = {},
+): Promise<{ workspaceSlug: string }> {
+  if (person.type !== 'user') throw new AppError('forbidden');
+  const { token } = parseInput(acceptInvitationInput, input);
+  const tokenHash = hashToken(token);
+  return deps.database.db.transaction(async (tx) => {
+    await tx.execute(sql`select set_config('app.invitation_token_hash', ${tokenHash}, true)`);
+    const [found] = await tx.select().from(invitation).where(eq(invitation.tokenHash, tokenHash));
+    if (!found || found.status !== 'pending')
+      throw new AppError('not_found', 'This invitation is no longer valid.');
+    if (found.expiresAt.getTime() < Date.now())
+      throw new AppError('not_found', 'This invitation has expired. Ask for a new one.');
+    if (found.email !== person.email.trim().toLowerCase()) {
+      throw new AppError(
+        'forbidden',
+        `This invitation was sent to ${found.email}. Sign in with that address to accept it.`,
+      );
+    }
+    if (!person.emailVerified) throw new AppError('email_not_verified');
+    await tx.execute(sql`select set_config('app.workspace_id', ${found.workspaceId}, true)`);
+    const claimed = await tx
+      .update(invitation)
+      .set({ status: 'accepted', acceptedBy: person.id })
+      .where(and(eq(invitation.id, found.id), eq(invitation.status, 'pending')))
+      .returning({ id: invitation.id });
+    if (claimed.length === 0) throw new AppError('not_found', 'This invitation is no longer valid.');
+    await tx
+      .insert(member)
+      .values({ workspaceId: found.workspaceId, userId: person.id, role: found.role })
+      .onConflictDoNothing({ target: [member.workspaceId, member.userId] });
+    const actor: Actor = { type: 'user', id: person.id, workspaceId: found.workspaceId, role: found.role };
+    await audit(
+      tx,
+      actor,
+      {
+        action: 'invitation.accepted',
+        target: { type: 'invitation', id: found.id },
+        metadata: { role: found.role },
+      },
+      origin,
+    );
+    const [ws] = await tx
+      .select({ slug: workspace.slug })
+      .from(workspace)
+      .where(eq(workspace.id, found.workspaceId));
+    return { workspaceSlug: ws!.slug };
+  });
+}

@@ -1,0 +1,114 @@
+import { and, asc, eq } from 'drizzle-orm';
+import { member, user, withTenant, type Database, type MemberRole } from '@plinth/db';
+import { assertCan, roleRank } from '../access/index';
+import { audit, type AuditOrigin } from '../audit/index';
+import { AppError, parseInput } from '../errors/index';
+import { lockOwners } from './owners';
+import { changeRoleInput, type ChangeRoleInput } from './schemas';
+import type { MemberActor } from './types';
+
+export interface MemberView {
+  userId: string;
+  name: string;
+  email: string;
+  role: MemberRole;
+  joinedAt: Date;
+}
+
+export async function listMembers(deps: { database: Database }, actor: MemberActor): Promise<MemberView[]> {
+  assertCan(actor, 'member.read');
+  return deps.database.db
+    .select({
+      userId: member.userId,
+      name: user.name,
+      email: user.email,
+      role: member.role,
+      joinedAt: member.createdAt,
+    })
+    .from(member)
+    .innerJoin(user, eq(user.id, member.userId))
+    .where(eq(member.workspaceId, actor.workspaceId))
+    .orderBy(asc(user.name));
+}
+
+async function targetRole(
+  tx: Parameters<Parameters<typeof withTenant>[3]>[0],
+  workspaceId: string,
+  userId: string,
+) {
+  const [row] = await tx
+    .select({ role: member.role })
+    .from(member)
+    .where(and(eq(member.workspaceId, workspaceId), eq(member.userId, userId)))
+    .for('update');
+  if (!row) throw new AppError('not_found', 'That person is not a member of this workspace.');
+  return row.role;
+}
+
+/**
+ * Changes a member's role. Nobody grants or touches a rank above their own, and the last owner
+ * cannot be demoted — checked under a lock on the owner rows, so two demotions at once cannot both
+ * succeed.
+ */
+export async function changeMemberRole(
+  deps: { database: Database },
+  actor: MemberActor,
+  userId: string,
+  input: ChangeRoleInput,
+  origin: AuditOrigin = {},
+): Promise<void> {
+  assertCan(actor, 'member.update_role');
+  const { role } = parseInput(changeRoleInput, input);
+  if (roleRank[role] > roleRank[actor.role]) {
+    throw new AppError('forbidden', 'You cannot grant a role above your own.');
+  }
+  await withTenant(deps.database, actor.workspaceId, actor, async (tx) => {
+    const owners = await lockOwners(tx, actor.workspaceId);
+    const current = await targetRole(tx, actor.workspaceId, userId);
+    if (roleRank[current] > roleRank[actor.role])
+      throw new AppError('forbidden', 'You cannot change the role of someone above you.');
+    if (current === 'owner' && role !== 'owner' && owners.length === 1) {
+      throw new AppError('conflict', 'A workspace needs an owner. Make someone else owner first.');
+    }
+    await tx
+      .update(member)
+      .set({ role })
+      .where(and(eq(member.workspaceId, actor.workspaceId), eq(member.userId, userId)));
+    await audit(
+      tx,
+      actor,
+      {
+        action: 'member.role_changed',
+        target: { type: 'user', id: userId },
+        metadata: { from: current, to: role },
+      },
+      origin,
+    );
+  });
+}
+
+/** Removes a member (not yourself: that is leaving). Same rank and last-owner rules as above. */
+export async function removeMember(
+  deps: { database: Database },
+  actor: MemberActor,
+  userId: string,
+  origin: AuditOrigin = {},
+): Promise<void> {
+  assertCan(actor, 'member.remove');
+  if (userId === actor.id) throw new AppError('invalid_input', 'To remove yourself, leave the workspace.');
+  await withTenant(deps.database, actor.workspaceId, actor, async (tx) => {
+    const owners = await lockOwners(tx, actor.workspaceId);
+    const current = await targetRole(tx, actor.workspaceId, userId);
+    if (roleRank[current] > roleRank[actor.role])
+      throw new AppError('forbidden', 'You cannot remove someone above you.');
+    if (current === 'owner' && owners.length === 1)
+      throw new AppError('conflict', 'A workspace needs an owner.');
+    await tx.delete(member).where(and(eq(member.workspaceId, actor.workspaceId), eq(member.userId, userId)));
+    await audit(
+      tx,
+      actor,
+      { action: 'member.removed', target: { type: 'user', id: userId }, metadata: { role: current } },
+      origin,
+    );
+  });
+}

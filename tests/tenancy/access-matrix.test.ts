@@ -1,0 +1,219 @@
+import { describe, expect, it, beforeAll } from 'vitest';
+import { createApi } from '@plinth/api';
+import { permissionTable, type Permission } from '@plinth/core/access';
+import type { MemberRole } from '@plinth/db';
+import { addMember, createProject, createUser, createWorkspace, useTestDatabase } from '@plinth/testing';
+import { createLogger } from '@plinth/core/logger';
+import { invitation, withTenant } from '@plinth/db';
+import { useIdentityApp } from '../identity/identity-app';
+import { signedInPerson, type Person } from './people';
+
+const testDb = useTestDatabase();
+const app = useIdentityApp(testDb);
+
+interface Fixture {
+  slug: string;
+  workspaceId: string;
+  projectId: string;
+  projectName: string;
+  invitationId: string;
+  targetUserId: string;
+}
+
+interface RouteCase {
+  method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  /** The route as Hono registers it, under /api/v1/workspaces/:slug. */
+  route: string;
+  path: (f: Fixture) => string;
+  /** null: any member may (the service has its own rules, asserted in `special`). */
+  permission: Permission | null;
+  body?: (f: Fixture) => unknown;
+  /** Statuses for roles the table says may act, when not the default 2xx. */
+  special?: Partial<Record<MemberRole, number>>;
+}
+
+const cases: RouteCase[] = [
+  { method: 'GET', route: '/', path: () => '', permission: 'workspace.read' },
+  {
+    method: 'PATCH',
+    route: '/',
+    path: () => '',
+    permission: 'workspace.update',
+    body: () => ({ name: 'Renamed' }),
+  },
+  { method: 'DELETE', route: '/', path: () => '', permission: 'workspace.delete' },
+  { method: 'POST', route: '/leave', path: () => '/leave', permission: null, special: { owner: 409 } },
+  {
+    method: 'POST',
+    route: '/transfer',
+    path: () => '/transfer',
+    permission: 'workspace.transfer',
+    body: (f) => ({ userId: f.targetUserId }),
+  },
+  { method: 'GET', route: '/members', path: () => '/members', permission: 'member.read' },
+  {
+    method: 'PATCH',
+    route: '/members/:userId',
+    path: (f) => `/members/${f.targetUserId}`,
+    permission: 'member.update_role',
+    body: () => ({ role: 'member' }),
+  },
+  {
+    method: 'DELETE',
+    route: '/members/:userId',
+    path: (f) => `/members/${f.targetUserId}`,
+    permission: 'member.remove',
+  },
+  { method: 'GET', route: '/invitations', path: () => '/invitations', permission: 'invitation.read' },
+  {
+    method: 'POST',
+    route: '/invitations',
+    path: () => '/invitations',
+    permission: 'member.invite',
+    body: () => ({ email: `new-${Date.now()}-${Math.random()}@example.test`, role: 'viewer' }),
+  },
+  {
+    method: 'DELETE',
+    route: '/invitations/:id',
+    path: (f) => `/invitations/${f.invitationId}`,
+    permission: 'invitation.revoke',
+  },
+  {
+    method: 'POST',
+    route: '/invitations/:id/resend',
+    path: (f) => `/invitations/${f.invitationId}/resend`,
+    permission: 'member.invite',
+  },
+  { method: 'GET', route: '/projects', path: () => '/projects', permission: 'project.read' },
+  {
+    method: 'POST',
+    route: '/projects',
+    path: () => '/projects',
+    permission: 'project.create',
+    body: () => ({ name: 'New project' }),
+  },
+  {
+    method: 'GET',
+    route: '/projects/:id',
+    path: (f) => `/projects/${f.projectId}`,
+    permission: 'project.read',
+  },
+  {
+    method: 'PATCH',
+    route: '/projects/:id',
+    path: (f) => `/projects/${f.projectId}`,
+    permission: 'project.update',
+    body: () => ({ name: 'Edited' }),
+  },
+  {
+    method: 'DELETE',
+    route: '/projects/:id',
+    path: (f) => `/projects/${f.projectId}`,
+    permission: 'project.delete',
+  },
+  { method: 'GET', route: '/audit', path: () => '/audit', permission: 'audit.read' },
+];
+
+const roles: MemberRole[] = ['owner', 'admin', 'member', 'viewer'];
+const people = {} as Record<MemberRole | 'outsider', Person>;
+
+beforeAll(async () => {
+  for (const role of [...roles, 'outsider'] as const) people[role] = await signedInPerson(app, testDb, role);
+});
+
+/** A fresh workspace per request, so a deletion in one case cannot change another's outcome. */
+async function fixture(): Promise<Fixture> {
+  const ws = await createWorkspace(testDb.app, { metadata: { plan: 'team' } });
+  for (const role of roles) {
+    await addMember(testDb.app, { workspace: ws, user: { id: people[role].id } as never, role });
+  }
+  const target = await createUser(testDb.app);
+  await addMember(testDb.app, { workspace: ws, user: target, role: 'viewer' });
+  const projectName = `Secret project ${ws.slug}`;
+  const created = await createProject(testDb.app, {
+    workspace: ws,
+    createdBy: { id: people.owner.id } as never,
+    name: projectName,
+  });
+  const [invite] = await withTenant(testDb.app, ws.id, { type: 'system', id: 'test' }, (tx) =>
+    tx
+      .insert(invitation)
+      .values({
+        workspaceId: ws.id,
+        email: `pending-${ws.slug}@example.test`,
+        role: 'viewer',
+        tokenHash: `hash-${ws.slug}`,
+        expiresAt: new Date(Date.now() + 86_400_000),
+        invitedBy: people.owner.id,
+      })
+      .returning(),
+  );
+  // The outsider belongs to another workspace of its own.
+  const other = await createWorkspace(testDb.app);
+  await addMember(testDb.app, { workspace: other, user: { id: people.outsider.id } as never, role: 'owner' });
+  return {
+    slug: ws.slug,
+    workspaceId: ws.id,
+    projectId: created.id,
+    projectName,
+    invitationId: invite!.id,
+    targetUserId: target.id,
+  };
+}
+
+async function call(person: Person, routeCase: RouteCase, f: Fixture) {
+  return person.client.request(`/api/v1/workspaces/${f.slug}${routeCase.path(f)}`, {
+    method: routeCase.method,
+    ...(routeCase.body ? { json: routeCase.body(f) } : {}),
+  });
+}
+
+describe('every workspace-scoped route is in the matrix', () => {
+  it('the table below covers exactly the routes the API registers', () => {
+    const api = createApi({
+      env: testDb.env,
+      database: testDb.app,
+      logger: createLogger({ level: 'silent' }),
+      version: 'test',
+      auth: {} as never,
+      jobs: {} as never,
+    });
+    const prefix = '/api/v1/workspaces/:slug';
+    const registered = new Set(
+      api.routes
+        .filter(
+          (route) =>
+            route.path.startsWith(prefix) && route.method !== 'ALL' && !route.path.endsWith('/restore'),
+        )
+        .map((route) => `${route.method} ${route.path.slice(prefix.length) || '/'}`),
+    );
+    expect(registered).toEqual(new Set(cases.map((routeCase) => `${routeCase.method} ${routeCase.route}`)));
+  });
+});
+
+describe.each(cases)('$method /api/v1/workspaces/:slug$route', (routeCase) => {
+  it('is a 404 with no data for a member of another workspace', async () => {
+    const f = await fixture();
+    const response = await call(people.outsider, routeCase, f);
+    expect(response.status).toBe(404);
+    const text = JSON.stringify(response.data);
+    for (const secret of [f.workspaceId, f.projectId, f.projectName, f.invitationId, f.slug]) {
+      expect(text).not.toContain(secret);
+    }
+  });
+
+  it.each(roles)('for a %s: exactly what the permission table allows', async (role) => {
+    const f = await fixture();
+    const response = await call(people[role], routeCase, f);
+    const allowed =
+      routeCase.permission === null ||
+      (permissionTable[routeCase.permission] as readonly string[]).includes(role);
+    const expected = routeCase.special?.[role];
+    if (expected) expect(response.status).toBe(expected);
+    else if (allowed) expect(response.status, JSON.stringify(response.data)).toBeLessThan(300);
+    else {
+      expect(response.status).toBe(403);
+      expect(response.data).toMatchObject({ error: { code: 'forbidden' } });
+    }
+  });
+});
