@@ -271,8 +271,8 @@ function costLine(what: string, endpoint: Endpoint, result: LoadResult, baseline
   return [
     `${what} costs ${signed(p50Ms, 2)} ms per request at p50 / ${throughputLost.toFixed(1)}% of throughput ` +
       `(${endpoint.label} vs GET /api/health)`,
-    `  machine time per request at saturation (1000 / req/s): ${serviceMs.toFixed(3)} ms vs ` +
-      `${baselineServiceMs.toFixed(3)} ms (${signed(serviceMs - baselineServiceMs, 3)} ms)`,
+    `  1000 / req/s: ${serviceMs.toFixed(3)} ms vs ${baselineServiceMs.toFixed(3)} ms ` +
+      `(${signed(serviceMs - baselineServiceMs, 3)} ms per request)`,
   ];
 }
 
@@ -326,7 +326,10 @@ function printTable(
       `${options.warmupSeconds} s warm-up on the same keep-alive connections.`,
     '/api/v1/me and /api/auth/get-session send one session cookie (the real sign-up, verify, sign-in flow at ' +
       'setup); the session still signs in after every round.',
-    `At ${options.connections} connections p50 is mostly queueing; --connections 1 shows unloaded latency.`,
+    options.connections > 1
+      ? `1000 / req/s is the machine's time per request once the node is saturated; at ${options.connections} ` +
+        'connections p50 is mostly queueing (--connections 1 shows unloaded latency).'
+      : '1000 / req/s is the mean latency at 1 connection; p50 is unloaded latency.',
     'The server runs in its own process; the load generator (node:http, keep-alive, closed loop) in another.',
     `1-minute load average when the run began: ${loadBefore.toFixed(2)}; other work on the machine moves the numbers.`,
   ];

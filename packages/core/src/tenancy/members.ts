@@ -1,11 +1,13 @@
 import { and, asc, eq } from 'drizzle-orm';
 import { member, user, withTenant, type Database, type MemberRole } from '@plinth/db';
-import { assertCan, roleRank } from '../access/index';
+import { assertCan, roleRank, type Permission } from '../access/index';
 import { audit, type AuditOrigin } from '../audit/index';
 import { AppError, parseInput } from '../errors/index';
 import { lockOwners } from './owners';
 import { changeRoleInput, type ChangeRoleInput } from './schemas';
 import type { MemberActor } from './types';
+
+type Tx = Parameters<Parameters<typeof withTenant>[3]>[0];
 
 export interface MemberView {
   userId: string;
@@ -43,6 +45,15 @@ async function targetRole(
     .for('update');
   if (!row) throw new AppError('not_found', 'That person is not a member of this workspace.');
   return row.role;
+}
+
+/** The actor's role as of now (locked), re-checked against the permission. */
+async function currentRole(tx: Tx, actor: MemberActor, permission: Permission): Promise<MemberRole> {
+  const role = await targetRole(tx, actor.workspaceId, actor.id).catch(() => {
+    throw new AppError('not_found');
+  });
+  assertCan({ ...actor, role }, permission);
+  return role;
 }
 
 /**
