@@ -39,7 +39,9 @@ describe('workspaces', () => {
   it('validates the slug and refuses a taken one, naming the field', async () => {
     const bad = await owner.client.post('/api/v1/workspaces', { name: 'Bad', slug: 'No Spaces!' });
     expect(bad.status).toBe(400);
-    expect(bad.data).toMatchObject({ error: { code: 'invalid_input', fields: { slug: expect.any(String) } } });
+    expect(bad.data).toMatchObject({
+      error: { code: 'invalid_input', fields: { slug: expect.any(String) } },
+    });
     const { slug } = await newWorkspace();
     const taken = await owner.client.post('/api/v1/workspaces', { name: 'Again', slug });
     expect(taken.status).toBe(409);
@@ -51,7 +53,10 @@ describe('workspaces', () => {
   it('the last owner can neither leave nor be demoted', async () => {
     const { slug } = await newWorkspace();
     expect((await owner.client.post(`/api/v1/workspaces/${slug}/leave`)).status).toBe(409);
-    const demote = await owner.client.request(`/api/v1/workspaces/${slug}/members/${owner.id}`, { method: 'PATCH', json: { role: 'admin' } });
+    const demote = await owner.client.request(`/api/v1/workspaces/${slug}/members/${owner.id}`, {
+      method: 'PATCH',
+      json: { role: 'admin' },
+    });
     expect(demote.status).toBe(409);
   });
 
@@ -94,16 +99,27 @@ describe('invitations', () => {
     const { slug, id: workspaceId } = await newWorkspace('team');
     const person = await signedInPerson(app, testDb, 'late');
     const first = await invite(slug, person.email);
-    expect((await owner.client.post(`/api/v1/workspaces/${slug}/invitations/${first.id}/resend`)).status).toBe(204);
+    expect(
+      (await owner.client.post(`/api/v1/workspaces/${slug}/invitations/${first.id}/resend`)).status,
+    ).toBe(204);
     expect((await person.client.post('/api/v1/invitations/accept', { token: first.token })).status).toBe(404);
     await owner.client.request(`/api/v1/workspaces/${slug}/invitations/${first.id}`, { method: 'DELETE' });
 
     const second = await invite(slug, `revoked-${Date.now()}@example.test`);
-    expect((await owner.client.request(`/api/v1/workspaces/${slug}/invitations/${second.id}`, { method: 'DELETE' })).status).toBe(204);
+    expect(
+      (
+        await owner.client.request(`/api/v1/workspaces/${slug}/invitations/${second.id}`, {
+          method: 'DELETE',
+        })
+      ).status,
+    ).toBe(204);
 
     const third = await invite(slug, person.email);
     await withTenant(testDb.app, workspaceId, { type: 'system', id: 'test' }, (tx) =>
-      tx.update(invitation).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(invitation.id, third.id)),
+      tx
+        .update(invitation)
+        .set({ expiresAt: new Date(Date.now() - 1000) })
+        .where(eq(invitation.id, third.id)),
     );
     expect((await person.client.post('/api/v1/invitations/accept', { token: third.token })).status).toBe(404);
   });
@@ -112,7 +128,10 @@ describe('invitations', () => {
     const { slug, id } = await newWorkspace('team');
     const admin = await signedInPerson(app, testDb, 'admin');
     await testDb.app.db.insert(member).values({ workspaceId: id, userId: admin.id, role: 'admin' });
-    const attempt = await admin.client.post(`/api/v1/workspaces/${slug}/invitations`, { email: 'boss@example.test', role: 'owner' });
+    const attempt = await admin.client.post(`/api/v1/workspaces/${slug}/invitations`, {
+      email: 'boss@example.test',
+      role: 'owner',
+    });
     expect(attempt.status).toBe(403);
     expect(attempt.data).toMatchObject({ error: { fields: { role: expect.any(String) } } });
   });
@@ -121,7 +140,10 @@ describe('invitations', () => {
     const { slug } = await newWorkspace('free'); // free: 3 seats; the owner holds one
     await invite(slug, `seat-a-${Date.now()}@example.test`);
     await invite(slug, `seat-b-${Date.now()}@example.test`);
-    const over = await owner.client.post(`/api/v1/workspaces/${slug}/invitations`, { email: `seat-c-${Date.now()}@example.test`, role: 'member' });
+    const over = await owner.client.post(`/api/v1/workspaces/${slug}/invitations`, {
+      email: `seat-c-${Date.now()}@example.test`,
+      role: 'member',
+    });
     expect(over.status).toBe(402);
     expect(over.data).toMatchObject({ error: { code: 'payment_required' } });
   });
@@ -149,8 +171,14 @@ describe('concurrency', () => {
     const coOwner = await signedInPerson(app, testDb, 'co-owner');
     await testDb.app.db.insert(member).values({ workspaceId: id, userId: coOwner.id, role: 'owner' });
     const results = await Promise.all([
-      owner.client.request(`/api/v1/workspaces/${slug}/members/${coOwner.id}`, { method: 'PATCH', json: { role: 'admin' } }),
-      coOwner.client.request(`/api/v1/workspaces/${slug}/members/${owner.id}`, { method: 'PATCH', json: { role: 'admin' } }),
+      owner.client.request(`/api/v1/workspaces/${slug}/members/${coOwner.id}`, {
+        method: 'PATCH',
+        json: { role: 'admin' },
+      }),
+      coOwner.client.request(`/api/v1/workspaces/${slug}/members/${owner.id}`, {
+        method: 'PATCH',
+        json: { role: 'admin' },
+      }),
     ]);
     // The loser is refused either way: 409 (it would remove the last owner) or 403 (it was itself
     // demoted a moment earlier and may no longer change an owner's role).
@@ -176,7 +204,9 @@ describe('projects', () => {
       nextCursor: string;
     };
     expect(first.items.map((item) => item.name)).toEqual(['three', 'two']);
-    const second = (await owner.client.get(`/api/v1/workspaces/${slug}/projects?limit=2&cursor=${first.nextCursor}`)).data as {
+    const second = (
+      await owner.client.get(`/api/v1/workspaces/${slug}/projects?limit=2&cursor=${first.nextCursor}`)
+    ).data as {
       items: { name: string }[];
       nextCursor: string | null;
     };
@@ -189,7 +219,8 @@ describe('projects', () => {
 
   it('the free plan stops at its project limit with 402, and bad input loses nothing', async () => {
     const { slug } = await newWorkspace('free');
-    for (const name of ['a', 'b', 'c']) await owner.client.post(`/api/v1/workspaces/${slug}/projects`, { name });
+    for (const name of ['a', 'b', 'c'])
+      await owner.client.post(`/api/v1/workspaces/${slug}/projects`, { name });
     const over = await owner.client.post(`/api/v1/workspaces/${slug}/projects`, { name: 'd' });
     expect(over.status).toBe(402);
     const empty = await owner.client.post(`/api/v1/workspaces/${slug}/projects`, { name: '' });

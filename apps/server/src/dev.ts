@@ -21,7 +21,7 @@ try {
     await running.stop();
     await owner.stop();
   }, logger);
-  printBanner(running.url ?? '(no HTTP on this role)', owner.embedded, summary.logins);
+  printBanner(running.url ?? '(no HTTP on this role)', owner.embedded, summary.logins, summary.password);
 } catch (error) {
   await owner.stop().catch(() => {});
   throw error;
@@ -31,6 +31,7 @@ function printBanner(
   url: string,
   embedded: boolean,
   logins: { email: string; workspace: string; role: string }[],
+  password: string,
 ) {
   const lines = [
     '',
@@ -38,7 +39,7 @@ function printBanner(
     `  Health:   ${url}/api/health`,
     `  Database: ${embedded ? `embedded Postgres in ${env.dataDir}/postgres (port ${env.embeddedPgPort})` : 'DATABASE_URL'}`,
     '',
-    '  Demo people (password sign-in arrives with the identity module):',
+    `  Demo people (password: ${password}), mail at ${url}/dev/mail:`,
     ...logins.map((login) => `    ${login.email.padEnd(28)} ${login.role.padEnd(7)} in ${login.workspace}`),
     '',
     '  Ctrl-C stops everything; the next run reuses the data.',

@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { member, project, user, withTenant, workspace } from '@plinth/db';
+import { eq } from 'drizzle-orm';
+import { account, member, project, user, withTenant, workspace } from '@plinth/db';
+import { verifyPassword } from '@plinth/core/identity';
 import { useTestDatabase } from '@plinth/testing';
 import { demoWorkspaces } from './demo-data';
-import { seedDemoData } from './seed-demo';
+import { DEMO_PASSWORD, DEMO_STAFF, seedDemoData } from './seed-demo';
 
 const testDb = useTestDatabase();
 
@@ -25,7 +27,9 @@ async function counts() {
 describe('demo seed', () => {
   it('creates workspaces on different plans with a person in every role', async () => {
     const summary = await seedDemoData(testDb.app);
-    const roles = new Set(summary.logins.map((login) => login.role));
+    const roles = new Set(
+      summary.logins.filter((login) => login.role !== 'staff').map((login) => login.role),
+    );
     expect(roles).toEqual(new Set(['owner', 'admin', 'member', 'viewer']));
     const plans = (await testDb.app.db.select().from(workspace)).map((ws) => ws.metadata?.plan);
     expect(new Set(plans)).toEqual(new Set(['free', 'pro', 'team']));
@@ -38,5 +42,20 @@ describe('demo seed', () => {
     const before = await counts();
     await seedDemoData(testDb.app);
     expect(await counts()).toEqual(before);
+  });
+});
+
+describe('demo logins', () => {
+  it('every demo person can sign in with the demo password, and the staff member is staff', async () => {
+    const summary = await seedDemoData(testDb.app);
+    for (const login of summary.logins) {
+      const [row] = await testDb.app.db
+        .select({ hash: account.password, role: user.role })
+        .from(account)
+        .innerJoin(user, eq(user.id, account.userId))
+        .where(eq(user.email, login.email));
+      expect(await verifyPassword({ hash: row!.hash!, password: DEMO_PASSWORD }), login.email).toBe(true);
+      if (login.email === DEMO_STAFF.email) expect(row!.role).toBe('admin');
+    }
   });
 });

@@ -1,11 +1,39 @@
 import { and, eq, isNull, sql } from 'drizzle-orm';
-import { member, project, user, withTenant, workspace, type Database } from '@plinth/db';
+import { account, member, project, user, withTenant, workspace, type Database } from '@plinth/db';
+import { hashPassword } from '@plinth/core/identity';
 import { systemActor } from '@plinth/core/actor';
 import { demoWorkspaces } from './demo-data';
+
+/** Every demo person signs in with this password (development and tests only; seeding refuses production). */
+export const DEMO_PASSWORD = 'plinth-demo-password';
+
+/** A platform staff member, for the admin console and impersonation. */
+export const DEMO_STAFF = { email: 'sam.staff@plinth.test', name: 'Sam Staff' };
 
 export interface SeedSummary {
   workspaces: number;
   logins: { email: string; workspace: string; role: string }[];
+  password: string;
+}
+
+/** A verified person with a password, created once; later runs leave them as they are. */
+async function demoPerson(
+  database: Database,
+  email: string,
+  name: string,
+  passwordHash: string,
+  role?: string,
+) {
+  const [row] = await database.db
+    .insert(user)
+    .values({ email, name, emailVerified: true, ...(role ? { role } : {}) })
+    .onConflictDoUpdate({ target: user.email, set: { name, ...(role ? { role } : {}) } })
+    .returning({ id: user.id });
+  await database.db
+    .insert(account)
+    .values({ userId: row!.id, providerId: 'credential', accountId: row!.id, password: passwordHash })
+    .onConflictDoNothing({ target: [account.providerId, account.accountId] });
+  return row!.id;
 }
 
 /**
@@ -16,6 +44,9 @@ export async function seedDemoData(database: Database): Promise<SeedSummary> {
   const { db } = database;
   const actor = systemActor('seed');
   const logins: SeedSummary['logins'] = [];
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  await demoPerson(database, DEMO_STAFF.email, DEMO_STAFF.name, passwordHash, 'admin');
+  logins.push({ email: DEMO_STAFF.email, workspace: '(platform)', role: 'staff' });
   for (const demo of demoWorkspaces) {
     const [ws] = await db
       .insert(workspace)
@@ -26,14 +57,10 @@ export async function seedDemoData(database: Database): Promise<SeedSummary> {
       })
       .returning({ id: workspace.id });
     for (const person of demo.members) {
-      const [account] = await db
-        .insert(user)
-        .values({ email: person.email, name: person.name, emailVerified: true })
-        .onConflictDoUpdate({ target: user.email, set: { name: person.name } })
-        .returning({ id: user.id });
+      const personId = await demoPerson(database, person.email, person.name, passwordHash);
       await db
         .insert(member)
-        .values({ workspaceId: ws!.id, userId: account!.id, role: person.role })
+        .values({ workspaceId: ws!.id, userId: personId, role: person.role })
         .onConflictDoUpdate({ target: [member.workspaceId, member.userId], set: { role: person.role } });
       logins.push({ email: person.email, workspace: demo.slug, role: person.role });
     }
@@ -57,5 +84,5 @@ export async function seedDemoData(database: Database): Promise<SeedSummary> {
       }
     });
   }
-  return { workspaces: demoWorkspaces.length, logins };
+  return { workspaces: demoWorkspaces.length, logins, password: DEMO_PASSWORD };
 }
