@@ -34,24 +34,4 @@ describe('the web shell in a real browser', () => {
     expect(errors).toEqual([]);
     await page.close();
   });
-
-  it('the dashboard dialog validates input and confirms with a toast', async () => {
-    const page = await browser.newPage();
-    const errors = collectPageErrors(page);
-    await page.goto(`${server.url}/app`, { waitUntil: 'networkidle' });
-    await page.getByRole('button', { name: 'New project' }).click();
-    const dialog = page.getByRole('dialog');
-    await dialog.waitFor();
-    await dialog.getByRole('button', { name: 'Create project' }).click();
-    await dialog.getByText('Enter a project name.').waitFor();
-    await dialog.getByRole('textbox').fill('ab');
-    await dialog.getByRole('button', { name: 'Create project' }).click();
-    await dialog.getByText('Use at least 3 characters.').waitFor();
-    await dialog.getByRole('textbox').fill('Website relaunch');
-    await dialog.getByRole('button', { name: 'Create project' }).click();
-    await dialog.waitFor({ state: 'hidden' });
-    await page.getByText('Project not created yet', { exact: true }).waitFor();
-    expect(errors).toEqual([]);
-    await page.close();
-  });
 });

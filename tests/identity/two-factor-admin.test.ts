@@ -190,3 +190,20 @@ describe('account deletion', () => {
     expect(unknownField.status).toBe(401); // no session: refused before the body is read
   });
 });
+
+describe('two-factor cannot be skipped', () => {
+  it('a magic link gives no session to a person who has 2FA on', async () => {
+    const person = await verifiedPerson();
+    const enabled = await person.client.post('/api/auth/two-factor/enable', { password });
+    const secret = secretFromTotpUri((enabled.data as { totpURI: string }).totpURI);
+    expect(
+      (await person.client.post('/api/auth/two-factor/verify-totp', { code: totpCode(secret) })).status,
+    ).toBe(200);
+    const since = new Date();
+    const browser = app.client();
+    await browser.post('/api/auth/sign-in/magic-link', { email: person.email, callbackURL: '/app' });
+    await browser.get(app.linkIn(await app.mailTo(person.email, since)));
+    expect(browser.cookies.has('plinth.session_token')).toBe(false);
+    expect((await browser.get('/api/auth/get-session')).data).toBeNull();
+  });
+});

@@ -73,11 +73,10 @@ export default function LandingPage() {
           </Link>
           <nav aria-label="Primary" className="flex items-center gap-2">
             <Button asChild variant="ghost" size="sm">
-              {/* A plain link: the sign-in page does not exist yet, so nothing to prefetch. */}
-              <a href="/sign-in">Sign in</a>
+              <Link href="/sign-in">Sign in</Link>
             </Button>
             <Button asChild size="sm">
-              <Link href="/app">Open the app</Link>
+              <Link href="/sign-up">Create an account</Link>
             </Button>
           </nav>
         </div>
@@ -95,10 +94,10 @@ export default function LandingPage() {
           </p>
           <div className="mt-8 flex flex-wrap gap-3">
             <Button asChild size="lg">
-              <Link href="/app">Open the app</Link>
+              <Link href="/sign-up">Create an account</Link>
             </Button>
             <Button asChild size="lg" variant="secondary">
-              <a href="/sign-in">Sign in</a>
+              <Link href="/app">Open the app</Link>
             </Button>
           </div>
         </section>

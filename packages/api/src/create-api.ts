@@ -1,4 +1,5 @@
 import { Hono } from 'hono';
+import { createSessionReader } from '@plinth/core/identity';
 import { clientIp } from './middleware/client-ip';
 import { handleError, handleNotFound } from './middleware/errors';
 import { requestContext } from './middleware/request-id';
@@ -24,6 +25,11 @@ export function createApi(deps: ApiDeps): Hono<ApiEnv> {
   if (deps.env.mail.transport === 'capture' && !deps.env.isProduction) api.route('/', devMailRoutes(deps));
   if (deps.auth && deps.jobs) {
     const trustedOrigins = [deps.env.appUrl, ...deps.env.auth.trustedOrigins];
+    const readSession = createSessionReader({
+      database: deps.database,
+      secret: deps.env.auth.secret,
+      production: deps.env.isProduction,
+    });
     api.route(
       '/',
       authRoutes({
@@ -34,14 +40,14 @@ export function createApi(deps: ApiDeps): Hono<ApiEnv> {
         trustedOrigins,
       }),
     );
-    api.route('/', meRoutes({ ...deps, auth: deps.auth, trustedOrigins }));
+    api.route('/', meRoutes({ ...deps, readSession, trustedOrigins }));
     api.route(
       '/',
       workspaceRoutes({
         database: deps.database,
         jobs: deps.jobs,
         appUrl: deps.env.appUrl,
-        auth: deps.auth,
+        readSession,
         trustedOrigins,
       }),
     );

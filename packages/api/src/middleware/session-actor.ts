@@ -1,7 +1,7 @@
 import { createMiddleware } from 'hono/factory';
 import type { Actor } from '@plinth/core/actor';
 import { AppError } from '@plinth/core/errors';
-import type { Auth } from '@plinth/core/identity';
+import type { SessionReader } from '@plinth/core/identity';
 import type { ApiEnv } from '../types';
 
 export type SessionActor = Actor & {
@@ -20,7 +20,7 @@ export interface SessionEnv {
  * Resolves the signed-in person from the session cookie into an Actor (ARCHITECTURE §2), or answers
  * 401. The session is read from Postgres on every request, so a revoked session stops at once.
  */
-export function requireSession(auth: Auth, trustedOrigins?: readonly string[]) {
+export function requireSession(readSession: SessionReader, trustedOrigins?: readonly string[]) {
   const trusted = trustedOrigins
     ? new Set(trustedOrigins.map((origin) => new URL(origin).origin))
     : undefined;
@@ -32,18 +32,17 @@ export function requireSession(auth: Auth, trustedOrigins?: readonly string[]) {
       if (!origin || !trusted.has(origin))
         throw new AppError('forbidden', 'This request did not come from a trusted origin.');
     }
-    const result = await auth.api.getSession({ headers: c.req.raw.headers });
-    if (!result) throw new AppError('unauthenticated');
-    const impersonatedBy = (result.session as { impersonatedBy?: string | null }).impersonatedBy;
+    const session = await readSession(c.req.header('cookie'));
+    if (!session) throw new AppError('unauthenticated');
     c.set('actor', {
       type: 'user',
-      id: result.user.id,
-      email: result.user.email,
-      emailVerified: result.user.emailVerified,
-      sessionCreatedAt: new Date(result.session.createdAt),
-      ...(impersonatedBy ? { impersonatorId: impersonatedBy } : {}),
+      id: session.userId,
+      email: session.email,
+      emailVerified: session.emailVerified,
+      sessionCreatedAt: session.createdAt,
+      ...(session.impersonatedBy ? { impersonatorId: session.impersonatedBy } : {}),
     });
-    c.get('logger')?.setBindings?.({ user_id: result.user.id });
+    c.get('logger')?.setBindings?.({ user_id: session.userId });
     await next();
   });
 }

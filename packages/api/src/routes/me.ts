@@ -1,13 +1,13 @@
 import { Hono } from 'hono';
-import { deleteAccount, deleteAccountInput, type Auth } from '@plinth/core/identity';
+import { deleteAccount, deleteAccountInput, type SessionReader } from '@plinth/core/identity';
 import { requireSession, type SessionEnv } from '../middleware/session-actor';
 import type { ApiDeps } from '../types';
 import { parseJsonBody } from '../validation/parse-body';
 
 /** /api/v1/me: the signed-in person's own account. */
-export function meRoutes(deps: ApiDeps & { auth: Auth; trustedOrigins: readonly string[] }) {
+export function meRoutes(deps: ApiDeps & { readSession: SessionReader; trustedOrigins: readonly string[] }) {
   return new Hono<SessionEnv>()
-    .use('/v1/me', requireSession(deps.auth, deps.trustedOrigins))
+    .use('/v1/me', requireSession(deps.readSession, deps.trustedOrigins))
     .get('/v1/me', (c) => {
       const actor = c.get('actor');
       return c.json({ id: actor.id, email: actor.email });

@@ -19,7 +19,7 @@ import {
   type TenancyDeps,
 } from '@plinth/core/tenancy';
 import { listAuditLog } from '@plinth/core/audit';
-import type { Auth } from '@plinth/core/identity';
+import type { SessionReader } from '@plinth/core/identity';
 import { requireMembership, type WorkspaceEnv } from '../middleware/membership';
 import { requireSession, type SessionEnv } from '../middleware/session-actor';
 import { parseQuery, readJsonBody } from '../validation/parse-body';
@@ -29,8 +29,10 @@ import { auditOrigin } from './origin';
  * /api/v1/workspaces: glue only. Each handler parses, takes the actor the middleware resolved,
  * calls one core function and maps the result; the rules live in core.
  */
-export function workspaceRoutes(deps: TenancyDeps & { auth: Auth; trustedOrigins: readonly string[] }) {
-  const session = requireSession(deps.auth, deps.trustedOrigins);
+export function workspaceRoutes(
+  deps: TenancyDeps & { readSession: SessionReader; trustedOrigins: readonly string[] },
+) {
+  const session = requireSession(deps.readSession, deps.trustedOrigins);
   const scoped = new Hono<WorkspaceEnv>()
     .use('*', requireMembership(deps.database))
     .get('/', (c) => c.json(c.get('workspace')))

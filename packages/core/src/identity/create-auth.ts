@@ -1,3 +1,4 @@
+import { eq } from 'drizzle-orm';
 import { betterAuth } from 'better-auth';
 import { drizzleAdapter } from 'better-auth/adapters/drizzle';
 import { createAuthMiddleware } from 'better-auth/api';
@@ -23,6 +24,7 @@ import {
   type AuthAuditDeps,
 } from './audit-auth-events';
 import { notifyNewSignIn } from './new-sign-in-notice';
+import { sessionAllowedForTwoFactorUser } from './second-factor';
 import { hashPassword, verifyPassword } from './password-hashing';
 import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from './password-policy';
 
@@ -99,20 +101,9 @@ export function createAuth(deps: IdentityDeps) {
               errorDescription: 'The identity provider has not verified this email address.',
             }
           : undefined,
-      changeEmail: {
-        enabled: true,
-        sendChangeEmailVerification: async ({
-          user: person,
-          newEmail,
-          url,
-        }: {
-          user: { name: string };
-          newEmail: string;
-          url: string;
-        }) => {
-          await deps.sendMail({ template: 'verify-email', to: newEmail, data: { name: person.name, url } });
-        },
-      },
+      // The new address gets better-auth's verification mail (sendVerificationEmail below); the
+      // change takes effect only once that link is followed.
+      changeEmail: { enabled: true },
     },
     account: {
       accountLinking: { enabled: true, trustedProviders: [], allowDifferentEmails: false },
@@ -148,6 +139,14 @@ export function createAuth(deps: IdentityDeps) {
     databaseHooks: {
       session: {
         create: {
+          before: async (candidate, ctx) => {
+            if (candidate.impersonatedBy) return; // staff impersonation is audited separately
+            const [person] = await deps.database.db
+              .select({ twoFactorEnabled: user.twoFactorEnabled })
+              .from(user)
+              .where(eq(user.id, candidate.userId as string));
+            if (person?.twoFactorEnabled && !sessionAllowedForTwoFactorUser(ctx?.path)) return false;
+          },
           after: async (created, ctx) => {
             await auditSessionCreated(deps, created, ctx);
             if (!created.impersonatedBy) {

@@ -13,3 +13,4 @@ export { hashPassword, verifyPassword } from './password-hashing';
 export { requestOrigin } from './audit-auth-events';
 export { deleteAccount, deleteAccountInput, type DeleteAccountInput } from './delete-account';
 export { assertSignInNotLocked, recordFailedSignIn } from './sign-in-lockout';
+export { createSessionReader, type SessionInfo, type SessionReader } from './read-session';

@@ -75,8 +75,11 @@ export async function changeMemberRole(
   }
   await withTenant(deps.database, actor.workspaceId, actor, async (tx) => {
     const owners = await lockOwners(tx, actor.workspaceId);
+    // Judge by the actor's role as of now (under the lock), not as of when the request began: a
+    // request that raced a change to the actor's own role must not act with the old one.
+    const actorRole = await currentRole(tx, actor, 'member.update_role');
     const current = await targetRole(tx, actor.workspaceId, userId);
-    if (roleRank[current] > roleRank[actor.role])
+    if (roleRank[current] > roleRank[actorRole])
       throw new AppError('forbidden', 'You cannot change the role of someone above you.');
     if (current === 'owner' && role !== 'owner' && owners.length === 1) {
       throw new AppError('conflict', 'A workspace needs an owner. Make someone else owner first.');
@@ -109,8 +112,9 @@ export async function removeMember(
   if (userId === actor.id) throw new AppError('invalid_input', 'To remove yourself, leave the workspace.');
   await withTenant(deps.database, actor.workspaceId, actor, async (tx) => {
     const owners = await lockOwners(tx, actor.workspaceId);
+    const actorRole = await currentRole(tx, actor, 'member.remove');
     const current = await targetRole(tx, actor.workspaceId, userId);
-    if (roleRank[current] > roleRank[actor.role])
+    if (roleRank[current] > roleRank[actorRole])
       throw new AppError('forbidden', 'You cannot remove someone above you.');
     if (current === 'owner' && owners.length === 1)
       throw new AppError('conflict', 'A workspace needs an owner.');

@@ -1,12 +1,14 @@
 import type { Metadata } from 'next';
-import { EmptyState } from '../../components/ui/empty-state';
+import { requireSession } from '../../../lib/session';
+import { EmptyState } from '../../../components/ui/empty-state';
 import { CreateProjectDialog } from './create-project-dialog';
 
 export const metadata: Metadata = {
   title: 'Overview',
 };
 
-export default function DashboardPage() {
+export default async function DashboardPage() {
+  await requireSession('/app');
   return (
     <div className="mx-auto w-full max-w-4xl">
       <div className="mb-8">

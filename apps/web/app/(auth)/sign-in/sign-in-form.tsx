@@ -1,0 +1,226 @@
+'use client';
+
+import Link from 'next/link';
+import { useRef, useState, type FormEvent } from 'react';
+import { hasOAuthProviders, OAuthButtons, type OAuthProviders } from '../../../components/auth/oauth-buttons';
+import { ResendVerificationButton } from '../../../components/auth/resend-verification-button';
+import { Alert } from '../../../components/ui/alert';
+import { Button } from '../../../components/ui/button';
+import { FormField } from '../../../components/ui/form-field';
+import { Input } from '../../../components/ui/input';
+import { authClient } from '../../../lib/auth-client';
+import { callAuth } from '../../../lib/auth-errors';
+import { validateEmail, validateRequired } from '../../../lib/validation';
+
+type SignInFormProps = {
+  /** A path on this site (already checked by the page) to continue to once signed in. */
+  next: string;
+  providers: OAuthProviders;
+  /** `?error=` from a magic link or OAuth round trip that failed. */
+  redirectError: string | null;
+};
+
+type FieldErrors = { email?: string; password?: string };
+
+/** What a failed magic link or OAuth round trip left in `?error=`, in words. */
+function describeRedirectError(code: string): string {
+  switch (code) {
+    case 'INVALID_TOKEN':
+    case 'EXPIRED_TOKEN':
+      return 'That sign-in link is invalid or has expired. Links work once, for 10 minutes. Request a new one below.';
+    case 'new_user_signup_disabled':
+    case 'signup_disabled':
+      return 'There is no account for that address yet. Create one first.';
+    case 'account_not_linked':
+    case 'unable_to_link_account':
+      return 'An account with this email already exists. Sign in with your password or an email link instead.';
+    case 'email_not_verified':
+      return 'The provider has not verified your email address. Verify it there first, or sign up with your email and a password.';
+    case 'state_mismatch':
+    case 'invalid_state':
+    case 'please_restart_the_process':
+      return 'Sign-in took too long or was started in another tab. Try again.';
+    case 'access_denied':
+      return 'Sign-in was cancelled at the provider.';
+    case 'banned':
+    case 'BANNED_USER':
+      return 'This account has been suspended.';
+    default:
+      return 'Sign-in did not complete. Try again.';
+  }
+}
+
+export function SignInForm({ next, providers, redirectError }: SignInFormProps) {
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [pending, setPending] = useState<'password' | 'magic-link' | null>(null);
+  const [serverError, setServerError] = useState<{ message: string; code?: string; email: string } | null>(
+    null,
+  );
+  const [magicLinkSentTo, setMagicLinkSentTo] = useState<string | null>(null);
+  const [showRedirectError, setShowRedirectError] = useState(redirectError !== null);
+  const emailRef = useRef<HTMLInputElement>(null);
+  const passwordRef = useRef<HTMLInputElement>(null);
+
+  function startSubmit(checks: FieldErrors): boolean {
+    setServerError(null);
+    setShowRedirectError(false);
+    setErrors(checks);
+    if (checks.email) {
+      emailRef.current?.focus();
+      return false;
+    }
+    if (checks.password) {
+      passwordRef.current?.focus();
+      return false;
+    }
+    return true;
+  }
+
+  async function signInWithPassword(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const checks: FieldErrors = {
+      email: validateEmail(email),
+      password: validateRequired(password, 'Enter your password.'),
+    };
+    if (!startSubmit(checks)) return;
+    setPending('password');
+    const address = email.trim();
+    const outcome = await callAuth(authClient.signIn.email({ email: address, password }));
+    if (!outcome.ok) {
+      setPending(null);
+      setServerError({ message: outcome.message, code: outcome.code, email: address });
+      if (outcome.code === 'INVALID_EMAIL_OR_PASSWORD') {
+        setPassword('');
+        passwordRef.current?.focus();
+      }
+      return;
+    }
+    // With 2FA on, the twoFactor client plugin is already on its way to the challenge page.
+    if (outcome.data && 'twoFactorRedirect' in outcome.data && outcome.data.twoFactorRedirect) return;
+    // A full navigation, so every server component renders with the new session cookie.
+    window.location.assign(next);
+  }
+
+  async function sendMagicLink() {
+    if (!startSubmit({ email: validateEmail(email) })) return;
+    setPending('magic-link');
+    const address = email.trim();
+    const outcome = await callAuth(
+      authClient.signIn.magicLink({ email: address, callbackURL: next, errorCallbackURL: '/sign-in' }),
+    );
+    setPending(null);
+    if (!outcome.ok) {
+      setServerError({ message: outcome.message, code: outcome.code, email: address });
+      return;
+    }
+    setMagicLinkSentTo(address);
+  }
+
+  if (magicLinkSentTo) {
+    return (
+      <div className="grid gap-6" data-testid="magic-link-sent">
+        <Alert variant="success" title="Check your inbox">
+          If <strong>{magicLinkSentTo}</strong> can sign in here, a sign-in link is on its way. It works once,
+          for 10 minutes.
+        </Alert>
+        <Button
+          variant="secondary"
+          onClick={() => {
+            setMagicLinkSentTo(null);
+            setPassword('');
+          }}
+        >
+          Back to sign in
+        </Button>
+      </div>
+    );
+  }
+
+  const busy = pending !== null;
+
+  return (
+    <div className="grid gap-6">
+      {showRedirectError && redirectError ? (
+        <Alert variant="destructive">{describeRedirectError(redirectError)}</Alert>
+      ) : null}
+      {serverError?.code === 'EMAIL_NOT_VERIFIED' ? (
+        <Alert variant="destructive" title="Confirm your email address first">
+          <p>
+            We sent a confirmation link to <strong>{serverError.email}</strong> when you signed up. Open it,
+            then sign in.
+          </p>
+          <div className="mt-3">
+            <ResendVerificationButton email={serverError.email} size="sm" />
+          </div>
+        </Alert>
+      ) : serverError ? (
+        <Alert variant="destructive">{serverError.message}</Alert>
+      ) : null}
+
+      {hasOAuthProviders(providers) ? (
+        <>
+          <OAuthButtons providers={providers} callbackURL={next} />
+          <div className="flex items-center gap-3 text-xs text-muted-foreground uppercase" aria-hidden="true">
+            <span className="h-px flex-1 bg-border" />
+            or
+            <span className="h-px flex-1 bg-border" />
+          </div>
+        </>
+      ) : null}
+
+      <form noValidate onSubmit={(event) => void signInWithPassword(event)} className="grid gap-5">
+        <FormField label="Email" error={errors.email} required>
+          <Input
+            ref={emailRef}
+            name="email"
+            type="email"
+            autoComplete="username"
+            inputMode="email"
+            spellCheck={false}
+            value={email}
+            onChange={(event) => {
+              setEmail(event.target.value);
+              if (errors.email)
+                setErrors((current) => ({ ...current, email: validateEmail(event.target.value) }));
+            }}
+          />
+        </FormField>
+        <div className="grid gap-1.5">
+          <FormField label="Password" error={errors.password} required>
+            <Input
+              ref={passwordRef}
+              name="password"
+              type="password"
+              autoComplete="current-password"
+              value={password}
+              onChange={(event) => {
+                setPassword(event.target.value);
+                if (errors.password) setErrors((current) => ({ ...current, password: undefined }));
+              }}
+            />
+          </FormField>
+          <Link
+            href="/forgot-password"
+            className="justify-self-end text-xs font-medium text-primary hover:underline"
+          >
+            Forgot your password?
+          </Link>
+        </div>
+        <Button type="submit" className="w-full" loading={pending === 'password'} disabled={busy}>
+          Sign in
+        </Button>
+        <Button
+          variant="secondary"
+          className="w-full"
+          loading={pending === 'magic-link'}
+          disabled={busy}
+          onClick={() => void sendMagicLink()}
+        >
+          Email me a sign-in link
+        </Button>
+      </form>
+    </div>
+  );
+}

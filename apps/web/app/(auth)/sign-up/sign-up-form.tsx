@@ -1,0 +1,173 @@
+'use client';
+
+import Link from 'next/link';
+import { useRef, useState, type FormEvent } from 'react';
+import {
+  ResendVerificationButton,
+  VERIFY_EMAIL_CALLBACK,
+} from '../../../components/auth/resend-verification-button';
+import { Alert } from '../../../components/ui/alert';
+import { Button } from '../../../components/ui/button';
+import { FormField } from '../../../components/ui/form-field';
+import { Input } from '../../../components/ui/input';
+import { authClient } from '../../../lib/auth-client';
+import { callAuth } from '../../../lib/auth-errors';
+import { PASSWORD_HINT, validateEmail, validateName, validateNewPassword } from '../../../lib/validation';
+
+type Fields = { name: string; email: string; password: string };
+type FieldErrors = Partial<Record<keyof Fields, string>>;
+
+function validate(fields: Fields): FieldErrors {
+  const errors: FieldErrors = {};
+  const name = validateName(fields.name);
+  if (name) errors.name = name;
+  const email = validateEmail(fields.email);
+  if (email) errors.email = email;
+  const password = validateNewPassword(fields.password);
+  if (password) errors.password = password;
+  return errors;
+}
+
+export function SignUpForm() {
+  const [fields, setFields] = useState<Fields>({ name: '', email: '', password: '' });
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [attempted, setAttempted] = useState(false);
+  const [pending, setPending] = useState(false);
+  const [serverError, setServerError] = useState<{ message: string; code?: string } | null>(null);
+  const [sentTo, setSentTo] = useState<string | null>(null);
+  const refs = {
+    name: useRef<HTMLInputElement>(null),
+    email: useRef<HTMLInputElement>(null),
+    password: useRef<HTMLInputElement>(null),
+  };
+
+  function update(field: keyof Fields, value: string) {
+    const next = { ...fields, [field]: value };
+    setFields(next);
+    // Re-check as the person types only after a first submit: no errors before they are done.
+    if (attempted) setErrors(validate(next));
+  }
+
+  async function handleSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    setAttempted(true);
+    setServerError(null);
+    const problems = validate(fields);
+    setErrors(problems);
+    const firstInvalid = (['name', 'email', 'password'] as const).find((field) => problems[field]);
+    if (firstInvalid) {
+      refs[firstInvalid].current?.focus();
+      return;
+    }
+    setPending(true);
+    const email = fields.email.trim();
+    const outcome = await callAuth(
+      authClient.signUp.email({
+        name: fields.name.trim(),
+        email,
+        password: fields.password,
+        callbackURL: VERIFY_EMAIL_CALLBACK,
+      }),
+    );
+    setPending(false);
+    if (!outcome.ok) {
+      setServerError({ message: outcome.message, code: outcome.code });
+      if (outcome.code === 'PASSWORD_REJECTED') {
+        setErrors({ password: outcome.message });
+        refs.password.current?.focus();
+      }
+      return;
+    }
+    setSentTo(email);
+  }
+
+  if (sentTo) {
+    return (
+      <div className="grid gap-6" data-testid="sign-up-sent">
+        <Alert variant="success" title="Check your inbox">
+          We sent a confirmation link to <strong>{sentTo}</strong>. Open it to confirm your address and sign
+          in. The link works for 24 hours.
+        </Alert>
+        <div className="grid gap-2 text-sm text-muted-foreground">
+          <p>No email after a few minutes? Check your spam folder, or send it again.</p>
+          <ResendVerificationButton email={sentTo} />
+        </div>
+        <p className="text-sm text-muted-foreground">
+          Wrong address?{' '}
+          <button
+            type="button"
+            className="cursor-pointer font-medium text-primary hover:underline"
+            onClick={() => {
+              setSentTo(null);
+              setFields((current) => ({ ...current, password: '' }));
+              setAttempted(false);
+            }}
+          >
+            Start again
+          </button>
+        </p>
+      </div>
+    );
+  }
+
+  const passwordProblem = serverError?.code === 'PASSWORD_REJECTED';
+  const alreadyExists = serverError?.code?.startsWith('USER_ALREADY_EXISTS') ?? false;
+
+  return (
+    <form noValidate onSubmit={(event) => void handleSubmit(event)} className="grid gap-5">
+      {serverError && !passwordProblem ? (
+        <Alert
+          variant="destructive"
+          action={
+            alreadyExists ? (
+              <>
+                <Button asChild size="sm" variant="secondary">
+                  <Link href="/sign-in">Sign in</Link>
+                </Button>
+                <Button asChild size="sm" variant="ghost">
+                  <Link href="/forgot-password">Reset your password</Link>
+                </Button>
+              </>
+            ) : undefined
+          }
+        >
+          {serverError.message}
+        </Alert>
+      ) : null}
+      <FormField label="Name" error={errors.name} required>
+        <Input
+          ref={refs.name}
+          name="name"
+          autoComplete="name"
+          value={fields.name}
+          onChange={(event) => update('name', event.target.value)}
+        />
+      </FormField>
+      <FormField label="Email" error={errors.email} required>
+        <Input
+          ref={refs.email}
+          name="email"
+          type="email"
+          autoComplete="email"
+          inputMode="email"
+          spellCheck={false}
+          value={fields.email}
+          onChange={(event) => update('email', event.target.value)}
+        />
+      </FormField>
+      <FormField label="Password" hint={PASSWORD_HINT} error={errors.password} required>
+        <Input
+          ref={refs.password}
+          name="password"
+          type="password"
+          autoComplete="new-password"
+          value={fields.password}
+          onChange={(event) => update('password', event.target.value)}
+        />
+      </FormField>
+      <Button type="submit" loading={pending} className="w-full">
+        Create account
+      </Button>
+    </form>
+  );
+}

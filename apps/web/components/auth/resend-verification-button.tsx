@@ -1,0 +1,74 @@
+'use client';
+
+import { useEffect, useState } from 'react';
+import { authClient } from '../../lib/auth-client';
+import { callAuth } from '../../lib/auth-errors';
+import { Button, type ButtonProps } from '../ui/button';
+
+/** Where verification links land: a page that can show both success and "link expired". */
+export const VERIFY_EMAIL_CALLBACK = '/verify-email';
+
+// A short pause between resends: the API allows three verification emails per address per hour,
+// so a double click should not spend two of them.
+const COOLDOWN_SECONDS = 30;
+
+type ResendVerificationButtonProps = {
+  email: string;
+  variant?: ButtonProps['variant'];
+  size?: ButtonProps['size'];
+  label?: string;
+};
+
+export function ResendVerificationButton({
+  email,
+  variant = 'secondary',
+  size = 'md',
+  label = 'Resend verification email',
+}: ResendVerificationButtonProps) {
+  const [pending, setPending] = useState(false);
+  const [cooldown, setCooldown] = useState(0);
+  const [status, setStatus] = useState<{ kind: 'sent' | 'error'; message: string } | null>(null);
+
+  useEffect(() => {
+    if (cooldown <= 0) return;
+    const timer = setTimeout(() => setCooldown((seconds) => seconds - 1), 1000);
+    return () => clearTimeout(timer);
+  }, [cooldown]);
+
+  async function resend() {
+    setPending(true);
+    setStatus(null);
+    const outcome = await callAuth(
+      authClient.sendVerificationEmail({ email, callbackURL: VERIFY_EMAIL_CALLBACK }),
+    );
+    setPending(false);
+    if (outcome.ok) {
+      setStatus({ kind: 'sent', message: `We sent a new link to ${email}.` });
+      setCooldown(COOLDOWN_SECONDS);
+    } else {
+      setStatus({ kind: 'error', message: outcome.message });
+    }
+  }
+
+  return (
+    <div className="grid gap-2">
+      <Button
+        variant={variant}
+        size={size}
+        loading={pending}
+        disabled={cooldown > 0}
+        onClick={() => void resend()}
+      >
+        {cooldown > 0 ? `${label} (${cooldown}s)` : label}
+      </Button>
+      <p
+        role={status?.kind === 'error' ? 'alert' : 'status'}
+        className={
+          status?.kind === 'error' ? 'text-xs font-medium text-destructive' : 'text-xs text-muted-foreground'
+        }
+      >
+        {status?.message ?? ''}
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,41 @@
+// Display helpers for client components. Dates are formatted in the browser (its locale and time
+// zone) and only after data arrives on the client, so server and client HTML never disagree.
+
+const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+const dateOnly = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
+
+export function formatDateTime(value: string | Date | null | undefined): string {
+  if (!value) return '—';
+  const date = value instanceof Date ? value : new Date(value);
+  return Number.isNaN(date.getTime()) ? '—' : dateTime.format(date);
+}
+
+export function formatDate(value: string | Date | null | undefined): string {
+  if (!value) return '—';
+  const date = value instanceof Date ? value : new Date(value);
+  return Number.isNaN(date.getTime()) ? '—' : dateOnly.format(date);
+}
+
+/** "Chrome on macOS" from a user agent string; good enough to recognise one's own devices. */
+export function describeUserAgent(userAgent: string | null | undefined): string {
+  if (!userAgent) return 'Unknown device';
+  const browser =
+    (/Edg\//u.test(userAgent) && 'Edge') ||
+    (/OPR\//u.test(userAgent) && 'Opera') ||
+    (/Firefox\//u.test(userAgent) && 'Firefox') ||
+    (/(Chrome|Chromium|CriOS)\//u.test(userAgent) &&
+      (/HeadlessChrome/u.test(userAgent) ? 'Headless Chrome' : 'Chrome')) ||
+    (/Safari\//u.test(userAgent) && 'Safari') ||
+    (/curl\//u.test(userAgent) && 'curl') ||
+    null;
+  const os =
+    (/Windows/u.test(userAgent) && 'Windows') ||
+    (/(iPhone|iPad|iPod)/u.test(userAgent) && 'iOS') ||
+    (/Mac OS X|Macintosh/u.test(userAgent) && 'macOS') ||
+    (/Android/u.test(userAgent) && 'Android') ||
+    (/CrOS/u.test(userAgent) && 'ChromeOS') ||
+    (/Linux/u.test(userAgent) && 'Linux') ||
+    null;
+  if (browser && os) return `${browser} on ${os}`;
+  return browser ?? os ?? 'Unknown device';
+}

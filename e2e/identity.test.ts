@@ -1,0 +1,263 @@
+import { rm } from 'node:fs/promises';
+import pg from 'pg';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { collectPageErrors, launchBrowser } from './browser';
+import { startDevServer, type DevServer } from './dev-server';
+import { totp } from './totp';
+
+interface CapturedMail {
+  to: string;
+  subject: string;
+  text: string;
+  createdAt: string;
+}
+
+/**
+ * The newest captured mail to `to` whose text holds a link matching `link`, polled through
+ * GET /api/dev/mail: the mail.send worker delivers a moment after the request that queued it.
+ */
+async function waitForMailLink(
+  baseUrl: string,
+  to: string,
+  link: RegExp,
+  timeoutMs = 20_000,
+): Promise<string> {
+  const deadline = Date.now() + timeoutMs;
+  let lastSeen = '';
+  while (Date.now() < deadline) {
+    const response = await fetch(`${baseUrl}/api/dev/mail?to=${encodeURIComponent(to)}`);
+    if (response.ok) {
+      const { messages } = (await response.json()) as { messages: CapturedMail[] };
+      lastSeen = messages.map((message) => message.subject).join(', ');
+      for (const message of messages) {
+        const match = link.exec(message.text);
+        if (match) return match[0];
+      }
+    } else {
+      lastSeen = `HTTP ${response.status}`;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`No mail to ${to} with a link like ${link} (saw: ${lastSeen || 'nothing'})`);
+}
+
+/**
+ * Makes someone staff the way an operator would today: straight in the database (there is no UI
+ * for granting staff, by design). Uses the dev server's embedded Postgres, whose port the banner
+ * prints; the owner role's password is the documented development one.
+ */
+async function makeStaff(server: DevServer, email: string): Promise<void> {
+  const port = /embedded Postgres in .* \(port (\d+)\)/u.exec(server.output())?.[1];
+  if (!port) throw new Error('The dev server did not print its embedded Postgres port.');
+  const client = new pg.Client({
+    connectionString: `postgres://postgres:plinth-dev@127.0.0.1:${port}/plinth`,
+  });
+  await client.connect();
+  try {
+    const result = await client.query(
+      `UPDATE "user" SET role = 'admin', email_verified = true WHERE email = $1`,
+      [email],
+    );
+    expect(result.rowCount).toBe(1);
+  } finally {
+    await client.end();
+  }
+}
+
+describe('identity in a real browser', () => {
+  let server: DevServer;
+  let browser: Browser;
+  let page: Page;
+  let errors: string[];
+
+  const email = `e2e-${Date.now()}@example.test`;
+  const password = 'granite-orchard-lantern-42';
+  /** The TOTP key read from the account page, as a person would type it into an app. */
+  let totpSecret = '';
+
+  /** Every page the person sees must load without console errors or uncaught exceptions. */
+  function expectNoPageErrors(where: string) {
+    expect(errors, `console errors on ${where}`).toEqual([]);
+  }
+
+  beforeAll(async () => {
+    server = await startDevServer();
+    browser = await launchBrowser();
+    page = await browser.newPage();
+    errors = collectPageErrors(page);
+  }, 180_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    if (server) {
+      expect(await server.interrupt()).toBe(true);
+      await rm(server.dataDir, { recursive: true, force: true });
+    }
+  });
+
+  it('a signed-out visitor to /app is sent to sign in, and comes back afterwards', async () => {
+    await page.goto(`${server.url}/app`, { waitUntil: 'networkidle' });
+    expect(new URL(page.url()).pathname).toBe('/sign-in');
+    expect(new URL(page.url()).searchParams.get('next')).toBe('/app');
+    await page.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor();
+    expectNoPageErrors('/sign-in');
+  });
+
+  it('signs up, confirms the email from the mail, and lands signed in', async () => {
+    await page.goto(`${server.url}/sign-up`, { waitUntil: 'networkidle' });
+    // Client-side validation mirrors the server's rules before anything is sent.
+    await page.getByRole('button', { name: 'Create account' }).click();
+    await page.getByText('Enter your name.').waitFor();
+    await page.getByLabel('Name').fill('Erin Endtoend');
+    await page.getByLabel('Email').fill('not-an-email');
+    await page.getByLabel('Password').fill('short');
+    await page.getByRole('button', { name: 'Create account' }).click();
+    await page.getByText('Enter an email address like name@example.com.').waitFor();
+    await page.getByText('Use at least 12 characters.').waitFor();
+
+    await page.getByLabel('Email').fill(email);
+    await page.getByLabel('Password').fill(password);
+    await page.getByRole('button', { name: 'Create account' }).click();
+    await page.getByText('Check your inbox').waitFor();
+    await page.getByRole('button', { name: 'Resend verification email' }).waitFor();
+    expectNoPageErrors('/sign-up');
+
+    const verifyUrl = await waitForMailLink(
+      server.url,
+      email,
+      /https?:\/\/\S+\/api\/auth\/verify-email\?\S+/u,
+    );
+    await page.goto(verifyUrl, { waitUntil: 'networkidle' });
+    expect(new URL(page.url()).pathname).toBe('/verify-email');
+    await page.getByRole('heading', { level: 1, name: 'Your email is confirmed' }).waitFor();
+    await page.getByText(`You are signed in as ${email}.`).waitFor();
+    expectNoPageErrors('/verify-email');
+  });
+
+  it('turns on two-factor authentication from the account page', async () => {
+    await page.goto(`${server.url}/account`, { waitUntil: 'networkidle' });
+    await page.getByRole('heading', { level: 1, name: 'Account' }).waitFor();
+    const section = page.getByRole('region', { name: 'Two-factor authentication' });
+    await section.getByRole('button', { name: 'Turn on two-factor authentication' }).click();
+    await section.getByLabel('Your password').fill(password);
+    await section.getByRole('button', { name: 'Continue' }).click();
+
+    const secret = (await section.getByTestId('totp-secret').textContent())?.replace(/\s/gu, '') ?? '';
+    expect(secret).toMatch(/^[A-Z2-7]{16,}$/u);
+    await expect(section.getByTestId('backup-codes').getByRole('listitem').count()).resolves.toBe(10);
+
+    // The backup codes must be acknowledged before the code is checked.
+    await section.getByLabel('Authentication code').fill(totp(secret));
+    await section.getByRole('button', { name: 'Verify and turn on' }).click();
+    await section.getByText('Confirm that you saved your backup codes.').waitFor();
+    await section.getByLabel('I saved my backup codes').check();
+    await section.getByLabel('Authentication code').fill(totp(secret));
+    await section.getByRole('button', { name: 'Verify and turn on' }).click();
+
+    await section.getByRole('button', { name: 'Turn off' }).waitFor();
+    await section.getByText('On', { exact: true }).waitFor();
+    expectNoPageErrors('/account');
+
+    // Sign out from the user menu in the top bar.
+    await page.getByRole('button', { name: `Account menu for ${email}` }).click();
+    await page.getByRole('menuitem', { name: 'Sign out' }).click();
+    await page.waitForURL((url) => url.pathname === '/sign-in');
+    await page.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor({ state: 'visible' });
+    totpSecret = secret;
+  });
+
+  it('signs in with the password, passes the TOTP challenge and lands in the app', async () => {
+    expect(totpSecret, 'the previous test turned 2FA on').not.toBe('');
+    await page.goto(`${server.url}/sign-in`, { waitUntil: 'networkidle' });
+    await page.getByLabel('Email').fill(email);
+    await page.getByLabel('Password').fill(password);
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+
+    await page.waitForURL((url) => url.pathname === '/sign-in/two-factor');
+    await page.getByRole('heading', { level: 1, name: 'Two-factor authentication' }).waitFor();
+    expectNoPageErrors('/sign-in');
+    // The code for the next 30-second step: still accepted (the server allows one step of drift),
+    // and never the code already used to turn 2FA on.
+    await page.getByLabel('Authentication code').fill(totp(totpSecret, { stepOffset: 1 }));
+    await page.getByRole('button', { name: 'Verify', exact: true }).click();
+
+    await page.waitForURL((url) => url.pathname === '/app');
+    await page.getByRole('heading', { level: 1, name: 'Overview' }).waitFor();
+    await page.getByText('Demo workspace').first().waitFor();
+    await page.getByRole('button', { name: `Account menu for ${email}` }).waitFor();
+    expectNoPageErrors('/sign-in/two-factor and /app');
+  });
+
+  it('the signed-in dashboard dialog validates input and confirms with a toast', async () => {
+    await page.goto(`${server.url}/app`, { waitUntil: 'networkidle' });
+    await page.getByRole('button', { name: 'New project' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.waitFor();
+    await dialog.getByRole('button', { name: 'Create project' }).click();
+    await dialog.getByText('Enter a project name.').waitFor();
+    await dialog.getByRole('textbox').fill('Website relaunch');
+    await dialog.getByRole('button', { name: 'Create project' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await page.getByText('Project not created yet', { exact: true }).waitFor();
+    expectNoPageErrors('/app');
+  });
+
+  it('admin pages answer 404 to people who are not staff', async () => {
+    const response = await page.goto(`${server.url}/admin/users`, { waitUntil: 'networkidle' });
+    expect(response?.status()).toBe(404);
+    await page.getByRole('heading', { level: 1, name: 'Page not found' }).waitFor();
+    // The browser itself logs the 404 document load; that one is expected.
+    expect(errors.filter((error) => !error.includes('404'))).toEqual([]);
+    errors.length = 0;
+  });
+
+  it('staff find a person, ban and unban them, and impersonate them behind a banner', async () => {
+    const staffEmail = `staff-${Date.now()}@example.test`;
+    const signUp = await fetch(`${server.url}/api/auth/sign-up/email`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: server.url },
+      body: JSON.stringify({ name: 'Sam Staff', email: staffEmail, password }),
+    });
+    expect(signUp.status).toBe(200);
+    await makeStaff(server, staffEmail);
+
+    const staff = await browser.newPage();
+    const staffErrors = collectPageErrors(staff);
+    await staff.goto(`${server.url}/sign-in?next=/admin/users`, { waitUntil: 'networkidle' });
+    await staff.getByLabel('Email').fill(staffEmail);
+    await staff.getByLabel('Password').fill(password);
+    await staff.getByRole('button', { name: 'Sign in', exact: true }).click();
+    await staff.waitForURL((url) => url.pathname === '/admin/users');
+    await staff.getByRole('heading', { level: 1, name: 'Users' }).waitFor();
+
+    await staff.getByLabel('Search by email').fill(email);
+    await staff.getByRole('button', { name: 'Search' }).click();
+    const table = staff.getByTestId('users-table');
+    await table.getByText(email, { exact: true }).waitFor();
+    await expect(table.getByRole('row').count()).resolves.toBe(2); // the header and one person
+
+    await table.getByRole('button', { name: `Ban ${email}` }).click();
+    const dialog = staff.getByRole('dialog');
+    await dialog.getByRole('button', { name: 'Ban user' }).click();
+    await dialog.getByText('Say why: the person sees this reason when they try to sign in.').waitFor();
+    await dialog.getByLabel('Reason').fill('Testing the ban flow');
+    await dialog.getByRole('button', { name: 'Ban user' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await table.getByText('Banned', { exact: true }).waitFor();
+    await table.getByRole('button', { name: `Unban ${email}` }).click();
+    await table.getByRole('button', { name: `Ban ${email}` }).waitFor();
+
+    await table.getByRole('button', { name: `Impersonate ${email}` }).click();
+    await staff.waitForURL((url) => url.pathname === '/app');
+    const banner = staff.getByTestId('impersonation-banner');
+    await banner.getByText('You are signed in as Erin Endtoend').waitFor();
+    await staff.getByRole('button', { name: `Account menu for ${email}` }).waitFor();
+    await banner.getByRole('button', { name: 'Stop impersonating' }).click();
+    await staff.waitForURL((url) => url.pathname === '/admin/users');
+    await staff.getByRole('button', { name: `Account menu for ${staffEmail}` }).waitFor();
+    await expect(staff.getByTestId('impersonation-banner').count()).resolves.toBe(0);
+    expect(staffErrors).toEqual([]);
+    await staff.close();
+  });
+});
