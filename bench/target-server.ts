@@ -6,10 +6,12 @@ import { createLogger } from '@plinth/core/logger';
 import { startPlinth } from '../apps/server/src/start';
 import { version } from '../apps/server/src/version';
 import type { TargetCommand, TargetName, TargetReply } from './ipc';
+import { startRawProjectsServer } from './raw-projects';
 
-// Child process of bench/health.ts and bench/auth.ts: serves GET /api/health (plinth: the whole API)
-// as one target, each target in its own process so neither shares a heap, a JIT or an event loop with
-// the other or with the load.
+// Child process of bench/health.ts, bench/auth.ts and bench/projects.ts: serves one target (plinth:
+// the whole API; raw: GET /api/health; raw-projects: the projects list, in raw-projects.ts), each
+// target in its own process so neither shares a heap, a JIT or an event loop with the other or with
+// the load.
 
 interface RunningTarget {
   port: number;
@@ -30,6 +32,7 @@ async function startTarget(target: TargetName, env: Env, ownerUrl: string): Prom
     if (!plinth.server) throw new Error(`PLINTH_ROLE=${env.role} serves no HTTP`);
     return { port: (plinth.server.address() as AddressInfo).port, stop: () => plinth.stop() };
   }
+  if (target === 'raw-projects') return startRawProjectsServer(env, ownerUrl);
   return startRawServer(env, ownerUrl);
 }
 

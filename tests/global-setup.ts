@@ -4,7 +4,7 @@ import path from 'node:path';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
 import { loadEnv } from '@plinth/core/env';
-import { ensureDatabaseExists, startEmbeddedPostgres, withDatabaseName } from '@plinth/db';
+import { ensureDatabaseExists, startEmbeddedPostgres, withDatabaseName } from '@plinth/db/admin';
 import { prepareDatabase } from '../apps/server/src/prepare-database';
 import type { PlinthTestContext } from '@plinth/testing';
 

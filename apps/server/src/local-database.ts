@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { ensureDatabaseExists, startEmbeddedPostgres, withDatabaseName } from '@plinth/db';
+import { ensureDatabaseExists, startEmbeddedPostgres, withDatabaseName } from '@plinth/db/admin';
 import type { Env } from '@plinth/core/env';
 import type { Logger } from '@plinth/core/logger';
 

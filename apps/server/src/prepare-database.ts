@@ -1,5 +1,5 @@
 import { drizzle } from 'drizzle-orm/node-postgres';
-import { applyAccessRules, migrateDatabase, setAppRolePassword } from '@plinth/db';
+import { applyAccessRules, migrateDatabase, setAppRolePassword } from '@plinth/db/admin';
 import type { Env } from '@plinth/core/env';
 import { installJobs } from '@plinth/core/jobs';
 import { queues } from './wiring';

@@ -3,7 +3,9 @@ import type { AddressInfo } from 'node:net';
 import { createApi } from '@plinth/api';
 import type { Env } from '@plinth/core/env';
 import type { Logger } from '@plinth/core/logger';
+import { createSessionReader } from '@plinth/core/identity';
 import { startOutboxRelay } from '@plinth/core/outbox';
+import { provideServerContext } from '@plinth/core/server-context';
 import { createNextHandler } from './next-handler';
 import { createRequestListener } from './request-listener';
 import { version } from './version';
@@ -45,6 +47,19 @@ export async function startPlinth(
     let server: Server | undefined;
     let url: string | undefined;
     if (servesApi || servesWeb) {
+      if (servesWeb) {
+        // Pages and server actions in this process use the same wiring as the API.
+        provideServerContext({
+          env,
+          database: wiring.database,
+          jobs: wiring.jobs,
+          readSession: createSessionReader({
+            database: wiring.database,
+            secret: env.auth.secret,
+            production: env.isProduction,
+          }),
+        });
+      }
       const web = servesWeb
         ? await createNextHandler({ dev, hostname: env.host, port: env.port })
         : undefined;

@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { afterAll, beforeAll, inject } from 'vitest';
-import { createDatabase, withDatabaseName, type Database } from '@plinth/db';
+import { createDatabase, type Database } from '@plinth/db';
+import { withDatabaseName } from '@plinth/db/admin';
 import { appDatabaseUrl, loadEnv, type Env } from '@plinth/core/env';
 
 /** What the global setup hands every test file. */

@@ -1,7 +1,7 @@
 import { drizzle } from 'drizzle-orm/node-postgres';
 import pg from 'pg';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { applyAccessRules } from '@plinth/db';
+import { applyAccessRules } from '@plinth/db/admin';
 import { useTestDatabase } from '@plinth/testing';
 import { createLogger } from '../logger/index';
 import { defineQueue, installJobs, JobQueue, platformQueues, DEAD_LETTER_QUEUE } from './index';

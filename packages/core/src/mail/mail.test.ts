@@ -2,7 +2,7 @@ import { Writable } from 'node:stream';
 import { drizzle } from 'drizzle-orm/node-postgres';
 import pg from 'pg';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { applyAccessRules } from '@plinth/db';
+import { applyAccessRules } from '@plinth/db/admin';
 import { useTestDatabase } from '@plinth/testing';
 import { AppError } from '../errors/index';
 import { installJobs, JobQueue, platformQueues } from '../jobs/index';

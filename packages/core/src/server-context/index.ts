@@ -1,0 +1,31 @@
+// Server context: the process's wiring (database, jobs, session reader), handed from apps/server to
+// Next's server components and actions running in the same process.
+import type { Database } from '@plinth/db';
+import type { Env } from '../env/index';
+import type { SessionReader } from '../identity/index';
+import type { JobQueue } from '../jobs/index';
+
+export interface ServerContext {
+  env: Env;
+  database: Database;
+  jobs: JobQueue;
+  readSession: SessionReader;
+}
+
+// Next bundles its own copy of our modules, so module state would not be shared with the server
+// that built the wiring; a well-known symbol on globalThis is.
+const key = Symbol.for('plinth.server-context');
+
+export function provideServerContext(context: ServerContext): void {
+  (globalThis as Record<symbol, unknown>)[key] = context;
+}
+
+/** The wiring of the process serving this request. Pages and actions run inside apps/server. */
+export function serverContext(): ServerContext {
+  const context = (globalThis as Record<symbol, unknown>)[key] as ServerContext | undefined;
+  if (!context)
+    throw new Error(
+      'No server context: pages and server actions run inside apps/server (npm run dev / npm start).',
+    );
+  return context;
+}

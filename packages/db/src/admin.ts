@@ -1,0 +1,7 @@
+// @plinth/db/admin: what the owner role and the tooling do — migrations, roles and grants, the
+// embedded Postgres, creating databases. Kept out of the runtime entry so pages and server actions
+// that import @plinth/db never bundle the migration files or the process launcher.
+export { migrateDatabase, MIGRATIONS_FOLDER } from './migrate';
+export { APP_ROLE, APPEND_ONLY_TABLES, applyAccessRules, ensureAppRole, setAppRolePassword } from './roles';
+export { startEmbeddedPostgres, type EmbeddedPostgresHandle, type EmbeddedPostgresOptions } from './embedded';
+export { ensureDatabaseExists, withDatabaseName } from './databases';
