@@ -84,7 +84,8 @@ function parseLimit(search: URLSearchParams): number {
   const raw = search.get('limit');
   if (raw === null) return DEFAULT_LIMIT;
   const limit = Number(raw);
-  if (!Number.isInteger(limit) || limit < 1 || limit > MAX_LIMIT) throw new HttpError(400, 'validation_failed');
+  if (!Number.isInteger(limit) || limit < 1 || limit > MAX_LIMIT)
+    throw new HttpError(400, 'validation_failed');
   return limit;
 }
 
