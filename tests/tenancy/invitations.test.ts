@@ -124,6 +124,14 @@ describe('invitations', () => {
     expect((await person.client.post('/api/v1/invitations/accept', { token: third.token })).status).toBe(404);
   });
 
+  it('an invitation into a workspace deleted since cannot be accepted', async () => {
+    const { slug } = await newWorkspace();
+    const person = await signedInPerson(app, testDb, 'too-late');
+    const { token } = await invite(slug, person.email);
+    await owner.client.request(`/api/v1/workspaces/${slug}`, { method: 'DELETE' });
+    expect((await person.client.post('/api/v1/invitations/accept', { token })).status).toBe(404);
+  });
+
   it('an admin cannot invite an owner', async () => {
     const { slug, id } = await newWorkspace('team');
     const admin = await signedInPerson(app, testDb, 'admin');

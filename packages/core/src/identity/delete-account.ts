@@ -43,6 +43,12 @@ export async function deleteAccount(
     } else if (!actor.sessionCreatedAt || Date.now() - actor.sessionCreatedAt.getTime() > FRESH_SESSION_MS) {
       throw new AppError('unauthenticated', 'Sign in again to delete your account.');
     }
+    // Lock the owner rows of every workspace this person owns, so two co-owners deleting their
+    // accounts at once cannot both pass the check below.
+    await tx.execute(sql`
+      select 1 from member where role = 'owner' and workspace_id in
+        (select workspace_id from member where user_id = ${actor.id} and role = 'owner')
+      for update`);
     const soleOwnerships = await tx.execute<{ workspace_id: string }>(sql`
       select m.workspace_id from member m
       where m.user_id = ${actor.id} and m.role = 'owner'

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { and, count, desc, eq, sql } from 'drizzle-orm';
+import { and, count, desc, eq, gt, isNull, sql } from 'drizzle-orm';
 import { invitation, member, user, withTenant, workspace, type Database, type Invitation } from '@plinth/db';
 import { assertCan, roleRank } from '../access/index';
 import type { Actor } from '../actor/index';
@@ -98,7 +98,13 @@ export async function createInvitation(
     const [pending] = await tx
       .select({ n: count() })
       .from(invitation)
-      .where(and(eq(invitation.workspaceId, actor.workspaceId), eq(invitation.status, 'pending')));
+      .where(
+        and(
+          eq(invitation.workspaceId, actor.workspaceId),
+          eq(invitation.status, 'pending'),
+          gt(invitation.expiresAt, new Date()),
+        ),
+      );
     if ((members?.n ?? 0) + (pending?.n ?? 0) >= limits.members) {
       throw new AppError(
         'payment_required',
@@ -241,6 +247,11 @@ export async function acceptInvitation(
       );
     }
     if (!person.emailVerified) throw new AppError('email_not_verified');
+    const [live] = await tx
+      .select({ id: workspace.id })
+      .from(workspace)
+      .where(and(eq(workspace.id, found.workspaceId), isNull(workspace.deletedAt)));
+    if (!live) throw new AppError('not_found', 'This invitation is no longer valid.');
     await tx.execute(sql`select set_config('app.workspace_id', ${found.workspaceId}, true)`);
     const claimed = await tx
       .update(invitation)

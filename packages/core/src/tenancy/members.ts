@@ -48,7 +48,7 @@ async function targetRole(
 }
 
 /** The actor's role as of now (locked), re-checked against the permission. */
-async function currentRole(tx: Tx, actor: MemberActor, permission: Permission): Promise<MemberRole> {
+export async function currentRole(tx: Tx, actor: MemberActor, permission: Permission): Promise<MemberRole> {
   const role = await targetRole(tx, actor.workspaceId, actor.id).catch(() => {
     throw new AppError('not_found');
   });
@@ -70,14 +70,14 @@ export async function changeMemberRole(
 ): Promise<void> {
   assertCan(actor, 'member.update_role');
   const { role } = parseInput(changeRoleInput, input);
-  if (roleRank[role] > roleRank[actor.role]) {
-    throw new AppError('forbidden', 'You cannot grant a role above your own.');
-  }
   await withTenant(deps.database, actor.workspaceId, actor, async (tx) => {
     const owners = await lockOwners(tx, actor.workspaceId);
     // Judge by the actor's role as of now (under the lock), not as of when the request began: a
     // request that raced a change to the actor's own role must not act with the old one.
     const actorRole = await currentRole(tx, actor, 'member.update_role');
+    if (roleRank[role] > roleRank[actorRole]) {
+      throw new AppError('forbidden', 'You cannot grant a role above your own.');
+    }
     const current = await targetRole(tx, actor.workspaceId, userId);
     if (roleRank[current] > roleRank[actorRole])
       throw new AppError('forbidden', 'You cannot change the role of someone above you.');

@@ -4,6 +4,7 @@ import { assertCan } from '../access/index';
 import type { Actor } from '../actor/index';
 import { audit, type AuditOrigin } from '../audit/index';
 import { AppError, parseInput } from '../errors/index';
+import { currentRole } from './members';
 import { lockOwners } from './owners';
 import {
   createWorkspaceInput,
@@ -179,6 +180,8 @@ export async function transferOwnership(
     });
   await withTenant(deps.database, actor.workspaceId, actor, async (tx) => {
     await lockOwners(tx, actor.workspaceId);
+    // Still an owner now, under the lock? (A concurrent demotion may have won.)
+    await currentRole(tx, actor, 'workspace.transfer');
     const promoted = await tx
       .update(member)
       .set({ role: 'owner' })
