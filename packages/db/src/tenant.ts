@@ -28,7 +28,7 @@ export async function withTenant<T>(
   database: Database,
   workspaceId: string,
   actor: TenantActor,
-  fn: (tx: TenantTx) => Promise<T>,
+  fn: (tx: TenantTx, client: pg.PoolClient) => Promise<T>,
 ): Promise<T> {
   if (!isUuid(workspaceId)) throw new TypeError('withTenant: workspaceId must be a uuid');
   const client = await database.pool.connect();
@@ -52,7 +52,8 @@ export async function withTenant<T>(
     );
     const tx: TenantTx = new NodePgTransaction(dialect, session, undefined);
     try {
-      const result = await fn(tx);
+      // The raw client is passed too, for hot paths that run a named prepared statement.
+      const result = await fn(tx, client);
       await client.query('commit');
       return result;
     } catch (error) {

@@ -1,4 +1,4 @@
-import { and, count, desc, eq, isNull, lt } from 'drizzle-orm';
+import { and, count, eq, isNull } from 'drizzle-orm';
 import { project, withTenant, type Database, type Project } from '@plinth/db';
 import { assertCan } from '../access/index';
 import { audit, type AuditOrigin } from '../audit/index';
@@ -14,6 +14,7 @@ import {
   type ListProjectsInput,
   type UpdateProjectInput,
 } from './schemas';
+import { selectProjectsPage } from './list-projects-query';
 
 export type ProjectView = Pick<
   Project,
@@ -77,13 +78,8 @@ export async function listProjects(
 ): Promise<{ items: ProjectView[]; nextCursor: string | null }> {
   assertCan(actor, 'project.read');
   const { limit, cursor } = parseInput(listProjectsInput, input);
-  const rows = await withTenant(deps.database, actor.workspaceId, actor, (tx) =>
-    tx
-      .select(view)
-      .from(project)
-      .where(cursor ? and(live(actor), lt(project.id, cursor)) : live(actor))
-      .orderBy(desc(project.id))
-      .limit(limit + 1),
+  const rows = await withTenant(deps.database, actor.workspaceId, actor, (_tx, client) =>
+    selectProjectsPage(client, actor.workspaceId, limit + 1, cursor),
   );
   const items = rows.slice(0, limit);
   return { items, nextCursor: rows.length > limit ? items[items.length - 1]!.id : null };
