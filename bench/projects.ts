@@ -328,6 +328,12 @@ function printTable(
     ...perRequest,
     `Each row is the best of ${options.rounds} alternating rounds (${TARGETS.map(({ name }) => name).join(', ')}, …) ` +
       'by req/s, with that round’s p50/p99/errors.',
+    `  ratio per round: ${(results.get('plinth') ?? [])
+      .map((result, index) => {
+        const baseline = results.get('raw')?.[index];
+        return baseline ? (result.requestsPerSecond / baseline.requestsPerSecond).toFixed(2) : '-';
+      })
+      .join(', ')} (each plinth round over the raw round just before it)`,
     ...TARGETS.map(
       ({ name }) =>
         `  ${name} rounds: ` +

@@ -27,6 +27,7 @@ const sessionQuery = {
 };
 
 // What drizzle sends for resolveMembership() and listProjects() (read from `.toSQL()`), unnamed.
+// Named (prepared) statements, like the API's hot queries: a fair baseline parses once too.
 const membershipText =
   'select "workspace"."id", "workspace"."name", "workspace"."slug", "workspace"."created_at", "member"."role" ' +
   'from "member" inner join "workspace" on "workspace"."id" = "member"."workspace_id" ' +
@@ -104,7 +105,11 @@ async function listProjects(pool: pg.Pool, secret: string, req: IncomingMessage)
   if (!userId) throw new HttpError(401, 'unauthenticated');
 
   // 2. The membership (every role may read projects).
-  const membership = await pool.query<{ id: string; role: string }>(membershipText, [slug, userId, 1]);
+  const membership = await pool.query<{ id: string; role: string }>({
+    name: 'raw_membership',
+    text: membershipText,
+    values: [slug, userId, 1],
+  });
   const workspaceId = membership.rows[0]?.id;
   if (!workspaceId) throw new HttpError(404, 'not_found');
 
@@ -124,7 +129,11 @@ async function listProjects(pool: pg.Pool, secret: string, req: IncomingMessage)
       throw error;
     }
     try {
-      const { rows } = await client.query<ProjectRow>(projectsText, [workspaceId, limit + 1]);
+      const { rows } = await client.query<ProjectRow>({
+        name: 'raw_projects',
+        text: projectsText,
+        values: [workspaceId, limit + 1],
+      });
       await client.query('commit');
       const items = rows.slice(0, limit).map((row) => ({
         id: row.id,
