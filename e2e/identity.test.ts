@@ -183,23 +183,25 @@ describe('identity in a real browser', () => {
     await page.getByRole('button', { name: 'Verify', exact: true }).click();
 
     await page.waitForURL((url) => url.pathname === '/app');
-    await page.getByRole('heading', { level: 1, name: 'Overview' }).waitFor();
-    await page.getByText('Demo workspace').first().waitFor();
+    // Not in any workspace yet: /app offers to create the first one (e2e/tenancy.test.ts goes on).
+    await page.getByRole('heading', { level: 1, name: 'Welcome to Plinth' }).waitFor();
+    await page.getByText('No workspace yet').first().waitFor();
     await page.getByRole('button', { name: `Account menu for ${email}` }).waitFor();
     expectNoPageErrors('/sign-in/two-factor and /app');
   });
 
-  it('the signed-in dashboard dialog validates input and confirms with a toast', async () => {
+  it('the signed-in first-workspace dialog validates input before anything is sent', async () => {
     await page.goto(`${server.url}/app`, { waitUntil: 'networkidle' });
-    await page.getByRole('button', { name: 'New project' }).click();
+    await page.getByRole('button', { name: 'Create your first workspace' }).click();
     const dialog = page.getByRole('dialog');
     await dialog.waitFor();
-    await dialog.getByRole('button', { name: 'Create project' }).click();
-    await dialog.getByText('Enter a project name.').waitFor();
-    await dialog.getByRole('textbox').fill('Website relaunch');
-    await dialog.getByRole('button', { name: 'Create project' }).click();
+    await dialog.getByRole('button', { name: 'Create workspace' }).click();
+    await dialog.getByText('Enter a name.').waitFor();
+    await dialog.getByLabel('Name').fill('Website relaunch');
+    await expect(dialog.getByLabel('Address').inputValue()).resolves.toBe('website-relaunch');
+    // Cancelled: this person stays without a workspace, so /app stays their landing page below.
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
     await dialog.waitFor({ state: 'hidden' });
-    await page.getByText('Project not created yet', { exact: true }).waitFor();
     expectNoPageErrors('/app');
   });
 

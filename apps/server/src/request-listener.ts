@@ -3,6 +3,8 @@ import { randomUUID } from 'node:crypto';
 import { getRequestListener } from '@hono/node-server';
 import type { Hono } from 'hono';
 import { toErrorEnvelope, AppError } from '@plinth/core/errors';
+import { resolveClientIp, TrustedProxies } from '@plinth/core/client-ip';
+import { CLIENT_IP_HEADER } from '@plinth/core/identity';
 import { securityHeaders } from '@plinth/core/security';
 
 export type NodeHandler = (req: IncomingMessage, res: ServerResponse) => void | Promise<void>;
@@ -14,7 +16,12 @@ export interface RequestListenerOptions {
   web?: NodeHandler;
   production: boolean;
   devServer: boolean;
+  /** Proxies whose X-Forwarded-For is believed (TRUSTED_PROXIES). */
+  trustedProxies?: readonly string[];
 }
+
+// A caller's request id is kept only if it is short and plain, as on /api.
+const acceptableRequestId = /^[A-Za-z0-9._:-]{1,128}$/;
 
 /** True for `/api` and everything under `/api/`, not for `/apiary`. */
 export function isApiPath(url: string | undefined): boolean {
@@ -29,6 +36,7 @@ export function isApiPath(url: string | undefined): boolean {
  */
 export function createRequestListener(options: RequestListenerOptions): NodeHandler {
   const api = options.api ? getRequestListener(options.api.fetch) : undefined;
+  const trusted = new TrustedProxies(options.trustedProxies ?? []);
   const pageHeaders = Object.entries(
     securityHeaders({ production: options.production, surface: 'page', devServer: options.devServer }),
   );
@@ -38,6 +46,19 @@ export function createRequestListener(options: RequestListenerOptions): NodeHand
       return sendNotFound(res);
     }
     if (!options.web) return sendNotFound(res);
+    // Pages and server actions read who is asking from these two headers; whatever a client sent
+    // under the same names is replaced, so an action's audit row records the real address.
+    const clientIp = resolveClientIp({
+      socketAddress: req.socket.remoteAddress,
+      forwardedFor: req.headers['x-forwarded-for'],
+      trustedProxies: trusted,
+    });
+    req.headers[CLIENT_IP_HEADER] = clientIp ?? '';
+    const incomingId = req.headers['x-request-id'];
+    const requestId =
+      typeof incomingId === 'string' && acceptableRequestId.test(incomingId) ? incomingId : randomUUID();
+    req.headers['x-request-id'] = requestId;
+    res.setHeader('X-Request-Id', requestId);
     for (const [name, value] of pageHeaders) res.setHeader(name, value);
     return options.web(req, res);
   };

@@ -118,6 +118,7 @@ describe('one process, one URL', () => {
     });
     const api = createApi({ env, database: testDb.app, logger: createLogger({ level: 'silent' }), version });
     const webPaths: string[] = [];
+    const seenByPages: { ip: unknown; requestId: unknown }[] = [];
     const { url, server } = await serve(
       createRequestListener({
         api,
@@ -125,6 +126,7 @@ describe('one process, one URL', () => {
         devServer: false,
         web: (req, res) => {
           webPaths.push(req.url!);
+          seenByPages.push({ ip: req.headers['x-plinth-client-ip'], requestId: req.headers['x-request-id'] });
           res.end('page');
         },
       }),
@@ -137,8 +139,11 @@ describe('one process, one URL', () => {
       expect(await page.text()).toBe('page');
       expect(page.headers.get('content-security-policy')).toContain("script-src 'self'");
       expect(page.headers.get('strict-transport-security')).toMatch(/max-age=\d+/);
-      await fetch(`${url}/`);
+      await fetch(`${url}/`, { headers: { 'x-plinth-client-ip': '6.6.6.6', 'x-request-id': 'page-req-1' } });
       expect(webPaths).toEqual(['/apiary', '/']);
+      // Pages see the socket address, never a client-sent value, and a request id.
+      expect(seenByPages[1]).toEqual({ ip: '127.0.0.1', requestId: 'page-req-1' });
+      expect(seenByPages[0]!.requestId).toMatch(/^[0-9a-f-]{36}$/);
     } finally {
       server.close();
     }

@@ -51,6 +51,7 @@ export async function startPlinth(
         // Pages and server actions in this process use the same wiring as the API.
         provideServerContext({
           env,
+          logger: wiring.logger.child({ component: 'web' }),
           database: wiring.database,
           jobs: wiring.jobs,
           readSession: createSessionReader({
@@ -66,7 +67,13 @@ export async function startPlinth(
       if (web) cleanups.push(() => web.close());
       const api = servesApi ? createApi({ ...wiring, version }) : undefined;
       server = createServer(
-        createRequestListener({ api, web: web?.handle, production: env.isProduction, devServer: dev }),
+        createRequestListener({
+          api,
+          web: web?.handle,
+          production: env.isProduction,
+          devServer: dev,
+          trustedProxies: env.trustedProxies,
+        }),
       );
       // Past these, a slow client cannot hold a socket open forever.
       server.requestTimeout = 30_000;

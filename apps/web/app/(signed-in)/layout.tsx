@@ -1,23 +1,31 @@
 import Link from 'next/link';
+import { cookies } from 'next/headers';
 import type { ReactNode } from 'react';
+import { serverContext } from '@plinth/core/server-context';
+import { listMyWorkspaces } from '@plinth/core/tenancy';
 import { ImpersonationBanner } from '../../components/app-shell/impersonation-banner';
 import { SidebarNav } from '../../components/app-shell/sidebar-nav';
 import { UserMenu } from '../../components/app-shell/user-menu';
+import type { WorkspaceLink } from '../../components/app-shell/workspace-nav';
+import { WorkspaceSwitcher } from '../../components/app-shell/workspace-switcher';
 import { Logo } from '../../components/brand/logo';
 import { getSession, isStaff } from '../../lib/session';
-
-// Placeholder until the tenancy work resolves the signed-in actor's current workspace.
-const workspaceName = 'Demo workspace';
+import { WORKSPACE_COOKIE } from '../../lib/workspace-cookie';
 
 /**
- * The signed-in shell: sidebar, top bar with the user menu, and the impersonation banner. It only
- * draws chrome: each page checks the session itself (requireSession), because layouts do not
- * re-render on client navigation and do not stop their pages from rendering.
+ * The signed-in shell: sidebar, top bar with the workspace switcher and the user menu, and the
+ * impersonation banner. It only draws chrome: each page checks the session and its workspace
+ * membership itself (requireSession, requireMember), because layouts do not re-render on client
+ * navigation and do not stop their pages from rendering.
  */
 export default async function SignedInLayout({ children }: { children: ReactNode }) {
   const session = await getSession();
   if (!session) return children;
   const { user } = session;
+  const workspaces: WorkspaceLink[] = (await listMyWorkspaces(serverContext(), user.id)).map(
+    ({ name, slug, role }) => ({ name, slug, role }),
+  );
+  const rememberedSlug = (await cookies()).get(WORKSPACE_COOKIE)?.value ?? null;
 
   return (
     <div className="flex min-h-dvh flex-col">
@@ -30,7 +38,7 @@ export default async function SignedInLayout({ children }: { children: ReactNode
             </Link>
           </div>
           <nav aria-label="Workspace" className="flex-1 p-3">
-            <SidebarNav />
+            <SidebarNav workspaces={workspaces} rememberedSlug={rememberedSlug} />
           </nav>
         </aside>
 
@@ -42,21 +50,13 @@ export default async function SignedInLayout({ children }: { children: ReactNode
             <span aria-hidden="true" className="text-muted-foreground md:hidden">
               /
             </span>
-            <div className="flex min-w-0 items-center gap-2.5">
-              <span
-                aria-hidden="true"
-                className="flex size-7 shrink-0 items-center justify-center rounded-md bg-primary text-xs font-semibold text-primary-foreground"
-              >
-                {workspaceName.charAt(0)}
-              </span>
-              <span className="truncate text-sm font-semibold">{workspaceName}</span>
-            </div>
+            <WorkspaceSwitcher workspaces={workspaces} rememberedSlug={rememberedSlug} />
             <div className="ml-auto flex items-center gap-2">
               <UserMenu name={user.name} email={user.email} staff={isStaff(user)} />
             </div>
           </header>
           <nav aria-label="Workspace (compact)" className="border-b border-border px-3 py-2 md:hidden">
-            <SidebarNav orientation="horizontal" />
+            <SidebarNav workspaces={workspaces} rememberedSlug={rememberedSlug} orientation="horizontal" />
           </nav>
           <main className="flex-1 px-4 py-8 sm:px-6 lg:px-8">{children}</main>
         </div>

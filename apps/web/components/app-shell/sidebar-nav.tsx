@@ -3,30 +3,26 @@
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
 import type { ReactNode } from 'react';
+import { can, type Permission } from '@plinth/core/access';
 import { cn } from '../../lib/cn';
+import { useCurrentWorkspace, type WorkspaceLink } from './workspace-nav';
 
 type NavItem = {
-  href: string;
+  path: string;
   label: string;
   icon: ReactNode;
-  /** Placeholder sections have no page yet: skip prefetching so they cause no 404 requests. */
-  placeholder?: boolean;
+  /** Hidden from roles without it (the page itself answers 404 to them anyway). */
+  permission?: Permission;
 };
 
 const navItems: NavItem[] = [
   {
-    href: '/app',
-    label: 'Overview',
-    icon: <path d="M3 10.5 12 3l9 7.5V20a1 1 0 0 1-1 1h-5v-6H9v6H4a1 1 0 0 1-1-1v-9.5Z" />,
-  },
-  {
-    href: '/app/projects',
+    path: 'projects',
     label: 'Projects',
     icon: <path d="M3 7a2 2 0 0 1 2-2h4l2 2h8a2 2 0 0 1 2 2v8a2 2 0 0 1-2 2H5a2 2 0 0 1-2-2V7Z" />,
-    placeholder: true,
   },
   {
-    href: '/app/members',
+    path: 'members',
     label: 'Members',
     icon: (
       <>
@@ -34,21 +30,20 @@ const navItems: NavItem[] = [
         <path d="M2.5 20c0-3.6 2.9-6 6.5-6s6.5 2.4 6.5 6M16 4.5a3.5 3.5 0 0 1 0 7M18 14c2.2.6 3.5 2.8 3.5 6" />
       </>
     ),
-    placeholder: true,
   },
   {
-    href: '/app/billing',
-    label: 'Billing',
+    path: 'audit',
+    label: 'Audit log',
+    permission: 'audit.read',
     icon: (
       <>
-        <rect x="3" y="5" width="18" height="14" rx="2" />
-        <path d="M3 10h18M7 15h4" />
+        <path d="M8 4h8l4 4v12a1 1 0 0 1-1 1H5a1 1 0 0 1-1-1V5a1 1 0 0 1 1-1h3Z" />
+        <path d="M8 12h8M8 16h5" />
       </>
     ),
-    placeholder: true,
   },
   {
-    href: '/app/settings',
+    path: 'settings',
     label: 'Settings',
     icon: (
       <>
@@ -58,28 +53,45 @@ const navItems: NavItem[] = [
         <circle cx="18" cy="18" r="2" />
       </>
     ),
-    placeholder: true,
   },
 ];
 
-function isActive(pathname: string, href: string): boolean {
-  if (href === '/app') return pathname === '/app';
-  return pathname === href || pathname.startsWith(`${href}/`);
-}
+const getStarted: NavItem = {
+  path: '',
+  label: 'Get started',
+  icon: <path d="M3 10.5 12 3l9 7.5V20a1 1 0 0 1-1 1h-5v-6H9v6H4a1 1 0 0 1-1-1v-9.5Z" />,
+};
 
-export function SidebarNav({ orientation = 'vertical' }: { orientation?: 'vertical' | 'horizontal' }) {
+type SidebarNavProps = {
+  workspaces: WorkspaceLink[];
+  rememberedSlug: string | null;
+  orientation?: 'vertical' | 'horizontal';
+};
+
+/** Links to the current workspace's pages; with no workspace yet, to /app to create one. */
+export function SidebarNav({ workspaces, rememberedSlug, orientation = 'vertical' }: SidebarNavProps) {
   const pathname = usePathname();
+  const current = useCurrentWorkspace(workspaces, rememberedSlug);
   const horizontal = orientation === 'horizontal';
+
+  const links = current
+    ? navItems
+        .filter(
+          (item) =>
+            !item.permission ||
+            can({ type: 'user', id: 'me', workspaceId: current.slug, role: current.role }, item.permission),
+        )
+        .map((item) => ({ ...item, href: `/w/${current.slug}/${item.path}` }))
+    : [{ ...getStarted, href: '/app' }];
 
   return (
     <ul className={cn('flex gap-1', horizontal ? 'flex-row overflow-x-auto' : 'flex-col')}>
-      {navItems.map((item) => {
-        const active = isActive(pathname, item.href);
+      {links.map((item) => {
+        const active = pathname === item.href || pathname.startsWith(`${item.href}/`);
         return (
           <li key={item.href} className="shrink-0">
             <Link
               href={item.href}
-              prefetch={item.placeholder ? false : undefined}
               aria-current={active ? 'page' : undefined}
               className={cn(
                 'flex items-center gap-2.5 rounded-md px-2.5 py-1.5 text-sm font-medium transition-colors',

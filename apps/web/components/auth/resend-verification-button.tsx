@@ -8,6 +8,16 @@ import { Button, type ButtonProps } from '../ui/button';
 /** Where verification links land: a page that can show both success and "link expired". */
 export const VERIFY_EMAIL_CALLBACK = '/verify-email';
 
+/**
+ * The verification link's landing page, carrying where to continue afterwards (an invitation, the
+ * page that asked for sign-in). better-auth appends `?error=` properly to a URL with a query.
+ */
+export function verifyEmailCallback(next: string | null | undefined): string {
+  return next && next !== '/app'
+    ? `${VERIFY_EMAIL_CALLBACK}?next=${encodeURIComponent(next)}`
+    : VERIFY_EMAIL_CALLBACK;
+}
+
 // A short pause between resends: the API allows three verification emails per address per hour,
 // so a double click should not spend two of them.
 const COOLDOWN_SECONDS = 30;
@@ -17,6 +27,8 @@ type ResendVerificationButtonProps = {
   variant?: ButtonProps['variant'];
   size?: ButtonProps['size'];
   label?: string;
+  /** Where to continue after confirming (see verifyEmailCallback). */
+  next?: string;
 };
 
 export function ResendVerificationButton({
@@ -24,6 +36,7 @@ export function ResendVerificationButton({
   variant = 'secondary',
   size = 'md',
   label = 'Resend verification email',
+  next,
 }: ResendVerificationButtonProps) {
   const [pending, setPending] = useState(false);
   const [cooldown, setCooldown] = useState(0);
@@ -39,7 +52,7 @@ export function ResendVerificationButton({
     setPending(true);
     setStatus(null);
     const outcome = await callAuth(
-      authClient.sendVerificationEmail({ email, callbackURL: VERIFY_EMAIL_CALLBACK }),
+      authClient.sendVerificationEmail({ email, callbackURL: verifyEmailCallback(next) }),
     );
     setPending(false);
     if (outcome.ok) {

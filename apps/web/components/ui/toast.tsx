@@ -1,6 +1,15 @@
 'use client';
 
-import { createContext, useCallback, useContext, useMemo, useRef, useState, type ReactNode } from 'react';
+import {
+  createContext,
+  useCallback,
+  useContext,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+  type ReactNode,
+} from 'react';
 import { Toast as ToastPrimitive } from 'radix-ui';
 import { cn } from '../../lib/cn';
 
@@ -41,6 +50,12 @@ export function ToastProvider({ children }: { children: ReactNode }) {
   const remove = useCallback((id: number) => {
     setToasts((current) => current.filter((entry) => entry.id !== id));
   }, []);
+
+  // A toast left by the previous page just before a full page load (see flashToast).
+  useEffect(() => {
+    const flashed = takeFlashToast();
+    if (flashed) toast(flashed);
+  }, [toast]);
 
   const value = useMemo(() => ({ toast }), [toast]);
 
@@ -109,4 +124,30 @@ export function useToast(): ToastContextValue {
     throw new Error('useToast must be used inside <ToastProvider>.');
   }
   return context;
+}
+
+const FLASH_KEY = 'plinth.flash-toast';
+
+/**
+ * Shows a toast on the next page instead of this one, for changes followed by a full page load
+ * (leaving or deleting a workspace reloads the whole app chrome). Kept for this tab only.
+ */
+export function flashToast(options: ToastOptions): void {
+  try {
+    window.sessionStorage.setItem(FLASH_KEY, JSON.stringify(options));
+  } catch {
+    // Storage unavailable (private mode quotas): the toast is a courtesy, the change is done.
+  }
+}
+
+function takeFlashToast(): ToastOptions | null {
+  try {
+    const stored = window.sessionStorage.getItem(FLASH_KEY);
+    if (!stored) return null;
+    window.sessionStorage.removeItem(FLASH_KEY);
+    const parsed = JSON.parse(stored) as Partial<ToastOptions>;
+    return typeof parsed.title === 'string' ? (parsed as ToastOptions) : null;
+  } catch {
+    return null;
+  }
 }

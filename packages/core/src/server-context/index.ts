@@ -4,9 +4,11 @@ import type { Database } from '@plinth/db';
 import type { Env } from '../env/index';
 import type { SessionReader } from '../identity/index';
 import type { JobQueue } from '../jobs/index';
+import type { Logger } from '../logger/index';
 
 export interface ServerContext {
   env: Env;
+  logger: Logger;
   database: Database;
   jobs: JobQueue;
   readSession: SessionReader;

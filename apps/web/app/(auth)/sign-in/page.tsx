@@ -36,7 +36,10 @@ export default async function SignInPage({ searchParams }: SignInPageProps) {
       <SignInForm next={next} providers={providers} redirectError={error} />
       <p className="mt-8 text-center text-sm text-muted-foreground">
         New here?{' '}
-        <Link href="/sign-up" className="font-medium text-primary hover:underline">
+        <Link
+          href={next === '/app' ? '/sign-up' : `/sign-up?next=${encodeURIComponent(next)}`}
+          className="font-medium text-primary hover:underline"
+        >
           Create an account
         </Link>
       </p>

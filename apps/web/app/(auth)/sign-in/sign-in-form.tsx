@@ -152,7 +152,7 @@ export function SignInForm({ next, providers, redirectError }: SignInFormProps) 
             then sign in.
           </p>
           <div className="mt-3">
-            <ResendVerificationButton email={serverError.email} size="sm" />
+            <ResendVerificationButton email={serverError.email} size="sm" next={next} />
           </div>
         </Alert>
       ) : serverError ? (

@@ -3,21 +3,31 @@ import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import { AuthHeading } from '../../../components/auth/auth-heading';
 import { getSession } from '../../../lib/session';
+import { safeNextPath } from '../../../lib/validation';
 import { SignUpForm } from './sign-up-form';
 
 export const metadata: Metadata = {
   title: 'Create an account',
 };
 
-export default async function SignUpPage() {
-  if (await getSession()) redirect('/app');
+type SignUpPageProps = {
+  searchParams: Promise<{ next?: string | string[] }>;
+};
+
+export default async function SignUpPage({ searchParams }: SignUpPageProps) {
+  // Where to continue once the account exists and the email is confirmed (e.g. an invitation).
+  const next = safeNextPath((await searchParams).next);
+  if (await getSession()) redirect(next);
   return (
     <>
       <AuthHeading title="Create your account" description="Start with your name, email and a password." />
-      <SignUpForm />
+      <SignUpForm next={next} />
       <p className="mt-8 text-center text-sm text-muted-foreground">
         Already have an account?{' '}
-        <Link href="/sign-in" className="font-medium text-primary hover:underline">
+        <Link
+          href={next === '/app' ? '/sign-in' : `/sign-in?next=${encodeURIComponent(next)}`}
+          className="font-medium text-primary hover:underline"
+        >
           Sign in
         </Link>
       </p>

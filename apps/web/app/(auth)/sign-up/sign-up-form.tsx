@@ -4,7 +4,7 @@ import Link from 'next/link';
 import { useRef, useState, type FormEvent } from 'react';
 import {
   ResendVerificationButton,
-  VERIFY_EMAIL_CALLBACK,
+  verifyEmailCallback,
 } from '../../../components/auth/resend-verification-button';
 import { Alert } from '../../../components/ui/alert';
 import { Button } from '../../../components/ui/button';
@@ -28,7 +28,8 @@ function validate(fields: Fields): FieldErrors {
   return errors;
 }
 
-export function SignUpForm() {
+/** `next`: a path on this site (checked by the page) to land on once the email is confirmed. */
+export function SignUpForm({ next }: { next: string }) {
   const [fields, setFields] = useState<Fields>({ name: '', email: '', password: '' });
   const [errors, setErrors] = useState<FieldErrors>({});
   const [attempted, setAttempted] = useState(false);
@@ -66,7 +67,7 @@ export function SignUpForm() {
         name: fields.name.trim(),
         email,
         password: fields.password,
-        callbackURL: VERIFY_EMAIL_CALLBACK,
+        callbackURL: verifyEmailCallback(next),
       }),
     );
     setPending(false);
@@ -90,7 +91,7 @@ export function SignUpForm() {
         </Alert>
         <div className="grid gap-2 text-sm text-muted-foreground">
           <p>No email after a few minutes? Check your spam folder, or send it again.</p>
-          <ResendVerificationButton email={sentTo} />
+          <ResendVerificationButton email={sentTo} next={next} />
         </div>
         <p className="text-sm text-muted-foreground">
           Wrong address?{' '}
@@ -122,7 +123,9 @@ export function SignUpForm() {
             alreadyExists ? (
               <>
                 <Button asChild size="sm" variant="secondary">
-                  <Link href="/sign-in">Sign in</Link>
+                  <Link href={next === '/app' ? '/sign-in' : `/sign-in?next=${encodeURIComponent(next)}`}>
+                    Sign in
+                  </Link>
                 </Button>
                 <Button asChild size="sm" variant="ghost">
                   <Link href="/forgot-password">Reset your password</Link>

@@ -1,10 +1,12 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { redirect } from 'next/navigation';
 import { AuthHeading } from '../../../components/auth/auth-heading';
 import { ResendVerificationButton } from '../../../components/auth/resend-verification-button';
 import { Alert } from '../../../components/ui/alert';
 import { Button } from '../../../components/ui/button';
 import { getSession } from '../../../lib/session';
+import { safeNextPath } from '../../../lib/validation';
 import { ResendVerificationForm } from './resend-verification-form';
 
 export const metadata: Metadata = {
@@ -12,7 +14,7 @@ export const metadata: Metadata = {
 };
 
 type VerifyEmailPageProps = {
-  searchParams: Promise<{ error?: string | string[] }>;
+  searchParams: Promise<{ error?: string | string[]; next?: string | string[] }>;
 };
 
 /**
@@ -20,8 +22,14 @@ type VerifyEmailPageProps = {
  * person in, then redirects here; when the token is bad it redirects here with `?error=CODE`.
  */
 export default async function VerifyEmailPage({ searchParams }: VerifyEmailPageProps) {
-  const { error } = await searchParams;
+  const params = await searchParams;
+  const { error } = params;
+  // Set when sign-up (or sign-in) started somewhere that wants the person back, e.g. an invitation.
+  const next = params.next ? safeNextPath(params.next) : null;
   const session = await getSession();
+
+  // Confirmed and signed in, with somewhere to continue to: go straight there.
+  if (!error && next && session?.user.emailVerified) redirect(next);
 
   if (error) {
     const expired = error === 'TOKEN_EXPIRED';
@@ -40,14 +48,22 @@ export default async function VerifyEmailPage({ searchParams }: VerifyEmailPageP
             <p className="text-sm text-muted-foreground">
               We will send it to <strong className="text-foreground">{session.user.email}</strong>.
             </p>
-            <ResendVerificationButton email={session.user.email} variant="primary" label="Send a new link" />
+            <ResendVerificationButton
+              email={session.user.email}
+              variant="primary"
+              label="Send a new link"
+              next={next ?? undefined}
+            />
           </div>
         ) : (
-          <ResendVerificationForm />
+          <ResendVerificationForm next={next} />
         )}
         <p className="mt-8 text-center text-sm text-muted-foreground">
           Already confirmed?{' '}
-          <Link href="/sign-in" className="font-medium text-primary hover:underline">
+          <Link
+            href={next ? `/sign-in?next=${encodeURIComponent(next)}` : '/sign-in'}
+            className="font-medium text-primary hover:underline"
+          >
             Sign in
           </Link>
         </p>
@@ -63,7 +79,7 @@ export default async function VerifyEmailPage({ searchParams }: VerifyEmailPageP
           <Alert>
             We sent a confirmation link to <strong>{session.user.email}</strong>. Open it to finish.
           </Alert>
-          <ResendVerificationButton email={session.user.email} />
+          <ResendVerificationButton email={session.user.email} next={next ?? undefined} />
         </div>
       </>
     );
@@ -84,9 +100,9 @@ export default async function VerifyEmailPage({ searchParams }: VerifyEmailPageP
         </Alert>
         <Button asChild className="w-full">
           {session ? (
-            <Link href="/app">Continue to your workspace</Link>
+            <Link href={next ?? '/app'}>Continue to your workspace</Link>
           ) : (
-            <Link href="/sign-in">Sign in</Link>
+            <Link href={next ? `/sign-in?next=${encodeURIComponent(next)}` : '/sign-in'}>Sign in</Link>
           )}
         </Button>
       </div>

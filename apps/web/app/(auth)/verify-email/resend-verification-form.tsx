@@ -1,7 +1,7 @@
 'use client';
 
 import { useRef, useState, type FormEvent } from 'react';
-import { VERIFY_EMAIL_CALLBACK } from '../../../components/auth/resend-verification-button';
+import { verifyEmailCallback } from '../../../components/auth/resend-verification-button';
 import { Alert } from '../../../components/ui/alert';
 import { Button } from '../../../components/ui/button';
 import { FormField } from '../../../components/ui/form-field';
@@ -11,7 +11,7 @@ import { callAuth } from '../../../lib/auth-errors';
 import { validateEmail } from '../../../lib/validation';
 
 /** For someone signed out with a dead link: ask for a new one by address. */
-export function ResendVerificationForm() {
+export function ResendVerificationForm({ next }: { next?: string | null }) {
   const [email, setEmail] = useState('');
   const [error, setError] = useState<string | undefined>();
   const [serverError, setServerError] = useState<string | null>(null);
@@ -31,7 +31,7 @@ export function ResendVerificationForm() {
     setPending(true);
     const address = email.trim();
     const outcome = await callAuth(
-      authClient.sendVerificationEmail({ email: address, callbackURL: VERIFY_EMAIL_CALLBACK }),
+      authClient.sendVerificationEmail({ email: address, callbackURL: verifyEmailCallback(next) }),
     );
     setPending(false);
     if (!outcome.ok) {

@@ -3,7 +3,7 @@
 import { Button } from '../../../components/ui/button';
 import { NETWORK_ERROR_MESSAGE, authErrorMessage, type AuthErrorLike } from '../../../lib/auth-errors';
 import { PasswordConfirmDialog } from './password-confirm-dialog';
-import { SettingsSection } from './settings-section';
+import { SettingsSection } from '../../../components/ui/settings-section';
 
 /**
  * DELETE /api/v1/me anonymises the account (the audit trail keeps the id) and ends the session.

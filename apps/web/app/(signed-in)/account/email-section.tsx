@@ -10,7 +10,7 @@ import { Input } from '../../../components/ui/input';
 import { authClient } from '../../../lib/auth-client';
 import { callAuth } from '../../../lib/auth-errors';
 import { validateEmail } from '../../../lib/validation';
-import { SettingsSection } from './settings-section';
+import { SettingsSection } from '../../../components/ui/settings-section';
 
 function validateNewEmail(value: string, current: string): string | undefined {
   const problem = validateEmail(value);

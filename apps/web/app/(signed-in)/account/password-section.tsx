@@ -12,7 +12,7 @@ import { useToast } from '../../../components/ui/toast';
 import { authClient } from '../../../lib/auth-client';
 import { callAuth } from '../../../lib/auth-errors';
 import { PASSWORD_HINT, validateNewPassword, validateRequired } from '../../../lib/validation';
-import { SettingsSection } from './settings-section';
+import { SettingsSection } from '../../../components/ui/settings-section';
 
 type Fields = { current: string; next: string; confirm: string };
 type FieldErrors = Partial<Record<keyof Fields, string>>;

@@ -10,7 +10,7 @@ import { useToast } from '../../../components/ui/toast';
 import { authClient } from '../../../lib/auth-client';
 import { callAuth } from '../../../lib/auth-errors';
 import { validateName } from '../../../lib/validation';
-import { SettingsSection } from './settings-section';
+import { SettingsSection } from '../../../components/ui/settings-section';
 
 export function ProfileSection({ name: savedName }: { name: string }) {
   const router = useRouter();

@@ -9,7 +9,7 @@ import { useToast } from '../../../components/ui/toast';
 import { authClient } from '../../../lib/auth-client';
 import { callAuth } from '../../../lib/auth-errors';
 import { describeUserAgent, formatDateTime } from '../../../lib/format';
-import { SettingsSection } from './settings-section';
+import { SettingsSection } from '../../../components/ui/settings-section';
 
 type SessionRow = {
   id: string;

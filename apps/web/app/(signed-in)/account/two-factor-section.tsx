@@ -16,7 +16,7 @@ import { callAuth } from '../../../lib/auth-errors';
 import { normalizeTotpCode, validateRequired, validateTotpCode } from '../../../lib/validation';
 import { BackupCodes } from './backup-codes';
 import { PasswordConfirmDialog } from './password-confirm-dialog';
-import { SettingsSection } from './settings-section';
+import { SettingsSection } from '../../../components/ui/settings-section';
 
 type Setup = { totpURI: string; secret: string; backupCodes: string[] };
 

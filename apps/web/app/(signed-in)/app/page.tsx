@@ -1,23 +1,40 @@
 import type { Metadata } from 'next';
-import { requireSession } from '../../../lib/session';
+import { cookies } from 'next/headers';
+import { redirect } from 'next/navigation';
+import { serverContext } from '@plinth/core/server-context';
+import { listMyWorkspaces } from '@plinth/core/tenancy';
+import { Button } from '../../../components/ui/button';
 import { EmptyState } from '../../../components/ui/empty-state';
-import { CreateProjectDialog } from './create-project-dialog';
+import { CreateWorkspaceDialog } from '../../../components/workspaces/create-workspace-dialog';
+import { requireSession } from '../../../lib/session';
+import { WORKSPACE_COOKIE } from '../../../lib/workspace-cookie';
 
 export const metadata: Metadata = {
-  title: 'Overview',
+  title: 'Get started',
 };
 
-export default async function DashboardPage() {
-  await requireSession('/app');
+/**
+ * The app's front door: back to the workspace opened last (the cookie survives reloads and new
+ * sessions), else the first one the person belongs to, else a first-workspace empty state.
+ */
+export default async function AppHomePage() {
+  const { user } = await requireSession('/app');
+  const workspaces = await listMyWorkspaces(serverContext(), user.id);
+  const remembered = (await cookies()).get(WORKSPACE_COOKIE)?.value;
+  const target = workspaces.find((workspace) => workspace.slug === remembered) ?? workspaces[0];
+  if (target) redirect(`/w/${target.slug}/projects`);
+
   return (
     <div className="mx-auto w-full max-w-4xl">
       <div className="mb-8">
-        <h1 className="text-2xl font-semibold tracking-tight">Overview</h1>
-        <p className="mt-1 text-sm text-muted-foreground">Projects in this workspace will appear here.</p>
+        <h1 className="text-2xl font-semibold tracking-tight">Welcome to Plinth</h1>
+        <p className="mt-1 text-sm text-muted-foreground">
+          Everything in Plinth happens inside a workspace: its projects, its members and their roles.
+        </p>
       </div>
       <EmptyState
-        title="No projects yet"
-        description="Projects group the work your team does in this workspace. Create the first one to get started."
+        title="You are not in a workspace yet"
+        description="Create one for your team, or open the invitation link a teammate sent you to join theirs."
         icon={
           <svg
             viewBox="0 0 24 24"
@@ -27,11 +44,11 @@ export default async function DashboardPage() {
             strokeLinecap="round"
             strokeLinejoin="round"
           >
-            <path d="M3 7a2 2 0 0 1 2-2h4l2 2h8a2 2 0 0 1 2 2v8a2 2 0 0 1-2 2H5a2 2 0 0 1-2-2V7Z" />
-            <path d="M12 10.5v5M9.5 13h5" />
+            <path d="m12 3 9 5-9 5-9-5 9-5Z" />
+            <path d="m3 13 9 5 9-5" />
           </svg>
         }
-        action={<CreateProjectDialog />}
+        action={<CreateWorkspaceDialog trigger={<Button>Create your first workspace</Button>} />}
       />
     </div>
   );

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { cn } from '../../../lib/cn';
+import { cn } from '../../lib/cn';
 
 type SettingsSectionProps = {
   id: string;
@@ -11,7 +11,7 @@ type SettingsSectionProps = {
   children: ReactNode;
 };
 
-/** One card on the account page: a labelled region with its own heading. */
+/** One card on a settings page (account, workspace): a labelled region with its own heading. */
 export function SettingsSection({
   id,
   title,

@@ -1,0 +1,93 @@
+'use client';
+
+import { useRef, useState, type FormEvent } from 'react';
+import { Alert } from '../../../../../components/ui/alert';
+import { Button } from '../../../../../components/ui/button';
+import { FormField } from '../../../../../components/ui/form-field';
+import { Input } from '../../../../../components/ui/input';
+import { Select } from '../../../../../components/ui/select';
+import { useToast } from '../../../../../components/ui/toast';
+import { roleDescriptions, roleLabels, rolesUpTo, type MemberRole } from '../../../../../lib/roles';
+import { useAction } from '../../../../../lib/use-action';
+import { validateEmail } from '../../../../../lib/validation';
+import { inviteMemberAction } from './actions';
+
+type FieldErrors = { email?: string; role?: string };
+
+const validateInviteeEmail = (email: string) =>
+  email.trim() === '' ? 'Enter the email address to invite.' : validateEmail(email);
+
+/** Email and role; only roles at or below the inviter's own are offered (the server insists). */
+export function InviteForm({ slug, myRole }: { slug: string; myRole: MemberRole }) {
+  const { toast } = useToast();
+  const { run, pending } = useAction(inviteMemberAction);
+  const [email, setEmail] = useState('');
+  const [role, setRole] = useState<MemberRole>('member');
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [serverError, setServerError] = useState<string | null>(null);
+  const emailRef = useRef<HTMLInputElement>(null);
+
+  async function handleSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    setServerError(null);
+    const problem = validateInviteeEmail(email);
+    setErrors({ email: problem });
+    if (problem) return emailRef.current?.focus();
+    const result = await run(slug, { email: email.trim(), role });
+    if (!result.ok) {
+      if (result.error.fields?.email || result.error.fields?.role) {
+        setErrors(result.error.fields);
+        if (result.error.fields.email) emailRef.current?.focus();
+      } else {
+        setServerError(result.error.message);
+      }
+      return;
+    }
+    toast({
+      title: 'Invitation sent',
+      description: `We emailed ${result.data.email} a link to join as ${roleLabels[role].toLowerCase()}.`,
+      variant: 'success',
+    });
+    setEmail('');
+    setErrors({});
+  }
+
+  return (
+    <form noValidate onSubmit={(event) => void handleSubmit(event)} className="grid gap-4">
+      {serverError ? <Alert variant="destructive">{serverError}</Alert> : null}
+      <div className="grid gap-4 sm:grid-cols-[1fr_12rem]">
+        <FormField label="Email" error={errors.email} required>
+          <Input
+            ref={emailRef}
+            name="email"
+            type="email"
+            autoComplete="off"
+            inputMode="email"
+            spellCheck={false}
+            placeholder="teammate@example.com"
+            value={email}
+            onChange={(event) => {
+              setEmail(event.target.value);
+              if (errors.email)
+                setErrors((current) => ({ ...current, email: validateInviteeEmail(event.target.value) }));
+            }}
+          />
+        </FormField>
+        <FormField label="Role" hint={roleDescriptions[role]} error={errors.role} required>
+          <Select name="role" value={role} onChange={(event) => setRole(event.target.value as MemberRole)}>
+            {rolesUpTo(myRole).map((option) => (
+              <option key={option} value={option}>
+                {roleLabels[option]}
+              </option>
+            ))}
+          </Select>
+        </FormField>
+      </div>
+      <div>
+        <Button type="submit" loading={pending}>
+          Send invitation
+        </Button>
+      </div>
+    </form>
+  );
+}

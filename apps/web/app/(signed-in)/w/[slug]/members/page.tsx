@@ -1,0 +1,87 @@
+import type { Metadata } from 'next';
+import { can } from '@plinth/core/access';
+import { listInvitations, listMembers } from '@plinth/core/tenancy';
+import { SettingsSection } from '../../../../../components/ui/settings-section';
+import { requireMember, tenancyDeps } from '../../../../../lib/workspace-context';
+import { InvitationsTable } from './invitations-table';
+import { InviteForm } from './invite-form';
+import { LeaveWorkspaceButton } from './leave-workspace-button';
+import { MembersTable } from './members-table';
+import { TransferOwnershipForm } from './transfer-ownership-form';
+
+export const metadata: Metadata = {
+  title: 'Members',
+};
+
+export default async function MembersPage({ params }: { params: Promise<{ slug: string }> }) {
+  const { slug } = await params;
+  const { actor, workspace } = await requireMember(slug, `/w/${slug}/members`);
+  const deps = tenancyDeps();
+  const members = await listMembers(deps, actor);
+  const invitations = can(actor, 'invitation.read') ? await listInvitations(deps, actor) : null;
+  const me = { id: actor.id, role: actor.role };
+  const others = members.filter((member) => member.userId !== actor.id);
+
+  return (
+    <div className="mx-auto grid w-full max-w-4xl gap-8">
+      <div>
+        <p className="text-sm font-medium text-primary">{workspace.name}</p>
+        <h1 className="mt-1 text-2xl font-semibold tracking-tight">Members</h1>
+        <p className="mt-1 text-sm text-muted-foreground">
+          Owners and admins manage members. Nobody can grant a role above their own.
+        </p>
+      </div>
+
+      <MembersTable slug={workspace.slug} me={me} members={members} />
+
+      {can(actor, 'member.invite') ? (
+        <SettingsSection
+          id="invite"
+          title="Invite someone"
+          description="They get an email with a link that works for 7 days, for that address only."
+        >
+          <InviteForm slug={workspace.slug} myRole={actor.role} />
+        </SettingsSection>
+      ) : null}
+
+      {invitations ? (
+        <SettingsSection id="invitations" title="Pending invitations">
+          <InvitationsTable
+            slug={workspace.slug}
+            invitations={invitations.map(({ id, email, role, expiresAt, createdAt }) => ({
+              id,
+              email,
+              role,
+              expiresAt,
+              createdAt,
+            }))}
+            mayResend={can(actor, 'member.invite')}
+            mayRevoke={can(actor, 'invitation.revoke')}
+          />
+        </SettingsSection>
+      ) : null}
+
+      {can(actor, 'workspace.transfer') ? (
+        <SettingsSection
+          id="transfer"
+          title="Transfer ownership"
+          description="Make another member the owner. You become an admin."
+        >
+          <TransferOwnershipForm
+            slug={workspace.slug}
+            candidates={others.map(({ userId, name, email }) => ({ userId, name, email }))}
+          />
+        </SettingsSection>
+      ) : null}
+
+      <SettingsSection
+        id="leave"
+        title="Leave workspace"
+        description="You lose access at once. To come back, someone has to invite you again."
+        tone="danger"
+      >
+        <LeaveWorkspaceButton slug={workspace.slug} workspaceName={workspace.name} />
+      </SettingsSection>
+    </div>
+  );
+}

@@ -1,0 +1,34 @@
+'use client';
+
+import { useRouter } from 'next/navigation';
+import { Button } from '../../../../../../components/ui/button';
+import { ConfirmDialog } from '../../../../../../components/ui/confirm-dialog';
+import { useToast } from '../../../../../../components/ui/toast';
+import { deleteProjectAction } from '../actions';
+
+type DeleteProjectButtonProps = { slug: string; projectId: string; projectName: string };
+
+/** Shown only to roles that may delete (can() in the page); the server checks again. */
+export function DeleteProjectButton({ slug, projectId, projectName }: DeleteProjectButtonProps) {
+  const router = useRouter();
+  const { toast } = useToast();
+
+  async function confirmDelete(): Promise<string | null> {
+    const result = await deleteProjectAction(slug, projectId);
+    if (!result.ok) return result.error.message;
+    toast({ title: 'Project deleted', description: `“${projectName}” was deleted.` });
+    router.push(`/w/${slug}/projects`);
+    return null;
+  }
+
+  return (
+    <ConfirmDialog
+      trigger={<Button variant="destructive">Delete project</Button>}
+      title="Delete this project?"
+      description={`“${projectName}” disappears for everyone in the workspace.`}
+      confirmLabel="Delete project"
+      destructive
+      onConfirm={confirmDelete}
+    />
+  );
+}

@@ -1,0 +1,100 @@
+'use client';
+
+import { useRef, useState, type FormEvent } from 'react';
+import { Alert } from '../../../../../../components/ui/alert';
+import { Button } from '../../../../../../components/ui/button';
+import { FormField } from '../../../../../../components/ui/form-field';
+import { Input } from '../../../../../../components/ui/input';
+import { Textarea } from '../../../../../../components/ui/textarea';
+import { useToast } from '../../../../../../components/ui/toast';
+import { useAction } from '../../../../../../lib/use-action';
+import { validateProjectDescription, validateProjectName } from '../../../../../../lib/workspace-validation';
+import { updateProjectAction } from '../actions';
+
+type EditProjectFormProps = {
+  slug: string;
+  projectId: string;
+  name: string;
+  description: string;
+};
+
+type FieldErrors = { name?: string; description?: string };
+
+export function EditProjectForm({
+  slug,
+  projectId,
+  name: savedName,
+  description: savedDescription,
+}: EditProjectFormProps) {
+  const { toast } = useToast();
+  const { run, pending } = useAction(updateProjectAction);
+  const [name, setName] = useState(savedName);
+  const [description, setDescription] = useState(savedDescription);
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [serverError, setServerError] = useState<string | null>(null);
+  const nameRef = useRef<HTMLInputElement>(null);
+  const unchanged = name.trim() === savedName && description.trim() === savedDescription.trim();
+
+  async function handleSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    setServerError(null);
+    const problems: FieldErrors = {
+      name: validateProjectName(name),
+      description: validateProjectDescription(description),
+    };
+    setErrors(problems);
+    if (problems.name) return nameRef.current?.focus();
+    if (problems.description) return;
+    const trimmed = description.trim();
+    const result = await run(slug, projectId, {
+      name: name.trim(),
+      description: trimmed === '' ? null : trimmed,
+    });
+    if (!result.ok) {
+      if (result.error.fields?.name || result.error.fields?.description) setErrors(result.error.fields);
+      else setServerError(result.error.message);
+      return;
+    }
+    // The action revalidated the page; it re-renders with the saved values.
+    toast({ title: 'Project saved', variant: 'success' });
+  }
+
+  return (
+    <form noValidate onSubmit={(event) => void handleSubmit(event)} className="grid max-w-xl gap-4">
+      {serverError ? <Alert variant="destructive">{serverError}</Alert> : null}
+      <FormField label="Project name" error={errors.name} required>
+        <Input
+          ref={nameRef}
+          name="name"
+          autoComplete="off"
+          value={name}
+          onChange={(event) => {
+            setName(event.target.value);
+            if (errors.name)
+              setErrors((current) => ({ ...current, name: validateProjectName(event.target.value) }));
+          }}
+        />
+      </FormField>
+      <FormField label="Description" error={errors.description}>
+        <Textarea
+          name="description"
+          rows={4}
+          value={description}
+          onChange={(event) => {
+            setDescription(event.target.value);
+            if (errors.description)
+              setErrors((current) => ({
+                ...current,
+                description: validateProjectDescription(event.target.value),
+              }));
+          }}
+        />
+      </FormField>
+      <div>
+        <Button type="submit" loading={pending} disabled={unchanged}>
+          Save changes
+        </Button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,147 @@
+'use client';
+
+import { useRef, useState, type FormEvent } from 'react';
+import { Alert } from '../../../../../components/ui/alert';
+import { Button } from '../../../../../components/ui/button';
+import {
+  Dialog,
+  DialogClose,
+  DialogContent,
+  DialogFooter,
+  DialogTrigger,
+} from '../../../../../components/ui/dialog';
+import { FormField } from '../../../../../components/ui/form-field';
+import { Input } from '../../../../../components/ui/input';
+import { Textarea } from '../../../../../components/ui/textarea';
+import { useToast } from '../../../../../components/ui/toast';
+import { useAction } from '../../../../../lib/use-action';
+import { validateProjectDescription, validateProjectName } from '../../../../../lib/workspace-validation';
+import { createProjectAction } from './actions';
+
+type Fields = { name: string; description: string };
+type FieldErrors = Partial<Record<keyof Fields, string>>;
+
+function validate(fields: Fields): FieldErrors {
+  const errors: FieldErrors = {};
+  const name = validateProjectName(fields.name);
+  if (name) errors.name = name;
+  const description = validateProjectDescription(fields.description);
+  if (description) errors.description = description;
+  return errors;
+}
+
+export function CreateProjectDialog({ slug }: { slug: string }) {
+  const { toast } = useToast();
+  const { run, pending } = useAction(createProjectAction);
+  const [open, setOpen] = useState(false);
+  const [fields, setFields] = useState<Fields>({ name: '', description: '' });
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [attempted, setAttempted] = useState(false);
+  const [serverError, setServerError] = useState<string | null>(null);
+  const nameRef = useRef<HTMLInputElement>(null);
+
+  function handleOpenChange(nextOpen: boolean) {
+    if (pending) return;
+    setOpen(nextOpen);
+    if (!nextOpen) {
+      setFields({ name: '', description: '' });
+      setErrors({});
+      setAttempted(false);
+      setServerError(null);
+    }
+  }
+
+  function update(next: Fields) {
+    setFields(next);
+    // Re-validate as the person types only after a first submit, so no premature errors.
+    if (attempted) setErrors(validate(next));
+  }
+
+  async function handleSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    setAttempted(true);
+    setServerError(null);
+    const problems = validate(fields);
+    setErrors(problems);
+    if (problems.name) return nameRef.current?.focus();
+    if (problems.description) return;
+
+    const description = fields.description.trim();
+    const result = await run(slug, { name: fields.name.trim(), ...(description ? { description } : {}) });
+    if (!result.ok) {
+      if (result.error.fields?.name || result.error.fields?.description) {
+        setErrors({ name: result.error.fields.name, description: result.error.fields.description });
+      } else {
+        setServerError(result.error.message);
+      }
+      return;
+    }
+    setOpen(false);
+    setFields({ name: '', description: '' });
+    setAttempted(false);
+    // The action revalidated the list, so the page re-renders with the new project on top.
+    toast({ title: 'Project created', description: `“${result.data.name}” is ready.`, variant: 'success' });
+  }
+
+  return (
+    <Dialog open={open} onOpenChange={handleOpenChange}>
+      <DialogTrigger asChild>
+        <Button>
+          <svg
+            aria-hidden="true"
+            viewBox="0 0 24 24"
+            fill="none"
+            stroke="currentColor"
+            strokeWidth="2"
+            strokeLinecap="round"
+            className="size-4"
+          >
+            <path d="M12 5v14M5 12h14" />
+          </svg>
+          New project
+        </Button>
+      </DialogTrigger>
+      <DialogContent
+        title="Create a project"
+        description="Give the project a name your team will recognise. You can change it later."
+      >
+        <form noValidate onSubmit={(event) => void handleSubmit(event)} className="grid gap-5">
+          {serverError ? <Alert variant="destructive">{serverError}</Alert> : null}
+          <FormField
+            label="Project name"
+            hint="Everyone in the workspace sees this name."
+            error={errors.name}
+            required
+          >
+            <Input
+              ref={nameRef}
+              name="name"
+              autoComplete="off"
+              placeholder="e.g. Marketing site"
+              value={fields.name}
+              onChange={(event) => update({ ...fields, name: event.target.value })}
+            />
+          </FormField>
+          <FormField label="Description" hint="Optional." error={errors.description}>
+            <Textarea
+              name="description"
+              rows={3}
+              value={fields.description}
+              onChange={(event) => update({ ...fields, description: event.target.value })}
+            />
+          </FormField>
+          <DialogFooter>
+            <DialogClose asChild>
+              <Button variant="secondary" disabled={pending}>
+                Cancel
+              </Button>
+            </DialogClose>
+            <Button type="submit" loading={pending}>
+              Create project
+            </Button>
+          </DialogFooter>
+        </form>
+      </DialogContent>
+    </Dialog>
+  );
+}

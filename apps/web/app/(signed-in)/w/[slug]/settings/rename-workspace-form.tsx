@@ -1,0 +1,58 @@
+'use client';
+
+import { useRef, useState, type FormEvent } from 'react';
+import { Alert } from '../../../../../components/ui/alert';
+import { Button } from '../../../../../components/ui/button';
+import { FormField } from '../../../../../components/ui/form-field';
+import { Input } from '../../../../../components/ui/input';
+import { useToast } from '../../../../../components/ui/toast';
+import { useAction } from '../../../../../lib/use-action';
+import { validateWorkspaceName } from '../../../../../lib/workspace-validation';
+import { renameWorkspaceAction } from './actions';
+
+export function RenameWorkspaceForm({ slug, name: savedName }: { slug: string; name: string }) {
+  const { toast } = useToast();
+  const { run, pending } = useAction(renameWorkspaceAction);
+  const [name, setName] = useState(savedName);
+  const [error, setError] = useState<string | undefined>();
+  const [serverError, setServerError] = useState<string | null>(null);
+  const inputRef = useRef<HTMLInputElement>(null);
+
+  async function handleSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    setServerError(null);
+    const problem = validateWorkspaceName(name);
+    setError(problem);
+    if (problem) return inputRef.current?.focus();
+    const result = await run(slug, { name: name.trim() });
+    if (!result.ok) {
+      if (result.error.fields?.name) setError(result.error.fields.name);
+      else setServerError(result.error.message);
+      return;
+    }
+    toast({ title: 'Workspace renamed', variant: 'success' });
+  }
+
+  return (
+    <form noValidate onSubmit={(event) => void handleSubmit(event)} className="grid max-w-md gap-4">
+      {serverError ? <Alert variant="destructive">{serverError}</Alert> : null}
+      <FormField label="Name" error={error} required>
+        <Input
+          ref={inputRef}
+          name="name"
+          autoComplete="organization"
+          value={name}
+          onChange={(event) => {
+            setName(event.target.value);
+            if (error) setError(validateWorkspaceName(event.target.value));
+          }}
+        />
+      </FormField>
+      <div>
+        <Button type="submit" loading={pending} disabled={name.trim() === savedName}>
+          Save name
+        </Button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,38 @@
+import { randomUUID } from 'node:crypto';
+import { unstable_rethrow } from 'next/navigation';
+import { isAppError, toErrorEnvelope, type ErrorCode, type ErrorFields } from '@plinth/core/errors';
+import { serverContext } from '@plinth/core/server-context';
+
+// What every server action answers: the same error envelope as /api/v1 (code, message, fields,
+// request id), as a value instead of a thrown error, so a form can show `fields` under its inputs
+// and nothing the server did not mean to say ever reaches the browser.
+
+export interface ActionError {
+  code: ErrorCode;
+  message: string;
+  fields?: ErrorFields;
+  requestId: string;
+}
+
+export type ActionResult<T = null> = { ok: true; data: T } | { ok: false; error: ActionError };
+
+/**
+ * Runs one action's work and folds the outcome into an ActionResult. AppErrors keep their code,
+ * message and fields; anything else becomes the generic `internal` envelope and is logged here
+ * with its request id. Next's own control flow (redirect, notFound) passes through untouched.
+ */
+export async function runAction<T>(work: () => Promise<T>): Promise<ActionResult<T>> {
+  try {
+    return { ok: true, data: await work() };
+  } catch (error) {
+    unstable_rethrow(error);
+    const requestId = randomUUID();
+    if (!isAppError(error)) {
+      // Unexpected: the server log gets the details, the person gets the reference.
+      serverContext().logger.error({ err: error, request_id: requestId }, 'server action failed');
+    }
+    const { body } = toErrorEnvelope(error, requestId);
+    const { code, message, fields } = body.error;
+    return { ok: false, error: { code, message, requestId, ...(fields ? { fields } : {}) } };
+  }
+}
