@@ -8,7 +8,7 @@ type Capability = { title: string; body: string; icon: ReactNode };
 const capabilities: Capability[] = [
   {
     title: 'Identity',
-    body: 'Users, sessions, organizations and API keys. Every request resolves to one actor — a user, an API key or the system — before any work happens.',
+    body: 'Email and password (argon2id), magic links, OAuth and OIDC, TOTP two-factor, sessions you can revoke, staff admin and impersonation. Every request resolves to one actor before any work happens.',
     icon: (
       <>
         <circle cx="12" cy="8" r="4" />
