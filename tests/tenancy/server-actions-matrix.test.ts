@@ -1,0 +1,343 @@
+import { randomUUID } from 'node:crypto';
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { permissionTable, type Permission } from '@plinth/core/access';
+import type { ErrorCode } from '@plinth/core/errors';
+import { createSessionReader } from '@plinth/core/identity';
+import { JobQueue } from '@plinth/core/jobs';
+import { createLogger } from '@plinth/core/logger';
+import { provideServerContext } from '@plinth/core/server-context';
+import { invitation, withTenant, type MemberRole } from '@plinth/db';
+import { addMember, createProject, createUser, createWorkspace, useTestDatabase } from '@plinth/testing';
+import { queues } from '../../apps/server/src/wiring';
+import * as acceptActions from '../../apps/web/app/(auth)/invitations/accept/actions';
+import * as auditActions from '../../apps/web/app/(signed-in)/w/[slug]/audit/actions';
+import * as memberActions from '../../apps/web/app/(signed-in)/w/[slug]/members/actions';
+import * as projectActions from '../../apps/web/app/(signed-in)/w/[slug]/projects/actions';
+import * as settingsActions from '../../apps/web/app/(signed-in)/w/[slug]/settings/actions';
+import { useIdentityApp } from '../identity/identity-app';
+import { signedInPerson, type Person } from './people';
+
+// The server actions' twin of access-matrix.test.ts: every action of the workspace pages, called
+// as Next calls it (the request's headers from next/headers, the process's wiring from the server
+// context), for a member of another workspace and for each role, against the permission table.
+
+/** What next/headers hands the action: the request of the person the test is acting as. */
+const request = vi.hoisted(() => ({ headers: new Headers() }));
+
+vi.mock('next/headers', () => ({
+  headers: async () => request.headers,
+  cookies: async () => ({ get: () => undefined, getAll: () => [], has: () => false }),
+}));
+vi.mock('next/cache', () => ({ revalidatePath: () => {}, revalidateTag: () => {} }));
+// Next's control flow as recognisable errors; runAction's unstable_rethrow lets them through.
+vi.mock('next/navigation', () => {
+  const isNext = (error: unknown) => error instanceof Error && error.message.startsWith('NEXT_');
+  return {
+    notFound: () => {
+      throw new Error('NEXT_NOT_FOUND');
+    },
+    redirect: (url: string) => {
+      throw new Error(`NEXT_REDIRECT:${url}`);
+    },
+    unstable_rethrow: (error: unknown) => {
+      if (isNext(error)) throw error;
+    },
+  };
+});
+
+const testDb = useTestDatabase();
+const app = useIdentityApp(testDb);
+
+interface Fixture {
+  slug: string;
+  workspaceId: string;
+  projectId: string;
+  projectName: string;
+  invitationId: string;
+  targetUserId: string;
+}
+
+interface ActionCase {
+  /** The actions file, relative to apps/web/app. */
+  file: string;
+  name: string;
+  run: (f: Fixture) => Promise<unknown>;
+  /** null: any member may (core has its own rules, asserted in `special`). */
+  permission: Permission | null;
+  /** Error codes for roles the table says may act, when the action does not succeed for them. */
+  special?: Partial<Record<MemberRole, ErrorCode>>;
+}
+
+const members = '(signed-in)/w/[slug]/members/actions.ts';
+const projects = '(signed-in)/w/[slug]/projects/actions.ts';
+const settings = '(signed-in)/w/[slug]/settings/actions.ts';
+const audit = '(signed-in)/w/[slug]/audit/actions.ts';
+
+const cases: ActionCase[] = [
+  {
+    file: settings,
+    name: 'renameWorkspaceAction',
+    run: (f) => settingsActions.renameWorkspaceAction(f.slug, { name: 'Renamed' }),
+    permission: 'workspace.update',
+  },
+  {
+    file: settings,
+    name: 'deleteWorkspaceAction',
+    run: (f) => settingsActions.deleteWorkspaceAction(f.slug),
+    permission: 'workspace.delete',
+  },
+  {
+    file: members,
+    name: 'leaveWorkspaceAction',
+    run: (f) => memberActions.leaveWorkspaceAction(f.slug),
+    permission: null,
+    // The fixture's owner is its only owner: the last owner cannot leave.
+    special: { owner: 'conflict' },
+  },
+  {
+    file: members,
+    name: 'transferOwnershipAction',
+    run: (f) => memberActions.transferOwnershipAction(f.slug, f.targetUserId),
+    permission: 'workspace.transfer',
+  },
+  {
+    file: members,
+    name: 'changeMemberRoleAction',
+    run: (f) => memberActions.changeMemberRoleAction(f.slug, f.targetUserId, { role: 'member' }),
+    permission: 'member.update_role',
+  },
+  {
+    file: members,
+    name: 'removeMemberAction',
+    run: (f) => memberActions.removeMemberAction(f.slug, f.targetUserId),
+    permission: 'member.remove',
+  },
+  {
+    file: members,
+    name: 'inviteMemberAction',
+    run: (f) =>
+      memberActions.inviteMemberAction(f.slug, {
+        email: `new-${randomUUID()}@example.test`,
+        role: 'viewer',
+      }),
+    permission: 'member.invite',
+  },
+  {
+    file: members,
+    name: 'revokeInvitationAction',
+    run: (f) => memberActions.revokeInvitationAction(f.slug, f.invitationId),
+    permission: 'invitation.revoke',
+  },
+  {
+    file: members,
+    name: 'resendInvitationAction',
+    run: (f) => memberActions.resendInvitationAction(f.slug, f.invitationId),
+    permission: 'member.invite',
+  },
+  {
+    file: projects,
+    name: 'loadProjectsAction',
+    run: (f) => projectActions.loadProjectsAction(f.slug, f.projectId),
+    permission: 'project.read',
+  },
+  {
+    file: projects,
+    name: 'createProjectAction',
+    run: (f) => projectActions.createProjectAction(f.slug, { name: 'New project' }),
+    permission: 'project.create',
+  },
+  {
+    file: projects,
+    name: 'updateProjectAction',
+    run: (f) => projectActions.updateProjectAction(f.slug, f.projectId, { name: 'Edited' }),
+    permission: 'project.update',
+  },
+  {
+    file: projects,
+    name: 'deleteProjectAction',
+    run: (f) => projectActions.deleteProjectAction(f.slug, f.projectId),
+    permission: 'project.delete',
+  },
+  {
+    file: audit,
+    name: 'loadAuditLogAction',
+    run: (f) => auditActions.loadAuditLogAction(f.slug, {}),
+    permission: 'audit.read',
+  },
+];
+
+/** Actions with no workspace in their arguments: outside the role matrix, for the reason given. */
+const outsideMatrix: Record<string, string> = {
+  '(signed-in)/app/actions.ts#createWorkspaceAction': 'creates a workspace; any signed-in person may',
+  '(auth)/invitations/accept/actions.ts#acceptInvitationAction':
+    'scoped by the invitation token and the invited email (tests/tenancy/invitations.test.ts); ' +
+    'an unknown token is asserted below',
+};
+
+const roles: MemberRole[] = ['owner', 'admin', 'member', 'viewer'];
+const people = {} as Record<MemberRole | 'outsider', Person>;
+let jobs: JobQueue;
+
+beforeAll(async () => {
+  for (const role of [...roles, 'outsider'] as const) people[role] = await signedInPerson(app, testDb, role);
+  // The wiring apps/server hands Next (start.ts): here a sending-only queue; the identity app's
+  // worker node delivers what the actions enqueue.
+  const logger = createLogger({ level: 'silent' });
+  jobs = new JobQueue({
+    connectionString: testDb.appUrl,
+    schema: testDb.env.jobsSchema,
+    logger,
+    queues,
+    runsWorkers: false,
+  });
+  await jobs.start();
+  provideServerContext({
+    env: testDb.env,
+    logger,
+    database: testDb.app,
+    jobs,
+    readSession: createSessionReader({
+      database: testDb.app,
+      secret: testDb.env.auth.secret,
+      production: false,
+    }),
+  });
+});
+
+afterAll(async () => {
+  await jobs?.stop();
+});
+
+beforeEach(() => {
+  request.headers = new Headers();
+});
+
+/** The next requests come from `person`'s browser (null: signed out). */
+function actAs(person: Person | null) {
+  const headers = new Headers({ 'user-agent': 'plinth-tests/1.0' });
+  if (person) {
+    headers.set('cookie', [...person.client.cookies].map(([name, value]) => `${name}=${value}`).join('; '));
+  }
+  request.headers = headers;
+}
+
+/** A fresh workspace per call, so a deletion in one case cannot change another's outcome. */
+async function fixture(): Promise<Fixture> {
+  const ws = await createWorkspace(testDb.app, { metadata: { plan: 'team' } });
+  for (const role of roles) {
+    await addMember(testDb.app, { workspace: ws, user: { id: people[role].id } as never, role });
+  }
+  const target = await createUser(testDb.app);
+  await addMember(testDb.app, { workspace: ws, user: target, role: 'viewer' });
+  const projectName = `Secret project ${ws.slug}`;
+  const created = await createProject(testDb.app, {
+    workspace: ws,
+    createdBy: { id: people.owner.id } as never,
+    name: projectName,
+  });
+  const [invite] = await withTenant(testDb.app, ws.id, { type: 'system', id: 'test' }, (tx) =>
+    tx
+      .insert(invitation)
+      .values({
+        workspaceId: ws.id,
+        email: `pending-${ws.slug}@example.test`,
+        role: 'viewer',
+        tokenHash: `hash-${ws.slug}`,
+        expiresAt: new Date(Date.now() + 86_400_000),
+        invitedBy: people.owner.id,
+      })
+      .returning(),
+  );
+  // The outsider belongs to another workspace of its own.
+  const other = await createWorkspace(testDb.app);
+  await addMember(testDb.app, { workspace: other, user: { id: people.outsider.id } as never, role: 'owner' });
+  return {
+    slug: ws.slug,
+    workspaceId: ws.id,
+    projectId: created.id,
+    projectName,
+    invitationId: invite!.id,
+    targetUserId: target.id,
+  };
+}
+
+type Outcome = { ok: true; data: unknown } | { ok: false; error: { code: string } } | { thrown: string };
+
+/** Calls the action as `person`; Next's notFound/redirect come back as `thrown`. */
+async function call(person: Person | null, actionCase: ActionCase, f: Fixture): Promise<Outcome> {
+  actAs(person);
+  try {
+    return (await actionCase.run(f)) as Outcome;
+  } catch (error) {
+    if (error instanceof Error && error.message.startsWith('NEXT_')) return { thrown: error.message };
+    throw error;
+  }
+}
+
+const appDir = fileURLToPath(new URL('../../apps/web/app/', import.meta.url));
+
+describe('every server action is in the matrix', () => {
+  it('the table covers exactly the functions the actions.ts files export', async () => {
+    const files = readdirSync(appDir, { recursive: true, encoding: 'utf8' })
+      .map((file) => file.split(path.sep).join('/'))
+      .filter((file) => file === 'actions.ts' || file.endsWith('/actions.ts'));
+    const exported = new Set<string>();
+    for (const file of files) {
+      const module = (await import(path.join(appDir, file))) as Record<string, unknown>;
+      for (const [name, value] of Object.entries(module)) {
+        if (typeof value === 'function') exported.add(`${file}#${name}`);
+      }
+    }
+    expect(exported).toEqual(
+      new Set([...cases.map((c) => `${c.file}#${c.name}`), ...Object.keys(outsideMatrix)]),
+    );
+  });
+});
+
+describe.each(cases)('$name ($file)', (actionCase) => {
+  it('is not_found with no data for a member of another workspace', async () => {
+    const f = await fixture();
+    const outcome = await call(people.outsider, actionCase, f);
+    if ('thrown' in outcome) expect(outcome.thrown).toBe('NEXT_NOT_FOUND');
+    else {
+      expect(outcome).toMatchObject({ ok: false, error: { code: 'not_found' } });
+      expect(outcome).not.toHaveProperty('data');
+    }
+    const text = JSON.stringify(outcome);
+    for (const secret of [f.workspaceId, f.projectId, f.projectName, f.invitationId, f.targetUserId]) {
+      expect(text).not.toContain(secret);
+    }
+  });
+
+  it('is unauthenticated when signed out', async () => {
+    const f = await fixture();
+    expect(await call(null, actionCase, f)).toMatchObject({ ok: false, error: { code: 'unauthenticated' } });
+  });
+
+  it.each(roles)('for a %s: exactly what the permission table allows', async (role) => {
+    const f = await fixture();
+    const outcome = await call(people[role], actionCase, f);
+    const allowed =
+      actionCase.permission === null ||
+      (permissionTable[actionCase.permission] as readonly string[]).includes(role);
+    const expected = actionCase.special?.[role];
+    if (expected) expect(outcome).toMatchObject({ ok: false, error: { code: expected } });
+    else if (allowed) expect(outcome, JSON.stringify(outcome)).toMatchObject({ ok: true });
+    else {
+      expect(outcome).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+      expect(outcome).not.toHaveProperty('data');
+    }
+  });
+});
+
+describe('acceptInvitationAction', () => {
+  it('is not_found with no data for a token that names no invitation', async () => {
+    actAs(people.outsider);
+    const outcome = await acceptActions.acceptInvitationAction(randomUUID());
+    expect(outcome).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(outcome).not.toHaveProperty('data');
+  });
+});
