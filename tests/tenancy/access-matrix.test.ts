@@ -2,23 +2,16 @@ import { describe, expect, it, beforeAll } from 'vitest';
 import { createApi } from '@plinth/api';
 import { permissionTable, type Permission } from '@plinth/core/access';
 import type { MemberRole } from '@plinth/db';
-import { addMember, createProject, createUser, createWorkspace, useTestDatabase } from '@plinth/testing';
+import { useTestDatabase } from '@plinth/testing';
 import { createLogger } from '@plinth/core/logger';
-import { invitation, withTenant } from '@plinth/db';
 import { useIdentityApp } from '../identity/identity-app';
 import { signedInPerson, type Person } from './people';
+import { memberRoles, workspaceFixture, type WorkspaceFixture } from './workspace-fixture';
 
 const testDb = useTestDatabase();
 const app = useIdentityApp(testDb);
 
-interface Fixture {
-  slug: string;
-  workspaceId: string;
-  projectId: string;
-  projectName: string;
-  invitationId: string;
-  targetUserId: string;
-}
+type Fixture = WorkspaceFixture;
 
 interface RouteCase {
   method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
@@ -114,52 +107,14 @@ const cases: RouteCase[] = [
   { method: 'GET', route: '/audit', path: () => '/audit', permission: 'audit.read' },
 ];
 
-const roles: MemberRole[] = ['owner', 'admin', 'member', 'viewer'];
+const roles = memberRoles;
 const people = {} as Record<MemberRole | 'outsider', Person>;
 
 beforeAll(async () => {
   for (const role of [...roles, 'outsider'] as const) people[role] = await signedInPerson(app, testDb, role);
 });
 
-/** A fresh workspace per request, so a deletion in one case cannot change another's outcome. */
-async function fixture(): Promise<Fixture> {
-  const ws = await createWorkspace(testDb.app, { metadata: { plan: 'team' } });
-  for (const role of roles) {
-    await addMember(testDb.app, { workspace: ws, user: { id: people[role].id } as never, role });
-  }
-  const target = await createUser(testDb.app);
-  await addMember(testDb.app, { workspace: ws, user: target, role: 'viewer' });
-  const projectName = `Secret project ${ws.slug}`;
-  const created = await createProject(testDb.app, {
-    workspace: ws,
-    createdBy: { id: people.owner.id } as never,
-    name: projectName,
-  });
-  const [invite] = await withTenant(testDb.app, ws.id, { type: 'system', id: 'test' }, (tx) =>
-    tx
-      .insert(invitation)
-      .values({
-        workspaceId: ws.id,
-        email: `pending-${ws.slug}@example.test`,
-        role: 'viewer',
-        tokenHash: `hash-${ws.slug}`,
-        expiresAt: new Date(Date.now() + 86_400_000),
-        invitedBy: people.owner.id,
-      })
-      .returning(),
-  );
-  // The outsider belongs to another workspace of its own.
-  const other = await createWorkspace(testDb.app);
-  await addMember(testDb.app, { workspace: other, user: { id: people.outsider.id } as never, role: 'owner' });
-  return {
-    slug: ws.slug,
-    workspaceId: ws.id,
-    projectId: created.id,
-    projectName,
-    invitationId: invite!.id,
-    targetUserId: target.id,
-  };
-}
+const fixture = () => workspaceFixture(testDb, people);
 
 async function call(person: Person, routeCase: RouteCase, f: Fixture) {
   return person.client.request(`/api/v1/workspaces/${f.slug}${routeCase.path(f)}`, {

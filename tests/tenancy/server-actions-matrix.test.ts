@@ -9,8 +9,8 @@ import { createSessionReader } from '@plinth/core/identity';
 import { JobQueue } from '@plinth/core/jobs';
 import { createLogger } from '@plinth/core/logger';
 import { provideServerContext } from '@plinth/core/server-context';
-import { invitation, withTenant, type MemberRole } from '@plinth/db';
-import { addMember, createProject, createUser, createWorkspace, useTestDatabase } from '@plinth/testing';
+import type { MemberRole } from '@plinth/db';
+import { useTestDatabase } from '@plinth/testing';
 import { queues } from '../../apps/server/src/wiring';
 import * as acceptActions from '../../apps/web/app/(auth)/invitations/accept/actions';
 import * as auditActions from '../../apps/web/app/(signed-in)/w/[slug]/audit/actions';
@@ -19,6 +19,7 @@ import * as projectActions from '../../apps/web/app/(signed-in)/w/[slug]/project
 import * as settingsActions from '../../apps/web/app/(signed-in)/w/[slug]/settings/actions';
 import { useIdentityApp } from '../identity/identity-app';
 import { signedInPerson, type Person } from './people';
+import { memberRoles, workspaceFixture, type WorkspaceFixture } from './workspace-fixture';
 
 // The server actions' twin of access-matrix.test.ts: every action of the workspace pages, called
 // as Next calls it (the request's headers from next/headers, the process's wiring from the server
@@ -51,14 +52,7 @@ vi.mock('next/navigation', () => {
 const testDb = useTestDatabase();
 const app = useIdentityApp(testDb);
 
-interface Fixture {
-  slug: string;
-  workspaceId: string;
-  projectId: string;
-  projectName: string;
-  invitationId: string;
-  targetUserId: string;
-}
+type Fixture = WorkspaceFixture;
 
 interface ActionCase {
   /** The actions file, relative to apps/web/app. */
@@ -177,7 +171,7 @@ const outsideMatrix: Record<string, string> = {
     'an unknown token is asserted below',
 };
 
-const roles: MemberRole[] = ['owner', 'admin', 'member', 'viewer'];
+const roles = memberRoles;
 const people = {} as Record<MemberRole | 'outsider', Person>;
 let jobs: JobQueue;
 
@@ -224,45 +218,7 @@ function actAs(person: Person | null) {
   request.headers = headers;
 }
 
-/** A fresh workspace per call, so a deletion in one case cannot change another's outcome. */
-async function fixture(): Promise<Fixture> {
-  const ws = await createWorkspace(testDb.app, { metadata: { plan: 'team' } });
-  for (const role of roles) {
-    await addMember(testDb.app, { workspace: ws, user: { id: people[role].id } as never, role });
-  }
-  const target = await createUser(testDb.app);
-  await addMember(testDb.app, { workspace: ws, user: target, role: 'viewer' });
-  const projectName = `Secret project ${ws.slug}`;
-  const created = await createProject(testDb.app, {
-    workspace: ws,
-    createdBy: { id: people.owner.id } as never,
-    name: projectName,
-  });
-  const [invite] = await withTenant(testDb.app, ws.id, { type: 'system', id: 'test' }, (tx) =>
-    tx
-      .insert(invitation)
-      .values({
-        workspaceId: ws.id,
-        email: `pending-${ws.slug}@example.test`,
-        role: 'viewer',
-        tokenHash: `hash-${ws.slug}`,
-        expiresAt: new Date(Date.now() + 86_400_000),
-        invitedBy: people.owner.id,
-      })
-      .returning(),
-  );
-  // The outsider belongs to another workspace of its own.
-  const other = await createWorkspace(testDb.app);
-  await addMember(testDb.app, { workspace: other, user: { id: people.outsider.id } as never, role: 'owner' });
-  return {
-    slug: ws.slug,
-    workspaceId: ws.id,
-    projectId: created.id,
-    projectName,
-    invitationId: invite!.id,
-    targetUserId: target.id,
-  };
-}
+const fixture = () => workspaceFixture(testDb, people);
 
 type Outcome = { ok: true; data: unknown } | { ok: false; error: { code: string } } | { thrown: string };
 

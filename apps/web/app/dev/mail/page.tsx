@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { headers } from 'next/headers';
 import { notFound } from 'next/navigation';
+import { serverContext } from '@plinth/core/server-context';
 import { EmptyState } from '../../../components/ui/empty-state';
 import { Input } from '../../../components/ui/input';
 import { MailToolbar } from './mail-toolbar';
@@ -37,10 +38,8 @@ export default async function DevMailPage({
   searchParams: Promise<{ to?: string | string[] }>;
 }) {
   // Decided before any request is made, so a production node never fetches on behalf of this page.
-  // Not loadEnv(): @plinth/core/env imports @plinth/db, whose migrations and embedded Postgres Next
-  // cannot bundle. Next inlines NODE_ENV at build time ('production' for `next build`).
-  // eslint-disable-next-line no-restricted-properties -- see above; the API re-checks with loadEnv
-  if (process.env.NODE_ENV === 'production') notFound();
+  const { env } = serverContext();
+  if (env.isProduction || env.mail.transport !== 'capture') notFound();
   const { to: toParam } = await searchParams;
   const to = typeof toParam === 'string' && toParam.trim() ? toParam.trim() : undefined;
   const messages = await fetchCapturedMail(await apiOrigin(), to);

@@ -1,0 +1,64 @@
+import type { MemberRole } from '@plinth/db';
+import { invitation, withTenant } from '@plinth/db';
+import { addMember, createProject, createUser, createWorkspace, type TestDatabase } from '@plinth/testing';
+import type { Person } from './people';
+
+export const memberRoles: MemberRole[] = ['owner', 'admin', 'member', 'viewer'];
+
+/** One signed-in person per role, plus an outsider who belongs to another workspace. */
+export type MatrixPeople = Record<MemberRole | 'outsider', Person>;
+
+export interface WorkspaceFixture {
+  slug: string;
+  workspaceId: string;
+  projectId: string;
+  projectName: string;
+  invitationId: string;
+  targetUserId: string;
+}
+
+/**
+ * A fresh workspace on the team plan with the four role holders, a viewer to act on, a project and
+ * a pending invitation; the outsider gets a workspace of its own. One per case, so a deletion in
+ * one case cannot change another's outcome.
+ */
+export async function workspaceFixture(
+  testDb: TestDatabase,
+  people: MatrixPeople,
+): Promise<WorkspaceFixture> {
+  const ws = await createWorkspace(testDb.app, { metadata: { plan: 'team' } });
+  for (const role of memberRoles) {
+    await addMember(testDb.app, { workspace: ws, user: { id: people[role].id } as never, role });
+  }
+  const target = await createUser(testDb.app);
+  await addMember(testDb.app, { workspace: ws, user: target, role: 'viewer' });
+  const projectName = `Secret project ${ws.slug}`;
+  const created = await createProject(testDb.app, {
+    workspace: ws,
+    createdBy: { id: people.owner.id } as never,
+    name: projectName,
+  });
+  const [invite] = await withTenant(testDb.app, ws.id, { type: 'system', id: 'test' }, (tx) =>
+    tx
+      .insert(invitation)
+      .values({
+        workspaceId: ws.id,
+        email: `pending-${ws.slug}@example.test`,
+        role: 'viewer',
+        tokenHash: `hash-${ws.slug}`,
+        expiresAt: new Date(Date.now() + 86_400_000),
+        invitedBy: people.owner.id,
+      })
+      .returning(),
+  );
+  const other = await createWorkspace(testDb.app);
+  await addMember(testDb.app, { workspace: other, user: { id: people.outsider.id } as never, role: 'owner' });
+  return {
+    slug: ws.slug,
+    workspaceId: ws.id,
+    projectId: created.id,
+    projectName,
+    invitationId: invite!.id,
+    targetUserId: target.id,
+  };
+}
