@@ -5,3 +5,4 @@ export { addMember, createProject, createUser, createWorkspace } from './factori
 export { HttpClient } from './http-client';
 export { totpCode, secretFromTotpUri } from './totp';
 export { startOidcServer, type OidcServer, type OidcUser } from './oidc-server';
+export { installTestQueues } from './queues';

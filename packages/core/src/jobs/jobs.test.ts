@@ -1,10 +1,7 @@
-import { drizzle } from 'drizzle-orm/node-postgres';
-import pg from 'pg';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { applyAccessRules } from '@plinth/db/admin';
-import { useTestDatabase } from '@plinth/testing';
+import { installTestQueues, useTestDatabase } from '@plinth/testing';
 import { createLogger } from '../logger/index';
-import { defineQueue, installJobs, JobQueue, platformQueues, DEAD_LETTER_QUEUE } from './index';
+import { defineQueue, JobQueue, platformQueues, DEAD_LETTER_QUEUE } from './index';
 
 const testDb = useTestDatabase();
 const logger = createLogger({ level: 'silent' });
@@ -42,10 +39,7 @@ async function until<T>(probe: () => Promise<T | undefined> | T | undefined, tim
 
 beforeAll(async () => {
   // Test queues are created the way production creates queues: by the owner, at migrate time.
-  await installJobs(testDb.ownerUrl, testDb.env.jobsSchema, queues);
-  const client = new pg.Client({ connectionString: testDb.ownerUrl });
-  await client.connect();
-  await applyAccessRules(drizzle({ client }), [testDb.env.jobsSchema]).finally(() => client.end());
+  await installTestQueues(testDb, queues);
 });
 
 afterEach(async () => {

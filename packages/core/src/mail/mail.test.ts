@@ -1,11 +1,8 @@
 import { Writable } from 'node:stream';
-import { drizzle } from 'drizzle-orm/node-postgres';
-import pg from 'pg';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { applyAccessRules } from '@plinth/db/admin';
-import { useTestDatabase } from '@plinth/testing';
+import { installTestQueues, useTestDatabase } from '@plinth/testing';
 import { AppError } from '../errors/index';
-import { installJobs, JobQueue, platformQueues } from '../jobs/index';
+import { JobQueue, platformQueues } from '../jobs/index';
 import { createLogger } from '../logger/index';
 import {
   clearCapturedMail,
@@ -67,10 +64,7 @@ function node(logger = createLogger({ level: 'silent' })): JobQueue {
 
 beforeAll(async () => {
   // Queues are created the way production creates them: by the owner, at migrate time.
-  await installJobs(testDb.ownerUrl, testDb.env.jobsSchema, queues);
-  const client = new pg.Client({ connectionString: testDb.ownerUrl });
-  await client.connect();
-  await applyAccessRules(drizzle({ client }), [testDb.env.jobsSchema]).finally(() => client.end());
+  await installTestQueues(testDb, queues);
 });
 
 afterEach(async () => {

@@ -1,11 +1,8 @@
-import { drizzle } from 'drizzle-orm/node-postgres';
 import { eq } from 'drizzle-orm';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { outbox, project, withTenant } from '@plinth/db';
-import { applyAccessRules } from '@plinth/db/admin';
-import { createUser, createWorkspace, useTestDatabase } from '@plinth/testing';
-import { defineQueue, installJobs, JobQueue, platformQueues, DEAD_LETTER_QUEUE } from '../jobs/index';
+import { createUser, createWorkspace, installTestQueues, useTestDatabase } from '@plinth/testing';
+import { defineQueue, JobQueue, platformQueues, DEAD_LETTER_QUEUE } from '../jobs/index';
 import { createLogger } from '../logger/index';
 import { enqueueEvent, relayOutbox } from './index';
 
@@ -16,10 +13,7 @@ const queues = [...platformQueues, created];
 let jobs: JobQueue;
 
 beforeAll(async () => {
-  await installJobs(testDb.ownerUrl, testDb.env.jobsSchema, queues);
-  const client = new pg.Client({ connectionString: testDb.ownerUrl });
-  await client.connect();
-  await applyAccessRules(drizzle({ client }), [testDb.env.jobsSchema]).finally(() => client.end());
+  await installTestQueues(testDb, queues);
   jobs = new JobQueue({
     connectionString: testDb.appUrl,
     schema: testDb.env.jobsSchema,
