@@ -207,3 +207,22 @@ describe('two-factor cannot be skipped', () => {
     expect((await browser.get('/api/auth/get-session')).data).toBeNull();
   });
 });
+
+describe('a TOTP code works once', () => {
+  it('the code that just enabled 2FA cannot sign in again within its window', async () => {
+    const person = await verifiedPerson();
+    const enabled = await person.client.post('/api/auth/two-factor/enable', { password });
+    const secret = secretFromTotpUri((enabled.data as { totpURI: string }).totpURI);
+    const code = totpCode(secret);
+    expect((await person.client.post('/api/auth/two-factor/verify-totp', { code })).status).toBe(200);
+    const browser = app.client();
+    expect(
+      (await browser.post('/api/auth/sign-in/email', { email: person.email, password })).data,
+    ).toMatchObject({
+      twoFactorRedirect: true,
+    });
+    const replay = await browser.post('/api/auth/two-factor/verify-totp', { code });
+    expect(replay.status).toBe(401);
+    expect((await browser.get('/api/auth/get-session')).data).toBeNull();
+  });
+});

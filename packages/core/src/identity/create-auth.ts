@@ -25,6 +25,7 @@ import {
 } from './audit-auth-events';
 import { notifyNewSignIn } from './new-sign-in-notice';
 import { sessionAllowedForTwoFactorUser } from './second-factor';
+import { refuseReplayedTotp } from './totp-replay';
 import { hashPassword, verifyPassword } from './password-hashing';
 import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from './password-policy';
 
@@ -160,7 +161,10 @@ export function createAuth(deps: IdentityDeps) {
       before: createAuthMiddleware(async (ctx) => {
         if (ctx.path === '/sign-out') await auditSignOut(deps, ctx);
       }),
-      after: createAuthMiddleware(async (ctx) => auditAuthEvents(deps, ctx)),
+      after: createAuthMiddleware(async (ctx) => {
+        await refuseReplayedTotp(deps, ctx);
+        await auditAuthEvents(deps, ctx);
+      }),
     },
     plugins: [
       twoFactor({
