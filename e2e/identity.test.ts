@@ -3,44 +3,9 @@ import pg from 'pg';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { collectPageErrors, launchBrowser } from './browser';
+import { waitForMailLink } from './dev-mail';
 import { startDevServer, type DevServer } from './dev-server';
 import { totp } from './totp';
-
-interface CapturedMail {
-  to: string;
-  subject: string;
-  text: string;
-  createdAt: string;
-}
-
-/**
- * The newest captured mail to `to` whose text holds a link matching `link`, polled through
- * GET /api/dev/mail: the mail.send worker delivers a moment after the request that queued it.
- */
-async function waitForMailLink(
-  baseUrl: string,
-  to: string,
-  link: RegExp,
-  timeoutMs = 20_000,
-): Promise<string> {
-  const deadline = Date.now() + timeoutMs;
-  let lastSeen = '';
-  while (Date.now() < deadline) {
-    const response = await fetch(`${baseUrl}/api/dev/mail?to=${encodeURIComponent(to)}`);
-    if (response.ok) {
-      const { messages } = (await response.json()) as { messages: CapturedMail[] };
-      lastSeen = messages.map((message) => message.subject).join(', ');
-      for (const message of messages) {
-        const match = link.exec(message.text);
-        if (match) return match[0];
-      }
-    } else {
-      lastSeen = `HTTP ${response.status}`;
-    }
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  throw new Error(`No mail to ${to} with a link like ${link} (saw: ${lastSeen || 'nothing'})`);
-}
 
 /**
  * Makes someone staff the way an operator would today: straight in the database (there is no UI

@@ -2,39 +2,8 @@ import { rm } from 'node:fs/promises';
 import type { Browser, BrowserContext, Page, Request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { collectPageErrors, launchBrowser } from './browser';
+import { waitForMailLink } from './dev-mail';
 import { startDevServer, type DevServer } from './dev-server';
-
-interface CapturedMail {
-  to: string;
-  subject: string;
-  text: string;
-}
-
-/** The newest mail to `to` with a link matching `link`, polled: the outbox relays it a moment later. */
-async function waitForMailLink(
-  baseUrl: string,
-  to: string,
-  link: RegExp,
-  timeoutMs = 30_000,
-): Promise<string> {
-  const deadline = Date.now() + timeoutMs;
-  let lastSeen = '';
-  while (Date.now() < deadline) {
-    const response = await fetch(`${baseUrl}/api/dev/mail?to=${encodeURIComponent(to)}`);
-    if (response.ok) {
-      const { messages } = (await response.json()) as { messages: CapturedMail[] };
-      lastSeen = messages.map((message) => message.subject).join(', ');
-      for (const message of messages) {
-        const match = link.exec(message.text);
-        if (match) return match[0];
-      }
-    } else {
-      lastSeen = `HTTP ${response.status}`;
-    }
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  throw new Error(`No mail to ${to} with a link like ${link} (saw: ${lastSeen || 'nothing'})`);
-}
 
 /** The Cookie header a context would send to the app, for requests made outside the page. */
 async function cookieHeader(context: BrowserContext, url: string): Promise<string> {
