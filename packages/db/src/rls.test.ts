@@ -118,10 +118,20 @@ describe('row-level security on tenant tables', () => {
       join pg_namespace n on n.oid = c.relnamespace
       join pg_attribute a on a.attrelid = c.oid and a.attname = 'workspace_id' and not a.attisdropped
       where n.nspname = 'public' and c.relkind in ('r', 'p')
-        and c.relname not in ('member', 'outbox')`);
-    // member: the membership check runs before a tenant is chosen; outbox: written and relayed by
-    // the platform. Neither holds tenant domain data. Everything else must be fenced.
-    expect(rows.map((row) => row.table).sort()).toEqual(['audit_log', 'invitation', 'project']);
+        and c.relname not in ('member', 'outbox', 'customer', 'api_key')`);
+    // Routing tables, read before a tenant is chosen: member (membership check), customer (Stripe
+    // customer → workspace, for the webhook worker), api_key (key → workspace). outbox is written
+    // and relayed by the platform. None holds tenant domain data. Everything else must be fenced.
+    expect(rows.map((row) => row.table).sort()).toEqual([
+      'audit_log',
+      'checkout_session',
+      'entitlement',
+      'invitation',
+      'invoice',
+      'project',
+      'subscription',
+      'subscription_item',
+    ]);
     for (const row of rows) {
       expect(row, row.table).toMatchObject({ enabled: true, forced: true });
       expect(row.policies, row.table).toBeGreaterThan(0);

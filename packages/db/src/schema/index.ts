@@ -6,3 +6,5 @@ export * from './audit-log';
 export * from './outbox';
 export { tenantTable, TENANT_SETTING } from './tenant-table';
 export * from './platform';
+export * from './billing';
+export * from './api-key';
