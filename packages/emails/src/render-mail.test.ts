@@ -45,6 +45,46 @@ const samples: { [T in MailTemplateName]: { data: MailTemplateData[T]; url?: str
     url: 'http://localhost:3000/invitations/accept?token=inv_abc&x=1',
     subject: /invited you to Acme/i,
   },
+  'billing-payment-failed': {
+    data: {
+      workspaceName: 'Acme Inc.',
+      amountDue: 4900,
+      currency: 'eur',
+      invoiceUrl: 'https://invoice.stripe.com/i/acct_1/test_inv?s=ap&x=1',
+      nextAttemptAt: '2025-11-26T13:40:00.000Z',
+    },
+    url: 'https://invoice.stripe.com/i/acct_1/test_inv?s=ap&x=1',
+    subject: /payment failed for Acme/i,
+  },
+  'billing-payment-action-required': {
+    data: {
+      workspaceName: 'Acme Inc.',
+      amountDue: 4900,
+      currency: 'usd',
+      invoiceUrl: 'https://invoice.stripe.com/i/acct_1/test_inv?s=ap&x=2',
+    },
+    url: 'https://invoice.stripe.com/i/acct_1/test_inv?s=ap&x=2',
+    subject: /confirm your payment/i,
+  },
+  'billing-trial-ending': {
+    data: {
+      workspaceName: 'Acme Inc.',
+      planName: 'Pro',
+      trialEndsAt: '2025-11-30T13:40:00.000Z',
+      billingUrl: 'http://localhost:3000/w/acme/settings/billing?from=mail&x=1',
+    },
+    url: 'http://localhost:3000/w/acme/settings/billing?from=mail&x=1',
+    subject: /Pro trial ends soon/i,
+  },
+  'billing-subscription-canceled': {
+    data: {
+      workspaceName: 'Acme Inc.',
+      planName: 'Pro',
+      billingUrl: 'http://localhost:3000/w/acme/settings/billing?from=mail&x=2',
+    },
+    url: 'http://localhost:3000/w/acme/settings/billing?from=mail&x=2',
+    subject: /subscription for Acme Inc\. has ended/i,
+  },
 };
 
 describe('renderMail', () => {
@@ -92,6 +132,25 @@ describe('renderMail', () => {
     }
     const locked = await renderMail('lockout', samples.lockout.data);
     expect(locked.text).toContain('23 November 2025 at 14:10 UTC');
+  });
+
+  it('states billing amounts in the invoice currency and says when the card is tried again', async () => {
+    const failed = await renderMail('billing-payment-failed', samples['billing-payment-failed'].data);
+    for (const part of [failed.html, failed.text]) {
+      expect(part).toContain('€49.00');
+      expect(part).toContain('26 November 2025 at 13:40 UTC');
+    }
+    const final = await renderMail('billing-payment-failed', {
+      ...samples['billing-payment-failed'].data,
+      amountDue: 1200,
+      currency: 'jpy',
+      nextAttemptAt: null,
+    });
+    expect(final.text).toContain('¥1,200');
+    expect(final.text).toMatch(/will not retry/);
+    const trial = await renderMail('billing-trial-ending', samples['billing-trial-ending'].data);
+    expect(trial.subject).toContain('Acme Inc.');
+    expect(trial.text).toContain('30 November 2025');
   });
 
   it('escapes what people typed, so a name cannot inject markup', async () => {

@@ -2,6 +2,10 @@ import { render } from '@react-email/render';
 import { AppError } from '@plinth/core/errors';
 import { mailTemplateData, type MailRenderer, type MailTemplateName } from '@plinth/core/mail';
 import type { MailTemplate } from './template';
+import { billingPaymentActionRequired } from './templates/billing-payment-action-required';
+import { billingPaymentFailed } from './templates/billing-payment-failed';
+import { billingSubscriptionCanceled } from './templates/billing-subscription-canceled';
+import { billingTrialEnding } from './templates/billing-trial-ending';
 import { invitation } from './templates/invitation';
 import { lockout } from './templates/lockout';
 import { magicLink } from './templates/magic-link';
@@ -17,6 +21,10 @@ export const templates: { [T in MailTemplateName]: MailTemplate<T> } = {
   'new-sign-in': newSignIn,
   lockout,
   invitation,
+  'billing-payment-failed': billingPaymentFailed,
+  'billing-payment-action-required': billingPaymentActionRequired,
+  'billing-trial-ending': billingTrialEnding,
+  'billing-subscription-canceled': billingSubscriptionCanceled,
 };
 
 /**

@@ -9,6 +9,10 @@ export const mailTemplateNames = [
   'new-sign-in',
   'lockout',
   'invitation',
+  'billing-payment-failed',
+  'billing-payment-action-required',
+  'billing-trial-ending',
+  'billing-subscription-canceled',
 ] as const;
 
 export type MailTemplateName = (typeof mailTemplateNames)[number];
@@ -17,6 +21,11 @@ export type MailTemplateName = (typeof mailTemplateNames)[number];
 const personName = z.string().trim().max(200);
 const link = z.url({ protocol: /^https?$/ });
 const isoTime = z.iso.datetime({ offset: true });
+const workspaceName = z.string().trim().min(1).max(200);
+// Money as Stripe sends it: integer minor units and a lowercase ISO currency.
+const amount = z.number().int().min(0);
+const currency = z.string().regex(/^[a-z]{3}$/);
+const planName = z.string().trim().min(1).max(100);
 
 /** The data each template needs: the single source of the typed map and of job validation. */
 export const mailTemplateData = {
@@ -37,6 +46,21 @@ export const mailTemplateData = {
     url: link,
     expiresAt: isoTime,
   }),
+  'billing-payment-failed': z.strictObject({
+    workspaceName,
+    amountDue: amount,
+    currency,
+    invoiceUrl: link,
+    nextAttemptAt: isoTime.nullable(),
+  }),
+  'billing-payment-action-required': z.strictObject({
+    workspaceName,
+    amountDue: amount,
+    currency,
+    invoiceUrl: link,
+  }),
+  'billing-trial-ending': z.strictObject({ workspaceName, planName, trialEndsAt: isoTime, billingUrl: link }),
+  'billing-subscription-canceled': z.strictObject({ workspaceName, planName, billingUrl: link }),
 } satisfies Record<MailTemplateName, z.ZodType>;
 
 export type MailTemplateData = { [T in MailTemplateName]: z.output<(typeof mailTemplateData)[T]> };
