@@ -27,4 +27,23 @@ describe('can()', () => {
     expect(can(viewer, 'project.update')).toBe(false);
     expect(can(viewer, 'project.delete')).toBe(false);
   });
+
+  it('an API key may do what its scopes hold, and only what its creator role still holds', () => {
+    const key = {
+      type: 'api_key' as const,
+      id: 'k',
+      workspaceId: ws,
+      role: 'admin',
+      permissions: ['project.read', 'project.create', 'workspace.delete'],
+    };
+    expect(can(key, 'project.read')).toBe(true);
+    expect(can(key, 'project.create')).toBe(true);
+    // Not among its scopes, though the creator's role holds it.
+    expect(can(key, 'project.delete')).toBe(false);
+    // Among its scopes, but beyond the creator's role.
+    expect(can(key, 'workspace.delete')).toBe(false);
+    // A key whose creator's role is unknown can do nothing.
+    expect(can({ ...key, role: undefined }, 'project.read')).toBe(false);
+    expect(can({ ...key, permissions: undefined }, 'project.read')).toBe(false);
+  });
 });

@@ -31,6 +31,8 @@ export const permissionTable = {
   'audit.read': managers,
   'billing.read': managers,
   'billing.manage': managers,
+  'api_key.read': managers,
+  'api_key.manage': managers,
 } as const satisfies Record<string, readonly MemberRole[]>;
 
 export type Permission = keyof typeof permissionTable;

@@ -10,6 +10,13 @@ export interface Actor {
   permissions?: readonly string[];
   /** Staff member acting as this user, when impersonating. */
   impersonatorId?: string;
+  /** For an API key: the member who created it, answerable for what it does. */
+  createdBy?: string;
+}
+
+/** The person behind an actor: the user, or the creator of the API key acting. */
+export function actingUserId(actor: Actor): string {
+  return actor.type === 'api_key' && actor.createdBy ? actor.createdBy : actor.id;
 }
 
 /** The actor for work the platform does on its own behalf (jobs, schedules, migrations, seed). */

@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { and, count, desc, eq, gt, isNull, sql } from 'drizzle-orm';
 import { invitation, member, user, withTenant, workspace, type Database, type Invitation } from '@plinth/db';
 import { assertCan, roleRank } from '../access/index';
-import type { Actor } from '../actor/index';
+import { actingUserId, type Actor } from '../actor/index';
 import { audit, type AuditOrigin } from '../audit/index';
 import { entitlements } from '../entitlements/index';
 import { AppError, parseInput } from '../errors/index';
@@ -36,7 +36,7 @@ async function mailInvitation(
   const [names] = await tx
     .select({ workspaceName: workspace.name, inviterName: user.name })
     .from(workspace)
-    .innerJoin(user, eq(user.id, actor.id))
+    .innerJoin(user, eq(user.id, actingUserId(actor)))
     .where(eq(workspace.id, actor.workspaceId));
   const url = new URL('/invitations/accept', deps.appUrl);
   url.searchParams.set('token', details.token);

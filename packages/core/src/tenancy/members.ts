@@ -1,6 +1,7 @@
 import { and, asc, eq } from 'drizzle-orm';
 import { member, user, withTenant, type Database, type MemberRole } from '@plinth/db';
 import { assertCan, roleRank, type Permission } from '../access/index';
+import { actingUserId } from '../actor/index';
 import { audit, type AuditOrigin } from '../audit/index';
 import { AppError, parseInput } from '../errors/index';
 import { lockOwners } from './owners';
@@ -47,9 +48,9 @@ async function targetRole(
   return row.role;
 }
 
-/** The actor's role as of now (locked), re-checked against the permission. */
+/** The actor's role as of now (locked), re-checked against the permission; an API key's creator's. */
 export async function currentRole(tx: Tx, actor: MemberActor, permission: Permission): Promise<MemberRole> {
-  const role = await targetRole(tx, actor.workspaceId, actor.id).catch(() => {
+  const role = await targetRole(tx, actor.workspaceId, actingUserId(actor)).catch(() => {
     throw new AppError('not_found');
   });
   assertCan({ ...actor, role }, permission);

@@ -9,9 +9,13 @@ export interface TenancyDeps {
   appUrl: string;
 }
 
-/** An actor inside one workspace, as resolved from the URL's slug and a real membership. */
+/**
+ * An actor inside one workspace, as resolved from the URL's slug and a real membership — a person,
+ * or an API key of that workspace (its `role` is then its creator's current role, the ceiling for
+ * rank rules, and `permissions` its scopes within that role).
+ */
 export interface MemberActor extends Actor {
-  type: 'user';
+  type: 'user' | 'api_key';
   workspaceId: string;
   role: MemberRole;
 }

@@ -150,6 +150,7 @@ export async function leaveWorkspace(
   actor: MemberActor,
   origin: AuditOrigin = {},
 ): Promise<void> {
+  if (actor.type !== 'user') throw new AppError('forbidden', 'An API key cannot leave a workspace.');
   await withTenant(deps.database, actor.workspaceId, actor, async (tx) => {
     const owners = await lockOwners(tx, actor.workspaceId);
     if (owners.length === 1 && owners[0] === actor.id) {
