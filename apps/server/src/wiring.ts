@@ -1,4 +1,5 @@
 import { createDatabase, type Database } from '@plinth/db';
+import { createApiKeyUsageRecorder, type ApiKeyUsageRecorder } from '@plinth/core/api-keys';
 import { appDatabaseUrl, type Env } from '@plinth/core/env';
 import { createAuth, type Auth } from '@plinth/core/identity';
 import { JobQueue, platformQueues, type QueueDefinition } from '@plinth/core/jobs';
@@ -31,6 +32,8 @@ export interface Wiring {
   auth: Auth;
   mailer: Mailer;
   renderMail: MailRenderer;
+  /** API keys' last use, collected in memory and written in batches (flushed on close). */
+  apiKeyUsage: ApiKeyUsageRecorder;
   close(): Promise<void>;
 }
 
@@ -60,6 +63,11 @@ export function createWiring(env: Env, ownerUrl: string, logger?: Logger): Wirin
       await queueMail(jobs, mail);
     },
   });
+  const apiKeyUsage = createApiKeyUsageRecorder({
+    database,
+    flushIntervalMs: env.apiKeyUsageFlushMs,
+    logger: log,
+  });
   return {
     env,
     logger: log,
@@ -68,8 +76,11 @@ export function createWiring(env: Env, ownerUrl: string, logger?: Logger): Wirin
     auth,
     mailer: createMailer(env, database),
     renderMail,
+    apiKeyUsage,
     async close() {
       await jobs.stop(env.shutdownTimeoutMs);
+      // After the server has drained its requests, before the pool goes: the last uses land.
+      await apiKeyUsage.close();
       await database.close();
     },
   };

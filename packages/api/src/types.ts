@@ -1,4 +1,5 @@
 import type { Database } from '@plinth/db';
+import type { ApiKeyUsageRecorder } from '@plinth/core/api-keys';
 import type { Env } from '@plinth/core/env';
 import type { Auth } from '@plinth/core/identity';
 import type { JobQueue } from '@plinth/core/jobs';
@@ -14,6 +15,8 @@ export interface ApiDeps {
   auth?: Auth;
   /** The job queue (mail goes out through it); required with `auth`. */
   jobs?: JobQueue;
+  /** Batches API keys' `last_used_at`; without it, key requests record no last use. */
+  apiKeyUsage?: ApiKeyUsageRecorder;
 }
 
 export interface ApiEnv {

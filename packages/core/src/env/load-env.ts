@@ -23,6 +23,8 @@ export interface Env {
   jobsSchema: string;
   jobsPollIntervalSeconds: number;
   outboxRelayIntervalMs: number;
+  /** How often API nodes write the keys' batched `last_used_at`. */
+  apiKeyUsageFlushMs: number;
   shutdownTimeoutMs: number;
   trustedProxies: string[];
   auth: AuthEnv;
@@ -109,6 +111,7 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
     jobsSchema: raw.JOBS_SCHEMA,
     jobsPollIntervalSeconds: raw.JOBS_POLL_INTERVAL_SECONDS,
     outboxRelayIntervalMs: raw.OUTBOX_RELAY_INTERVAL_MS,
+    apiKeyUsageFlushMs: raw.API_KEY_USAGE_FLUSH_MS,
     shutdownTimeoutMs: raw.SHUTDOWN_TIMEOUT_MS,
     trustedProxies: list(raw.TRUSTED_PROXIES),
     auth: {

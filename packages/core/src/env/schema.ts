@@ -37,6 +37,7 @@ export const envSchema = z.object({
     .default('pgboss'),
   JOBS_POLL_INTERVAL_SECONDS: z.coerce.number().min(0.5).max(60).default(2),
   OUTBOX_RELAY_INTERVAL_MS: z.coerce.number().int().min(50).default(1000),
+  API_KEY_USAGE_FLUSH_MS: z.coerce.number().int().min(50).max(3_600_000).default(30_000),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
   TRUSTED_PROXIES: z.string().default(''),
   // Identity (better-auth)

@@ -1,0 +1,112 @@
+import type { Context, MiddlewareHandler } from 'hono';
+import { createMiddleware } from 'hono/factory';
+import type { Database } from '@plinth/db';
+import { resolveApiKey, type ApiKeyUsageRecorder, type ResolvedApiKey } from '@plinth/core/api-keys';
+import { AppError } from '@plinth/core/errors';
+import type { SessionReader } from '@plinth/core/identity';
+import { resolveMembership, type MemberActor, type WorkspaceSummary } from '@plinth/core/tenancy';
+import type { ApiEnv } from '../types';
+import { requireSession, type SessionActor } from './session-actor';
+
+/** An API key acting inside its workspace: `role` is its creator's current role, `permissions` its scopes. */
+export type ApiKeyActor = MemberActor & { type: 'api_key'; createdBy: string };
+
+/** Who is calling: a signed-in person (session cookie) or an API key (Authorization: Bearer). */
+export type RequestActor = SessionActor | ApiKeyActor;
+
+/** Routes behind requireActor() see `c.get('actor')`, and `c.get('apiKey')` for key requests. */
+export interface ActorEnv {
+  Variables: ApiEnv['Variables'] & { actor: RequestActor; apiKey?: ResolvedApiKey };
+}
+
+/** Routes behind requireWorkspaceMember() also see the workspace and the actor inside it. */
+export interface MemberEnv {
+  Variables: ActorEnv['Variables'] & { member: MemberActor; workspace: WorkspaceSummary };
+}
+
+const bearerChallenge = { 'WWW-Authenticate': 'Bearer realm="plinth", error="invalid_token"' };
+const bearer = /^Bearer +(\S+) *$/i;
+
+/**
+ * The actor step of ARCHITECTURE §2, for sessions and API keys alike. An Authorization header
+ * means a key and only a key: cookies are ignored (no session can ride along) and there is no
+ * Origin check (a bearer token is not sent by browsers on their own, so there is no CSRF). A
+ * header that is not a live key is a 401 with `WWW-Authenticate: Bearer`. The key lookup is one
+ * prepared query that also settles the workspace and the creator's role, so a key request needs
+ * no separate membership query. Without the header: the session path, exactly as requireSession.
+ */
+export function requireActor(deps: {
+  database: Database;
+  readSession: SessionReader;
+  trustedOrigins?: readonly string[];
+  apiKeyUsage?: ApiKeyUsageRecorder;
+}): MiddlewareHandler<ActorEnv> {
+  const session = requireSession(
+    deps.readSession,
+    deps.trustedOrigins,
+  ) as unknown as MiddlewareHandler<ActorEnv>;
+  return createMiddleware<ActorEnv>(async (c, next) => {
+    const authorization = c.req.header('authorization');
+    if (authorization === undefined) return session(c, next);
+    const token = bearer.exec(authorization)?.[1];
+    const key = token ? await resolveApiKey(deps.database, token) : null;
+    if (!key) {
+      throw new AppError(
+        'unauthenticated',
+        'The API key is missing, malformed, unknown, revoked or expired.',
+        {
+          headers: bearerChallenge,
+        },
+      );
+    }
+    c.set('actor', key.actor as ApiKeyActor);
+    c.set('apiKey', key);
+    deps.apiKeyUsage?.record(key.keyId, c.get('clientIp'));
+    c.get('logger')?.setBindings?.({ api_key_id: key.keyId, workspace_id: key.workspaceId });
+    await next();
+  });
+}
+
+/**
+ * The tenant step: the workspace named by `:slug`. A person enters through a live membership
+ * (resolveMembership); a key only into its own workspace, already resolved with the key. Anything
+ * else — no such workspace, not a member, a key of another workspace — is the same 404.
+ */
+export function requireWorkspaceMember(database: Database): MiddlewareHandler<MemberEnv> {
+  return createMiddleware<MemberEnv>(async (c, next) => {
+    const actor = c.get('actor');
+    const slug = c.req.param('slug') ?? '';
+    const key = c.get('apiKey');
+    if (actor.type === 'api_key') {
+      if (!key || key.workspaceSlug !== slug) throw new AppError('not_found');
+      c.set('member', key.actor);
+      c.set('workspace', key.workspace);
+    } else {
+      const { workspace, actor: member } = await resolveMembership(database, actor.id, slug, {
+        ...(actor.impersonatorId ? { impersonatorId: actor.impersonatorId } : {}),
+      });
+      c.set('member', member);
+      c.set('workspace', workspace);
+      c.get('logger')?.setBindings?.({ workspace_id: workspace.id });
+    }
+    await next();
+  });
+}
+
+/**
+ * For what only a person may do (their own account, creating a workspace, accepting an
+ * invitation): an API key is a workspace credential, not a person, so it gets 403.
+ */
+export function sessionActorOf(c: Context<ActorEnv>): SessionActor {
+  const actor = c.get('actor');
+  if (actor.type !== 'user') {
+    throw new AppError('forbidden', 'API keys act for a workspace, not a person: sign in to do this.');
+  }
+  return actor;
+}
+
+/** Middleware form of sessionActorOf, for routes mounted behind requireActor(). */
+export const requirePerson: MiddlewareHandler<ActorEnv> = createMiddleware<ActorEnv>(async (c, next) => {
+  sessionActorOf(c);
+  await next();
+});
