@@ -1,6 +1,7 @@
 import { and, count, eq, isNull } from 'drizzle-orm';
 import { project, withTenant, type Database, type Project } from '@plinth/db';
 import { assertCan } from '../access/index';
+import { actingUserId } from '../actor/index';
 import { audit, type AuditOrigin } from '../audit/index';
 import { entitlements } from '../entitlements/index';
 import { AppError, parseInput } from '../errors/index';
@@ -57,7 +58,8 @@ export async function createProject(
         workspaceId: actor.workspaceId,
         name: values.name,
         description: values.description ?? null,
-        createdBy: actor.id,
+        // The person answerable (an API key's creator); the audit row names the key itself.
+        createdBy: actingUserId(actor),
       })
       .returning(view);
     await audit(

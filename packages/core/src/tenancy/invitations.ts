@@ -119,7 +119,7 @@ export async function createInvitation(
         role,
         tokenHash: hashToken(token),
         expiresAt,
-        invitedBy: actor.id,
+        invitedBy: actingUserId(actor),
       })
       .onConflictDoNothing()
       .returning(view);
