@@ -11,9 +11,10 @@ const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../
 const nextConfig: NextConfig = {
   transpilePackages: ['@plinth/core'],
   // Pages and server actions call core, which reaches Node-only infrastructure (the Postgres
-  // driver, the job queue, password hashing, SMTP). Loaded from node_modules as the server process
-  // loads them, never bundled: they use native addons and dynamic requires, and one copy is enough.
-  serverExternalPackages: ['pg', 'pg-boss', '@node-rs/argon2', 'nodemailer'],
+  // driver, the job queue, password hashing, SMTP, the Stripe SDK). Loaded from node_modules as the
+  // server process loads them, never bundled: they use native addons and dynamic requires, and one
+  // copy is enough.
+  serverExternalPackages: ['pg', 'pg-boss', '@node-rs/argon2', 'nodemailer', 'stripe'],
   poweredByHeader: false,
   reactStrictMode: true,
   turbopack: {

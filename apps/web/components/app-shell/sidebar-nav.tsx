@@ -43,6 +43,17 @@ const navItems: NavItem[] = [
     ),
   },
   {
+    path: 'billing',
+    label: 'Billing',
+    permission: 'billing.read',
+    icon: (
+      <>
+        <rect x="3" y="5" width="18" height="14" rx="2" />
+        <path d="M3 10h18M7 15h4" />
+      </>
+    ),
+  },
+  {
     path: 'settings',
     label: 'Settings',
     icon: (

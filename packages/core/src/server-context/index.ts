@@ -1,5 +1,6 @@
 // Server context: the process's wiring (database, jobs, session reader), handed from apps/server to
 // Next's server components and actions running in the same process.
+import type Stripe from 'stripe';
 import type { Database } from '@plinth/db';
 import type { Env } from '../env/index';
 import type { SessionReader } from '../identity/index';
@@ -12,6 +13,8 @@ export interface ServerContext {
   database: Database;
   jobs: JobQueue;
   readSession: SessionReader;
+  /** Billing's Stripe client (the local fake in development); absent when billing is not configured. */
+  stripe?: Stripe;
 }
 
 // Next bundles its own copy of our modules, so module state would not be shared with the server

@@ -1,6 +1,7 @@
 'use client';
 
 import { useRef, useState, type FormEvent } from 'react';
+import { isPlanLimit, UpgradePrompt } from '../../../../../components/billing/upgrade-prompt';
 import { Alert } from '../../../../../components/ui/alert';
 import { Button } from '../../../../../components/ui/button';
 import { FormField } from '../../../../../components/ui/form-field';
@@ -8,6 +9,7 @@ import { Input } from '../../../../../components/ui/input';
 import { Select } from '../../../../../components/ui/select';
 import { useToast } from '../../../../../components/ui/toast';
 import { roleDescriptions, roleLabels, rolesUpTo, type MemberRole } from '../../../../../lib/roles';
+import type { ActionError } from '../../../../../lib/action-result';
 import { useAction } from '../../../../../lib/use-action';
 import { validateEmail } from '../../../../../lib/validation';
 import { inviteMemberAction } from './actions';
@@ -18,13 +20,21 @@ const validateInviteeEmail = (email: string) =>
   email.trim() === '' ? 'Enter the email address to invite.' : validateEmail(email);
 
 /** Email and role; only roles at or below the inviter's own are offered (the server insists). */
-export function InviteForm({ slug, myRole }: { slug: string; myRole: MemberRole }) {
+export function InviteForm({
+  slug,
+  myRole,
+  canUpgrade,
+}: {
+  slug: string;
+  myRole: MemberRole;
+  canUpgrade: boolean;
+}) {
   const { toast } = useToast();
   const { run, pending } = useAction(inviteMemberAction);
   const [email, setEmail] = useState('');
   const [role, setRole] = useState<MemberRole>('member');
   const [errors, setErrors] = useState<FieldErrors>({});
-  const [serverError, setServerError] = useState<string | null>(null);
+  const [serverError, setServerError] = useState<ActionError | null>(null);
   const emailRef = useRef<HTMLInputElement>(null);
 
   async function handleSubmit(event: FormEvent<HTMLFormElement>) {
@@ -39,7 +49,7 @@ export function InviteForm({ slug, myRole }: { slug: string; myRole: MemberRole 
         setErrors(result.error.fields);
         if (result.error.fields.email) emailRef.current?.focus();
       } else {
-        setServerError(result.error.message);
+        setServerError(result.error);
       }
       return;
     }
@@ -54,7 +64,13 @@ export function InviteForm({ slug, myRole }: { slug: string; myRole: MemberRole 
 
   return (
     <form noValidate onSubmit={(event) => void handleSubmit(event)} className="grid gap-4">
-      {serverError ? <Alert variant="destructive">{serverError}</Alert> : null}
+      {serverError ? (
+        isPlanLimit(serverError) ? (
+          <UpgradePrompt slug={slug} message={serverError.message} canUpgrade={canUpgrade} />
+        ) : (
+          <Alert variant="destructive">{serverError.message}</Alert>
+        )
+      ) : null}
       <div className="grid gap-4 sm:grid-cols-[1fr_12rem]">
         <FormField label="Email" error={errors.email} required>
           <Input

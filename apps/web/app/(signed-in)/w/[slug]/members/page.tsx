@@ -40,7 +40,7 @@ export default async function MembersPage({ params }: { params: Promise<{ slug: 
           title="Invite someone"
           description="They get an email with a link that works for 7 days, for that address only."
         >
-          <InviteForm slug={workspace.slug} myRole={actor.role} />
+          <InviteForm slug={workspace.slug} myRole={actor.role} canUpgrade={can(actor, 'billing.manage')} />
         </SettingsSection>
       ) : null}
 

@@ -1,6 +1,7 @@
 'use client';
 
 import { useRef, useState, type FormEvent } from 'react';
+import { isPlanLimit, UpgradePrompt } from '../../../../../components/billing/upgrade-prompt';
 import { Alert } from '../../../../../components/ui/alert';
 import { Button } from '../../../../../components/ui/button';
 import {
@@ -14,6 +15,7 @@ import { FormField } from '../../../../../components/ui/form-field';
 import { Input } from '../../../../../components/ui/input';
 import { Textarea } from '../../../../../components/ui/textarea';
 import { useToast } from '../../../../../components/ui/toast';
+import type { ActionError } from '../../../../../lib/action-result';
 import { useAction } from '../../../../../lib/use-action';
 import { validateProjectDescription, validateProjectName } from '../../../../../lib/workspace-validation';
 import { createProjectAction } from './actions';
@@ -30,14 +32,14 @@ function validate(fields: Fields): FieldErrors {
   return errors;
 }
 
-export function CreateProjectDialog({ slug }: { slug: string }) {
+export function CreateProjectDialog({ slug, canUpgrade }: { slug: string; canUpgrade: boolean }) {
   const { toast } = useToast();
   const { run, pending } = useAction(createProjectAction);
   const [open, setOpen] = useState(false);
   const [fields, setFields] = useState<Fields>({ name: '', description: '' });
   const [errors, setErrors] = useState<FieldErrors>({});
   const [attempted, setAttempted] = useState(false);
-  const [serverError, setServerError] = useState<string | null>(null);
+  const [serverError, setServerError] = useState<ActionError | null>(null);
   const nameRef = useRef<HTMLInputElement>(null);
 
   function handleOpenChange(nextOpen: boolean) {
@@ -72,7 +74,7 @@ export function CreateProjectDialog({ slug }: { slug: string }) {
       if (result.error.fields?.name || result.error.fields?.description) {
         setErrors({ name: result.error.fields.name, description: result.error.fields.description });
       } else {
-        setServerError(result.error.message);
+        setServerError(result.error);
       }
       return;
     }
@@ -106,7 +108,13 @@ export function CreateProjectDialog({ slug }: { slug: string }) {
         description="Give the project a name your team will recognise. You can change it later."
       >
         <form noValidate onSubmit={(event) => void handleSubmit(event)} className="grid gap-5">
-          {serverError ? <Alert variant="destructive">{serverError}</Alert> : null}
+          {serverError ? (
+            isPlanLimit(serverError) ? (
+              <UpgradePrompt slug={slug} message={serverError.message} canUpgrade={canUpgrade} />
+            ) : (
+              <Alert variant="destructive">{serverError.message}</Alert>
+            )
+          ) : null}
           <FormField
             label="Project name"
             hint="Everyone in the workspace sees this name."

@@ -15,6 +15,7 @@ export default async function ProjectsPage({ params }: { params: Promise<{ slug:
   const { actor, workspace } = await requireMember(slug, `/w/${slug}/projects`);
   const firstPage = await listProjects(tenancyDeps(), actor);
   const mayCreate = can(actor, 'project.create');
+  const canUpgrade = can(actor, 'billing.manage');
 
   return (
     <div className="mx-auto grid w-full max-w-4xl gap-8">
@@ -26,7 +27,9 @@ export default async function ProjectsPage({ params }: { params: Promise<{ slug:
             Everyone in the workspace can see its projects.
           </p>
         </div>
-        {mayCreate && firstPage.items.length > 0 ? <CreateProjectDialog slug={workspace.slug} /> : null}
+        {mayCreate && firstPage.items.length > 0 ? (
+          <CreateProjectDialog slug={workspace.slug} canUpgrade={canUpgrade} />
+        ) : null}
       </div>
       <ProjectList
         // A new first page (after a change elsewhere) starts the list over.
@@ -34,7 +37,7 @@ export default async function ProjectsPage({ params }: { params: Promise<{ slug:
         slug={workspace.slug}
         initialItems={firstPage.items.map(toProjectItem)}
         initialCursor={firstPage.nextCursor}
-        emptyAction={mayCreate ? <CreateProjectDialog slug={workspace.slug} /> : null}
+        emptyAction={mayCreate ? <CreateProjectDialog slug={workspace.slug} canUpgrade={canUpgrade} /> : null}
       />
     </div>
   );

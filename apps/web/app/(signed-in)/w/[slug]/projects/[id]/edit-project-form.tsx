@@ -1,12 +1,14 @@
 'use client';
 
 import { useRef, useState, type FormEvent } from 'react';
+import { isPlanLimit, UpgradePrompt } from '../../../../../../components/billing/upgrade-prompt';
 import { Alert } from '../../../../../../components/ui/alert';
 import { Button } from '../../../../../../components/ui/button';
 import { FormField } from '../../../../../../components/ui/form-field';
 import { Input } from '../../../../../../components/ui/input';
 import { Textarea } from '../../../../../../components/ui/textarea';
 import { useToast } from '../../../../../../components/ui/toast';
+import type { ActionError } from '../../../../../../lib/action-result';
 import { useAction } from '../../../../../../lib/use-action';
 import { validateProjectDescription, validateProjectName } from '../../../../../../lib/workspace-validation';
 import { updateProjectAction } from '../actions';
@@ -16,6 +18,7 @@ type EditProjectFormProps = {
   projectId: string;
   name: string;
   description: string;
+  canUpgrade: boolean;
 };
 
 type FieldErrors = { name?: string; description?: string };
@@ -25,13 +28,14 @@ export function EditProjectForm({
   projectId,
   name: savedName,
   description: savedDescription,
+  canUpgrade,
 }: EditProjectFormProps) {
   const { toast } = useToast();
   const { run, pending } = useAction(updateProjectAction);
   const [name, setName] = useState(savedName);
   const [description, setDescription] = useState(savedDescription);
   const [errors, setErrors] = useState<FieldErrors>({});
-  const [serverError, setServerError] = useState<string | null>(null);
+  const [serverError, setServerError] = useState<ActionError | null>(null);
   const nameRef = useRef<HTMLInputElement>(null);
   const unchanged = name.trim() === savedName && description.trim() === savedDescription.trim();
 
@@ -52,7 +56,7 @@ export function EditProjectForm({
     });
     if (!result.ok) {
       if (result.error.fields?.name || result.error.fields?.description) setErrors(result.error.fields);
-      else setServerError(result.error.message);
+      else setServerError(result.error);
       return;
     }
     // The action revalidated the page; it re-renders with the saved values.
@@ -61,7 +65,13 @@ export function EditProjectForm({
 
   return (
     <form noValidate onSubmit={(event) => void handleSubmit(event)} className="grid max-w-xl gap-4">
-      {serverError ? <Alert variant="destructive">{serverError}</Alert> : null}
+      {serverError ? (
+        isPlanLimit(serverError) ? (
+          <UpgradePrompt slug={slug} message={serverError.message} canUpgrade={canUpgrade} />
+        ) : (
+          <Alert variant="destructive">{serverError.message}</Alert>
+        )
+      ) : null}
       <FormField label="Project name" error={errors.name} required>
         <Input
           ref={nameRef}

@@ -77,6 +77,7 @@ export default async function ProjectPage({ params }: { params: Promise<{ slug: 
             projectId={project.id}
             name={project.name}
             description={project.description ?? ''}
+            canUpgrade={can(actor, 'billing.manage')}
           />
         </SettingsSection>
       ) : null}

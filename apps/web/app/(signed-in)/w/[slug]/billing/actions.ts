@@ -1,0 +1,35 @@
+'use server';
+
+import { openPortal, startCheckout } from '@plinth/core/billing';
+import { runAction, type ActionResult } from '../../../../../lib/action-result';
+import { billingDeps, billingLinks } from '../../../../../lib/billing-context';
+import { actionMember } from '../../../../../lib/workspace-context';
+
+// Glue only: the member's actor, one core call, the Stripe-hosted URL the browser goes to next.
+// Core checks billing.manage, validates the lookup key against the catalog and reuses an open session.
+
+export async function startCheckoutAction(
+  slug: string,
+  input: { lookupKey: string; quantity?: number },
+): Promise<ActionResult<{ url: string }>> {
+  return runAction(async () => {
+    const { actor } = await actionMember(slug);
+    const links = billingLinks(slug);
+    // Picked, not spread: the return links are ours to set, whatever else the browser sent.
+    const { url } = await startCheckout(billingDeps(), actor, {
+      lookupKey: input?.lookupKey,
+      ...(input?.quantity !== undefined ? { quantity: input.quantity } : {}),
+      successUrl: links.success,
+      cancelUrl: links.canceled,
+    });
+    return { url };
+  });
+}
+
+export async function openPortalAction(slug: string): Promise<ActionResult<{ url: string }>> {
+  return runAction(async () => {
+    const { actor } = await actionMember(slug);
+    const { url } = await openPortal(billingDeps(), actor, { returnUrl: billingLinks(slug).billing });
+    return { url };
+  });
+}

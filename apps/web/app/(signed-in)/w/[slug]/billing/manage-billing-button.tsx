@@ -1,0 +1,44 @@
+'use client';
+
+import { useState } from 'react';
+import { Alert } from '../../../../../components/ui/alert';
+import { Button, type ButtonProps } from '../../../../../components/ui/button';
+import { useAction } from '../../../../../lib/use-action';
+import { openPortalAction } from './actions';
+
+/** Opens Stripe's billing portal for the workspace (payment method, plan, seats, cancel, invoices). */
+export function ManageBillingButton({
+  slug,
+  children = 'Manage billing',
+  variant = 'secondary',
+}: {
+  slug: string;
+  children?: string;
+  variant?: ButtonProps['variant'];
+}) {
+  const { run } = useAction(openPortalAction);
+  const [leaving, setLeaving] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  async function open() {
+    setError(null);
+    setLeaving(true);
+    const result = await run(slug);
+    if (!result.ok) {
+      setLeaving(false);
+      setError(result.error.message);
+      return;
+    }
+    // Stays "loading" while the browser leaves for the portal.
+    window.location.assign(result.data.url);
+  }
+
+  return (
+    <div className="grid gap-2">
+      <Button variant={variant} loading={leaving} onClick={() => void open()}>
+        {children}
+      </Button>
+      {error ? <Alert variant="destructive">{error}</Alert> : null}
+    </div>
+  );
+}

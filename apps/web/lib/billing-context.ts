@@ -1,0 +1,26 @@
+import { AppError } from '@plinth/core/errors';
+import { serverContext } from '@plinth/core/server-context';
+import type { BillingLinkDeps } from '@plinth/core/billing';
+
+// Billing's wiring for pages and server actions: the process's Stripe client (the real one, or the
+// local fake in development) next to its database. Built once in apps/server, never here.
+
+export function billingDeps(): BillingLinkDeps {
+  const { database, logger, stripe, env } = serverContext();
+  // Only a process started without billing configuration lacks a client (loadEnv refuses that in
+  // production); say so instead of failing somewhere inside the Stripe SDK.
+  if (!stripe) throw new AppError('unavailable', 'Billing is not configured on this server.');
+  return { database, logger, stripe, appUrl: env.appUrl };
+}
+
+/** Absolute links back into the app for Checkout and the portal (Stripe redirects the browser there). */
+export function billingLinks(slug: string) {
+  const origin = new URL(serverContext().env.appUrl).origin;
+  const billing = `${origin}/w/${encodeURIComponent(slug)}/billing`;
+  return {
+    billing,
+    // Stripe fills in {CHECKOUT_SESSION_ID}; the success page syncs before showing the plan.
+    success: `${billing}/success?session_id={CHECKOUT_SESSION_ID}`,
+    canceled: `${billing}?checkout=canceled`,
+  };
+}
