@@ -75,7 +75,7 @@ async function audienceFor(userId: string): Promise<PlanAudience> {
   const workspaces = await Promise.all(
     billable.map(async ({ id, slug, name }) => {
       const current = await entitlements(context, id);
-      return { slug, name, plan: current.plan, subscribed: current.plan !== 'free' };
+      return { slug, name, plan: current.plan, subscribed: current.state !== 'free' };
     }),
   );
   return { kind: 'workspaces', workspaces };

@@ -1,5 +1,9 @@
 import type { ReactNode } from 'react';
 import { notFound } from 'next/navigation';
+import { can } from '@plinth/core/access';
+import { entitlements } from '@plinth/core/entitlements';
+import { serverContext } from '@plinth/core/server-context';
+import { PastDueBanner } from '../../../../components/billing/past-due-banner';
 import { findMembership } from '../../../../lib/workspace-context';
 import { RememberWorkspace } from './remember-workspace';
 
@@ -20,9 +24,15 @@ export default async function WorkspaceLayout({
   const membership = await findMembership(slug);
   if (membership === 'not-member') notFound();
   if (membership === 'signed-out') return children;
+  const { actor, workspace } = membership;
+  // Everyone in the workspace learns a payment failed (their work may stop soon); managers can act.
+  const { state } = await entitlements(serverContext(), workspace.id);
   return (
     <>
-      <RememberWorkspace slug={membership.workspace.slug} />
+      <RememberWorkspace slug={workspace.slug} />
+      {state === 'grace' ? (
+        <PastDueBanner slug={workspace.slug} canManage={can(actor, 'billing.manage')} />
+      ) : null}
       {children}
     </>
   );
