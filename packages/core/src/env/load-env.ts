@@ -27,6 +27,8 @@ export interface Env {
   apiKeyUsageFlushMs: number;
   shutdownTimeoutMs: number;
   trustedProxies: string[];
+  /** Multiplies every /api/v1 rate limit (docs/decisions/0010-api-rate-limits.md). */
+  apiRateLimitScale: number;
   auth: AuthEnv;
   mail: MailEnv;
 }
@@ -114,6 +116,7 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
     apiKeyUsageFlushMs: raw.API_KEY_USAGE_FLUSH_MS,
     shutdownTimeoutMs: raw.SHUTDOWN_TIMEOUT_MS,
     trustedProxies: list(raw.TRUSTED_PROXIES),
+    apiRateLimitScale: raw.API_RATE_LIMIT_SCALE,
     auth: {
       secret: raw.AUTH_SECRET ?? DEV_AUTH_SECRET,
       trustedOrigins: list(raw.AUTH_TRUSTED_ORIGINS),

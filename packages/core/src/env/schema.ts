@@ -40,6 +40,7 @@ export const envSchema = z.object({
   API_KEY_USAGE_FLUSH_MS: z.coerce.number().int().min(50).max(3_600_000).default(30_000),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
   TRUSTED_PROXIES: z.string().default(''),
+  API_RATE_LIMIT_SCALE: z.coerce.number().positive().max(1_000_000).default(1),
   // Identity (better-auth)
   AUTH_SECRET: z.string().min(32).optional(),
   AUTH_TRUSTED_ORIGINS: z.string().default(''),

@@ -13,6 +13,8 @@ export const errorStatus = {
   conflict: 409,
   payload_too_large: 413,
   unsupported_media_type: 415,
+  /** An Idempotency-Key sent again with a different request (method, path or body). */
+  idempotency_key_reused: 422,
   rate_limited: 429,
   internal: 500,
   unavailable: 503,
@@ -34,6 +36,7 @@ export const defaultMessages: Record<ErrorCode, string> = {
   conflict: 'The request conflicts with the current state.',
   payload_too_large: 'The request body is too large.',
   unsupported_media_type: 'Unsupported content type.',
+  idempotency_key_reused: 'This Idempotency-Key was already used for a different request.',
   rate_limited: 'Too many requests. Try again later.',
   internal: 'Something went wrong on our side.',
   unavailable: 'The service is temporarily unavailable.',

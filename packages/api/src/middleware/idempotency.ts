@@ -1,0 +1,106 @@
+import type { Context } from 'hono';
+import { createMiddleware } from 'hono/factory';
+import type { Database } from '@plinth/db';
+import type { Actor } from '@plinth/core/actor';
+import { isAppError, toErrorEnvelope, type AppError } from '@plinth/core/errors';
+import {
+  abandonIdempotentRequest,
+  beginIdempotentRequest,
+  completeIdempotentRequest,
+  idempotentRequestHash,
+  isReplayableStatus,
+  parseIdempotencyKey,
+  replayedHeaders,
+  type IdempotencyLease,
+  type StoredResponse,
+} from '@plinth/core/idempotency';
+import type { ApiEnv } from '../types';
+
+interface ActorEnv {
+  Variables: ApiEnv['Variables'] & { actor?: Actor };
+}
+
+/**
+ * Idempotency-Key on POST (ARCHITECTURE §2: after auth, tenant and validation, right before the
+ * handler). The first request with a key claims it and runs; its settled answer (2xx, or a 4xx the
+ * same request would get again) is stored, and the same request within 24 h gets that answer back
+ * with `Idempotent-Replayed: true` instead of running twice. A 5xx, a timeout-like 4xx or an
+ * unexpected exception releases the key, so the client's retry runs for real. Keys belong to their
+ * sender (a user or an API key) and are never shared between senders.
+ */
+export function idempotency(database: Database) {
+  const deps = { database };
+  return createMiddleware<ActorEnv>(async (c, next) => {
+    const header = c.req.method === 'POST' ? c.req.header('idempotency-key') : undefined;
+    if (header === undefined) return next();
+    const key = parseIdempotencyKey(header);
+    const actor = c.get('actor');
+    // Mounted behind the actor middleware; a public operation has no sender to scope a key to.
+    if (!actor) return next();
+    const url = new URL(c.req.url);
+    const path = `${url.pathname}${url.search}`;
+    const start = await beginIdempotentRequest(deps, {
+      ownerId: `${actor.type}:${actor.id}`,
+      key,
+      method: c.req.method,
+      path,
+      requestHash: idempotentRequestHash({
+        method: c.req.method,
+        path,
+        contentType: c.req.header('content-type'),
+        // Hono keeps the text, so the validators and the handler still read the body.
+        body: await c.req.text(),
+      }),
+    });
+    if (start.kind === 'replay') return replay(c, start.response);
+
+    const settle = async (outcome: StoredResponse | undefined) => {
+      try {
+        if (outcome) await completeIdempotentRequest(deps, start.lease, outcome);
+        else await abandonIdempotentRequest(deps, start.lease);
+      } catch (error) {
+        logSettleFailure(c, start.lease, error);
+      }
+    };
+    try {
+      await next();
+    } catch (error) {
+      // A handler's AppError (a plan limit, a rule of core) is a settled answer too: store the
+      // envelope the error handler is about to send for it.
+      await settle(isAppError(error) && isReplayableStatus(error.status) ? envelopeOf(c, error) : undefined);
+      throw error;
+    }
+    await settle(isReplayableStatus(c.res.status) ? await snapshot(c.res) : undefined);
+  });
+}
+
+/**
+ * The work is done and its answer must still reach the client; an unsettled claim refuses retries
+ * (409) for IN_FLIGHT_LEASE_SECONDS at most, after which a retry runs again.
+ */
+function logSettleFailure(c: Context<ActorEnv>, lease: IdempotencyLease, error: unknown): void {
+  c.get('logger')?.error({ err: error, idempotency_key: lease.key }, 'could not settle an idempotency key');
+}
+
+async function snapshot(response: Response): Promise<StoredResponse> {
+  const headers: Record<string, string> = {};
+  for (const name of replayedHeaders) {
+    const value = response.headers.get(name);
+    if (value !== null) headers[name] = value;
+  }
+  const body = response.body === null ? null : await response.clone().text();
+  return { status: response.status, headers, body };
+}
+
+function envelopeOf(c: Context<ActorEnv>, error: AppError): StoredResponse {
+  const { status, body } = toErrorEnvelope(error, c.get('requestId') ?? 'unknown');
+  return { status, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) };
+}
+
+function replay(c: Context<ActorEnv>, stored: StoredResponse): Response {
+  const headers = { ...stored.headers, 'Idempotent-Replayed': 'true' };
+  // c.body keeps the headers set earlier in the chain (X-Request-Id, RateLimit-*).
+  return stored.body === null
+    ? c.body(null, stored.status as 204, headers)
+    : c.body(stored.body, stored.status as 200, headers);
+}
