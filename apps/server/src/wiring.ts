@@ -1,5 +1,6 @@
 import { createDatabase, type Database } from '@plinth/db';
 import { createApiKeyUsageRecorder, type ApiKeyUsageRecorder } from '@plinth/core/api-keys';
+import { billingEventQueues } from '@plinth/core/billing-events';
 import { appDatabaseUrl, type Env } from '@plinth/core/env';
 import { createAuth, type Auth } from '@plinth/core/identity';
 import { JobQueue, platformQueues, type QueueDefinition } from '@plinth/core/jobs';
@@ -22,7 +23,14 @@ import { renderMail } from '@plinth/emails';
  * The one place infrastructure is built. Core functions receive these as arguments; nothing else
  * constructs a pool, a queue or a logger. A product adds its queues to `queues` below.
  */
-export const queues: readonly QueueDefinition[] = [...platformQueues, rateLimitPruneQueue, mailQueue];
+export const queues: readonly QueueDefinition[] = [
+  ...platformQueues,
+  rateLimitPruneQueue,
+  mailQueue,
+  // Created everywhere (the migrate command does not know whether billing is configured); their
+  // workers run only when it is.
+  ...billingEventQueues,
+];
 
 export interface Wiring {
   env: Env;

@@ -7,6 +7,8 @@ import { apiSecurityHeaders } from './middleware/security-headers';
 import { authRoutes } from './routes/auth';
 import { devMailRoutes } from './routes/dev-mail';
 import { healthRoutes } from './routes/health';
+import { billingAdminRoutes } from './routes/billing-admin';
+import { stripeWebhookRoutes } from './routes/stripe-webhook';
 import { meRoutes } from './routes/me';
 import { workspaceRoutes } from './routes/workspaces';
 import type { ApiDeps, ApiEnv } from './types';
@@ -23,6 +25,11 @@ export function createApi(deps: ApiDeps): Hono<ApiEnv> {
   api.route('/', healthRoutes(deps));
   // The captured outbox exists only where mail is captured, and never in production.
   if (deps.env.mail.transport === 'capture' && !deps.env.isProduction) api.route('/', devMailRoutes(deps));
+  if (deps.billing && deps.jobs) {
+    // Stripe calls the webhook: no session, no Origin check; its signature is the authentication.
+    api.route('/', stripeWebhookRoutes({ ...deps.billing, database: deps.database, jobs: deps.jobs }));
+    api.route('/', billingAdminRoutes({ database: deps.database, jobs: deps.jobs, env: deps.env }));
+  }
   if (deps.auth && deps.jobs) {
     const trustedOrigins = [deps.env.appUrl, ...deps.env.auth.trustedOrigins];
     const readSession = createSessionReader({

@@ -1,5 +1,6 @@
 import type { Database } from '@plinth/db';
 import type { ApiKeyUsageRecorder } from '@plinth/core/api-keys';
+import type { BillingDeps } from '@plinth/core/billing';
 import type { Env } from '@plinth/core/env';
 import type { Auth } from '@plinth/core/identity';
 import type { JobQueue } from '@plinth/core/jobs';
@@ -15,6 +16,8 @@ export interface ApiDeps {
   auth?: Auth;
   /** The job queue (mail goes out through it); required with `auth`. */
   jobs?: JobQueue;
+  /** Stripe webhook verification; the webhook route exists only when billing is configured. */
+  billing?: { stripe: BillingDeps['stripe']; webhookSecret: string };
   /** Batches API keys' `last_used_at`; without it, key requests record no last use. */
   apiKeyUsage?: ApiKeyUsageRecorder;
 }

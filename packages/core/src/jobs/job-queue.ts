@@ -104,21 +104,43 @@ export class JobQueue {
     return this.#boss.send(name, data, sendOptions);
   }
 
-  /** Runs `handler` for each job; a throw fails the attempt and the queue's retry policy applies. */
-  async work<T>(name: string, handler: JobHandler<T>): Promise<void> {
+  /**
+   * Runs `handler` for each job; a throw fails the attempt and the queue's retry policy applies.
+   * With `batchSize` > 1 the worker fetches up to that many jobs, runs them concurrently, fails
+   * only those that throw, and fetches again at once while batches come back full (a burst of
+   * webhooks drains at the database's pace instead of one job per polling interval).
+   */
+  async work<T>(name: string, handler: JobHandler<T>, options: { batchSize?: number } = {}): Promise<void> {
     this.#assertQueue(name);
-    await this.#boss.work<T>(
+    const batchSize = options.batchSize ?? 1;
+    const run = async (job: PgBoss.JobWithMetadata<T>) => {
+      const context: JobContext = { id: job.id, name: job.name, retryCount: job.retryCount };
+      try {
+        await handler(job.data, context);
+      } catch (error) {
+        this.#logger.warn({ err: error, job: context }, 'job attempt failed');
+        throw error;
+      }
+    };
+    const workerId: string = await this.#boss.work<T>(
       name,
-      { batchSize: 1, pollingIntervalSeconds: this.#pollingIntervalSeconds, includeMetadata: true },
-      async ([job]) => {
-        if (!job) return;
-        const context: JobContext = { id: job.id, name: job.name, retryCount: job.retryCount };
-        try {
-          await handler(job.data, context);
-        } catch (error) {
-          this.#logger.warn({ err: error, job: context }, 'job attempt failed');
-          throw error;
+      { batchSize, pollingIntervalSeconds: this.#pollingIntervalSeconds, includeMetadata: true },
+      async (jobs) => {
+        if (batchSize === 1) {
+          if (jobs[0]) await run(jobs[0]);
+          return;
         }
+        await Promise.all(
+          jobs.map((job) =>
+            run(job).catch(async (error: unknown) => {
+              // pg-boss completes the whole batch when this callback resolves; a job failed here
+              // first is no longer active, so only the ones that succeeded are completed.
+              const message = error instanceof Error ? error.message : String(error);
+              await this.#boss.fail(name, job.id, { message });
+            }),
+          ),
+        );
+        if (jobs.length === batchSize && !this.#stopping) this.#boss.notifyWorker(workerId);
       },
     );
   }

@@ -1,0 +1,151 @@
+import { and, eq, isNull } from 'drizzle-orm';
+import type pg from 'pg';
+import type Stripe from 'stripe';
+import {
+  entitlement,
+  invoice,
+  member,
+  subscription,
+  user,
+  withTenant,
+  workspace,
+  type WebhookEvent,
+} from '@plinth/db';
+import { systemActor } from '../actor/index';
+import { catalog, isPlanKey, planForPrice } from '../billing/index';
+import { queueMail, type AnyMailRequest, type MailTemplateData, type MailTemplateName } from '../mail/index';
+import type { BillingEventsDeps } from './types';
+
+/** The side effects an event may have, by name: the second half of the billing_effect claim key. */
+export const billingEffects = {
+  'invoice.payment_failed': 'dunning-mail',
+  'invoice.payment_action_required': 'payment-action-mail',
+  'customer.subscription.trial_will_end': 'trial-ending-mail',
+  'customer.subscription.deleted': 'subscription-ended-mail',
+} as const satisfies Record<string, string>;
+
+type EffectEventType = keyof typeof billingEffects;
+
+/** A mail request before its recipient is known (one per workspace owner). */
+type UnaddressedMail = {
+  [T in MailTemplateName]: { template: T; data: MailTemplateData[T] };
+}[MailTemplateName];
+
+const isEffectEvent = (type: string): type is EffectEventType => type in billingEffects;
+
+/** The billing page of a workspace, linked from billing mails. */
+export function billingPageUrl(appUrl: string, slug: string): string {
+  return new URL(`/w/${encodeURIComponent(slug)}/billing`, appUrl).toString();
+}
+
+/**
+ * Performs the event's side effect at most once: the claim insert and the mail jobs go in the
+ * caller's transaction, so either both commit or neither does, and a duplicate, a retry or a
+ * replay finds the claim taken. Runs after the sync, and judges by the state it just mirrored: a
+ * dunning mail for an invoice paid meanwhile, or a trial mail for a trial already canceled, is
+ * not sent (nor claimed).
+ */
+export async function performEffect(
+  deps: BillingEventsDeps,
+  client: pg.PoolClient,
+  row: WebhookEvent,
+  workspaceId: string,
+): Promise<string | undefined> {
+  if (!isEffectEvent(row.type)) return undefined;
+  const effect = billingEffects[row.type];
+  const object = (row.payload as unknown as Stripe.Event).data.object;
+  const mails = await mailsFor(deps, row.type, object, workspaceId);
+  if (mails.length === 0) return undefined;
+  const claim = await client.query(
+    `insert into billing_effect (event_id, effect) values ($1, $2) on conflict do nothing returning event_id`,
+    [row.id, effect],
+  );
+  if (claim.rowCount !== 1) return undefined;
+  for (const mail of mails) await queueMail(deps.jobs, mail, { executor: client });
+  return effect;
+}
+
+async function mailsFor(
+  deps: BillingEventsDeps,
+  type: EffectEventType,
+  object: Stripe.Event.Data['object'],
+  workspaceId: string,
+): Promise<AnyMailRequest[]> {
+  const [place] = await deps.database.db
+    .select({ name: workspace.name, slug: workspace.slug })
+    .from(workspace)
+    .where(and(eq(workspace.id, workspaceId), isNull(workspace.deletedAt)));
+  if (!place) return [];
+  const mirror = await withTenant(deps.database, workspaceId, systemActor('billing.effects'), async (tx) => {
+    const objectId = (object as { id?: string }).id ?? '';
+    const [mirroredInvoice] = await tx.select().from(invoice).where(eq(invoice.id, objectId));
+    const [mirroredSubscription] = await tx.select().from(subscription).where(eq(subscription.id, objectId));
+    const [current] = await tx.select().from(entitlement).where(eq(entitlement.workspaceId, workspaceId));
+    return { invoice: mirroredInvoice, subscription: mirroredSubscription, entitlement: current };
+  });
+  const billingUrl = billingPageUrl(deps.appUrl, place.slug);
+  let mail: UnaddressedMail;
+  if (type === 'invoice.payment_failed' || type === 'invoice.payment_action_required') {
+    const event = object as Stripe.Invoice;
+    // The mirror is Stripe's state as of the sync just done; the payload may be hours old.
+    const status = mirror.invoice?.status ?? event.status;
+    const invoiceUrl = mirror.invoice?.hostedInvoiceUrl ?? event.hosted_invoice_url;
+    if (status !== 'open' || !invoiceUrl) return [];
+    const common = {
+      workspaceName: place.name,
+      amountDue: mirror.invoice?.amountRemaining ?? event.amount_remaining,
+      currency: mirror.invoice?.currency ?? event.currency,
+      invoiceUrl,
+    };
+    const nextAttempt = mirror.invoice
+      ? mirror.invoice.nextPaymentAttempt
+      : toDate(event.next_payment_attempt);
+    mail =
+      type === 'invoice.payment_failed'
+        ? {
+            template: 'billing-payment-failed',
+            data: { ...common, nextAttemptAt: nextAttempt?.toISOString() ?? null },
+          }
+        : { template: 'billing-payment-action-required', data: common };
+  } else if (type === 'customer.subscription.trial_will_end') {
+    const event = object as Stripe.Subscription;
+    const status = mirror.subscription?.status ?? event.status;
+    const trialEnd = mirror.subscription?.trialEnd ?? toDate(event.trial_end);
+    const cancelling = mirror.subscription?.cancelAtPeriodEnd ?? event.cancel_at_period_end;
+    if (status !== 'trialing' || !trialEnd || cancelling) return [];
+    mail = {
+      template: 'billing-trial-ending',
+      data: {
+        workspaceName: place.name,
+        planName: planNameOf(event),
+        trialEndsAt: trialEnd.toISOString(),
+        billingUrl,
+      },
+    };
+  } else {
+    // Ended, and nothing else (a switch to another subscription) keeps the workspace on a paid plan.
+    if (mirror.entitlement && mirror.entitlement.plan !== 'free') return [];
+    mail = {
+      template: 'billing-subscription-canceled',
+      data: { workspaceName: place.name, planName: planNameOf(object as Stripe.Subscription), billingUrl },
+    };
+  }
+  const owners = await deps.database.db
+    .select({ email: user.email })
+    .from(member)
+    .innerJoin(user, eq(user.id, member.userId))
+    .where(and(eq(member.workspaceId, workspaceId), eq(member.role, 'owner'), isNull(user.deletedAt)));
+  return owners.map((owner) => ({ ...mail, to: owner.email }) as AnyMailRequest);
+}
+
+function planNameOf(sub: Stripe.Subscription): string {
+  for (const item of sub.items?.data ?? []) {
+    const plan = planForPrice({ lookupKey: item.price.lookup_key, metadata: item.price.metadata });
+    if (plan) return plan.name;
+  }
+  const declared = sub.metadata?.[catalog.planMetadataKey];
+  return isPlanKey(declared) ? catalog.plans[declared].name : 'paid';
+}
+
+const toDate = (seconds: number | null | undefined): Date | null =>
+  seconds === null || seconds === undefined ? null : new Date(seconds * 1000);

@@ -1,0 +1,19 @@
+import type { BillingDeps, SyncCustomerResult } from '../billing/index';
+import type { JobQueue } from '../jobs/index';
+import type { Logger } from '../logger/index';
+
+/** The one path from "something changed at Stripe" to our mirror; tests wrap it to inject failures. */
+export type SyncCustomer = (deps: BillingDeps, stripeCustomerId: string) => Promise<SyncCustomerResult>;
+
+/** What the webhook inbox, its worker and reconciliation need; built in the wiring. */
+export interface BillingEventsDeps extends BillingDeps {
+  jobs: JobQueue;
+  logger: Logger;
+  /** Base URL of the app, for the billing page linked from mails. */
+  appUrl: string;
+  /** Defaults to @plinth/core/billing's syncCustomer. */
+  syncCustomer?: SyncCustomer;
+}
+
+/** Enough to put a verified event into the inbox (the API node does only this). */
+export type IngestDeps = Pick<BillingEventsDeps, 'database' | 'jobs'>;
