@@ -26,9 +26,10 @@ export const reconcileCustomersQueue = defineQueue({
   expireInSeconds: 60 * 60,
 });
 
+/** The dead-letter queue before the queue naming it: installJobs creates them in this order. */
 export const billingEventQueues = [
-  stripeEventQueue,
   stripeEventDeadQueue,
+  stripeEventQueue,
   reconcileEventsQueue,
   reconcileCustomersQueue,
 ] as const;
