@@ -1,5 +1,5 @@
 import { describe, expect, it, beforeAll } from 'vitest';
-import { createApi } from '@plinth/api';
+import { createApi, encodeId } from '@plinth/api';
 import { permissionTable, type Permission } from '@plinth/core/access';
 import type { MemberRole } from '@plinth/db';
 import { useTestDatabase } from '@plinth/testing';
@@ -41,20 +41,20 @@ const cases: RouteCase[] = [
     route: '/transfer',
     path: () => '/transfer',
     permission: 'workspace.transfer',
-    body: (f) => ({ userId: f.targetUserId }),
+    body: (f) => ({ user_id: encodeId('user', f.targetUserId) }),
   },
   { method: 'GET', route: '/members', path: () => '/members', permission: 'member.read' },
   {
     method: 'PATCH',
-    route: '/members/:userId',
-    path: (f) => `/members/${f.targetUserId}`,
+    route: '/members/:user_id',
+    path: (f) => `/members/${encodeId('user', f.targetUserId)}`,
     permission: 'member.update_role',
     body: () => ({ role: 'member' }),
   },
   {
     method: 'DELETE',
-    route: '/members/:userId',
-    path: (f) => `/members/${f.targetUserId}`,
+    route: '/members/:user_id',
+    path: (f) => `/members/${encodeId('user', f.targetUserId)}`,
     permission: 'member.remove',
   },
   { method: 'GET', route: '/invitations', path: () => '/invitations', permission: 'invitation.read' },
@@ -67,14 +67,14 @@ const cases: RouteCase[] = [
   },
   {
     method: 'DELETE',
-    route: '/invitations/:id',
-    path: (f) => `/invitations/${f.invitationId}`,
+    route: '/invitations/:invitation_id',
+    path: (f) => `/invitations/${encodeId('inv', f.invitationId)}`,
     permission: 'invitation.revoke',
   },
   {
     method: 'POST',
-    route: '/invitations/:id/resend',
-    path: (f) => `/invitations/${f.invitationId}/resend`,
+    route: '/invitations/:invitation_id/resend',
+    path: (f) => `/invitations/${encodeId('inv', f.invitationId)}/resend`,
     permission: 'member.invite',
   },
   { method: 'GET', route: '/projects', path: () => '/projects', permission: 'project.read' },
@@ -87,24 +87,24 @@ const cases: RouteCase[] = [
   },
   {
     method: 'GET',
-    route: '/projects/:id',
-    path: (f) => `/projects/${f.projectId}`,
+    route: '/projects/:project_id',
+    path: (f) => `/projects/${encodeId('proj', f.projectId)}`,
     permission: 'project.read',
   },
   {
     method: 'PATCH',
-    route: '/projects/:id',
-    path: (f) => `/projects/${f.projectId}`,
+    route: '/projects/:project_id',
+    path: (f) => `/projects/${encodeId('proj', f.projectId)}`,
     permission: 'project.update',
     body: () => ({ name: 'Edited' }),
   },
   {
     method: 'DELETE',
-    route: '/projects/:id',
-    path: (f) => `/projects/${f.projectId}`,
+    route: '/projects/:project_id',
+    path: (f) => `/projects/${encodeId('proj', f.projectId)}`,
     permission: 'project.delete',
   },
-  { method: 'GET', route: '/audit', path: () => '/audit', permission: 'audit.read' },
+  { method: 'GET', route: '/audit-events', path: () => '/audit-events', permission: 'audit.read' },
 ];
 
 const roles = memberRoles;
@@ -152,7 +152,12 @@ describe.each(cases)('$method /api/v1/workspaces/:slug$route', (routeCase) => {
     const response = await call(people.outsider, routeCase, f);
     expect(response.status).toBe(404);
     const text = JSON.stringify(response.data);
-    for (const secret of [f.workspaceId, f.projectId, f.projectName, f.invitationId, f.slug]) {
+    const publicIds = [
+      encodeId('ws', f.workspaceId),
+      encodeId('proj', f.projectId),
+      encodeId('inv', f.invitationId),
+    ];
+    for (const secret of [f.workspaceId, f.projectId, f.projectName, f.invitationId, f.slug, ...publicIds]) {
       expect(text).not.toContain(secret);
     }
   });

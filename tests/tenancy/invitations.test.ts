@@ -2,6 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { invitation, member, withTenant } from '@plinth/db';
 import { useTestDatabase } from '@plinth/testing';
+import { decodeId, encodeId } from '@plinth/api';
 import { useIdentityApp } from '../identity/identity-app';
 import { signedInPerson, type Person } from './people';
 
@@ -21,7 +22,7 @@ async function newWorkspace(plan?: 'free' | 'team') {
   if (plan) {
     await testDb.owner.pool.query('update workspace set metadata = $1 where slug = $2', [{ plan }, slug]);
   }
-  return { slug, id: (created.data as { id: string }).id };
+  return { slug, id: decodeId('ws', (created.data as { id: string }).id) };
 }
 
 /** Invites `email` and returns the token from the mail the outbox relayed and the worker sent. */
@@ -32,7 +33,8 @@ async function invite(slug: string, email: string, role = 'member') {
   const mail = await app.mailTo(email, since);
   const link = new URL(app.linkIn(mail));
   expect(link.pathname).toBe('/invitations/accept');
-  return { token: link.searchParams.get('token')!, id: (sent.data as { id: string }).id };
+  const id = (sent.data as { id: string }).id;
+  return { token: link.searchParams.get('token')!, id, uuid: decodeId('inv', id) };
 }
 
 describe('workspaces', () => {
@@ -53,10 +55,13 @@ describe('workspaces', () => {
   it('the last owner can neither leave nor be demoted', async () => {
     const { slug } = await newWorkspace();
     expect((await owner.client.post(`/api/v1/workspaces/${slug}/leave`)).status).toBe(409);
-    const demote = await owner.client.request(`/api/v1/workspaces/${slug}/members/${owner.id}`, {
-      method: 'PATCH',
-      json: { role: 'admin' },
-    });
+    const demote = await owner.client.request(
+      `/api/v1/workspaces/${slug}/members/${encodeId('user', owner.id)}`,
+      {
+        method: 'PATCH',
+        json: { role: 'admin' },
+      },
+    );
     expect(demote.status).toBe(409);
   });
 
@@ -79,7 +84,7 @@ describe('invitations', () => {
     const { token } = await invite(slug, invitee.email, 'viewer');
     const accepted = await invitee.client.post('/api/v1/invitations/accept', { token });
     expect(accepted.status).toBe(200);
-    expect(accepted.data).toEqual({ workspaceSlug: slug });
+    expect(accepted.data).toEqual({ workspace_slug: slug });
     const projects = await invitee.client.get(`/api/v1/workspaces/${slug}/projects`);
     expect(projects.status).toBe(200);
     expect((await invitee.client.post('/api/v1/invitations/accept', { token })).status).toBe(404);
@@ -119,7 +124,7 @@ describe('invitations', () => {
       tx
         .update(invitation)
         .set({ expiresAt: new Date(Date.now() - 1000) })
-        .where(eq(invitation.id, third.id)),
+        .where(eq(invitation.id, third.uuid)),
     );
     expect((await person.client.post('/api/v1/invitations/accept', { token: third.token })).status).toBe(404);
   });
@@ -179,11 +184,11 @@ describe('concurrency', () => {
     const coOwner = await signedInPerson(app, testDb, 'co-owner');
     await testDb.app.db.insert(member).values({ workspaceId: id, userId: coOwner.id, role: 'owner' });
     const results = await Promise.all([
-      owner.client.request(`/api/v1/workspaces/${slug}/members/${coOwner.id}`, {
+      owner.client.request(`/api/v1/workspaces/${slug}/members/${encodeId('user', coOwner.id)}`, {
         method: 'PATCH',
         json: { role: 'admin' },
       }),
-      coOwner.client.request(`/api/v1/workspaces/${slug}/members/${owner.id}`, {
+      coOwner.client.request(`/api/v1/workspaces/${slug}/members/${encodeId('user', owner.id)}`, {
         method: 'PATCH',
         json: { role: 'admin' },
       }),
@@ -191,7 +196,7 @@ describe('concurrency', () => {
     // The loser is refused either way: 409 (it would remove the last owner) or 403 (it was itself
     // demoted a moment earlier and may no longer change an owner's role).
     const statuses = results.map((result) => result.status).sort();
-    expect(statuses[0]).toBe(204);
+    expect(statuses[0]).toBe(200);
     expect([403, 409]).toContain(statuses[1]);
     const owners = await testDb.owner.db
       .select()
@@ -209,17 +214,21 @@ describe('projects', () => {
     }
     const first = (await owner.client.get(`/api/v1/workspaces/${slug}/projects?limit=2`)).data as {
       items: { name: string }[];
-      nextCursor: string;
+      next_cursor: string;
+      has_more: boolean;
     };
     expect(first.items.map((item) => item.name)).toEqual(['three', 'two']);
+    expect(first.has_more).toBe(true);
     const second = (
-      await owner.client.get(`/api/v1/workspaces/${slug}/projects?limit=2&cursor=${first.nextCursor}`)
+      await owner.client.get(`/api/v1/workspaces/${slug}/projects?limit=2&cursor=${first.next_cursor}`)
     ).data as {
       items: { name: string }[];
-      nextCursor: string | null;
+      next_cursor: string | null;
+      has_more: boolean;
     };
     expect(second.items.map((item) => item.name)).toEqual(['one']);
-    expect(second.nextCursor).toBeNull();
+    expect(second.next_cursor).toBeNull();
+    expect(second.has_more).toBe(false);
     const typo = await owner.client.get(`/api/v1/workspaces/${slug}/projects?limt=2`);
     expect(typo.status).toBe(400);
     expect(typo.data).toMatchObject({ error: { fields: { limt: 'Unknown field.' } } });

@@ -9,8 +9,10 @@ import { devMailRoutes } from './routes/dev-mail';
 import { healthRoutes } from './routes/health';
 import { billingAdminRoutes } from './routes/billing-admin';
 import { stripeWebhookRoutes } from './routes/stripe-webhook';
-import { meRoutes } from './routes/me';
-import { workspaceRoutes } from './routes/workspaces';
+import { requireMembership } from './middleware/membership';
+import { requireSession } from './middleware/session-actor';
+import type { V1Chain } from './openapi/index';
+import { v1Routes } from './routes/v1';
 import type { ApiDeps, ApiEnv } from './types';
 
 /**
@@ -47,16 +49,21 @@ export function createApi(deps: ApiDeps): Hono<ApiEnv> {
         trustedOrigins,
       }),
     );
-    api.route('/', meRoutes({ ...deps, readSession, trustedOrigins }));
+    // /api/v1, ARCHITECTURE §2 order per operation (see V1Chain): actor → tenant → [rate limits per
+    // key and workspace] → validation (each operation's zod schemas) → [idempotency] → handler.
+    const chain: V1Chain = {
+      actor: requireSession(readSession, trustedOrigins) as unknown as V1Chain['actor'],
+      tenant: requireMembership(deps.database) as unknown as V1Chain['tenant'],
+      afterTenant: [],
+      beforeHandler: [],
+    };
     api.route(
-      '/',
-      workspaceRoutes({
-        database: deps.database,
-        jobs: deps.jobs,
-        appUrl: deps.env.appUrl,
-        readSession,
-        trustedOrigins,
-      }),
+      '/v1',
+      v1Routes(
+        chain,
+        { database: deps.database, jobs: deps.jobs, appUrl: deps.env.appUrl },
+        `${deps.env.appUrl}/api/v1`,
+      ),
     );
   }
   api.notFound(handleNotFound);

@@ -4,3 +4,4 @@ export { createApi } from './create-api';
 export type { ApiDeps, ApiEnv } from './types';
 export { clientIp, readClientIp } from './middleware/client-ip';
 export { rateLimitByEmail, rateLimitByIp } from './middleware/rate-limit';
+export { decodeId, encodeId, tryDecodeId, type IdPrefix } from './openapi/index';

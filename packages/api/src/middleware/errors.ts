@@ -31,6 +31,13 @@ function fromHonoException(error: Error): AppError | undefined {
   if (!(error instanceof HTTPException)) return undefined;
   if (error.status === 413) return new AppError('payload_too_large', undefined, { cause: error });
   if (error.status === 415) return new AppError('unsupported_media_type', undefined, { cause: error });
+  // The zod-openapi body validators throw this for a body that does not parse.
+  if (error.status === 400 && /malformed json/i.test(error.message)) {
+    return new AppError('invalid_input', 'The request body is not valid JSON.', {
+      fields: { _: 'Invalid JSON.' },
+      cause: error,
+    });
+  }
   if (error.status >= 400 && error.status < 500) {
     return new AppError('invalid_input', error.message || undefined, { cause: error });
   }

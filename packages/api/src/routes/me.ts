@@ -1,25 +1,41 @@
-import { Hono } from 'hono';
-import { deleteAccount, deleteAccountInput, type SessionReader } from '@plinth/core/identity';
-import { requireSession, type SessionEnv } from '../middleware/session-actor';
-import type { ApiDeps } from '../types';
-import { parseJsonBody } from '../validation/parse-body';
+import { z } from '@hono/zod-openapi';
+import { deleteAccount, deleteAccountInput } from '@plinth/core/identity';
+import type { Database } from '@plinth/db';
+import { addRoute, defineRoute, encodeId, publicId, type V1App, type V1Chain } from '../openapi/index';
+import { auditOrigin } from './origin';
+
+const me = z.object({ id: publicId('user'), email: z.email() }).openapi('Me');
+
+const getMe = defineRoute('user', {
+  method: 'get',
+  path: '/me',
+  operationId: 'getMe',
+  summary: 'The signed-in person',
+  tags: ['Me'],
+  responses: { 200: { description: 'You.', content: { 'application/json': { schema: me } } } },
+});
+
+const deleteMe = defineRoute('user', {
+  method: 'delete',
+  path: '/me',
+  operationId: 'deleteMe',
+  summary: 'Delete your account',
+  description:
+    'Anonymises your account (the audit trail keeps the id), removes your memberships and ends the session. Accounts with a password must send it.',
+  tags: ['Me'],
+  request: { body: { required: false, content: { 'application/json': { schema: deleteAccountInput } } } },
+  responses: { 204: { description: 'Deleted; the session cookie is cleared.' } },
+});
 
 /** /api/v1/me: the signed-in person's own account. */
-export function meRoutes(deps: ApiDeps & { readSession: SessionReader; trustedOrigins: readonly string[] }) {
-  return new Hono<SessionEnv>()
-    .use('/v1/me', requireSession(deps.readSession, deps.trustedOrigins))
-    .get('/v1/me', (c) => {
-      const actor = c.get('actor');
-      return c.json({ id: actor.id, email: actor.email });
-    })
-    .delete('/v1/me', async (c) => {
-      const input = await parseJsonBody(c, deleteAccountInput);
-      await deleteAccount(deps, c.get('actor'), input, {
-        ip: c.get('clientIp') ?? null,
-        userAgent: c.req.header('user-agent') ?? null,
-        requestId: c.get('requestId'),
-      });
-      c.header('Set-Cookie', 'plinth.session_token=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax');
-      return c.body(null, 204);
-    });
+export function meRoutes(app: V1App, chain: V1Chain, deps: { database: Database }): void {
+  addRoute(app, chain, getMe, (c) => {
+    const actor = c.get('actor');
+    return c.json({ id: encodeId('user', actor.id), email: actor.email }, 200);
+  });
+  addRoute(app, chain, deleteMe, async (c) => {
+    await deleteAccount(deps, c.get('actor'), c.req.valid('json'), auditOrigin(c));
+    c.header('Set-Cookie', 'plinth.session_token=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax');
+    return c.body(null, 204);
+  });
 }

@@ -68,10 +68,10 @@ export async function changeMemberRole(
   userId: string,
   input: ChangeRoleInput,
   origin: AuditOrigin = {},
-): Promise<void> {
+): Promise<MemberView> {
   assertCan(actor, 'member.update_role');
   const { role } = parseInput(changeRoleInput, input);
-  await withTenant(deps.database, actor.workspaceId, actor, async (tx) => {
+  return withTenant(deps.database, actor.workspaceId, actor, async (tx) => {
     const owners = await lockOwners(tx, actor.workspaceId);
     // Judge by the actor's role as of now (under the lock), not as of when the request began: a
     // request that raced a change to the actor's own role must not act with the old one.
@@ -85,10 +85,20 @@ export async function changeMemberRole(
     if (current === 'owner' && role !== 'owner' && owners.length === 1) {
       throw new AppError('conflict', 'A workspace needs an owner. Make someone else owner first.');
     }
-    await tx
+    const [changed] = await tx
       .update(member)
       .set({ role })
-      .where(and(eq(member.workspaceId, actor.workspaceId), eq(member.userId, userId)));
+      .from(user)
+      .where(
+        and(eq(member.workspaceId, actor.workspaceId), eq(member.userId, userId), eq(user.id, member.userId)),
+      )
+      .returning({
+        userId: member.userId,
+        name: user.name,
+        email: user.email,
+        role: member.role,
+        joinedAt: member.createdAt,
+      });
     await audit(
       tx,
       actor,
@@ -99,6 +109,7 @@ export async function changeMemberRole(
       },
       origin,
     );
+    return changed!;
   });
 }
 

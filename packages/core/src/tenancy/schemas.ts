@@ -4,6 +4,7 @@ import { memberRoles } from '@plinth/db';
 export const workspaceSlug = z
   .string()
   .trim()
+  .max(40, 'Use 3–40 lowercase letters, digits or hyphens.')
   .regex(/^[a-z0-9-]{3,40}$/, 'Use 3–40 lowercase letters, digits or hyphens.');
 const workspaceName = z.string().trim().min(1, 'Enter a name.').max(80, 'Use at most 80 characters.');
 
@@ -22,7 +23,10 @@ export const transferOwnershipInput = z.strictObject({ userId: z.uuid() });
 export type TransferOwnershipInput = z.infer<typeof transferOwnershipInput>;
 
 export const inviteInput = z.strictObject({
-  email: z.email().transform((email) => email.trim().toLowerCase()),
+  email: z
+    .email()
+    .max(254, 'Use at most 254 characters.')
+    .transform((email) => email.trim().toLowerCase()),
   role: memberRole,
 });
 export type InviteInput = z.input<typeof inviteInput>;

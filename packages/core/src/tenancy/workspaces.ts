@@ -75,11 +75,20 @@ export async function renameWorkspace(
   actor: MemberActor,
   input: RenameWorkspaceInput,
   origin: AuditOrigin = {},
-): Promise<void> {
+): Promise<WorkspaceSummary> {
   assertCan(actor, 'workspace.update');
   const { name } = parseInput(renameWorkspaceInput, input);
-  await withTenant(deps.database, actor.workspaceId, actor, async (tx) => {
-    await tx.update(workspace).set({ name }).where(eq(workspace.id, actor.workspaceId));
+  return withTenant(deps.database, actor.workspaceId, actor, async (tx) => {
+    const [renamed] = await tx
+      .update(workspace)
+      .set({ name })
+      .where(eq(workspace.id, actor.workspaceId))
+      .returning({
+        id: workspace.id,
+        name: workspace.name,
+        slug: workspace.slug,
+        createdAt: workspace.createdAt,
+      });
     await audit(
       tx,
       actor,
@@ -90,6 +99,7 @@ export async function renameWorkspace(
       },
       origin,
     );
+    return { ...renamed!, role: actor.role };
   });
 }
 

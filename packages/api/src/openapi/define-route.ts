@@ -1,0 +1,91 @@
+import { createRoute, z, type RouteConfig } from '@hono/zod-openapi';
+import type { ErrorCode } from '@plinth/core/errors';
+import { errorResponses } from './errors';
+
+/**
+ * Who may call an operation: anyone (`public`), a signed-in person or API key (`user`), or a
+ * member of the workspace named by `{slug}` (`member`; everyone else gets 404).
+ */
+export type Access = 'public' | 'user' | 'member';
+
+export type V1Route<C extends RouteConfig = RouteConfig> = C & { readonly access: Access };
+
+export const sessionCookieScheme = 'sessionCookie';
+export const apiKeyScheme = 'bearerAuth';
+
+const baseErrors: Record<Access, ErrorCode[]> = {
+  public: ['invalid_input', 'rate_limited', 'internal'],
+  user: ['invalid_input', 'unauthenticated', 'forbidden', 'rate_limited', 'internal'],
+  member: ['invalid_input', 'unauthenticated', 'forbidden', 'not_found', 'rate_limited', 'internal'],
+};
+
+/**
+ * Declares a /api/v1 operation with the conventions applied in one place:
+ * - body, query and path params are strict zod objects (an unknown field is a 400 naming it); an
+ *   operation without a query schema gets an empty strict one, so `?anything` is refused too;
+ * - `operationId`, `summary` and a tag are required (the client and the reference page use them);
+ * - security follows `access`; the standard error responses (all the one envelope) are added,
+ *   plus `errors` for this operation (`conflict`, `payment_required`…).
+ * Register it with `addRoute` (app.ts), which adds the actor/tenant middleware `access` names.
+ */
+export function defineRoute<const C extends RouteConfig>(
+  access: Access,
+  config: C,
+  errors: readonly ErrorCode[] = [],
+): V1Route<C> {
+  const name = `${config.method.toUpperCase()} ${config.path}`;
+  if (!config.operationId || !config.summary || !config.tags?.length) {
+    throw new Error(`${name}: declare operationId, summary and tags`);
+  }
+  const request = { ...config.request, query: config.request?.query ?? z.strictObject({}) };
+  assertStrict(request.query, `${name} query`);
+  if (request.params) assertStrict(request.params, `${name} params`);
+  else if (config.path.includes('{')) throw new Error(`${name}: declare its path params`);
+  const media = request.body?.content['application/json'];
+  const body = media && 'schema' in media ? media.schema : undefined;
+  if (request.body && !body) throw new Error(`${name}: a body is application/json`);
+  if (body) assertStrict(body, `${name} body`);
+  const codes = [...baseErrors[access], ...errors, ...(body ? (['unsupported_media_type'] as const) : [])];
+  if (config.path.includes('{')) codes.push('not_found');
+  const route = createRoute({
+    ...config,
+    request,
+    security: access === 'public' ? [] : [{ [sessionCookieScheme]: [] }, { [apiKeyScheme]: [] }],
+    responses: { ...errorResponses(codes), ...config.responses },
+  });
+  return Object.defineProperty(route, 'access', {
+    value: access,
+    enumerable: false,
+  }) as unknown as V1Route<C>;
+}
+
+interface ZodInternals {
+  _zod?: { def?: { type?: string; catchall?: ZodInternals } };
+}
+
+/** Strict means `z.strictObject` (catchall never): unknown keys fail validation. */
+function assertStrict(schema: unknown, where: string): void {
+  const def = (schema as ZodInternals)._zod?.def;
+  if (def?.type !== 'object' || def.catchall?._zod?.def?.type !== 'never') {
+    throw new Error(`${where}: use z.strictObject so unknown fields are refused`);
+  }
+}
+
+/** A required JSON request body. */
+export function jsonBody<T extends z.ZodType>(schema: T) {
+  return { required: true, content: { 'application/json': { schema } } } as const;
+}
+
+/** A JSON response. */
+export function jsonContent<T extends z.ZodType>(description: string, schema: T) {
+  return { description, content: { 'application/json': { schema } } } as const;
+}
+
+/**
+ * Names a schema built outside this package (core's `schemas.ts`) as a document component, or adds
+ * documentation to it. Use this, not `.openapi()`: zod's `.meta()` is native, while `.openapi()`
+ * exists only on the zod instance @hono/zod-openapi patched, which core's schemas may not share.
+ */
+export function documented<T extends z.ZodType>(schema: T, meta: string | Record<string, unknown>): T {
+  return schema.meta(typeof meta === 'string' ? { id: meta } : meta) as T;
+}

@@ -1,0 +1,45 @@
+import { z } from '@hono/zod-openapi';
+import { errorCodes, errorStatus, type ErrorCode } from '@plinth/core/errors';
+
+/** The one error envelope (ARCHITECTURE §2), as the document declares it for every error status. */
+export const errorEnvelope = z
+  .object({
+    error: z.object({
+      code: z.enum(errorCodes as [ErrorCode, ...ErrorCode[]]),
+      message: z.string(),
+      fields: z
+        .record(z.string(), z.string())
+        .optional()
+        .openapi({ description: 'Each offending field (dot path) and what is wrong with it.' }),
+      request_id: z.string(),
+    }),
+  })
+  .openapi('Error');
+
+const descriptions: Partial<Record<number, string>> = {
+  400: 'Invalid input: malformed JSON, a wrong type, a missing or unknown field or query parameter.',
+  401: 'No valid session cookie or API key.',
+  402: 'The workspace plan does not include this.',
+  403: 'Not allowed for this role (or API key scope), or a cookie request from an untrusted origin.',
+  404: 'Not found — also for a workspace you are not a member of, and for a malformed id.',
+  409: 'Conflicts with the current state.',
+  415: 'Send JSON with Content-Type: application/json.',
+  429: 'Rate limited; see Retry-After.',
+  500: 'Unexpected error; quote the request_id.',
+};
+
+/** Error responses for the given codes, one entry per status, all with the envelope. */
+export function errorResponses(codes: readonly ErrorCode[]) {
+  const responses: Record<
+    number,
+    { description: string; content: { 'application/json': { schema: typeof errorEnvelope } } }
+  > = {};
+  for (const code of codes) {
+    const status = errorStatus[code];
+    responses[status] = {
+      description: descriptions[status] ?? code,
+      content: { 'application/json': { schema: errorEnvelope } },
+    };
+  }
+  return responses;
+}

@@ -1,0 +1,66 @@
+import { z } from '@hono/zod-openapi';
+import { AppError } from '@plinth/core/errors';
+
+/**
+ * Public ids: the database keeps plain uuids (core never sees anything else); the API edge shows
+ * them as `<type>_<26 chars>` — TypeID's encoding (the uuid's 128 bits in Crockford base32, so
+ * v7 ids still sort by time) — and reads them back here, in one place. A malformed id, or an id of
+ * another type (a `ws_` where a `proj_` belongs), is a 404: never a 500, never a hint.
+ */
+export const idPrefixes = {
+  workspace: 'ws',
+  project: 'proj',
+  user: 'user',
+  invitation: 'inv',
+  auditEvent: 'evt',
+  apiKey: 'key',
+} as const;
+
+export type IdType = keyof typeof idPrefixes;
+export type IdPrefix = (typeof idPrefixes)[IdType];
+
+const alphabet = '0123456789abcdefghjkmnpqrstvwxyz';
+const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const suffixPattern = '[0-7][0-9a-hjkmnp-tv-z]{25}';
+const suffixRegex = new RegExp(`^${suffixPattern}$`);
+
+/** `encodeId('proj', uuid)` → `proj_01jb…`. Throws on a value that is not a uuid (a bug, not input). */
+export function encodeId(prefix: IdPrefix, uuid: string): string {
+  if (!uuidPattern.test(uuid)) throw new Error(`encodeId: not a uuid: ${uuid}`);
+  let value = BigInt(`0x${uuid.replaceAll('-', '')}`);
+  let suffix = '';
+  for (let index = 0; index < 26; index++) {
+    suffix = alphabet[Number(value & 31n)] + suffix;
+    value >>= 5n;
+  }
+  return `${prefix}_${suffix}`;
+}
+
+/** The uuid behind a public id of this type, or undefined when it is not one. */
+export function tryDecodeId(prefix: IdPrefix, value: string): string | undefined {
+  if (value.length !== prefix.length + 27 || !value.startsWith(`${prefix}_`)) return undefined;
+  const suffix = value.slice(prefix.length + 1);
+  if (!suffixRegex.test(suffix)) return undefined;
+  let number = 0n;
+  for (const char of suffix) number = (number << 5n) | BigInt(alphabet.indexOf(char));
+  const hex = number.toString(16).padStart(32, '0');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
+/** `decodeId('proj', 'proj_01jb…')` → the uuid; anything else is `not_found` (404). */
+export function decodeId(prefix: IdPrefix, value: string): string {
+  const uuid = tryDecodeId(prefix, value);
+  if (!uuid) throw new AppError('not_found');
+  return uuid;
+}
+
+const example = (prefix: IdPrefix) => `${prefix}_01jbz3k4q8e9v6w2x5y7a0c1d2`;
+
+/** A public id in a response or body: documented with its pattern and an example. */
+export function publicId(prefix: IdPrefix) {
+  return z
+    .string()
+    .max(prefix.length + 27)
+    .regex(new RegExp(`^${prefix}_${suffixPattern}$`), `Expected an id like ${example(prefix)}.`)
+    .openapi({ example: example(prefix) });
+}

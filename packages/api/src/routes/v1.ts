@@ -1,0 +1,46 @@
+import type { TenancyDeps } from '@plinth/core/tenancy';
+import {
+  createV1App,
+  openApiDocument,
+  renderReferencePage,
+  type V1App,
+  type V1Chain,
+} from '../openapi/index';
+import { auditRoutes } from './audit';
+import { invitationRoutes } from './invitations';
+import { memberRoutes } from './members';
+import { meRoutes } from './me';
+import { projectRoutes } from './projects';
+import { workspaceRoutes } from './workspaces';
+
+export type V1Deps = TenancyDeps;
+
+/**
+ * Every /api/v1 operation on one OpenAPIHono app, mounted at /api/v1 by create-api.ts. A new
+ * resource adds its `xRoutes(app, chain, deps)` line here (and `tests/api/contract.test.ts` then
+ * fails until it has a case).
+ */
+export function registerV1Operations(app: V1App, chain: V1Chain, deps: V1Deps): V1App {
+  meRoutes(app, chain, deps);
+  workspaceRoutes(app, chain, deps);
+  memberRoutes(app, chain, deps);
+  invitationRoutes(app, chain, deps);
+  projectRoutes(app, chain, deps);
+  auditRoutes(app, chain, deps);
+  return app;
+}
+
+/** The v1 app with its document routes: GET /openapi.json and GET /reference (no auth). */
+export function v1Routes(chain: V1Chain, deps: V1Deps, serverUrl: string): V1App {
+  const app = registerV1Operations(createV1App(), chain, deps);
+  let document: ReturnType<typeof openApiDocument> | undefined;
+  let page: ReturnType<typeof renderReferencePage> | undefined;
+  const getDocument = () => (document ??= openApiDocument(app, serverUrl));
+  app.get('/openapi.json', (c) => c.json(getDocument()));
+  app.get('/reference', (c) => {
+    page ??= renderReferencePage(getDocument() as unknown as Record<string, unknown>);
+    c.header('Content-Security-Policy', page.contentSecurityPolicy);
+    return c.html(page.html);
+  });
+  return app;
+}
