@@ -5,8 +5,8 @@ import { fileURLToPath } from 'node:url';
 // child processes, and one small typed handle on a child: every wait has a deadline, and closing ends
 // with SIGKILL if a child will not leave.
 
-/** `raw-projects`: bench/projects.ts's baseline (bench/raw-projects.ts). */
-export type TargetName = 'raw' | 'plinth' | 'raw-projects';
+/** `raw-projects`: bench/projects.ts's baseline (bench/raw-projects.ts); `raw-api`: bench/api.ts's (bench/raw-api.ts). */
+export type TargetName = 'raw' | 'plinth' | 'raw-projects' | 'raw-api';
 
 export type TargetCommand =
   | { type: 'start'; target: TargetName; ownerUrl: string; envSource: Record<string, string | undefined> }

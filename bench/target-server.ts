@@ -6,6 +6,7 @@ import { createLogger } from '@plinth/core/logger';
 import { startPlinth } from '../apps/server/src/start';
 import { version } from '../apps/server/src/version';
 import type { TargetCommand, TargetName, TargetReply } from './ipc';
+import { startRawApiServer } from './raw-api';
 import { startRawProjectsServer } from './raw-projects';
 
 // Child process of bench/health.ts, bench/auth.ts and bench/projects.ts: serves one target (plinth:
@@ -33,6 +34,7 @@ async function startTarget(target: TargetName, env: Env, ownerUrl: string): Prom
     return { port: (plinth.server.address() as AddressInfo).port, stop: () => plinth.stop() };
   }
   if (target === 'raw-projects') return startRawProjectsServer(env, ownerUrl);
+  if (target === 'raw-api') return startRawApiServer(env, ownerUrl);
   return startRawServer(env, ownerUrl);
 }
 

@@ -16,7 +16,8 @@ import {
   type MailRenderer,
 } from '@plinth/core/mail';
 import { pruneOutbox } from '@plinth/core/outbox';
-import { pruneRateLimits, rateLimitPruneQueue } from '@plinth/core/rate-limit';
+import { idempotencyPruneQueue, pruneIdempotencyKeys } from '@plinth/core/idempotency';
+import { pruneRateLimits, rateLimitPruneQueue, SyncedRateLimiter } from '@plinth/core/rate-limit';
 import { renderMail } from '@plinth/emails';
 
 /**
@@ -26,6 +27,7 @@ import { renderMail } from '@plinth/emails';
 export const queues: readonly QueueDefinition[] = [
   ...platformQueues,
   rateLimitPruneQueue,
+  idempotencyPruneQueue,
   mailQueue,
   // Created everywhere (the migrate command does not know whether billing is configured); their
   // workers run only when it is.
@@ -42,6 +44,8 @@ export interface Wiring {
   renderMail: MailRenderer;
   /** API keys' last use, collected in memory and written in batches (flushed on close). */
   apiKeyUsage: ApiKeyUsageRecorder;
+  /** /api/v1 rate-limit counters of this node, synced with the other nodes' through Postgres. */
+  rateLimiter: SyncedRateLimiter;
   close(): Promise<void>;
 }
 
@@ -76,6 +80,7 @@ export function createWiring(env: Env, ownerUrl: string, logger?: Logger): Wirin
     flushIntervalMs: env.apiKeyUsageFlushMs,
     logger: log,
   });
+  const rateLimiter = new SyncedRateLimiter({ database, logger: log }).start();
   return {
     env,
     logger: log,
@@ -85,10 +90,12 @@ export function createWiring(env: Env, ownerUrl: string, logger?: Logger): Wirin
     mailer: createMailer(env, database),
     renderMail,
     apiKeyUsage,
+    rateLimiter,
     async close() {
       await jobs.stop(env.shutdownTimeoutMs);
       // After the server has drained its requests, before the pool goes: the last uses land.
       await apiKeyUsage.close();
+      await rateLimiter.stop();
       await database.close();
     },
   };
@@ -111,6 +118,11 @@ export async function registerPlatformJobs(wiring: Wiring): Promise<void> {
     logger.info({ pruned }, 'pruned expired rate-limit counters');
   });
   await jobs.schedule(rateLimitPruneQueue.name, '41 * * * *');
+  await jobs.work(idempotencyPruneQueue.name, async () => {
+    const pruned = await pruneIdempotencyKeys(database);
+    logger.info({ pruned }, 'pruned expired idempotency keys');
+  });
+  await jobs.schedule(idempotencyPruneQueue.name, '23 * * * *');
   await jobs.work(
     mailQueue.name,
     sendMailJob({ mailer: wiring.mailer, renderMail: wiring.renderMail, logger }),

@@ -5,6 +5,7 @@ import type { Env } from '@plinth/core/env';
 import type { Auth } from '@plinth/core/identity';
 import type { JobQueue } from '@plinth/core/jobs';
 import type { Logger } from '@plinth/core/logger';
+import type { ApiRateLimits, SyncedRateLimiter } from '@plinth/core/rate-limit';
 
 /** What the API needs from the process; built once in apps/server, and by each test for itself. */
 export interface ApiDeps {
@@ -20,6 +21,10 @@ export interface ApiDeps {
   billing?: { stripe: BillingDeps['stripe']; webhookSecret: string };
   /** Batches API keys' `last_used_at`; without it, key requests record no last use. */
   apiKeyUsage?: ApiKeyUsageRecorder;
+  /** The node's /api/v1 rate-limit counters (the wiring's, stopped on close); built here when absent. */
+  rateLimiter?: SyncedRateLimiter;
+  /** The /api/v1 limits; defaults (times API_RATE_LIMIT_SCALE) when absent. */
+  apiRateLimits?: ApiRateLimits;
 }
 
 export interface ApiEnv {

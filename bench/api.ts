@@ -1,0 +1,336 @@
+import { randomBytes } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
+import pg from 'pg';
+import { loadEnv } from '@plinth/core/env';
+import { createLogger } from '@plinth/core/logger';
+import type { OwnerDatabase } from '../apps/server/src/local-database';
+import { benchEnvSource, freePort, openBenchDatabase, resetLoopbackAuthLimits } from './bench-database';
+import { parseBenchOptions, type BenchOptions } from './cli-options';
+import {
+  ChildHandle,
+  type LoadCommand,
+  type LoadReply,
+  type LoadResult,
+  type TargetCommand,
+  type TargetReply,
+} from './ipc';
+import {
+  best,
+  describe,
+  loadAverageNow,
+  loadLine,
+  milliseconds,
+  resultRow,
+  runConditions,
+  tableRow,
+  windowLine,
+} from './report-format';
+import { BenchShutdown, exitIfAHandleLingers, progress, stopWithin } from './run-lifecycle';
+import { Client, SetupMailWorker, type SignedIn } from './signed-in-person';
+
+// `npm run bench [-- --connections 50 --duration 10 --warmup 2 --rounds 2]`: issue 6's number. The
+// projects list, GET /api/v1/workspaces/{slug}/projects?limit=20, authenticated by API key and by
+// session, on one API node (PLINTH_ROLE=api, the whole middleware chain: request id, logger,
+// security headers, rate limits, actor, tenant, validation, the handler) against a raw node:http +
+// pg baseline (bench/raw-api.ts) that sends the same statements with the same safety and answers
+// the same bytes. Each target runs in its own child process, the load in a third; rounds alternate
+// (raw session, plinth session, raw key, plinth key, …). The person, the workspace, its 20 projects
+// and the key come from the real HTTP flow, once, at setup. Prints numbers; asserts nothing.
+
+const REQUEST_TIMEOUT_MS = 10_000;
+const PROJECT_COUNT = 20;
+const LIMIT = 20;
+/** The issue's acceptance lines: plinth's req/s over the baseline's, and p99, in the same run. */
+const TARGET_RATIO = 0.8;
+const TARGET_P99_MS = 30;
+
+type Auth = 'session' | 'key';
+type Server = 'raw' | 'plinth';
+type RowName = `${Server}-${Auth}`;
+
+const ROWS: readonly { name: RowName; server: Server; auth: Auth; label: string }[] = [
+  { name: 'raw-session', server: 'raw', auth: 'session', label: 'raw node:http + pg, session' },
+  { name: 'plinth-session', server: 'plinth', auth: 'session', label: 'plinth, session cookie' },
+  { name: 'raw-key', server: 'raw', auth: 'key', label: 'raw node:http + pg, API key' },
+  { name: 'plinth-key', server: 'plinth', auth: 'key', label: 'plinth, API key' },
+];
+
+const SERVERS: readonly { server: Server; target: 'raw-api' | 'plinth' }[] = [
+  { server: 'raw', target: 'raw-api' },
+  { server: 'plinth', target: 'plinth' },
+];
+
+// ---------------------------------------------------------------------------------------------
+// Setup over HTTP: one person and session (bench/signed-in-person.ts), a workspace on the team plan
+// with PROJECT_COUNT projects, and a read-only API key minted through the API.
+
+async function setTeamPlan(owner: OwnerDatabase, slug: string): Promise<void> {
+  const db = new pg.Client({ connectionString: owner.ownerUrl, connectionTimeoutMillis: 5_000 });
+  await db.connect();
+  try {
+    // The entitlement row is what billing writes; the free plan's 3 projects would stop the setup.
+    const { rowCount } = await db.query(
+      `insert into entitlement (workspace_id, plan, state, features, limits)
+       select id, 'team', 'active', '[]', '{"members": 500, "projects": 500}' from workspace
+       where slug = $1 and deleted_at is null
+       on conflict (workspace_id) do update set plan = excluded.plan, state = excluded.state`,
+      [slug],
+    );
+    if (rowCount !== 1) throw new Error(`workspace ${slug} not found to set its plan`);
+  } finally {
+    await db.end();
+  }
+}
+
+async function createWorkspaceWithProjects(
+  client: Client,
+  owner: OwnerDatabase,
+  person: SignedIn,
+): Promise<{ slug: string; apiKey: string }> {
+  const slug = `bench-${Date.now().toString(36)}-${randomBytes(3).toString('hex')}`;
+  await client.json('POST', '/api/v1/workspaces', 201, {
+    cookie: person.cookie,
+    body: { name: 'Bench Projects', slug },
+  });
+  await setTeamPlan(owner, slug);
+  for (let index = 1; index <= PROJECT_COUNT; index += 1) {
+    await client.json('POST', `/api/v1/workspaces/${slug}/projects`, 201, {
+      cookie: person.cookie,
+      body: { name: `Project ${String(index).padStart(2, '0')}`, description: `Bench project ${index}` },
+    });
+  }
+  const { body } = await client.json<{ secret?: unknown }>(
+    'POST',
+    `/api/v1/workspaces/${slug}/api-keys`,
+    201,
+    {
+      cookie: person.cookie,
+      body: { name: 'bench', scopes: ['project.read'] },
+    },
+  );
+  if (typeof body.secret !== 'string') throw new Error('the API key route returned no secret');
+  progress(`created workspace ${slug} (team plan) with ${PROJECT_COUNT} projects and a read-only API key`);
+  return { slug, apiKey: body.secret };
+}
+
+interface ProjectList {
+  items?: { id?: unknown }[];
+  next_cursor?: unknown;
+  has_more?: unknown;
+}
+
+/**
+ * Before load and after each round: 200 with LIMIT items and no next page, and 401 without
+ * credentials. Returns the body, so that the two servers can be compared byte for byte.
+ */
+async function probe(label: string, port: number, path: string, headers: Record<string, string>) {
+  const client = new Client(`http://127.0.0.1:${port}`);
+  const response = await fetch(`${client.baseUrl}${path}`, {
+    headers,
+    signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
+  });
+  const text = await response.text();
+  if (response.status !== 200) throw new Error(`${label} ${path}: ${response.status} ${text.slice(0, 300)}`);
+  const body = JSON.parse(text) as ProjectList;
+  const problems: string[] = [];
+  if (!response.headers.get('content-type')?.startsWith('application/json')) problems.push('not JSON');
+  if (!Array.isArray(body.items) || body.items.length !== LIMIT) {
+    problems.push(`${Array.isArray(body.items) ? body.items.length : 'no'} items, not ${LIMIT}`);
+  }
+  if (body.next_cursor !== null || body.has_more !== false) problems.push('a next page');
+  if (problems.length > 0) throw new Error(`${label} ${path}: ${problems.join(', ')}`);
+  const anonymous = await client.send('GET', path);
+  if (anonymous.response.status !== 401) {
+    throw new Error(`${label} ${path} without credentials answered ${anonymous.response.status}, not 401`);
+  }
+  return text;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Output, in bench/health.ts's format.
+
+function verdict(ratio: number, p99: number): string {
+  if (Number.isNaN(ratio)) return '';
+  const ratioMet = ratio >= TARGET_RATIO;
+  const p99Met = p99 < TARGET_P99_MS;
+  return (
+    `(target ≥ ${TARGET_RATIO.toFixed(1)}: ${ratioMet ? 'met' : 'NOT met'}; ` +
+    `plinth p99 ${milliseconds(p99)} ms, target < ${TARGET_P99_MS}: ${p99Met ? 'met' : 'NOT met'})`
+  );
+}
+
+function printTable(
+  options: BenchOptions,
+  path: string,
+  results: Map<RowName, LoadResult[]>,
+  loadBefore: number,
+): void {
+  const chosen = new Map(ROWS.map(({ name }) => [name, best(results.get(name) ?? [])]));
+  const ratioLines: string[] = [];
+  const perRequest: string[] = [];
+  for (const auth of ['session', 'key'] as const) {
+    const raw = chosen.get(`raw-${auth}`);
+    const plinth = chosen.get(`plinth-${auth}`);
+    const ratio = raw && plinth ? plinth.requestsPerSecond / raw.requestsPerSecond : Number.NaN;
+    const label = auth === 'session' ? 'ratio, session' : 'ratio, API key';
+    ratioLines.push(
+      tableRow([label, Number.isNaN(ratio) ? '-' : ratio.toFixed(2), verdict(ratio, plinth?.p99Ms ?? NaN)]),
+    );
+    if (raw && plinth) {
+      // In a closed loop at saturation, 1 / req/s is the machine's time per request.
+      perRequest.push(
+        `1000 / req/s, ${auth === 'session' ? 'session' : 'API key'}: plinth ` +
+          `${(1000 / plinth.requestsPerSecond).toFixed(3)} ms vs raw ${(1000 / raw.requestsPerSecond).toFixed(3)} ms ` +
+          `(+${(1000 / plinth.requestsPerSecond - 1000 / raw.requestsPerSecond).toFixed(3)} ms per request)`,
+      );
+    }
+  }
+  const perRound = (auth: Auth) =>
+    (results.get(`plinth-${auth}`) ?? [])
+      .map((result, index) => {
+        const baseline = results.get(`raw-${auth}`)?.[index];
+        return baseline ? (result.requestsPerSecond / baseline.requestsPerSecond).toFixed(2) : '-';
+      })
+      .join(', ');
+  const lines = [
+    `GET ${path} (${PROJECT_COUNT} projects) — ${runConditions(options)}`,
+    tableRow(['target', 'req/s', 'p50 ms', 'p99 ms', 'errors']),
+    ...ROWS.map(({ name, label }) => resultRow(label, chosen.get(name))),
+    ...ratioLines,
+    '',
+    ...perRequest,
+    `Each row is the best of ${options.rounds} alternating rounds (${ROWS.map(({ name }) => name).join(', ')}, …) ` +
+      'by req/s, with that round’s p50/p99/errors.',
+    `  ratio per round, session: ${perRound('session')}; API key: ${perRound('key')} ` +
+      '(each plinth round over the raw round just before it)',
+    windowLine(options),
+    'Both servers send the same statements per request — API key: the key lookup (workspace, creator membership ' +
+      'and ban checks in one prepared statement); session: the session lookup after the cookie HMAC check, then the ' +
+      'membership lookup; then begin + 3 set_config as one message, the projects select, commit — and answered the ' +
+      'same bytes before the rounds, and still do after each. Plinth also runs its rate limits (in memory, synced ' +
+      'every 500 ms; API_RATE_LIMIT_SCALE=1000 so they never refuse), request ids, logging (silent) and security headers.',
+    'Each target runs in its own process; the load generator (node:http, keep-alive, closed loop) in a third.',
+    loadLine(loadBefore),
+  ];
+  process.stdout.write(`${lines.join('\n')}\n`);
+}
+
+// ---------------------------------------------------------------------------------------------
+
+const USAGE =
+  'usage: npm run bench -- [--connections 50] [--duration 10] [--warmup 2] [--rounds 2] ' +
+  '[--pg-port 54333] [--data-dir .data/bench-api]';
+
+const options = parseBenchOptions({ pgPort: 54333, dataDir: '.data/bench-api', usage: USAGE });
+const loadBefore = loadAverageNow();
+const apiPort = await freePort();
+const baseUrl = `http://127.0.0.1:${apiPort}`;
+const envSource = benchEnvSource(options, {
+  PORT: String(apiPort),
+  APP_URL: baseUrl,
+  MAIL_TRANSPORT: 'capture',
+  // The limiter runs on every request, but the load must measure the API, not 429s.
+  API_RATE_LIMIT_SCALE: '1000',
+});
+const env = loadEnv(envSource);
+const logger = createLogger({ level: env.logLevel });
+
+let owner: OwnerDatabase | undefined;
+const targetProcesses: ChildHandle<TargetCommand, TargetReply>[] = [];
+let load: ChildHandle<LoadCommand, LoadReply> | undefined;
+const mailWorker = new SetupMailWorker();
+const shutdown = new BenchShutdown(async () => {
+  await Promise.all([
+    load?.close(undefined, 5_000),
+    ...targetProcesses.map((child) => child.close({ type: 'stop' }, 20_000)),
+    stopWithin(mailWorker.stop(), 20_000, 'stopping the worker node'),
+  ]);
+  await stopWithin(owner?.stop(), 30_000, 'stopping Postgres');
+  progress('stopped: servers, worker, load generator and Postgres');
+});
+
+try {
+  const database = await openBenchDatabase(env, logger, (opened) => (owner = opened));
+  await resetLoopbackAuthLimits(database);
+  const ports = new Map<Server, number>();
+  for (const { server, target } of SERVERS) {
+    const child = ChildHandle.fork<TargetCommand, TargetReply>(
+      new URL('./target-server.ts', import.meta.url),
+      `${server} server`,
+    );
+    targetProcesses.push(child);
+    const { port } = await child.request(
+      { type: 'start', target, ownerUrl: database.ownerUrl, envSource },
+      60_000,
+    );
+    if (server === 'plinth' && port !== apiPort) {
+      throw new Error(`api server listens on ${port}, not on APP_URL's ${apiPort}`);
+    }
+    ports.set(server, port);
+    progress(`${server} server listening on 127.0.0.1:${port}`);
+  }
+  const client = new Client(baseUrl);
+  const person = await mailWorker.signUpAndSignIn(client, {
+    envSource,
+    ownerUrl: database.ownerUrl,
+    logger,
+  });
+  const { slug, apiKey } = await createWorkspaceWithProjects(client, database, person);
+  const path = `/api/v1/workspaces/${slug}/projects?limit=${LIMIT}`;
+  const headersFor: Record<Auth, Record<string, string>> = {
+    session: { cookie: person.cookie },
+    key: { authorization: `Bearer ${apiKey}` },
+  };
+
+  // Both servers answer the same bytes, by either credential.
+  for (const auth of ['session', 'key'] as const) {
+    const answers = new Map<Server, string>();
+    for (const { server } of SERVERS) {
+      answers.set(server, await probe(`${server} (${auth})`, ports.get(server) ?? 0, path, headersFor[auth]));
+    }
+    if (answers.get('raw') !== answers.get('plinth')) {
+      throw new Error(
+        `the servers answer differently (${auth}):\n  raw:    ${answers.get('raw')?.slice(0, 300)}\n` +
+          `  plinth: ${answers.get('plinth')?.slice(0, 300)}`,
+      );
+    }
+  }
+  progress(`both servers answer 200 with the same ${LIMIT} projects, by session and by API key`);
+
+  load = ChildHandle.fork<LoadCommand, LoadReply>(
+    new URL('./load-generator.ts', import.meta.url),
+    'load generator',
+  );
+  const results = new Map<RowName, LoadResult[]>(ROWS.map(({ name }) => [name, []]));
+  const runMs = (options.warmupSeconds + options.durationSeconds) * 1000;
+  for (let round = 1; round <= options.rounds; round += 1) {
+    for (const { name, server, auth, label } of ROWS) {
+      const port = ports.get(server) ?? 0;
+      const result = await load.request(
+        {
+          type: 'run',
+          port,
+          path,
+          headers: headersFor[auth],
+          connections: options.connections,
+          warmupMs: options.warmupSeconds * 1000,
+          durationMs: options.durationSeconds * 1000,
+          requestTimeoutMs: REQUEST_TIMEOUT_MS,
+        },
+        runMs + REQUEST_TIMEOUT_MS + 10_000,
+      );
+      results.get(name)?.push(result);
+      progress(`round ${round}/${options.rounds}  ${label.padEnd(30)} ${describe(result)}`);
+      // The credentials, the membership and the projects are still all there.
+      await probe(label, port, path, headersFor[auth]);
+      // Let the finished run's sockets close before the next target is loaded.
+      await sleep(500);
+    }
+  }
+  printTable(options, path, results, loadBefore);
+} catch (error) {
+  shutdown.fail(error);
+} finally {
+  await shutdown.stopAll();
+}
+exitIfAHandleLingers();
