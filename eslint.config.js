@@ -78,6 +78,10 @@ const emailsOnlyCore = (extra = []) => ({
   regex: `^@plinth/(?!(?:${['core', ...extra].join('|')})(?:/|$))`,
   message: `packages/emails may import only @plinth/core (mail types, errors): templates get their data as arguments, never from the database or the API. ${SEE}`,
 });
+const serverNoTesting = {
+  regex: pkg(['@plinth/testing']),
+  message: `apps/server runs in production: test stand-ins (@plinth/testing) are for tests and for apps/server/src/dev-stripe.ts, which starts the fake Stripe under \`npm run dev\` only (loadEnv refuses its key in production). ${SEE}`,
+};
 const webNoApi = [
   {
     regex: pkg(['hono', '@hono/[^/]+', '@plinth/api']),
@@ -293,4 +297,9 @@ export default defineConfig([
     [...everywhere, packageIntoApps, emailsNoFramework, emailsOnlyCore(['testing'])],
   ),
   ...layer('web', code('apps/web'), [...everywhere, ...webNoApi]),
+  // The server's own files, but not its tests nor the dev-only fake Stripe entry.
+  {
+    ...zone('server', [code('apps/server')], [...everywhere, serverNoTesting]),
+    ignores: [TEST_FILE, 'apps/server/src/dev-stripe.ts'],
+  },
 ]);

@@ -4,16 +4,20 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { permissionTable, type Permission } from '@plinth/core/access';
+import { ensureCustomer, syncCatalog } from '@plinth/core/billing';
 import type { ErrorCode } from '@plinth/core/errors';
 import { createSessionReader } from '@plinth/core/identity';
 import { JobQueue } from '@plinth/core/jobs';
 import { createLogger } from '@plinth/core/logger';
 import { provideServerContext } from '@plinth/core/server-context';
+import { resolveMembership } from '@plinth/core/tenancy';
 import type { MemberRole } from '@plinth/db';
 import { useTestDatabase } from '@plinth/testing';
+import { startFakeStripe, type FakeStripe } from '@plinth/testing/fake-stripe';
 import { queues } from '../../apps/server/src/wiring';
 import * as acceptActions from '../../apps/web/app/(auth)/invitations/accept/actions';
 import * as auditActions from '../../apps/web/app/(signed-in)/w/[slug]/audit/actions';
+import * as billingActions from '../../apps/web/app/(signed-in)/w/[slug]/billing/actions';
 import * as memberActions from '../../apps/web/app/(signed-in)/w/[slug]/members/actions';
 import * as projectActions from '../../apps/web/app/(signed-in)/w/[slug]/projects/actions';
 import * as settingsActions from '../../apps/web/app/(signed-in)/w/[slug]/settings/actions';
@@ -69,6 +73,7 @@ const members = '(signed-in)/w/[slug]/members/actions.ts';
 const projects = '(signed-in)/w/[slug]/projects/actions.ts';
 const settings = '(signed-in)/w/[slug]/settings/actions.ts';
 const audit = '(signed-in)/w/[slug]/audit/actions.ts';
+const billing = '(signed-in)/w/[slug]/billing/actions.ts';
 
 const cases: ActionCase[] = [
   {
@@ -161,6 +166,22 @@ const cases: ActionCase[] = [
     run: (f) => auditActions.loadAuditLogAction(f.slug, {}),
     permission: 'audit.read',
   },
+  {
+    file: billing,
+    name: 'startCheckoutAction',
+    run: (f) => billingActions.startCheckoutAction(f.slug, { lookupKey: 'pro_monthly' }),
+    permission: 'billing.manage',
+  },
+  {
+    file: billing,
+    name: 'openPortalAction',
+    // The portal needs a billing account: the owner's workspace has one, as after a first Checkout.
+    run: async (f) => {
+      await withStripeCustomer(f);
+      return billingActions.openPortalAction(f.slug);
+    },
+    permission: 'billing.manage',
+  },
 ];
 
 /** Actions with no workspace in their arguments: outside the role matrix, for the reason given. */
@@ -174,6 +195,7 @@ const outsideMatrix: Record<string, string> = {
 const roles = memberRoles;
 const people = {} as Record<MemberRole | 'outsider', Person>;
 let jobs: JobQueue;
+let stripe: FakeStripe;
 
 beforeAll(async () => {
   for (const role of [...roles, 'outsider'] as const) people[role] = await signedInPerson(app, testDb, role);
@@ -188,6 +210,9 @@ beforeAll(async () => {
     runsWorkers: false,
   });
   await jobs.start();
+  // Billing actions talk to the fake Stripe, set up as `npm run billing:sync` would.
+  stripe = await startFakeStripe();
+  await syncCatalog({ database: testDb.app, stripe: stripe.stripe, appUrl: testDb.env.appUrl });
   provideServerContext({
     env: testDb.env,
     logger,
@@ -198,12 +223,20 @@ beforeAll(async () => {
       secret: testDb.env.auth.secret,
       production: false,
     }),
+    stripe: stripe.stripe,
   });
 });
 
 afterAll(async () => {
   await jobs?.stop();
+  await stripe?.close();
 });
+
+/** Arranges a Stripe customer for the fixture's workspace, as its owner's first Checkout would. */
+async function withStripeCustomer(f: Fixture): Promise<void> {
+  const { actor } = await resolveMembership(testDb.app, people.owner.id, f.slug);
+  await ensureCustomer({ database: testDb.app, stripe: stripe.stripe }, actor);
+}
 
 beforeEach(() => {
   request.headers = new Headers();

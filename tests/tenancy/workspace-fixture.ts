@@ -1,6 +1,6 @@
 import type { MemberRole } from '@plinth/db';
 import { invitation, withTenant } from '@plinth/db';
-import { addMember, createProject, createUser, createWorkspace, type TestDatabase } from '@plinth/testing';
+import { addMember, createProject, createUser, createWorkspace, grantPlan, type TestDatabase } from '@plinth/testing';
 import type { Person } from './people';
 
 export const memberRoles: MemberRole[] = ['owner', 'admin', 'member', 'viewer'];
@@ -26,7 +26,8 @@ export async function workspaceFixture(
   testDb: TestDatabase,
   people: MatrixPeople,
 ): Promise<WorkspaceFixture> {
-  const ws = await createWorkspace(testDb.app, { metadata: { plan: 'team' } });
+  const ws = await createWorkspace(testDb.app);
+  await grantPlan(testDb.app, { workspace: ws, plan: 'team', seats: 50 });
   for (const role of memberRoles) {
     await addMember(testDb.app, { workspace: ws, user: { id: people[role].id } as never, role });
   }

@@ -59,6 +59,8 @@ export async function startPlinth(
             secret: env.auth.secret,
             production: env.isProduction,
           }),
+          // Billing pages and actions use the same Stripe client as the webhook worker.
+          ...(wiring.stripe ? { stripe: wiring.stripe } : {}),
         });
       }
       const web = servesWeb
