@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { invitation, member, withTenant } from '@plinth/db';
-import { useTestDatabase } from '@plinth/testing';
+import { invitation, member, withTenant, workspace } from '@plinth/db';
+import { grantPlan, useTestDatabase } from '@plinth/testing';
 import { decodeId, encodeId } from '@plinth/api';
 import { useIdentityApp } from '../identity/identity-app';
 import { signedInPerson, type Person } from './people';
@@ -20,7 +20,11 @@ async function newWorkspace(plan?: 'free' | 'team') {
   const created = await owner.client.post('/api/v1/workspaces', { name: `Workspace ${slug}`, slug });
   expect(created.status).toBe(201);
   if (plan) {
-    await testDb.owner.pool.query('update workspace set metadata = $1 where slug = $2', [{ plan }, slug]);
+    const [ws] = await testDb.app.db
+      .select({ id: workspace.id })
+      .from(workspace)
+      .where(eq(workspace.slug, slug));
+    await grantPlan(testDb.app, { workspace: ws!, plan, seats: 50 });
   }
   return { slug, id: decodeId('ws', (created.data as { id: string }).id) };
 }

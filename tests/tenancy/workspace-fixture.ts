@@ -1,6 +1,13 @@
 import type { MemberRole } from '@plinth/db';
 import { invitation, withTenant } from '@plinth/db';
-import { addMember, createProject, createUser, createWorkspace, grantPlan, type TestDatabase } from '@plinth/testing';
+import {
+  addMember,
+  createProject,
+  createUser,
+  createWorkspace,
+  grantPlan,
+  type TestDatabase,
+} from '@plinth/testing';
 import type { Person } from './people';
 
 export const memberRoles: MemberRole[] = ['owner', 'admin', 'member', 'viewer'];

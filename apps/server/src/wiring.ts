@@ -1,5 +1,6 @@
 import { createDatabase, type Database } from '@plinth/db';
 import { createApiKeyUsageRecorder, type ApiKeyUsageRecorder } from '@plinth/core/api-keys';
+import { createStripeClient, stripeEndpoint, type StripeClient } from '@plinth/core/billing';
 import { billingEventQueues } from '@plinth/core/billing-events';
 import { appDatabaseUrl, type Env } from '@plinth/core/env';
 import { createAuth, type Auth } from '@plinth/core/identity';
@@ -42,6 +43,8 @@ export interface Wiring {
   auth: Auth;
   mailer: Mailer;
   renderMail: MailRenderer;
+  /** The Stripe client, when STRIPE_SECRET_KEY is set; billing is off without it. */
+  stripe?: StripeClient;
   /** API keys' last use, collected in memory and written in batches (flushed on close). */
   apiKeyUsage: ApiKeyUsageRecorder;
   /** /api/v1 rate-limit counters of this node, synced with the other nodes' through Postgres. */
@@ -80,6 +83,7 @@ export function createWiring(env: Env, ownerUrl: string, logger?: Logger): Wirin
     flushIntervalMs: env.apiKeyUsageFlushMs,
     logger: log,
   });
+  const stripe = stripeFromEnv(env);
   const rateLimiter = new SyncedRateLimiter({ database, logger: log }).start();
   return {
     env,
@@ -89,6 +93,7 @@ export function createWiring(env: Env, ownerUrl: string, logger?: Logger): Wirin
     auth,
     mailer: createMailer(env, database),
     renderMail,
+    ...(stripe ? { stripe } : {}),
     apiKeyUsage,
     rateLimiter,
     async close() {
@@ -127,6 +132,19 @@ export async function registerPlatformJobs(wiring: Wiring): Promise<void> {
     mailQueue.name,
     sendMailJob({ mailer: wiring.mailer, renderMail: wiring.renderMail, logger }),
   );
+}
+
+/**
+ * Stripe's API, or the local stand-in STRIPE_API_BASE names (loadEnv refuses that in production);
+ * undefined when no key is configured, which turns billing off.
+ */
+export function stripeFromEnv(env: Env): StripeClient | undefined {
+  const { stripeSecretKey, stripeApiBase } = env.billing;
+  if (!stripeSecretKey) return undefined;
+  return createStripeClient({
+    secretKey: stripeSecretKey,
+    ...(stripeApiBase ? stripeEndpoint(stripeApiBase) : {}),
+  });
 }
 
 /** SMTP when configured; otherwise the captured outbox (loadEnv refuses that in production). */

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { entitlementForPlan, writeEntitlement, type PlanKey } from '@plinth/core/billing';
 import {
   member,
   project,
@@ -60,4 +61,17 @@ export async function createProject(
       .returning();
     return row!;
   });
+}
+
+/**
+ * Puts a workspace on a plan without Stripe, by writing its entitlement row as syncCustomer() would
+ * (seats for the seat-based team plan). For tests about limits, not about billing itself.
+ */
+export async function grantPlan(
+  database: Database,
+  input: { workspace: Pick<Workspace, 'id'>; plan: PlanKey; seats?: number },
+): Promise<void> {
+  await withTenant(database, input.workspace.id, { type: 'system', id: 'test' }, (tx) =>
+    writeEntitlement(tx, input.workspace.id, entitlementForPlan(input.plan, { seats: input.seats })),
+  );
 }

@@ -1,12 +1,15 @@
 /**
  * The demo world `npm run dev` and `npm run seed` create: three workspaces on different plans, a
- * person in every role, and projects to look at. Plans are recorded in workspace metadata until
- * the billing issue derives them from subscriptions.
+ * person in every role, and projects to look at. Each workspace's plan is written as its
+ * entitlement row directly (no Stripe subscription behind it); upgrading one through Checkout
+ * replaces it with the real thing.
  */
 export interface DemoWorkspace {
   slug: string;
   name: string;
   plan: 'free' | 'pro' | 'team';
+  /** Paid seats, for the seat-based team plan. */
+  seats?: number;
   members: { email: string; name: string; role: 'owner' | 'admin' | 'member' | 'viewer' }[];
   projects: { name: string; description: string }[];
 }
@@ -16,6 +19,7 @@ export const demoWorkspaces: DemoWorkspace[] = [
     slug: 'acme',
     name: 'Acme Inc.',
     plan: 'team',
+    seats: 10,
     members: [
       { email: 'olivia.owner@acme.test', name: 'Olivia Owner', role: 'owner' },
       { email: 'adam.admin@acme.test', name: 'Adam Admin', role: 'admin' },

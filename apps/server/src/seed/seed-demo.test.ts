@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { account, member, project, user, withTenant, workspace } from '@plinth/db';
+import { account, entitlement, member, project, user, withTenant, workspace } from '@plinth/db';
+import { entitlements } from '@plinth/core/entitlements';
 import { verifyPassword } from '@plinth/core/identity';
 import { useTestDatabase } from '@plinth/testing';
 import { demoWorkspaces } from './demo-data';
@@ -16,8 +17,14 @@ async function counts() {
       withTenant(testDb.app, ws.id, { type: 'system', id: 'test' }, (tx) => tx.select().from(project)),
     ),
   );
+  const entitlementRows = await Promise.all(
+    workspaces.map((ws) =>
+      withTenant(testDb.app, ws.id, { type: 'system', id: 'test' }, (tx) => tx.select().from(entitlement)),
+    ),
+  );
   return {
     workspaces: workspaces.length,
+    entitlements: entitlementRows.flat().length,
     users: (await db.select().from(user)).length,
     members: (await db.select().from(member)).length,
     projects: projectsPerWorkspace.flat().length,
@@ -31,8 +38,11 @@ describe('demo seed', () => {
       summary.logins.filter((login) => login.role !== 'staff').map((login) => login.role),
     );
     expect(roles).toEqual(new Set(['owner', 'admin', 'member', 'viewer']));
-    const plans = (await testDb.app.db.select().from(workspace)).map((ws) => ws.metadata?.plan);
-    expect(new Set(plans)).toEqual(new Set(['free', 'pro', 'team']));
+    const workspaces = await testDb.app.db.select().from(workspace);
+    const plans = await Promise.all(workspaces.map((ws) => entitlements({ database: testDb.app }, ws.id)));
+    expect(new Set(plans.map((plan) => plan.plan))).toEqual(new Set(['free', 'pro', 'team']));
+    const team = plans.find((plan) => plan.plan === 'team')!;
+    expect(team.limits.members).toBe(demoWorkspaces.find((ws) => ws.plan === 'team')!.seats);
     const expectedProjects = demoWorkspaces.reduce((sum, ws) => sum + ws.projects.length, 0);
     expect((await counts()).projects).toBe(expectedProjects);
   });

@@ -1,5 +1,15 @@
 import { and, eq, isNull, sql } from 'drizzle-orm';
-import { account, member, project, user, withTenant, workspace, type Database } from '@plinth/db';
+import {
+  account,
+  entitlement,
+  member,
+  project,
+  user,
+  withTenant,
+  workspace,
+  type Database,
+} from '@plinth/db';
+import { entitlementForPlan, writeEntitlement } from '@plinth/core/billing';
 import { hashPassword } from '@plinth/core/identity';
 import { systemActor } from '@plinth/core/actor';
 import { demoWorkspaces } from './demo-data';
@@ -50,10 +60,11 @@ export async function seedDemoData(database: Database): Promise<SeedSummary> {
   for (const demo of demoWorkspaces) {
     const [ws] = await db
       .insert(workspace)
-      .values({ slug: demo.slug, name: demo.name, metadata: { plan: demo.plan } })
+      .values({ slug: demo.slug, name: demo.name })
       .onConflictDoUpdate({
         target: workspace.slug,
-        set: { name: demo.name, metadata: { plan: demo.plan }, updatedAt: sql`now()` },
+        // Older seeds kept the plan in metadata; the entitlement row is the only source now.
+        set: { name: demo.name, metadata: sql`${workspace.metadata} - 'plan'`, updatedAt: sql`now()` },
       })
       .returning({ id: workspace.id });
     for (const person of demo.members) {
@@ -67,6 +78,9 @@ export async function seedDemoData(database: Database): Promise<SeedSummary> {
     const owner = demo.members.find((person) => person.role === 'owner')!;
     const [ownerRow] = await db.select({ id: user.id }).from(user).where(eq(user.email, owner.email));
     await withTenant(database, ws!.id, actor, async (tx) => {
+      // Only when absent: a demo workspace upgraded through (fake) Checkout keeps its real plan.
+      const [granted] = await tx.select({ id: entitlement.id }).from(entitlement);
+      if (!granted) await writeEntitlement(tx, ws!.id, entitlementForPlan(demo.plan, { seats: demo.seats }));
       for (const item of demo.projects) {
         const existing = await tx
           .select({ id: project.id })

@@ -72,6 +72,28 @@ export function freeEntitlement(
   };
 }
 
+/**
+ * The entitlement of a plan granted without a Stripe subscription: the demo seed and test factories
+ * (a real workspace only gets a paid plan through syncCustomer()).
+ */
+export function entitlementForPlan(
+  planKey: PlanKey,
+  options: { seats?: number; state?: Exclude<AccessState, 'free'> } = {},
+  source: Catalog = defaultCatalog,
+): EntitlementSnapshot {
+  if (planKey === 'free') return freeEntitlement(source);
+  const plan = source.plans[planKey];
+  const seats = plan.seatBased ? (options.seats ?? plan.limits.members) : null;
+  return {
+    ...freeEntitlement(source),
+    plan: plan.key,
+    state: options.state ?? 'active',
+    features: [...plan.features],
+    limits: { members: seats ?? plan.limits.members, projects: plan.limits.projects },
+    seats,
+  };
+}
+
 /** What one subscription grants now, or nothing. */
 function grantOf(subscription: SubscriptionState, source: Catalog, now: Date): Grant | undefined {
   const state =

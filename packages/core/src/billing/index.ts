@@ -22,11 +22,13 @@ export {
   createStripeClient,
   stripeEndpoint,
   STRIPE_API_VERSION,
+  type StripeClient,
   type StripeClientConfig,
 } from './stripe-client';
 export {
   accessStates,
   deriveEntitlement,
+  entitlementForPlan,
   freeEntitlement,
   sameEntitlement,
   type AccessState,
@@ -38,6 +40,19 @@ export {
   snapshotFromRow,
   subscriptionState,
   syncCustomer,
+  writeEntitlement,
   type SyncCustomerResult,
 } from './sync-customer';
+export { ensureCustomer, customerIdOf } from './customers';
+export { startCheckout, liveSubscriptionStatuses } from './checkout';
+export { openPortal, PORTAL_CONFIGURATION_STATE } from './portal';
+export { syncCatalog, type SyncCatalogResult } from './sync-catalog';
+export { billingSummary, type BillingSummary, type InvoiceSummary } from './billing-summary';
+export {
+  MAX_SEATS,
+  openPortalInput,
+  startCheckoutInput,
+  type OpenPortalInput,
+  type StartCheckoutInput,
+} from './schemas';
 export type { BillingDeps, BillingLinkDeps } from './types';

@@ -3,6 +3,9 @@ import Stripe from 'stripe';
 /** The API version Plinth is written against; pinned here so an SDK upgrade cannot move it silently. */
 export const STRIPE_API_VERSION = '2026-10-28.endive' as const;
 
+/** The SDK client type, for code outside core that holds one (the wiring) without importing stripe. */
+export type StripeClient = Stripe;
+
 export interface StripeClientConfig {
   secretKey: string;
   /** A local stand-in (the fake Stripe in tests and development); Stripe's own API when unset. */

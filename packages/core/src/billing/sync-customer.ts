@@ -267,7 +267,12 @@ async function mirrorInvoices(
   }
 }
 
-async function writeEntitlement(tx: TenantTx, workspaceId: string, next: EntitlementSnapshot): Promise<void> {
+/** Upserts the workspace's one entitlement row; `tx` must be inside that workspace's tenant. */
+export async function writeEntitlement(
+  tx: Executor,
+  workspaceId: string,
+  next: EntitlementSnapshot,
+): Promise<void> {
   const values = {
     plan: next.plan,
     state: next.state,

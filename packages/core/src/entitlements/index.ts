@@ -1,31 +1,75 @@
-// Entitlements: "may this workspace do X now?" — plan features and limits. STUB until the billing
-// issue lands: the plan comes from workspace metadata (set by the seed), not from a subscription.
-import { and, eq, isNull } from 'drizzle-orm';
-import { workspace, type Database } from '@plinth/db';
+// Entitlements: "may this workspace do X now?" — plan, access state, features and limits, read from
+// the `entitlement` row billing's syncCustomer() writes. A workspace without a row is on free.
+import { eq } from 'drizzle-orm';
+import { entitlement, withTenant, type Database, type Executor } from '@plinth/db';
+import { systemActor } from '../actor/index';
+import {
+  catalog,
+  freeEntitlement,
+  planLimits,
+  snapshotFromRow,
+  type AccessState,
+  type EntitlementSnapshot,
+  type PlanKey,
+} from '../billing/index';
 
-export const planLimits = {
-  free: { members: 3, projects: 3 },
-  pro: { members: 10, projects: 50 },
-  team: { members: 50, projects: 500 },
-} as const;
+/** The catalog's limits per plan (one source of truth: packages/core/src/billing/catalog.ts). */
+export { planLimits };
 
-export type PlanName = keyof typeof planLimits;
+export type PlanName = PlanKey;
 
 export interface Entitlements {
   plan: PlanName;
+  /** The plan's display name, for messages ("The Pro plan includes…"). */
+  planName: string;
+  /** active, trialing, grace (payment failed, still on the plan) or free. */
+  state: AccessState;
+  features: string[];
   limits: { members: number; projects: number };
+  /** Paid seats on a seat-based plan (the member limit); null otherwise. */
+  seats: number | null;
+  /** The plan is priced per seat: more members means more seats in Manage billing, not a new plan. */
+  seatBased: boolean;
+  cancelAtPeriodEnd: boolean;
+  currentPeriodEnd: Date | null;
+  /** While in grace: the hosted invoice to pay. */
+  pastDueInvoiceUrl: string | null;
+}
+
+function fromSnapshot(snapshot: EntitlementSnapshot): Entitlements {
+  const plan = catalog.plans[snapshot.plan];
+  return {
+    plan: snapshot.plan,
+    planName: plan.name,
+    state: snapshot.state,
+    features: [...snapshot.features],
+    limits: { members: snapshot.limits.members, projects: snapshot.limits.projects },
+    seats: snapshot.seats,
+    seatBased: plan.seatBased,
+    cancelAtPeriodEnd: snapshot.cancelAtPeriodEnd,
+    currentPeriodEnd: snapshot.currentPeriodEnd,
+    pastDueInvoiceUrl: snapshot.pastDueInvoiceUrl,
+  };
 }
 
 /**
- * The workspace's current plan and limits. Billing will replace the body with a read of the
- * synced subscription state; callers (seat and project limits) stay as they are.
+ * Reads the workspace's entitlement inside a transaction that is already in the tenant (the
+ * `entitlement` table is under RLS): callers checking a limit do it in the same transaction as the
+ * write it guards.
  */
+export async function entitlementsIn(tx: Executor, workspaceId: string): Promise<Entitlements> {
+  const [row] = await tx.select().from(entitlement).where(eq(entitlement.workspaceId, workspaceId));
+  return fromSnapshot(row ? snapshotFromRow(row) : freeEntitlement());
+}
+
+/** The workspace's current plan, state, features and limits (free when billing never wrote a row). */
 export async function entitlements(deps: { database: Database }, workspaceId: string): Promise<Entitlements> {
-  const [row] = await deps.database.db
-    .select({ metadata: workspace.metadata })
-    .from(workspace)
-    .where(and(eq(workspace.id, workspaceId), isNull(workspace.deletedAt)));
-  const declared = row?.metadata?.plan;
-  const plan: PlanName = declared === 'pro' || declared === 'team' ? declared : 'free';
-  return { plan, limits: { ...planLimits[plan] } };
+  return withTenant(deps.database, workspaceId, systemActor('entitlements'), (tx) =>
+    entitlementsIn(tx, workspaceId),
+  );
+}
+
+/** Whether the workspace's plan includes a feature (see the catalog's featureKeys). */
+export function hasFeature(current: Pick<Entitlements, 'features'>, feature: string): boolean {
+  return current.features.includes(feature);
 }

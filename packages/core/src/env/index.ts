@@ -4,8 +4,16 @@ export {
   loadEnv,
   appDatabaseUrl,
   type AuthEnv,
+  type BillingEnv,
   type Env,
   type MailEnv,
   type OAuthClientEnv,
 } from './load-env';
-export { envSchema, plinthRoles, DEV_APP_DB_PASSWORD, DEV_AUTH_SECRET, type PlinthRole } from './schema';
+export {
+  envSchema,
+  plinthRoles,
+  DEV_APP_DB_PASSWORD,
+  DEV_AUTH_SECRET,
+  FAKE_STRIPE_SECRET_KEY_PREFIX,
+  type PlinthRole,
+} from './schema';

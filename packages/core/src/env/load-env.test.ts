@@ -63,4 +63,56 @@ describe('loadEnv', () => {
     const env = loadEnv({ DATABASE_APP_URL: 'postgres://app:pw@pooler:6432/plinth' });
     expect(appDatabaseUrl(env, 'postgres://owner@db/plinth')).toBe('postgres://app:pw@pooler:6432/plinth');
   });
+
+  it('refuses a local (fake) Stripe in production, and accepts the real one', () => {
+    const production = {
+      NODE_ENV: 'production',
+      DATABASE_URL: 'postgres://owner:secret@db.internal:5432/plinth',
+      APP_DB_PASSWORD: 'a-long-random-app-password',
+      APP_URL: 'https://app.example.com',
+      AUTH_SECRET: 'k'.repeat(48),
+      MAIL_TRANSPORT: 'smtp',
+      SMTP_URL: 'smtp://mailer:secret@smtp.internal:587',
+    };
+    for (const [variables, field] of [
+      [{ STRIPE_API_BASE: 'http://127.0.0.1:12111' }, 'STRIPE_API_BASE'],
+      [{ STRIPE_API_BASE: 'http://localhost:12111' }, 'STRIPE_API_BASE'],
+      [{ STRIPE_API_BASE: 'http://[::1]:12111' }, 'STRIPE_API_BASE'],
+      [{ STRIPE_SECRET_KEY: 'sk_test_fake_123' }, 'STRIPE_SECRET_KEY'],
+    ] as const) {
+      try {
+        loadEnv({ ...production, ...variables });
+        expect.unreachable(`production with ${JSON.stringify(variables)} must be refused`);
+      } catch (error) {
+        expect((error as AppError).fields).toEqual({ [field]: expect.any(String) });
+      }
+    }
+    const env = loadEnv({
+      ...production,
+      STRIPE_SECRET_KEY: 'sk_live_abc123',
+      STRIPE_WEBHOOK_SECRET: 'whsec_abc123',
+    });
+    expect(env.billing).toEqual({
+      stripeSecretKey: 'sk_live_abc123',
+      stripeWebhookSecret: 'whsec_abc123',
+      stripeApiBase: undefined,
+    });
+  });
+
+  it('names a malformed Stripe variable', () => {
+    try {
+      loadEnv({
+        STRIPE_SECRET_KEY: 'pk_test_publishable',
+        STRIPE_WEBHOOK_SECRET: 'secret',
+        STRIPE_API_BASE: 'nope',
+      });
+      expect.unreachable('malformed Stripe settings must be refused');
+    } catch (error) {
+      expect((error as AppError).fields).toEqual({
+        STRIPE_SECRET_KEY: expect.any(String),
+        STRIPE_WEBHOOK_SECRET: expect.any(String),
+        STRIPE_API_BASE: expect.any(String),
+      });
+    }
+  });
 });

@@ -2,7 +2,13 @@
 // database package's server-only code (migrations, the embedded Postgres launcher).
 import { APP_ROLE } from '@plinth/db/constants';
 import { AppError } from '../errors/index';
-import { DEV_APP_DB_PASSWORD, DEV_AUTH_SECRET, envSchema, type PlinthRole } from './schema';
+import {
+  DEV_APP_DB_PASSWORD,
+  DEV_AUTH_SECRET,
+  envSchema,
+  FAKE_STRIPE_SECRET_KEY_PREFIX,
+  type PlinthRole,
+} from './schema';
 
 export interface Env {
   nodeEnv: 'development' | 'test' | 'production';
@@ -31,6 +37,7 @@ export interface Env {
   apiRateLimitScale: number;
   auth: AuthEnv;
   mail: MailEnv;
+  billing: BillingEnv;
 }
 
 export interface MailEnv {
@@ -39,6 +46,15 @@ export interface MailEnv {
   /** Set whenever transport is `smtp`. */
   smtpUrl: string | undefined;
   from: string;
+}
+
+export interface BillingEnv {
+  /** Unset: billing is off (no Stripe client; pages show the catalog only). */
+  stripeSecretKey: string | undefined;
+  /** Verifies webhook signatures; required for /api/webhooks/stripe to accept anything. */
+  stripeWebhookSecret: string | undefined;
+  /** A local stand-in for Stripe's API (the fake Stripe), e.g. http://127.0.0.1:12111. */
+  stripeApiBase: string | undefined;
 }
 
 export interface OAuthClientEnv {
@@ -83,6 +99,12 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
     if (!raw.AUTH_SECRET) refusals.AUTH_SECRET = 'required in production (32+ random characters)';
     if (raw.AUTH_SECRET === DEV_AUTH_SECRET) {
       refusals.AUTH_SECRET = 'the development secret is refused in production';
+    }
+    if (raw.STRIPE_API_BASE && isLoopback(raw.STRIPE_API_BASE)) {
+      refusals.STRIPE_API_BASE = 'a local (fake) Stripe is a development stand-in: unset it in production';
+    }
+    if (raw.STRIPE_SECRET_KEY?.startsWith(FAKE_STRIPE_SECRET_KEY_PREFIX)) {
+      refusals.STRIPE_SECRET_KEY = 'the fake Stripe key is refused in production';
     }
     if (raw.MAIL_TRANSPORT === 'capture') {
       refusals.MAIL_TRANSPORT = 'capture is a development stand-in: set MAIL_TRANSPORT=smtp and SMTP_URL';
@@ -135,6 +157,11 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
           : undefined,
     },
     mail: { transport: raw.MAIL_TRANSPORT, smtpUrl: raw.SMTP_URL, from: raw.MAIL_FROM },
+    billing: {
+      stripeSecretKey: raw.STRIPE_SECRET_KEY,
+      stripeWebhookSecret: raw.STRIPE_WEBHOOK_SECRET,
+      stripeApiBase: raw.STRIPE_API_BASE,
+    },
   };
 }
 
@@ -143,6 +170,18 @@ function list(value: string): string[] {
     .split(',')
     .map((entry) => entry.trim())
     .filter(Boolean);
+}
+
+/** localhost, 127.0.0.0/8, ::1 and 0.0.0.0: where only a stand-in can be listening. */
+function isLoopback(url: string): boolean {
+  const host = new URL(url).hostname.replace(/^\[|\]$/g, '');
+  return (
+    host === 'localhost' ||
+    host.endsWith('.localhost') ||
+    /^127\./.test(host) ||
+    host === '::1' ||
+    host === '0.0.0.0'
+  );
 }
 
 function oauthClient(clientId?: string, clientSecret?: string): OAuthClientEnv | undefined {

@@ -8,6 +8,9 @@ export const DEV_AUTH_SECRET = 'plinth-development-auth-secret-not-for-productio
 
 const flag = z.enum(['true', 'false', '1', '0']).transform((value) => value === 'true' || value === '1');
 
+/** The secret key the fake Stripe accepts (development and tests); refused in production. */
+export const FAKE_STRIPE_SECRET_KEY_PREFIX = 'sk_test_fake';
+
 /** Development-only default for the app role's password; refused in production. */
 export const DEV_APP_DB_PASSWORD = 'plinth-app-dev';
 
@@ -65,6 +68,23 @@ export const envSchema = z.object({
     .refine((value) => /^smtps?:\/\//.test(value), 'must be an smtp:// or smtps:// URL')
     .optional(),
   MAIL_FROM: z.string().trim().min(3).default('Plinth <no-reply@localhost>'),
+  // Billing (Stripe)
+  STRIPE_SECRET_KEY: z
+    .string()
+    .regex(
+      /^(sk|rk)_(test|live)_\w+$/,
+      'must be a Stripe secret key (sk_test_…, sk_live_…) or restricted key',
+    )
+    .optional(),
+  STRIPE_WEBHOOK_SECRET: z
+    .string()
+    .regex(/^whsec_\w+$/, 'must be a webhook signing secret (whsec_…)')
+    .optional(),
+  STRIPE_API_BASE: z
+    .string()
+    .url()
+    .refine((value) => /^https?:\/\//.test(value), 'must be an http:// or https:// URL')
+    .optional(),
 });
 
 export type RawEnv = z.infer<typeof envSchema>;

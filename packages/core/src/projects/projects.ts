@@ -1,9 +1,9 @@
-import { and, count, eq, isNull } from 'drizzle-orm';
+import { and, count, eq, isNull, lt } from 'drizzle-orm';
 import { project, withTenant, type Database, type Project } from '@plinth/db';
 import { assertCan } from '../access/index';
 import { actingUserId } from '../actor/index';
 import { audit, type AuditOrigin } from '../audit/index';
-import { entitlements } from '../entitlements/index';
+import { entitlementsIn, type Entitlements } from '../entitlements/index';
 import { AppError, parseInput } from '../errors/index';
 import type { MemberActor } from '../tenancy/index';
 import {
@@ -43,13 +43,13 @@ export async function createProject(
 ): Promise<ProjectView> {
   assertCan(actor, 'project.create');
   const values = parseInput(createProjectInput, input);
-  const { limits, plan } = await entitlements(deps, actor.workspaceId);
   return withTenant(deps.database, actor.workspaceId, actor, async (tx) => {
+    const { limits, planName } = await entitlementsIn(tx, actor.workspaceId);
     const [existing] = await tx.select({ n: count() }).from(project).where(live(actor));
     if ((existing?.n ?? 0) >= limits.projects) {
       throw new AppError(
         'payment_required',
-        `The ${plan} plan includes ${limits.projects} projects. Upgrade for more.`,
+        `The ${planName} plan includes ${limits.projects} projects. Upgrade for more.`,
       );
     }
     const [created] = await tx
@@ -115,6 +115,12 @@ export async function updateProject(
   const parsedId = parseInput(projectId, id);
   const changes = parseInput(updateProjectInput, input);
   return withTenant(deps.database, actor.workspaceId, actor, async (tx) => {
+    const [target] = await tx
+      .select({ id: project.id })
+      .from(project)
+      .where(and(live(actor), eq(project.id, parsedId)));
+    if (!target) throw new AppError('not_found');
+    await assertProjectWritable(tx, actor, parsedId, await entitlementsIn(tx, actor.workspaceId));
     const [row] = await tx
       .update(project)
       .set({
@@ -127,6 +133,29 @@ export async function updateProject(
     await audit(tx, actor, { action: 'project.updated', target: { type: 'project', id: row.id } }, origin);
     return row;
   });
+}
+
+/**
+ * After a downgrade nothing is deleted: the oldest projects up to the plan's limit stay editable and
+ * the newer ones (by id, which is time-ordered) become read-only until the workspace upgrades or
+ * deletes enough of them. Deleting is always allowed, so a workspace can get back under its limit.
+ */
+async function assertProjectWritable(
+  tx: Parameters<Parameters<typeof withTenant>[3]>[0],
+  actor: MemberActor,
+  id: string,
+  current: Entitlements,
+): Promise<void> {
+  const [older] = await tx
+    .select({ n: count() })
+    .from(project)
+    .where(and(live(actor), lt(project.id, id)));
+  if ((older?.n ?? 0) >= current.limits.projects) {
+    throw new AppError(
+      'payment_required',
+      `This project is read-only: the ${current.planName} plan includes ${current.limits.projects} projects and this workspace has more. Upgrade, or delete projects, to edit it again.`,
+    );
+  }
 }
 
 /** Soft delete; audited as a privileged action. */

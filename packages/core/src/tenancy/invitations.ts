@@ -4,7 +4,7 @@ import { invitation, member, user, withTenant, workspace, type Database, type In
 import { assertCan, roleRank } from '../access/index';
 import { actingUserId, type Actor } from '../actor/index';
 import { audit, type AuditOrigin } from '../audit/index';
-import { entitlements } from '../entitlements/index';
+import { entitlementsIn } from '../entitlements/index';
 import { AppError, parseInput } from '../errors/index';
 import type { AnyMailRequest } from '../mail/index';
 import { enqueueEvent } from '../outbox/index';
@@ -76,12 +76,12 @@ export async function createInvitation(
       fields: { role: 'Choose a role at or below yours.' },
     });
   }
-  const { limits } = await entitlements(deps, actor.workspaceId);
   const token = randomBytes(32).toString('base64url');
   const expiresAt = new Date(Date.now() + INVITATION_TTL_DAYS * 86_400_000);
   return withTenant(deps.database, actor.workspaceId, actor, async (tx) => {
     // Serialize invitations per workspace so two at once cannot both take the last seat.
     await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`invite:${actor.workspaceId}`}))`);
+    const plan = await entitlementsIn(tx, actor.workspaceId);
     const [already] = await tx
       .select({ id: member.id })
       .from(member)
@@ -105,10 +105,13 @@ export async function createInvitation(
           gt(invitation.expiresAt, new Date()),
         ),
       );
-    if ((members?.n ?? 0) + (pending?.n ?? 0) >= limits.members) {
+    if ((members?.n ?? 0) + (pending?.n ?? 0) >= plan.limits.members) {
+      // Existing members are never removed; only new invitations wait for more seats.
       throw new AppError(
         'payment_required',
-        `Your plan includes ${limits.members} members. Upgrade to invite more.`,
+        plan.seatBased
+          ? `All ${plan.limits.members} paid seats of your ${plan.planName} plan are taken (members and pending invitations). Add seats in Manage billing to invite more.`
+          : `The ${plan.planName} plan includes ${plan.limits.members} members (including pending invitations). Upgrade to invite more.`,
       );
     }
     const [created] = await tx
