@@ -6,3 +6,12 @@ export { HttpClient } from './http-client';
 export { totpCode, secretFromTotpUri } from './totp';
 export { startOidcServer, type OidcServer, type OidcUser } from './oidc-server';
 export { installTestQueues } from './queues';
+export {
+  startFakeStripe,
+  type FakeStripe,
+  type FakeStripeOptions,
+  type DeliverOptions,
+  type DeliverResult,
+  type PaymentBehavior,
+  type Truth,
+} from './fake-stripe';
