@@ -105,6 +105,20 @@ const cases: RouteCase[] = [
     permission: 'project.delete',
   },
   { method: 'GET', route: '/audit-events', path: () => '/audit-events', permission: 'audit.read' },
+  { method: 'GET', route: '/api-keys', path: () => '/api-keys', permission: 'api_key.read' },
+  {
+    method: 'POST',
+    route: '/api-keys',
+    path: () => '/api-keys',
+    permission: 'api_key.manage',
+    body: () => ({ name: 'CI', scopes: ['project.read'] }),
+  },
+  {
+    method: 'DELETE',
+    route: '/api-keys/:key_id',
+    path: (f) => `/api-keys/${encodeId('key', f.apiKeyId)}`,
+    permission: 'api_key.manage',
+  },
 ];
 
 const roles = memberRoles;

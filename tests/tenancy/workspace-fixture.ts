@@ -1,5 +1,5 @@
 import type { MemberRole } from '@plinth/db';
-import { invitation, withTenant } from '@plinth/db';
+import { apiKey, invitation, withTenant } from '@plinth/db';
 import {
   addMember,
   createProject,
@@ -22,6 +22,8 @@ export interface WorkspaceFixture {
   projectName: string;
   invitationId: string;
   targetUserId: string;
+  /** A live API key of the workspace (made by its owner), to revoke. */
+  apiKeyId: string;
 }
 
 /**
@@ -59,6 +61,17 @@ export async function workspaceFixture(
       })
       .returning(),
   );
+  const [key] = await testDb.app.db
+    .insert(apiKey)
+    .values({
+      workspaceId: ws.id,
+      name: 'Deploys',
+      prefix: 'plk_fixture0',
+      secretHash: `hash-${ws.slug}`,
+      scopes: ['project.read'],
+      createdBy: people.owner.id,
+    })
+    .returning();
   const other = await createWorkspace(testDb.app);
   await addMember(testDb.app, { workspace: other, user: { id: people.outsider.id } as never, role: 'owner' });
   return {
@@ -68,5 +81,6 @@ export async function workspaceFixture(
     projectName,
     invitationId: invite!.id,
     targetUserId: target.id,
+    apiKeyId: key!.id,
   };
 }

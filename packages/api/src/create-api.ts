@@ -9,8 +9,7 @@ import { devMailRoutes } from './routes/dev-mail';
 import { healthRoutes } from './routes/health';
 import { billingAdminRoutes } from './routes/billing-admin';
 import { stripeWebhookRoutes } from './routes/stripe-webhook';
-import { requireMembership } from './middleware/membership';
-import { requireSession } from './middleware/session-actor';
+import { requireActor, requireWorkspaceMember } from './middleware/api-key-actor';
 import type { V1Chain } from './openapi/index';
 import { v1Routes } from './routes/v1';
 import type { ApiDeps, ApiEnv } from './types';
@@ -52,8 +51,13 @@ export function createApi(deps: ApiDeps): Hono<ApiEnv> {
     // /api/v1, ARCHITECTURE §2 order per operation (see V1Chain): actor → tenant → [rate limits per
     // key and workspace] → validation (each operation's zod schemas) → [idempotency] → handler.
     const chain: V1Chain = {
-      actor: requireSession(readSession, trustedOrigins) as unknown as V1Chain['actor'],
-      tenant: requireMembership(deps.database) as unknown as V1Chain['tenant'],
+      actor: requireActor({
+        database: deps.database,
+        readSession,
+        trustedOrigins,
+        ...(deps.apiKeyUsage ? { apiKeyUsage: deps.apiKeyUsage } : {}),
+      }) as unknown as V1Chain['actor'],
+      tenant: requireWorkspaceMember(deps.database) as unknown as V1Chain['tenant'],
       afterTenant: [],
       beforeHandler: [],
     };

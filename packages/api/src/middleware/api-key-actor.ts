@@ -97,16 +97,10 @@ export function requireWorkspaceMember(database: Database): MiddlewareHandler<Me
  * For what only a person may do (their own account, creating a workspace, accepting an
  * invitation): an API key is a workspace credential, not a person, so it gets 403.
  */
-export function sessionActorOf(c: Context<ActorEnv>): SessionActor {
-  const actor = c.get('actor');
+export function sessionActorOf<E extends ActorEnv>(c: Context<E>): SessionActor {
+  const actor = (c as unknown as Context<ActorEnv>).get('actor');
   if (actor.type !== 'user') {
     throw new AppError('forbidden', 'API keys act for a workspace, not a person: sign in to do this.');
   }
   return actor;
 }
-
-/** Middleware form of sessionActorOf, for routes mounted behind requireActor(). */
-export const requirePerson: MiddlewareHandler<ActorEnv> = createMiddleware<ActorEnv>(async (c, next) => {
-  sessionActorOf(c);
-  await next();
-});

@@ -3,7 +3,7 @@ import type { Context, MiddlewareHandler } from 'hono';
 import type { ZodError } from 'zod';
 import { AppError } from '@plinth/core/errors';
 import type { MemberActor, WorkspaceSummary } from '@plinth/core/tenancy';
-import type { SessionEnv } from '../middleware/session-actor';
+import type { ActorEnv } from '../middleware/api-key-actor';
 import type { V1Route } from './define-route';
 
 /**
@@ -11,7 +11,7 @@ import type { V1Route } from './define-route';
  * `workspace` only for `member` operations (the tenant middleware sets them).
  */
 export interface V1Env {
-  Variables: SessionEnv['Variables'] & { member: MemberActor; workspace: WorkspaceSummary };
+  Variables: ActorEnv['Variables'] & { member: MemberActor; workspace: WorkspaceSummary };
 }
 
 export type V1App = OpenAPIHono<V1Env>;
@@ -22,7 +22,7 @@ export type V1App = OpenAPIHono<V1Env>;
  *   actor → tenant → afterTenant → [validation: the route's zod schemas] → beforeHandler → handler
  */
 export interface V1Chain {
-  /** Resolves `c.get('actor')` or answers 401: the session cookie today; a session or an API key once keys land. */
+  /** Resolves `c.get('actor')` or answers 401: a session cookie or an API key (requireActor). */
   actor: MiddlewareHandler<V1Env>;
   /** Resolves `member` and `workspace` from `{slug}`; a non-member gets 404. */
   tenant: MiddlewareHandler<V1Env>;

@@ -28,6 +28,7 @@ import {
   type V1Chain,
 } from '../openapi/index';
 import { invitationStatuses } from '@plinth/db';
+import { sessionActorOf } from '../middleware/api-key-actor';
 import { auditOrigin } from './origin';
 import { slugParams } from './workspaces';
 
@@ -145,7 +146,7 @@ export function invitationRoutes(app: V1App, chain: V1Chain, deps: TenancyDeps):
   addRoute(app, chain, acceptInvitationRoute, async (c) => {
     const { workspaceSlug } = await acceptInvitation(
       deps,
-      c.get('actor'),
+      sessionActorOf(c),
       c.req.valid('json'),
       auditOrigin(c),
     );

@@ -1,6 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import { deleteAccount, deleteAccountInput } from '@plinth/core/identity';
 import type { Database } from '@plinth/db';
+import { sessionActorOf } from '../middleware/api-key-actor';
 import { addRoute, defineRoute, encodeId, publicId, type V1App, type V1Chain } from '../openapi/index';
 import { auditOrigin } from './origin';
 
@@ -30,11 +31,11 @@ const deleteMe = defineRoute('user', {
 /** /api/v1/me: the signed-in person's own account. */
 export function meRoutes(app: V1App, chain: V1Chain, deps: { database: Database }): void {
   addRoute(app, chain, getMe, (c) => {
-    const actor = c.get('actor');
+    const actor = sessionActorOf(c);
     return c.json({ id: encodeId('user', actor.id), email: actor.email }, 200);
   });
   addRoute(app, chain, deleteMe, async (c) => {
-    await deleteAccount(deps, c.get('actor'), c.req.valid('json'), auditOrigin(c));
+    await deleteAccount(deps, sessionActorOf(c), c.req.valid('json'), auditOrigin(c));
     c.header('Set-Cookie', 'plinth.session_token=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax');
     return c.body(null, 204);
   });

@@ -6,6 +6,7 @@ import {
   type V1App,
   type V1Chain,
 } from '../openapi/index';
+import { apiKeyRoutes } from './api-keys';
 import { auditRoutes } from './audit';
 import { invitationRoutes } from './invitations';
 import { memberRoutes } from './members';
@@ -27,6 +28,7 @@ export function registerV1Operations(app: V1App, chain: V1Chain, deps: V1Deps): 
   invitationRoutes(app, chain, deps);
   projectRoutes(app, chain, deps);
   auditRoutes(app, chain, deps);
+  apiKeyRoutes(app, chain, deps);
   return app;
 }
 

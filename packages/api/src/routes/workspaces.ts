@@ -30,6 +30,7 @@ import {
   type V1App,
   type V1Chain,
 } from '../openapi/index';
+import { sessionActorOf } from '../middleware/api-key-actor';
 import { auditOrigin } from './origin';
 
 export const slugParams = z.strictObject({
@@ -159,11 +160,14 @@ const transferRoute = defineRoute('member', {
 
 /** /api/v1/workspaces: glue only — parse, the actor the middleware resolved, one core call, map. */
 export function workspaceRoutes(app: V1App, chain: V1Chain, deps: TenancyDeps): void {
-  addRoute(app, chain, listWorkspaces, async (c) =>
-    c.json(wholeList(await listMyWorkspaces(deps, c.get('actor').id), toWorkspace), 200),
-  );
+  addRoute(app, chain, listWorkspaces, async (c) => {
+    // An API key is a credential of one workspace: it sees that one only.
+    const key = c.get('apiKey');
+    const rows = key ? [key.workspace] : await listMyWorkspaces(deps, c.get('actor').id);
+    return c.json(wholeList(rows, toWorkspace), 200);
+  });
   addRoute(app, chain, createWorkspaceRoute, async (c) => {
-    const created = await createWorkspace(deps, c.get('actor'), c.req.valid('json'), auditOrigin(c));
+    const created = await createWorkspace(deps, sessionActorOf(c), c.req.valid('json'), auditOrigin(c));
     return c.json(toWorkspace(created), 201);
   });
   addRoute(app, chain, getWorkspace, (c) => c.json(toWorkspace(c.get('workspace')), 200));
@@ -177,7 +181,7 @@ export function workspaceRoutes(app: V1App, chain: V1Chain, deps: TenancyDeps): 
     return c.json({ id: encodeId('ws', id), slug, restorable_until: iso(restorableUntil) }, 200);
   });
   addRoute(app, chain, restoreWorkspaceRoute, async (c) => {
-    await restoreWorkspace(deps, c.get('actor'), c.req.valid('param').slug, auditOrigin(c));
+    await restoreWorkspace(deps, sessionActorOf(c), c.req.valid('param').slug, auditOrigin(c));
     return c.body(null, 204);
   });
   addRoute(app, chain, leaveWorkspaceRoute, async (c) => {
