@@ -21,6 +21,7 @@ import * as billingActions from '../../apps/web/app/(signed-in)/w/[slug]/billing
 import * as memberActions from '../../apps/web/app/(signed-in)/w/[slug]/members/actions';
 import * as projectActions from '../../apps/web/app/(signed-in)/w/[slug]/projects/actions';
 import * as settingsActions from '../../apps/web/app/(signed-in)/w/[slug]/settings/actions';
+import * as apiKeyActions from '../../apps/web/app/(signed-in)/w/[slug]/settings/api-keys/actions';
 import { useIdentityApp } from '../identity/identity-app';
 import { signedInPerson, type Person } from './people';
 import { memberRoles, workspaceFixture, type WorkspaceFixture } from './workspace-fixture';
@@ -73,6 +74,7 @@ const members = '(signed-in)/w/[slug]/members/actions.ts';
 const projects = '(signed-in)/w/[slug]/projects/actions.ts';
 const settings = '(signed-in)/w/[slug]/settings/actions.ts';
 const audit = '(signed-in)/w/[slug]/audit/actions.ts';
+const apiKeys = '(signed-in)/w/[slug]/settings/api-keys/actions.ts';
 const billing = '(signed-in)/w/[slug]/billing/actions.ts';
 
 const cases: ActionCase[] = [
@@ -165,6 +167,18 @@ const cases: ActionCase[] = [
     name: 'loadAuditLogAction',
     run: (f) => auditActions.loadAuditLogAction(f.slug, {}),
     permission: 'audit.read',
+  },
+  {
+    file: apiKeys,
+    name: 'createApiKeyAction',
+    run: (f) => apiKeyActions.createApiKeyAction(f.slug, { name: 'CI', scopes: ['project.read'] }),
+    permission: 'api_key.manage',
+  },
+  {
+    file: apiKeys,
+    name: 'revokeApiKeyAction',
+    run: (f) => apiKeyActions.revokeApiKeyAction(f.slug, f.apiKeyId),
+    permission: 'api_key.manage',
   },
   {
     file: billing,

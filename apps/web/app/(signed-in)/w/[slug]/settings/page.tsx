@@ -1,6 +1,8 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { can } from '@plinth/core/access';
 import { RESTORE_WINDOW_DAYS } from '@plinth/core/tenancy';
+import { Button } from '../../../../../components/ui/button';
 import { SettingsSection } from '../../../../../components/ui/settings-section';
 import { requireMember } from '../../../../../lib/workspace-context';
 import { DeleteWorkspaceForm } from './delete-workspace-form';
@@ -44,6 +46,18 @@ export default async function WorkspaceSettingsPage({ params }: { params: Promis
           </dd>
         </dl>
       </SettingsSection>
+
+      {can(actor, 'api_key.read') ? (
+        <SettingsSection
+          id="api-keys"
+          title="API keys"
+          description="Keys for scripts and integrations, scoped to this workspace and to the permissions you choose."
+        >
+          <Button asChild variant="secondary">
+            <Link href={`/w/${workspace.slug}/settings/api-keys`}>Manage API keys</Link>
+          </Button>
+        </SettingsSection>
+      ) : null}
 
       {can(actor, 'workspace.delete') ? (
         <SettingsSection
