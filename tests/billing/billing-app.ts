@@ -46,7 +46,7 @@ export interface BillingApp {
   deps: BillingEventsDeps;
   /** Polls until `probe` returns a value other than undefined. */
   until<T>(probe: () => Promise<T | undefined>, what: string, timeoutMs?: number): Promise<T>;
-  /** Waits until every inbox row has left `pending`. */
+  /** Waits until every inbox row has left `pending` and the mail it queued has been sent. */
   drained(timeoutMs?: number): Promise<void>;
   inbox(eventId: string): Promise<typeof webhookEvent.$inferSelect | undefined>;
   /** A session cookie for a user, as better-auth would have set it. */
@@ -154,6 +154,19 @@ export function useBillingApp(testDb: TestDatabase, options: BillingAppOptions):
           return rows[0]!.n === 0 ? true : undefined;
         },
         'the inbox to drain',
+        timeoutMs,
+      );
+      // Mail the processing queued (side effects) is out too.
+      await until(
+        async () => {
+          const { rows } = await testDb.owner.pool.query<{ n: number }>(
+            `select count(*)::int as n from ${testDb.env.jobsSchema}.job
+             where name = $1 and state in ('created', 'retry', 'active')`,
+            [mailQueue.name],
+          );
+          return rows[0]!.n === 0 ? true : undefined;
+        },
+        'queued mail to go out',
         timeoutMs,
       );
     },

@@ -9,7 +9,7 @@ import { provideServerContext } from '@plinth/core/server-context';
 import { createNextHandler } from './next-handler';
 import { createRequestListener } from './request-listener';
 import { version } from './version';
-import { createWiring, registerPlatformJobs } from './wiring';
+import { billingApiDeps, createWiring, registerBillingJobs, registerPlatformJobs } from './wiring';
 
 export interface RunningPlinth {
   /** Base URL when this node serves HTTP. */
@@ -40,6 +40,7 @@ export async function startPlinth(
     await wiring.jobs.start();
     if (runsWorkers) {
       await registerPlatformJobs(wiring);
+      await registerBillingJobs(wiring);
       const relay = startOutboxRelay(wiring, env.outboxRelayIntervalMs);
       cleanups.push(() => relay.stop());
     }
@@ -67,7 +68,7 @@ export async function startPlinth(
         ? await createNextHandler({ dev, hostname: env.host, port: env.port })
         : undefined;
       if (web) cleanups.push(() => web.close());
-      const api = servesApi ? createApi({ ...wiring, version }) : undefined;
+      const api = servesApi ? createApi({ ...wiring, version, ...billingApiDeps(wiring) }) : undefined;
       server = createServer(
         createRequestListener({
           api,

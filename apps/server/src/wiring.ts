@@ -1,7 +1,7 @@
 import { createDatabase, type Database } from '@plinth/db';
 import { createApiKeyUsageRecorder, type ApiKeyUsageRecorder } from '@plinth/core/api-keys';
 import { createStripeClient, stripeEndpoint, type StripeClient } from '@plinth/core/billing';
-import { billingEventQueues } from '@plinth/core/billing-events';
+import { billingEventQueues, registerBillingEventJobs } from '@plinth/core/billing-events';
 import { appDatabaseUrl, type Env } from '@plinth/core/env';
 import { createAuth, type Auth } from '@plinth/core/identity';
 import { JobQueue, platformQueues, type QueueDefinition } from '@plinth/core/jobs';
@@ -132,6 +132,36 @@ export async function registerPlatformJobs(wiring: Wiring): Promise<void> {
     mailQueue.name,
     sendMailJob({ mailer: wiring.mailer, renderMail: wiring.renderMail, logger }),
   );
+}
+
+/**
+ * The billing workers (webhook inbox, dead letters, reconciliation schedules); worker nodes only,
+ * and only when billing is configured.
+ */
+export async function registerBillingJobs(wiring: Wiring): Promise<void> {
+  if (!wiring.stripe) return;
+  await registerBillingEventJobs(wiring.jobs, {
+    database: wiring.database,
+    stripe: wiring.stripe,
+    jobs: wiring.jobs,
+    logger: wiring.logger.child({ component: 'billing' }),
+    appUrl: wiring.env.appUrl,
+  });
+}
+
+/** What the API needs to accept Stripe webhooks: the client and the endpoint's signing secret. */
+export function billingApiDeps(wiring: Wiring): {
+  billing?: { stripe: StripeClient; webhookSecret: string };
+} {
+  const webhookSecret = wiring.env.billing.stripeWebhookSecret;
+  if (!wiring.stripe) return {};
+  if (!webhookSecret) {
+    wiring.logger.warn(
+      'STRIPE_WEBHOOK_SECRET is not set: /api/webhooks/stripe is off and events arrive only by reconciliation',
+    );
+    return {};
+  }
+  return { billing: { stripe: wiring.stripe, webhookSecret } };
 }
 
 /**

@@ -1,0 +1,153 @@
+import { eq } from 'drizzle-orm';
+import { describe, expect, it } from 'vitest';
+import { AppError } from '@plinth/core/errors';
+import { ensureCustomer, syncCustomer, type BillingDeps } from '@plinth/core/billing';
+import { handledEventTypes, replayStripeEvent } from '@plinth/core/billing-events';
+import { customer as customerTable, price, webhookEvent } from '@plinth/db';
+import { useTestDatabase } from '@plinth/testing';
+import { comparable, truthOf, useStripeWorld } from './stripe-world';
+
+const testDb = useTestDatabase();
+
+/** Customers whose next sync crashes once (a bug, a deploy, a Stripe blip), and the crash count. */
+const crashNext = new Set<string>();
+let crashes = 0;
+const world = useStripeWorld(testDb, {
+  syncCustomer: async (deps: BillingDeps, stripeCustomerId: string) => {
+    if (crashNext.delete(stripeCustomerId)) {
+      crashes += 1;
+      throw new Error('handler crashed halfway');
+    }
+    return syncCustomer(deps, stripeCustomerId);
+  },
+});
+
+async function stripeCustomerOfWorkspace(workspaceId: string): Promise<string> {
+  const [row] = await testDb.owner.db
+    .select({ id: customerTable.id })
+    .from(customerTable)
+    .where(eq(customerTable.workspaceId, workspaceId));
+  return row!.id;
+}
+
+async function inboxFor(stripeCustomerId: string) {
+  return testDb.owner.db.select().from(webhookEvent).where(eq(webhookEvent.customerId, stripeCustomerId));
+}
+
+/**
+ * A Stripe customer with a subscription that our `customer` table does not know (yet): made
+ * straight through the SDK, as another system or a half-finished checkout would.
+ */
+async function strangerWithSubscription(): Promise<string> {
+  const stranger = await world.stripe.customers.create({ name: 'Not linked yet' });
+  const [team] = await testDb.owner.db.select().from(price).where(eq(price.lookupKey, 'team_monthly'));
+  const session = await world.stripe.checkout.sessions.create({
+    mode: 'subscription',
+    customer: stranger.id,
+    line_items: [{ price: team!.id, quantity: 2 }],
+    success_url: `${world.app.url}/done`,
+  });
+  await world.fake.completeCheckout(session.id);
+  return stranger.id;
+}
+
+describe('billing events when things fail', () => {
+  it('a handler crash is retried: the event stays pending, then is processed once the retry succeeds', async () => {
+    const acme = await world.signUp('Crashy');
+    const stripeCustomerId = await ensureCustomer({ database: testDb.app, stripe: world.stripe }, acme.actor);
+    crashNext.add(stripeCustomerId);
+    const crashesBefore = crashes;
+    await world.subscribe(acme, 'team_monthly', { quantity: 2 });
+    await world.settle();
+    expect(crashes).toBe(crashesBefore + 1);
+    const rows = (await inboxFor(stripeCustomerId)).filter((row) => handledEventTypes.has(row.type));
+    expect(rows.every((row) => row.status === 'processed')).toBe(true);
+    const retried = rows.filter((row) => row.attempts > 1);
+    expect(retried).toHaveLength(1);
+    expect(retried[0]!.lastError).toBeNull();
+    expect(comparable(await world.entitlementOf(acme.workspace.id))).toEqual(
+      truthOf(world.fake, stripeCustomerId),
+    );
+  });
+
+  it('Stripe redelivering an event while its retry is pending adds no second row and no second job', async () => {
+    const acme = await world.signUp('Redelivered');
+    const subscription = await world.subscribe(acme, 'team_monthly', { quantity: 1 });
+    await world.settle();
+    const stripeCustomerId = await stripeCustomerOfWorkspace(acme.workspace.id);
+    crashNext.add(stripeCustomerId);
+    await world.stripe.subscriptions.update(subscription.id, {
+      items: [{ id: subscription.items.data[0]!.id, quantity: 4 }],
+    });
+    await world.fake.idle();
+    const updated = world.fake
+      .events()
+      .filter((event) => event.type === 'customer.subscription.updated')
+      .find((event) => (event.data.object as { id: string }).id === subscription.id)!;
+    const body = JSON.stringify(world.fake.events().find((event) => event.id === updated.id));
+    for (let i = 0; i < 3; i++) {
+      const response = await fetch(world.app.webhookUrl, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'stripe-signature': world.fake.signPayload(body) },
+        body,
+      });
+      expect(await response.json()).toEqual({ received: true, duplicate: true });
+    }
+    await world.settle();
+    expect((await world.entitlementOf(acme.workspace.id))?.seats).toBe(4);
+    const { rows } = await testDb.owner.pool.query<{ n: number }>(
+      `select count(*)::int as n from ${testDb.env.jobsSchema}.job where data->>'eventId' = $1`,
+      [updated.id],
+    );
+    expect(rows[0]!.n).toBe(1);
+  });
+
+  it('an event for an unknown customer is retried, not lost, and succeeds once the customer row exists', async () => {
+    const stranger = await strangerWithSubscription();
+    await world.fake.idle();
+    const pending = await world.app.until(async () => {
+      const rows = await inboxFor(stranger);
+      return rows.some((row) => row.attempts >= 2) ? rows : undefined;
+    }, 'a second attempt');
+    const handled = pending.filter((row) => row.status !== 'ignored');
+    expect(handled.every((row) => row.status === 'pending')).toBe(true);
+    expect(handled.some((row) => /not linked to a workspace/.test(row.lastError ?? ''))).toBe(true);
+
+    const late = await world.signUp('Linked late');
+    await testDb.owner.db.insert(customerTable).values({ id: stranger, workspaceId: late.workspace.id });
+    await world.app.drained();
+    expect(
+      (await inboxFor(stranger)).every((row) => row.status === 'processed' || row.status === 'ignored'),
+    ).toBe(true);
+    expect(comparable(await world.entitlementOf(late.workspace.id))).toMatchObject({
+      plan: 'team',
+      seats: 2,
+    });
+  });
+
+  it('after its last retry the event is dead-lettered, and a replay processes it', async () => {
+    const stranger = await strangerWithSubscription();
+    await world.fake.idle();
+    const dead = await world.app.until(
+      async () => {
+        const rows = (await inboxFor(stranger)).filter((row) => row.status !== 'ignored');
+        return rows.length > 0 && rows.every((row) => row.status === 'dead') ? rows : undefined;
+      },
+      'the dead letter',
+      30_000,
+    );
+    // One first attempt and two retries (the test queue's policy), each recorded.
+    expect(dead.every((row) => row.attempts === 3 && /not linked/.test(row.lastError ?? ''))).toBe(true);
+
+    const owner = await world.signUp('Replayed');
+    await testDb.owner.db.insert(customerTable).values({ id: stranger, workspaceId: owner.workspace.id });
+    for (const row of dead) await replayStripeEvent(world.app.deps, row.id);
+    await world.app.drained();
+    expect((await inboxFor(stranger)).filter((row) => row.status === 'processed')).toHaveLength(dead.length);
+    expect(comparable(await world.entitlementOf(owner.workspace.id))).toMatchObject({
+      plan: 'team',
+      seats: 2,
+    });
+    await expect(replayStripeEvent(world.app.deps, 'evt_missing')).rejects.toBeInstanceOf(AppError);
+  }, 45_000);
+});
