@@ -1,0 +1,207 @@
+import { rm } from 'node:fs/promises';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser } from './browser';
+import { waitForMailLink } from './dev-mail';
+import { startDevServer, type DevServer } from './dev-server';
+
+/**
+ * The money path, as a new customer walks it in a real browser against `npm run dev` (which bills
+ * through the local fake Stripe): sign up → workspace → hit the free plan's project limit → pricing
+ * → Checkout on the fake's hosted page → pay → back on the success page → Pro is unlocked. Then the
+ * portal's "cancel at period end" keeps Pro until the period ends; moving the fake's clock past it
+ * ends the subscription, the webhook brings the workspace back to free, and the extra project turns
+ * read-only — still there, nothing deleted.
+ */
+describe('billing in a real browser', () => {
+  let server: DevServer;
+  let fakeStripeUrl: string;
+  let browser: Browser;
+  let page: Page;
+  let errors: string[];
+
+  const stamp = `${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`;
+  const email = `payer-${stamp}@example.test`;
+  const password = 'granite-orchard-lantern-42';
+  const workspaceName = `Ledger ${stamp}`;
+  const slug = `ledger-${stamp}`;
+  const projects = ['Alpha', 'Bravo', 'Charlie'];
+
+  function expectNoPageErrors(where: string) {
+    expect(errors, `console errors on ${where}`).toEqual([]);
+  }
+
+  async function createProject(name: string) {
+    await page.getByRole('button', { name: 'New project' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Create a project' });
+    await dialog.getByLabel('Project name').fill(name);
+    await dialog.getByRole('button', { name: 'Create project' }).click();
+    return dialog;
+  }
+
+  /** Reloads the billing page until `done` holds: webhooks arrive and are processed a moment later. */
+  async function reloadBillingUntil(done: () => Promise<boolean>, what: string) {
+    const deadline = Date.now() + 60_000;
+    for (;;) {
+      await page.goto(`${server.url}/w/${slug}/billing`, { waitUntil: 'networkidle' });
+      if (await done()) return;
+      if (Date.now() > deadline) throw new Error(`billing page never showed ${what}`);
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+  }
+
+  beforeAll(async () => {
+    server = await startDevServer();
+    // dev.ts prints where the fake Stripe listens; its test controls live there too.
+    const announced = /local fake Stripe at (http:\/\/\S+)/u.exec(server.output());
+    if (!announced) throw new Error(`npm run dev did not announce the fake Stripe:\n${server.output()}`);
+    fakeStripeUrl = announced[1]!;
+    browser = await launchBrowser();
+    page = await (await browser.newContext()).newPage();
+    // As collectPageErrors, except the browser's own favicon probe on the fake Stripe's origin (a
+    // stand-in's hosted pages have no icon); anything else there still counts.
+    errors = [];
+    page.on('console', (message) => {
+      if (message.type() !== 'error') return;
+      if (message.location().url === `${fakeStripeUrl}/favicon.ico`) return;
+      errors.push(`${message.text()} (${message.location().url})`);
+    });
+    page.on('pageerror', (error) => errors.push(error.message));
+  }, 180_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    if (server) {
+      expect(await server.interrupt()).toBe(true);
+      await rm(server.dataDir, { recursive: true, force: true });
+    }
+  });
+
+  it('a new person signs up, creates a workspace and meets the free plan limit', async () => {
+    const signUp = await fetch(`${server.url}/api/auth/sign-up/email`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: server.url },
+      body: JSON.stringify({ name: 'Paula Payer', email, password, callbackURL: '/verify-email' }),
+    });
+    expect(signUp.status).toBe(200);
+    const verifyUrl = await waitForMailLink(
+      server.url,
+      email,
+      /https?:\/\/\S+\/api\/auth\/verify-email\?\S+/u,
+    );
+    await page.goto(verifyUrl, { waitUntil: 'networkidle' });
+    await page.getByText(`You are signed in as ${email}.`).waitFor();
+
+    await page.goto(`${server.url}/app`, { waitUntil: 'networkidle' });
+    await page.getByRole('button', { name: 'Create your first workspace' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Create a workspace' });
+    await dialog.getByLabel('Name').fill(workspaceName);
+    await dialog.getByRole('button', { name: 'Create workspace' }).click();
+    await page.waitForURL((url) => url.pathname === `/w/${slug}/projects`);
+
+    for (const name of projects) {
+      const created = await createProject(name);
+      await created.waitFor({ state: 'hidden' });
+      await page.getByRole('list', { name: 'Projects' }).getByText(name, { exact: true }).waitFor();
+    }
+    // The fourth is refused with the limit and a way out, not a bare error.
+    const refused = await createProject('Delta');
+    const prompt = refused.getByTestId('upgrade-prompt');
+    await prompt.getByText('The Free plan includes 3 projects. Upgrade for more.').waitFor();
+    await prompt.getByRole('link', { name: 'Upgrade' }).waitFor();
+    await refused.getByRole('button', { name: 'Cancel' }).click();
+
+    // Managers see Billing in the navigation; the workspace starts on Free.
+    await page.getByRole('navigation', { name: 'Workspace' }).getByRole('link', { name: 'Billing' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Billing' }).waitFor();
+    await expect(page.getByTestId('current-plan').textContent()).resolves.toBe('Free');
+    await page.getByTestId('projects-usage').getByText('3 of 3').waitFor();
+    expectNoPageErrors('projects and billing on the free plan');
+  });
+
+  it('upgrades to Pro from the pricing page through the hosted checkout', async () => {
+    await page.goto(`${server.url}/pricing`, { waitUntil: 'networkidle' });
+    await page.getByRole('heading', { level: 1, name: 'Pricing' }).waitFor();
+    const pro = page.getByTestId('plan-pro');
+    await pro.getByText('$19').waitFor();
+    await page.getByRole('radio', { name: 'Yearly' }).click();
+    await pro.getByText('$190').waitFor();
+    await page.getByRole('radio', { name: 'Monthly' }).click();
+    await page.getByTestId('plan-free').getByRole('button', { name: 'Current plan' }).waitFor();
+
+    await pro.getByRole('button', { name: 'Upgrade to Pro' }).click();
+    // The fake Stripe's hosted Checkout page, on its own port.
+    await page.waitForURL((url) => url.href.startsWith(`${fakeStripeUrl}/checkout/`));
+    await page.getByText('Pro').first().waitFor();
+    await page.getByRole('button', { name: /^Pay|^Start trial|^Subscribe/u }).click();
+
+    await page.waitForURL((url) => url.pathname === `/w/${slug}/billing/success`);
+    await page.getByRole('heading', { level: 1, name: 'You are on Pro' }).waitFor();
+    await page.getByRole('link', { name: 'Continue to billing' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Billing' }).waitFor();
+    await expect(page.getByTestId('current-plan').textContent()).resolves.toBe('Pro');
+    // Pro starts with its trial (the workspace's first subscription).
+    await expect(page.getByTestId('subscription-status').textContent()).resolves.toMatch(/^(Trial|Active)$/u);
+    await page.getByTestId('projects-usage').getByText('3 of 50').waitFor();
+    expectNoPageErrors('checkout and the success page');
+  });
+
+  it('Pro unlocks more projects', async () => {
+    await page.goto(`${server.url}/w/${slug}/projects`, { waitUntil: 'networkidle' });
+    const dialog = await createProject('Delta');
+    await dialog.waitFor({ state: 'hidden' });
+    await page.getByRole('list', { name: 'Projects' }).getByText('Delta', { exact: true }).waitFor();
+    expectNoPageErrors('a fourth project on Pro');
+  });
+
+  it('cancelling in the portal keeps Pro until the period ends', async () => {
+    await page.goto(`${server.url}/w/${slug}/billing`, { waitUntil: 'networkidle' });
+    await page.getByRole('button', { name: 'Manage billing' }).click();
+    await page.waitForURL((url) => url.href.startsWith(`${fakeStripeUrl}/portal/`));
+    await page
+      .getByRole('button', { name: /cancel/iu })
+      .first()
+      .click();
+    // The fake portal confirms and offers the way back (Stripe's "Return to …").
+    await page.getByRole('link', { name: /return/iu }).click();
+    await page.waitForURL((url) => url.pathname === `/w/${slug}/billing`);
+
+    await reloadBillingUntil(() => page.getByTestId('cancel-notice').isVisible(), 'the cancellation');
+    await page
+      .getByTestId('cancel-notice')
+      .getByText(/ends on/u)
+      .waitFor();
+    await expect(page.getByTestId('current-plan').textContent()).resolves.toBe('Pro');
+    expectNoPageErrors('the portal and the cancel notice');
+  });
+
+  it('after the period ends the workspace is on Free and the extra project is read-only', async () => {
+    // 40 days on: past the 14-day trial and any monthly period. The fake's clock runs with real
+    // time until moved; its controls take a JSON array of arguments.
+    const advanced = await fetch(`${fakeStripeUrl}/_fake/advanceClock`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify([new Date(Date.now() + 40 * 86_400_000).toISOString()]),
+    });
+    expect(advanced.status, await advanced.clone().text()).toBeLessThan(300);
+
+    await reloadBillingUntil(
+      async () => (await page.getByTestId('current-plan').textContent()) === 'Free',
+      'the free plan',
+    );
+    await page.getByTestId('projects-usage').getByText('4 of 3').waitFor();
+
+    // All four projects are still there; the newest is read-only with the way back to Pro.
+    await page.goto(`${server.url}/w/${slug}/projects`, { waitUntil: 'networkidle' });
+    const list = page.getByRole('list', { name: 'Projects' });
+    for (const name of [...projects, 'Delta']) await list.getByText(name, { exact: true }).waitFor();
+    await page.getByRole('link', { name: /Delta/u }).click();
+    await page.getByRole('heading', { level: 1, name: 'Delta' }).waitFor();
+    await page.getByLabel('Project name').fill('Delta renamed');
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    const prompt = page.getByTestId('upgrade-prompt');
+    await prompt.getByText(/read-only/u).waitFor();
+    await prompt.getByRole('link', { name: 'Upgrade' }).waitFor();
+    expectNoPageErrors('the downgraded workspace');
+  });
+});
