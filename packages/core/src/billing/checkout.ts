@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { and, count, desc, eq, gt } from 'drizzle-orm';
+import { and, count, desc, eq } from 'drizzle-orm';
 import type Stripe from 'stripe';
 import { checkoutSession, member, price, withTenant, workspace } from '@plinth/db';
 import { assertCan } from '../access/index';
@@ -59,8 +59,8 @@ export async function startCheckout(
     );
   }
   const now = deps.now?.() ?? new Date();
-  const reusable = await openSession(deps, actor, values.lookupKey, quantity, now);
-  if (reusable) return reusable;
+  const previous = await openSession(deps, actor, values.lookupKey, quantity, now);
+  if (previous.open) return previous.open;
 
   const params: Stripe.Checkout.SessionCreateParams = {
     mode: 'subscription',
@@ -76,9 +76,13 @@ export async function startCheckout(
     cancel_url: cancelUrl,
   };
   // Same workspace, price, seats and parameters within one time bucket → one session at Stripe,
-  // even when two clicks race past the reuse check above.
+  // even when two clicks race past the reuse check above. The session this one replaces is part of
+  // the key: after it expired, the same key would replay it instead of opening a new one.
   const bucket = Math.floor(now.getTime() / IDEMPOTENCY_BUCKET_MS);
-  const fingerprint = createHash('sha256').update(JSON.stringify(params)).digest('hex').slice(0, 16);
+  const fingerprint = createHash('sha256')
+    .update(JSON.stringify([params, previous.closedId ?? null]))
+    .digest('hex')
+    .slice(0, 16);
   const session = await deps.stripe.checkout.sessions.create(params, {
     idempotencyKey: `plinth-checkout-${actor.workspaceId}-${values.lookupKey}-${quantity}-${bucket}-${fingerprint}`,
   });
@@ -101,40 +105,43 @@ export async function startCheckout(
   return { url: session.url, sessionId: session.id };
 }
 
-/** The newest session we opened for the same price and seats, if Stripe still has it open. */
+/**
+ * The newest session we opened for the same price and seats: reusable when Stripe still has it
+ * open with time to spare; otherwise its id, which the next session's idempotency key includes.
+ */
 async function openSession(
   deps: BillingDeps,
   actor: MemberActor,
   lookupKey: string,
   quantity: number,
   now: Date,
-): Promise<{ url: string; sessionId: string } | undefined> {
+): Promise<{ open?: { url: string; sessionId: string }; closedId?: string }> {
   const [row] = await withTenant(deps.database, actor.workspaceId, actor, (tx) =>
     tx
-      .select({ id: checkoutSession.id, url: checkoutSession.url })
+      .select({
+        id: checkoutSession.id,
+        url: checkoutSession.url,
+        status: checkoutSession.status,
+        expiresAt: checkoutSession.expiresAt,
+      })
       .from(checkoutSession)
-      .where(
-        and(
-          eq(checkoutSession.lookupKey, lookupKey),
-          eq(checkoutSession.quantity, quantity),
-          eq(checkoutSession.status, 'open'),
-          gt(checkoutSession.expiresAt, new Date(now.getTime() + REUSE_MARGIN_MS)),
-        ),
-      )
+      .where(and(eq(checkoutSession.lookupKey, lookupKey), eq(checkoutSession.quantity, quantity)))
       .orderBy(desc(checkoutSession.createdAt))
       .limit(1),
   );
-  if (!row?.url) return undefined;
+  if (!row) return {};
+  const fresh = row.expiresAt.getTime() > now.getTime() + REUSE_MARGIN_MS;
+  if (row.status !== 'open' || !fresh || !row.url) return { closedId: row.id };
   // Our row may be behind: the person may have paid or Stripe expired it since.
   const current = await deps.stripe.checkout.sessions.retrieve(row.id);
-  if (current.status === 'open' && current.url) return { url: current.url, sessionId: current.id };
+  if (current.status === 'open' && current.url) return { open: { url: current.url, sessionId: current.id } };
   await withTenant(deps.database, actor.workspaceId, actor, (tx) =>
     tx
       .update(checkoutSession)
       .set({ status: current.status ?? 'expired' })
       .where(eq(checkoutSession.id, row.id)),
   );
-  return undefined;
+  return { closedId: row.id };
 }
 
 /** Asks Stripe, not the mirror: the mirror may lag a payment that just happened. */
