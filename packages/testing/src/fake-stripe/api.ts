@@ -563,8 +563,19 @@ function applyPortalParams(
     for (const priceId of entry.prices)
       engine.priceOrThrow(priceId, `features[subscription_update][products][${index}][prices]`);
     // Stripe returns `adjustable_quantity` on each product; default it like the API does.
-    const withDefaults = entry as typeof entry & { adjustable_quantity?: unknown };
-    withDefaults.adjustable_quantity ??= { enabled: false, maximum: null, minimum: 1 };
+    // Form values arrive as strings; the API answers with booleans and numbers.
+    const withQuantity = entry as unknown as {
+      adjustable_quantity?: { enabled?: unknown; maximum?: unknown; minimum?: unknown };
+    };
+    const given = withQuantity.adjustable_quantity;
+    withQuantity.adjustable_quantity = {
+      enabled: given?.enabled === true || given?.enabled === 'true',
+      maximum:
+        given?.maximum === undefined || given.maximum === null || given.maximum === ''
+          ? null
+          : Number(given.maximum),
+      minimum: given?.minimum === undefined ? 1 : Number(given.minimum),
+    };
   }
   const business = optionalObject(params, 'business_profile');
   if (business)

@@ -661,9 +661,10 @@ export class FakeStripeEngine {
       invoice.status_transitions.marked_uncollectible_at = this.now();
       this.emit('invoice.marked_uncollectible', invoice);
     }
+    // Only a live subscription moves; one canceled or already unpaid meanwhile stays as it is.
+    if (!['active', 'past_due', 'trialing', 'incomplete'].includes(sub.status)) return;
     const before = clone(sub);
     if (then === 'unpaid') {
-      if (sub.status === 'unpaid') return;
       sub.status = 'unpaid';
       this.emit('customer.subscription.updated', sub, before);
     } else {

@@ -1,4 +1,7 @@
+import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import Stripe from 'stripe';
 import { afterEach, describe, expect, test } from 'vitest';
@@ -287,6 +290,88 @@ describe('the billing lifecycle and its events', () => {
     expect(paid.status).toBe(303);
     expect(paid.headers.get('location')).toBe(`http://app.test/billing/success?session_id=${session.id}`);
     expect((await fake.stripe.checkout.sessions.retrieve(session.id)).status).toBe('complete');
+  });
+});
+
+describe('hosted pages, HTTP controls and the state file', () => {
+  test('the portal page switches plan and quantity and schedules cancellation, each an updated event', async () => {
+    const fake = await fakeStripe();
+    const { stripe } = fake;
+    const { customer, session, product } = await subscribedCustomer(fake);
+    const { subscription } = await fake.completeCheckout(session.id);
+    const yearly = await stripe.prices.create({
+      product: product.id,
+      currency: 'usd',
+      unit_amount: 12000,
+      recurring: { interval: 'year' },
+    });
+    await stripe.billingPortal.configurations.create({
+      features: {
+        subscription_update: {
+          enabled: true,
+          default_allowed_updates: ['price', 'quantity'],
+          products: [{ product: product.id, prices: [subscription.items.data[0]!.price.id, yearly.id] }],
+          proration_behavior: 'none',
+        },
+        subscription_cancel: { enabled: true, mode: 'at_period_end' },
+      },
+    });
+    const portal = await stripe.billingPortal.sessions.create({
+      customer: customer.id,
+      return_url: 'http://app.test/billing',
+    });
+    expect(portal.url).toBe(`${fake.url}/portal/${portal.id}`);
+    expect(await (await fetch(portal.url)).text()).toContain('Update plan');
+
+    const post = (action: string, form: Record<string, string>) =>
+      fetch(`${portal.url}/${action}`, {
+        method: 'POST',
+        body: new URLSearchParams({ subscription: subscription.id, ...form }),
+        redirect: 'manual',
+      });
+    expect((await post('update', { price: yearly.id, quantity: '5' })).status).toBe(303);
+    const switched = await stripe.subscriptions.retrieve(subscription.id);
+    expect(switched.items.data[0]).toMatchObject({ quantity: 5, price: { id: yearly.id } });
+    await post('cancel', {});
+    expect((await stripe.subscriptions.retrieve(subscription.id)).cancel_at_period_end).toBe(true);
+    const updates = await stripe.events.list({
+      type: 'customer.subscription.updated',
+      created: { gte: subscription.created },
+    });
+    expect(updates.data.length).toBeGreaterThanOrEqual(2);
+  });
+
+  test('POST /_fake/<control> runs a control with JSON arguments', async () => {
+    const fake = await fakeStripe();
+    const { session } = await subscribedCustomer(fake);
+    const response = await fetch(`${fake.url}/_fake/completeCheckout`, {
+      method: 'POST',
+      body: JSON.stringify([session.id, { paymentMethod: 'fails' }]),
+    });
+    const { subscription } = (await response.json()) as { subscription: Stripe.Subscription };
+    expect(subscription.status).toBe('incomplete');
+    const later = fake.now().getTime() + 24 * 3600 * 1000;
+    await fetch(`${fake.url}/_fake/advanceClock`, {
+      method: 'POST',
+      body: JSON.stringify([new Date(later).toISOString()]),
+    });
+    expect((await fake.stripe.subscriptions.retrieve(subscription.id)).status).toBe('incomplete_expired');
+  });
+
+  test('with a stateFile, a restarted fake still knows its customers', async () => {
+    const directory = await mkdtemp(path.join(tmpdir(), 'fake-stripe-'));
+    try {
+      const stateFile = path.join(directory, 'state.json');
+      const first = await startFakeStripe({ stateFile });
+      const customer = await first.stripe.customers.create({ email: 'kept@example.com' });
+      await first.close();
+      const second = await fakeStripe({ stateFile });
+      expect((await second.stripe.customers.retrieve(customer.id)) as Stripe.Customer).toMatchObject({
+        email: 'kept@example.com',
+      });
+    } finally {
+      await rm(directory, { recursive: true, force: true });
+    }
   });
 });
 
