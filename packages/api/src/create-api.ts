@@ -10,6 +10,9 @@ import { healthRoutes } from './routes/health';
 import { billingAdminRoutes } from './routes/billing-admin';
 import { stripeWebhookRoutes } from './routes/stripe-webhook';
 import { requireActor, requireWorkspaceMember } from './middleware/api-key-actor';
+import { apiRateLimitByActor, apiRateLimitByIp, createApiRateLimiting } from './middleware/api-rate-limit';
+import { idempotency } from './middleware/idempotency';
+import { defaultApiRateLimits } from '@plinth/core/rate-limit';
 import type { V1Chain } from './openapi/index';
 import { v1Routes } from './routes/v1';
 import type { ApiDeps, ApiEnv } from './types';
@@ -48,8 +51,15 @@ export function createApi(deps: ApiDeps): Hono<ApiEnv> {
         trustedOrigins,
       }),
     );
-    // /api/v1, ARCHITECTURE §2 order per operation (see V1Chain): actor → tenant → [rate limits per
-    // key and workspace] → validation (each operation's zod schemas) → [idempotency] → handler.
+    // /api/v1, ARCHITECTURE §2 order per operation (see V1Chain): [rate limit per address] → actor →
+    // tenant → rate limits per key and workspace → validation (each operation's zod schemas) →
+    // idempotency → handler.
+    const rateLimiting = createApiRateLimiting(
+      deps,
+      deps.apiRateLimits ?? { ...defaultApiRateLimits, scale: deps.env.apiRateLimitScale },
+      deps.rateLimiter,
+    );
+    api.use('/v1/*', apiRateLimitByIp(rateLimiting));
     const chain: V1Chain = {
       actor: requireActor({
         database: deps.database,
@@ -58,8 +68,8 @@ export function createApi(deps: ApiDeps): Hono<ApiEnv> {
         ...(deps.apiKeyUsage ? { apiKeyUsage: deps.apiKeyUsage } : {}),
       }) as unknown as V1Chain['actor'],
       tenant: requireWorkspaceMember(deps.database) as unknown as V1Chain['tenant'],
-      afterTenant: [],
-      beforeHandler: [],
+      afterTenant: [apiRateLimitByActor(rateLimiting) as unknown as V1Chain['tenant']],
+      beforeHandler: [idempotency(deps.database) as unknown as V1Chain['tenant']],
     };
     api.route(
       '/v1',

@@ -47,6 +47,9 @@ export function useTestDatabase(envOverrides: Record<string, string> = {}): Test
       LOG_LEVEL: 'silent',
       DATABASE_URL: ownerUrl,
       APP_DB_PASSWORD: context.appDbPassword,
+      // /api/v1 limits far out of reach, so that sweeps and matrices never meet a 429; the rate-limit
+      // tests opt back in with a scale of their own.
+      API_RATE_LIMIT_SCALE: '1000',
       ...envOverrides,
     });
     const appUrl = appDatabaseUrl(env, ownerUrl);

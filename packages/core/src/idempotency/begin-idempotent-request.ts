@@ -16,8 +16,11 @@ export interface IdempotencyClaim extends IdempotencyScope {
 
 /** Proof that this request holds the key: finish it with the same lease. */
 export interface IdempotencyLease extends IdempotencyScope {
-  /** The row's created_at as written by this claim: a fencing token against a stale holder. */
-  claimedAt: Date;
+  /**
+   * The row's created_at as written by this claim, as Postgres prints it (microseconds; a JS Date
+   * would round them away): a fencing token against a holder whose lease was taken over.
+   */
+  claimedAt: string;
 }
 
 export type IdempotencyStart =
@@ -39,7 +42,7 @@ const claimQuery = {
            created_at = now(), expires_at = now() + interval '24 hours'
          where k.expires_at <= now()
             or (k.response_status is null and k.created_at < now() - make_interval(secs => ${IN_FLIGHT_LEASE_SECONDS}))
-         returning k.created_at`,
+         returning k.created_at::text as claimed_at`,
 };
 
 const readQuery = {
@@ -68,11 +71,11 @@ export async function beginIdempotentRequest(
 ): Promise<IdempotencyStart> {
   // The row may vanish between the two statements (its request failed and abandoned it): claim again.
   for (let attempt = 0; attempt < 3; attempt += 1) {
-    const claimed = await deps.database.pool.query<{ created_at: Date }>({
+    const claimed = await deps.database.pool.query<{ claimed_at: string }>({
       ...claimQuery,
       values: [claim.ownerId, claim.key, claim.method, claim.path, claim.requestHash],
     });
-    const claimedAt = claimed.rows[0]?.created_at;
+    const claimedAt = claimed.rows[0]?.claimed_at;
     if (claimedAt) return { kind: 'claimed', lease: { ownerId: claim.ownerId, key: claim.key, claimedAt } };
 
     const { rows } = await deps.database.pool.query<StoredRow>({

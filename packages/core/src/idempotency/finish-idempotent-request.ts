@@ -7,13 +7,13 @@ import type { StoredResponse } from './stored-response';
 const completeQuery = {
   name: 'plinth_idempotency_complete',
   text: `update idempotency_key set response_status = $4, response_headers = $5, response_body = $6
-         where owner_id = $1 and key = $2 and created_at = $3 and response_status is null`,
+         where owner_id = $1 and key = $2 and created_at = $3::timestamptz and response_status is null`,
 };
 
 const abandonQuery = {
   name: 'plinth_idempotency_abandon',
   text: `delete from idempotency_key
-         where owner_id = $1 and key = $2 and created_at = $3 and response_status is null`,
+         where owner_id = $1 and key = $2 and created_at = $3::timestamptz and response_status is null`,
 };
 
 /** Stores the settled response, so retries within 24 h get it back instead of running again. */
