@@ -202,6 +202,32 @@ describe('checkout', () => {
     });
   });
 
+  it('a failed renewal is grace on the same plan with the hosted invoice to pay, in the summary too', async () => {
+    const { workspace, actors } = await workspaceWith(testDb);
+    const owner = actors[0]!;
+    const customerId = await ensureCustomer(billing.deps, owner);
+    const started = await startCheckout(billing.deps, owner, { lookupKey: 'pro_yearly' });
+    const { subscription } = await billing.fake.completeCheckout(started.sessionId);
+    await billing.fake.endTrial(subscription.id);
+    await billing.fake.renew(subscription.id, { outcome: 'failed' });
+    // Five syncs at once serialize on the customer's lock and agree.
+    const results = await Promise.all(
+      Array.from({ length: 5 }, () => syncCustomer(billing.deps, customerId)),
+    );
+    for (const result of results) expect(result.entitlement).toMatchObject({ plan: 'pro', state: 'grace' });
+    const url = results[0]!.entitlement.pastDueInvoiceUrl;
+    expect(url).toMatch(/^http/);
+    const open = (await billing.fake.stripe.invoices.list({ customer: customerId, status: 'open' })).data;
+    expect(open.map((invoice) => invoice.hosted_invoice_url)).toContain(url);
+    const summary = await billingSummary(billing.deps, owner);
+    expect(summary).toMatchObject({
+      state: 'grace',
+      subscriptionStatus: 'past_due',
+      pastDue: { invoiceUrl: url },
+    });
+    expect(await entitlements(billing.deps, workspace.id)).toMatchObject({ plan: 'pro', state: 'grace' });
+  });
+
   it('syncCustomer of a customer that is not ours is not_found (the worker retries it)', async () => {
     const stray = await billing.fake.stripe.customers.create({ name: 'Not linked' });
     expect((await refusal(syncCustomer(billing.deps, stray.id))).code).toBe('not_found');
