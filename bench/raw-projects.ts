@@ -2,6 +2,7 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import pg from 'pg';
+import { encodeId } from '@plinth/api';
 import { appDatabaseUrl, type Env } from '@plinth/core/env';
 
 // The baseline of bench/projects.ts, run by target-server.ts (target `raw-projects`): GET
@@ -14,7 +15,8 @@ import { appDatabaseUrl, type Env } from '@plinth/core/env';
 //      as withTenant() sends it;
 //   4. the projects select: the text drizzle generates for listProjects() (limit + 1 rows);
 //   5. commit.
-// The answer has the same JSON shape, `{ items, nextCursor }`. No cursor, no other route.
+// The answer has the same JSON shape, `{ items, next_cursor, has_more }` with the same public ids
+// (encodeId, as the API's edge does). No cursor, no other route.
 
 const SESSION_COOKIES = ['plinth.session_token', '__Secure-plinth.session_token'];
 
@@ -136,14 +138,15 @@ async function listProjects(pool: pg.Pool, secret: string, req: IncomingMessage)
       });
       await client.query('commit');
       const items = rows.slice(0, limit).map((row) => ({
-        id: row.id,
+        id: encodeId('proj', row.id),
         name: row.name,
         description: row.description,
-        createdBy: row.created_by,
-        createdAt: row.created_at,
-        updatedAt: row.updated_at,
+        created_by: encodeId('user', row.created_by),
+        created_at: row.created_at.toISOString(),
+        updated_at: row.updated_at.toISOString(),
       }));
-      return { items, nextCursor: rows.length > limit ? (items[items.length - 1]?.id ?? null) : null };
+      const more = rows.length > limit;
+      return { items, next_cursor: more ? (items[items.length - 1]?.id ?? null) : null, has_more: more };
     } catch (error) {
       await client.query('rollback').catch((rollbackError: Error) => {
         unusable = rollbackError;

@@ -1,6 +1,7 @@
 import { rm } from 'node:fs/promises';
 import type { Browser, BrowserContext, Page, Request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { encodeId } from '@plinth/api';
 import { collectPageErrors, launchBrowser } from './browser';
 import { waitForMailLink } from './dev-mail';
 import { startDevServer, type DevServer } from './dev-server';
@@ -259,7 +260,7 @@ describe('tenancy in a real browser', () => {
     expect(fromViewer.text).toContain('Your role does not allow project.delete.');
 
     // 2. The API, with the viewer's cookies and our own Origin: 403 in the error envelope.
-    const response = await fetch(`${server.url}/api/v1/workspaces/${slug}/projects/${projectId}`, {
+    const response = await fetch(`${server.url}/api/v1/workspaces/${slug}/projects/${encodeId('proj', projectId)}`, {
       method: 'DELETE',
       headers: { cookie: await cookieHeader(viewerContext, server.url), origin: server.url },
     });

@@ -68,14 +68,10 @@ const toAuditEvent = (row: AuditLogRow) => ({
 
 const auditQuery = z.strictObject({
   ...pageQuery('evt'),
-  actor_id: z
-    .string()
-    .max(64)
-    .optional()
-    .openapi({
-      description: 'Only events by this actor (`user_…` or `key_…`).',
-      example: 'user_01jbz3k4q8e9v6w2x5y7a0c1d2',
-    }),
+  actor_id: z.string().max(64).optional().openapi({
+    description: 'Only events by this actor (`user_…` or `key_…`).',
+    example: 'user_01jbz3k4q8e9v6w2x5y7a0c1d2',
+  }),
   action: z
     .string()
     .max(100)

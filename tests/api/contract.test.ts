@@ -1,0 +1,427 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { decodeId, encodeId } from '@plinth/api';
+import { addMember, createWorkspace, grantPlan, useTestDatabase } from '@plinth/testing';
+import { useIdentityApp } from '../identity/identity-app';
+import { signedInPerson, type Person } from '../tenancy/people';
+import {
+  clientAs,
+  createResponseValidator,
+  fetchDocument,
+  operationsOf,
+  type ApiDocument,
+  type ResponseValidator,
+} from './contract-fixture';
+import { createApiClient, type ApiClient, type ApiSchemas } from '@plinth/api/client';
+
+type ApiScope = ApiSchemas['CreateApiKeyInput']['scopes'][number];
+
+// The contract: every operation in the served OpenAPI document is called through the client
+// generated from that document, and every response it gets (2xx and errors alike) has a status
+// the document declares and a body that validates against the declared schema, with no
+// undeclared fields. A new operation without a case below fails the last test.
+
+const testDb = useTestDatabase({ API_RATE_LIMIT_SCALE: '1000' });
+const app = useIdentityApp(testDb);
+
+let document: ApiDocument;
+let validate: ResponseValidator;
+const exercised = new Set<string>();
+let owner: Person;
+let teammate: Person;
+let api: ApiClient;
+let slug: string;
+
+beforeAll(async () => {
+  document = await fetchDocument(app);
+  validate = createResponseValidator(document);
+  owner = await signedInPerson(app, testDb, 'contract-owner');
+  teammate = await signedInPerson(app, testDb, 'contract-mate');
+  api = clientAs(app, owner, validate, exercised);
+  slug = await teamWorkspace();
+});
+
+let workspaceCounter = 0;
+/** A team-plan workspace made through the API, owned by `owner`, with `teammate` as a member. */
+async function teamWorkspace(): Promise<string> {
+  const newSlug = `contract-${++workspaceCounter}-${Date.now() % 1_000_000}`;
+  const { data, response } = await api.POST('/workspaces', {
+    body: { name: `Contract ${newSlug}`, slug: newSlug },
+  });
+  expect(response.status).toBe(201);
+  const workspace = { id: decodeId('ws', data!.id) };
+  await grantPlan(testDb.app, { workspace, plan: 'team', seats: 50 });
+  await addMember(testDb.app, {
+    workspace: workspace as never,
+    user: { id: teammate.id } as never,
+    role: 'member',
+  });
+  return newSlug;
+}
+
+async function newProject(name = `Project ${Date.now()}`) {
+  const { data, response } = await api.POST('/workspaces/{slug}/projects', {
+    params: { path: { slug } },
+    body: { name, description: 'From the contract test.' },
+  });
+  expect(response.status).toBe(201);
+  return data!;
+}
+
+async function newInvitation(email = `invitee-${Date.now()}-${Math.random()}@example.test`) {
+  const { data, response } = await api.POST('/workspaces/{slug}/invitations', {
+    params: { path: { slug } },
+    body: { email, role: 'viewer' },
+  });
+  expect(response.status).toBe(201);
+  return data!;
+}
+
+async function newApiKey(scopes: ApiScope[]) {
+  const { data, response } = await api.POST('/workspaces/{slug}/api-keys', {
+    params: { path: { slug } },
+    body: { name: `Contract key ${Date.now()}`, scopes },
+  });
+  expect(response.status).toBe(201);
+  return data!;
+}
+
+/** Cases by operationId: each calls its operation through the typed client and checks the outcome. */
+const cases: Record<string, () => Promise<void>> = {
+  async getMe() {
+    const { data } = await api.GET('/me');
+    expect(data).toEqual({ id: encodeId('user', owner.id), email: owner.email });
+  },
+  async deleteMe() {
+    const leaving = await signedInPerson(app, testDb, 'contract-leaver');
+    const client = clientAs(app, leaving, validate, exercised);
+    const wrong = await client.DELETE('/me', { body: { password: 'not-the-password' } });
+    expect(wrong.response.status).toBe(400);
+    const { response } = await client.DELETE('/me', { body: { password: 'violet-harbor-71-quietly' } });
+    expect(response.status).toBe(204);
+    expect((await client.GET('/me')).response.status).toBe(401);
+  },
+  async listWorkspaces() {
+    const { data } = await api.GET('/workspaces');
+    expect(data!.items.map((workspace) => workspace.slug)).toContain(slug);
+    expect(data).toMatchObject({ next_cursor: null, has_more: false });
+  },
+  async createWorkspace() {
+    const created = await teamWorkspace();
+    const taken = await api.POST('/workspaces', { body: { name: 'Again', slug: created } });
+    expect(taken.response.status).toBe(409);
+    expect(taken.error).toMatchObject({ error: { fields: { slug: expect.any(String) } } });
+  },
+  async getWorkspace() {
+    const { data } = await api.GET('/workspaces/{slug}', { params: { path: { slug } } });
+    expect(data).toMatchObject({ slug, role: 'owner' });
+    const missing = await api.GET('/workspaces/{slug}', { params: { path: { slug: 'no-such-workspace' } } });
+    expect(missing.response.status).toBe(404);
+  },
+  async updateWorkspace() {
+    const { data } = await api.PATCH('/workspaces/{slug}', {
+      params: { path: { slug } },
+      body: { name: 'Renamed' },
+    });
+    expect(data).toMatchObject({ slug, name: 'Renamed', role: 'owner' });
+  },
+  async deleteWorkspace() {
+    const doomed = await teamWorkspace();
+    const { data } = await api.DELETE('/workspaces/{slug}', { params: { path: { slug: doomed } } });
+    expect(new Date(data!.restorable_until).getTime()).toBeGreaterThan(Date.now() + 29 * 86_400_000);
+    expect(
+      (await api.GET('/workspaces/{slug}', { params: { path: { slug: doomed } } })).response.status,
+    ).toBe(404);
+  },
+  async restoreWorkspace() {
+    const doomed = await teamWorkspace();
+    await api.DELETE('/workspaces/{slug}', { params: { path: { slug: doomed } } });
+    const { response } = await api.POST('/workspaces/{slug}/restore', { params: { path: { slug: doomed } } });
+    expect(response.status).toBe(204);
+    expect(
+      (await api.GET('/workspaces/{slug}', { params: { path: { slug: doomed } } })).response.status,
+    ).toBe(200);
+  },
+  async leaveWorkspace() {
+    const left = await teamWorkspace();
+    const asTeammate = clientAs(app, teammate, validate, exercised);
+    const { response } = await asTeammate.POST('/workspaces/{slug}/leave', {
+      params: { path: { slug: left } },
+    });
+    expect(response.status).toBe(204);
+    const lastOwner = await api.POST('/workspaces/{slug}/leave', { params: { path: { slug: left } } });
+    expect(lastOwner.response.status).toBe(409);
+  },
+  async transferOwnership() {
+    const handedOver = await teamWorkspace();
+    const { response } = await api.POST('/workspaces/{slug}/transfer', {
+      params: { path: { slug: handedOver } },
+      body: { user_id: encodeId('user', teammate.id) },
+    });
+    expect(response.status).toBe(204);
+    const { data } = await api.GET('/workspaces/{slug}', { params: { path: { slug: handedOver } } });
+    expect(data!.role).toBe('admin');
+  },
+  async listMembers() {
+    const { data } = await api.GET('/workspaces/{slug}/members', { params: { path: { slug } } });
+    expect(data!.items.map((member) => member.user_id).sort()).toEqual(
+      [encodeId('user', owner.id), encodeId('user', teammate.id)].sort(),
+    );
+  },
+  async updateMember() {
+    const path = { slug, user_id: encodeId('user', teammate.id) };
+    const { data } = await api.PATCH('/workspaces/{slug}/members/{user_id}', {
+      params: { path },
+      body: { role: 'viewer' },
+    });
+    expect(data).toMatchObject({ user_id: path.user_id, email: teammate.email, role: 'viewer' });
+    await api.PATCH('/workspaces/{slug}/members/{user_id}', { params: { path }, body: { role: 'member' } });
+  },
+  async removeMember() {
+    const removedFrom = await teamWorkspace();
+    const path = { slug: removedFrom, user_id: encodeId('user', teammate.id) };
+    const { response } = await api.DELETE('/workspaces/{slug}/members/{user_id}', { params: { path } });
+    expect(response.status).toBe(204);
+    const again = await api.DELETE('/workspaces/{slug}/members/{user_id}', { params: { path } });
+    expect(again.response.status).toBe(404);
+  },
+  async listInvitations() {
+    const invitation = await newInvitation();
+    const { data } = await api.GET('/workspaces/{slug}/invitations', { params: { path: { slug } } });
+    expect(data!.items.map((item) => item.id)).toContain(invitation.id);
+  },
+  async createInvitation() {
+    const email = `new-${Date.now()}@example.test`;
+    const invitation = await newInvitation(email);
+    expect(invitation).toMatchObject({ email, role: 'viewer', status: 'pending' });
+    const twice = await api.POST('/workspaces/{slug}/invitations', {
+      params: { path: { slug } },
+      body: { email, role: 'viewer' },
+    });
+    expect(twice.response.status).toBe(409);
+  },
+  async revokeInvitation() {
+    const invitation = await newInvitation();
+    const path = { slug, invitation_id: invitation.id };
+    expect(
+      (await api.DELETE('/workspaces/{slug}/invitations/{invitation_id}', { params: { path } })).response
+        .status,
+    ).toBe(204);
+    expect(
+      (await api.DELETE('/workspaces/{slug}/invitations/{invitation_id}', { params: { path } })).response
+        .status,
+    ).toBe(404);
+  },
+  async resendInvitation() {
+    const invitation = await newInvitation();
+    const { response } = await api.POST('/workspaces/{slug}/invitations/{invitation_id}/resend', {
+      params: { path: { slug, invitation_id: invitation.id } },
+    });
+    expect(response.status).toBe(204);
+  },
+  async acceptInvitation() {
+    const invitee = await signedInPerson(app, testDb, 'contract-invitee');
+    const since = new Date();
+    await newInvitation(invitee.email);
+    const token = new URL(app.linkIn(await app.mailTo(invitee.email, since))).searchParams.get('token')!;
+    const client = clientAs(app, invitee, validate, exercised);
+    const { data } = await client.POST('/invitations/accept', { body: { token } });
+    expect(data).toEqual({ workspace_slug: slug });
+    expect((await client.POST('/invitations/accept', { body: { token } })).response.status).toBe(404);
+  },
+  async listProjects() {
+    const names = [`page-a-${Date.now()}`, `page-b-${Date.now()}`, `page-c-${Date.now()}`];
+    for (const name of names) await newProject(name);
+    const first = await api.GET('/workspaces/{slug}/projects', {
+      params: { path: { slug }, query: { limit: 2 } },
+    });
+    expect(first.data!.items.map((project) => project.name)).toEqual([names[2], names[1]]);
+    expect(first.data!.has_more).toBe(true);
+    const second = await api.GET('/workspaces/{slug}/projects', {
+      params: { path: { slug }, query: { limit: 2, cursor: first.data!.next_cursor! } },
+    });
+    expect(second.data!.items[0]!.name).toBe(names[0]);
+  },
+  async createProject() {
+    const project = await newProject('Created');
+    expect(project).toMatchObject({ name: 'Created', created_by: encodeId('user', owner.id) });
+    expect(project.id).toMatch(/^proj_/);
+  },
+  async getProject() {
+    const project = await newProject();
+    const { data } = await api.GET('/workspaces/{slug}/projects/{project_id}', {
+      params: { path: { slug, project_id: project.id } },
+    });
+    expect(data).toEqual(project);
+  },
+  async updateProject() {
+    const project = await newProject();
+    const path = { slug, project_id: project.id };
+    const { data } = await api.PATCH('/workspaces/{slug}/projects/{project_id}', {
+      params: { path },
+      body: { description: null },
+    });
+    expect(data).toMatchObject({ id: project.id, name: project.name, description: null });
+  },
+  async deleteProject() {
+    const project = await newProject();
+    const path = { slug, project_id: project.id };
+    expect(
+      (await api.DELETE('/workspaces/{slug}/projects/{project_id}', { params: { path } })).response.status,
+    ).toBe(204);
+    expect(
+      (await api.GET('/workspaces/{slug}/projects/{project_id}', { params: { path } })).response.status,
+    ).toBe(404);
+  },
+  async listAuditEvents() {
+    const project = await newProject();
+    await api.DELETE('/workspaces/{slug}/projects/{project_id}', {
+      params: { path: { slug, project_id: project.id } },
+    });
+    const { data } = await api.GET('/workspaces/{slug}/audit-events', {
+      params: {
+        path: { slug },
+        query: { action: 'project.deleted', actor_id: encodeId('user', owner.id), limit: 1 },
+      },
+    });
+    expect(data!.items).toHaveLength(1);
+    expect(data!.items[0]).toMatchObject({
+      action: 'project.deleted',
+      actor: { type: 'user', id: encodeId('user', owner.id) },
+      target: { type: 'project', id: project.id },
+    });
+  },
+  async listApiKeys() {
+    const key = await newApiKey(['project.read']);
+    const { data } = await api.GET('/workspaces/{slug}/api-keys', {
+      params: { path: { slug }, query: { limit: 100 } },
+    });
+    const listed = data!.items.find((item) => item.id === key.id);
+    expect(listed).toMatchObject({ name: key.name, scopes: ['project.read'], revoked_at: null });
+    expect(JSON.stringify(data)).not.toContain(key.secret);
+  },
+  async createApiKey() {
+    const key = await newApiKey(['project.read', 'project.create']);
+    expect(key.secret).toMatch(/^plk_/);
+    expect(key.secret.startsWith(key.prefix)).toBe(true);
+  },
+  async revokeApiKey() {
+    const key = await newApiKey(['project.read']);
+    const path = { slug, key_id: key.id };
+    expect(
+      (await api.DELETE('/workspaces/{slug}/api-keys/{key_id}', { params: { path } })).response.status,
+    ).toBe(204);
+    const refused = await fetch(`${app.url}/api/v1/workspaces/${slug}/projects`, {
+      headers: { authorization: `Bearer ${key.secret}` },
+    });
+    expect(refused.status).toBe(401);
+  },
+};
+
+describe('every operation in the OpenAPI document', () => {
+  it('is an OpenAPI 3.1 document with both security schemes', () => {
+    expect(document.openapi).toBe('3.1.0');
+    expect(Object.keys(document.components.securitySchemes ?? {}).sort()).toEqual([
+      'bearerAuth',
+      'sessionCookie',
+    ]);
+  });
+
+  it('has a case here, and every case names an operation of the document', () => {
+    const operationIds = operationsOf(document)
+      .map((entry) => entry.operationId)
+      .sort();
+    expect(Object.keys(cases).sort()).toEqual(operationIds);
+  });
+
+  it.each(Object.keys(cases))('%s answers as the document declares', async (operationId) => {
+    await cases[operationId]!();
+  });
+
+  it('answers 401 with the envelope to a request without credentials, and 404 to a non-member', async () => {
+    const outsider = await signedInPerson(app, testDb, 'contract-outsider');
+    await createWorkspace(testDb.app); // the outsider's world has other workspaces in it
+    for (const { method, path, operation } of operationsOf(document)) {
+      const url = `${app.url}/api/v1${path
+        .replace('{slug}', slug)
+        .replace('{project_id}', encodeId('proj', '01920d3c-8f2a-7b3c-9d4e-5f6a7b8c9d0e'))
+        .replace('{user_id}', encodeId('user', teammate.id))
+        .replace('{invitation_id}', encodeId('inv', '01920d3c-8f2a-7b3c-9d4e-5f6a7b8c9d0e'))
+        .replace('{key_id}', encodeId('key', '01920d3c-8f2a-7b3c-9d4e-5f6a7b8c9d0e'))}`;
+      const anonymous = await fetch(url, { method: method.toUpperCase(), headers: { origin: app.url } });
+      expect(anonymous.status, `${method} ${path}`).toBe(401);
+      validate(method, path, 401, await anonymous.json());
+      if (!path.includes('{slug}') || path.endsWith('/restore')) continue;
+      const cookie = [...outsider.client.cookies].map(([name, value]) => `${name}=${value}`).join('; ');
+      const stranger = await fetch(url, {
+        method: method.toUpperCase(),
+        headers: { origin: app.url, cookie },
+      });
+      expect(stranger.status, `${method} ${path} as a non-member`).toBe(404);
+      validate(method, path, 404, await stranger.json());
+      expect((operation.responses as Record<string, unknown>)['404']).toBeDefined();
+    }
+  });
+
+  it('answers as declared to an API key too: its workspace operations, and 403 for person-only ones', async () => {
+    const key = await newApiKey([
+      'workspace.read',
+      'member.read',
+      'invitation.read',
+      'project.read',
+      'project.create',
+      'project.update',
+      'project.delete',
+      'audit.read',
+      'api_key.read',
+    ]);
+    const viaKey = createApiClient({ baseUrl: `${app.url}/api/v1`, apiKey: key.secret });
+    viaKey.use({
+      async onResponse({ request, response, schemaPath }) {
+        const text = await response.clone().text();
+        validate(request.method, schemaPath, response.status, text ? JSON.parse(text) : undefined);
+        return undefined;
+      },
+    });
+    const path = { slug };
+    expect((await viaKey.GET('/workspaces/{slug}', { params: { path } })).response.status).toBe(200);
+    expect((await viaKey.GET('/workspaces/{slug}/members', { params: { path } })).response.status).toBe(200);
+    expect((await viaKey.GET('/workspaces/{slug}/invitations', { params: { path } })).response.status).toBe(
+      200,
+    );
+    expect((await viaKey.GET('/workspaces/{slug}/audit-events', { params: { path } })).response.status).toBe(
+      200,
+    );
+    expect((await viaKey.GET('/workspaces/{slug}/api-keys', { params: { path } })).response.status).toBe(200);
+    const created = await viaKey.POST('/workspaces/{slug}/projects', {
+      params: { path },
+      body: { name: 'By key' },
+    });
+    expect(created.response.status).toBe(201);
+    const project = { slug, project_id: created.data!.id };
+    expect((await viaKey.GET('/workspaces/{slug}/projects', { params: { path } })).data!.items[0]!.id).toBe(
+      project.project_id,
+    );
+    expect(
+      (
+        await viaKey.PATCH('/workspaces/{slug}/projects/{project_id}', {
+          params: { path: project },
+          body: { name: 'Renamed by key' },
+        })
+      ).response.status,
+    ).toBe(200);
+    expect(
+      (await viaKey.DELETE('/workspaces/{slug}/projects/{project_id}', { params: { path: project } }))
+        .response.status,
+    ).toBe(204);
+    expect((await viaKey.GET('/me')).response.status).toBe(403);
+    expect(
+      (await viaKey.PATCH('/workspaces/{slug}', { params: { path }, body: { name: 'Not allowed' } })).response
+        .status,
+    ).toBe(403);
+  });
+
+  it('reached every operation with a 2xx through the typed client', () => {
+    const missing = operationsOf(document).filter((entry) => !exercised.has(entry.operationId));
+    expect(missing.map((entry) => entry.operationId)).toEqual([]);
+  });
+});
