@@ -565,7 +565,6 @@ export class FakeStripeEngine {
       billingReason: reason,
       currency: sub.currency,
       lines,
-      baseUrl: this.options.baseUrl(),
       periodStart,
       periodEnd: periodEndAt,
     });

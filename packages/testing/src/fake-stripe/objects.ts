@@ -293,7 +293,6 @@ export function buildInvoice(input: {
   billingReason: NonNullable<WireInvoice['billing_reason']>;
   currency: string;
   lines: InvoiceLineInput[];
-  baseUrl: string;
   periodStart: number;
   periodEnd: number;
 }): WireInvoice {
