@@ -46,17 +46,25 @@ export async function reconcileStripe(
   let events = 0;
   let recovered = 0;
   const customers = new Set<string>();
+  const seen: Stripe.Event[] = [];
   const params: Stripe.EventListParams = { limit: 100 };
   if (cursor) params.created = { gt: Math.max(0, cursor.created - OVERLAP_SECONDS) };
+  // Held in memory until the syncs are done: a run covers ten minutes of events (the first run, at
+  // most Stripe's 30 days of them).
   for await (const event of deps.stripe.events.list(params)) {
-    events += 1;
-    if ((await ingestStripeEvent(deps, event)).inserted) recovered += 1;
+    seen.push(event);
     const customerId = customerIdOf(event);
     if (customerId) customers.add(customerId);
     if (!newest || event.created > newest.created) newest = { created: event.created, id: event.id };
   }
   if (options.allCustomers) for (const id of await allCustomerIds(deps)) customers.add(id);
+  // Sync first, then fill the inbox: the drift this run finds is what webhooks missed, not what
+  // the worker did meanwhile with the events this run handed it.
   const outcome = await syncAll(deps, [...customers]);
+  for (const event of seen.reverse()) {
+    events += 1;
+    if ((await ingestStripeEvent(deps, event)).inserted) recovered += 1;
+  }
   if (newest && newest !== cursor) await writeCursor(deps, newest);
   const report = { events, recovered, ...outcome, cursor: newest };
   deps.logger.info({ ...report }, 'stripe reconciliation done');
