@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from './browser';
 import { waitForMailLink } from './dev-mail';
 import { startDevServer, type DevServer } from './dev-server';
+import { makeStaff } from './staff';
 
 /**
  * The money path, as a new customer walks it in a real browser against `npm run dev` (which bills
@@ -111,6 +112,23 @@ describe('billing in a real browser', () => {
     await prompt.getByRole('link', { name: 'Upgrade' }).waitFor();
     await refused.getByRole('button', { name: 'Cancel' }).click();
 
+    // Seats too: the owner and two invitations fill the free plan's three.
+    await page.getByRole('navigation', { name: 'Workspace' }).getByRole('link', { name: 'Members' }).click();
+    const invite = page.getByRole('region', { name: 'Invite someone' });
+    for (const teammate of ['one', 'two']) {
+      await invite.getByLabel('Email').fill(`${teammate}-${stamp}@example.test`);
+      await invite.getByRole('button', { name: 'Send invitation' }).click();
+      await page
+        .getByRole('region', { name: 'Pending invitations' })
+        .getByTestId(`invitation-${teammate}-${stamp}@example.test`)
+        .waitFor();
+    }
+    await invite.getByLabel('Email').fill(`three-${stamp}@example.test`);
+    await invite.getByRole('button', { name: 'Send invitation' }).click();
+    const seats = invite.getByTestId('upgrade-prompt');
+    await seats.getByText(/The Free plan includes 3 members/u).waitFor();
+    await seats.getByRole('link', { name: 'Upgrade' }).waitFor();
+
     // Managers see Billing in the navigation; the workspace starts on Free.
     await page.getByRole('navigation', { name: 'Workspace' }).getByRole('link', { name: 'Billing' }).click();
     await page.getByRole('heading', { level: 1, name: 'Billing' }).waitFor();
@@ -203,5 +221,42 @@ describe('billing in a real browser', () => {
     await prompt.getByText(/read-only/u).waitFor();
     await prompt.getByRole('link', { name: 'Upgrade' }).waitFor();
     expectNoPageErrors('the downgraded workspace');
+  });
+
+  it('staff see the processed webhooks in the inbox view and can replay one', async () => {
+    const staffEmail = `staff-${stamp}@example.test`;
+    const signUp = await fetch(`${server.url}/api/auth/sign-up/email`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: server.url },
+      body: JSON.stringify({ name: 'Sam Staff', email: staffEmail, password }),
+    });
+    expect(signUp.status).toBe(200);
+    await makeStaff(server, staffEmail);
+
+    const staff = await (await browser.newContext()).newPage();
+    const staffErrors: string[] = [];
+    staff.on('console', (message) => {
+      if (message.type() === 'error') staffErrors.push(message.text());
+    });
+    await staff.goto(`${server.url}/sign-in?next=/admin/billing-events`, { waitUntil: 'networkidle' });
+    await staff.getByLabel('Email').fill(staffEmail);
+    await staff.getByLabel('Password').fill(password);
+    await staff.getByRole('button', { name: 'Sign in', exact: true }).click();
+    await staff.waitForURL((url) => url.pathname === '/admin/billing-events');
+    await staff.getByRole('heading', { level: 1, name: 'Billing events' }).waitFor();
+    // Nothing failed on this path, so the dead-letter view (the default) is empty.
+    await staff.getByText('No dead events').waitFor();
+
+    await staff.getByLabel('Status').selectOption('processed');
+    const table = staff.getByTestId('billing-events-table');
+    const ended = table.getByRole('row').filter({ hasText: 'customer.subscription.deleted' });
+    await ended.first().waitFor();
+    await ended
+      .first()
+      .getByRole('button', { name: /^Replay evt_/u })
+      .click();
+    await staff.getByText(/queued again/u).waitFor();
+    expect(staffErrors, 'console errors on /admin/billing-events').toEqual([]);
+    await staff.context().close();
   });
 });

@@ -89,6 +89,11 @@ export function UserMenu({ name, email, staff }: UserMenuProps) {
               <Link href="/admin/users">Admin · Users</Link>
             </DropdownMenuItem>
           ) : null}
+          {staff ? (
+            <DropdownMenuItem asChild>
+              <Link href="/admin/billing-events">Admin · Billing events</Link>
+            </DropdownMenuItem>
+          ) : null}
         </DropdownMenuGroup>
         <DropdownMenuSeparator />
         <DropdownMenuItem
