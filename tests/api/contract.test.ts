@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { decodeId, encodeId } from '@plinth/api';
+import { invoice, withTenant } from '@plinth/db';
 import { addMember, createWorkspace, grantPlan, useTestDatabase } from '@plinth/testing';
 import { useIdentityApp } from '../identity/identity-app';
 import { signedInPerson, type Person } from '../tenancy/people';
@@ -289,6 +290,36 @@ const cases: Record<string, () => Promise<void>> = {
       actor: { type: 'user', id: encodeId('user', owner.id) },
       target: { type: 'project', id: project.id },
     });
+  },
+  async getBillingSummary() {
+    const workspaceId = decodeId(
+      'ws',
+      (await api.GET('/workspaces/{slug}', { params: { path: { slug } } })).data!.id,
+    );
+    await withTenant(testDb.app, workspaceId, { type: 'system', id: 'test' }, (tx) =>
+      tx.insert(invoice).values({
+        id: `in_contract_${Date.now()}`,
+        workspaceId,
+        customerId: 'cus_contract',
+        status: 'paid',
+        number: 'CONTRACT-0001',
+        currency: 'usd',
+        amountDue: 4900,
+        amountPaid: 4900,
+        amountRemaining: 0,
+        total: 4900,
+        hostedInvoiceUrl: 'https://invoice.stripe.test/i/contract',
+        stripeCreatedAt: new Date(),
+      }),
+    );
+    const { data } = await api.GET('/workspaces/{slug}/billing', { params: { path: { slug } } });
+    const members = (await api.GET('/workspaces/{slug}/members', { params: { path: { slug } } })).data!.items;
+    expect(data).toMatchObject({ plan: { key: 'team' }, usage: { members: members.length } });
+    expect(data!.invoices[0]).toMatchObject({ number: 'CONTRACT-0001', amount_paid: 4900, status: 'paid' });
+    const asMember = clientAs(app, teammate, validate, exercised);
+    expect(
+      (await asMember.GET('/workspaces/{slug}/billing', { params: { path: { slug } } })).response.status,
+    ).toBe(403);
   },
   async listApiKeys() {
     const key = await newApiKey(['project.read']);

@@ -105,6 +105,7 @@ const cases: RouteCase[] = [
     permission: 'project.delete',
   },
   { method: 'GET', route: '/audit-events', path: () => '/audit-events', permission: 'audit.read' },
+  { method: 'GET', route: '/billing', path: () => '/billing', permission: 'billing.read' },
   { method: 'GET', route: '/api-keys', path: () => '/api-keys', permission: 'api_key.read' },
   {
     method: 'POST',

@@ -319,6 +319,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/workspaces/{slug}/billing': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * A workspace's plan and billing
+     * @description Plan, access state, usage against limits, seats, the period, the next invoice estimate and the last 12 invoices — read from the mirror of Stripe, for owners and admins. Changing the plan happens in Checkout or the billing portal, from the workspace billing page.
+     */
+    get: operations['getBillingSummary'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/workspaces/{slug}/api-keys': {
     parameters: {
       query?: never;
@@ -571,6 +591,78 @@ export interface components {
       metadata: {
         [key: string]: unknown;
       };
+    };
+    BillingSummary: {
+      plan: {
+        /** @enum {string} */
+        key: 'free' | 'pro' | 'team';
+        name: string;
+      };
+      /**
+       * @description `grace` while a payment is past due.
+       * @enum {string}
+       */
+      state: 'active' | 'trialing' | 'grace' | 'free';
+      subscription_status: string | null;
+      features: string[];
+      limits: {
+        members: number;
+        projects: number;
+      };
+      usage: {
+        members: number;
+        pending_invitations: number;
+        projects: number;
+      };
+      seats: {
+        used: number;
+        paid: number | null;
+      };
+      /**
+       * Format: date-time
+       * @example 2026-01-31T12:00:00.000Z
+       */
+      current_period_end: string | null;
+      cancel_at_period_end: boolean;
+      /**
+       * Format: date-time
+       * @example 2026-01-31T12:00:00.000Z
+       */
+      trial_end: string | null;
+      next_invoice: {
+        /** @description In minor units (cents). */
+        amount: number;
+        currency: string;
+        /**
+         * Format: date-time
+         * @example 2026-01-31T12:00:00.000Z
+         */
+        date: string | null;
+      } | null;
+      invoices: components['schemas']['InvoiceSummary'][];
+      past_due: {
+        invoice_url: string | null;
+      } | null;
+    };
+    InvoiceSummary: {
+      /**
+       * @description Stripe's invoice id.
+       * @example in_1Q2w3E4r5T6y7U8i
+       */
+      id: string;
+      number: string | null;
+      status: string | null;
+      currency: string;
+      total: number;
+      amount_due: number;
+      amount_paid: number;
+      /**
+       * Format: date-time
+       * @example 2026-01-31T12:00:00.000Z
+       */
+      created_at: string;
+      hosted_invoice_url: string | null;
+      invoice_pdf: string | null;
     };
     ApiKeyList: {
       items: components['schemas']['ApiKey'][];
@@ -2578,6 +2670,82 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['AuditEventList'];
+        };
+      };
+      /** @description Invalid input: malformed JSON, a wrong type, a missing or unknown field or query parameter. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description No valid session cookie or API key. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not allowed for this role (or API key scope), or a cookie request from an untrusted origin. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not found — also for a workspace you are not a member of, and for a malformed id. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Rate limited; see Retry-After. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Unexpected error; quote the request_id. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  getBillingSummary: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        slug: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The billing summary. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['BillingSummary'];
         };
       };
       /** @description Invalid input: malformed JSON, a wrong type, a missing or unknown field or query parameter. */

@@ -8,6 +8,7 @@ import {
 } from '../openapi/index';
 import { apiKeyRoutes } from './api-keys';
 import { auditRoutes } from './audit';
+import { billingRoutes } from './billing';
 import { invitationRoutes } from './invitations';
 import { memberRoutes } from './members';
 import { meRoutes } from './me';
@@ -28,6 +29,7 @@ export function registerV1Operations(app: V1App, chain: V1Chain, deps: V1Deps): 
   invitationRoutes(app, chain, deps);
   projectRoutes(app, chain, deps);
   auditRoutes(app, chain, deps);
+  billingRoutes(app, chain, deps);
   apiKeyRoutes(app, chain, deps);
   return app;
 }

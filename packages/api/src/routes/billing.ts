@@ -1,0 +1,110 @@
+import { z } from '@hono/zod-openapi';
+import { accessStates, billingSummary, planKeys, type BillingSummary } from '@plinth/core/billing';
+import type { Database } from '@plinth/db';
+import {
+  addRoute,
+  defineRoute,
+  iso,
+  isoOrNull,
+  jsonContent,
+  timestamp,
+  type V1App,
+  type V1Chain,
+} from '../openapi/index';
+import { slugParams } from './workspaces';
+
+const money = {
+  amount: z.number().int().openapi({ description: 'In minor units (cents).' }),
+  currency: z.string(),
+};
+
+const invoiceSummary = z
+  .object({
+    id: z.string().openapi({ description: "Stripe's invoice id.", example: 'in_1Q2w3E4r5T6y7U8i' }),
+    number: z.string().nullable(),
+    status: z.string().nullable(),
+    currency: z.string(),
+    total: z.number().int(),
+    amount_due: z.number().int(),
+    amount_paid: z.number().int(),
+    created_at: timestamp(),
+    hosted_invoice_url: z.string().nullable(),
+    invoice_pdf: z.string().nullable(),
+  })
+  .openapi('InvoiceSummary');
+
+const billing = z
+  .object({
+    plan: z.object({ key: z.enum(planKeys), name: z.string() }),
+    state: z.enum(accessStates).openapi({ description: '`grace` while a payment is past due.' }),
+    subscription_status: z.string().nullable(),
+    features: z.array(z.string()),
+    limits: z.object({ members: z.number().int(), projects: z.number().int() }),
+    usage: z.object({
+      members: z.number().int(),
+      pending_invitations: z.number().int(),
+      projects: z.number().int(),
+    }),
+    seats: z.object({ used: z.number().int(), paid: z.number().int().nullable() }),
+    current_period_end: timestamp().nullable(),
+    cancel_at_period_end: z.boolean(),
+    trial_end: timestamp().nullable(),
+    next_invoice: z.object({ ...money, date: timestamp().nullable() }).nullable(),
+    invoices: z.array(invoiceSummary),
+    past_due: z.object({ invoice_url: z.string().nullable() }).nullable(),
+  })
+  .openapi('BillingSummary');
+
+const toBilling = (summary: BillingSummary) => ({
+  plan: summary.plan,
+  state: summary.state,
+  subscription_status: summary.subscriptionStatus,
+  features: summary.features,
+  limits: summary.limits,
+  usage: {
+    members: summary.usage.members,
+    pending_invitations: summary.usage.pendingInvitations,
+    projects: summary.usage.projects,
+  },
+  seats: summary.seats,
+  current_period_end: isoOrNull(summary.currentPeriodEnd),
+  cancel_at_period_end: summary.cancelAtPeriodEnd,
+  trial_end: isoOrNull(summary.trialEnd),
+  next_invoice: summary.nextInvoice && {
+    amount: summary.nextInvoice.amount,
+    currency: summary.nextInvoice.currency,
+    date: isoOrNull(summary.nextInvoice.date),
+  },
+  invoices: summary.invoices.map((invoice) => ({
+    id: invoice.id,
+    number: invoice.number,
+    status: invoice.status,
+    currency: invoice.currency,
+    total: invoice.total,
+    amount_due: invoice.amountDue,
+    amount_paid: invoice.amountPaid,
+    created_at: iso(invoice.createdAt),
+    hosted_invoice_url: invoice.hostedInvoiceUrl,
+    invoice_pdf: invoice.invoicePdf,
+  })),
+  past_due: summary.pastDue && { invoice_url: summary.pastDue.invoiceUrl },
+});
+
+const getBilling = defineRoute('member', {
+  method: 'get',
+  path: '/workspaces/{slug}/billing',
+  operationId: 'getBillingSummary',
+  summary: "A workspace's plan and billing",
+  description:
+    'Plan, access state, usage against limits, seats, the period, the next invoice estimate and the last 12 invoices — read from the mirror of Stripe, for owners and admins. Changing the plan happens in Checkout or the billing portal, from the workspace billing page.',
+  tags: ['Billing'],
+  request: { params: slugParams },
+  responses: { 200: jsonContent('The billing summary.', billing) },
+});
+
+/** /api/v1/workspaces/{slug}/billing: read only; money changes go through Stripe's own pages. */
+export function billingRoutes(app: V1App, chain: V1Chain, deps: { database: Database }): void {
+  addRoute(app, chain, getBilling, async (c) =>
+    c.json(toBilling(await billingSummary(deps, c.get('member'))), 200),
+  );
+}
