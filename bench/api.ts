@@ -49,10 +49,10 @@ type Server = 'raw' | 'plinth';
 type RowName = `${Server}-${Auth}`;
 
 const ROWS: readonly { name: RowName; server: Server; auth: Auth; label: string }[] = [
-  { name: 'raw-session', server: 'raw', auth: 'session', label: 'raw node:http + pg, session' },
-  { name: 'plinth-session', server: 'plinth', auth: 'session', label: 'plinth, session cookie' },
-  { name: 'raw-key', server: 'raw', auth: 'key', label: 'raw node:http + pg, API key' },
-  { name: 'plinth-key', server: 'plinth', auth: 'key', label: 'plinth, API key' },
+  { name: 'raw-session', server: 'raw', auth: 'session', label: 'raw (session)' },
+  { name: 'plinth-session', server: 'plinth', auth: 'session', label: 'plinth (session)' },
+  { name: 'raw-key', server: 'raw', auth: 'key', label: 'raw (API key)' },
+  { name: 'plinth-key', server: 'plinth', auth: 'key', label: 'plinth (API key)' },
 ];
 
 const SERVERS: readonly { server: Server; target: 'raw-api' | 'plinth' }[] = [
@@ -209,7 +209,8 @@ function printTable(
       'membership lookup; then begin + 3 set_config as one message, the projects select, commit — and answered the ' +
       'same bytes before the rounds, and still do after each. Plinth also runs its rate limits (in memory, synced ' +
       'every 500 ms; API_RATE_LIMIT_SCALE=1000 so they never refuse), request ids, logging (silent) and security headers.',
-    'Each target runs in its own process; the load generator (node:http, keep-alive, closed loop) in a third.',
+    'raw = a bare node:http server and a pg.Pool (bench/raw-api.ts); plinth = one API node (PLINTH_ROLE=api). ' +
+      'Each runs in its own process; the load generator (node:http, keep-alive, closed loop) in a third.',
     loadLine(loadBefore),
   ];
   process.stdout.write(`${lines.join('\n')}\n`);
@@ -320,7 +321,7 @@ try {
         runMs + REQUEST_TIMEOUT_MS + 10_000,
       );
       results.get(name)?.push(result);
-      progress(`round ${round}/${options.rounds}  ${label.padEnd(30)} ${describe(result)}`);
+      progress(`round ${round}/${options.rounds}  ${label.padEnd(17)} ${describe(result)}`);
       // The credentials, the membership and the projects are still all there.
       await probe(label, port, path, headersFor[auth]);
       // Let the finished run's sockets close before the next target is loaded.

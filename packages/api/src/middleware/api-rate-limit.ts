@@ -47,7 +47,9 @@ interface RateLimitEnv {
 
 /**
  * /api/v1 limits, step one (before auth): per client address (an IPv6 /64 counts as one), so
- * unauthenticated and failing requests are bounded too. Sets the RateLimit-* headers.
+ * unauthenticated and failing requests are bounded too. It also writes the RateLimit-* headers,
+ * once, on whatever response the rest of the chain produced (an error envelope included), for the
+ * limit closest to refusing.
  */
 export function apiRateLimitByIp(rateLimiting: ApiRateLimiting) {
   const { limiter, limits } = rateLimiting;
@@ -55,13 +57,14 @@ export function apiRateLimitByIp(rateLimiting: ApiRateLimiting) {
     const taken = limiter.take([ipCheck(limits, clientAddressBlock(readClientIp(c)))]);
     enforce(c, taken instanceof Promise ? await taken : taken);
     await next();
+    const shown = c.get('rateLimit');
+    if (shown) writeHeaders(c.res.headers, shown);
   });
 }
 
 /**
  * Step two (after the actor and the tenant): per credential (the API key, or the signed-in user)
- * and per workspace, whose limit its plan sets. A refused request is counted nowhere. The headers
- * describe whichever limit is closest to refusing, this step's or the address's.
+ * and per workspace, whose limit its plan sets. A refused request is counted nowhere.
  */
 export function apiRateLimitByActor(rateLimiting: ApiRateLimiting) {
   const { limiter, limits, workspaceLimit } = rateLimiting;
@@ -80,24 +83,31 @@ export function apiRateLimitByActor(rateLimiting: ApiRateLimiting) {
   });
 }
 
-/** Headers for the closest limit so far; 429 with Retry-After (and the envelope) when refused. */
+/** Keeps the closest limit so far for the headers; a refusal is a 429 with Retry-After and them. */
 function enforce(c: Context<RateLimitEnv>, decision: RateLimitDecision): void {
   const earlier = c.get('rateLimit');
-  const shown = earlier && earlier.remaining < decision.remaining && decision.allowed ? earlier : decision;
+  const shown = decision.allowed && earlier && earlier.remaining < decision.remaining ? earlier : decision;
   c.set('rateLimit', shown);
-  const limit = String(shown.limit);
-  const remaining = String(shown.remaining);
-  const reset = String(shown.resetSeconds);
-  c.header('RateLimit-Limit', limit);
-  c.header('RateLimit-Remaining', remaining);
-  c.header('RateLimit-Reset', reset);
-  c.header('X-RateLimit-Limit', limit);
-  c.header('X-RateLimit-Remaining', remaining);
-  c.header('X-RateLimit-Reset', reset);
   if (!decision.allowed) {
-    // The same message for every limit: which one tripped is in the headers' numbers only.
-    throw new AppError('rate_limited', undefined, {
-      headers: { 'Retry-After': String(decision.retryAfterSeconds) },
-    });
+    const headers: Record<string, string> = { 'Retry-After': String(decision.retryAfterSeconds) };
+    writeHeaders(headers, decision);
+    // The same message for every limit: which one tripped shows only in the headers' numbers.
+    throw new AppError('rate_limited', undefined, { headers });
   }
+}
+
+function writeHeaders(target: Headers | Record<string, string>, decision: RateLimitDecision): void {
+  const limit = String(decision.limit);
+  const remaining = String(decision.remaining);
+  const reset = String(decision.resetSeconds);
+  const set =
+    target instanceof Headers
+      ? (name: string, value: string) => target.set(name, value)
+      : (name: string, value: string) => void (target[name] = value);
+  set('RateLimit-Limit', limit);
+  set('RateLimit-Remaining', remaining);
+  set('RateLimit-Reset', reset);
+  set('X-RateLimit-Limit', limit);
+  set('X-RateLimit-Remaining', remaining);
+  set('X-RateLimit-Reset', reset);
 }
