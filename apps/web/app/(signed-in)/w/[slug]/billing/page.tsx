@@ -56,7 +56,11 @@ export default async function BillingPage({
 
   const summary = await billingSummary(billingDeps(), actor);
   const plan = catalog.plans[summary.plan.key];
-  const badge = summary.state === 'free' ? statusBadge(null) : statusBadge(summary.subscriptionStatus);
+  // A plan granted without a subscription (the demo seed, a deal made by hand) shows its access state.
+  const badge =
+    summary.state === 'free'
+      ? statusBadge(null)
+      : statusBadge(summary.subscriptionStatus ?? (summary.state === 'grace' ? 'past_due' : summary.state));
   const mayManage = can(actor, 'billing.manage');
   // A live subscription (even one that grants nothing now, like unpaid) changes in the portal.
   const subscribed = !summary.canCheckout;
