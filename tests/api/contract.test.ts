@@ -154,6 +154,13 @@ const cases: Record<string, () => Promise<void>> = {
   },
   async transferOwnership() {
     const handedOver = await teamWorkspace();
+    const toSelf = await api.POST('/workspaces/{slug}/transfer', {
+      params: { path: { slug: handedOver } },
+      body: { user_id: encodeId('user', owner.id) },
+    });
+    expect(toSelf.error).toMatchObject({
+      error: { code: 'invalid_input', fields: { user_id: expect.any(String) } },
+    });
     const { response } = await api.POST('/workspaces/{slug}/transfer', {
       params: { path: { slug: handedOver } },
       body: { user_id: encodeId('user', teammate.id) },

@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { errorCodes, errorStatus, type ErrorCode } from '@plinth/core/errors';
+import { AppError, errorCodes, errorStatus, isAppError, type ErrorCode } from '@plinth/core/errors';
 
 /** The one error envelope (ARCHITECTURE §2), as the document declares it for every error status. */
 export const errorEnvelope = z
@@ -42,4 +42,27 @@ export function errorResponses(codes: readonly ErrorCode[]) {
     };
   }
   return responses;
+}
+
+/**
+ * Runs a core call whose errors may name fields by core's camelCase input keys, renaming them to
+ * the public snake_case names (`{ userId: 'user_id' }`), so a 400 names what the client sent.
+ */
+export async function withPublicFieldNames<T>(
+  names: Record<string, string>,
+  run: () => Promise<T>,
+): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    if (!isAppError(error) || !error.fields) throw error;
+    const fields = Object.fromEntries(
+      Object.entries(error.fields).map(([name, message]) => [names[name] ?? name, message]),
+    );
+    throw new AppError(error.code, error.message, {
+      fields,
+      cause: error,
+      ...(error.headers ? { headers: error.headers } : {}),
+    });
+  }
 }

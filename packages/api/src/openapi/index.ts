@@ -11,7 +11,7 @@ export {
   type Access,
   type V1Route,
 } from './define-route';
-export { errorEnvelope, errorResponses } from './errors';
+export { errorEnvelope, errorResponses, withPublicFieldNames } from './errors';
 export { decodeId, encodeId, idPrefixes, publicId, tryDecodeId, type IdPrefix, type IdType } from './ids';
 export { iso, isoOrNull, timestamp } from './dates';
 export {

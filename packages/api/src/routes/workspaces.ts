@@ -27,6 +27,7 @@ import {
   publicId,
   timestamp,
   wholeList,
+  withPublicFieldNames,
   type V1App,
   type V1Chain,
 } from '../openapi/index';
@@ -190,7 +191,9 @@ export function workspaceRoutes(app: V1App, chain: V1Chain, deps: TenancyDeps): 
   });
   addRoute(app, chain, transferRoute, async (c) => {
     const userId = decodeId('user', c.req.valid('json').user_id);
-    await transferOwnership(deps, c.get('member'), { userId }, auditOrigin(c));
+    await withPublicFieldNames({ userId: 'user_id' }, () =>
+      transferOwnership(deps, c.get('member'), { userId }, auditOrigin(c)),
+    );
     return c.body(null, 204);
   });
 }
