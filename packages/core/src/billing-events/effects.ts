@@ -48,7 +48,7 @@ export function billingPageUrl(appUrl: string, slug: string): string {
 export async function performEffect(
   deps: BillingEventsDeps,
   client: pg.PoolClient,
-  row: WebhookEvent,
+  row: Pick<WebhookEvent, 'id' | 'type' | 'payload'>,
   workspaceId: string,
 ): Promise<string | undefined> {
   if (!isEffectEvent(row.type)) return undefined;

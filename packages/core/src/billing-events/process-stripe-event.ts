@@ -1,4 +1,5 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
+import type pg from 'pg';
 import { webhookEvent, type WebhookEventStatus } from '@plinth/db';
 import { syncCustomer as defaultSyncCustomer } from '../billing/index';
 import { performEffect } from './effects';
@@ -7,12 +8,15 @@ import type { BillingEventsDeps } from './types';
 
 export interface ProcessOutcome {
   status: WebhookEventStatus | 'missing';
-  /** The side effect this run performed, if it won the claim. */
-  effect?: string;
+  /** Other pending events of the same customer this sync covered (marked processed with it). */
+  coalesced?: number;
+  /** Side effects this run performed (claims it won). */
+  effects?: string[];
 }
 
 /** Errors are kept on the row for the dead-letter view; a stack trace is for the logs. */
 const MAX_ERROR_LENGTH = 1000;
+const handledTypes = [...handledEventTypes];
 
 /**
  * The inbox worker: processes one stored event. Already processed, ignored or dead → no-op. A type
@@ -21,6 +25,11 @@ const MAX_ERROR_LENGTH = 1000;
  * event's side effect once, and marks the row processed. A failure (an unknown customer, Stripe
  * down) is recorded on the row and rethrown: the job retries with backoff and the row stays
  * pending until it succeeds or is marked dead.
+ *
+ * One sync also covers every other pending event of that customer stored before it began: Stripe
+ * sent them after their change happened, so the state fetched afterwards includes it. They are
+ * marked processed (with their side effects) in the same transaction, and their own jobs find
+ * nothing left to do: a burst of twenty events for one customer costs one or two syncs, not twenty.
  */
 export async function processStripeEvent(deps: BillingEventsDeps, eventId: string): Promise<ProcessOutcome> {
   const [row] = await deps.database.db.select().from(webhookEvent).where(eq(webhookEvent.id, eventId));
@@ -33,32 +42,36 @@ export async function processStripeEvent(deps: BillingEventsDeps, eventId: strin
       .where(and(eq(webhookEvent.id, eventId), eq(webhookEvent.status, 'pending')));
     return { status: 'ignored' };
   }
-  await deps.database.db
-    .update(webhookEvent)
-    .set({ attempts: sql`${webhookEvent.attempts} + 1` })
-    .where(eq(webhookEvent.id, eventId));
+  // The database's clock, read before the sync starts: rows stored up to here are covered by it.
+  const {
+    rows: [started],
+  } = await deps.database.pool.query<{ at: Date }>(
+    'update webhook_event set attempts = attempts + 1 where id = $1 returning clock_timestamp() as at',
+    [eventId],
+  );
   try {
     const { workspaceId } = await (deps.syncCustomer ?? defaultSyncCustomer)(deps, row.customerId);
-    const client = await deps.database.pool.connect();
-    let unusable: Error | undefined;
-    try {
-      await client.query('begin');
-      const effect = await performEffect(deps, client, row, workspaceId);
+    return await inTransaction(deps, async (client) => {
+      const { rows: covered } = await client.query<WebhookEventRow>(
+        `select id, type, payload from webhook_event
+         where customer_id = $1 and status = 'pending' and received_at <= $2 and type = any($3)
+         order by received_at, id
+         for update skip locked`,
+        [row.customerId, started!.at, handledTypes],
+      );
+      const effects: string[] = [];
+      for (const event of covered) {
+        const effect = await performEffect(deps, client, event, workspaceId);
+        if (effect) effects.push(effect);
+      }
       await client.query(
         `update webhook_event set status = 'processed', processed_at = now(), last_error = null
-         where id = $1 and status = 'pending'`,
-        [eventId],
+         where id = any($1) and status = 'pending'`,
+        [covered.map((event) => event.id)],
       );
-      await client.query('commit');
-      return effect ? { status: 'processed', effect } : { status: 'processed' };
-    } catch (error) {
-      await client.query('rollback').catch((rollbackError: Error) => {
-        unusable = rollbackError;
-      });
-      throw error;
-    } finally {
-      client.release(unusable);
-    }
+      const coalesced = covered.filter((event) => event.id !== eventId).length;
+      return { status: 'processed', coalesced, effects };
+    });
   } catch (error) {
     const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
     await deps.database.db
@@ -66,5 +79,32 @@ export async function processStripeEvent(deps: BillingEventsDeps, eventId: strin
       .set({ lastError: message.slice(0, MAX_ERROR_LENGTH) })
       .where(eq(webhookEvent.id, eventId));
     throw error;
+  }
+}
+
+interface WebhookEventRow {
+  id: string;
+  type: string;
+  payload: Record<string, unknown>;
+}
+
+async function inTransaction<T>(
+  deps: BillingEventsDeps,
+  fn: (client: pg.PoolClient) => Promise<T>,
+): Promise<T> {
+  const client = await deps.database.pool.connect();
+  let unusable: Error | undefined;
+  try {
+    await client.query('begin');
+    const result = await fn(client);
+    await client.query('commit');
+    return result;
+  } catch (error) {
+    await client.query('rollback').catch((rollbackError: Error) => {
+      unusable = rollbackError;
+    });
+    throw error;
+  } finally {
+    client.release(unusable);
   }
 }
