@@ -89,6 +89,16 @@ describe('layer boundaries (ARCHITECTURE §1)', () => {
     expect(messages).toEqual(oneViolation(boundary, 'packages/core must not import'));
   });
 
+  it('the server may run the fake Stripe only from its dev entry (and its tests)', async () => {
+    const code =
+      "import { startFakeStripe } from '@plinth/testing/fake-stripe';\nexport const used = startFakeStripe;\n";
+    expect(await lint('apps/server/src/wiring.ts', code)).toEqual(
+      oneViolation(boundary, 'apps/server runs in production'),
+    );
+    expect(await lint('apps/server/src/dev-stripe.ts', code)).toEqual([]);
+    expect(await lint('apps/server/src/server.test.ts', code)).toEqual([]);
+  });
+
   it('web may import types from @plinth/db, but not values', async () => {
     const typeOnly = "import type { Database } from '@plinth/db';\nexport type Db = Database;\n";
     const value = "import { createDatabase } from '@plinth/db';\nexport const used = createDatabase;\n";
