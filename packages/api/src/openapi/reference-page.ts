@@ -7,6 +7,9 @@ type Json = Record<string, unknown>;
 
 const escape = (value: unknown) => String(value).replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
 
+/** Descriptions are short Markdown: `code` spans are the only markup they use. */
+const prose = (value: unknown) => escape(value).replace(/`(.+?)`/g, '<code>$1</code>');
+
 const anchor = (value: string) => value.toLowerCase().replace(/[^a-z0-9]+/g, '-');
 
 const styles = `
@@ -50,7 +53,14 @@ function renderSchema(schema: Json | undefined, depth = 0): string {
     const options = schema[key] as Json[] | undefined;
     if (options) return options.map((option) => renderSchema(option, depth + 1)).join(' | ');
   }
-  return `<span class="muted">${escape(describeScalar(schema))}</span>${schema.description ? ` — ${escape(schema.description)}` : ''}`;
+  return `<span class="muted">${escape(describeScalar(schema))}</span>${schema.description ? ` — ${prose(schema.description)}` : ''}`;
+}
+
+/** A request body spelled out (its fields), with a link to the named schema when it has one. */
+function renderBody(schema: Json, components: Record<string, Json>): string {
+  if (typeof schema.$ref !== 'string') return renderSchema(schema);
+  const name = refName(schema.$ref);
+  return `${renderSchema(schema)} ${renderSchema(components[name])}`;
 }
 
 function describeScalar(schema: Json): string {
@@ -155,7 +165,7 @@ export function renderReferencePage(document: Json): { html: string; contentSecu
       const parameters = ((operation.parameters as Json[] | undefined) ?? [])
         .map(
           (parameter) =>
-            `<tr><td><code>${escape(parameter.name)}</code></td><td>${escape(parameter.in)}${parameter.required ? '' : ', optional'}</td><td>${renderSchema(parameter.schema as Json)}${parameter.description ? ` — ${escape(parameter.description)}` : ''}</td></tr>`,
+            `<tr><td><code>${escape(parameter.name)}</code></td><td>${escape(parameter.in)}${parameter.required ? '' : ', optional'}</td><td>${renderSchema(parameter.schema as Json)}${parameter.description && parameter.description !== (parameter.schema as Json | undefined)?.description ? ` — ${prose(parameter.description)}` : ''}</td></tr>`,
         )
         .join('');
       const body = (
@@ -166,20 +176,20 @@ export function renderReferencePage(document: Json): { html: string; contentSecu
         .map(([status, response]) => {
           const schema = ((response.content as Json | undefined)?.['application/json'] as Json | undefined)
             ?.schema as Json | undefined;
-          return `<tr><td><code>${escape(status)}</code></td><td>${escape(response.description)}</td><td>${schema ? renderSchema(schema) : ''}</td></tr>`;
+          return `<tr><td><code>${escape(status)}</code></td><td>${prose(response.description)}</td><td>${schema ? renderSchema(schema) : ''}</td></tr>`;
         })
         .join('');
       return `<section class="op" id="${anchor(String(operation.operationId))}">
 <h3><span class="method ${escape(method)}">${escape(method.toUpperCase())}</span><code>${escape(path)}</code></h3>
-<p><strong>${escape(operation.summary)}</strong>${operation.description ? ` — ${escape(operation.description)}` : ''}</p>
+<p><strong>${escape(operation.summary)}</strong>${operation.description ? ` — ${prose(operation.description)}` : ''}</p>
 <p class="muted">operationId <code>${escape(operation.operationId)}</code>${(operation.security as unknown[] | undefined)?.length === 0 ? ' · no authentication' : ''}</p>
 ${parameters ? `<table><tr><th>Parameter</th><th>In</th><th>Schema</th></tr>${parameters}</table>` : ''}
-${body ? `<p>Body: ${renderSchema(body)}</p>` : ''}
+${body ? `<p>Body: ${renderBody(body, components)}</p>` : ''}
 <details><summary>Responses</summary><table><tr><th>Status</th><th>Meaning</th><th>Body</th></tr>${responses}</table></details>
 <pre>${escape(curlFor(method, path, operation, serverUrl, components))}</pre>
 </section>`;
     });
-    return `<h2 id="tag-${anchor(tag)}">${escape(tag)}</h2>${tagInfo?.description ? `<p>${escape(tagInfo.description)}</p>` : ''}${operations.join('')}`;
+    return `<h2 id="tag-${anchor(tag)}">${escape(tag)}</h2>${tagInfo?.description ? `<p>${prose(tagInfo.description)}</p>` : ''}${operations.join('')}`;
   });
 
   const schemas = Object.entries(components)
