@@ -1,10 +1,15 @@
+'use client';
+
 import Link from 'next/link';
+import { usePathname } from 'next/navigation';
 
 /**
  * Across the top of every workspace page while a payment is overdue (Stripe's past_due: the plan
  * still works, in grace). Everyone sees why; owners and admins get the way to fix it.
  */
 export function PastDueBanner({ slug, canManage }: { slug: string; canManage: boolean }) {
+  // The billing page has its own, with the invoice to pay; one banner is enough.
+  if (usePathname() === `/w/${slug}/billing`) return null;
   return (
     <div
       role="alert"
