@@ -91,7 +91,8 @@ async function createWorkspaceWithProjects(
 
 interface ProjectList {
   items?: { id?: unknown }[];
-  nextCursor?: unknown;
+  next_cursor?: unknown;
+  has_more?: unknown;
 }
 
 /**
@@ -106,7 +107,11 @@ async function probeTarget(label: string, port: number, path: string, cookie: st
   if (!Array.isArray(body.items) || body.items.length !== LIMIT) {
     problems.push(`${Array.isArray(body.items) ? body.items.length : 'no'} items, not ${LIMIT}`);
   }
-  if (body.nextCursor !== null) problems.push(`nextCursor ${JSON.stringify(body.nextCursor)}`);
+  if (body.next_cursor !== null || body.has_more !== false) {
+    problems.push(
+      `next_cursor ${JSON.stringify(body.next_cursor)}, has_more ${JSON.stringify(body.has_more)}`,
+    );
+  }
   if (problems.length > 0) throw new Error(`${label} ${path}: ${problems.join(', ')}`);
   const anonymous = await client.send('GET', path);
   if (anonymous.response.status !== 401) {
