@@ -71,7 +71,7 @@ async function audienceFor(userId: string): Promise<PlanAudience> {
   const billable = mine.filter((workspace) =>
     can({ type: 'user', id: userId, workspaceId: workspace.id, role: workspace.role }, 'billing.manage'),
   );
-  if (billable.length === 0) return { kind: 'no-workspace' };
+  if (billable.length === 0) return { kind: mine.length === 0 ? 'no-workspace' : 'not-manager' };
   const workspaces = await Promise.all(
     billable.map(async ({ id, slug, name }) => {
       const current = await entitlements(context, id);

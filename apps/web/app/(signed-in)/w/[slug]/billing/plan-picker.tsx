@@ -23,8 +23,10 @@ export interface BillableWorkspace {
 
 export type PlanAudience =
   | { kind: 'signed-out' }
-  /** Signed in, but owner or admin of no workspace. */
+  /** Signed in, in no workspace yet. */
   | { kind: 'no-workspace' }
+  /** Signed in, a member of workspaces but owner or admin of none: only they can buy. */
+  | { kind: 'not-manager' }
   | { kind: 'workspaces'; workspaces: BillableWorkspace[] };
 
 type PlanPickerProps = {
@@ -70,6 +72,13 @@ export function PlanPicker({ plans, audience, showWorkspaceSelect = false }: Pla
           <Link href={plan.prices ? '/sign-up?next=%2Fpricing' : '/sign-up'}>
             {plan.prices ? `Start with ${plan.name}` : 'Start for free'}
           </Link>
+        </Button>
+      );
+    }
+    if (audience.kind === 'not-manager') {
+      return (
+        <Button className="w-full" variant="secondary" disabled>
+          Ask a workspace owner
         </Button>
       );
     }
