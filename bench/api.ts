@@ -1,4 +1,6 @@
 import { randomBytes } from 'node:crypto';
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import pg from 'pg';
 import { loadEnv } from '@plinth/core/env';
@@ -8,6 +10,7 @@ import { benchEnvSource, freePort, openBenchDatabase, resetLoopbackAuthLimits } 
 import { parseBenchOptions, type BenchOptions } from './cli-options';
 import {
   ChildHandle,
+  type CpuReply,
   type LoadCommand,
   type LoadReply,
   type LoadResult,
@@ -147,6 +150,108 @@ async function probe(label: string, port: number, path: string, headers: Record<
 }
 
 // ---------------------------------------------------------------------------------------------
+// CPU per request: the server process's (process.cpuUsage()) and Postgres's (every process of the
+// embedded cluster, from /proc), over a whole run divided by its answers. Unlike req/s, this barely
+// moves when other work competes for the machine, so it shows the cost of our framework even on a
+// busy shared machine.
+
+interface CpuSample {
+  serverMicros: number;
+  /** Clock ticks (1/100 s) of the cluster's processes; undefined without an embedded cluster. */
+  postgresTicks: number | undefined;
+}
+
+interface CpuPerRequest {
+  serverMs: number;
+  postgresMs: number | undefined;
+}
+
+const cpu = new Map<LoadResult, CpuPerRequest>();
+const children = new Map<Server, ChildHandle<TargetCommand, TargetReply | CpuReply>>();
+
+async function postmasterPid(dataDir: string): Promise<number | undefined> {
+  try {
+    const text = await readFile(path.resolve(dataDir, 'postgres', 'postmaster.pid'), 'utf8');
+    return Number(text.split('\n', 1)[0]);
+  } catch {
+    return undefined;
+  }
+}
+
+/** utime + stime of the postmaster and its children (the backends), from /proc (Linux only). */
+async function postgresTicks(postmaster: number | undefined): Promise<number | undefined> {
+  if (postmaster === undefined || process.platform !== 'linux') return undefined;
+  let total = 0;
+  for (const entry of await readdir('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    const stat = await readFile(`/proc/${entry}/stat`, 'utf8').catch(() => '');
+    // Fields after the command (which may hold spaces) start at state: ppid is 2nd, utime 12th, stime 13th.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    if (Number(entry) !== postmaster && Number(fields[1]) !== postmaster) continue;
+    total += Number(fields[11]) + Number(fields[12]);
+  }
+  return total;
+}
+
+async function cpuSnapshot(
+  child: ChildHandle<TargetCommand, TargetReply | CpuReply>,
+  postmaster: number | undefined,
+): Promise<CpuSample> {
+  const reply = await child.request({ type: 'cpu' }, 5_000);
+  if (reply.type !== 'cpu') throw new Error('the server did not report its CPU time');
+  return {
+    serverMicros: reply.userMicros + reply.systemMicros,
+    postgresTicks: await postgresTicks(postmaster),
+  };
+}
+
+function perRequest(before: CpuSample, after: CpuSample, answered: number): CpuPerRequest {
+  const postgres =
+    before.postgresTicks === undefined || after.postgresTicks === undefined
+      ? undefined
+      : ((after.postgresTicks - before.postgresTicks) * 10) / answered;
+  return {
+    serverMs: (after.serverMicros - before.serverMicros) / 1000 / answered,
+    postgresMs: postgres,
+  };
+}
+
+/** Mean over a row's rounds: CPU per request is steady from round to round, unlike req/s. */
+function meanCpu(rounds: LoadResult[]): CpuPerRequest | undefined {
+  const samples = rounds.map((round) => cpu.get(round)).filter((sample) => sample !== undefined);
+  if (samples.length === 0) return undefined;
+  const serverMs = samples.reduce((sum, sample) => sum + sample.serverMs, 0) / samples.length;
+  const withPostgres = samples.filter((sample) => sample.postgresMs !== undefined);
+  const postgresMs =
+    withPostgres.length === samples.length
+      ? withPostgres.reduce((sum, sample) => sum + (sample.postgresMs ?? 0), 0) / samples.length
+      : undefined;
+  return { serverMs, postgresMs };
+}
+
+function cpuLines(results: Map<RowName, LoadResult[]>): string[] {
+  const lines = ['CPU per request (mean over the rounds; server process + Postgres):'];
+  const format = (value: CpuPerRequest | undefined) =>
+    value
+      ? `${value.serverMs.toFixed(3)} ms` +
+        (value.postgresMs === undefined ? '' : ` + ${value.postgresMs.toFixed(3)} ms Postgres`)
+      : '-';
+  for (const auth of ['session', 'key'] as const) {
+    const raw = meanCpu(results.get(`raw-${auth}`) ?? []);
+    const plinth = meanCpu(results.get(`plinth-${auth}`) ?? []);
+    const total = (value: CpuPerRequest | undefined) =>
+      value ? value.serverMs + (value.postgresMs ?? 0) : NaN;
+    const ratio = total(raw) / total(plinth);
+    lines.push(
+      `  ${auth === 'session' ? 'session' : 'API key'}: raw ${format(raw)}; plinth ${format(plinth)}; ` +
+        `raw/plinth ${Number.isNaN(ratio) ? '-' : ratio.toFixed(2)} ` +
+        '(what the req/s ratio tends to when the machine runs nothing else and the CPU is the limit)',
+    );
+  }
+  return lines;
+}
+
+// ---------------------------------------------------------------------------------------------
 // Output, in bench/health.ts's format.
 
 function verdict(ratio: number, p99: number): string {
@@ -199,6 +304,7 @@ function printTable(
     ...ratioLines,
     '',
     ...perRequest,
+    ...cpuLines(results),
     `Each row is the best of ${options.rounds} alternating rounds (${ROWS.map(({ name }) => name).join(', ')}, …) ` +
       'by req/s, with that round’s p50/p99/errors.',
     `  ratio per round, session: ${perRound('session')}; API key: ${perRound('key')} ` +
@@ -237,7 +343,7 @@ const env = loadEnv(envSource);
 const logger = createLogger({ level: env.logLevel });
 
 let owner: OwnerDatabase | undefined;
-const targetProcesses: ChildHandle<TargetCommand, TargetReply>[] = [];
+const targetProcesses: ChildHandle<TargetCommand, TargetReply | CpuReply>[] = [];
 let load: ChildHandle<LoadCommand, LoadReply> | undefined;
 const mailWorker = new SetupMailWorker();
 const shutdown = new BenchShutdown(async () => {
@@ -255,15 +361,18 @@ try {
   await resetLoopbackAuthLimits(database);
   const ports = new Map<Server, number>();
   for (const { server, target } of SERVERS) {
-    const child = ChildHandle.fork<TargetCommand, TargetReply>(
+    const child = ChildHandle.fork<TargetCommand, TargetReply | CpuReply>(
       new URL('./target-server.ts', import.meta.url),
       `${server} server`,
     );
     targetProcesses.push(child);
-    const { port } = await child.request(
+    const started = await child.request(
       { type: 'start', target, ownerUrl: database.ownerUrl, envSource },
       60_000,
     );
+    if (started.type !== 'listening') throw new Error(`${server} server did not start`);
+    const { port } = started;
+    children.set(server, child);
     if (server === 'plinth' && port !== apiPort) {
       throw new Error(`api server listens on ${port}, not on APP_URL's ${apiPort}`);
     }
@@ -303,10 +412,12 @@ try {
     'load generator',
   );
   const results = new Map<RowName, LoadResult[]>(ROWS.map(({ name }) => [name, []]));
+  const postmaster = database.embedded ? await postmasterPid(env.dataDir) : undefined;
   const runMs = (options.warmupSeconds + options.durationSeconds) * 1000;
   for (let round = 1; round <= options.rounds; round += 1) {
     for (const { name, server, auth, label } of ROWS) {
       const port = ports.get(server) ?? 0;
+      const before = await cpuSnapshot(children.get(server)!, postmaster);
       const result = await load.request(
         {
           type: 'run',
@@ -320,7 +431,9 @@ try {
         },
         runMs + REQUEST_TIMEOUT_MS + 10_000,
       );
+      const after = await cpuSnapshot(children.get(server)!, postmaster);
       results.get(name)?.push(result);
+      cpu.set(result, perRequest(before, after, result.answered ?? result.requests));
       progress(`round ${round}/${options.rounds}  ${label.padEnd(17)} ${describe(result)}`);
       // The credentials, the membership and the projects are still all there.
       await probe(label, port, path, headersFor[auth]);

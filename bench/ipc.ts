@@ -10,9 +10,18 @@ export type TargetName = 'raw' | 'plinth' | 'raw-projects' | 'raw-api';
 
 export type TargetCommand =
   | { type: 'start'; target: TargetName; ownerUrl: string; envSource: Record<string, string | undefined> }
+  /** The target process's CPU time so far (process.cpuUsage()), to charge a round its CPU. */
+  | { type: 'cpu' }
   | { type: 'stop' };
 
 export type TargetReply = { type: 'listening'; port: number } | ChildFailure;
+
+/** The answer to `{ type: 'cpu' }` (bench/api.ts forks its targets with TargetReply | CpuReply). */
+export interface CpuReply {
+  type: 'cpu';
+  userMicros: number;
+  systemMicros: number;
+}
 
 export interface LoadCommand {
   type: 'run';
@@ -32,6 +41,8 @@ export interface LoadResult {
   requests: number;
   /** Non-200 responses, socket errors and timeouts. */
   errors: number;
+  /** Every answer of the run, warm-up included: what a target's CPU time over the run is divided by. */
+  answered?: number;
   elapsedMs: number;
   requestsPerSecond: number;
   p50Ms: number;

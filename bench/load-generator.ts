@@ -12,6 +12,8 @@ interface Window {
   latenciesMs: number[];
   errors: number;
   firstError: string | undefined;
+  /** Answers over the whole run, warm-up included. */
+  answered: number;
 }
 
 /** Resolves with undefined for a 200 whose body was read, or with why the request failed. */
@@ -48,6 +50,7 @@ async function connectionLoop(agent: http.Agent, command: LoadCommand, window: W
     const started = performance.now();
     const failure = await requestOnce(agent, command);
     const finished = performance.now();
+    window.answered += 1;
     // Only answers that arrive inside the measured window count; warm-up answers are dropped.
     if (finished >= window.start && finished < window.end) {
       if (failure === undefined) window.latenciesMs.push(finished - started);
@@ -80,6 +83,7 @@ async function run(command: LoadCommand): Promise<LoadResult> {
     latenciesMs: [],
     errors: 0,
     firstError: undefined,
+    answered: 0,
   };
   try {
     await Promise.all(
@@ -93,6 +97,7 @@ async function run(command: LoadCommand): Promise<LoadResult> {
     type: 'result',
     requests: sorted.length,
     errors: window.errors,
+    answered: window.answered,
     elapsedMs: command.durationMs,
     requestsPerSecond: sorted.length / (command.durationMs / 1000),
     p50Ms: percentile(sorted, 0.5),

@@ -5,7 +5,7 @@ import { appDatabaseUrl, loadEnv, type Env } from '@plinth/core/env';
 import { createLogger } from '@plinth/core/logger';
 import { startPlinth } from '../apps/server/src/start';
 import { version } from '../apps/server/src/version';
-import type { TargetCommand, TargetName, TargetReply } from './ipc';
+import type { CpuReply, TargetCommand, TargetName, TargetReply } from './ipc';
 import { startRawApiServer } from './raw-api';
 import { startRawProjectsServer } from './raw-projects';
 
@@ -22,7 +22,7 @@ interface RunningTarget {
 let running: RunningTarget | undefined;
 let stopping: Promise<void> | undefined;
 
-function reply(message: TargetReply): void {
+function reply(message: TargetReply | CpuReply): void {
   process.send?.(message);
 }
 
@@ -110,6 +110,11 @@ function stopAndExit(): Promise<void> {
 process.on('message', (message: TargetCommand) => {
   if (message.type === 'stop') {
     void stopAndExit();
+    return;
+  }
+  if (message.type === 'cpu') {
+    const { user, system } = process.cpuUsage();
+    reply({ type: 'cpu', userMicros: user, systemMicros: system });
     return;
   }
   if (running) {
