@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { AppError } from '@plinth/core/errors';
 import { syncCustomer, type BillingDeps } from '@plinth/core/billing';
-import { handledEventTypes, replayStripeEvent } from '@plinth/core/billing-events';
+import { handledEventTypes, reconcileStripe, replayStripeEvent } from '@plinth/core/billing-events';
 import { customer as customerTable, price, webhookEvent } from '@plinth/db';
 import { useTestDatabase } from '@plinth/testing';
 import { comparable, truthOf, useStripeWorld } from './stripe-world';
@@ -108,6 +108,35 @@ describe('billing events when things fail', () => {
       [updated.id],
     );
     expect(rows[0]!.n).toBe(1);
+  });
+
+  it('an inbox row whose job was lost (a crash between insert and send) is queued again by reconciliation', async () => {
+    const acme = await world.signUp('Lost job');
+    const subscription = await world.subscribe(acme, 'team_monthly', { quantity: 1 });
+    await world.settle();
+    const stripeCustomerId = await stripeCustomerOfWorkspace(acme.workspace.id);
+    await world.stripe.subscriptions.update(subscription.id, {
+      items: [{ id: subscription.items.data[0]!.id, quantity: 6 }],
+    });
+    // The update's event, stored three minutes ago with no job behind it: what a crash leaves.
+    await world.fake.idle();
+    await world.settle();
+    const event = world.fake
+      .events()
+      .filter((candidate) => candidate.type === 'customer.subscription.updated')
+      .at(-1)!;
+    const lostId = `${event.id}_lost`;
+    await testDb.owner.pool.query(
+      `insert into webhook_event (id, type, customer_id, stripe_created_at, payload, received_at)
+       values ($1, $2, $3, now(), $4, now() - interval '3 minutes')`,
+      [lostId, event.type, stripeCustomerId, JSON.stringify({ ...event, id: lostId })],
+    );
+    const report = await reconcileStripe(world.app.deps);
+    expect(report.requeued).toBe(1);
+    await world.settle();
+    expect((await world.app.inbox(lostId))?.status).toBe('processed');
+    expect((await world.entitlementOf(acme.workspace.id))?.seats).toBe(6);
+    expect((await reconcileStripe(world.app.deps)).requeued).toBe(0);
   });
 
   it('an event for an unknown customer is retried, not lost, and succeeds once the customer row exists', async () => {

@@ -2,7 +2,11 @@ import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { Database } from '@plinth/db';
 import type { BillingDeps } from '@plinth/core/billing';
-import { ingestStripeEvent, verifyStripeWebhook } from '@plinth/core/billing-events';
+import {
+  createStripeEventJobBatcher,
+  ingestStripeEvent,
+  verifyStripeWebhook,
+} from '@plinth/core/billing-events';
 import { AppError } from '@plinth/core/errors';
 import type { JobQueue } from '@plinth/core/jobs';
 import type { ApiEnv } from '../types';
@@ -21,6 +25,7 @@ export function stripeWebhookRoutes(deps: {
   stripe: BillingDeps['stripe'];
   webhookSecret: string;
 }) {
+  const ingestDeps = { ...deps, queueJob: createStripeEventJobBatcher(deps.jobs) };
   return new Hono<ApiEnv>().post(
     '/webhooks/stripe',
     bodyLimit({
@@ -32,7 +37,7 @@ export function stripeWebhookRoutes(deps: {
     async (c) => {
       const raw = Buffer.from(await c.req.arrayBuffer());
       const event = await verifyStripeWebhook(deps, raw, c.req.header('stripe-signature'));
-      const { inserted } = await ingestStripeEvent(deps, event);
+      const { inserted } = await ingestStripeEvent(ingestDeps, event);
       c.get('logger').debug({ event_id: event.id, type: event.type, duplicate: !inserted }, 'stripe event');
       return c.json({ received: true, duplicate: !inserted });
     },

@@ -1,6 +1,7 @@
 // Billing events: the Stripe webhook inbox (ingest, the worker that re-syncs customers, side effects
 // claimed once, dead letters with replay) and reconciliation against /v1/events and every customer.
-export { ingestStripeEvent } from './ingest-stripe-event';
+export { ingestStripeEvent, queueStripeEvent, stripeEventJobId } from './ingest-stripe-event';
+export { createStripeEventJobBatcher, type QueueStripeEventJob } from './event-job-batcher';
 export { verifyStripeWebhook, WEBHOOK_TOLERANCE_SECONDS } from './verify-stripe-webhook';
 export { processStripeEvent, type ProcessOutcome } from './process-stripe-event';
 export {

@@ -4,7 +4,7 @@ import { billingState, customer, entitlement, withTenant } from '@plinth/db';
 import { systemActor } from '../actor/index';
 import { syncCustomer as defaultSyncCustomer } from '../billing/index';
 import { customerIdOf } from './handled-events';
-import { ingestStripeEvent } from './ingest-stripe-event';
+import { ingestStripeEvent, queueStripeEvent } from './ingest-stripe-event';
 import type { BillingEventsDeps } from './types';
 
 /** billing_state key of the newest event reconciliation has seen: `{ created, id }`. */
@@ -12,6 +12,8 @@ export const EVENTS_CURSOR_KEY = 'events_cursor';
 /** Events are re-read this far behind the cursor: same-second events, clock skew. Sync is idempotent. */
 const OVERLAP_SECONDS = 5;
 const SYNC_CONCURRENCY = 4;
+/** A pending row never attempted this long after it arrived has lost its job. */
+const STALLED_AFTER_SECONDS = 120;
 
 export interface EventsCursor {
   created: number;
@@ -28,6 +30,8 @@ export interface ReconcileReport {
   changed: number;
   /** Customers whose sync failed (logged; their events stay in the inbox and retry). */
   failed: number;
+  /** Pending inbox rows no job had picked up for minutes, queued again (a job lost in a crash). */
+  requeued: number;
   cursor: EventsCursor | null;
 }
 
@@ -66,9 +70,28 @@ export async function reconcileStripe(
     if ((await ingestStripeEvent(deps, event)).inserted) recovered += 1;
   }
   if (newest && newest !== cursor) await writeCursor(deps, newest);
-  const report = { events, recovered, ...outcome, cursor: newest };
+  const requeued = await requeueStalledEvents(deps);
+  const report = { events, recovered, ...outcome, requeued, cursor: newest };
   deps.logger.info({ ...report }, 'stripe reconciliation done');
   return report;
+}
+
+/**
+ * The inbox's safety net: a row still pending, never attempted, minutes after it arrived, lost its
+ * job (the process died between the insert and the send). Sending again is a no-op for a row whose
+ * job exists, because the job id derives from the event id.
+ */
+async function requeueStalledEvents(deps: BillingEventsDeps): Promise<number> {
+  const { rows } = await deps.database.pool.query<{ id: string }>(
+    `select id from webhook_event
+     where status = 'pending' and attempts = 0 and received_at < now() - make_interval(secs => $1)
+     order by received_at limit 1000`,
+    [STALLED_AFTER_SECONDS],
+  );
+  let requeued = 0;
+  for (const row of rows) if (await queueStripeEvent(deps, row.id)) requeued += 1;
+  if (requeued > 0) deps.logger.warn({ requeued }, 'queued inbox events whose job was missing');
+  return requeued;
 }
 
 async function readCursor(deps: BillingEventsDeps): Promise<EventsCursor | null> {

@@ -16,4 +16,7 @@ export interface BillingEventsDeps extends BillingDeps {
 }
 
 /** Enough to put a verified event into the inbox (the API node does only this). */
-export type IngestDeps = Pick<BillingEventsDeps, 'database' | 'jobs'>;
+export interface IngestDeps extends Pick<BillingEventsDeps, 'database' | 'jobs'> {
+  /** Batches the processing jobs of concurrent deliveries (createStripeEventJobBatcher). */
+  queueJob?: (eventId: string) => Promise<void>;
+}

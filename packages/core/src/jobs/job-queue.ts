@@ -105,6 +105,16 @@ export class JobQueue {
   }
 
   /**
+   * Enqueues many jobs of one queue in one statement (the queue's retry policy applies to each).
+   * Jobs whose `id` exists already are skipped, as with send().
+   */
+  async sendMany(name: string, jobs: readonly { data: object; id?: string }[]): Promise<void> {
+    this.#assertQueue(name);
+    if (jobs.length === 0) return;
+    await this.#boss.insert(jobs.map((job) => ({ name, data: job.data, ...(job.id ? { id: job.id } : {}) })));
+  }
+
+  /**
    * Runs `handler` for each job; a throw fails the attempt and the queue's retry policy applies.
    * With `batchSize` > 1 the worker fetches up to that many jobs, runs them concurrently, fails
    * only those that throw, and fetches again at once while batches come back full (a burst of

@@ -10,7 +10,13 @@ const flaky = defineQueue({ name: 'test.flaky', retryLimit: 2, retryDelaySeconds
 const doomed = defineQueue({ name: 'test.doomed', retryLimit: 1, retryDelaySeconds: 1, retryBackoff: false });
 const plain = defineQueue({ name: 'test.plain' });
 const ticking = defineQueue({ name: 'test.ticking', retryLimit: 0 });
-const queues = [...platformQueues, flaky, doomed, plain, ticking];
+const batched = defineQueue({
+  name: 'test.batched',
+  retryLimit: 1,
+  retryDelaySeconds: 1,
+  retryBackoff: false,
+});
+const queues = [...platformQueues, flaky, doomed, plain, ticking, batched];
 
 const started: JobQueue[] = [];
 function node(runsWorkers = true): JobQueue {
@@ -108,6 +114,46 @@ describe('jobs on pg-boss, as the app role', () => {
     const id = '01900000-0000-7000-8000-000000000001';
     expect(await jobs.send(plain.name, { n: 1 }, { id })).toBe(id);
     expect(await jobs.send(plain.name, { n: 2 }, { id })).toBeNull();
+    expect((await jobs.boss.getJobById(plain.name, id))?.data).toEqual({ n: 1 });
+  });
+
+  it('a batch worker runs jobs together and retries only the one that failed', async () => {
+    const jobs = node();
+    await jobs.start();
+    const runs: number[] = [];
+    await jobs.work<{ n: number }>(
+      batched.name,
+      async (data, job) => {
+        runs.push(data.n);
+        if (data.n === 3 && job.retryCount === 0) throw new Error('only this one');
+      },
+      { batchSize: 10 },
+    );
+    await jobs.sendMany(
+      batched.name,
+      [1, 2, 3, 4, 5].map((n) => ({ data: { n } })),
+    );
+    await until(() => (runs.length >= 6 ? runs : undefined));
+    expect([...runs].sort()).toEqual([1, 2, 3, 3, 4, 5]);
+    const { rows } = await testDb.app.pool.query<{ retry_count: number; n: number }>(
+      `select retry_count, (data->>'n')::int as n from ${testDb.env.jobsSchema}.job where name = $1 and state = 'completed'`,
+      [batched.name],
+    );
+    expect(rows.map((row) => [row.n, row.retry_count]).sort()).toEqual([
+      [1, 0],
+      [2, 0],
+      [3, 1],
+      [4, 0],
+      [5, 0],
+    ]);
+  });
+
+  it('sendMany skips jobs whose id exists already', async () => {
+    const jobs = node(false);
+    await jobs.start();
+    const id = '01900000-0000-7000-8000-000000000002';
+    await jobs.sendMany(plain.name, [{ id, data: { n: 1 } }]);
+    await jobs.sendMany(plain.name, [{ id, data: { n: 2 } }, { data: { n: 3 } }]);
     expect((await jobs.boss.getJobById(plain.name, id))?.data).toEqual({ n: 1 });
   });
 
