@@ -260,10 +260,13 @@ describe('tenancy in a real browser', () => {
     expect(fromViewer.text).toContain('Your role does not allow project.delete.');
 
     // 2. The API, with the viewer's cookies and our own Origin: 403 in the error envelope.
-    const response = await fetch(`${server.url}/api/v1/workspaces/${slug}/projects/${encodeId('proj', projectId)}`, {
-      method: 'DELETE',
-      headers: { cookie: await cookieHeader(viewerContext, server.url), origin: server.url },
-    });
+    const response = await fetch(
+      `${server.url}/api/v1/workspaces/${slug}/projects/${encodeId('proj', projectId)}`,
+      {
+        method: 'DELETE',
+        headers: { cookie: await cookieHeader(viewerContext, server.url), origin: server.url },
+      },
+    );
     expect(response.status).toBe(403);
     expect(await response.json()).toMatchObject({ error: { code: 'forbidden' } });
 
