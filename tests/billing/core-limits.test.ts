@@ -1,10 +1,11 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ensureCustomer, startCheckout, syncCatalog, syncCustomer } from '@plinth/core/billing';
-import { entitlements } from '@plinth/core/entitlements';
+import { entitlements, entitlementsIn } from '@plinth/core/entitlements';
 import { AppError } from '@plinth/core/errors';
 import type { JobQueue } from '@plinth/core/jobs';
 import { createProject, deleteProject, listProjects, updateProject } from '@plinth/core/projects';
 import { createInvitation, listMembers, type TenancyDeps } from '@plinth/core/tenancy';
+import { withTenant } from '@plinth/db';
 import { grantPlan, useTestDatabase } from '@plinth/testing';
 import { APP_URL, useCoreBilling, workspaceWith } from './core-setup';
 
@@ -90,6 +91,29 @@ describe('after a downgrade', () => {
     );
     expect(after.entitlement.plan).toBe('free');
     expect((await entitlements(billing.deps, workspace.id)).plan).toBe('free');
+  });
+
+  it('a cancellation at period end lapses at the period end even when no sync has run since', async () => {
+    const { workspace, actors } = await workspaceWith(testDb);
+    const owner = actors[0]!;
+    const customerId = await ensureCustomer(billing.deps, owner);
+    const started = await startCheckout(billing.deps, owner, { lookupKey: 'pro_monthly' });
+    const { subscription } = await billing.fake.completeCheckout(started.sessionId);
+    await billing.fake.stripe.subscriptions.update(subscription.id, { cancel_at_period_end: true });
+    const { entitlement } = await syncCustomer(billing.deps, customerId);
+    const periodEnd = entitlement.currentPeriodEnd!;
+
+    // The stored row still says pro (Stripe's deletion event has not been processed yet)…
+    const readAt = (now: Date) =>
+      withTenant(testDb.app, workspace.id, { type: 'system', id: 'test' }, (tx) =>
+        entitlementsIn(tx, workspace.id, now),
+      );
+    expect((await readAt(new Date(periodEnd.getTime() - 1000))).plan).toBe('pro');
+    // …but a read after the period end already applies the free plan's limits.
+    expect(await readAt(new Date(periodEnd.getTime() + 1000))).toMatchObject({
+      plan: 'free',
+      limits: { projects: 3 },
+    });
   });
 });
 

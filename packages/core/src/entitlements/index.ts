@@ -57,9 +57,28 @@ function fromSnapshot(snapshot: EntitlementSnapshot): Entitlements {
  * `entitlement` table is under RLS): callers checking a limit do it in the same transaction as the
  * write it guards.
  */
-export async function entitlementsIn(tx: Executor, workspaceId: string): Promise<Entitlements> {
+export async function entitlementsIn(
+  tx: Executor,
+  workspaceId: string,
+  now: Date = new Date(),
+): Promise<Entitlements> {
   const [row] = await tx.select().from(entitlement).where(eq(entitlement.workspaceId, workspaceId));
-  return fromSnapshot(row ? snapshotFromRow(row) : freeEntitlement());
+  if (!row) return fromSnapshot(freeEntitlement());
+  const snapshot = snapshotFromRow(row);
+  // A cancellation at period end is known in advance: once the period is over the plan ends, even
+  // before the sync that records Stripe's customer.subscription.deleted (a late or lost event,
+  // repaired later by reconciliation) has run.
+  if (hasLapsed(snapshot, now)) return fromSnapshot(freeEntitlement());
+  return fromSnapshot(snapshot);
+}
+
+function hasLapsed(snapshot: EntitlementSnapshot, now: Date): boolean {
+  return (
+    snapshot.plan !== 'free' &&
+    snapshot.cancelAtPeriodEnd &&
+    snapshot.currentPeriodEnd !== null &&
+    now.getTime() >= snapshot.currentPeriodEnd.getTime()
+  );
 }
 
 /** The workspace's current plan, state, features and limits (free when billing never wrote a row). */
