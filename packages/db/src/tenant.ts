@@ -30,6 +30,35 @@ export async function withTenant<T>(
   actor: TenantActor,
   fn: (tx: TenantTx, client: pg.PoolClient) => Promise<T>,
 ): Promise<T> {
+  return inTenant(database, workspaceId, actor, (client) => {
+    const session = new NodePgSession<NoSchema, ExtractTablesWithRelations<NoSchema>>(
+      client,
+      dialect,
+      undefined,
+    );
+    return fn(new NodePgTransaction(dialect, session, undefined), client);
+  });
+}
+
+/**
+ * withTenant for hot paths that run only named prepared statements on the raw client: the same
+ * transaction, settings and error handling, without building a drizzle transaction per call.
+ */
+export function withTenantClient<T>(
+  database: Database,
+  workspaceId: string,
+  actor: TenantActor,
+  fn: (client: pg.PoolClient) => Promise<T>,
+): Promise<T> {
+  return inTenant(database, workspaceId, actor, fn);
+}
+
+async function inTenant<T>(
+  database: Database,
+  workspaceId: string,
+  actor: TenantActor,
+  fn: (client: pg.PoolClient) => Promise<T>,
+): Promise<T> {
   if (!isUuid(workspaceId)) throw new TypeError('withTenant: workspaceId must be a uuid');
   const client = await database.pool.connect();
   // Set when the connection can no longer be trusted; release(error) then destroys it.
@@ -45,15 +74,8 @@ export async function withTenant<T>(
       unusable = error as Error;
       throw error;
     }
-    const session = new NodePgSession<NoSchema, ExtractTablesWithRelations<NoSchema>>(
-      client,
-      dialect,
-      undefined,
-    );
-    const tx: TenantTx = new NodePgTransaction(dialect, session, undefined);
     try {
-      // The raw client is passed too, for hot paths that run a named prepared statement.
-      const result = await fn(tx, client);
+      const result = await fn(client);
       await client.query('commit');
       return result;
     } catch (error) {

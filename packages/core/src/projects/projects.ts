@@ -1,5 +1,5 @@
 import { and, count, eq, isNull, lt } from 'drizzle-orm';
-import { project, withTenant, type Database, type Project } from '@plinth/db';
+import { project, withTenant, withTenantClient, type Database, type Project } from '@plinth/db';
 import { assertCan } from '../access/index';
 import { actingUserId } from '../actor/index';
 import { audit, type AuditOrigin } from '../audit/index';
@@ -80,7 +80,7 @@ export async function listProjects(
 ): Promise<{ items: ProjectView[]; nextCursor: string | null }> {
   assertCan(actor, 'project.read');
   const { limit, cursor } = parseInput(listProjectsInput, input);
-  const rows = await withTenant(deps.database, actor.workspaceId, actor, (_tx, client) =>
+  const rows = await withTenantClient(deps.database, actor.workspaceId, actor, (client) =>
     selectProjectsPage(client, actor.workspaceId, limit + 1, cursor),
   );
   const items = rows.slice(0, limit);
