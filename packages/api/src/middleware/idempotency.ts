@@ -1,4 +1,4 @@
-import type { Context } from 'hono';
+import type { Context, Next } from 'hono';
 import { createMiddleware } from 'hono/factory';
 import type { Database } from '@plinth/db';
 import type { Actor } from '@plinth/core/actor';
@@ -30,9 +30,7 @@ interface ActorEnv {
  */
 export function idempotency(database: Database) {
   const deps = { database };
-  return createMiddleware<ActorEnv>(async (c, next) => {
-    const header = c.req.method === 'POST' ? c.req.header('idempotency-key') : undefined;
-    if (header === undefined) return next();
+  const idempotent = async (c: Context<ActorEnv>, next: Next, header: string) => {
     const key = parseIdempotencyKey(header);
     const actor = c.get('actor');
     // Mounted behind the actor middleware; a public operation has no sender to scope a key to.
@@ -71,6 +69,12 @@ export function idempotency(database: Database) {
       throw error;
     }
     await settle(isReplayableStatus(c.res.status) ? await snapshot(c.res) : undefined);
+    return undefined;
+  };
+  // Not async: every GET passes through here, and an async wrapper would cost it a promise.
+  return createMiddleware<ActorEnv>((c, next) => {
+    const header = c.req.method === 'POST' ? c.req.header('idempotency-key') : undefined;
+    return header === undefined ? next() : idempotent(c, next, header);
   });
 }
 
