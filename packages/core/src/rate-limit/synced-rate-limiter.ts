@@ -115,14 +115,18 @@ export class SyncedRateLimiter {
    * is exhausted. Synchronous for buckets this node already knows; a Promise the first time.
    */
   take(checks: readonly RateLimitCheck[]): RateLimitDecision | Promise<RateLimitDecision> {
+    const now = this.#now();
+    const buckets: Bucket[] = [];
     let cold: Promise<void>[] | undefined;
     for (const check of checks) {
-      const bucket = this.#bucket(check);
+      const bucket = this.#bucket(check, now);
+      buckets.push(bucket);
       if (bucket.warm) (cold ??= []).push(bucket.warm);
     }
-    if (!cold) return this.#decide(checks);
+    if (!cold) return this.#decide(checks, buckets, now);
     this.#requestFlush();
-    return Promise.all(cold).then(() => this.#decide(checks));
+    // Buckets just used are never evicted, so the same objects are still the map's after the wait.
+    return Promise.all(cold).then(() => this.#decide(checks, buckets, this.#now()));
   }
 
   /** Starts the periodic sync; the timer never keeps the process alive. */
@@ -144,10 +148,9 @@ export class SyncedRateLimiter {
     await this.flush().catch(() => {});
   }
 
-  #bucket(check: RateLimitCheck): Bucket {
+  #bucket(check: RateLimitCheck, now: number): Bucket {
     const id = `${check.name}:${check.subject}`;
     let bucket = this.#buckets.get(id);
-    const now = this.#now();
     if (!bucket) {
       const windowMs = check.windowSeconds * 1000;
       bucket = {
@@ -193,11 +196,11 @@ export class SyncedRateLimiter {
     bucket.window = window;
   }
 
-  #decide(checks: readonly RateLimitCheck[]): RateLimitDecision {
-    const now = this.#now();
+  #decide(checks: readonly RateLimitCheck[], buckets: readonly Bucket[], now: number): RateLimitDecision {
     let decision: RateLimitDecision | undefined;
-    for (const check of checks) {
-      const bucket = this.#buckets.get(`${check.name}:${check.subject}`)!;
+    for (let index = 0; index < checks.length; index++) {
+      const check = checks[index]!;
+      const bucket = buckets[index]!;
       this.#roll(bucket, now);
       const windowStart = bucket.window * bucket.windowMs;
       const overlap = 1 - (now - windowStart) / bucket.windowMs;
@@ -217,7 +220,7 @@ export class SyncedRateLimiter {
     }
     if (!decision) throw new TypeError('SyncedRateLimiter.take needs at least one check');
     if (decision.allowed) {
-      for (const check of checks) this.#buckets.get(`${check.name}:${check.subject}`)!.pending += 1;
+      for (const bucket of buckets) bucket.pending += 1;
     }
     return decision;
   }
