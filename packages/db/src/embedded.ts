@@ -162,10 +162,14 @@ function postgresSystemUser(): { uid: number; gid: number } {
 async function prepareDirectory(dataDir: string, owner: { uid: number; gid: number } | undefined) {
   await mkdir(dataDir, { recursive: true, mode: 0o700 });
   if (!owner) return;
-  // The postgres user must reach its directory: let it traverse the parent we own.
-  const parent = path.dirname(dataDir);
-  const parentStat = await stat(parent);
-  if ((parentStat.mode & 0o001) === 0) await chmod(parent, parentStat.mode | 0o711);
+  // The postgres user must reach its directory: let it traverse the parent, and every directory
+  // between it and the project (mkdir made `.data` 0700 too when it created the whole path).
+  const root = path.resolve(process.cwd());
+  for (let dir = path.dirname(path.resolve(dataDir)); ; dir = path.dirname(dir)) {
+    const mode = (await stat(dir)).mode;
+    if ((mode & 0o001) === 0) await chmod(dir, mode | 0o711);
+    if (dir === root || !dir.startsWith(root + path.sep)) break;
+  }
   await chown(dataDir, owner.uid, owner.gid);
 }
 
