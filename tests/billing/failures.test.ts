@@ -59,9 +59,8 @@ describe('billing events when things fail', () => {
     const stripeCustomerId = await stripeCustomerOfWorkspace(acme.workspace.id);
     crashNext.add(stripeCustomerId);
     const crashesBefore = crashes;
-    await world.stripe.subscriptions.update(subscription.id, {
-      items: [{ id: subscription.items.data[0]!.id, quantity: 3 }],
-    });
+    // One event (customer.subscription.updated), so no other event's sync can cover it.
+    await world.stripe.subscriptions.update(subscription.id, { cancel_at_period_end: true });
     await world.fake.idle();
     const crashed = await world.app.until(async () => {
       const rows = await inboxFor(stripeCustomerId);
@@ -72,7 +71,11 @@ describe('billing events when things fail', () => {
     expect(crashes).toBe(crashesBefore + 1);
     const rows = (await inboxFor(stripeCustomerId)).filter((row) => handledEventTypes.has(row.type));
     expect(rows.every((row) => row.status === 'processed' && row.lastError === null)).toBe(true);
-    expect(comparable(await world.entitlementOf(acme.workspace.id))).toMatchObject({ seats: 3 });
+    expect(crashed.attempts).toBe(1);
+    expect(await world.app.inbox(crashed.id)).toMatchObject({ status: 'processed', attempts: 2 });
+    expect(comparable(await world.entitlementOf(acme.workspace.id))).toMatchObject({
+      cancelAtPeriodEnd: true,
+    });
     expect(comparable(await world.entitlementOf(acme.workspace.id))).toEqual(
       truthOf(world.fake, stripeCustomerId),
     );

@@ -4,6 +4,8 @@ import { webhookEvent, type WebhookEventStatus } from '@plinth/db';
 import { syncCustomer as defaultSyncCustomer } from '../billing/index';
 import { performEffect } from './effects';
 import { handledEventTypes } from './handled-events';
+import { stripeEventJobId } from './ingest-stripe-event';
+import { stripeEventQueue } from './queues';
 import type { BillingEventsDeps } from './types';
 
 export interface ProcessOutcome {
@@ -28,8 +30,9 @@ const handledTypes = [...handledEventTypes];
  *
  * One sync also covers every other pending event of that customer stored before it began: Stripe
  * sent them after their change happened, so the state fetched afterwards includes it. They are
- * marked processed (with their side effects) in the same transaction, and their own jobs find
- * nothing left to do: a burst of twenty events for one customer costs one or two syncs, not twenty.
+ * marked processed (with their side effects) in the same transaction, and their own jobs have
+ * nothing left to do (they are cancelled): a burst of twenty events for one customer costs one or two
+ * syncs, not twenty.
  */
 export async function processStripeEvent(deps: BillingEventsDeps, eventId: string): Promise<ProcessOutcome> {
   const [row] = await deps.database.db.select().from(webhookEvent).where(eq(webhookEvent.id, eventId));
@@ -42,22 +45,36 @@ export async function processStripeEvent(deps: BillingEventsDeps, eventId: strin
       .where(and(eq(webhookEvent.id, eventId), eq(webhookEvent.status, 'pending')));
     return { status: 'ignored' };
   }
-  // The database's clock, read before the sync starts: rows stored up to here are covered by it.
+  const customerId = row.customerId;
+  return (deps.syncSlots ?? runNow)(() => syncAndMark(deps, eventId, customerId));
+}
+
+const runNow = <T>(task: () => Promise<T>): Promise<T> => task();
+
+async function syncAndMark(
+  deps: BillingEventsDeps,
+  eventId: string,
+  customerId: string,
+): Promise<ProcessOutcome> {
+  // Re-checked now that this job may sync (it may have waited for a slot while another event's sync
+  // covered it), and the database's clock read before the sync: rows stored up to here are covered.
   const {
     rows: [started],
   } = await deps.database.pool.query<{ at: Date }>(
-    'update webhook_event set attempts = attempts + 1 where id = $1 returning clock_timestamp() as at',
+    `update webhook_event set attempts = attempts + 1 where id = $1 and status = 'pending'
+     returning clock_timestamp() as at`,
     [eventId],
   );
+  if (!started) return { status: 'processed', coalesced: 0, effects: [] };
   try {
-    const { workspaceId } = await (deps.syncCustomer ?? defaultSyncCustomer)(deps, row.customerId);
-    return await inTransaction(deps, async (client) => {
+    const { workspaceId } = await (deps.syncCustomer ?? defaultSyncCustomer)(deps, customerId);
+    const outcome = await inTransaction(deps, async (client) => {
       const { rows: covered } = await client.query<WebhookEventRow>(
         `select id, type, payload from webhook_event
          where customer_id = $1 and status = 'pending' and received_at <= $2 and type = any($3)
          order by received_at, id
          for update skip locked`,
-        [row.customerId, started!.at, handledTypes],
+        [customerId, started.at, handledTypes],
       );
       const effects: string[] = [];
       for (const event of covered) {
@@ -69,15 +86,22 @@ export async function processStripeEvent(deps: BillingEventsDeps, eventId: strin
          where id = any($1) and status = 'pending'`,
         [covered.map((event) => event.id)],
       );
-      const coalesced = covered.filter((event) => event.id !== eventId).length;
-      return { status: 'processed', coalesced, effects };
+      const coalesced = covered.map((event) => event.id).filter((id) => id !== eventId);
+      return { status: 'processed' as const, coalesced, effects };
     });
+    // Their own jobs have nothing left to do: cancel them rather than run thousands of no-ops after
+    // a burst. Best effort; a job that still runs finds its row processed.
+    await deps.jobs
+      .cancel(stripeEventQueue.name, outcome.coalesced.map(stripeEventJobId))
+      .catch((error: unknown) => deps.logger.debug({ err: error }, 'could not cancel covered event jobs'));
+    return { status: 'processed', coalesced: outcome.coalesced.length, effects: outcome.effects };
   } catch (error) {
     const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+    // Only while pending: another event's sync may have covered this one meanwhile.
     await deps.database.db
       .update(webhookEvent)
       .set({ lastError: message.slice(0, MAX_ERROR_LENGTH) })
-      .where(eq(webhookEvent.id, eventId));
+      .where(and(eq(webhookEvent.id, eventId), eq(webhookEvent.status, 'pending')));
     throw error;
   }
 }

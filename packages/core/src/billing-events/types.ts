@@ -13,6 +13,8 @@ export interface BillingEventsDeps extends BillingDeps {
   appUrl: string;
   /** Defaults to @plinth/core/billing's syncCustomer. */
   syncCustomer?: SyncCustomer;
+  /** Bounds how many syncs this process runs at once (each holds a pooled connection). */
+  syncSlots?: <T>(task: () => Promise<T>) => Promise<T>;
 }
 
 /** Enough to put a verified event into the inbox (the API node does only this). */

@@ -114,6 +114,12 @@ export class JobQueue {
     await this.#boss.insert(jobs.map((job) => ({ name, data: job.data, ...(job.id ? { id: job.id } : {}) })));
   }
 
+  /** Cancels jobs not finished yet (work another job already did); unknown or finished ids are skipped. */
+  async cancel(name: string, ids: readonly string[]): Promise<void> {
+    this.#assertQueue(name);
+    if (ids.length > 0) await this.#boss.cancel(name, [...ids]);
+  }
+
   /**
    * Runs `handler` for each job; a throw fails the attempt and the queue's retry policy applies.
    * With `batchSize` > 1 the worker fetches up to that many jobs, runs them concurrently, fails

@@ -157,6 +157,15 @@ describe('jobs on pg-boss, as the app role', () => {
     expect((await jobs.boss.getJobById(plain.name, id))?.data).toEqual({ n: 1 });
   });
 
+  it('cancel stops a job that has not run, and ignores ids it does not know', async () => {
+    const jobs = node(false);
+    await jobs.start();
+    const id = '01900000-0000-7000-8000-000000000003';
+    await jobs.send(plain.name, { n: 1 }, { id });
+    await jobs.cancel(plain.name, [id, '01900000-0000-7000-8000-00000000ffff']);
+    expect((await jobs.boss.getJobById(plain.name, id))?.state).toBe('cancelled');
+  });
+
   it('refuses a queue nobody declared', async () => {
     const jobs = node(false);
     await expect(jobs.send('test.undeclared', {})).rejects.toThrow(/unknown queue/);
