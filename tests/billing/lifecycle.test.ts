@@ -1,8 +1,8 @@
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { handledEventTypes, replayStripeEvent } from '@plinth/core/billing-events';
 import { customer as customerTable, webhookEvent } from '@plinth/db';
-import { useTestDatabase } from '@plinth/testing';
+import { addMember, createUser, useTestDatabase } from '@plinth/testing';
 import { comparable, truthOf, useStripeWorld, type Customer } from './stripe-world';
 
 const testDb = useTestDatabase();
@@ -15,6 +15,13 @@ async function stripeCustomerOf(customer: Customer): Promise<string> {
     .from(customerTable)
     .where(eq(customerTable.workspaceId, customer.workspace.id));
   return row!.id;
+}
+
+/** A second owner, who gets billing mail too. */
+async function addOwner(customer: Customer): Promise<string> {
+  const other = await createUser(testDb.owner);
+  await addMember(testDb.owner, { workspace: customer.workspace, user: other, role: 'owner' });
+  return other.email;
 }
 
 async function expectTruth(customer: Customer) {
@@ -172,6 +179,58 @@ describe('billing lifecycle through webhooks', () => {
       subscriptionStatus: 'canceled',
     });
     expect(await world.mailsTo(leaving.owner.email, 'billing-subscription-canceled')).toHaveLength(1);
+  });
+
+  it('three days before a trial ends, the owners are told once; not when the trial is set to cancel', async () => {
+    const trying = await world.signUp('Trying Pro');
+    const second = await addOwner(trying);
+    const subscription = await world.subscribe(trying, 'pro_monthly');
+    await world.settle();
+    const trialEnd = subscription.trial_end!;
+    await world.fake.advanceClock(trialEnd - 2 * 86_400);
+    await world.settle();
+    for (const address of [trying.owner.email, second]) {
+      const mails = await world.mailsTo(address, 'billing-trial-ending');
+      expect(mails).toHaveLength(1);
+      expect(mails[0]!.subject).toContain('Trying Pro');
+      expect(mails[0]!.text).toContain('Pro');
+    }
+    await redeliverAll(await stripeCustomerOf(trying));
+    await world.settle();
+    expect(await world.mailsTo(trying.owner.email, 'billing-trial-ending')).toHaveLength(1);
+
+    const leaving = await world.signUp('Trial then leave');
+    const leavingSubscription = await world.subscribe(leaving, 'pro_monthly');
+    await world.stripe.subscriptions.update(leavingSubscription.id, { cancel_at_period_end: true });
+    await world.fake.advanceClock(leavingSubscription.trial_end! - 2 * 86_400);
+    await world.settle();
+    const [notice] = await testDb.owner.db
+      .select({ status: webhookEvent.status })
+      .from(webhookEvent)
+      .where(
+        and(
+          eq(webhookEvent.customerId, await stripeCustomerOf(leaving)),
+          eq(webhookEvent.type, 'customer.subscription.trial_will_end'),
+        ),
+      );
+    // The event came and was processed; the mail (card charged soon) would be wrong, so none went.
+    expect(notice?.status).toBe('processed');
+    expect(await world.mailsTo(leaving.owner.email, 'billing-trial-ending')).toEqual([]);
+  });
+
+  it('a payment that needs the bank’s confirmation sends the owner the invoice link', async () => {
+    const strict = await world.signUp('Strict Bank');
+    const subscription = await world.subscribe(strict, 'team_monthly', { quantity: 2 });
+    await world.settle();
+    const stripeCustomerId = await stripeCustomerOf(strict);
+    world.fake.setPaymentBehavior(stripeCustomerId, 'requires_action');
+    await world.fake.renew(subscription.id);
+    await world.settle();
+    const mails = await world.mailsTo(strict.owner.email, 'billing-payment-action-required');
+    expect(mails).toHaveLength(1);
+    const invoice = world.fake.truth(stripeCustomerId).invoices[0]!;
+    expect(mails[0]!.text).toContain(invoice.hosted_invoice_url!);
+    expect(await expectTruth(strict)).toMatchObject({ plan: 'team' });
   });
 
   it('five workspaces upgraded at the same time each end on their own plan', async () => {
