@@ -376,6 +376,39 @@ describe('API keys over HTTP', () => {
     }
   });
 
+  it('Idempotency-Key on key creation: the secret is never stored for replay, and a replay is a 409 naming the key', async () => {
+    const f = await fixture();
+    const idempotencyKey = `mint-${Date.now()}`;
+    const mint = () =>
+      owner.client.post(
+        `/api/v1/workspaces/${f.slug}/api-keys`,
+        { name: 'Once', scopes: ['project.read'] },
+        { 'idempotency-key': idempotencyKey },
+      );
+    const first = await mint();
+    expect(first.status).toBe(201);
+    const created = first.data as unknown as CreatedKey;
+    expect(created.secret).toMatch(/^plk_/);
+    const { rows } = await testDb.owner.pool.query<{ response_status: number; response_body: string | null }>(
+      'select response_status, response_body from idempotency_key where key = $1',
+      [idempotencyKey],
+    );
+    expect(rows).toHaveLength(1);
+    expect(rows[0]!.response_status).toBe(201);
+    expect(rows[0]!.response_body ?? '').not.toContain('plk_');
+    expect(rows[0]!.response_body ?? '').not.toContain(created.secret.slice(4));
+
+    const replay = await mint();
+    expect(replay.status).toBe(409);
+    expect(JSON.stringify(replay.data)).not.toContain(created.secret);
+    expect(replay.data).toMatchObject({
+      error: { code: 'conflict', message: expect.stringContaining(created.id) },
+    });
+    // It ran once: one key, whatever the retries.
+    const keys = await testDb.owner.db.select().from(apiKey).where(eq(apiKey.workspaceId, f.workspaceId));
+    expect(keys.map((row) => row.name)).toEqual(['Once']);
+  });
+
   it('last_used_at is written in batches: many requests, at most one row write per key per interval', async () => {
     await testDb.owner.pool.query(`
       create table if not exists api_key_write (key_id uuid not null, at timestamptz not null default now());

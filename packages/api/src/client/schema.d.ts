@@ -354,7 +354,7 @@ export interface paths {
     put?: never;
     /**
      * Create an API key
-     * @description Owners and admins (or a key scoped `api_key.manage`). Every scope must be one the caller holds; a scope beyond is a 403 naming `scopes`. The secret is in this response only.
+     * @description Owners and admins (or a key scoped `api_key.manage`). Every scope must be one the caller holds; a scope beyond is a 403 naming `scopes`. The secret is in this response only: with an `Idempotency-Key`, a repeat is not replayed (the secret is never stored) but answered 409 `conflict` naming the key created — list keys to see it.
      */
     post: operations['createApiKey'];
     delete?: never;
@@ -2938,6 +2938,15 @@ export interface operations {
       };
       /** @description Not found — also for a workspace you are not a member of, and for a malformed id. */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Conflicts with the current state. */
+      409: {
         headers: {
           [name: string]: unknown;
         };

@@ -2,7 +2,7 @@ import type { Context, Next } from 'hono';
 import { createMiddleware } from 'hono/factory';
 import type { Database } from '@plinth/db';
 import type { Actor } from '@plinth/core/actor';
-import { isAppError, toErrorEnvelope, type AppError } from '@plinth/core/errors';
+import { AppError, isAppError, toErrorEnvelope } from '@plinth/core/errors';
 import {
   abandonIdempotentRequest,
   beginIdempotentRequest,
@@ -17,7 +17,8 @@ import {
 import type { ApiEnv } from '../types';
 
 interface ActorEnv {
-  Variables: ApiEnv['Variables'] & { actor?: Actor };
+  /** `idempotency` is set by addRoute for an operation declared `refuse-replay`. */
+  Variables: ApiEnv['Variables'] & { actor?: Actor; idempotency?: 'replay' | 'refuse-replay' };
 }
 
 /**
@@ -26,7 +27,9 @@ interface ActorEnv {
  * same request would get again) is stored, and the same request within 24 h gets that answer back
  * with `Idempotent-Replayed: true` instead of running twice. A 5xx, a timeout-like 4xx or an
  * unexpected exception releases the key, so the client's retry runs for real. Keys belong to their
- * sender (a user or an API key) and are never shared between senders.
+ * sender (a user or an API key) and are never shared between senders. An operation declared
+ * `refuse-replay` (its answer holds a secret shown once) keeps only the status and the created id
+ * of a success, and answers a repeat with a 409 naming that id.
  */
 export function idempotency(database: Database) {
   const deps = { database };
@@ -50,7 +53,8 @@ export function idempotency(database: Database) {
         body: await c.req.text(),
       }),
     });
-    if (start.kind === 'replay') return replay(c, start.response);
+    const refuse = c.get('idempotency') === 'refuse-replay';
+    if (start.kind === 'replay') return refuse ? refuseReplay(c, start.response) : replay(c, start.response);
 
     const settle = async (outcome: StoredResponse | undefined) => {
       try {
@@ -68,7 +72,13 @@ export function idempotency(database: Database) {
       await settle(isAppError(error) && isReplayableStatus(error.status) ? envelopeOf(c, error) : undefined);
       throw error;
     }
-    await settle(isReplayableStatus(c.res.status) ? await snapshot(c.res) : undefined);
+    await settle(
+      isReplayableStatus(c.res.status)
+        ? refuse && isSuccess(c.res.status)
+          ? await createdIdOnly(c.res)
+          : await snapshot(c.res)
+        : undefined,
+    );
     return undefined;
   };
   // Not async: every GET passes through here, and an async wrapper would cost it a promise.
@@ -94,6 +104,35 @@ async function snapshot(response: Response): Promise<StoredResponse> {
   }
   const body = response.body === null ? null : await response.clone().text();
   return { status: response.status, headers, body };
+}
+
+const isSuccess = (status: number) => status >= 200 && status < 300;
+
+/** A success of a `refuse-replay` operation, as stored: its status and `{ id }`, nothing else. */
+async function createdIdOnly(response: Response): Promise<StoredResponse> {
+  let id: unknown;
+  try {
+    id = (JSON.parse(await response.clone().text()) as { id?: unknown }).id;
+  } catch {
+    id = undefined;
+  }
+  const body = typeof id === 'string' ? JSON.stringify({ id }) : null;
+  return { status: response.status, headers: { 'content-type': 'application/json' }, body };
+}
+
+/** A repeat of a `refuse-replay` success: the stored answer is a 409 naming what was created. */
+function refuseReplay(c: Context<ActorEnv>, stored: StoredResponse): Response {
+  if (!isSuccess(stored.status)) return replay(c, stored);
+  let id: string | undefined;
+  try {
+    id = stored.body === null ? undefined : (JSON.parse(stored.body) as { id?: string }).id;
+  } catch {
+    id = undefined;
+  }
+  throw new AppError(
+    'conflict',
+    `A request with this Idempotency-Key already succeeded${id ? ` and created ${id}` : ''}. Its response held a secret, which is shown only once and never replayed: list them to see the one created, or send a new key to create another.`,
+  );
 }
 
 function envelopeOf(c: Context<ActorEnv>, error: AppError): StoredResponse {

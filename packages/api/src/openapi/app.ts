@@ -4,14 +4,19 @@ import type { ZodError } from 'zod';
 import { AppError } from '@plinth/core/errors';
 import type { MemberActor, WorkspaceSummary } from '@plinth/core/tenancy';
 import type { ActorEnv } from '../middleware/api-key-actor';
-import type { V1Route } from './define-route';
+import type { IdempotencyMode, V1Route } from './define-route';
 
 /**
  * What a /api/v1 handler sees. `actor` is set for `user` and `member` operations; `member` and
  * `workspace` only for `member` operations (the tenant middleware sets them).
  */
 export interface V1Env {
-  Variables: ActorEnv['Variables'] & { member: MemberActor; workspace: WorkspaceSummary };
+  Variables: ActorEnv['Variables'] & {
+    member: MemberActor;
+    workspace: WorkspaceSummary;
+    /** Set only for an operation that is not `replay` (the idempotency middleware reads it). */
+    idempotency?: IdempotencyMode;
+  };
 }
 
 export type V1App = OpenAPIHono<V1Env>;
@@ -59,8 +64,17 @@ export function addRoute<R extends V1Route>(
     ...(chain.afterTenant ?? []),
     ...(route.request?.body ? [] : [refuseBody]),
   ];
-  app.openapi({ ...route, middleware }, withMiddleware(chain.beforeHandler ?? [], handler) as never);
+  const beforeHandler =
+    route.idempotency === 'refuse-replay'
+      ? [refuseReplay, ...(chain.beforeHandler ?? [])]
+      : (chain.beforeHandler ?? []);
+  app.openapi({ ...route, middleware }, withMiddleware(beforeHandler, handler) as never);
 }
+
+const refuseReplay: MiddlewareHandler<V1Env> = (c, next) => {
+  c.set('idempotency', 'refuse-replay');
+  return next();
+};
 
 const jsonContentType = /^application\/([a-z.-]+\+)?json(\s*;.*)?$/i;
 

@@ -8,7 +8,22 @@ import { errorResponses } from './errors';
  */
 export type Access = 'public' | 'user' | 'member';
 
-export type V1Route<C extends RouteConfig = RouteConfig> = C & { readonly access: Access };
+/**
+ * What a repeated Idempotency-Key gets once the first request has answered: `replay` sends the
+ * stored response back; `refuse-replay` stores only the status and the created resource's `id`
+ * (for a response that must not be kept, like a secret shown once) and answers a repeat with a
+ * 409 `conflict` naming that id.
+ */
+export type IdempotencyMode = 'replay' | 'refuse-replay';
+
+export interface RouteOptions {
+  idempotency?: IdempotencyMode;
+}
+
+export type V1Route<C extends RouteConfig = RouteConfig> = C & {
+  readonly access: Access;
+  readonly idempotency?: IdempotencyMode;
+};
 
 export const sessionCookieScheme = 'sessionCookie';
 export const apiKeyScheme = 'bearerAuth';
@@ -32,6 +47,7 @@ export function defineRoute<const C extends RouteConfig>(
   access: Access,
   config: C,
   errors: readonly ErrorCode[] = [],
+  options: RouteOptions = {},
 ): V1Route<C> {
   const name = `${config.method.toUpperCase()} ${config.path}`;
   if (!config.operationId || !config.summary || !config.tags?.length) {
@@ -53,9 +69,10 @@ export function defineRoute<const C extends RouteConfig>(
     security: access === 'public' ? [] : [{ [sessionCookieScheme]: [] }, { [apiKeyScheme]: [] }],
     responses: { ...errorResponses(codes), ...config.responses },
   });
-  return Object.defineProperty(route, 'access', {
-    value: access,
-    enumerable: false,
+  // Not enumerable: createRoute's config becomes the document's operation, and these are ours.
+  return Object.defineProperties(route, {
+    access: { value: access, enumerable: false },
+    idempotency: { value: options.idempotency ?? 'replay', enumerable: false },
   }) as unknown as V1Route<C>;
 }
 

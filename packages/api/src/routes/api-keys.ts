@@ -100,17 +100,22 @@ const listApiKeysRoute = defineRoute('member', {
   responses: { 200: jsonContent('A page of API keys.', pageOf(apiKey, 'ApiKeyList')) },
 });
 
-const createApiKeyRoute = defineRoute('member', {
-  method: 'post',
-  path: '/workspaces/{slug}/api-keys',
-  operationId: 'createApiKey',
-  summary: 'Create an API key',
-  description:
-    'Owners and admins (or a key scoped `api_key.manage`). Every scope must be one the caller holds; a scope beyond is a 403 naming `scopes`. The secret is in this response only.',
-  tags,
-  request: { params: slugParams, body: jsonBody(createApiKeyBody) },
-  responses: { 201: jsonContent('Created; the secret is shown once.', createdApiKey) },
-});
+const createApiKeyRoute = defineRoute(
+  'member',
+  {
+    method: 'post',
+    path: '/workspaces/{slug}/api-keys',
+    operationId: 'createApiKey',
+    summary: 'Create an API key',
+    description:
+      'Owners and admins (or a key scoped `api_key.manage`). Every scope must be one the caller holds; a scope beyond is a 403 naming `scopes`. The secret is in this response only: with an `Idempotency-Key`, a repeat is not replayed (the secret is never stored) but answered 409 `conflict` naming the key created — list keys to see it.',
+    tags,
+    request: { params: slugParams, body: jsonBody(createApiKeyBody) },
+    responses: { 201: jsonContent('Created; the secret is shown once.', createdApiKey) },
+  },
+  ['conflict'],
+  { idempotency: 'refuse-replay' },
+);
 
 const revokeApiKeyRoute = defineRoute('member', {
   method: 'delete',
