@@ -292,8 +292,16 @@ describe('API keys over HTTP', () => {
     const narrower = await withKey(manager.secret).post(`/api/v1/workspaces/${f.slug}/api-keys`, {
       name: 'Narrower',
       scopes: ['project.read'],
+      expires_at: new Date(Date.now() + 3_600_000).toISOString(),
     });
     expect(narrower.status).toBe(201);
+    // A key-minted key must expire: without one it is refused, naming the public field.
+    const forever = await withKey(manager.secret).post(`/api/v1/workspaces/${f.slug}/api-keys`, {
+      name: 'Forever',
+      scopes: ['project.read'],
+    });
+    expect(forever.status).toBe(400);
+    expect(forever.data).toMatchObject({ error: { fields: { expires_at: expect.any(String) } } });
     // The new key answers to the person behind the key that made it.
     expect(narrower.data).toMatchObject({ created_by: encodeId('user', admin.id) });
     const rows = await testDb.owner.db.select().from(apiKey).where(eq(apiKey.workspaceId, f.workspaceId));

@@ -750,7 +750,7 @@ export interface components {
       )[];
       /**
        * Format: date-time
-       * @description When the key stops working; none means it lasts until revoked.
+       * @description When the key stops working; none means it lasts until revoked. Required when an API key creates the key, and then no later than its own expiry.
        */
       expires_at?: string | null;
     };

@@ -26,6 +26,7 @@ import {
   toPage,
   type V1App,
   type V1Chain,
+  withPublicFieldNames,
 } from '../openapi/index';
 import { auditOrigin } from './origin';
 import { slugParams } from './workspaces';
@@ -79,7 +80,10 @@ const createApiKeyBody = z
       .refine((value) => Date.parse(value) > Date.now(), 'Choose a time in the future.')
       .refine((value) => Date.parse(value) < Date.now() + 5 * 366 * 86_400_000, 'At most five years ahead.')
       .nullish()
-      .openapi({ description: 'When the key stops working; none means it lasts until revoked.' }),
+      .openapi({
+        description:
+          'When the key stops working; none means it lasts until revoked. Required when an API key creates the key, and then no later than its own expiry.',
+      }),
   })
   .openapi('CreateApiKeyInput');
 
@@ -138,7 +142,9 @@ export function apiKeyRoutes(app: V1App, chain: V1Chain, deps: { database: Datab
   addRoute(app, chain, createApiKeyRoute, async (c) => {
     const { name, scopes, expires_at } = c.req.valid('json');
     const input = { name, scopes, expiresAt: expires_at ?? null };
-    const { key, secret } = await createApiKey(deps, c.get('member'), input, auditOrigin(c));
+    const { key, secret } = await withPublicFieldNames({ expiresAt: 'expires_at' }, () =>
+      createApiKey(deps, c.get('member'), input, auditOrigin(c)),
+    );
     return c.json({ ...toApiKey(key), secret }, 201);
   });
   addRoute(app, chain, revokeApiKeyRoute, async (c) => {

@@ -12,6 +12,8 @@ export interface Actor {
   impersonatorId?: string;
   /** For an API key: the member who created it, answerable for what it does. */
   createdBy?: string;
+  /** For an API key: when it stops working (null: until revoked). Keys it mints may not outlive it. */
+  expiresAt?: Date | null;
 }
 
 /** The person behind an actor: the user, or the creator of the API key acting. */

@@ -77,10 +77,59 @@ describe('API keys in core', () => {
     await expect(
       createApiKey(deps, keyActor, { name: 'wider', scopes: ['project.create'] }),
     ).rejects.toMatchObject({ code: 'forbidden' });
-    const { key } = await createApiKey(deps, keyActor, { name: 'narrower', scopes: ['project.read'] });
+    const { key } = await createApiKey(deps, keyActor, {
+      name: 'narrower',
+      scopes: ['project.read'],
+      expiresAt: new Date(Date.now() + 3_600_000),
+    });
     expect(key.createdBy).toBe(person.id);
     // It cannot list keys: api_key.read is not among its scopes.
     await expect(listApiKeys(deps, keyActor)).rejects.toMatchObject({ code: 'forbidden' });
+  });
+
+  it('a key cannot mint a key that outlives it: a key-minted key must expire, no later than its parent', async () => {
+    const { actor } = await memberOf('owner');
+    const hour = 3_600_000;
+    const parentExpiry = new Date(Date.now() + hour);
+    const { secret } = await createApiKey(deps, actor, {
+      name: 'short-lived manager',
+      scopes: ['api_key.manage', 'project.read'],
+      expiresAt: parentExpiry,
+    });
+    const resolved = (await resolveApiKey(testDb.app, secret))!;
+    expect(resolved.expiresAt?.getTime()).toBe(parentExpiry.getTime());
+    expect(resolved.actor.expiresAt?.getTime()).toBe(parentExpiry.getTime());
+    const keyActor = resolved.actor;
+    const child = (expiresAt: Date | null) =>
+      createApiKey(deps, keyActor, { name: 'child', scopes: ['project.read'], expiresAt });
+    await expect(child(null)).rejects.toMatchObject({
+      code: 'invalid_input',
+      fields: { expiresAt: expect.any(String) },
+    });
+    await expect(child(new Date(Date.now() + 2 * hour))).rejects.toMatchObject({
+      code: 'forbidden',
+      fields: { expiresAt: expect.any(String) },
+    });
+    const { key } = await child(new Date(Date.now() + hour / 2));
+    expect(key.expiresAt!.getTime()).toBeLessThanOrEqual(parentExpiry.getTime());
+
+    // A parent without an expiry still mints only expiring keys; a person is free to choose.
+    const { secret: forever } = await createApiKey(deps, actor, {
+      name: 'manager',
+      scopes: ['api_key.manage', 'project.read'],
+    });
+    const foreverActor = (await resolveApiKey(testDb.app, forever))!.actor;
+    expect(foreverActor.expiresAt).toBeNull();
+    await expect(
+      createApiKey(deps, foreverActor, { name: 'child', scopes: ['project.read'] }),
+    ).rejects.toMatchObject({ code: 'invalid_input', fields: { expiresAt: expect.any(String) } });
+    const later = new Date(Date.now() + 30 * 24 * hour);
+    const minted = await createApiKey(deps, foreverActor, {
+      name: 'child',
+      scopes: ['project.read'],
+      expiresAt: later,
+    });
+    expect(minted.key.expiresAt?.getTime()).toBe(later.getTime());
   });
 
   it('no actor for a revoked, expired, unknown or malformed key, a deleted workspace, or a creator gone or banned', async () => {

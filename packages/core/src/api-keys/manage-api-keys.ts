@@ -44,8 +44,9 @@ const view = {
 /**
  * Mints a key for the actor's workspace. Every scope must be one the actor holds right now — an
  * admin cannot mint an owner-only scope, and a key (scoped `api_key.manage`) cannot mint a key
- * beyond its own scopes. The new key answers to the person behind the actor. The secret is in
- * this return value only; the table keeps its SHA-256.
+ * beyond its own scopes, nor one that outlives it (a key-minted key must expire, no later than its
+ * parent). The new key answers to the person behind the actor. The secret is in this return value
+ * only; the table keeps its SHA-256.
  */
 export async function createApiKey(
   deps: { database: Database },
@@ -61,6 +62,7 @@ export async function createApiKey(
       fields: { scopes: `Beyond your own permissions: ${beyond.join(', ')}.` },
     });
   }
+  if (actor.type === 'api_key') assertWithinParentExpiry(actor, expiresAt ?? null);
   const secret = generateApiKeySecret();
   return withTenant(deps.database, actor.workspaceId, actor, async (tx) => {
     const [created] = await tx
@@ -87,6 +89,29 @@ export async function createApiKey(
     );
     return { key: created as ApiKeyView, secret };
   });
+}
+
+/**
+ * A key minting a key: the child must expire, and no later than the parent. Otherwise a short-lived
+ * key scoped `api_key.manage` (or a leaked one, before its revocation) could leave behind a key
+ * that outlives it.
+ */
+function assertWithinParentExpiry(actor: MemberActor, expiresAt: Date | null): void {
+  const parentExpiry = actor.expiresAt ?? null;
+  if (!expiresAt) {
+    throw new AppError('invalid_input', 'A key created by an API key must have an expiry.', {
+      fields: {
+        expiresAt: parentExpiry
+          ? `Required: at most ${parentExpiry.toISOString()}, when this key expires.`
+          : 'Required when an API key creates a key.',
+      },
+    });
+  }
+  if (parentExpiry && expiresAt.getTime() > parentExpiry.getTime()) {
+    throw new AppError('forbidden', 'A key cannot create a key that outlives it.', {
+      fields: { expiresAt: `At most ${parentExpiry.toISOString()}, when this key expires.` },
+    });
+  }
 }
 
 /** The workspace's keys, newest first (revoked ones too: the list is also their history). */

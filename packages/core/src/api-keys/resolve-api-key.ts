@@ -14,6 +14,8 @@ export interface ResolvedApiKey {
   createdBy: string;
   /** The creator's current role: the ceiling for rank rules. */
   role: MemberRole;
+  /** When the key stops working; null when it lasts until revoked. */
+  expiresAt: Date | null;
   workspace: WorkspaceSummary;
   /** The actor core services take, for this key inside its workspace. */
   actor: MemberActor;
@@ -24,6 +26,7 @@ interface KeyRow {
   workspace_id: string;
   scopes: string[];
   created_by: string;
+  expires_at: Date | null;
   role: MemberRole;
   slug: string;
   name: string;
@@ -35,7 +38,7 @@ interface KeyRow {
 // it and not banned or deleted. Every refusal is a missing row, so each costs the same work.
 const keyQuery = {
   name: 'plinth_resolve_api_key',
-  text: `select k.id as key_id, k.workspace_id, k.scopes, k.created_by, m.role, w.slug, w.name, w.created_at
+  text: `select k.id as key_id, k.workspace_id, k.scopes, k.created_by, k.expires_at, m.role, w.slug, w.name, w.created_at
          from api_key k
          join workspace w on w.id = k.workspace_id
          join member m on m.workspace_id = k.workspace_id and m.user_id = k.created_by
@@ -69,6 +72,7 @@ export async function resolveApiKey(database: Database, rawKey: string): Promise
     scopes,
     createdBy: row.created_by,
     role: row.role,
+    expiresAt: row.expires_at,
     workspace: {
       id: row.workspace_id,
       name: row.name,
@@ -83,6 +87,7 @@ export async function resolveApiKey(database: Database, rawKey: string): Promise
       role: row.role,
       permissions: scopes,
       createdBy: row.created_by,
+      expiresAt: row.expires_at,
     },
   };
 }
