@@ -17,6 +17,7 @@ import {
 } from '@plinth/core/rate-limit';
 import type { ApiEnv } from '../types';
 import { readClientIp } from './client-ip';
+import { nodeResponse } from './response-headers';
 
 /** The node's limiter and the limits it enforces; built once per API app. */
 export interface ApiRateLimiting {
@@ -58,7 +59,7 @@ export function apiRateLimitByIp(rateLimiting: ApiRateLimiting) {
     enforce(c, taken instanceof Promise ? await taken : taken);
     await next();
     const shown = c.get('rateLimit');
-    if (shown) writeHeaders(c.res.headers, shown);
+    if (shown) writeHeaders(nodeResponse(c) ?? c.res.headers, shown);
   });
 }
 
@@ -96,18 +97,29 @@ function enforce(c: Context<RateLimitEnv>, decision: RateLimitDecision): void {
   }
 }
 
-function writeHeaders(target: Headers | Record<string, string>, decision: RateLimitDecision): void {
+/** Onto Node's response (see nodeResponse), the Response's Headers (tests), or a 429's header record. */
+function writeHeaders(
+  target: { setHeader(name: string, value: string): unknown } | Headers | Record<string, string>,
+  decision: RateLimitDecision,
+): void {
   const limit = String(decision.limit);
   const remaining = String(decision.remaining);
   const reset = String(decision.resetSeconds);
-  const set =
-    target instanceof Headers
-      ? (name: string, value: string) => target.set(name, value)
-      : (name: string, value: string) => void (target[name] = value);
-  set('RateLimit-Limit', limit);
-  set('RateLimit-Remaining', remaining);
-  set('RateLimit-Reset', reset);
-  set('X-RateLimit-Limit', limit);
-  set('X-RateLimit-Remaining', remaining);
-  set('X-RateLimit-Reset', reset);
+  const values = [limit, remaining, reset, limit, remaining, reset];
+  for (let index = 0; index < rateLimitHeaderNames.length; index++) {
+    const name = rateLimitHeaderNames[index]!;
+    const value = values[index]!;
+    if (target instanceof Headers) target.set(name, value);
+    else if (typeof target.setHeader === 'function') target.setHeader(name, value);
+    else (target as Record<string, string>)[name] = value;
+  }
 }
+
+const rateLimitHeaderNames = [
+  'RateLimit-Limit',
+  'RateLimit-Remaining',
+  'RateLimit-Reset',
+  'X-RateLimit-Limit',
+  'X-RateLimit-Remaining',
+  'X-RateLimit-Reset',
+] as const;

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { createMiddleware } from 'hono/factory';
 import type { Logger } from '@plinth/core/logger';
 import type { ApiEnv } from '../types';
+import { nodeResponse } from './response-headers';
 
 // A caller's id is kept only if it is short and plain, so it is safe in logs and headers.
 const acceptableRequestId = /^[A-Za-z0-9._:-]{1,128}$/;
@@ -14,7 +15,9 @@ export function requestContext(logger: Logger) {
     const requestLogger = logger.child({ request_id: requestId });
     c.set('requestId', requestId);
     c.set('logger', requestLogger);
-    c.header('X-Request-Id', requestId);
+    const outgoing = nodeResponse(c);
+    if (outgoing) outgoing.setHeader('X-Request-Id', requestId);
+    else c.header('X-Request-Id', requestId);
     const started = performance.now();
     await next();
     const status = c.res.status;

@@ -1,10 +1,17 @@
 import { createMiddleware } from 'hono/factory';
 import { securityHeaders } from '@plinth/core/security';
 import type { ApiEnv } from '../types';
+import { nodeResponse } from './response-headers';
 
 export function apiSecurityHeaders(production: boolean) {
   const headers = Object.entries(securityHeaders({ production, surface: 'api' }));
   return createMiddleware<ApiEnv>(async (c, next) => {
+    const outgoing = nodeResponse(c);
+    if (outgoing) {
+      // Set first, merged at writeHead: a response that brings its own CSP (below) keeps it.
+      for (const [name, value] of headers) outgoing.setHeader(name, value);
+      return next();
+    }
     await next();
     for (const [name, value] of headers) {
       // A response that brings its own CSP keeps it: the API reference page (HTML with one hashed
