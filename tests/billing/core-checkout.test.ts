@@ -10,7 +10,7 @@ import {
 } from '@plinth/core/billing';
 import { entitlements } from '@plinth/core/entitlements';
 import { AppError } from '@plinth/core/errors';
-import { checkoutSession, customer, withTenant } from '@plinth/db';
+import { checkoutSession, customer, withTenant, workspace as workspaceTable } from '@plinth/db';
 import { useTestDatabase } from '@plinth/testing';
 import { APP_URL, useCoreBilling, workspaceWith } from './core-setup';
 
@@ -57,6 +57,26 @@ describe('customers', () => {
     expect(await stripeCustomersOf(workspace.id)).toHaveLength(1);
     const rows = await testDb.app.db.select().from(customer).where(eq(customer.workspaceId, workspace.id));
     expect(rows).toHaveLength(1);
+  });
+
+  it("a retry after the workspace was renamed reuses the first attempt's customer and sets the new name", async () => {
+    const { workspace, actors } = await workspaceWith(testDb);
+    // A first attempt created the customer at Stripe, then our insert failed (crash, lost connection);
+    // the workspace is renamed before the retry, within Stripe's 24 h idempotency window.
+    const firstAttempt = await billing.fake.stripe.customers.create(
+      { metadata: { workspace_id: workspace.id } },
+      { idempotencyKey: `plinth-customer-${workspace.id}` },
+    );
+    await testDb.app.db
+      .update(workspaceTable)
+      .set({ name: 'Renamed Co' })
+      .where(eq(workspaceTable.id, workspace.id));
+    const id = await ensureCustomer(billing.deps, actors[0]!);
+    expect(id).toBe(firstAttempt.id);
+    expect((await billing.fake.stripe.customers.retrieve(id)) as { name?: string | null }).toMatchObject({
+      name: 'Renamed Co',
+    });
+    expect((await stripeCustomersOf(workspace.id)).map((c) => c.id)).toEqual([id]);
   });
 });
 

@@ -22,12 +22,14 @@ export async function ensureCustomer(deps: BillingDeps, member: MemberActor): Pr
     .from(workspace)
     .where(eq(workspace.id, workspaceId));
   if (!ws) throw new AppError('not_found');
-  // Only values fixed for the workspace go in: an idempotency key replayed with different
-  // parameters is an error at Stripe, and two admins may click at the same moment.
+  // Only values fixed for the workspace go under the workspace-derived key: Stripe refuses a key
+  // replayed with other parameters, and a retry (our insert failed after Stripe created the
+  // customer) may come after a rename. The name, which can change, is set by a separate update.
   const created = await deps.stripe.customers.create(
-    { name: ws.name, metadata: { workspace_id: workspaceId } },
+    { metadata: { workspace_id: workspaceId } },
     { idempotencyKey: `plinth-customer-${workspaceId}` },
   );
+  if (created.name !== ws.name) await deps.stripe.customers.update(created.id, { name: ws.name });
   await deps.database.db
     .insert(customer)
     .values({ id: created.id, workspaceId, email: created.email ?? null, livemode: created.livemode })
