@@ -301,3 +301,45 @@ describe.each(operations.map((entry) => [entry.operationId, entry] as const))(
     });
   },
 );
+
+describe('an oversized body', () => {
+  // Over the 1 MB /api/v1 limit: refused before anything reads it (refuseBody, the idempotency
+  // hash, the validators), announced by Content-Length or streamed without one.
+  const oversized = JSON.stringify({ name: 'x'.repeat(1024 * 1024 + 1) });
+  const writes = operations.filter((entry) => entry.method !== 'get');
+
+  it('is a 413 payload_too_large in the envelope for every operation but GET, and writes nothing', async () => {
+    expect(writes.length).toBeGreaterThan(0);
+    const before = await tableChecksum();
+    for (const entry of writes) {
+      const { status, body } = await send(entry, { label: 'oversized', body: oversized });
+      const label = `${entry.operationId}: oversized body → ${status} ${JSON.stringify(body).slice(0, 200)}`;
+      expect(status, label).toBe(413);
+      expect(body, label).toMatchObject({ error: { code: 'payload_too_large' } });
+      validate(entry.method, entry.path, status, body);
+    }
+    expect(await tableChecksum()).toEqual(before);
+  });
+
+  it('is a 413 when the body is streamed without a Content-Length, with an Idempotency-Key', async () => {
+    const before = await tableChecksum();
+    const cookie = [...owner.client.cookies].map(([name, value]) => `${name}=${value}`).join('; ');
+    const bytes = new TextEncoder().encode(oversized);
+    const stream = new ReadableStream<Uint8Array>({
+      start(controller) {
+        for (let at = 0; at < bytes.length; at += 64 * 1024)
+          controller.enqueue(bytes.slice(at, at + 64 * 1024));
+        controller.close();
+      },
+    });
+    const response = await fetch(`${app.url}/api/v1/workspaces/${pathValues.slug}/projects`, {
+      method: 'POST',
+      headers: { origin: app.url, cookie, 'content-type': 'application/json', 'idempotency-key': 'big-1' },
+      body: stream,
+      duplex: 'half',
+    } as RequestInit);
+    expect(response.status).toBe(413);
+    expect(await response.json()).toMatchObject({ error: { code: 'payload_too_large' } });
+    expect(await tableChecksum()).toEqual(before);
+  });
+});

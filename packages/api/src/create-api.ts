@@ -12,6 +12,7 @@ import { stripeWebhookRoutes } from './routes/stripe-webhook';
 import { requireActor, requireWorkspaceMember } from './middleware/api-key-actor';
 import { apiRateLimitByActor, apiRateLimitByIp, createApiRateLimiting } from './middleware/api-rate-limit';
 import { idempotency } from './middleware/idempotency';
+import { requestBodyLimit } from './middleware/body-limit';
 import { defaultApiRateLimits } from '@plinth/core/rate-limit';
 import type { V1Chain } from './openapi/index';
 import { v1Routes } from './routes/v1';
@@ -51,15 +52,16 @@ export function createApi(deps: ApiDeps): Hono<ApiEnv> {
         trustedOrigins,
       }),
     );
-    // /api/v1, ARCHITECTURE §2 order per operation (see V1Chain): [rate limit per address] → actor →
-    // tenant → rate limits per key and workspace → validation (each operation's zod schemas) →
-    // idempotency → handler.
+    // /api/v1, ARCHITECTURE §2 order per operation (see V1Chain): [rate limit per address, body size
+    // limit] → actor → tenant → rate limits per key and workspace → validation (each operation's zod
+    // schemas) → idempotency → handler.
     const rateLimiting = createApiRateLimiting(
       deps,
       deps.apiRateLimits ?? { ...defaultApiRateLimits, scale: deps.env.apiRateLimitScale },
       deps.rateLimiter,
     );
     api.use('/v1/*', apiRateLimitByIp(rateLimiting));
+    api.use('/v1/*', requestBodyLimit());
     const chain: V1Chain = {
       actor: requireActor({
         database: deps.database,

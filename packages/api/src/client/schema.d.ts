@@ -877,6 +877,15 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
+      /** @description The request body is over 1 MB. */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
       /** @description Send JSON with Content-Type: application/json. */
       415: {
         headers: {
@@ -1022,6 +1031,15 @@ export interface operations {
       };
       /** @description Conflicts with the current state. */
       409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The request body is over 1 MB. */
+      413: {
         headers: {
           [name: string]: unknown;
         };
@@ -1190,6 +1208,15 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
+      /** @description The request body is over 1 MB. */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
       /** @description Rate limited; see Retry-After. */
       429: {
         headers: {
@@ -1263,6 +1290,15 @@ export interface operations {
       };
       /** @description Not found — also for a workspace you are not a member of, and for a malformed id. */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The request body is over 1 MB. */
+      413: {
         headers: {
           [name: string]: unknown;
         };
@@ -1353,6 +1389,15 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
+      /** @description The request body is over 1 MB. */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
       /** @description Rate limited; see Retry-After. */
       429: {
         headers: {
@@ -1436,6 +1481,15 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
+      /** @description The request body is over 1 MB. */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
       /** @description Rate limited; see Retry-After. */
       429: {
         headers: {
@@ -1507,6 +1561,15 @@ export interface operations {
       };
       /** @description Not found — also for a workspace you are not a member of, and for a malformed id. */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The request body is over 1 MB. */
+      413: {
         headers: {
           [name: string]: unknown;
         };
@@ -1683,6 +1746,15 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
+      /** @description The request body is over 1 MB. */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
       /** @description Rate limited; see Retry-After. */
       429: {
         headers: {
@@ -1766,6 +1838,15 @@ export interface operations {
       };
       /** @description Conflicts with the current state. */
       409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The request body is over 1 MB. */
+      413: {
         headers: {
           [name: string]: unknown;
         };
@@ -1956,6 +2037,15 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
+      /** @description The request body is over 1 MB. */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
       /** @description Send JSON with Content-Type: application/json. */
       415: {
         headers: {
@@ -2040,6 +2130,15 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
+      /** @description The request body is over 1 MB. */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
       /** @description Rate limited; see Retry-After. */
       429: {
         headers: {
@@ -2108,6 +2207,15 @@ export interface operations {
       };
       /** @description Not found — also for a workspace you are not a member of, and for a malformed id. */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The request body is over 1 MB. */
+      413: {
         headers: {
           [name: string]: unknown;
         };
@@ -2186,6 +2294,15 @@ export interface operations {
       };
       /** @description Not found — also for a workspace you are not a member of, and for a malformed id. */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The request body is over 1 MB. */
+      413: {
         headers: {
           [name: string]: unknown;
         };
@@ -2372,6 +2489,15 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
+      /** @description The request body is over 1 MB. */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
       /** @description Send JSON with Content-Type: application/json. */
       415: {
         headers: {
@@ -2533,6 +2659,15 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
+      /** @description The request body is over 1 MB. */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
       /** @description Rate limited; see Retry-After. */
       429: {
         headers: {
@@ -2607,6 +2742,15 @@ export interface operations {
       };
       /** @description Not found — also for a workspace you are not a member of, and for a malformed id. */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The request body is over 1 MB. */
+      413: {
         headers: {
           [name: string]: unknown;
         };
@@ -2954,6 +3098,15 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
+      /** @description The request body is over 1 MB. */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
       /** @description Send JSON with Content-Type: application/json. */
       415: {
         headers: {
@@ -3031,6 +3184,15 @@ export interface operations {
       };
       /** @description Not found — also for a workspace you are not a member of, and for a malformed id. */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The request body is over 1 MB. */
+      413: {
         headers: {
           [name: string]: unknown;
         };

@@ -62,6 +62,8 @@ export function defineRoute<const C extends RouteConfig>(
   if (request.body && !body) throw new Error(`${name}: a body is application/json`);
   if (body) assertStrict(body, `${name} body`);
   const codes = [...baseErrors[access], ...errors, ...(body ? (['unsupported_media_type'] as const) : [])];
+  // Any body over the /api/v1 limit is a 413 (create-api.ts); a GET is not expected to send one.
+  if (config.method !== 'get') codes.push('payload_too_large');
   if (config.path.includes('{')) codes.push('not_found');
   const route = createRoute({
     ...config,

@@ -23,6 +23,7 @@ const descriptions: Partial<Record<number, string>> = {
   403: 'Not allowed for this role (or API key scope), or a cookie request from an untrusted origin.',
   404: 'Not found — also for a workspace you are not a member of, and for a malformed id.',
   409: 'Conflicts with the current state.',
+  413: 'The request body is over 1 MB.',
   415: 'Send JSON with Content-Type: application/json.',
   429: 'Rate limited; see Retry-After.',
   500: 'Unexpected error; quote the request_id.',
