@@ -115,6 +115,38 @@ describe('after a downgrade', () => {
       limits: { projects: 3 },
     });
   });
+  it('a cancel_at set in Stripe lapses at cancel_at on read, not at the period end', async () => {
+    const { workspace, actors } = await workspaceWith(testDb);
+    const owner = actors[0]!;
+    const customerId = await ensureCustomer(billing.deps, owner);
+    const started = await startCheckout(billing.deps, owner, { lookupKey: 'pro_monthly' });
+    const { subscription } = await billing.fake.completeCheckout(started.sessionId);
+    const current = await syncCustomer(billing.deps, customerId);
+    const periodEnd = current.entitlement.currentPeriodEnd!;
+    const readAt = (now: Date) =>
+      withTenant(testDb.app, workspace.id, { type: 'system', id: 'test' }, (tx) =>
+        entitlementsIn(tx, workspace.id, now),
+      );
+
+    // cancel_at after the period end: the plan renews once more, so a read past the period end
+    // (before the renewal's sync) is still pro; past cancel_at it is free.
+    const lateCancel = new Date(periodEnd.getTime() + 5 * 86_400_000);
+    await billing.fake.stripe.subscriptions.update(subscription.id, {
+      cancel_at: Math.floor(lateCancel.getTime() / 1000),
+    });
+    await syncCustomer(billing.deps, customerId);
+    expect((await readAt(new Date(periodEnd.getTime() + 1000))).plan).toBe('pro');
+    expect((await readAt(new Date(lateCancel.getTime() + 1000))).plan).toBe('free');
+
+    // cancel_at before the period end: free from cancel_at on, though the period has not ended.
+    const earlyCancel = new Date(periodEnd.getTime() - 5 * 86_400_000);
+    await billing.fake.stripe.subscriptions.update(subscription.id, {
+      cancel_at: Math.floor(earlyCancel.getTime() / 1000),
+    });
+    await syncCustomer(billing.deps, customerId);
+    expect((await readAt(new Date(earlyCancel.getTime() - 1000))).plan).toBe('pro');
+    expect((await readAt(new Date(earlyCancel.getTime() + 1000))).plan).toBe('free');
+  });
 });
 
 describe('seats', () => {

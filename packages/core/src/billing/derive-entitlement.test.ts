@@ -100,6 +100,32 @@ describe('deriveEntitlement', () => {
     });
   });
 
+  it('access ends at the period end of a cancel-at-period-end, and is open-ended otherwise', () => {
+    expect(deriveEntitlement([sub({ cancelAtPeriodEnd: true })], catalog, now).accessEndsAt).toEqual(later);
+    expect(deriveEntitlement([sub()], catalog, now).accessEndsAt).toBeNull();
+    expect(deriveEntitlement([], catalog, now).accessEndsAt).toBeNull();
+  });
+
+  it('a cancel_at after the period end keeps the plan past the period end, until cancel_at', () => {
+    const periodEnd = new Date(now.getTime() + 2 * day);
+    const cancelAt = new Date(now.getTime() + 20 * day);
+    const result = deriveEntitlement([sub({ currentPeriodEnd: periodEnd, cancelAt })], catalog, now);
+    expect(result).toMatchObject({ plan: 'pro', currentPeriodEnd: periodEnd, accessEndsAt: cancelAt });
+    // Judged between the two: still pro (the period renews up to cancel_at).
+    const between = new Date(periodEnd.getTime() + day);
+    expect(deriveEntitlement([sub({ currentPeriodEnd: periodEnd, cancelAt })], catalog, between).plan).toBe(
+      'pro',
+    );
+  });
+
+  it('a cancel_at before the period end ends access at cancel_at, not at the period end', () => {
+    const cancelAt = new Date(now.getTime() + 2 * day);
+    const result = deriveEntitlement([sub({ currentPeriodEnd: later, cancelAt })], catalog, now);
+    expect(result).toMatchObject({ plan: 'pro', currentPeriodEnd: later, accessEndsAt: cancelAt });
+    const past = new Date(cancelAt.getTime() + 1000);
+    expect(deriveEntitlement([sub({ currentPeriodEnd: later, cancelAt })], catalog, past).plan).toBe('free');
+  });
+
   it('a seat-based plan grants as many member seats as it paid for', () => {
     const result = deriveEntitlement([sub({ lookupKey: 'team_yearly', quantity: 7 })], catalog, now);
     expect(result).toMatchObject({ plan: 'team', seats: 7, limits: { members: 7, projects: 500 } });

@@ -39,6 +39,11 @@ export interface EntitlementSnapshot {
   trialEnd: Date | null;
   currentPeriodEnd: Date | null;
   cancelAtPeriodEnd: boolean;
+  /**
+   * When a scheduled cancellation ends access: Stripe's cancel_at, else the period end of a
+   * cancel-at-period-end; null while nothing is scheduled. Reads past it judge the plan over.
+   */
+  accessEndsAt: Date | null;
   pastDueInvoiceUrl: string | null;
 }
 
@@ -68,6 +73,7 @@ export function freeEntitlement(
     trialEnd: null,
     currentPeriodEnd: null,
     cancelAtPeriodEnd: false,
+    accessEndsAt: null,
     pastDueInvoiceUrl: null,
   };
 }
@@ -94,6 +100,11 @@ export function entitlementForPlan(
   };
 }
 
+/** When a scheduled cancellation ends the subscription's access; null when none is scheduled. */
+function accessEndOf(subscription: SubscriptionState): Date | null {
+  return subscription.cancelAt ?? (subscription.cancelAtPeriodEnd ? subscription.currentPeriodEnd : null);
+}
+
 /** What one subscription grants now, or nothing. */
 function grantOf(subscription: SubscriptionState, source: Catalog, now: Date): Grant | undefined {
   const state =
@@ -107,8 +118,7 @@ function grantOf(subscription: SubscriptionState, source: Catalog, now: Date): G
   // unpaid, paused, incomplete, incomplete_expired, canceled and anything new grant nothing.
   if (!state) return undefined;
   // A cancellation that has come due ends access even if its event never reached us.
-  const endsAt =
-    subscription.cancelAt ?? (subscription.cancelAtPeriodEnd ? subscription.currentPeriodEnd : null);
+  const endsAt = accessEndOf(subscription);
   if (endsAt && now.getTime() >= endsAt.getTime()) return undefined;
   let best: { plan: Plan; seats: number } | undefined;
   for (const item of subscription.items) {
@@ -172,6 +182,7 @@ export function deriveEntitlement(
     trialEnd: state === 'trialing' ? subscription.trialEnd : null,
     currentPeriodEnd: subscription.currentPeriodEnd,
     cancelAtPeriodEnd: subscription.cancelAtPeriodEnd || subscription.cancelAt !== null,
+    accessEndsAt: accessEndOf(subscription),
     pastDueInvoiceUrl: state === 'grace' ? subscription.openInvoiceUrl : null,
   };
 }
@@ -195,6 +206,7 @@ function normalize(snapshot: EntitlementSnapshot) {
     snapshot.trialEnd?.getTime() ?? null,
     snapshot.currentPeriodEnd?.getTime() ?? null,
     snapshot.cancelAtPeriodEnd,
+    snapshot.accessEndsAt?.getTime() ?? null,
     snapshot.pastDueInvoiceUrl,
   ];
 }

@@ -284,6 +284,7 @@ export async function writeEntitlement(
     trialEnd: next.trialEnd,
     currentPeriodEnd: next.currentPeriodEnd,
     cancelAtPeriodEnd: next.cancelAtPeriodEnd,
+    accessEndsAt: next.accessEndsAt,
     pastDueInvoiceUrl: next.pastDueInvoiceUrl,
     computedAt: new Date(),
   };
@@ -311,6 +312,8 @@ export function snapshotFromRow(row: Entitlement): EntitlementSnapshot {
     trialEnd: row.trialEnd,
     currentPeriodEnd: row.currentPeriodEnd,
     cancelAtPeriodEnd: row.cancelAtPeriodEnd,
+    // A row written before access_ends_at existed: its cancellation was at the period end.
+    accessEndsAt: row.accessEndsAt ?? (row.cancelAtPeriodEnd ? row.currentPeriodEnd : null),
     pastDueInvoiceUrl: row.pastDueInvoiceUrl,
   };
 }

@@ -65,19 +65,19 @@ export async function entitlementsIn(
   const [row] = await tx.select().from(entitlement).where(eq(entitlement.workspaceId, workspaceId));
   if (!row) return fromSnapshot(freeEntitlement());
   const snapshot = snapshotFromRow(row);
-  // A cancellation at period end is known in advance: once the period is over the plan ends, even
-  // before the sync that records Stripe's customer.subscription.deleted (a late or lost event,
-  // repaired later by reconciliation) has run.
+  // A scheduled cancellation (at period end, or Stripe's cancel_at) is known in advance: once its
+  // moment has passed the plan ends, even before the sync that records Stripe's
+  // customer.subscription.deleted (a late or lost event, repaired later by reconciliation) has run.
   if (hasLapsed(snapshot, now)) return fromSnapshot(freeEntitlement());
   return fromSnapshot(snapshot);
 }
 
+/** Judged by the moment deriveEntitlement() stored, so the read and the sync agree on it. */
 function hasLapsed(snapshot: EntitlementSnapshot, now: Date): boolean {
   return (
     snapshot.plan !== 'free' &&
-    snapshot.cancelAtPeriodEnd &&
-    snapshot.currentPeriodEnd !== null &&
-    now.getTime() >= snapshot.currentPeriodEnd.getTime()
+    snapshot.accessEndsAt !== null &&
+    now.getTime() >= snapshot.accessEndsAt.getTime()
   );
 }
 

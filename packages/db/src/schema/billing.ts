@@ -193,6 +193,11 @@ export const entitlement = tenantTable(
     trialEnd: at('trial_end'),
     currentPeriodEnd: at('current_period_end'),
     cancelAtPeriodEnd: boolean('cancel_at_period_end').notNull().default(false),
+    /**
+     * When a scheduled cancellation ends access (Stripe's cancel_at, else the period end of a
+     * cancel-at-period-end): reads past it apply the free plan before the sync that records it.
+     */
+    accessEndsAt: at('access_ends_at'),
     /** For past_due: the hosted page of the invoice to pay. */
     pastDueInvoiceUrl: text('past_due_invoice_url'),
     computedAt: at('computed_at').notNull().defaultNow(),
