@@ -1,12 +1,12 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
-// The messages between the bench scripts (bench/health.ts, bench/auth.ts, bench/projects.ts) and their
+// The messages between the bench scripts (bench/health.ts, bench/auth.ts, bench/api.ts, bench/webhooks.ts) and their
 // child processes, and one small typed handle on a child: every wait has a deadline, and closing ends
 // with SIGKILL if a child will not leave.
 
-/** `raw-projects`: bench/projects.ts's baseline (bench/raw-projects.ts); `raw-api`: bench/api.ts's (bench/raw-api.ts). */
-export type TargetName = 'raw' | 'plinth' | 'raw-projects' | 'raw-api';
+/** `raw-api`: bench/api.ts's baseline (bench/raw-api.ts). */
+export type TargetName = 'raw' | 'plinth' | 'raw-api';
 
 export type TargetCommand =
   | { type: 'start'; target: TargetName; ownerUrl: string; envSource: Record<string, string | undefined> }

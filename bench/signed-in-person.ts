@@ -7,7 +7,7 @@ import { progress } from './run-lifecycle';
 
 // Setup over HTTP: one person, one session, the way a browser gets them: sign-up, the verification
 // link from the captured mail (GET /api/dev/mail, delivered by a worker node that runs only during
-// setup), sign-in. Used by bench/auth.ts and bench/projects.ts.
+// setup), sign-in. Used by bench/auth.ts and bench/api.ts.
 
 const REQUEST_TIMEOUT_MS = 10_000;
 const MAIL_TIMEOUT_MS = 30_000;

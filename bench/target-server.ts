@@ -7,10 +7,9 @@ import { startPlinth } from '../apps/server/src/start';
 import { version } from '../apps/server/src/version';
 import type { CpuReply, TargetCommand, TargetName, TargetReply } from './ipc';
 import { startRawApiServer } from './raw-api';
-import { startRawProjectsServer } from './raw-projects';
 
-// Child process of bench/health.ts, bench/auth.ts and bench/projects.ts: serves one target (plinth:
-// the whole API; raw: GET /api/health; raw-projects: the projects list, in raw-projects.ts), each
+// Child process of bench/health.ts, bench/auth.ts and bench/api.ts: serves one target (plinth:
+// the whole API; raw: GET /api/health; raw-api: the projects list, in raw-api.ts), each
 // target in its own process so neither shares a heap, a JIT or an event loop with the other or with
 // the load.
 
@@ -33,7 +32,6 @@ async function startTarget(target: TargetName, env: Env, ownerUrl: string): Prom
     if (!plinth.server) throw new Error(`PLINTH_ROLE=${env.role} serves no HTTP`);
     return { port: (plinth.server.address() as AddressInfo).port, stop: () => plinth.stop() };
   }
-  if (target === 'raw-projects') return startRawProjectsServer(env, ownerUrl);
   if (target === 'raw-api') return startRawApiServer(env, ownerUrl);
   return startRawServer(env, ownerUrl);
 }
