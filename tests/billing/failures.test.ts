@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { AppError } from '@plinth/core/errors';
@@ -36,10 +37,15 @@ async function inboxFor(stripeCustomerId: string) {
 
 /**
  * A Stripe customer with a subscription that our `customer` table does not know (yet): made
- * straight through the SDK, as another system or a half-finished checkout would.
+ * straight through the SDK. With a workspace id in its metadata it is ours with the row not yet
+ * committed (ensureCustomer() between Stripe's create and our insert); without one (`foreign`) it
+ * belongs to another system sharing the Stripe account.
  */
-async function strangerWithSubscription(): Promise<string> {
-  const stranger = await world.stripe.customers.create({ name: 'Not linked yet' });
+async function strangerWithSubscription(options: { foreign?: boolean } = {}): Promise<string> {
+  const stranger = await world.stripe.customers.create({
+    name: 'Not linked yet',
+    ...(options.foreign ? {} : { metadata: { workspace_id: randomUUID() } }),
+  });
   const [team] = await testDb.owner.db.select().from(price).where(eq(price.lookupKey, 'team_monthly'));
   const session = await world.stripe.checkout.sessions.create({
     mode: 'subscription',
@@ -163,6 +169,22 @@ describe('billing events when things fail', () => {
       plan: 'team',
       seats: 2,
     });
+  });
+
+  it('an event for a customer that was never ours (no workspace_id at Stripe) is ignored, not retried', async () => {
+    const foreign = await strangerWithSubscription({ foreign: true });
+    await world.fake.idle();
+    await world.app.drained();
+    const rows = await inboxFor(foreign);
+    expect(rows.length).toBeGreaterThan(0);
+    expect(rows.every((row) => row.status === 'ignored')).toBe(true);
+    // Decided on the first attempt: no retries, no dead letter.
+    expect(rows.every((row) => row.attempts <= 1)).toBe(true);
+    // Reconciliation meets it in /v1/events and skips it quietly: not a failed sync.
+    const report = await reconcileStripe(world.app.deps);
+    expect(report.failed).toBe(0);
+    expect(report.foreign).toBeGreaterThanOrEqual(1);
+    expect((await inboxFor(foreign)).every((row) => row.status === 'ignored')).toBe(true);
   });
 
   it('after its last retry the event is dead-lettered, and a replay processes it', async () => {

@@ -3,6 +3,7 @@ import type pg from 'pg';
 import { webhookEvent, type WebhookEventStatus } from '@plinth/db';
 import { syncCustomer as defaultSyncCustomer } from '../billing/index';
 import { performEffect } from './effects';
+import { isForeignCustomer } from './foreign-customers';
 import { handledEventTypes } from './handled-events';
 import { stripeEventJobId } from './ingest-stripe-event';
 import { stripeEventQueue } from './queues';
@@ -19,12 +20,14 @@ export interface ProcessOutcome {
 /** Errors are kept on the row for the dead-letter view; a stack trace is for the logs. */
 const MAX_ERROR_LENGTH = 1000;
 const handledTypes = [...handledEventTypes];
+const FOREIGN_CUSTOMER = 'The Stripe customer is not one of ours (no metadata.workspace_id): ignored.';
 
 /**
  * The inbox worker: processes one stored event. Already processed, ignored or dead → no-op. A type
  * we do not handle, or one without a customer → `ignored`. Otherwise re-syncs the customer from
  * Stripe (never trusting the payload's state, so order and duplicates cannot matter), performs the
- * event's side effect once, and marks the row processed. A failure (an unknown customer, Stripe
+ * event's side effect once, and marks the row processed. A customer Stripe says was never ours
+ * (isForeignCustomer) → `ignored`. Any other failure (a customer row not committed yet, Stripe
  * down) is recorded on the row and rethrown: the job retries with backoff and the row stays
  * pending until it succeeds or is marked dead.
  *
@@ -96,6 +99,18 @@ async function syncAndMark(
       .catch((error: unknown) => deps.logger.debug({ err: error }, 'could not cancel covered event jobs'));
     return { status: 'processed', coalesced: outcome.coalesced.length, effects: outcome.effects };
   } catch (error) {
+    if (await isForeignCustomer(deps, customerId, error)) {
+      // Every pending event of that customer: they would all be retried for nothing.
+      await deps.database.db
+        .update(webhookEvent)
+        .set({ status: 'ignored', processedAt: new Date(), lastError: FOREIGN_CUSTOMER })
+        .where(and(eq(webhookEvent.customerId, customerId), eq(webhookEvent.status, 'pending')));
+      deps.logger.debug(
+        { customer: customerId, event_id: eventId },
+        'ignored an event of a foreign customer',
+      );
+      return { status: 'ignored' };
+    }
     const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
     // Only while pending: another event's sync may have covered this one meanwhile.
     await deps.database.db

@@ -3,6 +3,7 @@ import type Stripe from 'stripe';
 import { billingState, customer, entitlement, withTenant } from '@plinth/db';
 import { systemActor } from '../actor/index';
 import { syncCustomer as defaultSyncCustomer } from '../billing/index';
+import { isForeignCustomer } from './foreign-customers';
 import { customerIdOf } from './handled-events';
 import { ingestStripeEvent, queueStripeEvent } from './ingest-stripe-event';
 import type { BillingEventsDeps } from './types';
@@ -30,6 +31,8 @@ export interface ReconcileReport {
   changed: number;
   /** Customers whose sync failed (logged; their events stay in the inbox and retry). */
   failed: number;
+  /** Customers named by events that were never ours (another system on the account): skipped. */
+  foreign: number;
   /** Pending inbox rows no job had picked up for minutes, queued again (a job lost in a crash). */
   requeued: number;
   cursor: EventsCursor | null;
@@ -136,9 +139,10 @@ async function allCustomerIds(deps: BillingEventsDeps): Promise<string[]> {
 async function syncAll(
   deps: BillingEventsDeps,
   customerIds: readonly string[],
-): Promise<{ customers: number; changed: number; failed: number }> {
+): Promise<{ customers: number; changed: number; failed: number; foreign: number }> {
   let changed = 0;
   let failed = 0;
+  let foreign = 0;
   let next = 0;
   const worker = async () => {
     while (next < customerIds.length) {
@@ -146,13 +150,18 @@ async function syncAll(
       try {
         if (await syncWithDriftLog(deps, customerId)) changed += 1;
       } catch (error) {
+        if (await isForeignCustomer(deps, customerId, error)) {
+          foreign += 1;
+          deps.logger.debug({ customer: customerId }, 'reconciliation skipped a foreign customer');
+          continue;
+        }
         failed += 1;
         deps.logger.warn({ err: error, customer: customerId }, 'reconciliation could not sync a customer');
       }
     }
   };
   await Promise.all(Array.from({ length: Math.min(SYNC_CONCURRENCY, customerIds.length) }, worker));
-  return { customers: customerIds.length, changed, failed };
+  return { customers: customerIds.length, changed, failed, foreign };
 }
 
 /** Syncs one customer; when its entitlement changed, logs before and after at warn (drift). */
