@@ -10,8 +10,8 @@ afterEach(async () => {
 });
 
 /** A limiter on its own pool: one "node". Synced only when a test says so (no timer). */
-function node(now: () => number, database = testDb.app) {
-  const limiter = new SyncedRateLimiter({ database, now });
+function node(now: () => number, database = testDb.app, maxBuckets?: number) {
+  const limiter = new SyncedRateLimiter({ database, now, ...(maxBuckets ? { maxBuckets } : {}) });
   limiters.push(limiter);
   return limiter;
 }
@@ -89,5 +89,67 @@ describe('SyncedRateLimiter', () => {
     await broken.close();
     const limiter = node(() => 480_000_000, broken);
     await expect(take(limiter, [check('cold', 5)])).rejects.toThrow();
+  });
+
+  it('a sync sends and reads only the buckets used lately, not every one this node has seen', async () => {
+    let clock = 600_000_000;
+    const readKeys: string[][] = [];
+    const database = {
+      ...testDb.app,
+      pool: {
+        query: (config: { name?: string; values?: unknown[] }) => {
+          if (config.name === 'plinth_rate_limit_sync') {
+            const values = config.values as string[][];
+            readKeys.push([...values[0]!, ...values[4]!]);
+          }
+          return testDb.app.pool.query(config as never);
+        },
+      },
+    } as unknown as typeof testDb.app;
+    const limiter = node(() => clock, database);
+    for (let n = 0; n < 50; n++) await take(limiter, [check(`spray-${n}`, 5)]);
+    await limiter.flush();
+    // A few seconds later one of them is used again: it alone is read (first, since its totals
+    // are old by now) and sent.
+    clock += 5_000;
+    readKeys.length = 0;
+    const again = limiter.take([check('spray-7', 5)]);
+    expect(again).toBeInstanceOf(Promise);
+    expect(await again).toMatchObject({ allowed: true, remaining: 3 });
+    await limiter.flush();
+    expect(readKeys.length).toBeGreaterThan(0);
+    expect(new Set(readKeys.flat().map((key) => key.replace(/@.*/, '')))).toEqual(
+      new Set(['test.api:spray-7']),
+    );
+    // Nothing used lately: no statement at all.
+    clock += 5_000;
+    readKeys.length = 0;
+    await limiter.flush();
+    expect(readKeys).toEqual([]);
+  });
+
+  it('keeps at most maxBuckets, evicting the least recently used idle ones; an evicted bucket starts cold, never blind', async () => {
+    let clock = 720_000_000;
+    const limiter = node(() => clock, testDb.app, 10);
+    for (let n = 0; n < 3; n++) expect((await take(limiter, [check('busy', 3)])).allowed).toBe(true);
+    for (let n = 0; n < 9; n++) {
+      clock += 1;
+      await take(limiter, [check(`idle-${n}`, 5)]);
+    }
+    await limiter.flush();
+    expect(limiter.size).toBe(10);
+    // An address spray: far more subjects than the cap.
+    for (let n = 0; n < 200; n++) {
+      clock += 1;
+      await take(limiter, [check(`sprayed-${n}`, 5)]);
+      if (n % 7 === 0) await limiter.flush();
+      expect(limiter.size, `after sprayed-${n}`).toBeLessThanOrEqual(10);
+    }
+    await limiter.flush();
+    expect(limiter.size).toBeLessThanOrEqual(10);
+    // 'busy' was evicted long ago: it is met again cold, reads its shared count first, and refuses.
+    const again = limiter.take([check('busy', 3)]);
+    expect(again).toBeInstanceOf(Promise);
+    expect(await again).toMatchObject({ allowed: false, remaining: 0 });
   });
 });

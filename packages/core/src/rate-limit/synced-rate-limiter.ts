@@ -29,6 +29,11 @@ export interface SyncedRateLimiterOptions {
   syncIntervalMs?: number;
   logger?: Logger;
   now?: () => number;
+  /**
+   * The most buckets kept in memory (default 50 000). Past it, the least recently used idle ones
+   * are dropped; one met again later starts cold (it reads the shared count before deciding).
+   */
+  maxBuckets?: number;
 }
 
 /** A counter for one (name, subject): the shared totals as last read, plus what this node added since. */
@@ -46,6 +51,14 @@ interface Bucket {
   /** Sent in the sync now in flight, not yet reflected in `current`. */
   sent: number;
   lastUsedMs: number;
+  /** When the last sync that read this bucket's totals began (a bucket unused for a while is stale). */
+  readAtMs: number;
+  /** The window whose total that sync read: another one means the previous window is worth reading. */
+  readWindow: number;
+  /** Used since the last sync began: it is in #touched, and the next sync sends and reads it. */
+  touched: boolean;
+  /** The number of the last sync that covered it (to list each bucket once per sync). */
+  syncedIn: number;
   /** Resolved once the bucket has read the shared counts; until then requests wait for it. */
   warm: Promise<void> | undefined;
   resolveWarm: (() => void) | undefined;
@@ -86,6 +99,14 @@ const syncQuery = {
  * burst at a window boundary cannot double the limit. The first request for a bucket on a node
  * waits for one sync, so a node that starts (or meets a new key) never admits blind.
  *
+ * A sync covers only the buckets used in the last few intervals (since the previous sync, or
+ * within `3 × interval + 1 s`), so its cost follows recent traffic, not every subject seen in the
+ * last two windows; a bucket whose totals are older than that waits for a sync again before
+ * deciding, like a new one. The map is capped (`maxBuckets`): past
+ * the cap the least recently used idle buckets are dropped, so an address spray costs bounded
+ * memory (a drop only costs the next request of that subject one sync; it is never admitted blind).
+ * Buckets in use are never dropped, so the map may pass the cap by the subjects of one interval.
+ *
  * Accuracy: between syncs the nodes do not see each other's requests, so together they can admit
  * up to (nodes − 1) × (what one node admits in one sync interval + round trip) beyond the limit
  * (docs/decisions/0010-api-rate-limits.md).
@@ -96,6 +117,17 @@ export class SyncedRateLimiter {
   readonly #logger: Logger | undefined;
   readonly #now: () => number;
   readonly #buckets = new Map<string, Bucket>();
+  readonly #maxBuckets: number;
+  /** Totals older than this are not trusted for a decision: the bucket waits for a sync. */
+  readonly #staleMs: number;
+  /** Buckets used since the last sync began: the next sync sends and reads them. */
+  #touched: Bucket[] = [];
+  /** What the last sync covered: still read while used within #staleMs, so they stay fresh. */
+  #recent: Bucket[] = [];
+  #syncs = 0;
+  /** False once an eviction found nothing to drop; a sync makes buckets idle again. */
+  #evictable = true;
+  #lastSweepMs = 0;
   /** Deltas of windows that ended before they were sent. */
   #carried: FlushEntry[] = [];
   #timer: NodeJS.Timeout | undefined;
@@ -108,6 +140,13 @@ export class SyncedRateLimiter {
     this.#intervalMs = options.syncIntervalMs ?? 500;
     this.#logger = options.logger;
     this.#now = options.now ?? Date.now;
+    this.#maxBuckets = options.maxBuckets ?? 50_000;
+    this.#staleMs = 3 * this.#intervalMs + 1000;
+  }
+
+  /** How many buckets this node holds in memory. */
+  get size(): number {
+    return this.#buckets.size;
   }
 
   /**
@@ -126,7 +165,11 @@ export class SyncedRateLimiter {
     if (!cold) return this.#decide(checks, buckets, now);
     this.#requestFlush();
     // Buckets just used are never evicted, so the same objects are still the map's after the wait.
-    return Promise.all(cold).then(() => this.#decide(checks, buckets, this.#now()));
+    return Promise.all(cold).then(() => {
+      // The sync that warmed them has begun since: what this request adds goes in the next one.
+      for (const bucket of buckets) this.#touch(bucket);
+      return this.#decide(checks, buckets, this.#now());
+    });
   }
 
   /** Starts the periodic sync; the timer never keeps the process alive. */
@@ -152,6 +195,7 @@ export class SyncedRateLimiter {
     const id = `${check.name}:${check.subject}`;
     let bucket = this.#buckets.get(id);
     if (!bucket) {
+      if (this.#buckets.size >= this.#maxBuckets && this.#evictable) this.#evict();
       const windowMs = check.windowSeconds * 1000;
       bucket = {
         id,
@@ -162,15 +206,48 @@ export class SyncedRateLimiter {
         pending: 0,
         sent: 0,
         lastUsedMs: now,
+        readAtMs: now,
+        readWindow: -1,
+        touched: false,
+        syncedIn: 0,
         warm: undefined,
         resolveWarm: undefined,
         rejectWarm: undefined,
       };
       this.#makeCold(bucket);
       this.#buckets.set(id, bucket);
+    } else if (!bucket.warm && now - bucket.readAtMs > this.#staleMs) {
+      // Unused here for a while: other nodes may have used it up since; read before deciding.
+      this.#makeCold(bucket);
     }
     bucket.lastUsedMs = now;
+    this.#touch(bucket);
     return bucket;
+  }
+
+  #touch(bucket: Bucket): void {
+    if (bucket.touched) return;
+    bucket.touched = true;
+    this.#touched.push(bucket);
+  }
+
+  /** Drops the least recently used idle buckets, down to 90% of the cap (so not on every insert). */
+  #evict(): void {
+    const idle: Bucket[] = [];
+    for (const bucket of this.#buckets.values()) if (isIdle(bucket)) idle.push(bucket);
+    idle.sort((a, b) => a.lastUsedMs - b.lastUsedMs);
+    const target = Math.min(this.#maxBuckets - 1, Math.floor(this.#maxBuckets * 0.9));
+    let index = 0;
+    while (this.#buckets.size > target && index < idle.length) this.#buckets.delete(idle[index++]!.id);
+    // Everything left is in use: no point scanning again on every new subject until a sync.
+    if (this.#buckets.size >= this.#maxBuckets) this.#evictable = false;
+  }
+
+  /** Drops buckets idle for two windows: nothing of them is left to count. */
+  #sweep(now: number): void {
+    for (const bucket of this.#buckets.values()) {
+      if (now - bucket.lastUsedMs > 2 * bucket.windowMs && isIdle(bucket)) this.#buckets.delete(bucket.id);
+    }
   }
 
   #makeCold(bucket: Bucket): void {
@@ -250,12 +327,28 @@ export class SyncedRateLimiter {
     this.#carried = [];
     const reads: FlushEntry[] = [];
     const waking: Bucket[] = [];
-    for (const bucket of this.#buckets.values()) {
-      // Idle for two windows: nothing of it is left to count; a later request starts cold again.
-      if (now - bucket.lastUsedMs > 2 * bucket.windowMs && bucket.pending === 0 && bucket.sent === 0) {
-        this.#buckets.delete(bucket.id);
-        continue;
-      }
+    // This sync covers the buckets used since the last one, and those used within #staleMs (kept
+    // fresh while in use); everything else waits, and is read again before its next decision.
+    const sync = ++this.#syncs;
+    const touched: Bucket[] = [];
+    for (const bucket of this.#touched) {
+      bucket.touched = false;
+      bucket.syncedIn = sync;
+      touched.push(bucket);
+    }
+    this.#touched = [];
+    for (const bucket of this.#recent) {
+      if (bucket.syncedIn === sync || now - bucket.lastUsedMs > this.#staleMs) continue;
+      if (this.#buckets.get(bucket.id) !== bucket) continue;
+      bucket.syncedIn = sync;
+      touched.push(bucket);
+    }
+    this.#recent = touched;
+    if (now - this.#lastSweepMs > 10_000) {
+      this.#lastSweepMs = now;
+      this.#sweep(now);
+    }
+    for (const bucket of touched) {
       this.#roll(bucket, now);
       if (bucket.warm) waking.push(bucket);
       if (bucket.pending > 0) {
@@ -265,11 +358,17 @@ export class SyncedRateLimiter {
       } else {
         reads.push({ bucket, window: bucket.window, delta: 0 });
       }
-      // Other nodes' last deltas for the window that just ended land within a sync or two of its end.
-      if (bucket.warm || now - bucket.window * bucket.windowMs < 3 * this.#intervalMs + 1000) {
+      // Other nodes' last deltas for the window that just ended land within a sync or two of its end;
+      // a bucket last read in an earlier window has not seen that window's final total at all.
+      if (
+        bucket.warm ||
+        bucket.readWindow !== bucket.window ||
+        now - bucket.window * bucket.windowMs < 3 * this.#intervalMs + 1000
+      ) {
         reads.push({ bucket, window: bucket.window - 1, delta: 0 });
       }
     }
+    this.#evictable = true;
     if (writes.length === 0 && reads.length === 0) return;
     writes.sort((a, b) => compare(rowKey(a), rowKey(b)));
     let rows: { key: string; count: number }[];
@@ -299,6 +398,8 @@ export class SyncedRateLimiter {
         bucket.rejectWarm?.(error);
         this.#makeCold(bucket);
       }
+      // Their deltas are pending again and the cold ones still need a read: the next sync retries them.
+      for (const bucket of touched) this.#touch(bucket);
       throw error;
     }
     this.#failing = false;
@@ -308,6 +409,7 @@ export class SyncedRateLimiter {
       if (entry.window === bucket.window) {
         bucket.sent -= entry.delta;
         bucket.current = counts.get(rowKey(entry)) ?? bucket.current;
+        bucket.readWindow = entry.window;
       } else if (entry.window === bucket.window - 1) {
         bucket.previous = counts.get(rowKey(entry)) ?? bucket.previous;
       }
@@ -315,14 +417,22 @@ export class SyncedRateLimiter {
     for (const entry of reads) {
       const bucket = entry.bucket;
       const count = counts.get(rowKey(entry)) ?? 0;
-      if (entry.window === bucket.window) bucket.current = count;
-      else if (entry.window === bucket.window - 1) bucket.previous = Math.max(count, bucket.previous);
+      if (entry.window === bucket.window) {
+        bucket.current = count;
+        bucket.readWindow = entry.window;
+      } else if (entry.window === bucket.window - 1) bucket.previous = Math.max(count, bucket.previous);
     }
+    for (const bucket of touched) bucket.readAtMs = now;
     for (const bucket of waking) {
       bucket.warm = undefined;
       bucket.resolveWarm?.();
     }
   }
+}
+
+/** Nothing to send, nothing in flight, nobody waiting, unused since the last sync: safe to drop. */
+function isIdle(bucket: Bucket): boolean {
+  return !bucket.touched && bucket.pending === 0 && bucket.sent === 0 && !bucket.warm;
 }
 
 function rowKey(entry: FlushEntry): string {
