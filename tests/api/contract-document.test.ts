@@ -53,6 +53,33 @@ describe('the OpenAPI document', () => {
       }
     }
   });
+  it('declares Idempotency-Key on every POST, with its 422 and 409, and the 429 of the rate limits', () => {
+    const document = buildV1Document();
+    let posts = 0;
+    for (const [path, item] of Object.entries(document.paths ?? {})) {
+      for (const [method, operation] of Object.entries(item as Record<string, Record<string, unknown>>)) {
+        const responses = operation.responses as Record<string, { content?: unknown }>;
+        expect(responses['429'], `${method} ${path} 429`).toBeDefined();
+        if (method !== 'post') continue;
+        posts += 1;
+        const parameters = (operation.parameters ?? []) as { name: string; in: string; schema?: unknown }[];
+        expect(
+          parameters.find((parameter) => parameter.name === 'Idempotency-Key'),
+          `${path}`,
+        ).toMatchObject({
+          in: 'header',
+          required: false,
+          schema: { type: 'string', minLength: 1, maxLength: 255 },
+        });
+        for (const status of ['409', '422']) {
+          expect(JSON.stringify(responses[status]?.content), `${method} ${path} ${status}`).toContain(
+            '#/components/schemas/Error',
+          );
+        }
+      }
+    }
+    expect(posts).toBeGreaterThan(3);
+  });
 });
 
 describe('the reference page', () => {

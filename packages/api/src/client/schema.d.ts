@@ -983,7 +983,10 @@ export interface operations {
   createWorkspace: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description Makes the request safe to retry. The same key with the same request within 24 h returns the stored response (with `Idempotent-Replayed: true`) instead of running again; the same key with another request is a 422 `idempotency_key_reused`; while the first is still running, a 409 `conflict` with Retry-After. Keys belong to their sender. */
+        'Idempotency-Key'?: string;
+      };
       path?: never;
       cookie?: never;
     };
@@ -1029,7 +1032,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description Conflicts with the current state. */
+      /** @description Conflicts with the current state, or a request with this Idempotency-Key is still running (see Retry-After). */
       409: {
         headers: {
           [name: string]: unknown;
@@ -1049,6 +1052,15 @@ export interface operations {
       };
       /** @description Send JSON with Content-Type: application/json. */
       415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description This Idempotency-Key was already used for a different request (`idempotency_key_reused`). */
+      422: {
         headers: {
           [name: string]: unknown;
         };
@@ -1338,7 +1350,10 @@ export interface operations {
   restoreWorkspace: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description Makes the request safe to retry. The same key with the same request within 24 h returns the stored response (with `Idempotent-Replayed: true`) instead of running again; the same key with another request is a 422 `idempotency_key_reused`; while the first is still running, a 409 `conflict` with Retry-After. Keys belong to their sender. */
+        'Idempotency-Key'?: string;
+      };
       path: {
         slug: string;
       };
@@ -1389,8 +1404,26 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
+      /** @description Conflicts with the current state, or a request with this Idempotency-Key is still running (see Retry-After). */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
       /** @description The request body is over 1 MB. */
       413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description This Idempotency-Key was already used for a different request (`idempotency_key_reused`). */
+      422: {
         headers: {
           [name: string]: unknown;
         };
@@ -1421,7 +1454,10 @@ export interface operations {
   leaveWorkspace: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description Makes the request safe to retry. The same key with the same request within 24 h returns the stored response (with `Idempotent-Replayed: true`) instead of running again; the same key with another request is a 422 `idempotency_key_reused`; while the first is still running, a 409 `conflict` with Retry-After. Keys belong to their sender. */
+        'Idempotency-Key'?: string;
+      };
       path: {
         slug: string;
       };
@@ -1472,7 +1508,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description Conflicts with the current state. */
+      /** @description Conflicts with the current state, or a request with this Idempotency-Key is still running (see Retry-After). */
       409: {
         headers: {
           [name: string]: unknown;
@@ -1483,6 +1519,15 @@ export interface operations {
       };
       /** @description The request body is over 1 MB. */
       413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description This Idempotency-Key was already used for a different request (`idempotency_key_reused`). */
+      422: {
         headers: {
           [name: string]: unknown;
         };
@@ -1513,7 +1558,10 @@ export interface operations {
   transferOwnership: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description Makes the request safe to retry. The same key with the same request within 24 h returns the stored response (with `Idempotent-Replayed: true`) instead of running again; the same key with another request is a 422 `idempotency_key_reused`; while the first is still running, a 409 `conflict` with Retry-After. Keys belong to their sender. */
+        'Idempotency-Key'?: string;
+      };
       path: {
         slug: string;
       };
@@ -1568,6 +1616,15 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
+      /** @description Conflicts with the current state, or a request with this Idempotency-Key is still running (see Retry-After). */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
       /** @description The request body is over 1 MB. */
       413: {
         headers: {
@@ -1579,6 +1636,15 @@ export interface operations {
       };
       /** @description Send JSON with Content-Type: application/json. */
       415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description This Idempotency-Key was already used for a different request (`idempotency_key_reused`). */
+      422: {
         headers: {
           [name: string]: unknown;
         };
@@ -1737,7 +1803,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description Conflicts with the current state. */
+      /** @description Conflicts with the current state, or a request with this Idempotency-Key is still running (see Retry-After). */
       409: {
         headers: {
           [name: string]: unknown;
@@ -1836,7 +1902,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description Conflicts with the current state. */
+      /** @description Conflicts with the current state, or a request with this Idempotency-Key is still running (see Retry-After). */
       409: {
         headers: {
           [name: string]: unknown;
@@ -1962,7 +2028,10 @@ export interface operations {
   createInvitation: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description Makes the request safe to retry. The same key with the same request within 24 h returns the stored response (with `Idempotent-Replayed: true`) instead of running again; the same key with another request is a 422 `idempotency_key_reused`; while the first is still running, a 409 `conflict` with Retry-After. Keys belong to their sender. */
+        'Idempotency-Key'?: string;
+      };
       path: {
         slug: string;
       };
@@ -2028,7 +2097,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description Conflicts with the current state. */
+      /** @description Conflicts with the current state, or a request with this Idempotency-Key is still running (see Retry-After). */
       409: {
         headers: {
           [name: string]: unknown;
@@ -2048,6 +2117,15 @@ export interface operations {
       };
       /** @description Send JSON with Content-Type: application/json. */
       415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description This Idempotency-Key was already used for a different request (`idempotency_key_reused`). */
+      422: {
         headers: {
           [name: string]: unknown;
         };
@@ -2162,7 +2240,10 @@ export interface operations {
   resendInvitation: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description Makes the request safe to retry. The same key with the same request within 24 h returns the stored response (with `Idempotent-Replayed: true`) instead of running again; the same key with another request is a 422 `idempotency_key_reused`; while the first is still running, a 409 `conflict` with Retry-After. Keys belong to their sender. */
+        'Idempotency-Key'?: string;
+      };
       path: {
         slug: string;
         invitation_id: string;
@@ -2214,8 +2295,26 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
+      /** @description Conflicts with the current state, or a request with this Idempotency-Key is still running (see Retry-After). */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
       /** @description The request body is over 1 MB. */
       413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description This Idempotency-Key was already used for a different request (`idempotency_key_reused`). */
+      422: {
         headers: {
           [name: string]: unknown;
         };
@@ -2246,7 +2345,10 @@ export interface operations {
   acceptInvitation: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description Makes the request safe to retry. The same key with the same request within 24 h returns the stored response (with `Idempotent-Replayed: true`) instead of running again; the same key with another request is a 422 `idempotency_key_reused`; while the first is still running, a 409 `conflict` with Retry-After. Keys belong to their sender. */
+        'Idempotency-Key'?: string;
+      };
       path?: never;
       cookie?: never;
     };
@@ -2301,6 +2403,15 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
+      /** @description Conflicts with the current state, or a request with this Idempotency-Key is still running (see Retry-After). */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
       /** @description The request body is over 1 MB. */
       413: {
         headers: {
@@ -2312,6 +2423,15 @@ export interface operations {
       };
       /** @description Send JSON with Content-Type: application/json. */
       415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description This Idempotency-Key was already used for a different request (`idempotency_key_reused`). */
+      422: {
         headers: {
           [name: string]: unknown;
         };
@@ -2423,7 +2543,10 @@ export interface operations {
   createProject: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description Makes the request safe to retry. The same key with the same request within 24 h returns the stored response (with `Idempotent-Replayed: true`) instead of running again; the same key with another request is a 422 `idempotency_key_reused`; while the first is still running, a 409 `conflict` with Retry-After. Keys belong to their sender. */
+        'Idempotency-Key'?: string;
+      };
       path: {
         slug: string;
       };
@@ -2489,6 +2612,15 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
+      /** @description Conflicts with the current state, or a request with this Idempotency-Key is still running (see Retry-After). */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
       /** @description The request body is over 1 MB. */
       413: {
         headers: {
@@ -2500,6 +2632,15 @@ export interface operations {
       };
       /** @description Send JSON with Content-Type: application/json. */
       415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description This Idempotency-Key was already used for a different request (`idempotency_key_reused`). */
+      422: {
         headers: {
           [name: string]: unknown;
         };
@@ -3032,7 +3173,10 @@ export interface operations {
   createApiKey: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description Makes the request safe to retry. Its response is never stored: the same key with the same request within 24 h, once the first succeeded, is a 409 `conflict` naming what it created (an error is replayed); the same key with another request is a 422 `idempotency_key_reused`; while the first is still running, a 409 `conflict` with Retry-After. Keys belong to their sender. */
+        'Idempotency-Key'?: string;
+      };
       path: {
         slug: string;
       };
@@ -3089,7 +3233,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description Conflicts with the current state. */
+      /** @description Conflicts with the current state, or a request with this Idempotency-Key is still running (see Retry-After). */
       409: {
         headers: {
           [name: string]: unknown;
@@ -3109,6 +3253,15 @@ export interface operations {
       };
       /** @description Send JSON with Content-Type: application/json. */
       415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description This Idempotency-Key was already used for a different request (`idempotency_key_reused`). */
+      422: {
         headers: {
           [name: string]: unknown;
         };

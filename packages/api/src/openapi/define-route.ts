@@ -65,8 +65,15 @@ export function defineRoute<const C extends RouteConfig>(
   // Any body over the /api/v1 limit is a 413 (create-api.ts); a GET is not expected to send one.
   if (config.method !== 'get') codes.push('payload_too_large');
   if (config.path.includes('{')) codes.push('not_found');
+  // The idempotency middleware serves every POST with a sender (middleware/idempotency.ts).
+  const idempotent = config.method === 'post' && access !== 'public';
+  if (idempotent) codes.push('conflict', 'idempotency_key_reused');
+  const idempotency = options.idempotency ?? 'replay';
   const route = createRoute({
     ...config,
+    ...(idempotent
+      ? { parameters: [...(config.parameters ?? []), idempotencyKeyParameter(idempotency)] }
+      : {}),
     request,
     security: access === 'public' ? [] : [{ [sessionCookieScheme]: [] }, { [apiKeyScheme]: [] }],
     responses: { ...errorResponses(codes), ...config.responses },
@@ -74,8 +81,26 @@ export function defineRoute<const C extends RouteConfig>(
   // Not enumerable: createRoute's config becomes the document's operation, and these are ours.
   return Object.defineProperties(route, {
     access: { value: access, enumerable: false },
-    idempotency: { value: options.idempotency ?? 'replay', enumerable: false },
+    idempotency: { value: idempotency, enumerable: false },
   }) as unknown as V1Route<C>;
+}
+
+/**
+ * The Idempotency-Key header, documented only: the middleware parses it (a 400 naming it), so no
+ * zod header validator runs on every POST.
+ */
+function idempotencyKeyParameter(mode: IdempotencyMode) {
+  const repeat =
+    mode === 'replay'
+      ? 'The same key with the same request within 24 h returns the stored response (with `Idempotent-Replayed: true`) instead of running again'
+      : 'Its response is never stored: the same key with the same request within 24 h, once the first succeeded, is a 409 `conflict` naming what it created (an error is replayed)';
+  return {
+    name: 'Idempotency-Key',
+    in: 'header' as const,
+    required: false,
+    description: `Makes the request safe to retry. ${repeat}; the same key with another request is a 422 \`idempotency_key_reused\`; while the first is still running, a 409 \`conflict\` with Retry-After. Keys belong to their sender.`,
+    schema: { type: 'string' as const, minLength: 1, maxLength: 255 },
+  };
 }
 
 interface ZodInternals {

@@ -22,9 +22,10 @@ const descriptions: Partial<Record<number, string>> = {
   402: 'The workspace plan does not include this.',
   403: 'Not allowed for this role (or API key scope), or a cookie request from an untrusted origin.',
   404: 'Not found — also for a workspace you are not a member of, and for a malformed id.',
-  409: 'Conflicts with the current state.',
+  409: 'Conflicts with the current state, or a request with this Idempotency-Key is still running (see Retry-After).',
   413: 'The request body is over 1 MB.',
   415: 'Send JSON with Content-Type: application/json.',
+  422: 'This Idempotency-Key was already used for a different request (`idempotency_key_reused`).',
   429: 'Rate limited; see Retry-After.',
   500: 'Unexpected error; quote the request_id.',
 };
