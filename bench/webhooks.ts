@@ -2,7 +2,13 @@ import { randomBytes } from 'node:crypto';
 import http from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type Stripe from 'stripe';
-import { createStripeClient, startCheckout, syncCatalog, syncCustomer } from '@plinth/core/billing';
+import {
+  createStripeClient,
+  createSyncLimiter,
+  startCheckout,
+  syncCatalog,
+  syncCustomer,
+} from '@plinth/core/billing';
 import { appDatabaseUrl, loadEnv } from '@plinth/core/env';
 import { createLogger } from '@plinth/core/logger';
 import { APP_ROLE, createDatabase, member, user, workspace, type Database } from '@plinth/db';
@@ -263,10 +269,10 @@ try {
   progress(`processing: naive syncCustomer per event on ${sample.length} events`);
   const naiveStarted = performance.now();
   let next = 0;
+  const naiveDeps = { database: database!, stripe, syncLimiter: createSyncLimiter(4) };
   await Promise.all(
     Array.from({ length: 4 }, async () => {
-      while (next < sample.length)
-        await syncCustomer({ database: database!, stripe }, sample[next++]!.customer_id);
+      while (next < sample.length) await syncCustomer(naiveDeps, sample[next++]!.customer_id);
     }),
   );
   const naiveRate = (sample.length * 1000) / (performance.now() - naiveStarted);

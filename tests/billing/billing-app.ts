@@ -5,7 +5,7 @@ import { eq } from 'drizzle-orm';
 import type Stripe from 'stripe';
 import { afterAll, beforeAll } from 'vitest';
 import { createApi } from '@plinth/api';
-import { createStripeClient } from '@plinth/core/billing';
+import { createStripeClient, createSyncLimiter } from '@plinth/core/billing';
 import {
   registerBillingEventJobs,
   stripeEventQueue,
@@ -98,6 +98,7 @@ export function useBillingApp(testDb: TestDatabase, options: BillingAppOptions):
     const deps: BillingEventsDeps = {
       database: testDb.app,
       stripe: options.stripe(),
+      syncLimiter: createSyncLimiter(4),
       jobs: workerJobs,
       logger,
       appUrl: state.url,

@@ -1,5 +1,10 @@
 import { afterAll, beforeAll } from 'vitest';
-import { createStripeClient, type BillingLinkDeps } from '@plinth/core/billing';
+import {
+  createStripeClient,
+  createSyncLimiter,
+  type BillingLinkDeps,
+  type SyncDeps,
+} from '@plinth/core/billing';
 import { resolveMembership, type MemberActor } from '@plinth/core/tenancy';
 import type { MemberRole, Workspace } from '@plinth/db';
 import { addMember, createUser, createWorkspace, type TestDatabase } from '@plinth/testing';
@@ -10,12 +15,12 @@ export const APP_URL = 'http://localhost:3000';
 export interface CoreBilling {
   readonly fake: FakeStripe;
   /** What the wiring hands billing: the production client (createStripeClient) pointed at the fake. */
-  readonly deps: BillingLinkDeps;
+  readonly deps: BillingLinkDeps & SyncDeps;
 }
 
 /** A fake Stripe for the file (no webhook endpoint: these tests call syncCustomer themselves). */
 export function useCoreBilling(testDb: TestDatabase): CoreBilling {
-  const state: { fake?: FakeStripe; deps?: BillingLinkDeps } = {};
+  const state: { fake?: FakeStripe; deps?: BillingLinkDeps & SyncDeps } = {};
   beforeAll(async () => {
     state.fake = await startFakeStripe({ delivery: 'manual' });
     const { host, port, protocol, secretKey } = state.fake;
@@ -24,6 +29,7 @@ export function useCoreBilling(testDb: TestDatabase): CoreBilling {
       stripe: createStripeClient({ secretKey, host, port, protocol }),
       appUrl: APP_URL,
       now: () => state.fake!.now(),
+      syncLimiter: createSyncLimiter(4),
     };
   });
   afterAll(async () => {

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { AppError } from '@plinth/core/errors';
-import { syncCustomer, type BillingDeps } from '@plinth/core/billing';
+import { syncCustomer, type SyncDeps } from '@plinth/core/billing';
 import { handledEventTypes, reconcileStripe, replayStripeEvent } from '@plinth/core/billing-events';
 import { customer as customerTable, price, webhookEvent } from '@plinth/db';
 import { useTestDatabase } from '@plinth/testing';
@@ -14,7 +14,7 @@ const testDb = useTestDatabase();
 const crashNext = new Set<string>();
 let crashes = 0;
 const world = useStripeWorld(testDb, {
-  syncCustomer: async (deps: BillingDeps, stripeCustomerId: string) => {
+  syncCustomer: async (deps: SyncDeps, stripeCustomerId: string) => {
     if (crashNext.delete(stripeCustomerId)) {
       crashes += 1;
       throw new Error('handler crashed halfway');

@@ -45,6 +45,7 @@ export async function startDevStripe(env: Env, logger: Logger): Promise<DevStrip
     env: {
       ...env,
       billing: {
+        ...env.billing,
         stripeSecretKey: fake.secretKey,
         stripeWebhookSecret: fake.webhookSecret,
         stripeApiBase: fake.url,

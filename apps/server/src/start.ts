@@ -62,6 +62,7 @@ export async function startPlinth(
           }),
           // Billing pages and actions use the same Stripe client as the webhook worker.
           ...(wiring.stripe ? { stripe: wiring.stripe } : {}),
+          ...(wiring.billingSyncLimiter ? { billingSyncLimiter: wiring.billingSyncLimiter } : {}),
         });
       }
       const web = servesWeb

@@ -1,6 +1,13 @@
 import { createDatabase, type Database } from '@plinth/db';
 import { createApiKeyUsageRecorder, type ApiKeyUsageRecorder } from '@plinth/core/api-keys';
-import { createStripeClient, stripeEndpoint, type StripeClient } from '@plinth/core/billing';
+import {
+  createStripeClient,
+  createSyncLimiter,
+  defaultSyncConcurrency,
+  stripeEndpoint,
+  type StripeClient,
+  type SyncLimiter,
+} from '@plinth/core/billing';
 import { billingEventQueues, registerBillingEventJobs } from '@plinth/core/billing-events';
 import { appDatabaseUrl, type Env } from '@plinth/core/env';
 import { createAuth, type Auth } from '@plinth/core/identity';
@@ -45,6 +52,11 @@ export interface Wiring {
   renderMail: MailRenderer;
   /** The Stripe client, when STRIPE_SECRET_KEY is set; billing is off without it. */
   stripe?: StripeClient;
+  /**
+   * The process's one bound on concurrent customer syncs (each holds a pooled connection while it
+   * calls Stripe), shared by the webhook worker, reconciliation and the pages; set with `stripe`.
+   */
+  billingSyncLimiter?: SyncLimiter;
   /** API keys' last use, collected in memory and written in batches (flushed on close). */
   apiKeyUsage: ApiKeyUsageRecorder;
   /** /api/v1 rate-limit counters of this node, synced with the other nodes' through Postgres. */
@@ -93,7 +105,14 @@ export function createWiring(env: Env, ownerUrl: string, logger?: Logger): Wirin
     auth,
     mailer: createMailer(env, database),
     renderMail,
-    ...(stripe ? { stripe } : {}),
+    ...(stripe
+      ? {
+          stripe,
+          billingSyncLimiter: createSyncLimiter(
+            env.billing.syncConcurrency ?? defaultSyncConcurrency(env.databasePoolMax),
+          ),
+        }
+      : {}),
     apiKeyUsage,
     rateLimiter,
     async close() {
@@ -139,10 +158,11 @@ export async function registerPlatformJobs(wiring: Wiring): Promise<void> {
  * and only when billing is configured.
  */
 export async function registerBillingJobs(wiring: Wiring): Promise<void> {
-  if (!wiring.stripe) return;
+  if (!wiring.stripe || !wiring.billingSyncLimiter) return;
   await registerBillingEventJobs(wiring.jobs, {
     database: wiring.database,
     stripe: wiring.stripe,
+    syncLimiter: wiring.billingSyncLimiter,
     jobs: wiring.jobs,
     logger: wiring.logger.child({ component: 'billing' }),
     appUrl: wiring.env.appUrl,

@@ -1,4 +1,5 @@
 import { and, eq, isNull } from 'drizzle-orm';
+import { drizzle } from 'drizzle-orm/node-postgres';
 import type pg from 'pg';
 import type Stripe from 'stripe';
 import {
@@ -7,11 +8,10 @@ import {
   member,
   subscription,
   user,
-  withTenant,
   workspace,
+  type Executor,
   type WebhookEvent,
 } from '@plinth/db';
-import { systemActor } from '../actor/index';
 import { catalog, isPlanKey, planForPrice } from '../billing/index';
 import { queueMail, type AnyMailRequest, type MailTemplateData, type MailTemplateName } from '../mail/index';
 import type { BillingEventsDeps } from './types';
@@ -43,7 +43,8 @@ export function billingPageUrl(appUrl: string, slug: string): string {
  * caller's transaction, so either both commit or neither does, and a duplicate, a retry or a
  * replay finds the claim taken. Runs after the sync, and judges by the state it just mirrored: a
  * dunning mail for an invoice paid meanwhile, or a trial mail for a trial already canceled, is
- * not sent (nor claimed).
+ * not sent (nor claimed). `client` is that transaction, inside the workspace's tenant: everything
+ * here runs on it, so a sync's side effects never take a second pooled connection.
  */
 export async function performEffect(
   deps: BillingEventsDeps,
@@ -54,7 +55,7 @@ export async function performEffect(
   if (!isEffectEvent(row.type)) return undefined;
   const effect = billingEffects[row.type];
   const object = (row.payload as unknown as Stripe.Event).data.object;
-  const mails = await mailsFor(deps, row.type, object, workspaceId);
+  const mails = await mailsFor(deps, drizzle({ client }), row.type, object, workspaceId);
   if (mails.length === 0) return undefined;
   const claim = await client.query(
     `insert into billing_effect (event_id, effect) values ($1, $2) on conflict do nothing returning event_id`,
@@ -67,22 +68,21 @@ export async function performEffect(
 
 async function mailsFor(
   deps: BillingEventsDeps,
+  tx: Executor,
   type: EffectEventType,
   object: Stripe.Event.Data['object'],
   workspaceId: string,
 ): Promise<AnyMailRequest[]> {
-  const [place] = await deps.database.db
+  const [place] = await tx
     .select({ name: workspace.name, slug: workspace.slug })
     .from(workspace)
     .where(and(eq(workspace.id, workspaceId), isNull(workspace.deletedAt)));
   if (!place) return [];
-  const mirror = await withTenant(deps.database, workspaceId, systemActor('billing.effects'), async (tx) => {
-    const objectId = (object as { id?: string }).id ?? '';
-    const [mirroredInvoice] = await tx.select().from(invoice).where(eq(invoice.id, objectId));
-    const [mirroredSubscription] = await tx.select().from(subscription).where(eq(subscription.id, objectId));
-    const [current] = await tx.select().from(entitlement).where(eq(entitlement.workspaceId, workspaceId));
-    return { invoice: mirroredInvoice, subscription: mirroredSubscription, entitlement: current };
-  });
+  const objectId = (object as { id?: string }).id ?? '';
+  const [mirroredInvoice] = await tx.select().from(invoice).where(eq(invoice.id, objectId));
+  const [mirroredSubscription] = await tx.select().from(subscription).where(eq(subscription.id, objectId));
+  const [current] = await tx.select().from(entitlement).where(eq(entitlement.workspaceId, workspaceId));
+  const mirror = { invoice: mirroredInvoice, subscription: mirroredSubscription, entitlement: current };
   const billingUrl = billingPageUrl(deps.appUrl, place.slug);
   let mail: UnaddressedMail;
   if (type === 'invoice.payment_failed' || type === 'invoice.payment_action_required') {
@@ -130,7 +130,7 @@ async function mailsFor(
       data: { workspaceName: place.name, planName: planNameOf(object as Stripe.Subscription), billingUrl },
     };
   }
-  const owners = await deps.database.db
+  const owners = await tx
     .select({ email: user.email })
     .from(member)
     .innerJoin(user, eq(user.id, member.userId))

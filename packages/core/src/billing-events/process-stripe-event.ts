@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
-import type pg from 'pg';
-import { webhookEvent, type WebhookEventStatus } from '@plinth/db';
+import { webhookEvent, withTenantClient, type WebhookEventStatus } from '@plinth/db';
+import { systemActor } from '../actor/index';
 import { syncCustomer as defaultSyncCustomer } from '../billing/index';
 import { performEffect } from './effects';
 import { isForeignCustomer } from './foreign-customers';
@@ -20,6 +20,7 @@ export interface ProcessOutcome {
 /** Errors are kept on the row for the dead-letter view; a stack trace is for the logs. */
 const MAX_ERROR_LENGTH = 1000;
 const handledTypes = [...handledEventTypes];
+const effectsActor = systemActor('billing.effects');
 const FOREIGN_CUSTOMER = 'The Stripe customer is not one of ours (no metadata.workspace_id): ignored.';
 
 /**
@@ -49,10 +50,11 @@ export async function processStripeEvent(deps: BillingEventsDeps, eventId: strin
     return { status: 'ignored' };
   }
   const customerId = row.customerId;
-  return (deps.syncSlots ?? runNow)(() => syncAndMark(deps, eventId, customerId));
+  // One slot of the process's sync limiter for the sync and the side effects after it (the nested
+  // syncCustomer() call re-enters it), taken before the re-check below: a job that waited for it
+  // finds its event already covered by another event's sync.
+  return deps.syncLimiter.run(() => syncAndMark(deps, eventId, customerId));
 }
-
-const runNow = <T>(task: () => Promise<T>): Promise<T> => task();
 
 async function syncAndMark(
   deps: BillingEventsDeps,
@@ -71,7 +73,8 @@ async function syncAndMark(
   if (!started) return { status: 'processed', coalesced: 0, effects: [] };
   try {
     const { workspaceId } = await (deps.syncCustomer ?? defaultSyncCustomer)(deps, customerId);
-    const outcome = await inTransaction(deps, async (client) => {
+    // In the workspace's tenant: the side effects read its mirror (RLS) on this same connection.
+    const outcome = await withTenantClient(deps.database, workspaceId, effectsActor, async (client) => {
       const { rows: covered } = await client.query<WebhookEventRow>(
         `select id, type, payload from webhook_event
          where customer_id = $1 and status = 'pending' and received_at <= $2 and type = any($3)
@@ -125,25 +128,4 @@ interface WebhookEventRow {
   id: string;
   type: string;
   payload: Record<string, unknown>;
-}
-
-async function inTransaction<T>(
-  deps: BillingEventsDeps,
-  fn: (client: pg.PoolClient) => Promise<T>,
-): Promise<T> {
-  const client = await deps.database.pool.connect();
-  let unusable: Error | undefined;
-  try {
-    await client.query('begin');
-    const result = await fn(client);
-    await client.query('commit');
-    return result;
-  } catch (error) {
-    await client.query('rollback').catch((rollbackError: Error) => {
-      unusable = rollbackError;
-    });
-    throw error;
-  } finally {
-    client.release(unusable);
-  }
 }

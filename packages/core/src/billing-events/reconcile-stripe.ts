@@ -12,7 +12,6 @@ import type { BillingEventsDeps } from './types';
 export const EVENTS_CURSOR_KEY = 'events_cursor';
 /** Events are re-read this far behind the cursor: same-second events, clock skew. Sync is idempotent. */
 const OVERLAP_SECONDS = 5;
-const SYNC_CONCURRENCY = 4;
 /** A pending row never attempted this long after it arrived has lost its job. */
 const STALLED_AFTER_SECONDS = 120;
 
@@ -160,7 +159,8 @@ async function syncAll(
       }
     }
   };
-  await Promise.all(Array.from({ length: Math.min(SYNC_CONCURRENCY, customerIds.length) }, worker));
+  // As many at once as the process's sync limiter lets run (more would only queue there).
+  await Promise.all(Array.from({ length: Math.min(deps.syncLimiter.size, customerIds.length) }, worker));
   return { customers: customerIds.length, changed, failed, foreign };
 }
 

@@ -20,18 +20,14 @@ const stripeEventJob = z.object({ eventId: z.string().min(1).max(255) });
 export async function registerBillingEventJobs(
   jobs: JobQueue,
   deps: BillingEventsDeps,
-  options: { schedule?: boolean; batchSize?: number; syncConcurrency?: number } = {},
+  options: { schedule?: boolean; batchSize?: number } = {},
 ): Promise<void> {
-  // Many jobs per fetch (most are quick: already covered by another event's sync), but at most a few
-  // syncs at a time per node: each holds a pooled connection while it calls Stripe.
-  const workerDeps: BillingEventsDeps = {
-    ...deps,
-    syncSlots: deps.syncSlots ?? concurrencyLimit(options.syncConcurrency ?? 4),
-  };
+  // Many jobs per fetch (most are quick: already covered by another event's sync); the syncs among
+  // them wait for deps.syncLimiter, the process's one bound on syncs holding pooled connections.
   await jobs.work(
     stripeEventQueue.name,
     async (data) => {
-      await processStripeEvent(workerDeps, stripeEventJob.parse(data).eventId);
+      await processStripeEvent(deps, stripeEventJob.parse(data).eventId);
     },
     { batchSize: options.batchSize ?? 20 },
   );
@@ -48,22 +44,4 @@ export async function registerBillingEventJobs(
     await jobs.schedule(reconcileEventsQueue.name, '*/10 * * * *');
     await jobs.schedule(reconcileCustomersQueue.name, '37 4 * * *');
   }
-}
-
-/** Runs at most `max` of the given tasks at once; the rest wait their turn in order. */
-function concurrencyLimit(max: number) {
-  let running = 0;
-  const waiting: (() => void)[] = [];
-  return async <T>(task: () => Promise<T>): Promise<T> => {
-    // A finishing task hands its slot straight to the next waiter, so no newcomer can slip in.
-    if (running >= max) await new Promise<void>((resolve) => waiting.push(resolve));
-    else running += 1;
-    try {
-      return await task();
-    } finally {
-      const next = waiting.shift();
-      if (next) next();
-      else running -= 1;
-    }
-  };
 }

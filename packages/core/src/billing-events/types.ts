@@ -1,20 +1,18 @@
-import type { BillingDeps, SyncCustomerResult } from '../billing/index';
+import type { SyncCustomerResult, SyncDeps } from '../billing/index';
 import type { JobQueue } from '../jobs/index';
 import type { Logger } from '../logger/index';
 
 /** The one path from "something changed at Stripe" to our mirror; tests wrap it to inject failures. */
-export type SyncCustomer = (deps: BillingDeps, stripeCustomerId: string) => Promise<SyncCustomerResult>;
+export type SyncCustomer = (deps: SyncDeps, stripeCustomerId: string) => Promise<SyncCustomerResult>;
 
 /** What the webhook inbox, its worker and reconciliation need; built in the wiring. */
-export interface BillingEventsDeps extends BillingDeps {
+export interface BillingEventsDeps extends SyncDeps {
   jobs: JobQueue;
   logger: Logger;
   /** Base URL of the app, for the billing page linked from mails. */
   appUrl: string;
   /** Defaults to @plinth/core/billing's syncCustomer. */
   syncCustomer?: SyncCustomer;
-  /** Bounds how many syncs this process runs at once (each holds a pooled connection). */
-  syncSlots?: <T>(task: () => Promise<T>) => Promise<T>;
 }
 
 /** Enough to put a verified event into the inbox (the API node does only this). */

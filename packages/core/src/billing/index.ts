@@ -55,4 +55,5 @@ export {
   type OpenPortalInput,
   type StartCheckoutInput,
 } from './schemas';
-export type { BillingDeps, BillingLinkDeps } from './types';
+export { createSyncLimiter, defaultSyncConcurrency, type SyncLimiter } from './sync-limiter';
+export type { BillingDeps, BillingLinkDeps, SyncDeps } from './types';

@@ -21,7 +21,7 @@ import {
   type EntitlementSnapshot,
   type SubscriptionState,
 } from './derive-entitlement';
-import type { BillingDeps } from './types';
+import type { SyncDeps } from './types';
 
 export interface SyncCustomerResult {
   workspaceId: string;
@@ -39,6 +39,13 @@ const toDate = (seconds: number | null | undefined): Date | null =>
 const idOf = (value: string | { id: string } | null | undefined): string | null =>
   value === null || value === undefined ? null : typeof value === 'string' ? value : value.id;
 
+/**
+ * Stripe calls made while a sync holds its connection: fail (and let the caller retry later) well
+ * before a hung Stripe could pin the pool — one retry, ten seconds each, instead of the client's
+ * defaults.
+ */
+const SYNC_REQUEST = { timeout: 10_000, maxNetworkRetries: 1 } as const;
+
 /** The advisory lock every writer of one customer's billing state takes (this sync, and only it). */
 export const customerLockKey = (stripeCustomerId: string) => `billing:${stripeCustomerId}`;
 
@@ -51,13 +58,18 @@ export const customerLockKey = (stripeCustomerId: string) => `billing:${stripeCu
  * Serialized per customer by `pg_advisory_xact_lock`, and the Stripe fetch happens *after* the lock
  * is taken: two concurrent syncs then run one after the other, and the one that commits last also
  * fetched last, so an older view can never overwrite a newer one. The price is one pooled connection
- * held across two Stripe calls (bounded by the client's timeout); syncs are per customer and short,
- * which we judged cheaper than a lock-free compare-and-set on Stripe's object versions.
+ * held across two Stripe calls (bounded by SYNC_REQUEST's timeout); syncs are per customer and short,
+ * which we judged cheaper than a lock-free compare-and-set on Stripe's object versions. How many
+ * syncs hold connections at once is bounded per process by `deps.syncLimiter`, taken here.
  *
  * Throws `not_found` when the customer is not in our `customer` table (an event can arrive before
  * the row commits): the webhook worker retries.
  */
-export async function syncCustomer(deps: BillingDeps, stripeCustomerId: string): Promise<SyncCustomerResult> {
+export async function syncCustomer(deps: SyncDeps, stripeCustomerId: string): Promise<SyncCustomerResult> {
+  return deps.syncLimiter.run(() => syncNow(deps, stripeCustomerId));
+}
+
+async function syncNow(deps: SyncDeps, stripeCustomerId: string): Promise<SyncCustomerResult> {
   const [owner] = await deps.database.db
     .select({ workspaceId: customer.workspaceId })
     .from(customer)
@@ -69,7 +81,7 @@ export async function syncCustomer(deps: BillingDeps, stripeCustomerId: string):
     await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${customerLockKey(stripeCustomerId)}))`);
     const [subscriptions, invoices] = await Promise.all([
       fetchSubscriptions(deps.stripe, stripeCustomerId),
-      deps.stripe.invoices.list({ customer: stripeCustomerId, limit: RECENT_INVOICES }),
+      deps.stripe.invoices.list({ customer: stripeCustomerId, limit: RECENT_INVOICES }, SYNC_REQUEST),
     ]);
     await mirrorSubscriptions(tx, workspaceId, stripeCustomerId, subscriptions);
     await mirrorInvoices(tx, workspaceId, stripeCustomerId, invoices.data);
@@ -99,12 +111,10 @@ function pricesOf(subscriptions: readonly Stripe.Subscription[]): Stripe.Price[]
 async function fetchSubscriptions(stripe: Stripe, stripeCustomerId: string): Promise<Stripe.Subscription[]> {
   const all: Stripe.Subscription[] = [];
   // status 'all' includes canceled ones: a subscription that disappeared from the list is gone.
-  for await (const sub of stripe.subscriptions.list({
-    customer: stripeCustomerId,
-    status: 'all',
-    limit: 100,
-    expand: ['data.items.data.price'],
-  })) {
+  for await (const sub of stripe.subscriptions.list(
+    { customer: stripeCustomerId, status: 'all', limit: 100, expand: ['data.items.data.price'] },
+    SYNC_REQUEST,
+  )) {
     all.push(sub);
   }
   return all;

@@ -55,6 +55,8 @@ export interface BillingEnv {
   stripeWebhookSecret: string | undefined;
   /** A local stand-in for Stripe's API (the fake Stripe), e.g. http://127.0.0.1:12111. */
   stripeApiBase: string | undefined;
+  /** Customer syncs one process runs at once (each holds a pooled connection); unset: a third of the pool. */
+  syncConcurrency?: number;
 }
 
 export interface OAuthClientEnv {
@@ -161,6 +163,7 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
       stripeSecretKey: raw.STRIPE_SECRET_KEY,
       stripeWebhookSecret: raw.STRIPE_WEBHOOK_SECRET,
       stripeApiBase: raw.STRIPE_API_BASE,
+      ...(raw.BILLING_SYNC_CONCURRENCY ? { syncConcurrency: raw.BILLING_SYNC_CONCURRENCY } : {}),
     },
   };
 }

@@ -85,6 +85,7 @@ export const envSchema = z.object({
     .url()
     .refine((value) => /^https?:\/\//.test(value), 'must be an http:// or https:// URL')
     .optional(),
+  BILLING_SYNC_CONCURRENCY: z.coerce.number().int().min(1).max(100).optional(),
 });
 
 export type RawEnv = z.infer<typeof envSchema>;

@@ -2,6 +2,7 @@
 // Next's server components and actions running in the same process.
 import type Stripe from 'stripe';
 import type { Database } from '@plinth/db';
+import type { SyncLimiter } from '../billing/index';
 import type { Env } from '../env/index';
 import type { SessionReader } from '../identity/index';
 import type { JobQueue } from '../jobs/index';
@@ -15,6 +16,8 @@ export interface ServerContext {
   readSession: SessionReader;
   /** Billing's Stripe client (the local fake in development); absent when billing is not configured. */
   stripe?: Stripe;
+  /** The process's one bound on concurrent customer syncs; set with `stripe`. */
+  billingSyncLimiter?: SyncLimiter;
 }
 
 // Next bundles its own copy of our modules, so module state would not be shared with the server
