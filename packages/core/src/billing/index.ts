@@ -45,6 +45,7 @@ export {
 } from './sync-customer';
 export { ensureCustomer, customerIdOf } from './customers';
 export { startCheckout, liveSubscriptionStatuses } from './checkout';
+export { confirmCheckout, CONFIRM_FRESH_MS } from './confirm-checkout';
 export { openPortal, PORTAL_CONFIGURATION_STATE } from './portal';
 export { syncCatalog, type SyncCatalogResult } from './sync-catalog';
 export { billingSummary, type BillingSummary, type InvoiceSummary } from './billing-summary';

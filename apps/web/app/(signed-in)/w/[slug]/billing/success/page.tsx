@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { can } from '@plinth/core/access';
-import { billingSummary, catalog, customerIdOf, syncCustomer } from '@plinth/core/billing';
+import { billingSummary, catalog, confirmCheckout } from '@plinth/core/billing';
 import { Alert } from '../../../../../../components/ui/alert';
 import { Button } from '../../../../../../components/ui/button';
 import { LocalTime } from '../../../../../../components/ui/local-time';
@@ -13,12 +13,20 @@ export const metadata: Metadata = {
 };
 
 /**
- * Where Checkout sends the browser back. It runs the same syncCustomer() as the webhook worker, so
- * the plan is right now, whether or not (or in whatever order) the webhooks have arrived. The
- * session id in the URL is only a hint: what counts is what Stripe says about the customer.
+ * Where Checkout sends the browser back. confirmCheckout() runs the same syncCustomer() as the
+ * webhook worker when the URL's session id is one this workspace opened (and the last sync is not
+ * seconds old), so the plan is right now, whether or not the webhooks have arrived; what counts is
+ * what Stripe says about the customer. Any other visit shows the mirror as it is.
  */
-export default async function CheckoutSuccessPage({ params }: { params: Promise<{ slug: string }> }) {
+export default async function CheckoutSuccessPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ slug: string }>;
+  searchParams: Promise<{ session_id?: string | string[] }>;
+}) {
   const { slug } = await params;
+  const { session_id: sessionId } = await searchParams;
   const { actor, workspace } = await requireMember(slug, `/w/${slug}/billing/success`);
   const billingHref = `/w/${workspace.slug}/billing`;
   if (!can(actor, 'billing.read')) {
@@ -29,8 +37,7 @@ export default async function CheckoutSuccessPage({ params }: { params: Promise<
     );
   }
   const deps = billingDeps();
-  const customerId = await customerIdOf(deps, actor.workspaceId);
-  if (customerId) await syncCustomer(deps, customerId);
+  await confirmCheckout(deps, actor, typeof sessionId === 'string' ? sessionId : undefined);
   const summary = await billingSummary(deps, actor);
   const plan = catalog.plans[summary.plan.key];
   const upgraded = summary.state !== 'free';
