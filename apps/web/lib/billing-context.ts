@@ -5,14 +5,25 @@ import type { BillingLinkDeps, SyncDeps } from '@plinth/core/billing';
 // Billing's wiring for pages and server actions: the process's Stripe client (the real one, or the
 // local fake in development) next to its database. Built once in apps/server, never here.
 
-export function billingDeps(): BillingLinkDeps & SyncDeps {
+export function billingDeps(): BillingLinkDeps {
   const { database, logger, stripe, billingSyncLimiter, env } = serverContext();
   // Only a process started without billing configuration lacks a client (loadEnv refuses that in
   // production); say so instead of failing somewhere inside the Stripe SDK.
-  if (!stripe || !billingSyncLimiter)
-    throw new AppError('unavailable', 'Billing is not configured on this server.');
-  // The wiring's limiter: syncs from pages share the process's bound with the webhook worker.
-  return { database, logger, stripe, syncLimiter: billingSyncLimiter, appUrl: env.appUrl };
+  if (!stripe) throw new AppError('unavailable', 'Billing is not configured on this server.');
+  return {
+    database,
+    logger,
+    stripe,
+    appUrl: env.appUrl,
+    ...(billingSyncLimiter ? { syncLimiter: billingSyncLimiter } : {}),
+  };
+}
+
+/** billingDeps() for pages that sync a customer: with the wiring's limiter, shared with the worker. */
+export function billingSyncDeps(): BillingLinkDeps & SyncDeps {
+  const deps = billingDeps();
+  if (!deps.syncLimiter) throw new AppError('unavailable', 'Billing is not configured on this server.');
+  return { ...deps, syncLimiter: deps.syncLimiter };
 }
 
 /** Absolute links back into the app for Checkout and the portal (Stripe redirects the browser there). */

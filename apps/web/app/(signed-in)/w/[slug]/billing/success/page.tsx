@@ -5,7 +5,7 @@ import { billingSummary, catalog, confirmCheckout } from '@plinth/core/billing';
 import { Alert } from '../../../../../../components/ui/alert';
 import { Button } from '../../../../../../components/ui/button';
 import { LocalTime } from '../../../../../../components/ui/local-time';
-import { billingDeps } from '../../../../../../lib/billing-context';
+import { billingSyncDeps } from '../../../../../../lib/billing-context';
 import { requireMember } from '../../../../../../lib/workspace-context';
 
 export const metadata: Metadata = {
@@ -36,7 +36,7 @@ export default async function CheckoutSuccessPage({
       </div>
     );
   }
-  const deps = billingDeps();
+  const deps = billingSyncDeps();
   await confirmCheckout(deps, actor, typeof sessionId === 'string' ? sessionId : undefined);
   const summary = await billingSummary(deps, actor);
   const plan = catalog.plans[summary.plan.key];
