@@ -79,8 +79,14 @@ async function mailsFor(
     .where(and(eq(workspace.id, workspaceId), isNull(workspace.deletedAt)));
   if (!place) return [];
   const objectId = (object as { id?: string }).id ?? '';
-  const [mirroredInvoice] = await tx.select().from(invoice).where(eq(invoice.id, objectId));
-  const [mirroredSubscription] = await tx.select().from(subscription).where(eq(subscription.id, objectId));
+  const [mirroredInvoice] = await tx
+    .select()
+    .from(invoice)
+    .where(and(eq(invoice.workspaceId, workspaceId), eq(invoice.id, objectId)));
+  const [mirroredSubscription] = await tx
+    .select()
+    .from(subscription)
+    .where(and(eq(subscription.workspaceId, workspaceId), eq(subscription.id, objectId)));
   const [current] = await tx.select().from(entitlement).where(eq(entitlement.workspaceId, workspaceId));
   const mirror = { invoice: mirroredInvoice, subscription: mirroredSubscription, entitlement: current };
   const billingUrl = billingPageUrl(deps.appUrl, place.slug);

@@ -81,7 +81,12 @@ export async function billingSummary(
       ? await tx
           .select({ quantity: subscriptionItem.quantity, priceId: subscriptionItem.priceId })
           .from(subscriptionItem)
-          .where(eq(subscriptionItem.subscriptionId, snapshot.subscriptionId))
+          .where(
+            and(
+              eq(subscriptionItem.workspaceId, actor.workspaceId),
+              eq(subscriptionItem.subscriptionId, snapshot.subscriptionId),
+            ),
+          )
       : [];
     const invoices = await tx
       .select()

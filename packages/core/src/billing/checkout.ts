@@ -125,7 +125,13 @@ async function openSession(
         expiresAt: checkoutSession.expiresAt,
       })
       .from(checkoutSession)
-      .where(and(eq(checkoutSession.lookupKey, lookupKey), eq(checkoutSession.quantity, quantity)))
+      .where(
+        and(
+          eq(checkoutSession.workspaceId, actor.workspaceId),
+          eq(checkoutSession.lookupKey, lookupKey),
+          eq(checkoutSession.quantity, quantity),
+        ),
+      )
       .orderBy(desc(checkoutSession.createdAt))
       .limit(1),
   );
