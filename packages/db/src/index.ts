@@ -3,6 +3,12 @@
 // It imports nothing of ours; core and the apps build on it.
 export * from './schema/index';
 export { createDatabase, type Database, type DatabaseOptions, type Executor } from './client';
-export { withTenant, withTenantClient, type TenantActor, type TenantTx } from './tenant';
+export {
+  withClientTransaction,
+  withTenant,
+  withTenantClient,
+  type TenantActor,
+  type TenantTx,
+} from './tenant';
 export { APP_ROLE } from './constants';
 export { uuidv7, isUuid } from './ids';

@@ -53,23 +53,46 @@ export function withTenantClient<T>(
   return inTenant(database, workspaceId, actor, fn);
 }
 
-async function inTenant<T>(
+function inTenant<T>(
   database: Database,
   workspaceId: string,
   actor: TenantActor,
   fn: (client: pg.PoolClient) => Promise<T>,
 ): Promise<T> {
   if (!isUuid(workspaceId)) throw new TypeError('withTenant: workspaceId must be a uuid');
+  return inClientTransaction(
+    database,
+    (client) =>
+      `begin; select set_config('app.workspace_id', ${literal(client, workspaceId)}, true), ` +
+      `set_config('app.actor_type', ${literal(client, actor.type)}, true), ` +
+      `set_config('app.actor_id', ${literal(client, actor.id)}, true)`,
+    fn,
+  );
+}
+
+/**
+ * A transaction on one raw pooled client, outside any tenant: for platform work that hands the
+ * client to something else in the same transaction (the job queue's `executor`), such as the outbox
+ * relay and the webhook inbox replay.
+ */
+export function withClientTransaction<T>(
+  database: Database,
+  fn: (client: pg.PoolClient) => Promise<T>,
+): Promise<T> {
+  return inClientTransaction(database, () => 'begin', fn);
+}
+
+async function inClientTransaction<T>(
+  database: Database,
+  begin: (client: pg.PoolClient) => string,
+  fn: (client: pg.PoolClient) => Promise<T>,
+): Promise<T> {
   const client = await database.pool.connect();
   // Set when the connection can no longer be trusted; release(error) then destroys it.
   let unusable: Error | undefined;
   try {
     try {
-      await client.query(
-        `begin; select set_config('app.workspace_id', ${literal(client, workspaceId)}, true), ` +
-          `set_config('app.actor_type', ${literal(client, actor.type)}, true), ` +
-          `set_config('app.actor_id', ${literal(client, actor.id)}, true)`,
-      );
+      await client.query(begin(client));
     } catch (error) {
       unusable = error as Error;
       throw error;

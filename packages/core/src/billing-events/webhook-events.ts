@@ -1,6 +1,12 @@
 import { and, desc, eq, lt, or, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
-import { webhookEvent, webhookEventStatuses, type Database, type WebhookEvent } from '@plinth/db';
+import {
+  webhookEvent,
+  webhookEventStatuses,
+  withClientTransaction,
+  type Database,
+  type WebhookEvent,
+} from '@plinth/db';
 import { AppError } from '../errors/index';
 import type { JobQueue } from '../jobs/index';
 import type { Logger } from '../logger/index';
@@ -84,10 +90,7 @@ export async function replayStripeEvent(
   deps: { database: Database; jobs: JobQueue; logger?: Logger },
   eventId: string,
 ): Promise<{ id: string; status: 'pending' }> {
-  const client = await deps.database.pool.connect();
-  let unusable: Error | undefined;
-  try {
-    await client.query('begin');
+  const previousStatus = await withClientTransaction(deps.database, async (client) => {
     const { rows } = await client.query<{ status: string }>(
       `with previous as (select id, status from webhook_event where id = $1 for update)
        update webhook_event e set status = 'pending', processed_at = null
@@ -97,17 +100,10 @@ export async function replayStripeEvent(
     );
     if (!rows[0]) throw new AppError('not_found', 'No such event in the inbox.');
     await deps.jobs.send(stripeEventQueue.name, { eventId }, { executor: client });
-    await client.query('commit');
-    deps.logger?.info({ event_id: eventId, previous_status: rows[0].status }, 'stripe event replayed');
-    return { id: eventId, status: 'pending' };
-  } catch (error) {
-    await client.query('rollback').catch((rollbackError: Error) => {
-      unusable = rollbackError;
-    });
-    throw error;
-  } finally {
-    client.release(unusable);
-  }
+    return rows[0].status;
+  });
+  deps.logger?.info({ event_id: eventId, previous_status: previousStatus }, 'stripe event replayed');
+  return { id: eventId, status: 'pending' };
 }
 
 /** The stripe-event dead-letter worker: the row leaves `pending` for the dead-letter view. */

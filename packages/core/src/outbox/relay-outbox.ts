@@ -1,4 +1,4 @@
-import type { Database } from '@plinth/db';
+import { withClientTransaction, type Database } from '@plinth/db';
 import { DEAD_LETTER_QUEUE, type JobQueue } from '../jobs/index';
 import type { Logger } from '../logger/index';
 
@@ -21,46 +21,33 @@ interface PendingEvent {
  * job id is the event id, so even a replayed event is enqueued once.
  * Returns how many events it published.
  */
-export async function relayOutbox(deps: RelayDeps, batchSize = 100): Promise<number> {
-  const client = await deps.database.pool.connect();
-  let unusable: Error | undefined;
-  try {
-    await client.query('begin');
-    try {
-      const { rows } = await client.query<PendingEvent>(
-        `select id, topic, payload from outbox where published_at is null
-         order by created_at limit $1 for update skip locked`,
-        [batchSize],
-      );
-      for (const event of rows) {
-        if (deps.jobs.hasQueue(event.topic)) {
-          await deps.jobs.send(event.topic, event.payload, { id: event.id, executor: client });
-        } else {
-          // An unknown topic must not block the events behind it: park it where people look.
-          deps.logger.error({ eventId: event.id, topic: event.topic }, 'outbox event has no queue');
-          await deps.jobs.send(
-            DEAD_LETTER_QUEUE,
-            { reason: 'unknown_topic', topic: event.topic, payload: event.payload },
-            { id: event.id, executor: client },
-          );
-        }
+export function relayOutbox(deps: RelayDeps, batchSize = 100): Promise<number> {
+  return withClientTransaction(deps.database, async (client) => {
+    const { rows } = await client.query<PendingEvent>(
+      `select id, topic, payload from outbox where published_at is null
+       order by created_at limit $1 for update skip locked`,
+      [batchSize],
+    );
+    for (const event of rows) {
+      if (deps.jobs.hasQueue(event.topic)) {
+        await deps.jobs.send(event.topic, event.payload, { id: event.id, executor: client });
+      } else {
+        // An unknown topic must not block the events behind it: park it where people look.
+        deps.logger.error({ eventId: event.id, topic: event.topic }, 'outbox event has no queue');
+        await deps.jobs.send(
+          DEAD_LETTER_QUEUE,
+          { reason: 'unknown_topic', topic: event.topic, payload: event.payload },
+          { id: event.id, executor: client },
+        );
       }
-      if (rows.length > 0) {
-        await client.query('update outbox set published_at = now() where id = any($1::uuid[])', [
-          rows.map((event) => event.id),
-        ]);
-      }
-      await client.query('commit');
-      return rows.length;
-    } catch (error) {
-      await client.query('rollback').catch((rollbackError: Error) => {
-        unusable = rollbackError;
-      });
-      throw error;
     }
-  } finally {
-    client.release(unusable);
-  }
+    if (rows.length > 0) {
+      await client.query('update outbox set published_at = now() where id = any($1::uuid[])', [
+        rows.map((event) => event.id),
+      ]);
+    }
+    return rows.length;
+  });
 }
 
 /**
