@@ -4,6 +4,7 @@ import { ensureCustomer } from '@plinth/core/billing';
 import { reconcileStripe } from '@plinth/core/billing-events';
 import { webhookEvent } from '@plinth/db';
 import { useTestDatabase } from '@plinth/testing';
+import { seededRandom } from '@plinth/testing/fake-stripe';
 import { comparable, truthOf, useStripeWorld, type Customer } from './stripe-world';
 
 const testDb = useTestDatabase();
@@ -14,18 +15,6 @@ const seed = Number(process.env.CHAOS_SEED ?? Math.floor(Math.random() * 2 ** 31
 const WORKSPACES = 50;
 const ROUNDS = 3;
 const DAY = 86_400;
-
-/** mulberry32: the run is a function of the seed (as long as the fake's behaviour is). */
-function seededRandom(start: number): () => number {
-  let state = start >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 type Step = (tenant: Tenant) => Promise<unknown>;
 interface Tenant extends Customer {
