@@ -4,8 +4,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { createApi, encodeId } from '@plinth/api';
 import { permissionsFor } from '@plinth/core/access';
 import { createLogger } from '@plinth/core/logger';
-import { apiKey, invitation, project, withTenant, type MemberRole } from '@plinth/db';
+import { apiKey, project, type MemberRole } from '@plinth/db';
 import {
+  createInvitation,
   addMember,
   createProject,
   createUser,
@@ -48,24 +49,12 @@ async function fixture(): Promise<Fixture> {
   const target = await createUser(testDb.app);
   await addMember(testDb.app, { workspace: ws, user: target, role: 'viewer' });
   const created = await createProject(testDb.app, { workspace: ws, createdBy: { id: owner.id } as never });
-  const [invite] = await withTenant(testDb.app, ws.id, { type: 'system', id: 'test' }, (tx) =>
-    tx
-      .insert(invitation)
-      .values({
-        workspaceId: ws.id,
-        email: `pending-${ws.slug}@example.test`,
-        role: 'viewer',
-        tokenHash: `hash-${ws.slug}`,
-        expiresAt: new Date(Date.now() + 86_400_000),
-        invitedBy: owner.id,
-      })
-      .returning(),
-  );
+  const invite = await createInvitation(testDb.app, { workspace: ws, invitedBy: owner });
   return {
     slug: ws.slug,
     workspaceId: ws.id,
     projectId: created.id,
-    invitationId: invite!.id,
+    invitationId: invite.id,
     targetUserId: target.id,
   };
 }

@@ -3,8 +3,8 @@ import { createApiKey } from '@plinth/core/api-keys';
 import { resolveMembership } from '@plinth/core/tenancy';
 import { encodeId, type IdPrefix } from '@plinth/api';
 import { buildV1Document } from '@plinth/api/client-generator';
-import { invitation, withTenant } from '@plinth/db';
 import {
+  createInvitation,
   addMember,
   createProject,
   createUser,
@@ -47,19 +47,7 @@ beforeAll(async () => {
   const target = await createUser(testDb.app);
   await addMember(testDb.app, { workspace: ws, user: target, role: 'viewer' });
   const project = await createProject(testDb.app, { workspace: ws, createdBy: { id: owner.id } as never });
-  const [invite] = await withTenant(testDb.app, ws.id, { type: 'system', id: 'test' }, (tx) =>
-    tx
-      .insert(invitation)
-      .values({
-        workspaceId: ws.id,
-        email: `pending-${ws.slug}@example.test`,
-        role: 'viewer',
-        tokenHash: `hash-${ws.slug}`,
-        expiresAt: new Date(Date.now() + 86_400_000),
-        invitedBy: owner.id,
-      })
-      .returning(),
-  );
+  const invite = await createInvitation(testDb.app, { workspace: ws, invitedBy: owner });
   const { actor } = await resolveMembership(testDb.app, owner.id, ws.slug);
   const { key } = await createApiKey({ database: testDb.app }, actor, {
     name: 'sweep',
@@ -69,7 +57,7 @@ beforeAll(async () => {
     slug: ws.slug,
     project_id: encodeId('proj', project.id),
     user_id: encodeId('user', target.id),
-    invitation_id: encodeId('inv', invite!.id),
+    invitation_id: encodeId('inv', invite.id),
     key_id: encodeId('key', key.id),
   };
 });

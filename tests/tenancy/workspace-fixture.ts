@@ -1,6 +1,7 @@
 import type { MemberRole } from '@plinth/db';
-import { apiKey, invitation, withTenant } from '@plinth/db';
+import { apiKey } from '@plinth/db';
 import {
+  createInvitation,
   addMember,
   createProject,
   createUser,
@@ -48,19 +49,7 @@ export async function workspaceFixture(
     createdBy: { id: people.owner.id } as never,
     name: projectName,
   });
-  const [invite] = await withTenant(testDb.app, ws.id, { type: 'system', id: 'test' }, (tx) =>
-    tx
-      .insert(invitation)
-      .values({
-        workspaceId: ws.id,
-        email: `pending-${ws.slug}@example.test`,
-        role: 'viewer',
-        tokenHash: `hash-${ws.slug}`,
-        expiresAt: new Date(Date.now() + 86_400_000),
-        invitedBy: people.owner.id,
-      })
-      .returning(),
-  );
+  const invite = await createInvitation(testDb.app, { workspace: ws, invitedBy: people.owner });
   const [key] = await testDb.app.db
     .insert(apiKey)
     .values({
@@ -79,7 +68,7 @@ export async function workspaceFixture(
     workspaceId: ws.id,
     projectId: created.id,
     projectName,
-    invitationId: invite!.id,
+    invitationId: invite.id,
     targetUserId: target.id,
     apiKeyId: key!.id,
   };

@@ -1,12 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import { entitlementForPlan, writeEntitlement, type PlanKey } from '@plinth/core/billing';
 import {
+  invitation,
   member,
   project,
   user,
   withTenant,
   workspace,
   type Database,
+  type Invitation,
   type MemberRole,
   type Project,
   type User,
@@ -57,6 +59,27 @@ export async function createProject(
         workspaceId: input.workspace.id,
         name: input.name ?? `Project ${suffix()}`,
         createdBy: input.createdBy.id,
+      })
+      .returning();
+    return row!;
+  });
+}
+
+/** A pending viewer invitation (a week to run), inserted inside the tenant as the app does. */
+export async function createInvitation(
+  database: Database,
+  input: { workspace: Pick<Workspace, 'id' | 'slug'>; invitedBy: Pick<User, 'id'> },
+): Promise<Invitation> {
+  return withTenant(database, input.workspace.id, { type: 'system', id: 'test' }, async (tx) => {
+    const [row] = await tx
+      .insert(invitation)
+      .values({
+        workspaceId: input.workspace.id,
+        email: `pending-${input.workspace.slug}@example.test`,
+        role: 'viewer',
+        tokenHash: `hash-${input.workspace.slug}`,
+        expiresAt: new Date(Date.now() + 86_400_000),
+        invitedBy: input.invitedBy.id,
       })
       .returning();
     return row!;

@@ -1,7 +1,14 @@
 // @plinth/testing: per-file databases cloned from a migrated template, factories, and (as later
 // issues add them) the fake Stripe server, mail capture and OIDC stand-in.
 export { useTestDatabase, type PlinthTestContext, type TestDatabase } from './test-database';
-export { addMember, createProject, createUser, createWorkspace, grantPlan } from './factories';
+export {
+  addMember,
+  createInvitation,
+  createProject,
+  createUser,
+  createWorkspace,
+  grantPlan,
+} from './factories';
 export { HttpClient } from './http-client';
 export { totpCode, secretFromTotpUri } from './totp';
 export { startOidcServer, type OidcServer, type OidcUser } from './oidc-server';
