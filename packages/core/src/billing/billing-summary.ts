@@ -1,11 +1,9 @@
-import { and, count, desc, eq, gt, inArray, isNull } from 'drizzle-orm';
+import { and, count, desc, eq, inArray, isNull } from 'drizzle-orm';
 import {
   billingState,
   customer,
   entitlement,
-  invitation,
   invoice,
-  member,
   price,
   project,
   subscription,
@@ -14,6 +12,7 @@ import {
 } from '@plinth/db';
 import { assertCan, can } from '../access/index';
 import type { MemberActor } from '../tenancy/index';
+import { countSeatsInUse } from '../tenancy/index';
 import { catalog, type PlanKey } from './catalog';
 import { liveSubscriptionStatuses } from './checkout';
 import { freeEntitlement, type AccessState } from './derive-entitlement';
@@ -98,22 +97,9 @@ export async function billingSummary(
       .select({ n: count() })
       .from(project)
       .where(and(eq(project.workspaceId, actor.workspaceId), isNull(project.deletedAt)));
-    const [pending] = await tx
-      .select({ n: count() })
-      .from(invitation)
-      .where(
-        and(
-          eq(invitation.workspaceId, actor.workspaceId),
-          eq(invitation.status, 'pending'),
-          gt(invitation.expiresAt, now),
-        ),
-      );
-    return { snapshot, subscriptions, items, invoices, projects: projects?.n ?? 0, pending: pending?.n ?? 0 };
+    const seats = await countSeatsInUse(tx, actor.workspaceId, now);
+    return { snapshot, subscriptions, items, invoices, projects: projects?.n ?? 0, seats };
   });
-  const [members] = await deps.database.db
-    .select({ n: count() })
-    .from(member)
-    .where(eq(member.workspaceId, actor.workspaceId));
   const [customerRow] = await deps.database.db
     .select({ id: customer.id })
     .from(customer)
@@ -152,15 +138,14 @@ export async function billingSummary(
     (liveSubscriptionStatuses as readonly string[]).includes(sub.status),
   );
   const manager = can(actor, 'billing.manage');
-  const memberCount = members?.n ?? 0;
   return {
     plan: { key: snapshot.plan, name: catalog.plans[snapshot.plan].name },
     state: snapshot.state,
     subscriptionStatus: snapshot.subscriptionStatus,
     features: snapshot.features,
     limits: snapshot.limits,
-    usage: { members: memberCount, pendingInvitations: data.pending, projects: data.projects },
-    seats: { used: memberCount + data.pending, paid: snapshot.seats },
+    usage: { ...data.seats, projects: data.projects },
+    seats: { used: data.seats.members + data.seats.pendingInvitations, paid: snapshot.seats },
     currentPeriodEnd: snapshot.currentPeriodEnd,
     cancelAtPeriodEnd: snapshot.cancelAtPeriodEnd,
     trialEnd: snapshot.trialEnd,

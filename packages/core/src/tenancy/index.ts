@@ -22,5 +22,6 @@ export {
   INVITATION_TTL_DAYS,
   type InvitationView,
 } from './invitations';
+export { countSeatsInUse } from './seats';
 export * from './schemas';
 export type { MemberActor, TenancyDeps, WorkspaceSummary } from './types';

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { and, count, desc, eq, gt, isNull, sql } from 'drizzle-orm';
+import { and, desc, eq, isNull, sql } from 'drizzle-orm';
 import { invitation, member, user, withTenant, workspace, type Database, type Invitation } from '@plinth/db';
 import { assertCan, roleRank } from '../access/index';
 import { actingUserId, type Actor } from '../actor/index';
@@ -8,6 +8,7 @@ import { entitlementsIn } from '../entitlements/index';
 import { AppError, parseInput } from '../errors/index';
 import type { AnyMailRequest } from '../mail/index';
 import { enqueueEvent } from '../outbox/index';
+import { countSeatsInUse } from './seats';
 import { acceptInvitationInput, inviteInput, type AcceptInvitationInput, type InviteInput } from './schemas';
 import type { MemberActor, TenancyDeps } from './types';
 
@@ -91,21 +92,8 @@ export async function createInvitation(
       throw new AppError('conflict', 'That person is already a member.', {
         fields: { email: 'Already a member.' },
       });
-    const [members] = await tx
-      .select({ n: count() })
-      .from(member)
-      .where(eq(member.workspaceId, actor.workspaceId));
-    const [pending] = await tx
-      .select({ n: count() })
-      .from(invitation)
-      .where(
-        and(
-          eq(invitation.workspaceId, actor.workspaceId),
-          eq(invitation.status, 'pending'),
-          gt(invitation.expiresAt, new Date()),
-        ),
-      );
-    if ((members?.n ?? 0) + (pending?.n ?? 0) >= plan.limits.members) {
+    const seats = await countSeatsInUse(tx, actor.workspaceId);
+    if (seats.members + seats.pendingInvitations >= plan.limits.members) {
       // Existing members are never removed; only new invitations wait for more seats.
       throw new AppError(
         'payment_required',
