@@ -23,6 +23,8 @@ export interface IdentityApp {
   mailTo(to: string, since?: Date): Promise<{ subject: string; text: string; html: string }>;
   /** The first link in a mail's text. */
   linkIn(mail: { text: string }): string;
+  /** Waits until the mail.send queue has drained, so "no mail was sent" is a fact, not a race. */
+  mailSettled(): Promise<void>;
 }
 
 /**
@@ -70,6 +72,18 @@ export function useIdentityApp(testDb: TestDatabase): IdentityApp {
           .limit(1);
         if (mail) return mail;
         if (Date.now() > deadline) throw new Error(`no mail to ${to} within 15 s`);
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+    },
+    async mailSettled() {
+      const deadline = Date.now() + 15_000;
+      for (;;) {
+        const { rows } = await testDb.owner.pool.query<{ n: number }>(
+          `select count(*)::int as n from ${testDb.env.jobsSchema}.job
+           where name = 'mail.send' and state in ('created', 'retry', 'active')`,
+        );
+        if (rows[0]!.n === 0) return;
+        if (Date.now() > deadline) throw new Error('mail.send did not drain within 15 s');
         await new Promise((resolve) => setTimeout(resolve, 100));
       }
     },

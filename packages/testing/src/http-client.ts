@@ -12,7 +12,13 @@ export class HttpClient {
 
   async request(
     path: string,
-    init: { method?: string; json?: unknown; headers?: Record<string, string> } = {},
+    init: {
+      method?: string;
+      json?: unknown;
+      /** A raw body (a form, a string, a stream), sent with the headers given and no JSON encoding. */
+      body?: NonNullable<RequestInit['body']>;
+      headers?: Record<string, string>;
+    } = {},
   ) {
     const headers: Record<string, string> = {
       origin: new URL(this.baseUrl).origin,
@@ -22,18 +28,20 @@ export class HttpClient {
     if (this.cookies.size > 0) {
       headers.cookie = [...this.cookies].map(([name, value]) => `${name}=${value}`).join('; ');
     }
-    let body: string | undefined;
+    let body: RequestInit['body'] = init.body;
     if (init.json !== undefined) {
       headers['content-type'] = 'application/json';
       body = JSON.stringify(init.json);
     }
     const url = path.startsWith('http') ? path : `${this.baseUrl}${path}`;
     const response = await fetch(url, {
-      method: init.method ?? (body ? 'POST' : 'GET'),
+      method: init.method ?? (body === undefined ? 'GET' : 'POST'),
       headers,
       body,
       redirect: 'manual',
-    });
+      // A streamed body (no Content-Length, chunked) needs half-duplex in Node's fetch.
+      ...(body instanceof ReadableStream ? { duplex: 'half' } : {}),
+    } as RequestInit);
     for (const setCookie of response.headers.getSetCookie()) {
       const [pair, ...attributes] = setCookie.split(';');
       const index = pair!.indexOf('=');

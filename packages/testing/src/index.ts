@@ -10,6 +10,7 @@ export {
   grantPlan,
 } from './factories';
 export { HttpClient } from './http-client';
+export { rowChecksum, WRITABLE_TABLES } from './row-checksum';
 export { totpCode, secretFromTotpUri } from './totp';
 export { startOidcServer, type OidcServer, type OidcUser } from './oidc-server';
 export { installTestQueues } from './queues';
