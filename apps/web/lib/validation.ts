@@ -1,5 +1,6 @@
 // Client-side checks that mirror the server's, for instant feedback only: the server (better-auth
 // and core's password policy) decides. Keep the numbers in step with packages/core/src/identity.
+import { safeRedirectPath } from '@plinth/core/redirects';
 
 /** Same bounds as core's MIN_PASSWORD_LENGTH / MAX_PASSWORD_LENGTH (password-policy.ts). */
 export const MIN_PASSWORD_LENGTH = 12;
@@ -56,17 +57,12 @@ export function validateBackupCode(code: string): string | undefined {
 }
 
 /**
- * Where to go after signing in: only a path on this site. Anything else (an absolute URL,
- * `//host`, a backslash trick) falls back to /app, so `?next=` cannot send people elsewhere.
+ * Where to go after signing in: only a path on this site that stays what it is (core's
+ * safeRedirectPath, the same rule /api/auth applies to better-auth's callbackURL and redirectTo).
+ * Anything else (an absolute URL, `//host`, dot segments or a backslash that a URL parser would turn
+ * into `//host`) falls back to /app, so `?next=` cannot send people elsewhere.
  */
 export function safeNextPath(next: string | string[] | undefined | null, fallback = '/app'): string {
   const value = Array.isArray(next) ? next[0] : next;
-  if (!value || !value.startsWith('/') || value.startsWith('//') || value.includes('\\')) return fallback;
-  try {
-    const url = new URL(value, 'http://plinth.invalid');
-    if (url.origin !== 'http://plinth.invalid') return fallback;
-    return `${url.pathname}${url.search}${url.hash}`;
-  } catch {
-    return fallback;
-  }
+  return safeRedirectPath(value) ?? fallback;
 }
