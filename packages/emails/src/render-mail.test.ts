@@ -34,6 +34,25 @@ const samples: { [T in MailTemplateName]: { data: MailTemplateData[T]; url?: str
     url: link('reset-password'),
     subject: /locked/i,
   },
+  'account-exists': {
+    data: {
+      name: 'Olivia Owner',
+      signInUrl: 'http://localhost:3000/sign-in?x=1&y=2',
+      resetUrl: 'http://localhost:3000/forgot-password?x=1&y=2',
+    },
+    url: 'http://localhost:3000/sign-in?x=1&y=2',
+    subject: /already have/i,
+  },
+  'change-email-approval': {
+    data: {
+      name: 'Olivia Owner',
+      newEmail: 'olivia@new.example',
+      url: link('verify-email'),
+      secureUrl: 'http://localhost:3000/forgot-password?x=1&y=2',
+    },
+    url: link('verify-email'),
+    subject: /approve the new email/i,
+  },
   invitation: {
     data: {
       workspaceName: 'Acme Inc.',

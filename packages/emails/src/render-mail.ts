@@ -6,6 +6,8 @@ import { billingPaymentActionRequired } from './templates/billing-payment-action
 import { billingPaymentFailed } from './templates/billing-payment-failed';
 import { billingSubscriptionCanceled } from './templates/billing-subscription-canceled';
 import { billingTrialEnding } from './templates/billing-trial-ending';
+import { accountExists } from './templates/account-exists';
+import { changeEmailApproval } from './templates/change-email-approval';
 import { invitation } from './templates/invitation';
 import { lockout } from './templates/lockout';
 import { magicLink } from './templates/magic-link';
@@ -20,6 +22,8 @@ export const templates: { [T in MailTemplateName]: MailTemplate<T> } = {
   'magic-link': magicLink,
   'new-sign-in': newSignIn,
   lockout,
+  'account-exists': accountExists,
+  'change-email-approval': changeEmailApproval,
   invitation,
   'billing-payment-failed': billingPaymentFailed,
   'billing-payment-action-required': billingPaymentActionRequired,

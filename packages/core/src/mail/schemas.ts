@@ -8,6 +8,8 @@ export const mailTemplateNames = [
   'magic-link',
   'new-sign-in',
   'lockout',
+  'account-exists',
+  'change-email-approval',
   'invitation',
   'billing-payment-failed',
   'billing-payment-action-required',
@@ -39,6 +41,13 @@ export const mailTemplateData = {
     at: isoTime,
   }),
   lockout: z.strictObject({ name: personName, until: isoTime, resetUrl: link }),
+  'account-exists': z.strictObject({ name: personName, signInUrl: link, resetUrl: link }),
+  'change-email-approval': z.strictObject({
+    name: personName,
+    newEmail: z.email(),
+    url: link,
+    secureUrl: link,
+  }),
   invitation: z.strictObject({
     workspaceName: z.string().trim().min(1).max(200),
     inviterName: personName,
