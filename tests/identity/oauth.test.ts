@@ -226,10 +226,9 @@ describe('the OAuth state binds the callback to the browser that started it', ()
 });
 
 describe('an IdP that has not verified the email', () => {
-  // Known gap: today better-auth creates an unverified user holding the address, signs the IdP
-  // identity in, and mails the real owner a verification link for that row (pre-account takeover).
-  // `it.fails` keeps this red-to-green check honest until create-auth refuses unverified IdP emails
-  // at user creation (user.validateUserInfo); then turn it into a plain `it`.
+  // better-auth would create an unverified user holding the address, sign the IdP identity in, and
+  // mail the real owner a verification link for that row (pre-account takeover); create-auth's
+  // user.validateUserInfo refuses it.
   it('cannot create a user holding that address: refused, no session, the address stays free for its owner', async () => {
     const person = idpUser({ email_verified: false });
     const client = app.client();
@@ -241,5 +240,21 @@ describe('an IdP that has not verified the email', () => {
     await signUp(person.email);
     const [owner] = await usersWithEmail(person.email);
     expect(await accountsOf(owner!.id)).toEqual([{ providerId: 'credential', accountId: owner!.id }]);
+  });
+});
+
+describe('names from an identity provider', () => {
+  it('are cleaned (controls removed) and capped at 100 characters instead of failing the sign-in', async () => {
+    const long = idpUser({ name: `Mallory\u0000 \u202eTable\u0007s ${'x'.repeat(5000)}` });
+    const client = app.client();
+    expect(redirectTarget(await signInWithIdp(client, long)).pathname).toBe('/app');
+    const [created] = await usersWithEmail(long.email);
+    expect(created!.name).toMatch(/^Mallory Tables x+$/);
+    expect([...created!.name].length).toBe(100);
+
+    const blank = idpUser({ name: '\u0000\u0001 ' });
+    expect(redirectTarget(await signInWithIdp(app.client(), blank)).pathname).toBe('/app');
+    const [unnamed] = await usersWithEmail(blank.email);
+    expect(unnamed!.name).toBe(blank.email.split('@')[0]);
   });
 });

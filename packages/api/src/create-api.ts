@@ -50,6 +50,8 @@ export function createApi(deps: ApiDeps): Hono<ApiEnv> {
         jobs: deps.jobs,
         appUrl: deps.env.appUrl,
         trustedOrigins,
+        secret: deps.env.auth.secret,
+        production: deps.env.isProduction,
       }),
     );
     // /api/v1, ARCHITECTURE §2 order per operation (see V1Chain): [rate limit per address, body size

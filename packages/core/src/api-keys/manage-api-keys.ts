@@ -55,6 +55,10 @@ export async function createApiKey(
   origin: AuditOrigin = {},
 ): Promise<{ key: ApiKeyView; secret: string }> {
   assertCan(actor, 'api_key.manage');
+  // A key outlives the impersonation that made it: it would be a permanent way back in.
+  if (actor.impersonatorId) {
+    throw new AppError('forbidden', 'Staff cannot create API keys while impersonating someone.');
+  }
   const { name, scopes, expiresAt } = parseInput(createApiKeyInput, input);
   const beyond = scopes.filter((scope) => !can(actor, scope));
   if (beyond.length > 0) {

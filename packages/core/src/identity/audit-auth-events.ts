@@ -3,6 +3,7 @@ import { getSessionFromCtx, isAPIError, type createAuthMiddleware } from 'better
 import { user, type Database } from '@plinth/db';
 import type { Actor } from '../actor/index';
 import { audit, type AuditOrigin } from '../audit/index';
+import { authSurface } from './auth-surface';
 
 export interface AuthAuditDeps {
   database: Database;
@@ -38,14 +39,12 @@ const accountActions: Record<string, string> = {
   '/delete-user': 'auth.account_deleted',
 };
 
-/** Staff actions; the actor is the staff member (for stop, the impersonator). */
-const staffActions: Record<string, string> = {
-  '/admin/ban-user': 'admin.user_banned',
-  '/admin/unban-user': 'admin.user_unbanned',
-  '/admin/impersonate-user': 'admin.impersonation_started',
-  '/admin/stop-impersonating': 'admin.impersonation_stopped',
-  '/admin/revoke-user-sessions': 'admin.user_sessions_revoked',
-};
+/** Staff actions (the surface's `staffAudit`); the actor is the staff member (for stop, the impersonator). */
+const staffActions: Record<string, string> = Object.fromEntries(
+  authSurface.flatMap((endpoint) =>
+    endpoint.rules.staffAudit ? [[endpoint.path, endpoint.rules.staffAudit]] : [],
+  ),
+);
 
 export function requestOrigin(request: Request | undefined): AuditOrigin {
   return {
@@ -99,14 +98,23 @@ export async function auditAuthEvents(deps: AuthAuditDeps, ctx: AuthHookContext)
   const staffAction = staffActions[ctx.path];
   if (staffAction && current) {
     const staffId = current.session.impersonatedBy ?? current.user.id;
-    const targetId = typeof body.userId === 'string' ? body.userId : current.user.id;
+    // Stopping an impersonation acts on the person who was impersonated; listing acts on no one.
+    const targetId =
+      typeof body.userId === 'string' ? body.userId : staffId === current.user.id ? null : current.user.id;
+    const query = (ctx.query ?? {}) as Record<string, unknown>;
+    const metadata =
+      typeof body.banReason === 'string'
+        ? { reason: body.banReason }
+        : typeof query.searchValue === 'string'
+          ? { search: query.searchValue.slice(0, 200) }
+          : undefined;
     await audit(
       db,
       { type: 'user', id: staffId },
       {
         action: staffAction,
-        target: { type: 'user', id: targetId },
-        ...(typeof body.banReason === 'string' ? { metadata: { reason: body.banReason } } : {}),
+        ...(targetId ? { target: { type: 'user', id: targetId } } : {}),
+        ...(metadata ? { metadata } : {}),
       },
       origin,
     );

@@ -23,6 +23,7 @@ import {
   requestOrigin,
   type AuthAuditDeps,
 } from './audit-auth-events';
+import { cleanUserWrite, guardAuthEndpoint } from './better-auth-guards';
 import { notifyNewSignIn } from './new-sign-in-notice';
 import { sessionAllowedForTwoFactorUser } from './second-factor';
 import { refuseReplayedTotp } from './totp-replay';
@@ -102,9 +103,21 @@ export function createAuth(deps: IdentityDeps) {
               errorDescription: 'The identity provider has not verified this email address.',
             }
           : undefined,
-      // The new address gets better-auth's verification mail (sendVerificationEmail below); the
-      // change takes effect only once that link is followed.
-      changeEmail: { enabled: true },
+      // Two inboxes agree before an account moves: the current address approves first (this mail,
+      // which also says how to secure the account if the request was not theirs), then the new
+      // one confirms through better-auth's verification mail (sendVerificationEmail below). Our
+      // edge has already required the current password (or a fresh sign-in) and refused it during
+      // impersonation (auth-surface.ts).
+      changeEmail: {
+        enabled: true,
+        sendChangeEmailConfirmation: async ({ user: person, newEmail, url }) => {
+          await deps.sendMail({
+            template: 'change-email-approval',
+            to: person.email,
+            data: { name: person.name, newEmail, url, secureUrl: appLink(deps.appUrl, '/forgot-password') },
+          });
+        },
+      },
     },
     account: {
       accountLinking: { enabled: true, trustedProviders: [], allowDifferentEmails: false },
@@ -117,6 +130,19 @@ export function createAuth(deps: IdentityDeps) {
       maxPasswordLength: MAX_PASSWORD_LENGTH,
       password: { hash: hashPassword, verify: verifyPassword },
       autoSignIn: false,
+      // A sign-up for a taken address answers like one for a new address (our edge makes both
+      // answers one fixed body); the owner of the address is told, instead of a verification link.
+      onExistingUserSignUp: async ({ user: person }) => {
+        await deps.sendMail({
+          template: 'account-exists',
+          to: person.email,
+          data: {
+            name: person.name,
+            signInUrl: appLink(deps.appUrl, '/sign-in'),
+            resetUrl: appLink(deps.appUrl, '/forgot-password'),
+          },
+        });
+      },
       resetPasswordTokenExpiresIn: 60 * 60,
       revokeSessionsOnPasswordReset: true,
       onPasswordReset: async ({ user: person }, request) => auditPasswordReset(deps, person.id, request),
@@ -138,6 +164,10 @@ export function createAuth(deps: IdentityDeps) {
     },
     socialProviders,
     databaseHooks: {
+      user: {
+        create: { before: async (data) => cleanUserWrite(data, 'create') },
+        update: { before: async (data) => cleanUserWrite(data, 'update') },
+      },
       session: {
         create: {
           before: async (candidate, ctx) => {
@@ -159,6 +189,7 @@ export function createAuth(deps: IdentityDeps) {
     },
     hooks: {
       before: createAuthMiddleware(async (ctx) => {
+        guardAuthEndpoint(ctx);
         if (ctx.path === '/sign-out') await auditSignOut(deps, ctx);
       }),
       after: createAuthMiddleware(async (ctx) => {
@@ -200,3 +231,7 @@ export function createAuth(deps: IdentityDeps) {
 }
 
 export type Auth = ReturnType<typeof createAuth>;
+
+function appLink(appUrl: string, path: string): string {
+  return new URL(path, appUrl).toString();
+}

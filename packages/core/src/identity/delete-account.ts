@@ -1,16 +1,13 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { account, member, session, twoFactor, user, type Database } from '@plinth/db';
 import type { Actor } from '../actor/index';
 import { audit, type AuditOrigin } from '../audit/index';
 import { AppError } from '../errors/index';
-import { verifyPassword } from './password-hashing';
+import { confirmIdentity } from './confirm-identity';
 
 export const deleteAccountInput = z.strictObject({ password: z.string().min(1).max(1024).optional() });
 export type DeleteAccountInput = z.infer<typeof deleteAccountInput>;
-
-/** How recent a password-less session must be to delete the account (OAuth/magic-link users). */
-const FRESH_SESSION_MS = 10 * 60 * 1000;
 
 /**
  * Deletes a person's account the way the law and the audit trail both need: personal data is
@@ -27,22 +24,18 @@ export async function deleteAccount(
   if (actor.impersonatorId)
     throw new AppError('forbidden', 'Staff cannot delete an account while impersonating.');
   await deps.database.db.transaction(async (tx) => {
-    const [credential] = await tx
-      .select({ password: account.password })
-      .from(account)
-      .where(and(eq(account.userId, actor.id), eq(account.providerId, 'credential')));
-    if (credential?.password) {
-      const ok = input.password
-        ? await verifyPassword({ hash: credential.password, password: input.password })
-        : false;
-      if (!ok) {
-        throw new AppError('invalid_input', 'Your password is not correct.', {
-          fields: { password: 'Enter your current password.' },
-        });
-      }
-    } else if (!actor.sessionCreatedAt || Date.now() - actor.sessionCreatedAt.getTime() > FRESH_SESSION_MS) {
-      throw new AppError('unauthenticated', 'Sign in again to delete your account.');
+    const check = await confirmIdentity(
+      tx,
+      { userId: actor.id, sessionCreatedAt: actor.sessionCreatedAt },
+      input.password,
+    );
+    if (check === 'password_missing' || check === 'password_wrong') {
+      throw new AppError('invalid_input', 'Your password is not correct.', {
+        fields: { password: 'Enter your current password.' },
+      });
     }
+    if (check === 'sign_in_stale')
+      throw new AppError('unauthenticated', 'Sign in again to delete your account.');
     // Lock the owner rows of every workspace this person owns, so two co-owners deleting their
     // accounts at once cannot both pass the check below.
     await tx.execute(sql`

@@ -8,9 +8,34 @@ export {
   type IdentityDeps,
   type IdentityMail,
 } from './create-auth';
-export { passwordProblem, MIN_PASSWORD_LENGTH, MAX_PASSWORD_LENGTH } from './password-policy';
+export {
+  passwordProblem,
+  newPasswordField,
+  MIN_PASSWORD_LENGTH,
+  MAX_PASSWORD_LENGTH,
+} from './password-policy';
 export { hashPassword, verifyPassword } from './password-hashing';
 export { requestOrigin } from './audit-auth-events';
 export { deleteAccount, deleteAccountInput, type DeleteAccountInput } from './delete-account';
 export { assertSignInNotLocked, recordFailedSignIn } from './sign-in-lockout';
 export { createSessionReader, type SessionInfo, type SessionReader } from './read-session';
+export {
+  authSurface,
+  findAuthEndpoint,
+  isOnAuthSurface,
+  UNIFORM_SIGN_UP_ANSWER,
+  type AuthEndpoint,
+  type AuthEndpointMatch,
+  type AuthEndpointRules,
+  type AuthMethod,
+} from './auth-surface';
+export { checkAuthInput, parseAuthBody, REDIRECT_FIELDS } from './auth-input';
+export {
+  createAuthEdgeRules,
+  type AuthEdgeDeps,
+  type AuthEdgeRequest,
+  type AuthEdgeRules,
+  type AuthEdgeState,
+} from './auth-edge-rules';
+export { confirmIdentity, RECENT_SIGN_IN_MS, type IdentityCheck } from './confirm-identity';
+export { userName, cleanUserName, MAX_USER_NAME_LENGTH } from './user-name';

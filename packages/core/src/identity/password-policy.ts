@@ -19,3 +19,21 @@ export function passwordProblem(password: string, email?: string): string | null
   }
   return null;
 }
+
+/**
+ * The body field that sets a new password, for every better-auth endpoint that can set one —
+ * including those our edge refuses (the admin plugin's), so a server-side `auth.api` call or a
+ * team that turns one on still meets the policy (create-auth.ts checks it inside better-auth too).
+ */
+const newPasswordFields: Readonly<Record<string, string>> = {
+  '/sign-up/email': 'password',
+  '/reset-password': 'newPassword',
+  '/change-password': 'newPassword',
+  '/set-password': 'newPassword',
+  '/admin/create-user': 'password',
+  '/admin/set-user-password': 'newPassword',
+};
+
+export function newPasswordField(path: string): string | undefined {
+  return newPasswordFields[path];
+}

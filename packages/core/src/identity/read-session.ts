@@ -35,11 +35,9 @@ const sessionQuery = {
  * own get-session calls keep sliding the expiry for active people.
  */
 export function createSessionReader(deps: { database: Database; secret: string; production: boolean }) {
-  const names = deps.production
-    ? ['__Secure-plinth.session_token']
-    : ['plinth.session_token', '__Secure-plinth.session_token'];
+  const names = authCookieNames('session_token', deps.production);
   return async function readSession(cookieHeader: string | undefined | null): Promise<SessionInfo | null> {
-    const token = signedToken(cookieHeader, names, deps.secret);
+    const token = signedCookieValue(cookieHeader, names, deps.secret);
     if (!token) return null;
     const { rows } = await deps.database.pool.query<SessionRow>({ ...sessionQuery, values: [token] });
     const row = rows[0];
@@ -57,8 +55,16 @@ export function createSessionReader(deps: { database: Database; secret: string; 
 
 export type SessionReader = ReturnType<typeof createSessionReader>;
 
-/** The session token from a `token.signature` cookie whose HMAC-SHA256 signature is ours. */
-function signedToken(
+/**
+ * The names better-auth gives one of its cookies (prefix `plinth`): production sends only the
+ * `__Secure-` form; development accepts both.
+ */
+export function authCookieNames(name: string, production: boolean): string[] {
+  return production ? [`__Secure-plinth.${name}`] : [`plinth.${name}`, `__Secure-plinth.${name}`];
+}
+
+/** The value of a `value.signature` cookie (better-auth's signed cookies) whose HMAC-SHA256 is ours. */
+export function signedCookieValue(
   cookieHeader: string | undefined | null,
   names: string[],
   secret: string,

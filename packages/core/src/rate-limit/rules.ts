@@ -20,7 +20,19 @@ export const identityRateLimits = {
     limit: 10,
     windowSeconds: minutes(15),
   }),
+  /**
+   * Failed second-factor codes (TOTP or backup) per person, across challenges. Each failure also
+   * counts towards signInFailuresByEmail (the lockout); this longer window caps what someone who
+   * knows the password can guess in a day: 20 codes, 3 of a million valid each time.
+   */
+  secondFactorFailuresByUser: defineRateLimit({
+    name: 'second-factor-failures.user',
+    limit: 20,
+    windowSeconds: hours(24),
+  }),
   signUpByIp: defineRateLimit({ name: 'sign-up.ip', limit: 10, windowSeconds: hours(1) }),
+  /** A sign-up mails the address (a verification link, or "you already have an account"). */
+  signUpByEmail: defineRateLimit({ name: 'sign-up.email', limit: 3, windowSeconds: hours(1) }),
   passwordResetByIp: defineRateLimit({ name: 'password-reset.ip', limit: 10, windowSeconds: hours(1) }),
   passwordResetByEmail: defineRateLimit({ name: 'password-reset.email', limit: 3, windowSeconds: hours(1) }),
   verificationEmailByIp: defineRateLimit({

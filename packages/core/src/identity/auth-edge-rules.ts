@@ -1,0 +1,115 @@
+import type { Database } from '@plinth/db';
+import { AppError } from '../errors/index';
+import type { JobQueue } from '../jobs/index';
+import { assertWithinRateLimit, hashSubject } from '../rate-limit/index';
+import type { AuthEndpoint } from './auth-surface';
+import { confirmIdentity } from './confirm-identity';
+import { newPasswordField, passwordProblem } from './password-policy';
+import { createSessionReader, type SessionInfo } from './read-session';
+import {
+  assertSecondFactorAllowed,
+  recordFailedSecondFactor,
+  secondFactorSubject,
+  type SecondFactorSubject,
+} from './second-factor-limits';
+import { assertSignInNotLocked, recordFailedSignIn } from './sign-in-lockout';
+
+export interface AuthEdgeDeps {
+  database: Database;
+  jobs: JobQueue;
+  appUrl: string;
+  /** better-auth's secret: our edge reads its signed cookies (session, two-factor challenge). */
+  secret: string;
+  production: boolean;
+}
+
+/** One request to a better-auth endpoint, as the edge has read and checked it. */
+export interface AuthEdgeRequest {
+  endpoint: AuthEndpoint;
+  /** The JSON body (auth-input.ts parseAuthBody), or undefined. */
+  body: Record<string, unknown> | undefined;
+  /** The client's address block (clientAddressBlock): what per-IP limits count. */
+  clientAddress: string;
+  cookie: string | undefined;
+}
+
+/** What `before` learned that `after` needs. */
+export interface AuthEdgeState {
+  email?: string;
+  secondFactor?: SecondFactorSubject;
+}
+
+/**
+ * The rules of the auth surface (auth-surface.ts), run by the edge around better-auth: `before`
+ * throws an AppError to refuse the request; `after` counts the failures better-auth reported.
+ */
+export function createAuthEdgeRules(deps: AuthEdgeDeps) {
+  const readSession = createSessionReader(deps);
+
+  async function before(request: AuthEdgeRequest): Promise<AuthEdgeState> {
+    const { rules, path } = request.endpoint;
+    const body = request.body ?? {};
+    const email = typeof body.email === 'string' ? body.email.trim().toLowerCase() : undefined;
+    const needsSession =
+      rules.changesCredentials || rules.confirmsIdentity || rules.signInStep === 'second-factor';
+    const session = needsSession ? await readSession(request.cookie) : null;
+    if (rules.changesCredentials && session?.impersonatedBy) {
+      throw new AppError('forbidden', 'Staff cannot change how an account signs in while impersonating it.');
+    }
+    if (rules.byIp) await assertWithinRateLimit(deps.database, rules.byIp, request.clientAddress);
+    if (rules.byEmail && email) await assertWithinRateLimit(deps.database, rules.byEmail, hashSubject(email));
+    if (rules.signInStep === 'password' && email) await assertSignInNotLocked(deps.database, email);
+    let secondFactor: SecondFactorSubject | undefined;
+    if (rules.signInStep === 'second-factor') {
+      secondFactor = (await secondFactorSubject(deps, request.cookie, session)) ?? undefined;
+      if (secondFactor) await assertSecondFactorAllowed(deps.database, secondFactor);
+    }
+    const passwordField = newPasswordField(path);
+    const newPassword = passwordField ? body[passwordField] : undefined;
+    if (passwordField && typeof newPassword === 'string') {
+      const problem = passwordProblem(newPassword, email ?? session?.email);
+      if (problem) throw new AppError('invalid_input', problem, { fields: { [passwordField]: problem } });
+    }
+    if (rules.confirmsIdentity && session) await confirmOwner(session, body.currentPassword);
+    return { ...(email ? { email } : {}), ...(secondFactor ? { secondFactor } : {}) };
+  }
+
+  /**
+   * The session holder proves they own the account: a wrong password is a guess like a failed
+   * sign-in (counted towards the same lockout, refused while locked).
+   */
+  async function confirmOwner(session: SessionInfo, password: unknown): Promise<void> {
+    await assertSignInNotLocked(deps.database, session.email);
+    const check = await confirmIdentity(
+      deps.database.db,
+      { userId: session.userId, sessionCreatedAt: session.createdAt },
+      password,
+    );
+    if (check === 'confirmed') return;
+    if (check === 'sign_in_stale') {
+      throw new AppError(
+        'unauthenticated',
+        'For your security, sign in again, then make this change within ten minutes.',
+      );
+    }
+    if (check === 'password_wrong') await recordFailedSignIn(deps, session.email);
+    throw new AppError('invalid_input', 'Confirm it is you with your current password.', {
+      fields: {
+        currentPassword:
+          check === 'password_wrong' ? 'That password is not right.' : 'Enter your current password.',
+      },
+    });
+  }
+
+  async function after(request: AuthEdgeRequest, state: AuthEdgeState, status: number): Promise<void> {
+    if (status !== 401) return;
+    const { signInStep } = request.endpoint.rules;
+    if (signInStep === 'password' && state.email) await recordFailedSignIn(deps, state.email);
+    if (signInStep === 'second-factor' && state.secondFactor)
+      await recordFailedSecondFactor(deps, state.secondFactor);
+  }
+
+  return { before, after };
+}
+
+export type AuthEdgeRules = ReturnType<typeof createAuthEdgeRules>;
