@@ -15,6 +15,8 @@ export async function waitForMailLink(
   to: string,
   link: RegExp,
   timeoutMs = 30_000,
+  /** Links already followed: wait for a newer mail instead of returning one of these again. */
+  except: readonly string[] = [],
 ): Promise<string> {
   const deadline = Date.now() + timeoutMs;
   let lastSeen = '';
@@ -25,7 +27,7 @@ export async function waitForMailLink(
       lastSeen = messages.map((message) => message.subject).join(', ');
       for (const message of messages) {
         const match = link.exec(message.text);
-        if (match) return match[0];
+        if (match && !except.includes(match[0])) return match[0];
       }
     } else {
       lastSeen = `HTTP ${response.status}`;

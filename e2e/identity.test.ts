@@ -197,11 +197,72 @@ describe('identity in a real browser', () => {
     const banner = staff.getByTestId('impersonation-banner');
     await banner.getByText('You are signed in as Erin Endtoend').waitFor();
     await staff.getByRole('button', { name: `Account menu for ${email}` }).waitFor();
+    // An impersonation may look, not take over: no email change (the server refuses it too).
+    await staff.goto(`${server.url}/account`, { waitUntil: 'networkidle' });
+    await staff.getByText('Not while impersonating').waitFor();
+    await expect(staff.getByLabel('New email address').count()).resolves.toBe(0);
     await banner.getByRole('button', { name: 'Stop impersonating' }).click();
     await staff.waitForURL((url) => url.pathname === '/admin/users');
     await staff.getByRole('button', { name: `Account menu for ${staffEmail}` }).waitFor();
     await expect(staff.getByTestId('impersonation-banner').count()).resolves.toBe(0);
     expect(staffErrors).toEqual([]);
     await staff.close();
+  });
+
+  it('changes the email address: current password, approval from the old inbox, confirmation from the new one', async () => {
+    const oldEmail = `mover-${Date.now()}@example.test`;
+    const newEmail = `moved-${Date.now()}@example.test`;
+    const signUp = await fetch(`${server.url}/api/auth/sign-up/email`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: server.url },
+      body: JSON.stringify({ name: 'Mo Mover', email: oldEmail, password }),
+    });
+    expect(signUp.status).toBe(200);
+    const mover = await browser.newPage();
+    const moverErrors = collectPageErrors(mover);
+    const verifyUrl = await waitForMailLink(
+      server.url,
+      oldEmail,
+      /https?:\/\/\S+\/api\/auth\/verify-email\?\S+/u,
+    );
+    await mover.goto(verifyUrl, { waitUntil: 'networkidle' });
+    await mover.getByText(`You are signed in as ${oldEmail}.`).waitFor();
+
+    await mover.goto(`${server.url}/account`, { waitUntil: 'networkidle' });
+    const section = mover.getByRole('region', { name: 'Email address' });
+    await section.getByLabel('New email address').fill(newEmail);
+    await section.getByRole('button', { name: 'Change email' }).click();
+    await section.getByText('Enter your current password.').waitFor();
+    await section.getByLabel('Current password').fill('not-my-password-1');
+    await section.getByRole('button', { name: 'Change email' }).click();
+    await section.getByText('That password is not right.').waitFor();
+    await section.getByLabel('Current password').fill(password);
+    await section.getByRole('button', { name: 'Change email' }).click();
+    await section.getByText('Approve the change from your current inbox').waitFor();
+    await expect(section.getByTestId('current-email').textContent()).resolves.toBe(oldEmail);
+
+    // The old inbox approves (its mail also says how to secure the account)…
+    const approveUrl = await waitForMailLink(
+      server.url,
+      oldEmail,
+      /https?:\/\/\S+\/api\/auth\/verify-email\?\S+/u,
+      30_000,
+      [verifyUrl],
+    );
+    await mover.goto(approveUrl, { waitUntil: 'networkidle' });
+    await mover.getByText('Email link opened').waitFor();
+    await expect(section.getByTestId('current-email').textContent()).resolves.toBe(oldEmail);
+    // …then the new one confirms, and the address changes.
+    const confirmUrl = await waitForMailLink(
+      server.url,
+      newEmail,
+      /https?:\/\/\S+\/api\/auth\/verify-email\?\S+/u,
+    );
+    await mover.goto(confirmUrl, { waitUntil: 'networkidle' });
+    await expect(
+      mover.getByRole('region', { name: 'Email address' }).getByTestId('current-email').textContent(),
+    ).resolves.toBe(newEmail);
+    expect(moverErrors).toEqual([]);
+    await mover.close();
   });
 });

@@ -152,6 +152,23 @@ describe('the auth edge reads every body encoding the same way, or refuses it', 
       expect(response.status, encoding.label).toBe(encoding.accepted ? 429 : 415);
       expect(response.client.cookies.size, encoding.label).toBe(0);
     }
+    // No spelling of the path reaches better-auth's sign-in without passing the lockout.
+    for (const path of [
+      '/api/auth/sign-in/email/',
+      '/api/auth//sign-in/email',
+      '/api/auth/sign-in//email',
+      '/api/auth/sign-in/%65mail',
+      '/api/auth/SIGN-IN/email',
+      '/api/auth/x/../sign-in/email',
+      '/api/auth/sign-in/./email',
+      '/api/auth/%2e%2e/auth/sign-in/email',
+      '/api/auth/sign-in/email?x=1',
+      '/api/auth/sign-in/email;x=1',
+      '/api/auth/sign-in/email%00',
+    ]) {
+      const response = await app.client().post(path, { email: person.email, password: PASSWORD });
+      expect([404, 429, 400], path).toContain(response.status);
+    }
     // An upper-case email is the same account.
     const shouted = await app
       .client()

@@ -67,9 +67,9 @@ describe("better-auth's staff endpoints", () => {
       ).toBe(200);
       const victim = await createUser(testDb.app);
       if (path === '/admin/stop-impersonating') {
-        expect(
-          (await client.post('/api/auth/admin/impersonate-user', { userId: victim.id })).status,
-        ).toBe(200);
+        expect((await client.post('/api/auth/admin/impersonate-user', { userId: victim.id })).status).toBe(
+          200,
+        );
       }
       // Everything any admin endpoint could take, aimed at the victim.
       const body = {

@@ -11,7 +11,7 @@ export type AuthErrorLike = {
   status?: number;
   code?: string;
   message?: string;
-  error?: { code?: string; message?: string } | null;
+  error?: { code?: string; message?: string; fields?: Record<string, string> } | null;
 };
 
 const friendlyMessages: Record<string, string> = {
@@ -26,6 +26,7 @@ const friendlyMessages: Record<string, string> = {
   EMAIL_NOT_VERIFIED: 'Confirm your email address before signing in.',
   FAILED_TO_GET_SESSION: 'Your session has ended. Sign in again.',
   SESSION_EXPIRED: 'For your security, sign in again before making this change.',
+  SESSION_NOT_FRESH: 'For your security, sign in again before making this change.',
 };
 
 export function authErrorCode(error: AuthErrorLike | null | undefined): string | undefined {
@@ -54,7 +55,14 @@ function ensureSentence(message: string): string {
 
 export type AuthOutcome<T> =
   | { ok: true; data: T }
-  | { ok: false; code: string | undefined; status: number | undefined; message: string };
+  | {
+      ok: false;
+      code: string | undefined;
+      status: number | undefined;
+      message: string;
+      /** What our /api/auth edge says about each field it refused (error.fields), if anything. */
+      fields: Record<string, string>;
+    };
 
 /**
  * Runs one better-auth client call and folds its { data, error } answer, or a thrown network
@@ -71,10 +79,11 @@ export async function callAuth<T>(
         code: authErrorCode(result.error),
         status: result.error.status,
         message: authErrorMessage(result.error),
+        fields: result.error.error?.fields ?? {},
       };
     }
     return { ok: true, data: result.data as T };
   } catch {
-    return { ok: false, code: undefined, status: undefined, message: NETWORK_ERROR_MESSAGE };
+    return { ok: false, code: undefined, status: undefined, message: NETWORK_ERROR_MESSAGE, fields: {} };
   }
 }

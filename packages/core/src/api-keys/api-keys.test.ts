@@ -193,3 +193,19 @@ describe('API keys in core', () => {
     expect(items[0]!.revokedAt).toBeInstanceOf(Date);
   });
 });
+
+describe('API keys and impersonation', () => {
+  it('a staff member impersonating an owner cannot mint a key, through any surface', async () => {
+    const { ws, actor } = await memberOf('owner');
+    const staff = await createUser(testDb.app);
+    await expect(
+      createApiKey(
+        deps,
+        { ...actor, impersonatorId: staff.id },
+        { name: 'backdoor', scopes: ['project.read'] },
+      ),
+    ).rejects.toMatchObject({ code: 'forbidden' });
+    const rows = await testDb.owner.db.select().from(apiKey).where(eq(apiKey.workspaceId, ws.id));
+    expect(rows).toHaveLength(0);
+  });
+});

@@ -1,6 +1,7 @@
+import { z } from 'zod';
 import { AppError } from '../errors/index';
 import { isSafeRedirectPath } from '../redirects/index';
-import { findForbiddenCharacter, forbiddenCharacterMessage, singleLineText } from '../text/index';
+import { findForbiddenCharacter, forbiddenCharacterMessage, multiLineText } from '../text/index';
 import type { AuthEndpointMatch } from './auth-surface';
 import { userName } from './user-name';
 
@@ -18,7 +19,15 @@ const SECRET_FIELDS: ReadonlySet<string> = new Set(['password', 'newPassword', '
 /** Deeper than any better-auth body; also what keeps JSON.stringify from recursing without end. */
 const MAX_BODY_DEPTH = 8;
 
-const banReason = singleLineText({ max: 500 });
+/** Top-level fields with a rule of their own (which includes the control-character rule). */
+const fieldRules = {
+  name: userName,
+  // The ban dialog is a textarea: line breaks are fine, other controls are not.
+  banReason: multiLineText({ max: 500 }),
+  // No page sets a picture; one that is set must be an https URL a browser can fetch, not a
+  // `javascript:` URL or 60 KB of text in every user row.
+  image: z.union([z.null(), z.url({ protocol: /^https$/u, message: 'Use an https URL.' }).max(2048)]),
+};
 const redirectMessage = 'Use a path on this site, such as /app.';
 
 /**
@@ -95,7 +104,8 @@ function decodeParameter(field: string, raw: string): string {
  *   parameter's name or value, or any body key or string value (passwords aside);
  * - every callbackURL, errorCallbackURL, newUserCallbackURL and redirectTo, in the query (each
  *   occurrence) or the body, is a path on this site that stays what it is (core's redirect rule);
- * - a `name` is a user name (one line, 1–100 characters); a ban reason one line of at most 500.
+ * - a `name` is a user name (one line, 1–100 characters); a ban reason at most 500 characters; an
+ *   `image` null or an https URL.
  */
 export function checkAuthInput(
   match: AuthEndpointMatch,
@@ -110,14 +120,11 @@ export function checkAuthInput(
   }
   if (!body) return;
   checkBodyText(body);
-  for (const field of REDIRECT_FIELDS) if (field in body) checkRedirect(field, body[field]);
-  if ('name' in body) {
-    const parsed = userName.safeParse(body.name);
-    if (!parsed.success) refuse('name', parsed.error.issues[0]?.message ?? 'Enter your name.');
-  }
-  if ('banReason' in body && body.banReason !== undefined) {
-    const parsed = banReason.safeParse(body.banReason);
-    if (!parsed.success) refuse('banReason', parsed.error.issues[0]?.message ?? 'Invalid reason.');
+  for (const field of REDIRECT_FIELDS) if (Object.hasOwn(body, field)) checkRedirect(field, body[field]);
+  for (const [field, rule] of Object.entries(fieldRules)) {
+    if (!Object.hasOwn(body, field)) continue;
+    const parsed = rule.safeParse(body[field]);
+    if (!parsed.success) refuse(field, parsed.error.issues[0]?.message ?? 'Invalid value.');
   }
 }
 
@@ -135,7 +142,7 @@ function checkBodyText(body: Record<string, unknown>): void {
     for (const [key, child] of Object.entries(value)) {
       const childPath = path ? `${path}.${key}` : key;
       checkText(childPath, key);
-      if (depth === 0 && SECRET_FIELDS.has(key)) continue;
+      if (depth === 0 && (SECRET_FIELDS.has(key) || Object.hasOwn(fieldRules, key))) continue;
       pending.push({ value: child, path: childPath, depth: depth + 1 });
     }
   }

@@ -13,15 +13,16 @@ export const metadata: Metadata = {
 };
 
 type AccountPageProps = {
-  searchParams: Promise<{ error?: string | string[] }>;
+  searchParams: Promise<{ error?: string | string[]; 'email-link'?: string | string[] }>;
 };
 
 export default async function AccountPage({ searchParams }: AccountPageProps) {
   const { user, session } = await requireSession('/account');
   const accounts = await getLinkedAccounts();
   const hasPassword = accounts === null || accounts.some((account) => account.providerId === 'credential');
-  // An email-change link that failed lands here with ?error= (its callbackURL is /account).
-  const { error } = await searchParams;
+  // Both email-change links (the approval mailed to the current address, the confirmation mailed
+  // to the new one) land here: their callbackURL is EMAIL_LINK_CALLBACK, with ?error= if they failed.
+  const { error, 'email-link': emailLink } = await searchParams;
 
   return (
     <div className="mx-auto grid w-full max-w-3xl gap-8">
@@ -35,9 +36,19 @@ export default async function AccountPage({ searchParams }: AccountPageProps) {
         <Alert variant="destructive" title="That email link did not work">
           It has expired or was already used. Request the email change again below.
         </Alert>
+      ) : emailLink ? (
+        <Alert variant="info" title="Email link opened">
+          If it approved a change, we sent a confirmation link to the new address: your email below changes
+          once you open that one.
+        </Alert>
       ) : null}
       <ProfileSection name={user.name} />
-      <EmailSection email={user.email} verified={user.emailVerified} />
+      <EmailSection
+        email={user.email}
+        verified={user.emailVerified}
+        hasPassword={hasPassword}
+        impersonating={Boolean(session.impersonatedBy)}
+      />
       <PasswordSection hasPassword={hasPassword} />
       <TwoFactorSection enabled={Boolean(user.twoFactorEnabled)} hasPassword={hasPassword} />
       <SessionsSection currentSessionId={session.id} />
