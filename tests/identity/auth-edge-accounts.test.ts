@@ -210,6 +210,35 @@ describe('changing the email address', () => {
   });
 });
 
+describe('password checks behind a session', () => {
+  it('wrong current passwords (change-password, turning 2FA on) count towards the lockout like failed sign-ins', async () => {
+    const person = await signedInPerson(app, testDb, 'session-guesses');
+    for (let attempt = 0; attempt < 7; attempt++) {
+      const wrong = await person.client.post('/api/auth/change-password', {
+        currentPassword: `wrong-password-${attempt}`,
+        newPassword: 'amber-lantern-93-softly',
+      });
+      expect(wrong.status).toBe(400);
+    }
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const wrong = await person.client.post('/api/auth/two-factor/enable', {
+        password: `wrong-password-${attempt}`,
+      });
+      expect(wrong.status).toBe(400);
+    }
+    // Ten guesses: now even the right password is refused, here and at sign-in.
+    const right = await person.client.post('/api/auth/change-password', {
+      currentPassword: PASSWORD,
+      newPassword: 'amber-lantern-93-softly',
+    });
+    expect(right.status).toBe(429);
+    expect(
+      (await app.client().post('/api/auth/sign-in/email', { email: person.email, password: PASSWORD }))
+        .status,
+    ).toBe(429);
+  });
+});
+
 describe('API keys during impersonation', () => {
   it('a staff member impersonating an owner cannot create an API key', async () => {
     const owner = await signedInPerson(app, testDb, 'key-owner');

@@ -13,6 +13,7 @@ import {
   UNIFORM_SIGN_UP_ANSWER,
   type Auth,
   type AuthEndpoint,
+  type AuthOutcome,
 } from '@plinth/core/identity';
 import type { JobQueue } from '@plinth/core/jobs';
 import { requestBodyLimit } from '../middleware/body-limit';
@@ -73,13 +74,24 @@ export function authRoutes(deps: AuthRouteDeps) {
         };
         const state = await rules.before(request);
         const response = await deps.auth.handler(forwardedRequest(c, body));
-        await rules.after(request, state, response.status);
+        await rules.after(request, state, await outcomeOf(response));
         return match.endpoint.rules.uniformAnswer && response.ok ? uniformAnswer(response) : response;
       } catch (error) {
         if (!isAppError(error)) throw error;
         return authErrorResponse(c, error, match?.endpoint);
       }
     });
+}
+
+/** better-auth's answer in brief: the status, and for a refusal its `code` (read from a copy). */
+async function outcomeOf(response: Response): Promise<AuthOutcome> {
+  if (response.status < 400) return { status: response.status };
+  const body: unknown = await response
+    .clone()
+    .json()
+    .catch(() => null);
+  const code = body && typeof body === 'object' ? (body as { code?: unknown }).code : undefined;
+  return { status: response.status, ...(typeof code === 'string' ? { code } : {}) };
 }
 
 function forwardedRequest(c: Context<ApiEnv>, body: Record<string, unknown> | undefined): Request {

@@ -35,8 +35,17 @@ export interface AuthEdgeRequest {
 
 /** What `before` learned that `after` needs. */
 export interface AuthEdgeState {
+  /** The body's email (sign-in, sign-up…), lower-cased. */
   email?: string;
+  /** The signed-in person's email, where the endpoint checks their password. */
+  accountEmail?: string;
   secondFactor?: SecondFactorSubject;
+}
+
+/** How better-auth answered: the status, and its error code when it refused. */
+export interface AuthOutcome {
+  status: number;
+  code?: string;
 }
 
 /**
@@ -59,6 +68,8 @@ export function createAuthEdgeRules(deps: AuthEdgeDeps) {
     if (rules.byIp) await assertWithinRateLimit(deps.database, rules.byIp, request.clientAddress);
     if (rules.byEmail && email) await assertWithinRateLimit(deps.database, rules.byEmail, hashSubject(email));
     if (rules.signInStep === 'password' && email) await assertSignInNotLocked(deps.database, email);
+    const accountEmail = rules.checksPassword ? session?.email : undefined;
+    if (accountEmail) await assertSignInNotLocked(deps.database, accountEmail);
     let secondFactor: SecondFactorSubject | undefined;
     if (rules.signInStep === 'second-factor') {
       secondFactor = (await secondFactorSubject(deps, request.cookie, session)) ?? undefined;
@@ -71,7 +82,11 @@ export function createAuthEdgeRules(deps: AuthEdgeDeps) {
       if (problem) throw new AppError('invalid_input', problem, { fields: { [passwordField]: problem } });
     }
     if (rules.confirmsIdentity && session) await confirmOwner(session, body.currentPassword);
-    return { ...(email ? { email } : {}), ...(secondFactor ? { secondFactor } : {}) };
+    return {
+      ...(email ? { email } : {}),
+      ...(accountEmail ? { accountEmail } : {}),
+      ...(secondFactor ? { secondFactor } : {}),
+    };
   }
 
   /**
@@ -101,12 +116,17 @@ export function createAuthEdgeRules(deps: AuthEdgeDeps) {
     });
   }
 
-  async function after(request: AuthEdgeRequest, state: AuthEdgeState, status: number): Promise<void> {
-    if (status !== 401) return;
+  async function after(request: AuthEdgeRequest, state: AuthEdgeState, outcome: AuthOutcome): Promise<void> {
     const { signInStep } = request.endpoint.rules;
-    if (signInStep === 'password' && state.email) await recordFailedSignIn(deps, state.email);
-    if (signInStep === 'second-factor' && state.secondFactor)
+    if (outcome.status === 401 && signInStep === 'password' && state.email) {
+      await recordFailedSignIn(deps, state.email);
+    }
+    if (outcome.status === 401 && signInStep === 'second-factor' && state.secondFactor) {
       await recordFailedSecondFactor(deps, state.secondFactor);
+    }
+    if (outcome.code === 'INVALID_PASSWORD' && state.accountEmail) {
+      await recordFailedSignIn(deps, state.accountEmail);
+    }
   }
 
   return { before, after };

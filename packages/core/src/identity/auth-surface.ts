@@ -17,6 +17,11 @@ export interface AuthEndpointRules {
   changesCredentials?: boolean;
   /** Needs the current password (`currentPassword`), or a sign-in within the last ten minutes. */
   confirmsIdentity?: boolean;
+  /**
+   * better-auth checks the signed-in person's current password here: a wrong one (its
+   * `INVALID_PASSWORD`) is a guess by whoever holds the session, counted towards the lockout.
+   */
+  checksPassword?: boolean;
   /** 200 answers are replaced by one fixed body, so they cannot tell a taken email from a new one. */
   uniformAnswer?: boolean;
   /** A staff action: one audit row per success, the staff member as actor (audit-auth-events.ts). */
@@ -54,7 +59,7 @@ export const authSurface: readonly AuthEndpoint[] = [
     path: '/change-email',
     rules: { changesCredentials: true, confirmsIdentity: true },
   },
-  { method: 'POST', path: '/change-password', rules: { changesCredentials: true } },
+  { method: 'POST', path: '/change-password', rules: { changesCredentials: true, checksPassword: true } },
   // Signing up and in with a password, and the mails around it.
   {
     method: 'POST',
@@ -92,9 +97,13 @@ export const authSurface: readonly AuthEndpoint[] = [
   { method: 'GET', path: '/error', rules: {} },
   { method: 'GET', path: '/ok', rules: {} },
   // Two-factor authentication.
-  { method: 'POST', path: '/two-factor/enable', rules: { changesCredentials: true } },
-  { method: 'POST', path: '/two-factor/disable', rules: { changesCredentials: true } },
-  { method: 'POST', path: '/two-factor/generate-backup-codes', rules: { changesCredentials: true } },
+  { method: 'POST', path: '/two-factor/enable', rules: { changesCredentials: true, checksPassword: true } },
+  { method: 'POST', path: '/two-factor/disable', rules: { changesCredentials: true, checksPassword: true } },
+  {
+    method: 'POST',
+    path: '/two-factor/generate-backup-codes',
+    rules: { changesCredentials: true, checksPassword: true },
+  },
   { method: 'POST', path: '/two-factor/verify-totp', rules: { signInStep: 'second-factor' } },
   { method: 'POST', path: '/two-factor/verify-backup-code', rules: { signInStep: 'second-factor' } },
   // Staff (apps/web/app/(signed-in)/admin/users): list people, ban, unban, impersonate.

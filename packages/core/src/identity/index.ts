@@ -36,6 +36,7 @@ export {
   type AuthEdgeRequest,
   type AuthEdgeRules,
   type AuthEdgeState,
+  type AuthOutcome,
 } from './auth-edge-rules';
 export { confirmIdentity, RECENT_SIGN_IN_MS, type IdentityCheck } from './confirm-identity';
 export { userName, cleanUserName, MAX_USER_NAME_LENGTH } from './user-name';
