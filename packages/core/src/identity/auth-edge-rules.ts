@@ -62,6 +62,11 @@ export function createAuthEdgeRules(deps: AuthEdgeDeps) {
     const needsSession =
       rules.changesCredentials || rules.confirmsIdentity || rules.signInStep === 'second-factor';
     const session = needsSession ? await readSession(request.cookie) : null;
+    // Fail closed: a rule that depends on who is signed in never lets through a request whose
+    // session we could not read (better-auth would refuse it too; this way it cannot read one we
+    // did not check).
+    if (needsSession && !session && rules.signInStep !== 'second-factor')
+      throw new AppError('unauthenticated');
     if (rules.changesCredentials && session?.impersonatedBy) {
       throw new AppError('forbidden', 'Staff cannot change how an account signs in while impersonating it.');
     }
@@ -73,7 +78,11 @@ export function createAuthEdgeRules(deps: AuthEdgeDeps) {
     let secondFactor: SecondFactorSubject | undefined;
     if (rules.signInStep === 'second-factor') {
       secondFactor = (await secondFactorSubject(deps, request.cookie, session)) ?? undefined;
-      if (secondFactor) await assertSecondFactorAllowed(deps.database, secondFactor);
+      // No session and no challenge we can read: nothing better-auth could check a code against.
+      if (!secondFactor) {
+        throw new AppError('unauthenticated', 'This sign-in attempt has expired. Sign in again.');
+      }
+      await assertSecondFactorAllowed(deps.database, secondFactor);
     }
     const passwordField = newPasswordField(path);
     const newPassword = passwordField ? body[passwordField] : undefined;

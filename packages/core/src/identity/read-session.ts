@@ -35,9 +35,9 @@ const sessionQuery = {
  * own get-session calls keep sliding the expiry for active people.
  */
 export function createSessionReader(deps: { database: Database; secret: string; production: boolean }) {
-  const names = authCookieNames('session_token', deps.production);
+  const name = authCookieName('session_token', deps.production);
   return async function readSession(cookieHeader: string | undefined | null): Promise<SessionInfo | null> {
-    const token = signedCookieValue(cookieHeader, names, deps.secret);
+    const token = signedCookieValue(cookieHeader, name, deps.secret);
     if (!token) return null;
     const { rows } = await deps.database.pool.query<SessionRow>({ ...sessionQuery, values: [token] });
     const row = rows[0];
@@ -56,35 +56,46 @@ export function createSessionReader(deps: { database: Database; secret: string; 
 export type SessionReader = ReturnType<typeof createSessionReader>;
 
 /**
- * The names better-auth gives one of its cookies (prefix `plinth`): production sends only the
- * `__Secure-` form; development accepts both.
+ * The name better-auth gives one of its cookies (prefix `plinth`): `__Secure-` in production, where
+ * create-auth sets useSecureCookies; the plain name otherwise. Only that one, as better-auth reads.
  */
-export function authCookieNames(name: string, production: boolean): string[] {
-  return production ? [`__Secure-plinth.${name}`] : [`plinth.${name}`, `__Secure-plinth.${name}`];
+export function authCookieName(name: string, production: boolean): string {
+  return production ? `__Secure-plinth.${name}` : `plinth.${name}`;
 }
 
-/** The value of a `value.signature` cookie (better-auth's signed cookies) whose HMAC-SHA256 is ours. */
+/**
+ * The value of a `value.signature` cookie (better-auth's signed cookies) whose HMAC-SHA256 is ours,
+ * read exactly as better-auth (better-call) reads it: the first cookie of that name, surrounding
+ * quotes removed, percent-decoded when it can be. A reader that picked another occurrence, or
+ * failed on a quoted value, would let our edge judge one session while better-auth acts on another.
+ */
 export function signedCookieValue(
   cookieHeader: string | undefined | null,
-  names: string[],
+  name: string,
   secret: string,
 ): string | null {
-  if (!cookieHeader) return null;
-  for (const part of cookieHeader.split(';')) {
+  const value = firstCookie(cookieHeader ?? '', name);
+  if (value === undefined) return null;
+  const dot = value.lastIndexOf('.');
+  if (dot < 1) return null;
+  const token = value.slice(0, dot);
+  const signature = Buffer.from(value.slice(dot + 1), 'base64');
+  const expected = createHmac('sha256', secret).update(token).digest();
+  return signature.length === expected.length && timingSafeEqual(signature, expected) ? token : null;
+}
+
+function firstCookie(header: string, name: string): string | undefined {
+  for (const part of header.split(';')) {
     const index = part.indexOf('=');
-    if (index < 0 || !names.includes(part.slice(0, index).trim())) continue;
-    let value: string;
+    if (index < 0 || part.slice(0, index).trim() !== name) continue;
+    let value = part.slice(index + 1).trim();
+    if (value.startsWith('"')) value = value.slice(1, -1);
+    if (!value.includes('%')) return value;
     try {
-      value = decodeURIComponent(part.slice(index + 1).trim());
+      return decodeURIComponent(value);
     } catch {
-      return null;
+      return value;
     }
-    const dot = value.lastIndexOf('.');
-    if (dot < 1) return null;
-    const token = value.slice(0, dot);
-    const signature = Buffer.from(value.slice(dot + 1), 'base64');
-    const expected = createHmac('sha256', secret).update(token).digest();
-    return signature.length === expected.length && timingSafeEqual(signature, expected) ? token : null;
   }
-  return null;
+  return undefined;
 }

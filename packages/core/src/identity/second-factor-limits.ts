@@ -3,7 +3,7 @@ import { user, verification, type Database } from '@plinth/db';
 import { AppError } from '../errors/index';
 import type { JobQueue } from '../jobs/index';
 import { consumeRateLimit, identityRateLimits, peekRateLimit } from '../rate-limit/index';
-import { authCookieNames, signedCookieValue, type SessionInfo } from './read-session';
+import { authCookieName, signedCookieValue, type SessionInfo } from './read-session';
 import { assertSignInNotLocked, recordFailedSignIn } from './sign-in-lockout';
 
 const dailyRule = identityRateLimits.secondFactorFailuresByUser;
@@ -28,7 +28,7 @@ export async function secondFactorSubject(
   if (session) return { userId: session.userId, email: session.email };
   const challenge = signedCookieValue(
     cookieHeader,
-    authCookieNames('two_factor', deps.production),
+    authCookieName('two_factor', deps.production),
     deps.secret,
   );
   if (!challenge) return null;
