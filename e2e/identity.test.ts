@@ -7,6 +7,9 @@ import { startDevServer, type DevServer } from './dev-server';
 import { makeStaff } from './staff';
 import { totp } from './totp';
 
+/** A verification, approval or confirmation link in a captured mail. */
+const VERIFY_EMAIL_LINK = /https?:\/\/\S+\/api\/auth\/verify-email\?\S+/u;
+
 describe('identity in a real browser', () => {
   let server: DevServer;
   let browser: Browser;
@@ -65,11 +68,7 @@ describe('identity in a real browser', () => {
     await page.getByRole('button', { name: 'Resend verification email' }).waitFor();
     expectNoPageErrors('/sign-up');
 
-    const verifyUrl = await waitForMailLink(
-      server.url,
-      email,
-      /https?:\/\/\S+\/api\/auth\/verify-email\?\S+/u,
-    );
+    const verifyUrl = await waitForMailLink(server.url, email, VERIFY_EMAIL_LINK);
     await page.goto(verifyUrl, { waitUntil: 'networkidle' });
     expect(new URL(page.url()).pathname).toBe('/verify-email');
     await page.getByRole('heading', { level: 1, name: 'Your email is confirmed' }).waitFor();
@@ -220,11 +219,7 @@ describe('identity in a real browser', () => {
     expect(signUp.status).toBe(200);
     const mover = await browser.newPage();
     const moverErrors = collectPageErrors(mover);
-    const verifyUrl = await waitForMailLink(
-      server.url,
-      oldEmail,
-      /https?:\/\/\S+\/api\/auth\/verify-email\?\S+/u,
-    );
+    const verifyUrl = await waitForMailLink(server.url, oldEmail, VERIFY_EMAIL_LINK);
     await mover.goto(verifyUrl, { waitUntil: 'networkidle' });
     await mover.getByText(`You are signed in as ${oldEmail}.`).waitFor();
 
@@ -242,22 +237,12 @@ describe('identity in a real browser', () => {
     await expect(section.getByTestId('current-email').textContent()).resolves.toBe(oldEmail);
 
     // The old inbox approves (its mail also says how to secure the account)…
-    const approveUrl = await waitForMailLink(
-      server.url,
-      oldEmail,
-      /https?:\/\/\S+\/api\/auth\/verify-email\?\S+/u,
-      30_000,
-      [verifyUrl],
-    );
+    const approveUrl = await waitForMailLink(server.url, oldEmail, VERIFY_EMAIL_LINK, 30_000, [verifyUrl]);
     await mover.goto(approveUrl, { waitUntil: 'networkidle' });
     await mover.getByText('Email link opened').waitFor();
     await expect(section.getByTestId('current-email').textContent()).resolves.toBe(oldEmail);
     // …then the new one confirms, and the address changes.
-    const confirmUrl = await waitForMailLink(
-      server.url,
-      newEmail,
-      /https?:\/\/\S+\/api\/auth\/verify-email\?\S+/u,
-    );
+    const confirmUrl = await waitForMailLink(server.url, newEmail, VERIFY_EMAIL_LINK);
     await mover.goto(confirmUrl, { waitUntil: 'networkidle' });
     await expect(
       mover.getByRole('region', { name: 'Email address' }).getByTestId('current-email').textContent(),

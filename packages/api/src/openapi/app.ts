@@ -1,7 +1,7 @@
 import { OpenAPIHono, type RouteHandler } from '@hono/zod-openapi';
 import type { Context, MiddlewareHandler } from 'hono';
 import type { ZodError } from 'zod';
-import { AppError } from '@plinth/core/errors';
+import { AppError, parseJsonBody } from '@plinth/core/errors';
 import type { MemberActor, WorkspaceSummary } from '@plinth/core/tenancy';
 import type { ActorEnv } from '../middleware/api-key-actor';
 import type { IdempotencyMode, V1Route } from './define-route';
@@ -93,14 +93,7 @@ const refuseBody: MiddlewareHandler<V1Env> = async (c, next) => {
       if (!jsonContentType.test(c.req.header('content-type') ?? '')) {
         throw new AppError('unsupported_media_type', 'Send JSON with Content-Type: application/json.');
       }
-      let parsed: unknown;
-      try {
-        parsed = JSON.parse(text);
-      } catch {
-        throw new AppError('invalid_input', 'The request body is not valid JSON.', {
-          fields: { _: 'Invalid JSON.' },
-        });
-      }
+      const parsed = parseJsonBody(text);
       const keys =
         parsed && typeof parsed === 'object' && !Array.isArray(parsed) ? Object.keys(parsed) : null;
       if (!keys || keys.length > 0) {

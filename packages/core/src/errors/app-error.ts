@@ -70,3 +70,14 @@ export function parseInput<T extends z.ZodType>(schema: T, input: unknown): z.ou
   if (!result.success) throw AppError.fromZod(result.error);
   return result.data;
 }
+
+/** A request body parsed as JSON, or the `invalid_input` every surface answers for one that is not. */
+export function parseJsonBody(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new AppError('invalid_input', 'The request body is not valid JSON.', {
+      fields: { _: 'Invalid JSON.' },
+    });
+  }
+}

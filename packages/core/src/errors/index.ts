@@ -5,6 +5,7 @@ export {
   AppError,
   isAppError,
   parseInput,
+  parseJsonBody,
   toErrorEnvelope,
   type AppErrorOptions,
   type ErrorEnvelope,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AppError } from '../errors/index';
+import { AppError, parseJsonBody } from '../errors/index';
 import { isSafeRedirectPath } from '../redirects/index';
 import { findForbiddenCharacter, forbiddenCharacterMessage, multiLineText } from '../text/index';
 import type { AuthEndpointMatch } from './auth-surface';
@@ -45,14 +45,7 @@ export function parseAuthBody(
   if (!isJsonMediaType(contentType ?? '')) {
     throw new AppError('unsupported_media_type', 'Send the body as JSON (Content-Type: application/json).');
   }
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(text);
-  } catch {
-    throw new AppError('invalid_input', 'The request body is not valid JSON.', {
-      fields: { _: 'Invalid JSON.' },
-    });
-  }
+  const parsed = parseJsonBody(text);
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
     throw new AppError('invalid_input', 'The request body must be a JSON object.', {
       fields: { _: 'Expected an object.' },
