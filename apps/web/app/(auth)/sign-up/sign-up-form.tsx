@@ -86,8 +86,9 @@ export function SignUpForm({ next }: { next: string }) {
     return (
       <div className="grid gap-6" data-testid="sign-up-sent">
         <Alert variant="success" title="Check your inbox">
-          We sent a confirmation link to <strong>{sentTo}</strong>. Open it to confirm your address and sign
-          in. The link works for 24 hours.
+          We sent an email to <strong>{sentTo}</strong>. Open the link in it to confirm your address and sign
+          in; it works for 24 hours. If this address already has an account, the email says so and links to
+          sign-in instead.
         </Alert>
         <div className="grid gap-2 text-sm text-muted-foreground">
           <p>No email after a few minutes? Check your spam folder, or send it again.</p>
