@@ -24,9 +24,10 @@ import {
 
 // A bad-input sweep generated from the OpenAPI document: for every operation, every declared
 // parameter and body field gets a wrong type, a missing value, an oversized string, an unknown
-// sibling; lists get invalid cursors and limits; bodies get malformed JSON and a wrong content
-// type. Every answer must be a 4xx the document declares, in the envelope, naming the field (or
-// a 404 for a bad path parameter) — never a 5xx — and no table changes.
+// sibling and control characters (NUL, other C0 controls, DEL, C1 controls, bidi overrides); lists
+// get invalid cursors and limits; bodies get malformed JSON and a wrong content type. Every answer
+// must be a 4xx the document declares, in the envelope, naming the field (or a 404 for a bad path
+// parameter) — never a 5xx — and no table changes.
 
 const testDb = useTestDatabase();
 const app = useIdentityApp(testDb);
@@ -118,6 +119,25 @@ function plausible(schema: Json): unknown {
   return 'x'.repeat(Math.max(1, Number(schema.minLength ?? 1)));
 }
 
+/**
+ * Characters no field of the API accepts (tab, LF and CR are left out: a description may hold
+ * them). NUL is what Postgres refuses outright (SQLSTATE 22021, a 500 before the schemas refused
+ * it); the others corrupt logs, mail headers and exports, or reorder what a person reads.
+ */
+const controlCharacters: Record<string, string> = {
+  NUL: '\u0000',
+  BEL: '\u0007',
+  ESC: '\u001b',
+  DEL: '\u007f',
+  NEL: '\u0085',
+  CSI: '\u009b',
+  RLO: '\u202e',
+  RLI: '\u2067',
+};
+
+/** `value` with `control` inside it (after the first character, so a prefix check still sees it). */
+const withControl = (value: string, control: string) => `${value.slice(0, 1)}${control}${value.slice(1)}`;
+
 const otherPrefix: Record<string, IdPrefix> = {
   proj: 'ws',
   ws: 'proj',
@@ -150,6 +170,13 @@ function badRequests(entry: DocumentOperation): BadRequest[] {
       ];
       for (const value of bad)
         requests.push({ label: `path ${name}=${value.slice(0, 20)}`, path: { [name]: value }, status: 404 });
+      for (const [what, control] of Object.entries(controlCharacters)) {
+        requests.push({
+          label: `path ${name} with ${what}`,
+          path: { [name]: withControl(pathValues[name]!, control) },
+          status: 404,
+        });
+      }
       continue;
     }
     const type = Array.isArray(schema.type) ? schema.type[0] : schema.type;
@@ -167,9 +194,11 @@ function badRequests(entry: DocumentOperation): BadRequest[] {
       const prefix = /^\^([a-z]+)_/.exec(String(schema.pattern ?? ''))?.[1];
       if (prefix) values.push(encodeId(otherPrefix[prefix]!, '01920d3c-8f2a-7b3c-9d4e-5f6a7b8c9d0e'));
     }
+    const base = String(schema.example ?? plausible(schema));
+    for (const control of Object.values(controlCharacters)) values.push(withControl(base, control));
     for (const value of values) {
       requests.push({
-        label: `query ${name}=${value.slice(0, 20)}`,
+        label: `query ${name}=${JSON.stringify(value.slice(0, 20))}`,
         query: `${name}=${encodeURIComponent(value)}`,
         field: name,
       });
@@ -219,6 +248,23 @@ function badRequests(entry: DocumentOperation): BadRequest[] {
         body: json({ ...valid, [name]: 'x'.repeat(Number(schema.maxLength) + 1) }),
         field: name,
       });
+    }
+    const value = valid[name];
+    const strings = typeof value === 'string' ? [value] : Array.isArray(value) ? value : [];
+    for (const [what, control] of Object.entries(controlCharacters)) {
+      if (typeof value === 'string') {
+        requests.push({
+          label: `${name} with ${what}`,
+          body: json({ ...valid, [name]: withControl(value, control) }),
+          field: name,
+        });
+      } else if (typeof strings[0] === 'string') {
+        requests.push({
+          label: `${name}[0] with ${what}`,
+          body: json({ ...valid, [name]: [withControl(strings[0], control)] }),
+          field: `${name}.0`,
+        });
+      }
     }
   }
   return requests;

@@ -14,7 +14,11 @@ import { stripeEventQueue } from './queues';
 
 export const listWebhookEventsInput = z.strictObject({
   status: z.enum(webhookEventStatuses).optional(),
-  cursor: z.string().max(200).optional(),
+  cursor: z
+    .string()
+    .max(200)
+    .regex(/^[A-Za-z0-9_-]*$/, 'Invalid cursor.')
+    .optional(),
   limit: z.coerce.number().int().min(1).max(100).default(50),
 });
 export type ListWebhookEventsInput = z.input<typeof listWebhookEventsInput>;
@@ -43,7 +47,14 @@ const encodeCursor = (row: WebhookEventSummary) =>
 function decodeCursor(cursor: string): { receivedAt: Date; id: string } {
   try {
     const [at, id] = z
-      .tuple([z.iso.datetime(), z.string()])
+      // A Stripe event id (evt_…): printable ASCII, so a forged cursor never carries NUL to SQL.
+      .tuple([
+        z.iso.datetime(),
+        z
+          .string()
+          .max(255)
+          .regex(/^[\x21-\x7e]+$/),
+      ])
       .parse(JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')));
     return { receivedAt: new Date(at), id };
   } catch {

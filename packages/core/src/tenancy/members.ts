@@ -4,6 +4,7 @@ import { assertCan, roleRank, type Permission } from '../access/index';
 import { actingUserId } from '../actor/index';
 import { audit, type AuditOrigin } from '../audit/index';
 import { AppError, parseInput } from '../errors/index';
+import { existingId } from './ids';
 import { lockOwners } from './owners';
 import { changeRoleInput, type ChangeRoleInput } from './schemas';
 import type { MemberActor } from './types';
@@ -70,6 +71,7 @@ export async function changeMemberRole(
   origin: AuditOrigin = {},
 ): Promise<MemberView> {
   assertCan(actor, 'member.update_role');
+  existingId(userId);
   const { role } = parseInput(changeRoleInput, input);
   return withTenant(deps.database, actor.workspaceId, actor, async (tx) => {
     const owners = await lockOwners(tx, actor.workspaceId);
@@ -121,6 +123,7 @@ export async function removeMember(
   origin: AuditOrigin = {},
 ): Promise<void> {
   assertCan(actor, 'member.remove');
+  existingId(userId);
   if (userId === actor.id) throw new AppError('invalid_input', 'To remove yourself, leave the workspace.');
   await withTenant(deps.database, actor.workspaceId, actor, async (tx) => {
     const owners = await lockOwners(tx, actor.workspaceId);
