@@ -107,3 +107,11 @@ export function classifyDatabaseError(error: unknown): DatabaseFailure | undefin
   }
   return undefined;
 }
+
+/**
+ * A failure below SQL: no SQLSTATE, so the server did not answer (the socket died, or a client-side
+ * timeout left a statement in flight). The connection it happened on can never be used again.
+ */
+export function isConnectionLost(error: unknown): boolean {
+  return classifyDatabaseError(error) === 'unavailable' && sqlStateOf(error) === undefined;
+}
