@@ -92,6 +92,8 @@ async function tableChecksum(): Promise<Record<string, string>> {
 interface BadRequest {
   label: string;
   path?: Record<string, string>;
+  /** Path values sent as they are, not percent-encoded: malformed escapes. */
+  rawPath?: boolean;
   query?: string;
   body?: string;
   contentType?: string;
@@ -177,6 +179,14 @@ function badRequests(entry: DocumentOperation): BadRequest[] {
           status: 404,
         });
       }
+      // Escapes that do not decode (a truncated sequence, invalid UTF-8, an overlong NUL).
+      for (const escape of ['%E0%A4%A', '%FF', '%C0%80', '%00'])
+        requests.push({
+          label: `path ${name} with raw ${escape}`,
+          path: { [name]: `${pathValues[name]!}${escape}` },
+          rawPath: true,
+          status: 404,
+        });
       continue;
     }
     const type = Array.isArray(schema.type) ? schema.type[0] : schema.type;
@@ -272,7 +282,9 @@ function badRequests(entry: DocumentOperation): BadRequest[] {
 
 async function send(entry: DocumentOperation, request: BadRequest) {
   const values = { ...pathValues, ...request.path };
-  const path = entry.path.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(values[name]!));
+  const path = entry.path.replace(/\{(\w+)\}/g, (_, name: string) =>
+    request.rawPath && request.path?.[name] ? values[name]! : encodeURIComponent(values[name]!),
+  );
   const cookie = [...owner.client.cookies].map(([name, value]) => `${name}=${value}`).join('; ');
   const headers: Record<string, string> = { origin: app.url, cookie };
   if (request.body !== undefined) headers['content-type'] = request.contentType ?? 'application/json';
