@@ -10,6 +10,7 @@ export {
   grantPlan,
 } from './factories';
 export { HttpClient } from './http-client';
+export { freePort } from './ports';
 export { totpCode, secretFromTotpUri } from './totp';
 export { startOidcServer, type OidcServer, type OidcUser } from './oidc-server';
 export { installTestQueues } from './queues';

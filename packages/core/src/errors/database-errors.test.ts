@@ -1,7 +1,6 @@
-import { createServer } from 'node:net';
 import pg from 'pg';
 import { describe, expect, it } from 'vitest';
-import { useTestDatabase } from '@plinth/testing';
+import { freePort, useTestDatabase } from '@plinth/testing';
 import { toAppError, toErrorEnvelope } from './index';
 
 // The last line behind the schemas: what Postgres itself refuses, and a database that is gone, map
@@ -54,7 +53,7 @@ describe('a value Postgres refuses is a 400 invalid_input, not a 500', () => {
 
 describe('a database that is gone is a 503 unavailable with Retry-After', () => {
   it('a refused connection (ECONNREFUSED)', async () => {
-    const port = await closedPort();
+    const port = await freePort();
     const client = new pg.Client({ host: '127.0.0.1', port, user: 'x', database: 'x' });
     const error = await client.connect().then(
       () => expect.unreachable('connected'),
@@ -134,13 +133,3 @@ describe('a database that is gone is a 503 unavailable with Retry-After', () => 
     }
   });
 });
-
-async function closedPort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
