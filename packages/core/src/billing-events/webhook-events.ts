@@ -40,6 +40,12 @@ const summaryColumns = {
   processedAt: webhookEvent.processedAt,
 };
 
+/** A Stripe event id (evt_…) as we accept one from a URL or a cursor: printable ASCII, never NUL. */
+const stripeEventId = z
+  .string()
+  .max(255)
+  .regex(/^[\x21-\x7e]+$/);
+
 /** The cursor is the last row's (received_at, id), opaque to clients. */
 const encodeCursor = (row: WebhookEventSummary) =>
   Buffer.from(JSON.stringify([row.receivedAt.toISOString(), row.id])).toString('base64url');
@@ -101,6 +107,8 @@ export async function replayStripeEvent(
   deps: { database: Database; jobs: JobQueue; logger?: Logger },
   eventId: string,
 ): Promise<{ id: string; status: 'pending' }> {
+  if (!stripeEventId.safeParse(eventId).success)
+    throw new AppError('not_found', 'No such event in the inbox.');
   const previousStatus = await withClientTransaction(deps.database, async (client) => {
     const { rows } = await client.query<{ status: string }>(
       `with previous as (select id, status from webhook_event where id = $1 for update)
