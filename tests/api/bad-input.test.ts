@@ -24,9 +24,10 @@ import {
 
 // A bad-input sweep generated from the OpenAPI document: for every operation, every declared
 // parameter and body field gets a wrong type, a missing value, an oversized string, an unknown
-// sibling; lists get invalid cursors and limits; bodies get malformed JSON and a wrong content
-// type. Every answer must be a 4xx the document declares, in the envelope, naming the field (or
-// a 404 for a bad path parameter) — never a 5xx — and no table changes.
+// sibling and control characters (NUL, other C0 controls, DEL, C1 controls, bidi overrides); lists
+// get invalid cursors and limits; bodies get malformed JSON and a wrong content type. Every answer
+// must be a 4xx the document declares, in the envelope, naming the field (or a 404 for a bad path
+// parameter) — never a 5xx — and no table changes.
 
 const testDb = useTestDatabase();
 const app = useIdentityApp(testDb);
@@ -91,6 +92,8 @@ async function tableChecksum(): Promise<Record<string, string>> {
 interface BadRequest {
   label: string;
   path?: Record<string, string>;
+  /** Path values sent as they are, not percent-encoded: malformed escapes. */
+  rawPath?: boolean;
   query?: string;
   body?: string;
   contentType?: string;
@@ -117,6 +120,25 @@ function plausible(schema: Json): unknown {
   if (type === 'boolean') return true;
   return 'x'.repeat(Math.max(1, Number(schema.minLength ?? 1)));
 }
+
+/**
+ * Characters no field of the API accepts (tab, LF and CR are left out: a description may hold
+ * them). NUL is what Postgres refuses outright (SQLSTATE 22021, a 500 before the schemas refused
+ * it); the others corrupt logs, mail headers and exports, or reorder what a person reads.
+ */
+const controlCharacters: Record<string, string> = {
+  NUL: '\u0000',
+  BEL: '\u0007',
+  ESC: '\u001b',
+  DEL: '\u007f',
+  NEL: '\u0085',
+  CSI: '\u009b',
+  RLO: '\u202e',
+  RLI: '\u2067',
+};
+
+/** `value` with `control` inside it (after the first character, so a prefix check still sees it). */
+const withControl = (value: string, control: string) => `${value.slice(0, 1)}${control}${value.slice(1)}`;
 
 const otherPrefix: Record<string, IdPrefix> = {
   proj: 'ws',
@@ -150,6 +172,21 @@ function badRequests(entry: DocumentOperation): BadRequest[] {
       ];
       for (const value of bad)
         requests.push({ label: `path ${name}=${value.slice(0, 20)}`, path: { [name]: value }, status: 404 });
+      for (const [what, control] of Object.entries(controlCharacters)) {
+        requests.push({
+          label: `path ${name} with ${what}`,
+          path: { [name]: withControl(pathValues[name]!, control) },
+          status: 404,
+        });
+      }
+      // Escapes that do not decode (a truncated sequence, invalid UTF-8, an overlong NUL).
+      for (const escape of ['%E0%A4%A', '%FF', '%C0%80', '%00'])
+        requests.push({
+          label: `path ${name} with raw ${escape}`,
+          path: { [name]: `${pathValues[name]!}${escape}` },
+          rawPath: true,
+          status: 404,
+        });
       continue;
     }
     const type = Array.isArray(schema.type) ? schema.type[0] : schema.type;
@@ -167,9 +204,11 @@ function badRequests(entry: DocumentOperation): BadRequest[] {
       const prefix = /^\^([a-z]+)_/.exec(String(schema.pattern ?? ''))?.[1];
       if (prefix) values.push(encodeId(otherPrefix[prefix]!, '01920d3c-8f2a-7b3c-9d4e-5f6a7b8c9d0e'));
     }
+    const base = String(schema.example ?? plausible(schema));
+    for (const control of Object.values(controlCharacters)) values.push(withControl(base, control));
     for (const value of values) {
       requests.push({
-        label: `query ${name}=${value.slice(0, 20)}`,
+        label: `query ${name}=${JSON.stringify(value.slice(0, 20))}`,
         query: `${name}=${encodeURIComponent(value)}`,
         field: name,
       });
@@ -220,13 +259,32 @@ function badRequests(entry: DocumentOperation): BadRequest[] {
         field: name,
       });
     }
+    const value = valid[name];
+    const strings = typeof value === 'string' ? [value] : Array.isArray(value) ? value : [];
+    for (const [what, control] of Object.entries(controlCharacters)) {
+      if (typeof value === 'string') {
+        requests.push({
+          label: `${name} with ${what}`,
+          body: json({ ...valid, [name]: withControl(value, control) }),
+          field: name,
+        });
+      } else if (typeof strings[0] === 'string') {
+        requests.push({
+          label: `${name}[0] with ${what}`,
+          body: json({ ...valid, [name]: [withControl(strings[0], control)] }),
+          field: `${name}.0`,
+        });
+      }
+    }
   }
   return requests;
 }
 
 async function send(entry: DocumentOperation, request: BadRequest) {
   const values = { ...pathValues, ...request.path };
-  const path = entry.path.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(values[name]!));
+  const path = entry.path.replace(/\{(\w+)\}/g, (_, name: string) =>
+    request.rawPath && request.path?.[name] ? values[name]! : encodeURIComponent(values[name]!),
+  );
   const cookie = [...owner.client.cookies].map(([name, value]) => `${name}=${value}`).join('; ');
   const headers: Record<string, string> = { origin: app.url, cookie };
   if (request.body !== undefined) headers['content-type'] = request.contentType ?? 'application/json';

@@ -11,7 +11,7 @@ import {
 import { entitlements } from '@plinth/core/entitlements';
 import { AppError } from '@plinth/core/errors';
 import { checkoutSession, customer, withTenant, workspace as workspaceTable } from '@plinth/db';
-import { useTestDatabase } from '@plinth/testing';
+import { createInvitation, useTestDatabase } from '@plinth/testing';
 import { APP_URL, useCoreBilling, workspaceWith } from './core-setup';
 
 const testDb = useTestDatabase();
@@ -148,6 +148,46 @@ describe('checkout', () => {
         )
       ).fields,
     ).toMatchObject({ successUrl: expect.any(String) });
+  });
+
+  it('team seats: never fewer than in use (members and pending invitations), even 20 checkouts at once', async () => {
+    // 3 members and 2 pending invitations: 5 seats in use.
+    const { workspace, actors } = await workspaceWith(testDb, ['owner', 'admin', 'member']);
+    const owner = actors[0]!;
+    for (const email of ['seat-a@example.test', 'seat-b@example.test'])
+      await createInvitation(testDb.app, { workspace, invitedBy: { id: owner.id }, email });
+    const below = await refusal(
+      startCheckout(billing.deps, owner, { lookupKey: 'team_monthly', quantity: 4 }),
+    );
+    expect(below.code).toBe('invalid_input');
+    expect(below.fields?.quantity).toMatch(/At least 5/);
+
+    const results = await Promise.all(
+      Array.from({ length: 20 }, (_, index) =>
+        startCheckout(billing.deps, owner, { lookupKey: 'team_monthly', quantity: index + 1 }).then(
+          (started) => ({ quantity: index + 1, started }),
+          (error: AppError) => ({ quantity: index + 1, error }),
+        ),
+      ),
+    );
+    const refused = results.filter((result) => 'error' in result);
+    expect(refused.map((result) => result.quantity)).toEqual([1, 2, 3, 4]);
+    for (const result of refused)
+      expect((result as { error: AppError }).error.fields).toHaveProperty('quantity');
+    const sessions = await testDb.owner.db
+      .select({ quantity: checkoutSession.quantity })
+      .from(checkoutSession)
+      .where(eq(checkoutSession.workspaceId, workspace.id));
+    expect(sessions.map((row) => row.quantity).sort((a, b) => a - b)).toEqual(
+      Array.from({ length: 16 }, (_, index) => index + 5),
+    );
+
+    // Without a quantity, Checkout buys the seats in use, pending invitations included.
+    const defaulted = await startCheckout(billing.deps, actors[1]!, { lookupKey: 'team_yearly' });
+    const session = await billing.fake.stripe.checkout.sessions.retrieve(defaulted.sessionId, {
+      expand: ['line_items'],
+    });
+    expect(session.line_items?.data[0]?.quantity).toBe(5);
   });
 
   it('completing checkout then syncCustomer puts the workspace on pro (trialing), before any webhook', async () => {

@@ -254,5 +254,18 @@ describe('/api/admin/billing/events', () => {
       headers: { cookie, origin: app.url },
     });
     expect(unknown.status).toBe(404);
+    // Control characters in the id or in a forged cursor name nothing: a 4xx, never a 500.
+    const withNul = await fetch(`${app.url}/api/admin/billing/events/evt_%00x/replay`, {
+      method: 'POST',
+      headers: { cookie, origin: app.url },
+    });
+    expect(withNul.status).toBe(404);
+    const forged = Buffer.from(JSON.stringify([new Date().toISOString(), 'evt_\u0000'])).toString(
+      'base64url',
+    );
+    const badCursor = await fetch(`${app.url}/api/admin/billing/events?cursor=${forged}`, {
+      headers: { cookie },
+    });
+    expect(badCursor.status).toBe(400);
   });
 });

@@ -1,4 +1,3 @@
-import { createServer } from 'node:net';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createStripeClient, startCheckout, syncCatalog } from '@plinth/core/billing';
@@ -9,6 +8,7 @@ import {
   addMember,
   createUser,
   createWorkspace,
+  freePort,
   startFakeStripe,
   useTestDatabase,
   type FakeStripe,
@@ -19,16 +19,6 @@ const testDb = useTestDatabase();
 let fake: FakeStripe;
 const nodes: RunningPlinth[] = [];
 let url = '';
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
 
 // Production's wiring, not the tests' own: an API node and a worker node started by startPlinth
 // with STRIPE_* set, the way `npm start` runs them.

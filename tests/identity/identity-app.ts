@@ -1,20 +1,9 @@
-import { createServer } from 'node:net';
 import { and, desc, eq, gt } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach } from 'vitest';
 import { capturedMail } from '@plinth/db';
-import { HttpClient, type TestDatabase } from '@plinth/testing';
+import { freePort, HttpClient, type TestDatabase } from '@plinth/testing';
 import { createLogger } from '@plinth/core/logger';
 import { startPlinth, type RunningPlinth } from '../../apps/server/src/start';
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
 
 export interface IdentityApp {
   url: string;

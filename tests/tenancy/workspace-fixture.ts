@@ -23,7 +23,7 @@ export interface WorkspaceFixture {
   projectName: string;
   invitationId: string;
   targetUserId: string;
-  /** A live API key of the workspace (made by its owner), to revoke. */
+  /** A live API key of the workspace (made by its admin), to revoke. */
   apiKeyId: string;
 }
 
@@ -49,7 +49,10 @@ export async function workspaceFixture(
     createdBy: { id: people.owner.id } as never,
     name: projectName,
   });
-  const invite = await createInvitation(testDb.app, { workspace: ws, invitedBy: people.owner });
+  // The invitation and the key are the admin's, the lowest rank that may manage them: the matrices
+  // test the permission table, and an owner's would be out of an admin's reach by the rank rule
+  // (tests/tenancy/abuse-rules.test.ts tests that rule).
+  const invite = await createInvitation(testDb.app, { workspace: ws, invitedBy: people.admin });
   const [key] = await testDb.app.db
     .insert(apiKey)
     .values({
@@ -58,7 +61,7 @@ export async function workspaceFixture(
       prefix: 'plk_fixture0',
       secretHash: `hash-${ws.slug}`,
       scopes: ['project.read'],
-      createdBy: people.owner.id,
+      createdBy: people.admin.id,
     })
     .returning();
   const other = await createWorkspace(testDb.app);

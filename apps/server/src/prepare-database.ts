@@ -13,7 +13,9 @@ export async function prepareDatabase(env: Env, ownerUrl: string): Promise<void>
   await migrateDatabase(ownerUrl, async (client) => {
     await installJobs(ownerUrl, env.jobsSchema, queues);
     const db = drizzle({ client });
-    await applyAccessRules(db, [env.jobsSchema]);
+    await applyAccessRules(db, [env.jobsSchema], {
+      statementTimeoutMs: env.databaseTimeouts.statementMs,
+    });
     if (!env.databaseAppUrl) await setAppRolePassword(db, env.appDbPassword);
   });
 }

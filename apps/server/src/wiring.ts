@@ -70,10 +70,16 @@ export function createWiring(env: Env, ownerUrl: string, logger?: Logger): Wirin
   const database = createDatabase(appUrl, {
     max: env.databasePoolMax,
     applicationName: `plinth-${env.role}`,
+    connectTimeoutMs: env.databaseTimeouts.connectMs,
+    queryTimeoutMs: env.databaseTimeouts.queryMs,
+    // Expected while the database restarts; requests meanwhile answer 503 and the pool reconnects.
+    onConnectionError: (error) => log.warn({ err: error }, 'database connection lost'),
   });
   const runsWorkers = env.role === 'all' || env.role === 'worker';
   const jobs = new JobQueue({
     connectionString: appUrl,
+    connectTimeoutMs: env.databaseTimeouts.connectMs,
+    queryTimeoutMs: env.databaseTimeouts.queryMs,
     schema: env.jobsSchema,
     logger: log,
     queues,

@@ -8,9 +8,9 @@ type ErrorPageProps = {
 };
 
 export default function ErrorPage({ error, retry }: ErrorPageProps) {
-  // Server errors reach the browser with a generic message in production; the digest matches
-  // the server log entry.
-  const message = error instanceof Error && error.message ? error.message : 'An unexpected error occurred.';
+  // Never the error's own text: in production Next replaces it with a sentence about Server
+  // Components, in development it is a driver message ("connect ECONNREFUSED"). A person needs to
+  // know it is not their fault and what to do; the digest matches the server's log entry.
   const digest =
     error instanceof Error && 'digest' in error && typeof error.digest === 'string'
       ? error.digest
@@ -20,7 +20,10 @@ export default function ErrorPage({ error, retry }: ErrorPageProps) {
     <main className="flex min-h-dvh flex-col items-center justify-center gap-6 px-6 text-center">
       <div role="alert" className="grid gap-2">
         <h1 className="text-2xl font-semibold tracking-tight">Something went wrong</h1>
-        <p className="max-w-md text-sm text-muted-foreground">{message}</p>
+        <p className="max-w-md text-sm text-muted-foreground">
+          Something failed on our side, or the service is briefly unavailable. Try again in a moment; if it
+          keeps happening, send us the reference below.
+        </p>
         {digest ? (
           <p className="text-xs text-muted-foreground">
             Reference: <code className="font-mono">{digest}</code>

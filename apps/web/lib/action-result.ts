@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { unstable_rethrow } from 'next/navigation';
-import { isAppError, toErrorEnvelope, type ErrorCode, type ErrorFields } from '@plinth/core/errors';
+import { toAppError, toErrorEnvelope, type ErrorCode, type ErrorFields } from '@plinth/core/errors';
 import { serverContext } from '@plinth/core/server-context';
 
 // What every server action answers: the same error envelope as /api/v1 (code, message, fields,
@@ -18,8 +18,10 @@ export type ActionResult<T = null> = { ok: true; data: T } | { ok: false; error:
 
 /**
  * Runs one action's work and folds the outcome into an ActionResult. AppErrors keep their code,
- * message and fields; anything else becomes the generic `internal` envelope and is logged here
- * with its request id. Next's own control flow (redirect, notFound) passes through untouched.
+ * message and fields; a lost database is `unavailable` and a value Postgres refused is
+ * `invalid_input` (as on /api, through the same toAppError); anything else becomes the generic
+ * `internal` envelope and is logged here with its request id. Next's own control flow (redirect,
+ * notFound) passes through untouched.
  */
 export async function runAction<T>(work: () => Promise<T>): Promise<ActionResult<T>> {
   try {
@@ -27,9 +29,13 @@ export async function runAction<T>(work: () => Promise<T>): Promise<ActionResult
   } catch (error) {
     unstable_rethrow(error);
     const requestId = randomUUID();
-    if (!isAppError(error)) {
-      // Unexpected: the server log gets the details, the person gets the reference.
+    const appError = toAppError(error);
+    if (!appError || appError.status >= 500) {
+      // Unexpected, or the database is gone: the server log gets the details, the person the reference.
       serverContext().logger.error({ err: error, request_id: requestId }, 'server action failed');
+    } else if (appError !== error) {
+      // A value Postgres refused that the schemas let through: expected, but worth a look.
+      serverContext().logger.warn({ code: appError.code, request_id: requestId }, appError.message);
     }
     const { body } = toErrorEnvelope(error, requestId);
     const { code, message, fields } = body.error;

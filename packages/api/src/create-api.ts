@@ -13,6 +13,7 @@ import { requireActor, requireWorkspaceMember } from './middleware/api-key-actor
 import { apiRateLimitByActor, apiRateLimitByIp, createApiRateLimiting } from './middleware/api-rate-limit';
 import { idempotency } from './middleware/idempotency';
 import { requestBodyLimit } from './middleware/body-limit';
+import { authOutageAsUnavailable } from './middleware/auth-outage';
 import { defaultApiRateLimits } from '@plinth/core/rate-limit';
 import type { V1Chain } from './openapi/index';
 import { v1Routes } from './routes/v1';
@@ -42,6 +43,7 @@ export function createApi(deps: ApiDeps): Hono<ApiEnv> {
       secret: deps.env.auth.secret,
       production: deps.env.isProduction,
     });
+    api.use('/auth/*', authOutageAsUnavailable(deps.database));
     api.route(
       '/',
       authRoutes({

@@ -1,6 +1,7 @@
 import pg from 'pg';
 import { drizzle, type NodePgDatabase, type NodePgQueryResultHKT } from 'drizzle-orm/node-postgres';
 import type { PgDatabase } from 'drizzle-orm/pg-core';
+import { isConnectionLost } from './errors';
 
 /** Anything a query can run on: the pool-backed database or a transaction (tenant or not). */
 export type Executor = PgDatabase<NodePgQueryResultHKT>;
@@ -16,21 +17,91 @@ export interface DatabaseOptions {
   /** Pool size; keep (nodes × max) under the server's max_connections. */
   max?: number;
   applicationName?: string;
+  /**
+   * How long to wait for a connection — a new one, or a free one from a busy pool — before failing
+   * with "timeout exceeded when trying to connect". Default 5 s.
+   */
+  connectTimeoutMs?: number;
+  /**
+   * How long to wait for any query's answer before failing it on the client (pg's `query_timeout`);
+   * the connection is then destroyed, not reused. The server's own statement_timeout (set on the app
+   * role) should fire first for a slow query; this bound is for a server that stopped answering
+   * (frozen, or gone without closing the socket). Default 20 s.
+   */
+  queryTimeoutMs?: number;
+  /** Told about connections lost while idle or checked out (the server restarted, the network dropped). */
+  onConnectionError?: (error: Error) => void;
+}
+
+const defaultDatabaseTimeouts = { connectTimeoutMs: 5_000, queryTimeoutMs: 20_000 } as const;
+
+type Release = (error?: Error | boolean) => void;
+
+/**
+ * A pooled client that goes back to the pool, for good, the moment one of its statements fails
+ * without an answer from the server (a lost socket, a client-side query timeout), whoever holds it.
+ * Without this, drizzle's `transaction()` leaked the client when its BEGIN failed (it releases only
+ * after BEGIN succeeded): every such failure during an outage took one connection out of the pool
+ * for good, until the process restarted. Releasing twice is a no-op here, so the holder's own
+ * release later changes nothing; released with the error, the pool ends the client (pg destroys the
+ * socket when a statement is still in flight) instead of handing it out again.
+ */
+class GuardedClient extends pg.Client {
+  #release: Release | undefined;
+  #released = true;
+
+  constructor(config?: string | pg.ClientConfig) {
+    super(config);
+    const query = this.query.bind(this) as (...args: unknown[]) => unknown;
+    (this as unknown as { query: (...args: unknown[]) => unknown }).query = (...args) => {
+      const result = query(...args);
+      if (result instanceof Promise) {
+        result.catch((error: unknown) => {
+          if (isConnectionLost(error)) this.release(error as Error);
+        });
+      }
+      return result;
+    };
+  }
+
+  /** pg-pool assigns a fresh release function on every checkout. */
+  set release(release: Release) {
+    this.#release = release;
+    this.#released = false;
+  }
+
+  get release(): Release {
+    return (error) => {
+      if (this.#released) return;
+      this.#released = true;
+      this.#release?.(error);
+    };
+  }
 }
 
 export function createDatabase(connectionString: string, options: DatabaseOptions = {}): Database {
   const pool = new pg.Pool({
+    Client: GuardedClient as unknown as typeof pg.Client,
     connectionString,
     max: options.max ?? 10,
     application_name: options.applicationName ?? 'plinth',
     // No startup parameters beyond the application name: PgBouncer refuses unknown ones. The app
-    // role's statement_timeout is set on the role itself (applyAccessRules).
-    connectionTimeoutMillis: 5_000,
+    // role's statement_timeout is set on the role itself (applyAccessRules); query_timeout is
+    // client-side and sends nothing.
+    connectionTimeoutMillis: options.connectTimeoutMs ?? defaultDatabaseTimeouts.connectTimeoutMs,
+    query_timeout: options.queryTimeoutMs ?? defaultDatabaseTimeouts.queryTimeoutMs,
     idleTimeoutMillis: 30_000,
   });
-  // An idle client that loses its connection (database restart) emits here; without a listener
-  // that would crash the process. The pool drops the client and the next checkout reconnects.
+  const report = options.onConnectionError ?? (() => {});
+  // An idle client that loses its connection (database restart) makes the pool emit 'error', and an
+  // 'error' event without a listener ends the process. The pool drops the client and the next
+  // checkout reconnects. (Reported once, by the client's own listener below.)
   pool.on('error', () => {});
+  // pg-pool listens on a client only while it is idle: a checked-out client (a transaction between
+  // two statements, waiting on something else) that loses its connection emitted 'error' with no
+  // listener. Every client gets one for its whole life; the statement in flight, or the next one,
+  // still fails, and the pool discards the client when it is released with that error.
+  pool.on('connect', (client) => client.on('error', report));
   const db = drizzle({ client: pool });
   let closed = false;
   return {

@@ -11,4 +11,5 @@ export {
   type TenantTx,
 } from './tenant';
 export { APP_ROLE } from './constants';
+export { classifyDatabaseError, isConnectionLost, sqlStateOf, type DatabaseFailure } from './errors';
 export { uuidv7, isUuid } from './ids';

@@ -4,6 +4,9 @@ import { APP_ROLE } from './constants';
 
 export { APP_ROLE };
 
+/** The app role's statement_timeout when none is given (DATABASE_STATEMENT_TIMEOUT_MS's default). */
+export const DEFAULT_STATEMENT_TIMEOUT_MS = 15_000;
+
 /** Tables the app role may only INSERT into and SELECT from (a trigger backs this up). */
 export const APPEND_ONLY_TABLES = ['audit_log'] as const;
 
@@ -33,7 +36,11 @@ export async function setAppRolePassword(db: Executor, password: string): Promis
  * policies bind the table owner too, not only the app role) and grants the app role its data
  * rights — and no more — on our schema and on `extraSchemas` (the job queue's).
  */
-export async function applyAccessRules(db: Executor, extraSchemas: readonly string[] = []): Promise<void> {
+export async function applyAccessRules(
+  db: Executor,
+  extraSchemas: readonly string[] = [],
+  options: { statementTimeoutMs?: number } = {},
+): Promise<void> {
   await db.execute(
     sql.raw(`DO $$ DECLARE t regclass; BEGIN
       FOR t IN SELECT c.oid::regclass FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
@@ -57,8 +64,10 @@ export async function applyAccessRules(db: Executor, extraSchemas: readonly stri
     );
   }
   // A runaway query cannot hold a connection for ever; set on the role so it also holds behind
-  // PgBouncer, which refuses per-connection startup parameters.
-  await db.execute(sql.raw(`ALTER ROLE ${APP_ROLE} SET statement_timeout = '30s'`));
+  // PgBouncer, which refuses per-connection startup parameters. Below the pools' client-side
+  // query_timeout, so the server cancels a slow statement before the client gives up on the server.
+  const statementTimeoutMs = Math.trunc(options.statementTimeoutMs ?? DEFAULT_STATEMENT_TIMEOUT_MS);
+  await db.execute(sql.raw(`ALTER ROLE ${APP_ROLE} SET statement_timeout = ${statementTimeoutMs}`));
   for (const table of APPEND_ONLY_TABLES) {
     await db.execute(sql.raw(`REVOKE UPDATE, DELETE, TRUNCATE ON "${table}" FROM ${APP_ROLE}`));
   }

@@ -65,20 +65,30 @@ export async function createProject(
   });
 }
 
-/** A pending viewer invitation (a week to run), inserted inside the tenant as the app does. */
+/**
+ * A pending invitation (a viewer, a week to run, unless told otherwise), inserted inside the tenant
+ * as the app does. `expiresAt` in the past makes an expired one; `email` defaults to one per workspace.
+ */
 export async function createInvitation(
   database: Database,
-  input: { workspace: Pick<Workspace, 'id' | 'slug'>; invitedBy: Pick<User, 'id'> },
+  input: {
+    workspace: Pick<Workspace, 'id' | 'slug'>;
+    invitedBy: Pick<User, 'id'>;
+    email?: string;
+    role?: MemberRole;
+    expiresAt?: Date;
+  },
 ): Promise<Invitation> {
+  const tag = input.email ? suffix() : input.workspace.slug;
   return withTenant(database, input.workspace.id, { type: 'system', id: 'test' }, async (tx) => {
     const [row] = await tx
       .insert(invitation)
       .values({
         workspaceId: input.workspace.id,
-        email: `pending-${input.workspace.slug}@example.test`,
-        role: 'viewer',
-        tokenHash: `hash-${input.workspace.slug}`,
-        expiresAt: new Date(Date.now() + 86_400_000),
+        email: input.email ?? `pending-${input.workspace.slug}@example.test`,
+        role: input.role ?? 'viewer',
+        tokenHash: `hash-${tag}`,
+        expiresAt: input.expiresAt ?? new Date(Date.now() + 86_400_000),
         invitedBy: input.invitedBy.id,
       })
       .returning();

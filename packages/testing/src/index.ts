@@ -11,6 +11,7 @@ export {
 } from './factories';
 export { HttpClient } from './http-client';
 export { rowChecksum, WRITABLE_TABLES } from './row-checksum';
+export { freePort } from './ports';
 export { totpCode, secretFromTotpUri } from './totp';
 export { startOidcServer, type OidcServer, type OidcUser } from './oidc-server';
 export { installTestQueues } from './queues';

@@ -15,5 +15,7 @@ export async function installTestQueues(
   await installJobs(testDb.ownerUrl, testDb.env.jobsSchema, queues);
   const client = new pg.Client({ connectionString: testDb.ownerUrl });
   await client.connect();
-  await applyAccessRules(drizzle({ client }), [testDb.env.jobsSchema]).finally(() => client.end());
+  await applyAccessRules(drizzle({ client }), [testDb.env.jobsSchema], {
+    statementTimeoutMs: testDb.env.databaseTimeouts.statementMs,
+  }).finally(() => client.end());
 }

@@ -826,6 +826,15 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
+      /** @description Temporarily unavailable (the database cannot be reached or timed out); retry after Retry-After seconds. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
     };
   };
   deleteMe: {
@@ -913,6 +922,15 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
+      /** @description Temporarily unavailable (the database cannot be reached or timed out); retry after Retry-After seconds. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
     };
   };
   listWorkspaces: {
@@ -971,6 +989,15 @@ export interface operations {
       };
       /** @description Unexpected error; quote the request_id. */
       500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Temporarily unavailable (the database cannot be reached or timed out); retry after Retry-After seconds. */
+      503: {
         headers: {
           [name: string]: unknown;
         };
@@ -1086,6 +1113,15 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
+      /** @description Temporarily unavailable (the database cannot be reached or timed out); retry after Retry-After seconds. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
     };
   };
   getWorkspace: {
@@ -1155,6 +1191,15 @@ export interface operations {
       };
       /** @description Unexpected error; quote the request_id. */
       500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Temporarily unavailable (the database cannot be reached or timed out); retry after Retry-After seconds. */
+      503: {
         headers: {
           [name: string]: unknown;
         };
@@ -1240,6 +1285,15 @@ export interface operations {
       };
       /** @description Unexpected error; quote the request_id. */
       500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Temporarily unavailable (the database cannot be reached or timed out); retry after Retry-After seconds. */
+      503: {
         headers: {
           [name: string]: unknown;
         };
@@ -1338,6 +1392,15 @@ export interface operations {
       };
       /** @description Unexpected error; quote the request_id. */
       500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Temporarily unavailable (the database cannot be reached or timed out); retry after Retry-After seconds. */
+      503: {
         headers: {
           [name: string]: unknown;
         };
@@ -1449,6 +1512,15 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
+      /** @description Temporarily unavailable (the database cannot be reached or timed out); retry after Retry-After seconds. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
     };
   };
   leaveWorkspace: {
@@ -1546,6 +1618,15 @@ export interface operations {
       };
       /** @description Unexpected error; quote the request_id. */
       500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Temporarily unavailable (the database cannot be reached or timed out); retry after Retry-After seconds. */
+      503: {
         headers: {
           [name: string]: unknown;
         };
@@ -1670,6 +1751,15 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
+      /** @description Temporarily unavailable (the database cannot be reached or timed out); retry after Retry-After seconds. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
     };
   };
   listMembers: {
@@ -1739,6 +1829,15 @@ export interface operations {
       };
       /** @description Unexpected error; quote the request_id. */
       500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Temporarily unavailable (the database cannot be reached or timed out); retry after Retry-After seconds. */
+      503: {
         headers: {
           [name: string]: unknown;
         };
@@ -1832,6 +1931,15 @@ export interface operations {
       };
       /** @description Unexpected error; quote the request_id. */
       500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Temporarily unavailable (the database cannot be reached or timed out); retry after Retry-After seconds. */
+      503: {
         headers: {
           [name: string]: unknown;
         };
@@ -1947,6 +2055,15 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
+      /** @description Temporarily unavailable (the database cannot be reached or timed out); retry after Retry-After seconds. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
     };
   };
   listInvitations: {
@@ -2016,6 +2133,15 @@ export interface operations {
       };
       /** @description Unexpected error; quote the request_id. */
       500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Temporarily unavailable (the database cannot be reached or timed out); retry after Retry-After seconds. */
+      503: {
         headers: {
           [name: string]: unknown;
         };
@@ -2151,6 +2277,15 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
+      /** @description Temporarily unavailable (the database cannot be reached or timed out); retry after Retry-After seconds. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
     };
   };
   revokeInvitation: {
@@ -2228,6 +2363,15 @@ export interface operations {
       };
       /** @description Unexpected error; quote the request_id. */
       500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Temporarily unavailable (the database cannot be reached or timed out); retry after Retry-After seconds. */
+      503: {
         headers: {
           [name: string]: unknown;
         };
@@ -2333,6 +2477,15 @@ export interface operations {
       };
       /** @description Unexpected error; quote the request_id. */
       500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Temporarily unavailable (the database cannot be reached or timed out); retry after Retry-After seconds. */
+      503: {
         headers: {
           [name: string]: unknown;
         };
@@ -2457,6 +2610,15 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
+      /** @description Temporarily unavailable (the database cannot be reached or timed out); retry after Retry-After seconds. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
     };
   };
   listProjects: {
@@ -2531,6 +2693,15 @@ export interface operations {
       };
       /** @description Unexpected error; quote the request_id. */
       500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Temporarily unavailable (the database cannot be reached or timed out); retry after Retry-After seconds. */
+      503: {
         headers: {
           [name: string]: unknown;
         };
@@ -2666,6 +2837,15 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
+      /** @description Temporarily unavailable (the database cannot be reached or timed out); retry after Retry-After seconds. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
     };
   };
   getProject: {
@@ -2736,6 +2916,15 @@ export interface operations {
       };
       /** @description Unexpected error; quote the request_id. */
       500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Temporarily unavailable (the database cannot be reached or timed out); retry after Retry-After seconds. */
+      503: {
         headers: {
           [name: string]: unknown;
         };
@@ -2820,6 +3009,15 @@ export interface operations {
       };
       /** @description Unexpected error; quote the request_id. */
       500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Temporarily unavailable (the database cannot be reached or timed out); retry after Retry-After seconds. */
+      503: {
         headers: {
           [name: string]: unknown;
         };
@@ -2926,6 +3124,15 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
+      /** @description Temporarily unavailable (the database cannot be reached or timed out); retry after Retry-After seconds. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
     };
   };
   listAuditEvents: {
@@ -3011,6 +3218,15 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
+      /** @description Temporarily unavailable (the database cannot be reached or timed out); retry after Retry-After seconds. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
     };
   };
   getBillingSummary: {
@@ -3080,6 +3296,15 @@ export interface operations {
       };
       /** @description Unexpected error; quote the request_id. */
       500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Temporarily unavailable (the database cannot be reached or timed out); retry after Retry-After seconds. */
+      503: {
         headers: {
           [name: string]: unknown;
         };
@@ -3161,6 +3386,15 @@ export interface operations {
       };
       /** @description Unexpected error; quote the request_id. */
       500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Temporarily unavailable (the database cannot be reached or timed out); retry after Retry-After seconds. */
+      503: {
         headers: {
           [name: string]: unknown;
         };
@@ -3287,6 +3521,15 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
+      /** @description Temporarily unavailable (the database cannot be reached or timed out); retry after Retry-After seconds. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
     };
   };
   revokeApiKey: {
@@ -3364,6 +3607,15 @@ export interface operations {
       };
       /** @description Unexpected error; quote the request_id. */
       500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Temporarily unavailable (the database cannot be reached or timed out); retry after Retry-After seconds. */
+      503: {
         headers: {
           [name: string]: unknown;
         };

@@ -1,15 +1,26 @@
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
-import { AppError, isAppError, toErrorEnvelope } from '@plinth/core/errors';
+import { AppError, toAppError, toErrorEnvelope } from '@plinth/core/errors';
+import { sqlStateOf } from '@plinth/db';
 import type { ApiEnv } from '../types';
 
-/** Every failure leaves as the one envelope; only unknown errors are logged as errors. */
+/**
+ * Every failure leaves as the one envelope. Expected failures (4xx, including a value Postgres
+ * refused) are logged at warn; a lost database (503) and unknown errors at error.
+ */
 export function handleError(error: Error, c: Context<ApiEnv>): Response {
   const requestId = c.get('requestId') ?? 'unknown';
-  const appError = isAppError(error) ? error : fromHonoException(error);
+  const appError = toAppError(error) ?? fromHonoException(error);
   if (appError) {
     if (appError.status >= 500) c.get('logger')?.error({ err: error }, appError.message);
-    else c.get('logger')?.warn({ code: appError.code, fields: appError.fields }, appError.message);
+    else {
+      // A value Postgres refused: which rule it broke, never the value (the query's parameters).
+      const sqlstate = sqlStateOf(error);
+      c.get('logger')?.warn(
+        { code: appError.code, fields: appError.fields, ...(sqlstate ? { sqlstate } : {}) },
+        appError.message,
+      );
+    }
   } else {
     c.get('logger')?.error({ err: error }, 'unhandled error');
   }

@@ -28,10 +28,19 @@ export type V1Route<C extends RouteConfig = RouteConfig> = C & {
 export const sessionCookieScheme = 'sessionCookie';
 export const apiKeyScheme = 'bearerAuth';
 
+// Every operation can meet a database that is down or frozen: 503 `unavailable` with Retry-After.
 const baseErrors: Record<Access, ErrorCode[]> = {
-  public: ['invalid_input', 'rate_limited', 'internal'],
-  user: ['invalid_input', 'unauthenticated', 'forbidden', 'rate_limited', 'internal'],
-  member: ['invalid_input', 'unauthenticated', 'forbidden', 'not_found', 'rate_limited', 'internal'],
+  public: ['invalid_input', 'rate_limited', 'internal', 'unavailable'],
+  user: ['invalid_input', 'unauthenticated', 'forbidden', 'rate_limited', 'internal', 'unavailable'],
+  member: [
+    'invalid_input',
+    'unauthenticated',
+    'forbidden',
+    'not_found',
+    'rate_limited',
+    'internal',
+    'unavailable',
+  ],
 };
 
 /**

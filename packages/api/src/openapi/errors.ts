@@ -28,6 +28,7 @@ const descriptions: Partial<Record<number, string>> = {
   422: 'This Idempotency-Key was already used for a different request (`idempotency_key_reused`).',
   429: 'Rate limited; see Retry-After.',
   500: 'Unexpected error; quote the request_id.',
+  503: 'Temporarily unavailable (the database cannot be reached or timed out); retry after Retry-After seconds.',
 };
 
 /** Error responses for the given codes, one entry per status, all with the envelope. */

@@ -2,10 +2,11 @@ import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import { AppError } from '@plinth/core/errors';
 import { clearCapturedMail, listCapturedMail } from '@plinth/core/mail';
+import { singleLineText } from '@plinth/core/text';
 import type { ApiDeps, ApiEnv } from '../types';
 
 const listQuery = z.strictObject({
-  to: z.string().trim().min(1).max(320).optional(),
+  to: singleLineText({ min: 1, max: 320 }).optional(),
   limit: z.coerce.number().int().min(1).max(50).default(50),
 });
 const clearQuery = z.strictObject({});

@@ -5,6 +5,7 @@ export {
   permissionTable,
   permissionsFor,
   permissionsList,
+  rankCovers,
   roleRank,
   roles,
   type Permission,

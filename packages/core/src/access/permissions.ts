@@ -5,6 +5,15 @@ export const roles: readonly MemberRole[] = ['owner', 'admin', 'member', 'viewer
 /** Higher may manage lower: nobody invites, promotes or demotes above their own rank. */
 export const roleRank: Record<MemberRole, number> = { owner: 4, admin: 3, member: 2, viewer: 1 };
 
+/**
+ * The rank rule: may someone of `actorRole` act on what belongs to, or grants, `otherRole`? Yes at
+ * or below their own rank; `undefined` (someone no longer a member) outranks nobody. The server
+ * decides with it (tenancy's assertRankCovers) and pages hide with it.
+ */
+export function rankCovers(actorRole: MemberRole, otherRole: MemberRole | undefined): boolean {
+  return otherRole === undefined || roleRank[otherRole] <= roleRank[actorRole];
+}
+
 const everyone = ['owner', 'admin', 'member', 'viewer'] as const;
 const managers = ['owner', 'admin'] as const;
 const editors = ['owner', 'admin', 'member'] as const;

@@ -4,7 +4,7 @@ import { assertCan, can, type Permission } from '../access/index';
 import { actingUserId } from '../actor/index';
 import { audit, type AuditOrigin } from '../audit/index';
 import { AppError, parseInput } from '../errors/index';
-import type { MemberActor } from '../tenancy/index';
+import { assertRankCovers, type MemberActor } from '../tenancy/index';
 import {
   apiKeyId,
   createApiKeyInput,
@@ -138,8 +138,9 @@ export async function listApiKeys(
 
 /**
  * Revokes a key of the actor's workspace: it stops working on the next request (the lookup
- * refuses revoked keys). Revoking a revoked key changes nothing; a key of another workspace, or
- * none, is not_found.
+ * refuses revoked keys). The member rank rule applies — nobody revokes the key of someone above
+ * them (an admin cannot cut off an owner's automation), judged by both roles as of now. Revoking a
+ * revoked key changes nothing; a key of another workspace, or none, is not_found.
  */
 export async function revokeApiKey(
   deps: { database: Database },
@@ -151,20 +152,33 @@ export async function revokeApiKey(
   const keyId = parseInput(apiKeyId, id);
   await withTenant(deps.database, actor.workspaceId, actor, async (tx) => {
     const mine = and(eq(apiKey.workspaceId, actor.workspaceId), eq(apiKey.id, keyId));
+    const [found] = await tx
+      .select({ createdBy: apiKey.createdBy, revokedAt: apiKey.revokedAt })
+      .from(apiKey)
+      .where(mine)
+      .for('update');
+    if (!found) throw new AppError('not_found', 'No such API key.');
+    await assertRankCovers(
+      tx,
+      actor,
+      'api_key.manage',
+      found.createdBy,
+      'You cannot revoke the API key of someone above you.',
+    );
+    if (found.revokedAt) return;
     const [revoked] = await tx
       .update(apiKey)
       .set({ revokedAt: new Date() })
       .where(and(mine, isNull(apiKey.revokedAt)))
       .returning({ name: apiKey.name });
-    if (!revoked) {
-      const [exists] = await tx.select({ id: apiKey.id }).from(apiKey).where(mine);
-      if (!exists) throw new AppError('not_found', 'No such API key.');
-      return;
-    }
     await audit(
       tx,
       actor,
-      { action: 'api_key.revoked', target: { type: 'api_key', id: keyId }, metadata: { name: revoked.name } },
+      {
+        action: 'api_key.revoked',
+        target: { type: 'api_key', id: keyId },
+        metadata: { name: revoked!.name },
+      },
       origin,
     );
   });

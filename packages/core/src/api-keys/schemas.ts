@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { permissionsList, type Permission } from '../access/index';
+import { singleLineText } from '../text/index';
 
 /**
  * Permissions a key may carry: every one but `workspace.transfer`, which hands over the creator's
@@ -12,7 +13,7 @@ export const apiKeyScope = z.enum(apiKeyScopes as [Permission, ...Permission[]],
 });
 
 export const createApiKeyInput = z.strictObject({
-  name: z.string().trim().min(1, 'Name the key.').max(100, 'Use at most 100 characters.'),
+  name: singleLineText({ min: 1, max: 100, minMessage: 'Name the key.' }),
   scopes: z
     .array(apiKeyScope)
     .min(1, 'Choose at least one scope.')

@@ -6,9 +6,16 @@ import type { Actor } from '../actor/index';
 import { parseInput } from '../errors/index';
 
 export const listAuditLogInput = z.strictObject({
-  actorId: z.string().min(1).max(100).optional(),
+  /** A user or key uuid, or a system actor's name (`stripe-webhook`): printable ASCII only. */
+  actorId: z
+    .string()
+    .min(1)
+    .max(100)
+    .regex(/^[\x21-\x7e]+$/, 'Choose an actor from the list.')
+    .optional(),
   action: z
     .string()
+    .max(100)
     .regex(/^[a-z0-9_.]+$/, 'Use an action like project.deleted.')
     .optional(),
   cursor: z.uuid('Invalid cursor.').optional(),

@@ -14,7 +14,11 @@ import { stripeEventQueue } from './queues';
 
 export const listWebhookEventsInput = z.strictObject({
   status: z.enum(webhookEventStatuses).optional(),
-  cursor: z.string().max(200).optional(),
+  cursor: z
+    .string()
+    .max(200)
+    .regex(/^[A-Za-z0-9_-]*$/, 'Invalid cursor.')
+    .optional(),
   limit: z.coerce.number().int().min(1).max(100).default(50),
 });
 export type ListWebhookEventsInput = z.input<typeof listWebhookEventsInput>;
@@ -36,6 +40,12 @@ const summaryColumns = {
   processedAt: webhookEvent.processedAt,
 };
 
+/** A Stripe event id (evt_…) as we accept one from a URL or a cursor: printable ASCII, never NUL. */
+const stripeEventId = z
+  .string()
+  .max(255)
+  .regex(/^[\x21-\x7e]+$/);
+
 /** The cursor is the last row's (received_at, id), opaque to clients. */
 const encodeCursor = (row: WebhookEventSummary) =>
   Buffer.from(JSON.stringify([row.receivedAt.toISOString(), row.id])).toString('base64url');
@@ -43,7 +53,14 @@ const encodeCursor = (row: WebhookEventSummary) =>
 function decodeCursor(cursor: string): { receivedAt: Date; id: string } {
   try {
     const [at, id] = z
-      .tuple([z.iso.datetime(), z.string()])
+      // A Stripe event id (evt_…): printable ASCII, so a forged cursor never carries NUL to SQL.
+      .tuple([
+        z.iso.datetime(),
+        z
+          .string()
+          .max(255)
+          .regex(/^[\x21-\x7e]+$/),
+      ])
       .parse(JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')));
     return { receivedAt: new Date(at), id };
   } catch {
@@ -90,6 +107,8 @@ export async function replayStripeEvent(
   deps: { database: Database; jobs: JobQueue; logger?: Logger },
   eventId: string,
 ): Promise<{ id: string; status: 'pending' }> {
+  if (!stripeEventId.safeParse(eventId).success)
+    throw new AppError('not_found', 'No such event in the inbox.');
   const previousStatus = await withClientTransaction(deps.database, async (client) => {
     const { rows } = await client.query<{ status: string }>(
       `with previous as (select id, status from webhook_event where id = $1 for update)

@@ -12,7 +12,7 @@ import {
 } from '@plinth/db';
 import { assertCan, can } from '../access/index';
 import type { MemberActor } from '../tenancy/index';
-import { countSeatsInUse } from '../tenancy/index';
+import { countSeatsInUse } from '../limits/index';
 import { catalog, type PlanKey } from './catalog';
 import { liveSubscriptionStatuses } from './checkout';
 import { freeEntitlement, type AccessState } from './derive-entitlement';

@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
-import { and, count, desc, eq } from 'drizzle-orm';
+import { and, desc, eq } from 'drizzle-orm';
 import type Stripe from 'stripe';
-import { checkoutSession, member, price, withTenant, workspace } from '@plinth/db';
+import { checkoutSession, price, withTenant, workspace } from '@plinth/db';
 import { assertCan } from '../access/index';
 import { AppError, parseInput } from '../errors/index';
+import { countSeatsInUse, lockWorkspaceLimits } from '../limits/index';
 import type { MemberActor } from '../tenancy/index';
 import { planForLookupKey } from './catalog';
 import { ensureCustomer } from './customers';
@@ -48,7 +49,7 @@ export async function startCheckout(
       fields: { quantity: 'Only seat-based plans take a quantity.' },
     });
   }
-  const quantity = plan.seatBased ? (values.quantity ?? (await memberCount(deps, actor.workspaceId))) : 1;
+  const quantity = plan.seatBased ? await seatQuantity(deps, actor, values.quantity) : 1;
 
   const customerId = await ensureCustomer(deps, actor);
   const history = await subscriptionHistory(deps.stripe, customerId);
@@ -181,12 +182,30 @@ async function priceIdFor(deps: BillingDeps, lookupKey: string): Promise<string>
   return stripePrice.id;
 }
 
-async function memberCount(deps: BillingDeps, workspaceId: string): Promise<number> {
-  const [row] = await deps.database.db
-    .select({ n: count() })
-    .from(member)
-    .where(eq(member.workspaceId, workspaceId));
-  return Math.max(1, row?.n ?? 1);
+/**
+ * Seats to buy on a seat-based plan: the seats in use (members and live pending invitations) by
+ * default, and never fewer — a subscription below them would leave people in seats nobody pays for.
+ * Counted under the limits lock, so it agrees with the invitations committed before it.
+ */
+async function seatQuantity(
+  deps: BillingDeps,
+  actor: MemberActor,
+  requested: number | undefined,
+): Promise<number> {
+  const seats = await withTenant(deps.database, actor.workspaceId, actor, async (tx) => {
+    await lockWorkspaceLimits(tx, actor.workspaceId);
+    return countSeatsInUse(tx, actor.workspaceId);
+  });
+  const inUse = Math.max(1, seats.members + seats.pendingInvitations);
+  if (requested === undefined) return inUse;
+  if (requested < inUse) {
+    throw new AppError('invalid_input', `This workspace uses ${inUse} seats; buy at least that many.`, {
+      fields: {
+        quantity: `At least ${inUse}: ${seats.members} members and ${seats.pendingInvitations} pending invitations. Remove members or revoke invitations to buy fewer.`,
+      },
+    });
+  }
+  return requested;
 }
 
 /** A return URL given by the caller must be ours: Checkout must not become an open redirect. */

@@ -5,6 +5,7 @@ export {
   appDatabaseUrl,
   type AuthEnv,
   type BillingEnv,
+  type DatabaseTimeouts,
   type Env,
   type MailEnv,
   type OAuthClientEnv,

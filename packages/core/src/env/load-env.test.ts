@@ -15,6 +15,18 @@ describe('loadEnv', () => {
     });
   });
 
+  it('bounds every database wait by default, and keeps the server statement timeout below the client one', () => {
+    expect(loadEnv({}).databaseTimeouts).toEqual({ connectMs: 5_000, queryMs: 20_000, statementMs: 15_000 });
+    expect(
+      loadEnv({ DATABASE_QUERY_TIMEOUT_MS: '3000', DATABASE_STATEMENT_TIMEOUT_MS: '2000' }).databaseTimeouts,
+    ).toMatchObject({ queryMs: 3000, statementMs: 2000 });
+    const inverted = () =>
+      loadEnv({ DATABASE_QUERY_TIMEOUT_MS: '2000', DATABASE_STATEMENT_TIMEOUT_MS: '2000' });
+    expect(inverted).toThrow(
+      expect.objectContaining({ fields: { DATABASE_STATEMENT_TIMEOUT_MS: expect.stringMatching(/below/) } }),
+    );
+  });
+
   it('names each invalid variable', () => {
     const attempt = () => loadEnv({ PORT: 'eighty', PLINTH_ROLE: 'everything', DATABASE_URL: 'mysql://x' });
     expect(attempt).toThrow(AppError);

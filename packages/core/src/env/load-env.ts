@@ -24,6 +24,8 @@ export interface Env {
   databaseAppUrl: string | undefined;
   appDbPassword: string;
   databasePoolMax: number;
+  /** Client-side bounds on every pool, so a lost or frozen database cannot hold a request for ever. */
+  databaseTimeouts: DatabaseTimeouts;
   embeddedPgPort: number;
   dataDir: string;
   jobsSchema: string;
@@ -38,6 +40,15 @@ export interface Env {
   auth: AuthEnv;
   mail: MailEnv;
   billing: BillingEnv;
+}
+
+export interface DatabaseTimeouts {
+  /** Waiting for a connection: a new one, or a free one from a busy pool. */
+  connectMs: number;
+  /** Waiting for a query's answer, on the client (pg's query_timeout). */
+  queryMs: number;
+  /** The app role's statement_timeout, set on the role by the migrate step; below `queryMs`. */
+  statementMs: number;
 }
 
 export interface MailEnv {
@@ -115,6 +126,15 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
       throw new AppError('invalid_input', 'Refusing to start in production', { fields: refusals });
     }
   }
+  if (raw.DATABASE_STATEMENT_TIMEOUT_MS >= raw.DATABASE_QUERY_TIMEOUT_MS) {
+    // The server should cancel a slow statement first (its connection stays usable); the client's
+    // bound is for a server that no longer answers at all.
+    throw new AppError('invalid_input', 'Invalid configuration', {
+      fields: {
+        DATABASE_STATEMENT_TIMEOUT_MS: `must be below DATABASE_QUERY_TIMEOUT_MS (${raw.DATABASE_QUERY_TIMEOUT_MS})`,
+      },
+    });
+  }
   if (raw.MAIL_TRANSPORT === 'smtp' && !raw.SMTP_URL) {
     throw new AppError('invalid_input', 'Invalid configuration', {
       fields: { SMTP_URL: 'required when MAIL_TRANSPORT=smtp' },
@@ -132,6 +152,11 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
     databaseAppUrl: raw.DATABASE_APP_URL,
     appDbPassword: raw.APP_DB_PASSWORD ?? DEV_APP_DB_PASSWORD,
     databasePoolMax: raw.DATABASE_POOL_MAX,
+    databaseTimeouts: {
+      connectMs: raw.DATABASE_CONNECT_TIMEOUT_MS,
+      queryMs: raw.DATABASE_QUERY_TIMEOUT_MS,
+      statementMs: raw.DATABASE_STATEMENT_TIMEOUT_MS,
+    },
     embeddedPgPort: raw.EMBEDDED_PG_PORT,
     dataDir: raw.PLINTH_DATA_DIR,
     jobsSchema: raw.JOBS_SCHEMA,

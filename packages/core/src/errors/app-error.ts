@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { classifyDatabaseError } from '@plinth/db/errors';
 import { defaultMessages, errorStatus, type ErrorCode } from './codes';
 
 export type ErrorFields = Record<string, string>;
@@ -47,6 +48,32 @@ export function isAppError(error: unknown): error is AppError {
   return error instanceof AppError;
 }
 
+/** Seconds a client is asked to wait before retrying while the database is unreachable. */
+export const DATABASE_RETRY_AFTER_SECONDS = 5;
+
+/**
+ * The AppError an error stands for: itself, or what a database failure means to the caller — a lost,
+ * refused or timed-out database is `unavailable` (503, with Retry-After), a value Postgres refused
+ * (NUL in text, too long, not a number) is `invalid_input` (400). Anything else is undefined: an
+ * unexpected error, which the edges answer as `internal` and log. Every surface maps through here.
+ */
+export function toAppError(error: unknown): AppError | undefined {
+  if (isAppError(error)) return error;
+  switch (classifyDatabaseError(error)) {
+    case 'unavailable':
+      return new AppError('unavailable', 'The service is temporarily unavailable. Try again in a moment.', {
+        cause: error,
+        headers: { 'Retry-After': String(DATABASE_RETRY_AFTER_SECONDS) },
+      });
+    case 'invalid_input':
+      return new AppError('invalid_input', 'The request holds a value that cannot be stored.', {
+        cause: error,
+      });
+    default:
+      return undefined;
+  }
+}
+
 export interface ErrorEnvelope {
   error: { code: ErrorCode; message: string; fields?: ErrorFields; request_id: string };
 }
@@ -56,7 +83,7 @@ export interface ErrorEnvelope {
  * generic `internal` with no detail: the request id is what support uses to find the log line.
  */
 export function toErrorEnvelope(error: unknown, requestId: string): { status: number; body: ErrorEnvelope } {
-  const appError = isAppError(error) ? error : new AppError('internal');
+  const appError = toAppError(error) ?? new AppError('internal');
   const body: ErrorEnvelope = {
     error: { code: appError.code, message: appError.message, request_id: requestId },
   };

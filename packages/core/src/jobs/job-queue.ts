@@ -26,6 +26,9 @@ export interface JobQueueOptions {
    */
   runsWorkers: boolean;
   poolMax?: number;
+  /** Bounds on pg-boss's own pool, as on the query pool (createDatabase): waiting to connect, and for an answer. */
+  connectTimeoutMs?: number;
+  queryTimeoutMs?: number;
   pollingIntervalSeconds?: number;
   /** Seconds between cron checks and schedule relays (pg-boss defaults: 30 and 5); tests shorten them. */
   clockIntervalSeconds?: number;
@@ -49,6 +52,9 @@ export class JobQueue {
       schema: options.schema,
       application_name: 'plinth-jobs',
       max: options.poolMax ?? 4,
+      // pg-boss hands these to its pg.Pool: a frozen database fails its polls instead of hanging them.
+      ...(options.connectTimeoutMs ? { connectionTimeoutMillis: options.connectTimeoutMs } : {}),
+      ...(options.queryTimeoutMs ? { query_timeout: options.queryTimeoutMs } : {}),
       migrate: false,
       supervise: options.runsWorkers,
       schedule: options.runsWorkers,

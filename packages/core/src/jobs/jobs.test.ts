@@ -135,10 +135,14 @@ describe('jobs on pg-boss, as the app role', () => {
     );
     await until(() => (runs.length >= 6 ? runs : undefined));
     expect([...runs].sort()).toEqual([1, 2, 3, 3, 4, 5]);
-    const { rows } = await testDb.app.pool.query<{ retry_count: number; n: number }>(
-      `select retry_count, (data->>'n')::int as n from ${testDb.env.jobsSchema}.job where name = $1 and state = 'completed'`,
-      [batched.name],
-    );
+    // pg-boss marks a job completed after its handler returns: wait for the last one to land.
+    const rows = await until(async () => {
+      const result = await testDb.app.pool.query<{ retry_count: number; n: number }>(
+        `select retry_count, (data->>'n')::int as n from ${testDb.env.jobsSchema}.job where name = $1 and state = 'completed'`,
+        [batched.name],
+      );
+      return result.rows.length >= 5 ? result.rows : undefined;
+    });
     expect(rows.map((row) => [row.n, row.retry_count]).sort()).toEqual([
       [1, 0],
       [2, 0],

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { AppError } from '../errors/index';
+import { singleLineText } from '../text/index';
 import type { AnyMailRequest } from './types';
 
 export const mailTemplateNames = [
@@ -19,15 +20,18 @@ export const mailTemplateNames = [
 
 export type MailTemplateName = (typeof mailTemplateNames)[number];
 
+// Text in mail data is composed by Plinth from stored rows and request headers, not typed into a
+// form: control characters are stripped (one rule, @plinth/core/text) rather than refused, so a name
+// stored before the rules existed, or an odd user agent, cannot stop a sign-in or security mail.
 // Names may be empty (a magic-link sign-up has none yet); templates greet without one then.
-const personName = z.string().trim().max(200);
+const personName = singleLineText({ max: 200, strip: true });
 const link = z.url({ protocol: /^https?$/ });
 const isoTime = z.iso.datetime({ offset: true });
-const workspaceName = z.string().trim().min(1).max(200);
+const workspaceName = singleLineText({ min: 1, max: 200, strip: true });
 // Money as Stripe sends it: integer minor units and a lowercase ISO currency.
 const amount = z.number().int().min(0);
 const currency = z.string().regex(/^[a-z]{3}$/);
-const planName = z.string().trim().min(1).max(100);
+const planName = singleLineText({ min: 1, max: 100, strip: true });
 
 /** The data each template needs: the single source of the typed map and of job validation. */
 export const mailTemplateData = {
@@ -36,8 +40,8 @@ export const mailTemplateData = {
   'magic-link': z.strictObject({ url: link }),
   'new-sign-in': z.strictObject({
     name: personName,
-    ip: z.string().trim().max(100),
-    userAgent: z.string().trim().max(1000),
+    ip: singleLineText({ max: 100, strip: true }),
+    userAgent: singleLineText({ max: 1000, strip: true }),
     at: isoTime,
   }),
   lockout: z.strictObject({ name: personName, until: isoTime, resetUrl: link }),
@@ -49,7 +53,7 @@ export const mailTemplateData = {
     secureUrl: link,
   }),
   invitation: z.strictObject({
-    workspaceName: z.string().trim().min(1).max(200),
+    workspaceName,
     inviterName: personName,
     role: z.enum(['owner', 'admin', 'member', 'viewer']),
     url: link,

@@ -5,6 +5,7 @@ import { actingUserId } from '../actor/index';
 import { audit, type AuditOrigin } from '../audit/index';
 import { entitlementsIn, type Entitlements } from '../entitlements/index';
 import { AppError, parseInput } from '../errors/index';
+import { lockWorkspaceLimits } from '../limits/index';
 import type { MemberActor } from '../tenancy/index';
 import {
   createProjectInput,
@@ -44,6 +45,8 @@ export async function createProject(
   assertCan(actor, 'project.create');
   const values = parseInput(createProjectInput, input);
   return withTenant(deps.database, actor.workspaceId, actor, async (tx) => {
+    // Count and insert under the workspace's limits lock: creates at once see each other's rows.
+    await lockWorkspaceLimits(tx, actor.workspaceId);
     const { limits, planName } = await entitlementsIn(tx, actor.workspaceId);
     const [existing] = await tx.select({ n: count() }).from(project).where(live(actor));
     if ((existing?.n ?? 0) >= limits.projects) {

@@ -1,7 +1,8 @@
 import { z } from 'zod';
+import { multiLineText, singleLineText } from '../text/index';
 
-const name = z.string().trim().min(1, 'Enter a name.').max(120, 'Use at most 120 characters.');
-const description = z.string().trim().max(2000, 'Use at most 2000 characters.').nullable();
+const name = singleLineText({ min: 1, max: 120, minMessage: 'Enter a name.' });
+const description = multiLineText({ max: 2000 }).nullable();
 
 export const createProjectInput = z.strictObject({ name, description: description.optional() });
 export type CreateProjectInput = z.input<typeof createProjectInput>;

@@ -1,5 +1,12 @@
+import type pg from 'pg';
 import type { Database } from '@plinth/db';
 import type { RateLimitRule } from './define-rate-limit';
+
+/**
+ * Where a count is taken: the pool (its own statement), or a client inside an open transaction — the
+ * count then commits or rolls back with the work it guards (a refused invitation does not use quota).
+ */
+export type RateLimitStore = Database | Pick<pg.PoolClient, 'query'>;
 
 export interface RateLimitResult {
   allowed: boolean;
@@ -28,11 +35,12 @@ returning count, window_start, greatest(1, ceil(extract(epoch from expires_at - 
  * errors propagate, so a limit is never silently skipped.
  */
 export async function consumeRateLimit(
-  database: Database,
+  store: RateLimitStore,
   rule: RateLimitRule,
   subject: string,
 ): Promise<RateLimitResult> {
-  const { rows } = await database.pool.query<{ count: number; seconds_left: number }>(consumeSql, [
+  const runner = 'pool' in store ? store.pool : store;
+  const { rows } = await runner.query<{ count: number; seconds_left: number }>(consumeSql, [
     `${rule.name}:${subject}`,
     rule.windowSeconds,
   ]);

@@ -48,3 +48,16 @@ export const identityRateLimits = {
   magicLinkByIp: defineRateLimit({ name: 'magic-link.ip', limit: 10, windowSeconds: hours(1) }),
   magicLinkByEmail: defineRateLimit({ name: 'magic-link.email', limit: 5, windowSeconds: hours(1) }),
 } as const;
+
+/**
+ * Invitation mails: a daily quota per workspace and per inviter (the person, across all their
+ * workspaces; an API key counts as its creator). Every mail counts, new or resent, and revoking an
+ * invitation gives nothing back, so an invite/revoke loop cannot turn Plinth into a mail relay. The
+ * workspace quota is the larger of `perWorkspace.limit` and `perWorkspacePerSeat` × the seats its
+ * plan includes, so a large team can still onboard in a day.
+ */
+export const invitationMailQuotas = {
+  perWorkspace: defineRateLimit({ name: 'invitation-mail.workspace', limit: 20, windowSeconds: hours(24) }),
+  perWorkspacePerSeat: 3,
+  perInviter: defineRateLimit({ name: 'invitation-mail.inviter', limit: 100, windowSeconds: hours(24) }),
+} as const;

@@ -22,6 +22,6 @@ export {
   INVITATION_TTL_DAYS,
   type InvitationView,
 } from './invitations';
-export { countSeatsInUse } from './seats';
+export { assertRankCovers } from './rank';
 export * from './schemas';
 export type { MemberActor, TenancyDeps, WorkspaceSummary } from './types';

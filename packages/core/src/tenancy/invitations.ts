@@ -1,14 +1,28 @@
 import { createHash, randomBytes } from 'node:crypto';
+import type pg from 'pg';
 import { and, desc, eq, isNull, sql } from 'drizzle-orm';
-import { invitation, member, user, withTenant, workspace, type Database, type Invitation } from '@plinth/db';
-import { assertCan, roleRank } from '../access/index';
+import {
+  invitation,
+  member,
+  user,
+  withTenant,
+  workspace,
+  type Database,
+  type Executor,
+  type Invitation,
+} from '@plinth/db';
+import { assertCan, rankCovers, roleRank, type Permission } from '../access/index';
 import { actingUserId, type Actor } from '../actor/index';
 import { audit, type AuditOrigin } from '../audit/index';
-import { entitlementsIn } from '../entitlements/index';
+import { entitlementsIn, type Entitlements } from '../entitlements/index';
 import { AppError, parseInput } from '../errors/index';
+import { lockWorkspaceLimits } from '../limits/index';
 import type { AnyMailRequest } from '../mail/index';
 import { enqueueEvent } from '../outbox/index';
-import { countSeatsInUse } from './seats';
+import { consumeRateLimit, invitationMailQuotas } from '../rate-limit/index';
+import { existingId } from './ids';
+import { assertRankCovers } from './rank';
+import { assertSeatForInvitation, assertSeatToJoin, isMember } from './seats';
 import { acceptInvitationInput, inviteInput, type AcceptInvitationInput, type InviteInput } from './schemas';
 import type { MemberActor, TenancyDeps } from './types';
 
@@ -16,7 +30,10 @@ export const INVITATION_TTL_DAYS = 7;
 
 const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
-export type InvitationView = Pick<Invitation, 'id' | 'email' | 'role' | 'status' | 'expiresAt' | 'createdAt'>;
+export type InvitationView = Pick<
+  Invitation,
+  'id' | 'email' | 'role' | 'status' | 'expiresAt' | 'createdAt' | 'invitedBy'
+>;
 
 const view = {
   id: invitation.id,
@@ -25,11 +42,49 @@ const view = {
   status: invitation.status,
   expiresAt: invitation.expiresAt,
   createdAt: invitation.createdAt,
+  invitedBy: invitation.invitedBy,
 };
+
+/**
+ * Counts one invitation mail against the workspace's and the inviter's daily quotas, in the
+ * transaction that sends it (a refused invitation uses none). Runs under the limits lock.
+ */
+async function consumeInvitationMailQuota(
+  client: Pick<pg.PoolClient, 'query'>,
+  actor: MemberActor,
+  plan: Pick<Entitlements, 'limits'>,
+): Promise<void> {
+  const { perWorkspace, perWorkspacePerSeat, perInviter } = invitationMailQuotas;
+  const workspaceRule = {
+    ...perWorkspace,
+    limit: Math.max(perWorkspace.limit, perWorkspacePerSeat * plan.limits.members),
+  };
+  const byWorkspace = await consumeRateLimit(client, workspaceRule, actor.workspaceId);
+  if (!byWorkspace.allowed) {
+    throw quotaExceeded(
+      `This workspace has sent the ${workspaceRule.limit} invitation emails it may send in 24 hours (new and resent ones, including invitations revoked since).`,
+      byWorkspace.retryAfterSeconds,
+    );
+  }
+  const byInviter = await consumeRateLimit(client, perInviter, actingUserId(actor));
+  if (!byInviter.allowed) {
+    throw quotaExceeded(
+      `You have sent the ${perInviter.limit} invitation emails one person may send in 24 hours, across all your workspaces.`,
+      byInviter.retryAfterSeconds,
+    );
+  }
+}
+
+function quotaExceeded(message: string, retryAfterSeconds: number): AppError {
+  const hours = Math.max(1, Math.ceil(retryAfterSeconds / 3600));
+  return new AppError('rate_limited', `${message} Try again in ${hours} hour${hours === 1 ? '' : 's'}.`, {
+    headers: { 'Retry-After': String(retryAfterSeconds) },
+  });
+}
 
 /** Sends the invitation mail through the outbox: it leaves only if the invitation committed. */
 async function mailInvitation(
-  tx: Parameters<Parameters<typeof withTenant>[3]>[0],
+  tx: Executor,
   deps: TenancyDeps,
   actor: MemberActor,
   details: { email: string; role: Invitation['role']; token: string; expiresAt: Date },
@@ -79,10 +134,9 @@ export async function createInvitation(
   }
   const token = randomBytes(32).toString('base64url');
   const expiresAt = new Date(Date.now() + INVITATION_TTL_DAYS * 86_400_000);
-  return withTenant(deps.database, actor.workspaceId, actor, async (tx) => {
-    // Serialize invitations per workspace so two at once cannot both take the last seat.
-    await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`invite:${actor.workspaceId}`}))`);
-    const plan = await entitlementsIn(tx, actor.workspaceId);
+  return withTenant(deps.database, actor.workspaceId, actor, async (tx, client) => {
+    // Under the limits lock: invitations at once cannot both take the last seat or the last mail.
+    await lockWorkspaceLimits(tx, actor.workspaceId);
     const [already] = await tx
       .select({ id: member.id })
       .from(member)
@@ -92,16 +146,7 @@ export async function createInvitation(
       throw new AppError('conflict', 'That person is already a member.', {
         fields: { email: 'Already a member.' },
       });
-    const seats = await countSeatsInUse(tx, actor.workspaceId);
-    if (seats.members + seats.pendingInvitations >= plan.limits.members) {
-      // Existing members are never removed; only new invitations wait for more seats.
-      throw new AppError(
-        'payment_required',
-        plan.seatBased
-          ? `All ${plan.limits.members} paid seats of your ${plan.planName} plan are taken (members and pending invitations). Add seats in Manage billing to invite more.`
-          : `The ${plan.planName} plan includes ${plan.limits.members} members (including pending invitations). Upgrade to invite more.`,
-      );
-    }
+    const plan = await assertSeatForInvitation(tx, actor.workspaceId);
     const [created] = await tx
       .insert(invitation)
       .values({
@@ -119,6 +164,7 @@ export async function createInvitation(
         fields: { email: 'Already invited.' },
       });
     }
+    await consumeInvitationMailQuota(client, actor, plan);
     await mailInvitation(tx, deps, actor, { email, role, token, expiresAt });
     await audit(
       tx,
@@ -155,8 +201,10 @@ export async function revokeInvitation(
   origin: AuditOrigin = {},
 ): Promise<void> {
   assertCan(actor, 'invitation.revoke');
+  existingId(invitationId);
   await withTenant(deps.database, actor.workspaceId, actor, async (tx) => {
-    const revoked = await tx
+    await pendingInvitationWithinRank(tx, actor, 'invitation.revoke', invitationId);
+    await tx
       .update(invitation)
       .set({ status: 'revoked' })
       .where(
@@ -165,9 +213,7 @@ export async function revokeInvitation(
           eq(invitation.id, invitationId),
           eq(invitation.status, 'pending'),
         ),
-      )
-      .returning({ id: invitation.id });
-    if (revoked.length === 0) throw new AppError('not_found', 'No pending invitation with that id.');
+      );
     await audit(
       tx,
       actor,
@@ -177,7 +223,51 @@ export async function revokeInvitation(
   });
 }
 
-/** A fresh token and a fresh 7 days; the old link stops working. */
+/**
+ * The pending invitation, locked, if the actor may act on it: not one that grants a role above the
+ * actor's (they could not have sent it), nor one sent by someone who outranks them.
+ */
+async function pendingInvitationWithinRank(
+  tx: Executor,
+  actor: MemberActor,
+  permission: Permission,
+  invitationId: string,
+): Promise<Pick<Invitation, 'email' | 'role' | 'expiresAt'>> {
+  const [found] = await tx
+    .select({
+      email: invitation.email,
+      role: invitation.role,
+      expiresAt: invitation.expiresAt,
+      invitedBy: invitation.invitedBy,
+    })
+    .from(invitation)
+    .where(
+      and(
+        eq(invitation.workspaceId, actor.workspaceId),
+        eq(invitation.id, invitationId),
+        eq(invitation.status, 'pending'),
+      ),
+    )
+    .for('update');
+  if (!found) throw new AppError('not_found', 'No pending invitation with that id.');
+  const actorRole = await assertRankCovers(
+    tx,
+    actor,
+    permission,
+    found.invitedBy,
+    'You cannot change an invitation sent by someone above you.',
+  );
+  if (!rankCovers(actorRole, found.role)) {
+    throw new AppError('forbidden', 'You cannot change an invitation to a role above your own.');
+  }
+  return found;
+}
+
+/**
+ * A fresh token and a fresh 7 days; the old link stops working. An expired invitation holds no seat
+ * any more, so reviving one needs a free seat like a new invitation; every resend is a mail and
+ * counts against the daily quotas.
+ */
 export async function resendInvitation(
   deps: TenancyDeps,
   actor: MemberActor,
@@ -185,22 +275,22 @@ export async function resendInvitation(
   origin: AuditOrigin = {},
 ): Promise<void> {
   assertCan(actor, 'member.invite');
+  existingId(invitationId);
   const token = randomBytes(32).toString('base64url');
   const expiresAt = new Date(Date.now() + INVITATION_TTL_DAYS * 86_400_000);
-  await withTenant(deps.database, actor.workspaceId, actor, async (tx) => {
-    const [updated] = await tx
+  await withTenant(deps.database, actor.workspaceId, actor, async (tx, client) => {
+    await lockWorkspaceLimits(tx, actor.workspaceId);
+    const found = await pendingInvitationWithinRank(tx, actor, 'member.invite', invitationId);
+    const plan =
+      found.expiresAt.getTime() <= Date.now()
+        ? await assertSeatForInvitation(tx, actor.workspaceId)
+        : await entitlementsIn(tx, actor.workspaceId);
+    await tx
       .update(invitation)
       .set({ tokenHash: hashToken(token), expiresAt })
-      .where(
-        and(
-          eq(invitation.workspaceId, actor.workspaceId),
-          eq(invitation.id, invitationId),
-          eq(invitation.status, 'pending'),
-        ),
-      )
-      .returning({ email: invitation.email, role: invitation.role });
-    if (!updated) throw new AppError('not_found', 'No pending invitation with that id.');
-    await mailInvitation(tx, deps, actor, { ...updated, token, expiresAt });
+      .where(and(eq(invitation.workspaceId, actor.workspaceId), eq(invitation.id, invitationId)));
+    await consumeInvitationMailQuota(client, actor, plan);
+    await mailInvitation(tx, deps, actor, { email: found.email, role: found.role, token, expiresAt });
     await audit(
       tx,
       actor,
@@ -244,6 +334,9 @@ export async function acceptInvitation(
       .where(and(eq(workspace.id, found.workspaceId), isNull(workspace.deletedAt)));
     if (!live) throw new AppError('not_found', 'This invitation is no longer valid.');
     await tx.execute(sql`select set_config('app.workspace_id', ${found.workspaceId}, true)`);
+    // Joining takes a seat (unless the person is a member already): judged under the limits lock.
+    await lockWorkspaceLimits(tx, found.workspaceId);
+    if (!(await isMember(tx, found.workspaceId, person.id))) await assertSeatToJoin(tx, found.workspaceId);
     const claimed = await tx
       .update(invitation)
       .set({ status: 'accepted', acceptedBy: person.id })

@@ -1,14 +1,13 @@
 import { and, asc, eq } from 'drizzle-orm';
-import { member, user, withTenant, type Database, type MemberRole } from '@plinth/db';
+import { member, user, withTenant, type Database, type Executor, type MemberRole } from '@plinth/db';
 import { assertCan, roleRank, type Permission } from '../access/index';
 import { actingUserId } from '../actor/index';
 import { audit, type AuditOrigin } from '../audit/index';
 import { AppError, parseInput } from '../errors/index';
+import { existingId } from './ids';
 import { lockOwners } from './owners';
 import { changeRoleInput, type ChangeRoleInput } from './schemas';
 import type { MemberActor } from './types';
-
-type Tx = Parameters<Parameters<typeof withTenant>[3]>[0];
 
 export interface MemberView {
   userId: string;
@@ -34,11 +33,7 @@ export async function listMembers(deps: { database: Database }, actor: MemberAct
     .orderBy(asc(user.name));
 }
 
-async function targetRole(
-  tx: Parameters<Parameters<typeof withTenant>[3]>[0],
-  workspaceId: string,
-  userId: string,
-) {
+async function targetRole(tx: Executor, workspaceId: string, userId: string) {
   const [row] = await tx
     .select({ role: member.role })
     .from(member)
@@ -49,7 +44,11 @@ async function targetRole(
 }
 
 /** The actor's role as of now (locked), re-checked against the permission; an API key's creator's. */
-export async function currentRole(tx: Tx, actor: MemberActor, permission: Permission): Promise<MemberRole> {
+export async function currentRole(
+  tx: Executor,
+  actor: MemberActor,
+  permission: Permission,
+): Promise<MemberRole> {
   const role = await targetRole(tx, actor.workspaceId, actingUserId(actor)).catch(() => {
     throw new AppError('not_found');
   });
@@ -70,6 +69,7 @@ export async function changeMemberRole(
   origin: AuditOrigin = {},
 ): Promise<MemberView> {
   assertCan(actor, 'member.update_role');
+  existingId(userId);
   const { role } = parseInput(changeRoleInput, input);
   return withTenant(deps.database, actor.workspaceId, actor, async (tx) => {
     const owners = await lockOwners(tx, actor.workspaceId);
@@ -121,6 +121,7 @@ export async function removeMember(
   origin: AuditOrigin = {},
 ): Promise<void> {
   assertCan(actor, 'member.remove');
+  existingId(userId);
   if (userId === actor.id) throw new AppError('invalid_input', 'To remove yourself, leave the workspace.');
   await withTenant(deps.database, actor.workspaceId, actor, async (tx) => {
     const owners = await lockOwners(tx, actor.workspaceId);

@@ -1,6 +1,7 @@
 import type { Database, MemberRole } from '@plinth/db';
 import { permissionsFor } from '../access/index';
 import { AppError } from '../errors/index';
+import { slugPattern } from './schemas';
 import type { MemberActor, WorkspaceSummary } from './types';
 
 // Every tenant request of a signed-in person runs this: a named prepared statement (parsed and
@@ -35,6 +36,9 @@ export async function resolveMembership(
   slug: string,
   options: { impersonatorId?: string } = {},
 ): Promise<{ workspace: WorkspaceSummary; actor: MemberActor }> {
+  // A slug from a URL is untrusted: what cannot be a slug (a NUL byte, which Postgres refuses with
+  // an error, or anything else) names no workspace, without a query.
+  if (!slugPattern.test(slug)) throw new AppError('not_found');
   const { rows } = await database.pool.query<MembershipRow>({
     ...membershipQuery,
     values: [slug, userId, 1],

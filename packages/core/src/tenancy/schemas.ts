@@ -1,12 +1,16 @@
 import { z } from 'zod';
 import { memberRoles } from '@plinth/db';
+import { singleLineText } from '../text/index';
+
+/** A workspace slug's whole alphabet: what is not a slug names no workspace (and never reaches SQL). */
+export const slugPattern = /^[a-z0-9-]{3,40}$/;
 
 export const workspaceSlug = z
   .string()
   .trim()
   .max(40, 'Use 3–40 lowercase letters, digits or hyphens.')
-  .regex(/^[a-z0-9-]{3,40}$/, 'Use 3–40 lowercase letters, digits or hyphens.');
-const workspaceName = z.string().trim().min(1, 'Enter a name.').max(80, 'Use at most 80 characters.');
+  .regex(slugPattern, 'Use 3–40 lowercase letters, digits or hyphens.');
+const workspaceName = singleLineText({ min: 1, max: 80, minMessage: 'Enter a name.' });
 
 export const createWorkspaceInput = z.strictObject({ name: workspaceName, slug: workspaceSlug });
 export type CreateWorkspaceInput = z.infer<typeof createWorkspaceInput>;
@@ -31,5 +35,12 @@ export const inviteInput = z.strictObject({
 });
 export type InviteInput = z.input<typeof inviteInput>;
 
-export const acceptInvitationInput = z.strictObject({ token: z.string().min(20).max(200) });
+/** Invitation tokens are 32 random bytes in base64url; anything else is no token of ours. */
+export const acceptInvitationInput = z.strictObject({
+  token: z
+    .string()
+    .min(20, 'This invitation link is incomplete.')
+    .max(200)
+    .regex(/^[A-Za-z0-9_-]+$/, 'This invitation link is malformed.'),
+});
 export type AcceptInvitationInput = z.infer<typeof acceptInvitationInput>;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findForbiddenCharacter, multiLineText, singleLineText } from './index';
+import { findForbiddenCharacter, multiLineText, singleLineText, stripForbiddenCharacters } from './index';
 
 describe('human-entered text', () => {
   const name = singleLineText({ min: 1, max: 10, minMessage: 'Enter a name.' });
@@ -38,5 +38,13 @@ describe('human-entered text', () => {
     expect(findForbiddenCharacter('ok')).toBeNull();
     expect(findForbiddenCharacter('a\u0000')).toBe('\u0000');
     expect(findForbiddenCharacter('a\nb', { multiline: true })).toBeNull();
+  });
+
+  it('with strip, removes what it would refuse (for text Plinth composes, not what a person submits)', () => {
+    const header = singleLineText({ max: 20, strip: true });
+    expect(header.parse(' Mozilla\u0000/5.0\u202e\t ')).toBe('Mozilla/5.0');
+    expect(multiLineText({ max: 20, strip: true }).parse('a\u0007\nb')).toBe('a\nb');
+    expect(stripForbiddenCharacters('a\u0085b\u2067c')).toBe('abc');
+    expect(header.safeParse('x'.repeat(21)).success).toBe(false);
   });
 });

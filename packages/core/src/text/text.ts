@@ -8,10 +8,13 @@ import { z } from 'zod';
  * Multi-line text may also hold tab, line feed and carriage return; single-line text may hold tab
  * only where a person could type it (nowhere today), so it refuses all of them.
  */
-// eslint-disable-next-line no-control-regex -- matching control characters is the point
-const singleLineForbidden = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/u;
-// eslint-disable-next-line no-control-regex -- matching control characters is the point
-const multiLineForbidden = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/u;
+const singleLineClass = '\\u0000-\\u001f\\u007f-\\u009f\\u202a-\\u202e\\u2066-\\u2069';
+const multiLineClass =
+  '\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f\\u007f-\\u009f\\u202a-\\u202e\\u2066-\\u2069';
+const singleLineForbidden = new RegExp(`[${singleLineClass}]`, 'u');
+const multiLineForbidden = new RegExp(`[${multiLineClass}]`, 'u');
+const singleLineForbiddenAll = new RegExp(`[${singleLineClass}]`, 'gu');
+const multiLineForbiddenAll = new RegExp(`[${multiLineClass}]`, 'gu');
 
 export const forbiddenCharacterMessage = 'Remove control characters.';
 
@@ -21,16 +24,36 @@ export function findForbiddenCharacter(value: string, options: { multiline?: boo
   return match ? match[0] : null;
 }
 
+/**
+ * `value` without the characters text may not hold: for text we did not take from a form but must
+ * still show or send (a user agent, a name stored before these rules), where refusing would lose
+ * the message rather than protect anyone.
+ */
+export function stripForbiddenCharacters(value: string, options: { multiline?: boolean } = {}): string {
+  return value.replace(options.multiline ? multiLineForbiddenAll : singleLineForbiddenAll, '');
+}
+
 interface TextOptions {
   /** Minimum length after trimming; 0 (the default) allows the empty string. */
   min?: number;
   max: number;
   /** The message for a value shorter than `min`, e.g. 'Enter a name.'. */
   minMessage?: string;
+  /**
+   * Remove forbidden characters instead of refusing the value. For data Plinth composes itself
+   * (mail template data, text from request headers), never for what a person submits: they should
+   * learn their input was refused, not find it silently changed.
+   */
+  strip?: boolean;
 }
 
 function build(options: TextOptions, multiline: boolean) {
-  let schema = z.string().trim();
+  let schema = options.strip
+    ? z
+        .string()
+        .overwrite((value) => stripForbiddenCharacters(value, { multiline }))
+        .trim()
+    : z.string().trim();
   if (options.min)
     schema = schema.min(options.min, options.minMessage ?? `Use at least ${options.min} characters.`);
   return schema

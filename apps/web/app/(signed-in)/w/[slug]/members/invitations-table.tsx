@@ -22,6 +22,8 @@ export interface InvitationRow {
   role: MemberRole;
   expiresAt: Date;
   createdAt: Date;
+  /** Within this person's rank (its role and its sender's); resend and revoke need it too. */
+  manageable: boolean;
 }
 
 type InvitationsTableProps = {
@@ -90,7 +92,7 @@ export function InvitationsTable({ slug, invitations, mayResend, mayRevoke }: In
             </TableCell>
             <TableCell>
               <div className="flex justify-end gap-1">
-                {mayResend ? (
+                {mayResend && invitation.manageable ? (
                   <Button
                     variant="ghost"
                     size="sm"
@@ -102,7 +104,7 @@ export function InvitationsTable({ slug, invitations, mayResend, mayRevoke }: In
                     Resend
                   </Button>
                 ) : null}
-                {mayRevoke ? (
+                {mayRevoke && invitation.manageable ? (
                   <Button
                     variant="ghost"
                     size="sm"

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { can } from '@plinth/core/access';
+import { can, rankCovers } from '@plinth/core/access';
 import { listInvitations, listMembers } from '@plinth/core/tenancy';
 import { SettingsSection } from '../../../../../components/ui/settings-section';
 import { requireMember, tenancyDeps } from '../../../../../lib/workspace-context';
@@ -21,6 +21,7 @@ export default async function MembersPage({ params }: { params: Promise<{ slug: 
   const invitations = can(actor, 'invitation.read') ? await listInvitations(deps, actor) : null;
   const me = { id: actor.id, role: actor.role };
   const others = members.filter((member) => member.userId !== actor.id);
+  const roles = new Map(members.map((member) => [member.userId, member.role]));
 
   return (
     <div className="mx-auto grid w-full max-w-4xl gap-8">
@@ -48,12 +49,14 @@ export default async function MembersPage({ params }: { params: Promise<{ slug: 
         <SettingsSection id="invitations" title="Pending invitations">
           <InvitationsTable
             slug={workspace.slug}
-            invitations={invitations.map(({ id, email, role, expiresAt, createdAt }) => ({
+            invitations={invitations.map(({ id, email, role, expiresAt, createdAt, invitedBy }) => ({
               id,
               email,
               role,
               expiresAt,
               createdAt,
+              // The rank rule: not an invitation to a role above yours, nor one sent by someone above you.
+              manageable: rankCovers(actor.role, role) && rankCovers(actor.role, roles.get(invitedBy)),
             }))}
             mayResend={can(actor, 'member.invite')}
             mayRevoke={can(actor, 'invitation.revoke')}

@@ -24,6 +24,8 @@ export interface ApiKeyRow {
   lastUsedAt: Date | null;
   expiresAt: Date | null;
   revokedAt: Date | null;
+  /** This person may revoke it: they manage keys, and its creator is not above them. */
+  revocable: boolean;
 }
 
 function status(key: ApiKeyRow): { label: string; variant: 'success' | 'neutral' | 'destructive' } {
@@ -35,15 +37,7 @@ function status(key: ApiKeyRow): { label: string; variant: 'success' | 'neutral'
   return { label: 'Active', variant: 'success' };
 }
 
-export function ApiKeysTable({
-  slug,
-  keys,
-  mayRevoke,
-}: {
-  slug: string;
-  keys: ApiKeyRow[];
-  mayRevoke: boolean;
-}) {
+export function ApiKeysTable({ slug, keys }: { slug: string; keys: ApiKeyRow[] }) {
   const { toast } = useToast();
 
   return (
@@ -90,7 +84,7 @@ export function ApiKeysTable({
                 <Badge variant={state.variant}>{state.label}</Badge>
               </TableCell>
               <TableCell>
-                {mayRevoke && !key.revokedAt ? (
+                {key.revocable && !key.revokedAt ? (
                   <div className="flex justify-end">
                     <ConfirmDialog
                       trigger={

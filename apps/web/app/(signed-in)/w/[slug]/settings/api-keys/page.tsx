@@ -1,7 +1,8 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
-import { can } from '@plinth/core/access';
+import { can, rankCovers } from '@plinth/core/access';
 import { apiKeyScopes, listApiKeys } from '@plinth/core/api-keys';
+import { listMembers } from '@plinth/core/tenancy';
 import { EmptyState } from '../../../../../../components/ui/empty-state';
 import { requireMember, tenancyDeps } from '../../../../../../lib/workspace-context';
 import { ApiKeysTable } from './api-keys-table';
@@ -18,6 +19,8 @@ export default async function ApiKeysPage({ params }: { params: Promise<{ slug: 
   if (!can(actor, 'api_key.read')) notFound();
   const { items } = await listApiKeys(tenancyDeps(), actor, { limit: 100 });
   const mayManage = can(actor, 'api_key.manage');
+  // The rank rule: a key of someone above you is not yours to revoke (core refuses it anyway).
+  const roles = new Map((await listMembers(tenancyDeps(), actor)).map((m) => [m.userId, m.role]));
   // Only scopes the person holds are offered; core refuses the rest anyway.
   const grantable = apiKeyScopes.filter((scope) => can(actor, scope));
   const keys = items.map((key) => ({
@@ -29,6 +32,7 @@ export default async function ApiKeysPage({ params }: { params: Promise<{ slug: 
     lastUsedAt: key.lastUsedAt,
     expiresAt: key.expiresAt,
     revokedAt: key.revokedAt,
+    revocable: mayManage && rankCovers(actor.role, roles.get(key.createdBy)),
   }));
 
   return (
@@ -62,7 +66,7 @@ export default async function ApiKeysPage({ params }: { params: Promise<{ slug: 
           }
         />
       ) : (
-        <ApiKeysTable slug={workspace.slug} keys={keys} mayRevoke={mayManage} />
+        <ApiKeysTable slug={workspace.slug} keys={keys} />
       )}
     </div>
   );

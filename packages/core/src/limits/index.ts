@@ -1,0 +1,4 @@
+// Limits: the per-workspace lock every plan-limit check takes before it counts, and what the seat
+// checks count. Below tenancy, projects and billing, so each of them can use it without a cycle.
+export { lockWorkspaceLimits } from './lock';
+export { countSeatsInUse } from './seats';
