@@ -121,6 +121,15 @@ const focusedTests = [
     selector: "MemberExpression[property.name='only'][object.object.name=/^(?:describe|it|test|suite)$/]",
     message: '.only would silently skip the rest of the suite in CI; remove it before committing.',
   },
+  {
+    // expect.unreachable() throws an assertion error; inside a try, the catch receives it and the
+    // test can pass without the call ever having thrown. Take the error with thrownBy() or
+    // rejectionOf() from @plinth/testing, or expect(...).toThrow() / .rejects, instead.
+    selector:
+      "TryStatement > BlockStatement CallExpression[callee.object.name='expect'][callee.property.name=/^(?:unreachable|fail)$/]",
+    message:
+      'expect.unreachable() inside a try is caught by its own catch: use thrownBy()/rejectionOf() from @plinth/testing, or expect().toThrow()/.rejects.',
+  },
 ];
 
 /** The rule entries for one zone: static imports, plus the same restrictions on dynamic import(). */

@@ -13,6 +13,7 @@ export { HttpClient } from './http-client';
 export { totpCode, secretFromTotpUri } from './totp';
 export { startOidcServer, type OidcServer, type OidcUser } from './oidc-server';
 export { installTestQueues } from './queues';
+export { rejectionOf, thrownBy } from './thrown';
 export {
   startFakeStripe,
   type FakeStripe,
