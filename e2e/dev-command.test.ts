@@ -52,6 +52,9 @@ async function projectNames(server: DevServer, cookie: string): Promise<string[]
 
 describe('npm run dev', () => {
   let first: DevServer | undefined;
+  afterAll(async () => {
+    if (first?.isRunning()) await first.interrupt();
+  });
 
   it('starts from nothing, prints the URL, demo people and its psql line, and stops cleanly on Ctrl-C', async () => {
     first = await startDevServer({ role: 'api' });
