@@ -1,24 +1,19 @@
 import { spawn, spawnSync, execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, readFileSync, unlinkSync } from 'node:fs';
-import {
-  chmod,
-  chown,
-  link,
-  mkdir,
-  readFile,
-  realpath,
-  rename,
-  rm,
-  stat,
-  symlink,
-  unlink,
-  writeFile,
-} from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { chmod, chown, mkdir, readFile, realpath, rm, stat, symlink, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { userInfo } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
+import {
+  claimDataDirectory,
+  isOwnerAlive,
+  lockFileOf,
+  readLock,
+  type DirectoryClaim,
+  type LockRecord,
+} from './directory-lock';
 import {
   describePortHolder,
   findPortHolder,
@@ -26,7 +21,6 @@ import {
   isPortFree,
   isProcessAlive,
   processCommandLine,
-  processStartTime,
 } from './local-ports';
 
 export interface EmbeddedPostgresOptions {
@@ -103,11 +97,6 @@ const LEGACY_PASSWORD = 'plinth-dev';
 /** The cluster's superuser password: `<dataDir>.password`, beside the data directory. */
 export function embeddedPasswordFile(dataDir: string): string {
   return `${path.resolve(dataDir)}.password`;
-}
-
-/** Who runs the cluster right now: `<dataDir>.lock`, beside the data directory. */
-function lockFileOf(dataDir: string): string {
-  return `${path.resolve(dataDir)}.lock`;
 }
 
 /**
@@ -305,96 +294,6 @@ async function setSuperuserPassword(url: string, password: string): Promise<void
   } finally {
     await client.end();
   }
-}
-
-// ---- One owner per data directory ---------------------------------------------------------------
-
-interface LockRecord {
-  pid: number;
-  /** The owner's start time (processStartTime), so a reused pid is not taken for it. */
-  startedAt: string | null;
-  purpose: string;
-  /** Set once the server is up. */
-  port?: number;
-  postmasterPid?: number;
-}
-
-interface DirectoryClaim {
-  record(fields: { port: number; postmasterPid: number }): Promise<void>;
-  release(): Promise<void>;
-  releaseSync(): void;
-}
-
-/**
- * Takes the data directory for this process: `<dataDir>.lock`, created atomically (written aside,
- * then hard-linked into place, so nobody reads a half-written one). A lock whose process is gone
- * (a crashed or killed run) is taken over.
- */
-async function claimDataDirectory(
-  dataDir: string,
-  purpose: string,
-): Promise<DirectoryClaim | { heldBy: LockRecord }> {
-  const lockFile = lockFileOf(dataDir);
-  const mine: LockRecord = {
-    pid: process.pid,
-    startedAt: (await processStartTime(process.pid)) ?? null,
-    purpose,
-  };
-  for (let attempt = 0; ; attempt += 1) {
-    const draft = `${lockFile}.${process.pid}.${randomBytes(4).toString('hex')}`;
-    await writeFile(draft, JSON.stringify(mine), { mode: 0o600 });
-    try {
-      await link(draft, lockFile);
-      break;
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST' || attempt >= 3) throw error;
-      const holder = await readLock(lockFile);
-      if (holder && (await isOwnerAlive(holder))) return { heldBy: holder };
-      await unlink(lockFile).catch(() => {});
-    } finally {
-      await unlink(draft).catch(() => {});
-    }
-  }
-  const ours = (record: LockRecord | undefined) =>
-    record?.pid === mine.pid && record.startedAt === mine.startedAt;
-  let released = false;
-  return {
-    async record(fields) {
-      const draft = `${lockFile}.${process.pid}.update`;
-      await writeFile(draft, JSON.stringify({ ...mine, ...fields }), { mode: 0o600 });
-      await rename(draft, lockFile);
-    },
-    async release() {
-      if (released) return;
-      released = true;
-      if (ours(await readLock(lockFile))) await unlink(lockFile).catch(() => {});
-    },
-    releaseSync() {
-      if (released) return;
-      released = true;
-      try {
-        if (ours(JSON.parse(readFileSync(lockFile, 'utf8')) as LockRecord)) unlinkSync(lockFile);
-      } catch {
-        // Already gone, or unreadable: nothing of ours to remove.
-      }
-    },
-  };
-}
-
-async function readLock(lockFile: string): Promise<LockRecord | undefined> {
-  try {
-    const record = JSON.parse(await readFile(lockFile, 'utf8')) as LockRecord;
-    return Number.isInteger(record.pid) ? record : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-async function isOwnerAlive(record: LockRecord): Promise<boolean> {
-  if (!isProcessAlive(record.pid)) return false;
-  if (!record.startedAt) return true;
-  const startedAt = await processStartTime(record.pid);
-  return startedAt === undefined || startedAt === record.startedAt;
 }
 
 function inUseError(dataDir: string, holder: LockRecord): EmbeddedPostgresError {
