@@ -179,6 +179,27 @@ describe('test and escape-hatch hygiene', () => {
     },
   );
 
+  it('expect.unreachable() inside a try, where its own catch would swallow it, is forbidden in tests', async () => {
+    const swallowed = [
+      "import { expect, it } from 'vitest';",
+      "it('x', () => {",
+      '  try {',
+      "    JSON.parse('{}');",
+      "    expect.unreachable('must throw');",
+      '  } catch (error) {',
+      '    expect(error).toBeDefined();',
+      '  }',
+      '});',
+      '',
+    ].join('\n');
+    expect(await lint('tests/example/x.test.ts', swallowed)).toEqual(
+      oneViolation('no-restricted-syntax', 'thrownBy()'),
+    );
+    const outsideTry =
+      "import { expect, it } from 'vitest';\nit('x', () => {\n  expect.unreachable('never');\n});\n";
+    expect(await lint('tests/example/x.test.ts', outsideTry)).toEqual([]);
+  });
+
   it('`any` needs an eslint-disable comment that says why', async () => {
     const bare = 'export const x: any = 1;\n';
     const silent =
