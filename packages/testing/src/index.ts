@@ -12,7 +12,7 @@ export {
 export { HttpClient } from './http-client';
 export { totpCode, secretFromTotpUri } from './totp';
 export { startOidcServer, type OidcServer, type OidcUser } from './oidc-server';
-export { installTestQueues } from './queues';
+export { drainMailQueue, installTestQueues } from './queues';
 export { rejectionOf, thrownBy } from './thrown';
 export {
   startFakeStripe,
