@@ -14,6 +14,7 @@ export { totpCode, secretFromTotpUri } from './totp';
 export { startOidcServer, type OidcServer, type OidcUser } from './oidc-server';
 export { drainMailQueue, installTestQueues } from './queues';
 export { rejectionOf, thrownBy } from './thrown';
+export { expireRateLimitWindows } from './rate-limits';
 export {
   startFakeStripe,
   type FakeStripe,
