@@ -16,6 +16,7 @@ import { useTestDatabase } from '@plinth/testing';
 import { startFakeStripe, type FakeStripe } from '@plinth/testing/fake-stripe';
 import { queues } from '../../apps/server/src/wiring';
 import * as acceptActions from '../../apps/web/app/(auth)/invitations/accept/actions';
+import * as appActions from '../../apps/web/app/(signed-in)/app/actions';
 import * as auditActions from '../../apps/web/app/(signed-in)/w/[slug]/audit/actions';
 import * as billingActions from '../../apps/web/app/(signed-in)/w/[slug]/billing/actions';
 import * as memberActions from '../../apps/web/app/(signed-in)/w/[slug]/members/actions';
@@ -256,9 +257,13 @@ beforeEach(() => {
   request.headers = new Headers();
 });
 
-/** The next requests come from `person`'s browser (null: signed out). */
-function actAs(person: Person | null) {
+/**
+ * The next requests come from `person`'s browser (null: signed out), on one of our pages (its
+ * Origin is APP_URL's, as a browser sends on every POST) unless `origin` says otherwise (null: none).
+ */
+function actAs(person: Person | null, origin: string | null = new URL(testDb.env.appUrl).origin) {
   const headers = new Headers({ 'user-agent': 'plinth-tests/1.0' });
+  if (origin !== null) headers.set('origin', origin);
   if (person) {
     headers.set('cookie', [...person.client.cookies].map(([name, value]) => `${name}=${value}`).join('; '));
   }
@@ -270,8 +275,13 @@ const fixture = () => workspaceFixture(testDb, people);
 type Outcome = { ok: true; data: unknown } | { ok: false; error: { code: string } } | { thrown: string };
 
 /** Calls the action as `person`; Next's notFound/redirect come back as `thrown`. */
-async function call(person: Person | null, actionCase: ActionCase, f: Fixture): Promise<Outcome> {
-  actAs(person);
+async function call(
+  person: Person | null,
+  actionCase: ActionCase,
+  f: Fixture,
+  origin?: string | null,
+): Promise<Outcome> {
+  actAs(person, origin);
   try {
     return (await actionCase.run(f)) as Outcome;
   } catch (error) {
@@ -333,6 +343,56 @@ describe.each(cases)('$name ($file)', (actionCase) => {
       expect(outcome).toMatchObject({ ok: false, error: { code: 'forbidden' } });
       expect(outcome).not.toHaveProperty('data');
     }
+  });
+});
+
+/** Audit rows of a workspace: every change an action makes writes one. */
+async function auditRows(workspaceId: string): Promise<number> {
+  const { rows } = await testDb.owner.pool.query<{ n: number }>(
+    'select count(*)::int as n from audit_log where workspace_id = $1',
+    [workspaceId],
+  );
+  return rows[0]!.n;
+}
+
+// Cross-site request forgery: a page elsewhere cannot make the person's browser run an action.
+// Next itself compares Origin with Host but lets a request without Origin through; runAction
+// requires a trusted one before anything runs.
+const foreignOrigins: [string, string | null][] = [
+  ['no Origin', null],
+  ['a foreign Origin', 'https://evil.example'],
+  ['our host on another port', 'http://localhost:1'],
+  ['the opaque Origin null', 'null'],
+];
+
+describe.each(cases)('$name ($file) sent from another site', (actionCase) => {
+  it.each(foreignOrigins)('with %s is refused for the owner, and changes nothing', async (_label, origin) => {
+    const f = await fixture();
+    const before = await auditRows(f.workspaceId);
+    const outcome = await call(people.owner, actionCase, f, origin);
+    expect(outcome).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden', message: expect.stringContaining('trusted origin') },
+    });
+    expect(outcome).not.toHaveProperty('data');
+    expect(await auditRows(f.workspaceId)).toBe(before);
+  });
+});
+
+describe('actions outside the matrix sent from another site', () => {
+  it.each(foreignOrigins)('with %s are refused before anything runs', async (_label, origin) => {
+    actAs(people.outsider, origin);
+    const slug = `csrf-${randomUUID().slice(0, 8)}`;
+    expect(await appActions.createWorkspaceAction({ name: 'Forged', slug })).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    });
+    const { rows } = await testDb.owner.pool.query('select 1 from workspace where slug = $1', [slug]);
+    expect(rows).toEqual([]);
+    expect(await acceptActions.acceptInvitationAction(randomUUID())).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    });
   });
 });
 
