@@ -206,6 +206,37 @@ describe('/api/admin/billing/events', () => {
     expect(response.status).toBe(404);
   });
 
+  it('refuses a staff replay sent from another site (no, foreign or null Origin): nothing is queued', async () => {
+    const staff = await createUser(testDb.owner, { role: 'admin' });
+    const cookie = await app.sessionCookie(staff.id);
+    const event = stripeEvent('invoice.payment_failed', {
+      id: 'in_csrf',
+      object: 'invoice',
+      customer: 'cus_csrf',
+    });
+    const body = JSON.stringify(event);
+    expect((await deliver(body, sign(body))).status).toBe(200);
+    await testDb.owner.pool.query(`update webhook_event set status = 'dead', attempts = 3 where id = $1`, [
+      event.id,
+    ]);
+    const queuedBefore = await queuedJobs(event.id);
+    for (const origin of [undefined, 'https://evil.example', 'null', `${app.url.replace(/:\d+$/, '')}:1`]) {
+      const headers: Record<string, string> = { cookie, ...(origin === undefined ? {} : { origin }) };
+      // A same-site Referer is no substitute for Origin on a cookie-authenticated write.
+      if (origin === undefined) headers.referer = `${app.url}/admin/billing-events`;
+      const replay = await fetch(`${app.url}/api/admin/billing/events/${event.id}/replay`, {
+        method: 'POST',
+        headers,
+      });
+      expect(replay.status, `Origin ${origin}`).toBe(403);
+      expect(await replay.json()).toMatchObject({
+        error: { code: 'forbidden', message: expect.stringContaining('trusted origin') },
+      });
+    }
+    expect((await app.inbox(event.id))?.status).toBe('dead');
+    expect(await queuedJobs(event.id)).toBe(queuedBefore);
+  });
+
   it('lists the inbox by status with a cursor, and replays a dead event', async () => {
     const staff = await createUser(testDb.owner, { role: 'admin' });
     const cookie = await app.sessionCookie(staff.id);
