@@ -65,7 +65,7 @@ export async function workspaceWithKeys(
   keys = 1,
 ): Promise<{ slug: string; workspaceId: string; ownerId: string; secrets: string[] }> {
   const owner = await createUser(testDb.app);
-  const workspace = await createWorkspace(testDb.app, { metadata: { plan } });
+  const workspace = await createWorkspace(testDb.app);
   await addMember(testDb.app, { workspace, user: owner, role: 'owner' });
   await setPlan(testDb, workspace.id, plan);
   const { actor } = await resolveMembership(testDb.app, owner.id, workspace.slug);
