@@ -1,5 +1,5 @@
 // Lint rules for the whole monorepo. Besides the usual recommended sets, this file is where the
-// dependency direction of ARCHITECTURE §1 is enforced: `web → core → db`, `api → core → db`; core is
+// dependency direction of docs/architecture.md §1 is enforced: `web → core → db`, `api → core → db`; core is
 // framework-free; db imports nothing of ours; emails (mail templates) sees only core; a module's
 // internals are reached only through its index.ts; nothing reads process.env outside the env module.
 //
@@ -19,7 +19,7 @@ import tseslint from 'typescript-eslint';
 const CODE = '{js,mjs,cjs,ts,mts,cts,tsx}';
 const code = (dir) => `${dir}/**/*.${CODE}`;
 const TEST_FILE = `**/*.{test,spec}.${CODE}`;
-const SEE = 'See ARCHITECTURE §1.';
+const SEE = 'See docs/architecture.md §1.';
 
 // ---- restrictions: { regex, message, allowTypeImports? } --------------------------------------
 
