@@ -34,7 +34,10 @@ describe('packages/emails boundaries (docs/architecture.md §1)', () => {
   ])('may not import %s', async (_name, specifier) => {
     const messages = await lint('packages/emails/src/templates/bad.tsx', importing([specifier]));
     expect(messages).toEqual([
-      expect.objectContaining({ ruleId: boundary, message: expect.stringContaining('docs/architecture.md §1') }),
+      expect.objectContaining({
+        ruleId: boundary,
+        message: expect.stringContaining('docs/architecture.md §1'),
+      }),
     ]);
   });
 

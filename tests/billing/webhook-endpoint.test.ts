@@ -196,6 +196,24 @@ describe('POST /api/webhooks/stripe', () => {
   });
 });
 
+/** A staff member's session cookie, and a delivered event that failed every retry (dead). */
+async function staffWithDeadEvent(name: string) {
+  const staff = await createUser(testDb.owner, { role: 'admin' });
+  const cookie = await app.sessionCookie(staff.id);
+  const event = stripeEvent('invoice.payment_failed', {
+    id: `in_${name}`,
+    object: 'invoice',
+    customer: `cus_${name}`,
+  });
+  const body = JSON.stringify(event);
+  expect((await deliver(body, sign(body))).status).toBe(200);
+  await testDb.owner.pool.query(
+    `update webhook_event set status = 'dead', attempts = 3, last_error = 'AppError: gone' where id = $1`,
+    [event.id],
+  );
+  return { cookie, event };
+}
+
 describe('/api/admin/billing/events', () => {
   it('is staff-only: 401 signed out, 404 for a non-staff person', async () => {
     expect((await fetch(`${app.url}/api/admin/billing/events`)).status).toBe(401);
@@ -207,18 +225,7 @@ describe('/api/admin/billing/events', () => {
   });
 
   it('refuses a staff replay sent from another site (no, foreign or null Origin): nothing is queued', async () => {
-    const staff = await createUser(testDb.owner, { role: 'admin' });
-    const cookie = await app.sessionCookie(staff.id);
-    const event = stripeEvent('invoice.payment_failed', {
-      id: 'in_csrf',
-      object: 'invoice',
-      customer: 'cus_csrf',
-    });
-    const body = JSON.stringify(event);
-    expect((await deliver(body, sign(body))).status).toBe(200);
-    await testDb.owner.pool.query(`update webhook_event set status = 'dead', attempts = 3 where id = $1`, [
-      event.id,
-    ]);
+    const { cookie, event } = await staffWithDeadEvent('csrf');
     const queuedBefore = await queuedJobs(event.id);
     for (const origin of [undefined, 'https://evil.example', 'null', `${app.url.replace(/:\d+$/, '')}:1`]) {
       const headers: Record<string, string> = { cookie, ...(origin === undefined ? {} : { origin }) };
@@ -238,19 +245,7 @@ describe('/api/admin/billing/events', () => {
   });
 
   it('lists the inbox by status with a cursor, and replays a dead event', async () => {
-    const staff = await createUser(testDb.owner, { role: 'admin' });
-    const cookie = await app.sessionCookie(staff.id);
-    const event = stripeEvent('invoice.payment_failed', {
-      id: 'in_dead',
-      object: 'invoice',
-      customer: 'cus_dead',
-    });
-    const body = JSON.stringify(event);
-    expect((await deliver(body, sign(body))).status).toBe(200);
-    await testDb.owner.pool.query(
-      `update webhook_event set status = 'dead', attempts = 3, last_error = 'AppError: gone' where id = $1`,
-      [event.id],
-    );
+    const { cookie, event } = await staffWithDeadEvent('dead');
 
     const dead = await fetch(`${app.url}/api/admin/billing/events?status=dead`, { headers: { cookie } });
     expect(dead.status).toBe(200);

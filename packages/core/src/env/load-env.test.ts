@@ -3,6 +3,17 @@ import { thrownBy } from '@plinth/testing';
 import { AppError } from '../errors/index';
 import { appDatabaseUrl, DEV_APP_DB_PASSWORD, loadEnv } from './index';
 
+/** Every setting production requires, with real (non-development) values. */
+const production = {
+  NODE_ENV: 'production',
+  DATABASE_URL: 'postgres://owner:secret@db.internal:5432/plinth',
+  APP_DB_PASSWORD: 'a-long-random-app-password',
+  APP_URL: 'https://app.example.com',
+  AUTH_SECRET: 'k'.repeat(48),
+  MAIL_TRANSPORT: 'smtp',
+  SMTP_URL: 'smtp://mailer:secret@smtp.internal:587',
+};
+
 describe('loadEnv', () => {
   it('gives a development setup with no variables at all', () => {
     const env = loadEnv({});
@@ -33,16 +44,7 @@ describe('loadEnv', () => {
     expect(loadEnv({}).host).toBe('127.0.0.1');
     expect(loadEnv({ NODE_ENV: 'test' }).host).toBe('127.0.0.1');
     expect(loadEnv({ HOST: '0.0.0.0' }).host).toBe('0.0.0.0');
-    const production = loadEnv({
-      NODE_ENV: 'production',
-      DATABASE_URL: 'postgres://owner:secret@db.internal:5432/plinth',
-      APP_DB_PASSWORD: 'a-long-random-app-password',
-      APP_URL: 'https://app.example.com',
-      AUTH_SECRET: 'k'.repeat(48),
-      MAIL_TRANSPORT: 'smtp',
-      SMTP_URL: 'smtp://mailer:secret@smtp.internal:587',
-    });
-    expect(production.host).toBe('0.0.0.0');
+    expect(loadEnv(production).host).toBe('0.0.0.0');
   });
 
   it('refuses the development stand-ins in production', () => {
@@ -56,15 +58,7 @@ describe('loadEnv', () => {
   });
 
   it('starts in production with real settings', () => {
-    const env = loadEnv({
-      NODE_ENV: 'production',
-      DATABASE_URL: 'postgres://owner:secret@db.internal:5432/plinth',
-      APP_DB_PASSWORD: 'a-long-random-app-password',
-      APP_URL: 'https://app.example.com',
-      AUTH_SECRET: 'k'.repeat(48),
-      MAIL_TRANSPORT: 'smtp',
-      SMTP_URL: 'smtp://mailer:secret@smtp.internal:587',
-    });
+    const env = loadEnv(production);
     expect(env.isProduction).toBe(true);
     expect(appDatabaseUrl(env, env.databaseUrl!)).toBe(
       'postgres://plinth_app:a-long-random-app-password@db.internal:5432/plinth',
@@ -77,15 +71,6 @@ describe('loadEnv', () => {
   });
 
   it('refuses a local (fake) Stripe in production, and accepts the real one', () => {
-    const production = {
-      NODE_ENV: 'production',
-      DATABASE_URL: 'postgres://owner:secret@db.internal:5432/plinth',
-      APP_DB_PASSWORD: 'a-long-random-app-password',
-      APP_URL: 'https://app.example.com',
-      AUTH_SECRET: 'k'.repeat(48),
-      MAIL_TRANSPORT: 'smtp',
-      SMTP_URL: 'smtp://mailer:secret@smtp.internal:587',
-    };
     for (const [variables, field] of [
       [{ STRIPE_API_BASE: 'http://127.0.0.1:12111' }, 'STRIPE_API_BASE'],
       [{ STRIPE_API_BASE: 'http://localhost:12111' }, 'STRIPE_API_BASE'],
