@@ -1,5 +1,5 @@
 // Lint rules for the whole monorepo. Besides the usual recommended sets, this file is where the
-// dependency direction of ARCHITECTURE §1 is enforced: `web → core → db`, `api → core → db`; core is
+// dependency direction of docs/architecture.md §1 is enforced: `web → core → db`, `api → core → db`; core is
 // framework-free; db imports nothing of ours; emails (mail templates) sees only core; a module's
 // internals are reached only through its index.ts; nothing reads process.env outside the env module.
 //
@@ -19,7 +19,7 @@ import tseslint from 'typescript-eslint';
 const CODE = '{js,mjs,cjs,ts,mts,cts,tsx}';
 const code = (dir) => `${dir}/**/*.${CODE}`;
 const TEST_FILE = `**/*.{test,spec}.${CODE}`;
-const SEE = 'See ARCHITECTURE §1.';
+const SEE = 'See docs/architecture.md §1.';
 
 // ---- restrictions: { regex, message, allowTypeImports? } --------------------------------------
 
@@ -120,6 +120,15 @@ const focusedTests = [
   {
     selector: "MemberExpression[property.name='only'][object.object.name=/^(?:describe|it|test|suite)$/]",
     message: '.only would silently skip the rest of the suite in CI; remove it before committing.',
+  },
+  {
+    // expect.unreachable() throws an assertion error; inside a try, the catch receives it and the
+    // test can pass without the call ever having thrown. Take the error with thrownBy() or
+    // rejectionOf() from @plinth/testing, or expect(...).toThrow() / .rejects, instead.
+    selector:
+      "TryStatement > BlockStatement CallExpression[callee.object.name='expect'][callee.property.name=/^(?:unreachable|fail)$/]",
+    message:
+      'expect.unreachable() inside a try is caught by its own catch: use thrownBy()/rejectionOf() from @plinth/testing, or expect().toThrow()/.rejects.',
   },
 ];
 

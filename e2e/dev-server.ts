@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { mkdtemp } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -7,12 +8,29 @@ import path from 'node:path';
 export interface DevServer {
   url: string;
   dataDir: string;
+  /** The embedded Postgres port this run was given. */
+  embeddedPgPort: number;
   output: () => string;
+  /** The owner (superuser) URL of its embedded database, with the password its cluster was given. */
+  ownerUrl(): string;
+  /** Settles when `npm run dev` exits, with its exit code and signal. */
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+  isRunning(): boolean;
   /**
    * Ctrl-C, as a person would press it: SIGINT to the whole process group. Resolves true when the
    * app shut down gracefully (its "stopped" log line) and npm exited from the interrupt.
    */
   interrupt(): Promise<boolean>;
+}
+
+export interface DevServerOptions {
+  dataDir?: string;
+  role?: string;
+  timeoutMs?: number;
+  /** HTTP port; a free one by default. */
+  port?: number;
+  /** Embedded Postgres port; a free one by default. */
+  embeddedPgPort?: number;
 }
 
 export const repoRoot = path.resolve(import.meta.dirname, '..');
@@ -28,25 +46,34 @@ export async function freePort(): Promise<number> {
   });
 }
 
+interface DevProcess {
+  child: ChildProcess;
+  dataDir: string;
+  port: number;
+  embeddedPgPort: number;
+  output: () => string;
+  exited: DevServer['exited'];
+}
+
 /**
  * Runs `npm run dev` exactly as the README says, in its own process group, with a fresh data
- * directory and free ports so it never collides with a developer's own `npm run dev`.
+ * directory and free ports (unless told otherwise) so it never collides with a developer's own.
  */
-export async function startDevServer(
-  options: { dataDir?: string; role?: string; timeoutMs?: number } = {},
-): Promise<DevServer> {
+async function spawnDev(options: DevServerOptions): Promise<DevProcess> {
   const dataDir = options.dataDir ?? (await mkdtemp(path.join(tmpdir(), 'plinth-e2e-')));
-  const port = await freePort();
+  const port = options.port ?? (await freePort());
+  const embeddedPgPort = options.embeddedPgPort ?? (await freePort());
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     PORT: String(port),
     PLINTH_DATA_DIR: dataDir,
-    EMBEDDED_PG_PORT: String(await freePort()),
+    EMBEDDED_PG_PORT: String(embeddedPgPort),
     PLINTH_ROLE: options.role ?? 'all',
     NEXT_TELEMETRY_DISABLED: '1',
     NODE_ENV: 'development',
   };
   delete env.DATABASE_URL; // the fresh-machine path: embedded Postgres
+  delete env.HOST; // the default a person gets
   const child: ChildProcess = spawn('npm', ['run', 'dev'], {
     cwd: repoRoot,
     env,
@@ -56,30 +83,66 @@ export async function startDevServer(
   let output = '';
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  // npm re-raises SIGINT after its script exits, so a clean Ctrl-C ends npm by that signal.
-  const exited = new Promise<boolean>((resolve) =>
-    child.once('exit', (code, signal) => resolve(code === 0 || signal === 'SIGINT')),
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.once('exit', (code, signal) => resolve({ code, signal })),
   );
+  return { child, dataDir, port, embeddedPgPort, output: () => output, exited };
+}
 
+export async function startDevServer(options: DevServerOptions = {}): Promise<DevServer> {
+  const dev = await spawnDev(options);
+  const { child, output } = dev;
   const deadline = Date.now() + (options.timeoutMs ?? 120_000);
-  while (!output.includes('Plinth is running at')) {
-    if (child.exitCode !== null) throw new Error(`npm run dev exited early:\n${output}`);
+  while (!output().includes('Plinth is running at')) {
+    if (child.exitCode !== null || child.signalCode !== null) {
+      throw new Error(`npm run dev exited early:\n${output()}`);
+    }
     if (Date.now() > deadline) {
       process.kill(-child.pid!, 'SIGKILL');
-      throw new Error(`npm run dev did not start in time:\n${output}`);
+      throw new Error(`npm run dev did not start in time:\n${output()}`);
     }
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
   return {
-    url: `http://localhost:${port}`,
-    dataDir,
-    output: () => output,
+    url: `http://localhost:${dev.port}`,
+    dataDir: dev.dataDir,
+    embeddedPgPort: dev.embeddedPgPort,
+    output,
+    exited: dev.exited,
+    isRunning: () => child.exitCode === null && child.signalCode === null,
+    ownerUrl() {
+      const password = readFileSync(path.join(dev.dataDir, 'postgres.password'), 'utf8').trim();
+      return `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${dev.embeddedPgPort}/plinth`;
+    },
     async interrupt() {
       process.kill(-child.pid!, 'SIGINT');
       const timer = setTimeout(() => process.kill(-child.pid!, 'SIGKILL'), 30_000);
-      const cleanExit = await exited;
+      // npm re-raises SIGINT after its script exits, so a clean Ctrl-C ends npm by that signal.
+      const { code, signal } = await dev.exited;
       clearTimeout(timer);
-      return cleanExit && output.includes('"msg":"stopped"');
+      return (code === 0 || signal === 'SIGINT') && output().includes('"msg":"stopped"');
     },
   };
+}
+
+/**
+ * Runs `npm run dev` expecting it NOT to start: resolves with its exit code and output once it
+ * exits. Fails if it prints the running banner, or is still running after `timeoutMs` (then kills it).
+ */
+export async function runDevExpectingRefusal(
+  options: DevServerOptions & { timeoutMs?: number },
+): Promise<{ code: number | null; output: string; dataDir: string }> {
+  const dev = await spawnDev(options);
+  const timeout = new Promise<'timeout'>((resolve) =>
+    setTimeout(() => resolve('timeout'), options.timeoutMs ?? 60_000).unref(),
+  );
+  const outcome = await Promise.race([dev.exited, timeout]);
+  if (outcome === 'timeout') {
+    process.kill(-dev.child.pid!, 'SIGKILL');
+    throw new Error(`npm run dev was expected to exit, and was still running:\n${dev.output()}`);
+  }
+  if (dev.output().includes('Plinth is running at')) {
+    throw new Error(`npm run dev was expected to refuse, and started:\n${dev.output()}`);
+  }
+  return { code: outcome.code, output: dev.output(), dataDir: dev.dataDir };
 }

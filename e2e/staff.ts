@@ -4,15 +4,12 @@ import type { DevServer } from './dev-server';
 
 /**
  * Makes someone staff the way an operator would today: straight in the database (there is no UI
- * for granting staff, by design). Uses the dev server's embedded Postgres, whose port the banner
- * prints; the owner role's password is the documented development one.
+ * for granting staff, by design). Uses the dev server's embedded Postgres as its owner, with the
+ * password its cluster was given (`<PLINTH_DATA_DIR>/postgres.password`, as the banner's psql line
+ * reads it).
  */
 export async function makeStaff(server: DevServer, email: string): Promise<void> {
-  const port = /embedded Postgres in .* \(port (\d+)\)/u.exec(server.output())?.[1];
-  if (!port) throw new Error('The dev server did not print its embedded Postgres port.');
-  const client = new pg.Client({
-    connectionString: `postgres://postgres:plinth-dev@127.0.0.1:${port}/plinth`,
-  });
+  const client = new pg.Client({ connectionString: server.ownerUrl() });
   await client.connect();
   try {
     const result = await client.query(

@@ -279,6 +279,40 @@ describe('tenancy in a real browser', () => {
     expectNoPageErrors(ownerErrors, 'projects');
   });
 
+  it("the owner's own delete, forged from another site (no Origin, or a foreign one), deletes nothing", async () => {
+    // The same server action request the owner's page sent, with the owner's cookies, as a page on
+    // another site (or a script) would send it: Next lets a request without Origin through, so the
+    // action itself must refuse it; one with a foreign Origin is refused as well.
+    expect(deleteCall).not.toBeNull();
+    const { actionId, body, scratchId } = deleteCall!;
+    const projectPath = `/w/${slug}/projects/${projectId}`;
+    const cookie = await cookieHeader(ownerContext, server.url);
+    for (const origin of [undefined, 'https://evil.example']) {
+      const forged = await fetch(`${server.url}${projectPath}`, {
+        method: 'POST',
+        headers: {
+          cookie,
+          'next-action': actionId,
+          accept: 'text/x-component',
+          'content-type': 'text/plain;charset=UTF-8',
+          ...(origin ? { origin } : {}),
+        },
+        body: body.replace(scratchId, projectId),
+      });
+      const text = await forged.text();
+      if (origin === undefined) {
+        expect(forged.status).toBe(200);
+        expect(text).toContain('"code":"forbidden"');
+        expect(text).toContain('did not come from a trusted origin');
+      } else {
+        expect(text).not.toContain('"ok":true');
+      }
+    }
+    await owner.goto(`${server.url}/w/${slug}/projects`, { waitUntil: 'networkidle' });
+    await owner.getByRole('list', { name: 'Projects' }).getByText('Launch plan', { exact: true }).waitFor();
+    expectNoPageErrors(ownerErrors, 'projects after a forged delete');
+  });
+
   it('owners read the audit log; a viewer gets a 404 for it', async () => {
     await owner.goto(`${server.url}/w/${slug}/audit?action=project.deleted`, { waitUntil: 'networkidle' });
     const table = owner.getByRole('table', { name: 'Audit log entries' });

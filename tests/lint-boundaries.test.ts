@@ -2,7 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { ESLint, type Linter } from 'eslint';
 import { describe, expect, it } from 'vitest';
 
-// The dependency direction of ARCHITECTURE §1 is enforced by eslint.config.js. These tests lint
+// The dependency direction of docs/architecture.md §1 is enforced by eslint.config.js. These tests lint
 // snippets as if they lived at a given path, so each rule is shown to fire where it must and to stay
 // quiet where the same code is legitimate.
 const repoRoot = fileURLToPath(new URL('..', import.meta.url));
@@ -20,7 +20,7 @@ function oneViolation(ruleId: string, messagePart: string) {
 
 const boundary = '@typescript-eslint/no-restricted-imports';
 
-describe('layer boundaries (ARCHITECTURE §1)', () => {
+describe('layer boundaries (docs/architecture.md §1)', () => {
   it.each([
     ['core', 'next', 'packages/core/src/example/bad.ts', "import { NextResponse } from 'next/server';"],
     ['core', 'react', 'packages/core/src/example/bad.ts', "import { useState } from 'react';"],
@@ -36,7 +36,7 @@ describe('layer boundaries (ARCHITECTURE §1)', () => {
       filePath,
       `${importLine}\nexport const used = [${importLine.split(/[{}]/)[1]}];\n`,
     );
-    expect(messages).toEqual(oneViolation(boundary, 'ARCHITECTURE §1'));
+    expect(messages).toEqual(oneViolation(boundary, 'docs/architecture.md §1'));
   });
 
   it('names the reason in the message', async () => {
@@ -178,6 +178,27 @@ describe('test and escape-hatch hygiene', () => {
       expect(await lint('packages/core/src/example/x.ts', code)).toEqual([]);
     },
   );
+
+  it('expect.unreachable() inside a try, where its own catch would swallow it, is forbidden in tests', async () => {
+    const swallowed = [
+      "import { expect, it } from 'vitest';",
+      "it('x', () => {",
+      '  try {',
+      "    JSON.parse('{}');",
+      "    expect.unreachable('must throw');",
+      '  } catch (error) {',
+      '    expect(error).toBeDefined();',
+      '  }',
+      '});',
+      '',
+    ].join('\n');
+    expect(await lint('tests/example/x.test.ts', swallowed)).toEqual(
+      oneViolation('no-restricted-syntax', 'thrownBy()'),
+    );
+    const outsideTry =
+      "import { expect, it } from 'vitest';\nit('x', () => {\n  expect.unreachable('never');\n});\n";
+    expect(await lint('tests/example/x.test.ts', outsideTry)).toEqual([]);
+  });
 
   it('`any` needs an eslint-disable comment that says why', async () => {
     const bare = 'export const x: any = 1;\n';

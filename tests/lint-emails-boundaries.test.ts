@@ -17,7 +17,7 @@ async function lint(filePath: string, code: string): Promise<Linter.LintMessage[
 const importing = (names: string[]) =>
   `${names.map((name, i) => `import * as m${i} from '${name}';`).join('\n')}\nexport const used = [${names.map((_, i) => `m${i}`)}];\n`;
 
-describe('packages/emails boundaries (ARCHITECTURE §1)', () => {
+describe('packages/emails boundaries (docs/architecture.md §1)', () => {
   it('may import react, react-email and @plinth/core modules', async () => {
     const code = importing(['react', '@react-email/components', '@plinth/core/mail', '@plinth/core/errors']);
     expect(await lint('packages/emails/src/templates/good.tsx', code)).toEqual([]);
@@ -34,7 +34,10 @@ describe('packages/emails boundaries (ARCHITECTURE §1)', () => {
   ])('may not import %s', async (_name, specifier) => {
     const messages = await lint('packages/emails/src/templates/bad.tsx', importing([specifier]));
     expect(messages).toEqual([
-      expect.objectContaining({ ruleId: boundary, message: expect.stringContaining('ARCHITECTURE §1') }),
+      expect.objectContaining({
+        ruleId: boundary,
+        message: expect.stringContaining('docs/architecture.md §1'),
+      }),
     ]);
   });
 

@@ -16,7 +16,11 @@ export type Plan = 'free' | 'pro' | 'team';
  * as production runs several behind a load balancer. 127.0.0.1 is a trusted proxy, so a test picks
  * its client address with X-Forwarded-For.
  */
-export function useApiNodes(testDb: TestDatabase, count: number, overrides: Partial<Env> = {}) {
+export function useApiNodes(
+  testDb: TestDatabase,
+  count: number,
+  overrides: Partial<Env> = {},
+): { urls: string[]; sync(): Promise<void> } {
   const nodes: RunningPlinth[] = [];
   const urls: string[] = [];
   beforeAll(async () => {
@@ -38,7 +42,18 @@ export function useApiNodes(testDb: TestDatabase, count: number, overrides: Part
   afterAll(async () => {
     await Promise.all(nodes.map((node) => node.stop()));
   });
-  return urls;
+  return {
+    urls,
+    /**
+     * A sync point instead of a sleep: every node sends what it counted, then every node reads the
+     * others' totals (two rounds, so the first node also sees what the last one sent).
+     */
+    async sync() {
+      for (let round = 0; round < 2; round++) {
+        for (const node of nodes) await node.wiring.rateLimiter.flush();
+      }
+    },
+  };
 }
 
 let counter = 0;
@@ -50,7 +65,7 @@ export async function workspaceWithKeys(
   keys = 1,
 ): Promise<{ slug: string; workspaceId: string; ownerId: string; secrets: string[] }> {
   const owner = await createUser(testDb.app);
-  const workspace = await createWorkspace(testDb.app, { metadata: { plan } });
+  const workspace = await createWorkspace(testDb.app);
   await addMember(testDb.app, { workspace, user: owner, role: 'owner' });
   await setPlan(testDb, workspace.id, plan);
   const { actor } = await resolveMembership(testDb.app, owner.id, workspace.slug);

@@ -1,4 +1,3 @@
-import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
 import { useTestDatabase } from '@plinth/testing';
 import { call, useApiNodes, workspaceWithKeys } from './rate-limit-app';
@@ -8,15 +7,15 @@ const testDb = useTestDatabase();
 // per minute, 6 per credential, 12 per address, per workspace 3 (free), 15 (pro), 60 (team).
 const nodes = useApiNodes(testDb, 2, { apiRateLimitScale: 0.005 });
 // Filled in beforeAll, once the nodes listen.
-const nodeA = () => nodes[0]!;
-const nodeB = () => nodes[1]!;
+const nodeA = () => nodes.urls[0]!;
+const nodeB = () => nodes.urls[1]!;
 
 let address = 0;
 /** A client address of its own per test, so no test spends another's per-IP budget. */
 const newIp = () => `10.20.${Math.floor(++address / 250)}.${address % 250}`;
 
-// Longer than two sync intervals (500 ms each): by then each node has sent its counts and read the others'.
-const afterSync = () => sleep(1_200);
+// An explicit sync of both nodes (what their 500 ms timers do), never a sleep that hopes for one.
+const afterSync = () => nodes.sync();
 
 const projects = (slug: string) => `/api/v1/workspaces/${slug}/projects`;
 

@@ -17,7 +17,7 @@ import { createLogger } from '@plinth/core/logger';
 import { createCaptureMailer, mailQueue, sendMailJob } from '@plinth/core/mail';
 import { session, webhookEvent } from '@plinth/db';
 import { renderMail } from '@plinth/emails';
-import { installTestQueues, type TestDatabase } from '@plinth/testing';
+import { drainMailQueue, installTestQueues, type TestDatabase } from '@plinth/testing';
 import { createRequestListener } from '../../apps/server/src/request-listener';
 import { queues } from '../../apps/server/src/wiring';
 
@@ -158,18 +158,7 @@ export function useBillingApp(testDb: TestDatabase, options: BillingAppOptions):
         timeoutMs,
       );
       // Mail the processing queued (side effects) is out too.
-      await until(
-        async () => {
-          const { rows } = await testDb.owner.pool.query<{ n: number }>(
-            `select count(*)::int as n from ${testDb.env.jobsSchema}.job
-             where name = $1 and state in ('created', 'retry', 'active')`,
-            [mailQueue.name],
-          );
-          return rows[0]!.n === 0 ? true : undefined;
-        },
-        'queued mail to go out',
-        timeoutMs,
-      );
+      await drainMailQueue(testDb, timeoutMs);
     },
     async inbox(eventId) {
       const [row] = await testDb.owner.db.select().from(webhookEvent).where(eq(webhookEvent.id, eventId));

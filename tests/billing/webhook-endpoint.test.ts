@@ -196,6 +196,24 @@ describe('POST /api/webhooks/stripe', () => {
   });
 });
 
+/** A staff member's session cookie, and a delivered event that failed every retry (dead). */
+async function staffWithDeadEvent(name: string) {
+  const staff = await createUser(testDb.owner, { role: 'admin' });
+  const cookie = await app.sessionCookie(staff.id);
+  const event = stripeEvent('invoice.payment_failed', {
+    id: `in_${name}`,
+    object: 'invoice',
+    customer: `cus_${name}`,
+  });
+  const body = JSON.stringify(event);
+  expect((await deliver(body, sign(body))).status).toBe(200);
+  await testDb.owner.pool.query(
+    `update webhook_event set status = 'dead', attempts = 3, last_error = 'AppError: gone' where id = $1`,
+    [event.id],
+  );
+  return { cookie, event };
+}
+
 describe('/api/admin/billing/events', () => {
   it('is staff-only: 401 signed out, 404 for a non-staff person', async () => {
     expect((await fetch(`${app.url}/api/admin/billing/events`)).status).toBe(401);
@@ -206,20 +224,30 @@ describe('/api/admin/billing/events', () => {
     expect(response.status).toBe(404);
   });
 
+  it('refuses a staff replay sent from another site (no, foreign or null Origin): nothing is queued', async () => {
+    const { cookie, event } = await staffWithDeadEvent('csrf');
+    const queuedBefore = await queuedJobs(event.id);
+    for (const origin of [undefined, 'https://evil.example', 'null', `${app.url.replace(/:\d+$/, '')}:1`]) {
+      const headers: Record<string, string> = { cookie, ...(origin === undefined ? {} : { origin }) };
+      // A same-site Referer is no substitute for Origin on a cookie-authenticated write.
+      if (origin === undefined) headers.referer = `${app.url}/admin/billing-events`;
+      const replay = await fetch(`${app.url}/api/admin/billing/events/${event.id}/replay`, {
+        method: 'POST',
+        headers,
+      });
+      expect(replay.status, `Origin ${origin}`).toBe(403);
+      expect(await replay.json()).toMatchObject({
+        error: { code: 'forbidden', message: expect.stringContaining('trusted origin') },
+      });
+    }
+    expect((await app.inbox(event.id))?.status).toBe('dead');
+    expect(await queuedJobs(event.id)).toBe(queuedBefore);
+    // The next test lists the dead events: leave it only its own.
+    await testDb.owner.pool.query('delete from webhook_event where id = $1', [event.id]);
+  });
+
   it('lists the inbox by status with a cursor, and replays a dead event', async () => {
-    const staff = await createUser(testDb.owner, { role: 'admin' });
-    const cookie = await app.sessionCookie(staff.id);
-    const event = stripeEvent('invoice.payment_failed', {
-      id: 'in_dead',
-      object: 'invoice',
-      customer: 'cus_dead',
-    });
-    const body = JSON.stringify(event);
-    expect((await deliver(body, sign(body))).status).toBe(200);
-    await testDb.owner.pool.query(
-      `update webhook_event set status = 'dead', attempts = 3, last_error = 'AppError: gone' where id = $1`,
-      [event.id],
-    );
+    const { cookie, event } = await staffWithDeadEvent('dead');
 
     const dead = await fetch(`${app.url}/api/admin/billing/events?status=dead`, { headers: { cookie } });
     expect(dead.status).toBe(200);

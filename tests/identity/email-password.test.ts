@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { account, auditLog, user, verification } from '@plinth/db';
-import { useTestDatabase } from '@plinth/testing';
+import { drainMailQueue, useTestDatabase } from '@plinth/testing';
 import { useIdentityApp } from './identity-app';
 
 const testDb = useTestDatabase();
@@ -217,6 +217,8 @@ describe('new sign-in notice', () => {
     );
     const notice = await app.mailTo(email, since);
     expect(notice.text).toContain('PlinthPhone/3.0');
+    // Count once everything queued has been delivered: a second notice still queued would be missed.
+    await drainMailQueue(testDb);
     const { rows } = await testDb.owner.pool.query(
       'select count(*)::int as count from captured_mail where "to" = $1 and created_at > $2',
       [email, since],

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { useTestDatabase } from '@plinth/testing';
+import { drainMailQueue, useTestDatabase } from '@plinth/testing';
 import { useIdentityApp } from './identity-app';
 
 const testDb = useTestDatabase();
@@ -53,8 +53,15 @@ describe('rate limits on identity endpoints', () => {
     const locked = await app.client().post('/api/auth/sign-in/email', { email, password });
     expect(locked.status).toBe(429);
     expect(Number(locked.headers.get('retry-after'))).toBeGreaterThan(0);
+    // More attempts while locked must not mail again.
+    const stillLocked = await app
+      .client()
+      .post('/api/auth/sign-in/email', { email, password: 'wrong-again-1' });
+    expect(stillLocked.status).toBe(429);
     const notice = await app.mailTo(email, since);
     expect(notice.subject).toMatch(/lock|sign-in attempts|locked/i);
+    // Count once everything queued has been delivered: a duplicate still queued would be missed.
+    await drainMailQueue(testDb);
     const { rows } = await testDb.owner.pool.query(
       'select count(*)::int as count from captured_mail where "to" = $1 and created_at > $2',
       [email, since],

@@ -3,7 +3,7 @@ import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { permissionTable, type Permission } from '@plinth/core/access';
+import type { Permission } from '@plinth/core/access';
 import { ensureCustomer, syncCatalog } from '@plinth/core/billing';
 import type { ErrorCode } from '@plinth/core/errors';
 import { createSessionReader } from '@plinth/core/identity';
@@ -16,6 +16,7 @@ import { useTestDatabase } from '@plinth/testing';
 import { startFakeStripe, type FakeStripe } from '@plinth/testing/fake-stripe';
 import { queues } from '../../apps/server/src/wiring';
 import * as acceptActions from '../../apps/web/app/(auth)/invitations/accept/actions';
+import * as appActions from '../../apps/web/app/(signed-in)/app/actions';
 import * as auditActions from '../../apps/web/app/(signed-in)/w/[slug]/audit/actions';
 import * as billingActions from '../../apps/web/app/(signed-in)/w/[slug]/billing/actions';
 import * as memberActions from '../../apps/web/app/(signed-in)/w/[slug]/members/actions';
@@ -24,6 +25,7 @@ import * as settingsActions from '../../apps/web/app/(signed-in)/w/[slug]/settin
 import * as apiKeyActions from '../../apps/web/app/(signed-in)/w/[slug]/settings/api-keys/actions';
 import { useIdentityApp } from '../identity/identity-app';
 import { signedInPerson, type Person } from './people';
+import { editors, everyone, managers, ownerOnly } from './reviewed-grants';
 import { memberRoles, workspaceFixture, type WorkspaceFixture } from './workspace-fixture';
 
 // The server actions' twin of access-matrix.test.ts: every action of the workspace pages, called
@@ -64,8 +66,10 @@ interface ActionCase {
   file: string;
   name: string;
   run: (f: Fixture) => Promise<unknown>;
-  /** null: any member may (core has its own rules, asserted in `special`). */
+  /** The permission the action checks; null: any member may (core has its own rules). */
   permission: Permission | null;
+  /** The roles that may, as reviewed (see reviewed-grants.ts); never derived from the table. */
+  allowed: readonly MemberRole[];
   /** Error codes for roles the table says may act, when the action does not succeed for them. */
   special?: Partial<Record<MemberRole, ErrorCode>>;
 }
@@ -83,18 +87,21 @@ const cases: ActionCase[] = [
     name: 'renameWorkspaceAction',
     run: (f) => settingsActions.renameWorkspaceAction(f.slug, { name: 'Renamed' }),
     permission: 'workspace.update',
+    allowed: managers,
   },
   {
     file: settings,
     name: 'deleteWorkspaceAction',
     run: (f) => settingsActions.deleteWorkspaceAction(f.slug),
     permission: 'workspace.delete',
+    allowed: ownerOnly,
   },
   {
     file: members,
     name: 'leaveWorkspaceAction',
     run: (f) => memberActions.leaveWorkspaceAction(f.slug),
     permission: null,
+    allowed: everyone,
     // The fixture's owner is its only owner: the last owner cannot leave.
     special: { owner: 'conflict' },
   },
@@ -103,18 +110,21 @@ const cases: ActionCase[] = [
     name: 'transferOwnershipAction',
     run: (f) => memberActions.transferOwnershipAction(f.slug, f.targetUserId),
     permission: 'workspace.transfer',
+    allowed: ownerOnly,
   },
   {
     file: members,
     name: 'changeMemberRoleAction',
     run: (f) => memberActions.changeMemberRoleAction(f.slug, f.targetUserId, { role: 'member' }),
     permission: 'member.update_role',
+    allowed: managers,
   },
   {
     file: members,
     name: 'removeMemberAction',
     run: (f) => memberActions.removeMemberAction(f.slug, f.targetUserId),
     permission: 'member.remove',
+    allowed: managers,
   },
   {
     file: members,
@@ -125,66 +135,77 @@ const cases: ActionCase[] = [
         role: 'viewer',
       }),
     permission: 'member.invite',
+    allowed: managers,
   },
   {
     file: members,
     name: 'revokeInvitationAction',
     run: (f) => memberActions.revokeInvitationAction(f.slug, f.invitationId),
     permission: 'invitation.revoke',
+    allowed: managers,
   },
   {
     file: members,
     name: 'resendInvitationAction',
     run: (f) => memberActions.resendInvitationAction(f.slug, f.invitationId),
     permission: 'member.invite',
+    allowed: managers,
   },
   {
     file: projects,
     name: 'loadProjectsAction',
     run: (f) => projectActions.loadProjectsAction(f.slug, f.projectId),
     permission: 'project.read',
+    allowed: everyone,
   },
   {
     file: projects,
     name: 'createProjectAction',
     run: (f) => projectActions.createProjectAction(f.slug, { name: 'New project' }),
     permission: 'project.create',
+    allowed: editors,
   },
   {
     file: projects,
     name: 'updateProjectAction',
     run: (f) => projectActions.updateProjectAction(f.slug, f.projectId, { name: 'Edited' }),
     permission: 'project.update',
+    allowed: editors,
   },
   {
     file: projects,
     name: 'deleteProjectAction',
     run: (f) => projectActions.deleteProjectAction(f.slug, f.projectId),
     permission: 'project.delete',
+    allowed: managers,
   },
   {
     file: audit,
     name: 'loadAuditLogAction',
     run: (f) => auditActions.loadAuditLogAction(f.slug, {}),
     permission: 'audit.read',
+    allowed: managers,
   },
   {
     file: apiKeys,
     name: 'createApiKeyAction',
     run: (f) => apiKeyActions.createApiKeyAction(f.slug, { name: 'CI', scopes: ['project.read'] }),
     permission: 'api_key.manage',
+    allowed: managers,
   },
   {
     file: apiKeys,
     name: 'revokeApiKeyAction',
     run: (f) => apiKeyActions.revokeApiKeyAction(f.slug, f.apiKeyId),
     permission: 'api_key.manage',
+    allowed: managers,
   },
   {
     file: billing,
     name: 'startCheckoutAction',
     run: (f) => billingActions.startCheckoutAction(f.slug, { lookupKey: 'pro_monthly' }),
     permission: 'billing.manage',
+    allowed: managers,
   },
   {
     file: billing,
@@ -195,6 +216,7 @@ const cases: ActionCase[] = [
       return billingActions.openPortalAction(f.slug);
     },
     permission: 'billing.manage',
+    allowed: managers,
   },
 ];
 
@@ -256,9 +278,13 @@ beforeEach(() => {
   request.headers = new Headers();
 });
 
-/** The next requests come from `person`'s browser (null: signed out). */
-function actAs(person: Person | null) {
+/**
+ * The next requests come from `person`'s browser (null: signed out), on one of our pages (its
+ * Origin is APP_URL's, as a browser sends on every POST) unless `origin` says otherwise (null: none).
+ */
+function actAs(person: Person | null, origin: string | null = new URL(testDb.env.appUrl).origin) {
   const headers = new Headers({ 'user-agent': 'plinth-tests/1.0' });
+  if (origin !== null) headers.set('origin', origin);
   if (person) {
     headers.set('cookie', [...person.client.cookies].map(([name, value]) => `${name}=${value}`).join('; '));
   }
@@ -270,8 +296,13 @@ const fixture = () => workspaceFixture(testDb, people);
 type Outcome = { ok: true; data: unknown } | { ok: false; error: { code: string } } | { thrown: string };
 
 /** Calls the action as `person`; Next's notFound/redirect come back as `thrown`. */
-async function call(person: Person | null, actionCase: ActionCase, f: Fixture): Promise<Outcome> {
-  actAs(person);
+async function call(
+  person: Person | null,
+  actionCase: ActionCase,
+  f: Fixture,
+  origin?: string | null,
+): Promise<Outcome> {
+  actAs(person, origin);
   try {
     return (await actionCase.run(f)) as Outcome;
   } catch (error) {
@@ -320,12 +351,10 @@ describe.each(cases)('$name ($file)', (actionCase) => {
     expect(await call(null, actionCase, f)).toMatchObject({ ok: false, error: { code: 'unauthenticated' } });
   });
 
-  it.each(roles)('for a %s: exactly what the permission table allows', async (role) => {
+  it.each(roles)('for a %s: exactly what the reviewed grants allow', async (role) => {
     const f = await fixture();
     const outcome = await call(people[role], actionCase, f);
-    const allowed =
-      actionCase.permission === null ||
-      (permissionTable[actionCase.permission] as readonly string[]).includes(role);
+    const allowed = actionCase.allowed.includes(role);
     const expected = actionCase.special?.[role];
     if (expected) expect(outcome).toMatchObject({ ok: false, error: { code: expected } });
     else if (allowed) expect(outcome, JSON.stringify(outcome)).toMatchObject({ ok: true });
@@ -333,6 +362,56 @@ describe.each(cases)('$name ($file)', (actionCase) => {
       expect(outcome).toMatchObject({ ok: false, error: { code: 'forbidden' } });
       expect(outcome).not.toHaveProperty('data');
     }
+  });
+});
+
+/** Audit rows of a workspace: every change an action makes writes one. */
+async function auditRows(workspaceId: string): Promise<number> {
+  const { rows } = await testDb.owner.pool.query<{ n: number }>(
+    'select count(*)::int as n from audit_log where workspace_id = $1',
+    [workspaceId],
+  );
+  return rows[0]!.n;
+}
+
+// Cross-site request forgery: a page elsewhere cannot make the person's browser run an action.
+// Next itself compares Origin with Host but lets a request without Origin through; runAction
+// requires a trusted one before anything runs.
+const foreignOrigins: [string, string | null][] = [
+  ['no Origin', null],
+  ['a foreign Origin', 'https://evil.example'],
+  ['our host on another port', 'http://localhost:1'],
+  ['the opaque Origin null', 'null'],
+];
+
+describe.each(cases)('$name ($file) sent from another site', (actionCase) => {
+  it.each(foreignOrigins)('with %s is refused for the owner, and changes nothing', async (_label, origin) => {
+    const f = await fixture();
+    const before = await auditRows(f.workspaceId);
+    const outcome = await call(people.owner, actionCase, f, origin);
+    expect(outcome).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden', message: expect.stringContaining('trusted origin') },
+    });
+    expect(outcome).not.toHaveProperty('data');
+    expect(await auditRows(f.workspaceId)).toBe(before);
+  });
+});
+
+describe('actions outside the matrix sent from another site', () => {
+  it.each(foreignOrigins)('with %s are refused before anything runs', async (_label, origin) => {
+    actAs(people.outsider, origin);
+    const slug = `csrf-${randomUUID().slice(0, 8)}`;
+    expect(await appActions.createWorkspaceAction({ name: 'Forged', slug })).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    });
+    const { rows } = await testDb.owner.pool.query('select 1 from workspace where slug = $1', [slug]);
+    expect(rows).toEqual([]);
+    expect(await acceptActions.acceptInvitationAction(randomUUID())).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    });
   });
 });
 

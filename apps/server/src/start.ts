@@ -9,12 +9,20 @@ import { provideServerContext } from '@plinth/core/server-context';
 import { createNextHandler } from './next-handler';
 import { createRequestListener } from './request-listener';
 import { version } from './version';
-import { billingApiDeps, createWiring, registerBillingJobs, registerPlatformJobs } from './wiring';
+import {
+  billingApiDeps,
+  createWiring,
+  registerBillingJobs,
+  registerPlatformJobs,
+  type Wiring,
+} from './wiring';
 
 export interface RunningPlinth {
   /** Base URL when this node serves HTTP. */
   url: string | undefined;
   server: Server | undefined;
+  /** The node's infrastructure (pool, queues, rate limiter), for tests that need a sync point. */
+  wiring: Wiring;
   stop(): Promise<void>;
 }
 
@@ -93,6 +101,7 @@ export async function startPlinth(
     return {
       url,
       server,
+      wiring,
       stop: () => (stopping ??= stop(server, env.shutdownTimeoutMs, cleanups, wiring.close, logger)),
     };
   } catch (error) {

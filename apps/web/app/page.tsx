@@ -39,7 +39,7 @@ const capabilities: Capability[] = [
   },
   {
     title: 'Platform',
-    body: 'Jobs on Postgres with a transactional outbox, an append-only audit log, mail with a development inbox, feature flags, structured logs and traces.',
+    body: 'Jobs on Postgres with a transactional outbox, an append-only audit log, mail with a development inbox, structured JSON logs with request ids, and a public REST API with an OpenAPI document, scoped API keys, idempotency keys and rate limits.',
     icon: (
       <>
         <rect x="3" y="4" width="18" height="7" rx="2" />

@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
+import { headers } from 'next/headers';
 import { unstable_rethrow } from 'next/navigation';
-import { toAppError, toErrorEnvelope, type ErrorCode, type ErrorFields } from '@plinth/core/errors';
+import { AppError, toAppError, toErrorEnvelope, type ErrorCode, type ErrorFields } from '@plinth/core/errors';
+import { isTrustedOrigin, trustedOrigins } from '@plinth/core/security';
 import { serverContext } from '@plinth/core/server-context';
 
 // What every server action answers: the same error envelope as /api/v1 (code, message, fields,
@@ -22,9 +24,14 @@ export type ActionResult<T = null> = { ok: true; data: T } | { ok: false; error:
  * `invalid_input` (as on /api, through the same toAppError); anything else becomes the generic
  * `internal` envelope and is logged here with its request id. Next's own control flow (redirect,
  * notFound) passes through untouched.
+ *
+ * Every action is a cookie-authenticated POST, so the request must come from a trusted origin
+ * before any work runs (CSRF), as for /api/v1 and /api/auth: Next's own check compares Origin with
+ * Host but lets a request without Origin through.
  */
 export async function runAction<T>(work: () => Promise<T>): Promise<ActionResult<T>> {
   try {
+    await assertTrustedOrigin();
     return { ok: true, data: await work() };
   } catch (error) {
     unstable_rethrow(error);
@@ -40,5 +47,12 @@ export async function runAction<T>(work: () => Promise<T>): Promise<ActionResult
     const { body } = toErrorEnvelope(error, requestId);
     const { code, message, fields } = body.error;
     return { ok: false, error: { code, message, requestId, ...(fields ? { fields } : {}) } };
+  }
+}
+
+async function assertTrustedOrigin(): Promise<void> {
+  const origin = (await headers()).get('origin');
+  if (!isTrustedOrigin(origin, trustedOrigins(serverContext().env))) {
+    throw new AppError('forbidden', 'This request did not come from a trusted origin.');
   }
 }

@@ -12,7 +12,7 @@ import {
   type WorkspaceSummary,
 } from '@plinth/core/tenancy';
 
-// The request path of ARCHITECTURE §2 for pages and server actions: session → actor → the
+// The request path of docs/architecture.md §2 for pages and server actions: session → actor → the
 // membership for the slug in the URL (non-members get 404). Core decides everything else.
 
 export interface Membership {

@@ -20,8 +20,9 @@ import { v1Routes } from './routes/v1';
 import type { ApiDeps, ApiEnv } from './types';
 
 /**
- * The Hono app behind /api/*. Middleware in ARCHITECTURE §2 order: request id and logger, security
- * headers, then (as later issues add them) rate limit, actor, tenant, validation, idempotency.
+ * The Hono app behind /api/*. Middleware in docs/architecture.md §2 order: request id and logger,
+ * client address, security headers, then each surface's own chain (for /api/v1: rate limit, actor,
+ * tenant, validation, idempotency).
  */
 export function createApi(deps: ApiDeps): Hono<ApiEnv> {
   const api = new Hono<ApiEnv>().basePath('/api');
@@ -56,7 +57,7 @@ export function createApi(deps: ApiDeps): Hono<ApiEnv> {
         production: deps.env.isProduction,
       }),
     );
-    // /api/v1, ARCHITECTURE §2 order per operation (see V1Chain): [rate limit per address, body size
+    // /api/v1, docs/architecture.md §2 order per operation (see V1Chain): [rate limit per address, body size
     // limit] → actor → tenant → rate limits per key and workspace → validation (each operation's zod
     // schemas) → idempotency → handler.
     const rateLimiting = createApiRateLimiting(

@@ -3,5 +3,14 @@
 // that import @plinth/db never bundle the migration files or the process launcher.
 export { migrateDatabase, MIGRATIONS_FOLDER } from './migrate';
 export { APP_ROLE, APPEND_ONLY_TABLES, applyAccessRules, ensureAppRole, setAppRolePassword } from './roles';
-export { startEmbeddedPostgres, type EmbeddedPostgresHandle, type EmbeddedPostgresOptions } from './embedded';
+export {
+  embeddedPasswordFile,
+  EmbeddedPostgresError,
+  startEmbeddedPostgres,
+  type EmbeddedPostgresExit,
+  type EmbeddedPostgresHandle,
+  type EmbeddedPostgresOptions,
+  type EmbeddedPostgresRefusal,
+} from './embedded';
+export { describePortHolder, findPortHolder, freePort, isPortFree, type PortHolder } from './local-ports';
 export { ensureDatabaseExists, withDatabaseName } from './databases';

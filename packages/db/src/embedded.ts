@@ -1,32 +1,102 @@
 import { spawn, spawnSync, execFileSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { chmod, chown, mkdir, readFile, rm, stat, symlink, writeFile } from 'node:fs/promises';
+import { chmod, chown, mkdir, readFile, realpath, rm, stat, symlink, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { createServer } from 'node:net';
 import { userInfo } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
+import {
+  claimDataDirectory,
+  isOwnerAlive,
+  lockFileOf,
+  readLock,
+  type DirectoryClaim,
+  type LockRecord,
+} from './directory-lock';
+import {
+  describePortHolder,
+  findPortHolder,
+  freePort,
+  isPortFree,
+  isProcessAlive,
+  processCommandLine,
+} from './local-ports';
 
 export interface EmbeddedPostgresOptions {
   /** Where the cluster lives; reused across runs when it already holds one. */
   dataDir: string;
   /** 0 picks a free port. Never 5432: a system Postgres may hold it. */
   port: number;
-  user?: string;
-  password?: string;
+  /** Who runs it (`npm run dev`): what a second process is told when it finds the cluster in use. */
+  purpose?: string;
+  /**
+   * When another live process already runs this cluster: `refuse` (the default) throws
+   * EmbeddedPostgresError `in_use`; `attach` connects to that server without owning it (stop()
+   * then leaves it running), for one-off commands next to a running dev server.
+   */
+  whenInUse?: 'refuse' | 'attach';
   onLog?: (message: string) => void;
+  /** The server exited while nobody had asked it to stop (killed, crashed, out of disk). */
+  onUnexpectedExit?: (exit: EmbeddedPostgresExit) => void;
+}
+
+export interface EmbeddedPostgresExit {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  /** Its last lines of output. */
+  output: string;
 }
 
 export interface EmbeddedPostgresHandle {
   /** Owner (superuser) connection to the `postgres` database. */
   url: string;
   port: number;
+  /** False when attached to a server another process runs. */
+  owned: boolean;
+  /** True when this start created the cluster (initdb). */
+  created: boolean;
+  /** The file holding the cluster's superuser password (mode 0600), beside its data directory. */
+  passwordFile: string;
   stop(): Promise<void>;
+}
+
+export type EmbeddedPostgresRefusal =
+  /** Another live process runs this data directory. */
+  | 'in_use'
+  /** Something else listens on the port asked for. */
+  | 'port_in_use'
+  /** The server that answered is not the one in our data directory, or our password does not open it. */
+  | 'not_ours';
+
+export class EmbeddedPostgresError extends Error {
+  constructor(
+    readonly reason: EmbeddedPostgresRefusal,
+    message: string,
+    readonly details: { dataDir: string; port?: number; holderPid?: number; holderPurpose?: string },
+  ) {
+    super(message);
+    this.name = 'EmbeddedPostgresError';
+  }
 }
 
 interface Binaries {
   initdb: string;
   postgres: string;
+}
+
+type SystemUser = { uid: number; gid: number } | undefined;
+
+const SUPERUSER = 'postgres';
+/**
+ * The fixed password clusters were created with before each got its own. Used once, to open such a
+ * cluster and give it a random password; never for a new one.
+ */
+const LEGACY_PASSWORD = 'plinth-dev';
+
+/** The cluster's superuser password: `<dataDir>.password`, beside the data directory. */
+export function embeddedPasswordFile(dataDir: string): string {
+  return `${path.resolve(dataDir)}.password`;
 }
 
 /**
@@ -38,24 +108,76 @@ interface Binaries {
  * - the server runs in its own process group, so Ctrl-C reaches our graceful shutdown first and
  *   the database stops last, instead of dying under in-flight queries;
  * - a server orphaned by a crashed run is found by its pid file and stopped before a new start.
+ *
+ * The cluster must prove it is ours before anything uses it (docs/decisions/0015): one process owns
+ * a data directory at a time (a lock file naming it), the port must be free before we start, each
+ * cluster has its own random superuser password, and the server that answers must report our data
+ * directory and our child's pid. A second checkout's run can then never migrate, seed or stop
+ * another checkout's database.
  */
 export async function startEmbeddedPostgres(
   options: EmbeddedPostgresOptions,
 ): Promise<EmbeddedPostgresHandle> {
-  const user = options.user ?? 'postgres';
-  const password = options.password ?? 'plinth-dev';
-  const port = options.port === 0 ? await freePort() : options.port;
   const dataDir = path.resolve(options.dataDir);
   const log = options.onLog ?? (() => {});
+  const purpose = options.purpose ?? 'Plinth';
   const binaries = await locateBinaries();
   const owner = userInfo().uid === 0 ? postgresSystemUser() : undefined;
 
   await prepareDirectory(dataDir, owner);
-  await stopOrphan(dataDir, log);
-  if (!existsSync(path.join(dataDir, 'PG_VERSION'))) {
-    await initialise(binaries, dataDir, user, password, owner);
+  const claim = await claimDataDirectory(dataDir, purpose);
+  if ('heldBy' in claim) {
+    if (options.whenInUse === 'attach') return attach(dataDir, claim.heldBy);
+    throw inUseError(dataDir, claim.heldBy);
   }
+  try {
+    await stopOrphan(dataDir, log);
+    const port = options.port === 0 ? await freePort() : options.port;
+    if (!(await isPortFree(port))) throw await portInUseError(dataDir, port);
 
+    const passwordFile = embeddedPasswordFile(dataDir);
+    const created = !existsSync(path.join(dataDir, 'PG_VERSION'));
+    let password: string;
+    let legacy = false;
+    if (created) {
+      password = randomBytes(24).toString('base64url');
+      await writeFile(passwordFile, `${password}\n`, { mode: 0o600 });
+      await chmod(passwordFile, 0o600);
+      await initialise(binaries, dataDir, password, owner);
+    } else if (existsSync(passwordFile)) {
+      password = (await readFile(passwordFile, 'utf8')).trim();
+    } else {
+      password = LEGACY_PASSWORD;
+      legacy = true;
+    }
+
+    const server = await spawnServer(binaries, dataDir, port, password, owner, log, claim, options);
+    if (legacy) {
+      // Created before clusters had their own password: give it one now that it proved it is ours.
+      const fresh = randomBytes(24).toString('base64url');
+      await setSuperuserPassword(server.url, fresh);
+      await writeFile(passwordFile, `${fresh}\n`, { mode: 0o600 });
+      await chmod(passwordFile, 0o600);
+      server.url = superuserUrl(port, fresh);
+      log(`gave the embedded cluster in ${dataDir} its own superuser password (${passwordFile})`);
+    }
+    return { url: server.url, port, owned: true, created, passwordFile, stop: server.stop };
+  } catch (error) {
+    await claim.release();
+    throw error;
+  }
+}
+
+async function spawnServer(
+  binaries: Binaries,
+  dataDir: string,
+  port: number,
+  password: string,
+  owner: SystemUser,
+  log: (message: string) => void,
+  claim: DirectoryClaim,
+  options: EmbeddedPostgresOptions,
+): Promise<{ url: string; stop: () => Promise<void> }> {
   const child = spawn(
     binaries.postgres,
     [
@@ -83,15 +205,31 @@ export async function startEmbeddedPostgres(
   };
   child.stdout?.on('data', collect);
   child.stderr?.on('data', collect);
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  // Last resort if this process dies without stopping us: do not leave a server behind.
-  const killOnExit = () => child.kill('SIGINT');
+  let stopRequested = false;
+  let ready = false;
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.once('exit', (code, signal) => resolve({ code, signal })),
+  );
+  // Last resort if this process dies without stopping us: do not leave a server (or a lock) behind.
+  const killOnExit = () => {
+    child.kill('SIGINT');
+    claim.releaseSync();
+  };
   process.once('exit', killOnExit);
+  // Supervision: a server that dies under us is reported, never silently reconnected elsewhere.
+  void exited.then(({ code, signal }) => {
+    if (stopRequested || !ready) return;
+    options.onUnexpectedExit?.({ code, signal, output: output.slice(-15).join('\n') });
+  });
 
-  const url = `postgres://${user}:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres`;
+  const url = superuserUrl(port, password);
   try {
-    await waitUntilReady(url, exited, output);
+    await waitUntilReady(url, dataDir, exited, output);
+    await proveItIsOurs(url, dataDir, child.pid!);
+    await claim.record({ port, postmasterPid: child.pid! });
+    ready = true;
   } catch (error) {
+    stopRequested = true;
     child.kill('SIGKILL');
     process.off('exit', killOnExit);
     throw error;
@@ -100,18 +238,119 @@ export async function startEmbeddedPostgres(
   let stopping: Promise<void> | undefined;
   return {
     url,
-    port,
     stop: () =>
       (stopping ??= (async () => {
+        stopRequested = true;
         process.off('exit', killOnExit);
-        if (child.exitCode !== null) return;
-        child.kill('SIGINT'); // "fast" shutdown: roll back open transactions, checkpoint, exit
-        const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
-        await exited;
-        clearTimeout(timer);
+        if (child.exitCode === null && child.signalCode === null) {
+          child.kill('SIGINT'); // "fast" shutdown: roll back open transactions, checkpoint, exit
+          const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
+          await exited;
+          clearTimeout(timer);
+        }
+        await claim.release();
       })()),
   };
 }
+
+function superuserUrl(port: number, password: string): string {
+  return `postgres://${SUPERUSER}:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres`;
+}
+
+/**
+ * The server answering on our port must be the one we started: its data directory is ours and the
+ * pid in our postmaster.pid is our child's. Anything else (a server that took the port first and
+ * happens to accept the password) is refused before a single statement of ours runs on it.
+ */
+async function proveItIsOurs(url: string, dataDir: string, childPid: number): Promise<void> {
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5_000 });
+  await client.connect();
+  let served: string;
+  try {
+    const { rows } = await client.query<{ dir: string }>(`select current_setting('data_directory') as dir`);
+    served = rows[0]!.dir;
+  } finally {
+    await client.end().catch(() => {});
+  }
+  const pidLine = (await readFile(path.join(dataDir, 'postmaster.pid'), 'utf8').catch(() => '')).split(
+    '\n',
+  )[0];
+  const sameDirectory = (await realpath(served).catch(() => served)) === (await realpath(dataDir));
+  if (!sameDirectory || Number(pidLine) !== childPid) {
+    throw new EmbeddedPostgresError(
+      'not_ours',
+      `The Postgres server answering on ${new URL(url).port} serves ${served}, not ${dataDir}: refusing to use it.`,
+      { dataDir, port: Number(new URL(url).port) },
+    );
+  }
+}
+
+async function setSuperuserPassword(url: string, password: string): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const quoted = `'${password.replaceAll("'", "''")}'`;
+    await client.query(`alter role ${SUPERUSER} password ${quoted}`);
+  } finally {
+    await client.end();
+  }
+}
+
+function inUseError(dataDir: string, holder: LockRecord): EmbeddedPostgresError {
+  const where = holder.port ? `, Postgres on 127.0.0.1:${holder.port}` : '';
+  return new EmbeddedPostgresError(
+    'in_use',
+    `The embedded Postgres in ${dataDir} is in use by another process (${holder.purpose}, pid ${holder.pid}${where}): ` +
+      'refusing to start a second server on it, and leaving that one alone.',
+    {
+      dataDir,
+      ...(holder.port ? { port: holder.port } : {}),
+      holderPid: holder.pid,
+      holderPurpose: holder.purpose,
+    },
+  );
+}
+
+async function portInUseError(dataDir: string, port: number): Promise<EmbeddedPostgresError> {
+  const holder = await findPortHolder(port);
+  return new EmbeddedPostgresError(
+    'port_in_use',
+    `Port ${port} on 127.0.0.1 is already in use by ${holder ? describePortHolder(holder) : 'another process'}: ` +
+      `refusing to start the embedded Postgres for ${dataDir} there (it could be another checkout's database).`,
+    { dataDir, port, ...(holder ? { holderPid: holder.pid } : {}) },
+  );
+}
+
+/** Uses the server another live process runs on this data directory, after it proves it is that one. */
+async function attach(dataDir: string, holder: LockRecord): Promise<EmbeddedPostgresHandle> {
+  const lockFile = lockFileOf(dataDir);
+  const deadline = Date.now() + 30_000;
+  let current: LockRecord | undefined = holder;
+  // The owner may still be starting: its port is recorded once its server is ready.
+  while (current && (!current.port || !current.postmasterPid) && Date.now() < deadline) {
+    await sleep(200);
+    current = await readLock(lockFile);
+  }
+  if (!current?.port || !current.postmasterPid || !(await isOwnerAlive(current))) {
+    throw inUseError(dataDir, current ?? holder);
+  }
+  const passwordFile = embeddedPasswordFile(dataDir);
+  const password = (await readFile(passwordFile, 'utf8').catch(() => '')).trim();
+  const url = superuserUrl(current.port, password);
+  try {
+    await proveItIsOurs(url, dataDir, current.postmasterPid);
+  } catch (error) {
+    if (error instanceof EmbeddedPostgresError) throw error;
+    throw new EmbeddedPostgresError(
+      'not_ours',
+      `Could not open the embedded Postgres that pid ${current.pid} runs on port ${current.port} with ${passwordFile}: ${(error as Error).message}`,
+      { dataDir, port: current.port, holderPid: current.pid },
+    );
+  }
+  return { url, port: current.port, owned: false, created: false, passwordFile, stop: async () => {} };
+}
+
+// ---- Binaries, users, directories ---------------------------------------------------------------
 
 async function locateBinaries(): Promise<Binaries> {
   const require = createRequire(import.meta.url);
@@ -159,7 +398,7 @@ function postgresSystemUser(): { uid: number; gid: number } {
   }
 }
 
-async function prepareDirectory(dataDir: string, owner: { uid: number; gid: number } | undefined) {
+async function prepareDirectory(dataDir: string, owner: SystemUser) {
   await mkdir(dataDir, { recursive: true, mode: 0o700 });
   if (!owner) return;
   // The postgres user must reach its directory: let it traverse the parent, and every directory
@@ -176,10 +415,11 @@ async function prepareDirectory(dataDir: string, owner: { uid: number; gid: numb
 async function initialise(
   binaries: Binaries,
   dataDir: string,
-  user: string,
   password: string,
-  owner: { uid: number; gid: number } | undefined,
+  owner: SystemUser,
 ): Promise<void> {
+  // initdb reads the password from a file; when it runs as the postgres user, that user must read
+  // it, so it gets a copy of its own (0600), removed at once.
   const passwordFile = path.join(path.dirname(dataDir), `.pgpass-init-${process.pid}`);
   await writeFile(passwordFile, `${password}\n`, { mode: 0o600 });
   if (owner) await chown(passwordFile, owner.uid, owner.gid);
@@ -190,7 +430,7 @@ async function initialise(
         '--pgdata',
         dataDir,
         '--username',
-        user,
+        SUPERUSER,
         `--pwfile=${passwordFile}`,
         '--auth=scram-sha-256',
         '--encoding=UTF8',
@@ -207,44 +447,62 @@ async function initialise(
   }
 }
 
-/** A server left running by a crashed run still holds the directory: stop it first. */
+/**
+ * A server left running by a crashed run still holds the directory: stop it first. Called only
+ * while we hold the directory's lock, so the server cannot belong to a live run. Where /proc shows
+ * the process, it must be a Postgres on this directory: a reused pid is left alone.
+ */
 async function stopOrphan(dataDir: string, log: (message: string) => void): Promise<void> {
   const pidFile = path.join(dataDir, 'postmaster.pid');
   if (!existsSync(pidFile)) return;
   const pid = Number((await readFile(pidFile, 'utf8').catch(() => '')).split('\n')[0]);
-  if (!Number.isInteger(pid) || pid <= 0 || !isAlive(pid)) return;
+  if (!Number.isInteger(pid) || pid <= 0 || !isProcessAlive(pid)) return;
+  const argv = await processCommandLine(pid);
+  if (argv && !(path.basename(argv[0] ?? '') === 'postgres' && argv.includes(dataDir))) {
+    log(`postmaster.pid in ${dataDir} names pid ${pid}, which is not its Postgres: leaving it alone`);
+    return;
+  }
   log(`stopping orphaned Postgres ${pid} on ${dataDir}`);
   process.kill(pid, 'SIGINT');
   const deadline = Date.now() + 15_000;
-  while (isAlive(pid) && Date.now() < deadline) await sleep(100);
-  if (isAlive(pid)) process.kill(pid, 'SIGKILL');
+  while (isProcessAlive(pid) && Date.now() < deadline) await sleep(100);
+  if (isProcessAlive(pid)) process.kill(pid, 'SIGKILL');
 }
 
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-async function waitUntilReady(url: string, exited: Promise<number | null>, output: string[]): Promise<void> {
-  let exitCode: number | null | undefined;
-  void exited.then((code) => {
-    exitCode = code;
+async function waitUntilReady(
+  url: string,
+  dataDir: string,
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>,
+  output: string[],
+): Promise<void> {
+  let exit: { code: number | null; signal: NodeJS.Signals | null } | undefined;
+  void exited.then((result) => {
+    exit = result;
   });
   const deadline = Date.now() + 30_000;
+  let refusedSince: number | undefined;
   for (;;) {
-    if (exitCode !== undefined) {
-      throw new Error(`embedded Postgres exited (${exitCode}) before it was ready:\n${output.join('\n')}`);
+    if (exit) {
+      throw new Error(
+        `embedded Postgres exited (${exit.code ?? exit.signal}) before it was ready:\n${output.join('\n')}`,
+      );
     }
     const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 1_000 });
     try {
       await client.connect();
       await client.query('select 1');
       return;
-    } catch {
+    } catch (error) {
+      // 28P01: a server answers and refuses our password. If it stays that way while our server
+      // runs, the cluster's password file does not match it.
+      if ((error as { code?: string }).code === '28P01') refusedSince ??= Date.now();
+      if (refusedSince !== undefined && Date.now() - refusedSince > 5_000) {
+        throw new EmbeddedPostgresError(
+          'not_ours',
+          `The Postgres server on ${new URL(url).port} refuses the password of this cluster: its password file does not open it.`,
+          { dataDir, port: Number(new URL(url).port) },
+        );
+      }
       if (Date.now() > deadline)
         throw new Error(`embedded Postgres not ready after 30 s:\n${output.join('\n')}`);
       await sleep(100);
@@ -256,16 +514,4 @@ async function waitUntilReady(url: string, exited: Promise<number | null>, outpu
 
 function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.unref();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
 }

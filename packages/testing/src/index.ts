@@ -14,7 +14,9 @@ export { rowChecksum, WRITABLE_TABLES } from './row-checksum';
 export { freePort } from './ports';
 export { totpCode, secretFromTotpUri } from './totp';
 export { startOidcServer, type OidcServer, type OidcUser } from './oidc-server';
-export { installTestQueues } from './queues';
+export { drainMailQueue, installTestQueues } from './queues';
+export { rejectionOf, thrownBy } from './thrown';
+export { expireRateLimitWindows } from './rate-limits';
 export {
   startFakeStripe,
   type FakeStripe,

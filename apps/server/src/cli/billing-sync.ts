@@ -16,7 +16,7 @@ if (!stripe) {
   logger.error('STRIPE_SECRET_KEY is not set: nothing to sync (see .env.example, Billing)');
   process.exit(1);
 }
-const owner = await openOwnerDatabase(env, logger);
+const owner = await openOwnerDatabase(env, logger, { purpose: 'npm run billing:sync', whenInUse: 'attach' });
 try {
   // The embedded development database may be brand new; a real one is migrated by `db:migrate`.
   if (owner.embedded) await prepareDatabase(env, owner.ownerUrl);

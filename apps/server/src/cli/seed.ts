@@ -9,7 +9,7 @@ import { seedDemoData } from '../seed/seed-demo';
 const env = loadEnv();
 const logger = createLogger({ level: env.logLevel });
 if (env.isProduction) throw new Error('refusing to seed demo data in production');
-const owner = await openOwnerDatabase(env, logger);
+const owner = await openOwnerDatabase(env, logger, { purpose: 'npm run seed', whenInUse: 'attach' });
 try {
   await prepareDatabase(env, owner.ownerUrl);
   const database = createDatabase(appDatabaseUrl(env, owner.ownerUrl), { max: 2 });

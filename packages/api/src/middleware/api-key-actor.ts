@@ -28,7 +28,7 @@ const bearerChallenge = { 'WWW-Authenticate': 'Bearer realm="plinth", error="inv
 const bearer = /^Bearer +(\S+) *$/i;
 
 /**
- * The actor step of ARCHITECTURE §2, for sessions and API keys alike. An Authorization header
+ * The actor step of docs/architecture.md §2, for sessions and API keys alike. An Authorization header
  * means a key and only a key: cookies are ignored (no session can ride along) and there is no
  * Origin check (a bearer token is not sent by browsers on their own, so there is no CSRF). A
  * header that is not a live key is a 401 with `WWW-Authenticate: Bearer`. The key lookup is one

@@ -22,7 +22,7 @@ interface ActorEnv {
 }
 
 /**
- * Idempotency-Key on POST (ARCHITECTURE §2: after auth, tenant and validation, right before the
+ * Idempotency-Key on POST (docs/architecture.md §2: after auth, tenant and validation, right before the
  * handler). The first request with a key claims it and runs; its settled answer (2xx, or a 4xx the
  * same request would get again) is stored, and the same request within 24 h gets that answer back
  * with `Idempotent-Replayed: true` instead of running twice. A 5xx, a timeout-like 4xx or an

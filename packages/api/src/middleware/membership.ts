@@ -8,7 +8,7 @@ export interface WorkspaceEnv {
 }
 
 /**
- * The tenant step of ARCHITECTURE §2: the workspace named by `:slug` in the URL, entered only
+ * The tenant step of docs/architecture.md §2: the workspace named by `:slug` in the URL, entered only
  * through a live membership. A non-member gets 404, exactly as for a workspace that does not exist.
  */
 export function requireMembership(database: Database) {

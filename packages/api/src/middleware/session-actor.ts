@@ -17,7 +17,7 @@ export interface SessionEnv {
 }
 
 /**
- * Resolves the signed-in person from the session cookie into an Actor (ARCHITECTURE §2), or answers
+ * Resolves the signed-in person from the session cookie into an Actor (docs/architecture.md §2), or answers
  * 401. The session is read from Postgres on every request, so a revoked session stops at once.
  */
 export function requireSession(readSession: SessionReader, trustedOrigins?: readonly string[]) {

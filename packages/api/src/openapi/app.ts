@@ -22,7 +22,7 @@ export interface V1Env {
 export type V1App = OpenAPIHono<V1Env>;
 
 /**
- * The per-operation middleware, in ARCHITECTURE §2 order, built once in create-api.ts. Request id,
+ * The per-operation middleware, in docs/architecture.md §2 order, built once in create-api.ts. Request id,
  * logger, security headers and per-IP limits run before this, for all of /api.
  *   actor → tenant → afterTenant → [validation: the route's zod schemas] → beforeHandler → handler
  */

@@ -1,7 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import { AppError, errorCodes, errorStatus, isAppError, type ErrorCode } from '@plinth/core/errors';
 
-/** The one error envelope (ARCHITECTURE §2), as the document declares it for every error status. */
+/** The one error envelope (docs/architecture.md §2), as the document declares it for every error status. */
 export const errorEnvelope = z
   .object({
     error: z.object({

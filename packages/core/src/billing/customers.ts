@@ -7,7 +7,7 @@ import type { BillingDeps } from './types';
 
 /**
  * The workspace's Stripe customer id, creating the customer on first use — before any Checkout, so
- * every session and subscription names a customer we already know (ARCHITECTURE §5). The Stripe
+ * every session and subscription names a customer we already know (docs/architecture.md §5). The Stripe
  * call carries an idempotency key derived from the workspace id, so two concurrent first clicks
  * get one customer from Stripe; the unique index on `customer.workspace_id` lets one insert win and
  * both callers return the winner's id.

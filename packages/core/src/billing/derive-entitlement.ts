@@ -147,7 +147,7 @@ function compareGrants(a: Grant, b: Grant): number {
 }
 
 /**
- * The one rule from subscription state to access (ARCHITECTURE §5), pure so it can be tested for
+ * The one rule from subscription state to access (docs/architecture.md §5), pure so it can be tested for
  * every status: active/trialing → the plan; past_due → the plan in `grace` with the invoice to pay;
  * unpaid, paused, incomplete, incomplete_expired, canceled → free; cancel-at-period-end keeps the
  * plan until the period ends and not a moment longer. With several subscriptions, the one that

@@ -1,6 +1,18 @@
 import { describe, expect, it } from 'vitest';
+import { thrownBy } from '@plinth/testing';
 import { AppError } from '../errors/index';
 import { appDatabaseUrl, DEV_APP_DB_PASSWORD, loadEnv } from './index';
+
+/** Every setting production requires, with real (non-development) values. */
+const production = {
+  NODE_ENV: 'production',
+  DATABASE_URL: 'postgres://owner:secret@db.internal:5432/plinth',
+  APP_DB_PASSWORD: 'a-long-random-app-password',
+  APP_URL: 'https://app.example.com',
+  AUTH_SECRET: 'k'.repeat(48),
+  MAIL_TRANSPORT: 'smtp',
+  SMTP_URL: 'smtp://mailer:secret@smtp.internal:587',
+};
 
 describe('loadEnv', () => {
   it('gives a development setup with no variables at all', () => {
@@ -28,43 +40,37 @@ describe('loadEnv', () => {
   });
 
   it('names each invalid variable', () => {
-    const attempt = () => loadEnv({ PORT: 'eighty', PLINTH_ROLE: 'everything', DATABASE_URL: 'mysql://x' });
-    expect(attempt).toThrow(AppError);
-    try {
-      attempt();
-    } catch (error) {
-      expect((error as AppError).fields).toEqual({
-        PORT: expect.any(String),
-        PLINTH_ROLE: expect.any(String),
-        DATABASE_URL: expect.any(String),
-      });
-    }
+    const error = thrownBy(() =>
+      loadEnv({ PORT: 'eighty', PLINTH_ROLE: 'everything', DATABASE_URL: 'mysql://x' }),
+    );
+    expect(error).toBeInstanceOf(AppError);
+    expect((error as AppError).fields).toEqual({
+      PORT: expect.any(String),
+      PLINTH_ROLE: expect.any(String),
+      DATABASE_URL: expect.any(String),
+    });
+  });
+
+  it('listens on 127.0.0.1 by default outside production and on every interface in production', () => {
+    // Outside production /dev/mail shows sign-in links: only this machine may reach it by default.
+    expect(loadEnv({}).host).toBe('127.0.0.1');
+    expect(loadEnv({ NODE_ENV: 'test' }).host).toBe('127.0.0.1');
+    expect(loadEnv({ HOST: '0.0.0.0' }).host).toBe('0.0.0.0');
+    expect(loadEnv(production).host).toBe('0.0.0.0');
   });
 
   it('refuses the development stand-ins in production', () => {
-    try {
-      loadEnv({ NODE_ENV: 'production', APP_DB_PASSWORD: DEV_APP_DB_PASSWORD });
-      expect.unreachable('production with the embedded database must be refused');
-    } catch (error) {
-      expect((error as AppError).fields).toMatchObject({
-        DATABASE_URL: expect.stringMatching(/embedded/),
-        APP_DB_PASSWORD: expect.stringMatching(/development password/),
-        APP_URL: expect.any(String),
-        AUTH_SECRET: expect.any(String),
-      });
-    }
+    const error = thrownBy(() => loadEnv({ NODE_ENV: 'production', APP_DB_PASSWORD: DEV_APP_DB_PASSWORD }));
+    expect((error as AppError).fields).toMatchObject({
+      DATABASE_URL: expect.stringMatching(/embedded/),
+      APP_DB_PASSWORD: expect.stringMatching(/development password/),
+      APP_URL: expect.any(String),
+      AUTH_SECRET: expect.any(String),
+    });
   });
 
   it('starts in production with real settings', () => {
-    const env = loadEnv({
-      NODE_ENV: 'production',
-      DATABASE_URL: 'postgres://owner:secret@db.internal:5432/plinth',
-      APP_DB_PASSWORD: 'a-long-random-app-password',
-      APP_URL: 'https://app.example.com',
-      AUTH_SECRET: 'k'.repeat(48),
-      MAIL_TRANSPORT: 'smtp',
-      SMTP_URL: 'smtp://mailer:secret@smtp.internal:587',
-    });
+    const env = loadEnv(production);
     expect(env.isProduction).toBe(true);
     expect(appDatabaseUrl(env, env.databaseUrl!)).toBe(
       'postgres://plinth_app:a-long-random-app-password@db.internal:5432/plinth',
@@ -77,27 +83,14 @@ describe('loadEnv', () => {
   });
 
   it('refuses a local (fake) Stripe in production, and accepts the real one', () => {
-    const production = {
-      NODE_ENV: 'production',
-      DATABASE_URL: 'postgres://owner:secret@db.internal:5432/plinth',
-      APP_DB_PASSWORD: 'a-long-random-app-password',
-      APP_URL: 'https://app.example.com',
-      AUTH_SECRET: 'k'.repeat(48),
-      MAIL_TRANSPORT: 'smtp',
-      SMTP_URL: 'smtp://mailer:secret@smtp.internal:587',
-    };
     for (const [variables, field] of [
       [{ STRIPE_API_BASE: 'http://127.0.0.1:12111' }, 'STRIPE_API_BASE'],
       [{ STRIPE_API_BASE: 'http://localhost:12111' }, 'STRIPE_API_BASE'],
       [{ STRIPE_API_BASE: 'http://[::1]:12111' }, 'STRIPE_API_BASE'],
       [{ STRIPE_SECRET_KEY: 'sk_test_fake_123' }, 'STRIPE_SECRET_KEY'],
     ] as const) {
-      try {
-        loadEnv({ ...production, ...variables });
-        expect.unreachable(`production with ${JSON.stringify(variables)} must be refused`);
-      } catch (error) {
-        expect((error as AppError).fields).toEqual({ [field]: expect.any(String) });
-      }
+      const error = thrownBy(() => loadEnv({ ...production, ...variables }));
+      expect((error as AppError).fields, JSON.stringify(variables)).toEqual({ [field]: expect.any(String) });
     }
     const env = loadEnv({
       ...production,
@@ -112,19 +105,17 @@ describe('loadEnv', () => {
   });
 
   it('names a malformed Stripe variable', () => {
-    try {
+    const error = thrownBy(() =>
       loadEnv({
         STRIPE_SECRET_KEY: 'pk_test_publishable',
         STRIPE_WEBHOOK_SECRET: 'secret',
         STRIPE_API_BASE: 'nope',
-      });
-      expect.unreachable('malformed Stripe settings must be refused');
-    } catch (error) {
-      expect((error as AppError).fields).toEqual({
-        STRIPE_SECRET_KEY: expect.any(String),
-        STRIPE_WEBHOOK_SECRET: expect.any(String),
-        STRIPE_API_BASE: expect.any(String),
-      });
-    }
+      }),
+    );
+    expect((error as AppError).fields).toEqual({
+      STRIPE_SECRET_KEY: expect.any(String),
+      STRIPE_WEBHOOK_SECRET: expect.any(String),
+      STRIPE_API_BASE: expect.any(String),
+    });
   });
 });

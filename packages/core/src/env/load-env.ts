@@ -144,7 +144,7 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
     nodeEnv: raw.NODE_ENV,
     isProduction,
     port: raw.PORT,
-    host: raw.HOST,
+    host: raw.HOST ?? (isProduction ? '0.0.0.0' : '127.0.0.1'),
     role: raw.PLINTH_ROLE,
     appUrl: raw.APP_URL ?? `http://localhost:${raw.PORT}`,
     logLevel: raw.LOG_LEVEL,

@@ -24,7 +24,8 @@ const postgresUrl = z
 export const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
   PORT: port.default(3000),
-  HOST: z.string().min(1).default('0.0.0.0'),
+  // Unset: 127.0.0.1 outside production (the dev mail outbox holds sign-in links), 0.0.0.0 in it.
+  HOST: z.string().min(1).optional(),
   PLINTH_ROLE: z.enum(plinthRoles).default('all'),
   APP_URL: z.string().url().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),

@@ -63,7 +63,7 @@ function userActor(session: SessionLike): Actor {
 }
 
 /**
- * One audit row per security-relevant auth event (ARCHITECTURE §6), written after better-auth has
+ * One audit row per security-relevant auth event (docs/architecture.md §6), written after better-auth has
  * answered. Runs in better-auth's after-hook, so it sees the outcome (success or APIError).
  */
 export async function auditAuthEvents(deps: AuthAuditDeps, ctx: AuthHookContext): Promise<void> {

@@ -4,7 +4,7 @@ import { outbox, project, withTenant } from '@plinth/db';
 import { createUser, createWorkspace, installTestQueues, useTestDatabase } from '@plinth/testing';
 import { defineQueue, JobQueue, platformQueues, DEAD_LETTER_QUEUE } from '../jobs/index';
 import { createLogger } from '../logger/index';
-import { enqueueEvent, relayOutbox } from './index';
+import { enqueueEvent, pruneOutbox, relayOutbox } from './index';
 
 const testDb = useTestDatabase();
 const logger = createLogger({ level: 'silent' });
@@ -92,5 +92,33 @@ describe('the transactional outbox', () => {
       payload: { x: 1 },
     });
     expect(await jobs.boss.getJobById(created.name, eventId)).not.toBeNull();
+  });
+});
+
+describe('pruneOutbox', () => {
+  it('deletes events published more than `olderThanDays` ago, and never an unpublished one', async () => {
+    const insert = (topic: string, createdAgo: string, publishedAgo: string | null) =>
+      testDb.owner.pool.query<{ id: string }>(
+        `insert into outbox (topic, payload, created_at, published_at)
+         values ($1, '{}', now() - $2::interval, now() - $3::interval) returning id`,
+        [topic, createdAgo, publishedAgo],
+      );
+    const topic = `prune.${Date.now()}`;
+    await insert(topic, '9 days', '8 days'); // published long ago: goes
+    await insert(topic, '9 days', '7 days 1 hour'); // just past the 7 days: goes
+    await insert(topic, '8 days', '6 days 23 hours'); // just inside: stays
+    await insert(topic, '30 days', null); // never published (its relay keeps failing): stays
+
+    expect(await pruneOutbox(testDb.app)).toBe(2);
+    const { rows } = await testDb.owner.pool.query<{ published: boolean }>(
+      'select published_at is not null as published from outbox where topic = $1 order by created_at',
+      [topic],
+    );
+    expect(rows).toEqual([{ published: false }, { published: true }]);
+    // A shorter retention takes the rest of the published ones.
+    expect(await pruneOutbox(testDb.app, 1)).toBeGreaterThanOrEqual(1);
+    expect(
+      (await testDb.owner.pool.query('select 1 from outbox where topic = $1', [topic])).rows,
+    ).toHaveLength(1);
   });
 });

@@ -17,7 +17,7 @@ import { tenantTable } from './tenant-table';
 import { workspace } from './workspace';
 
 /**
- * Billing mirror (ARCHITECTURE §5). Stripe is the source of truth; these rows are what
+ * Billing mirror (docs/architecture.md §5). Stripe is the source of truth; these rows are what
  * syncCustomer() last read from it. Stripe's own ids are the primary keys, so a re-sync is an
  * upsert by id and can never create a second row for one Stripe object.
  *
