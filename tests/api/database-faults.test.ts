@@ -14,7 +14,7 @@ import {
   withDatabaseName,
   type EmbeddedPostgresHandle,
 } from '@plinth/db/admin';
-import type { TestDatabase } from '@plinth/testing';
+import { rejectionOf, type TestDatabase } from '@plinth/testing';
 import { prepareDatabase } from '../../apps/server/src/prepare-database';
 import { createProjectAction } from '../../apps/web/app/(signed-in)/w/[slug]/projects/actions';
 import { useIdentityApp } from '../identity/identity-app';
@@ -218,12 +218,7 @@ describe('when the database goes away', () => {
       await cluster.freeze();
       try {
         for (let attempt = 0; attempt < 2; attempt++) {
-          const failed = await database.db
-            .transaction((tx) => tx.execute(sql`select 1`))
-            .then(
-              () => expect.unreachable('a frozen server answered'),
-              (error: unknown) => error,
-            );
+          const failed = await rejectionOf(database.db.transaction((tx) => tx.execute(sql`select 1`)));
           expect(classifyDatabaseError(failed), String(failed)).toBe('unavailable');
         }
       } finally {

@@ -1,6 +1,6 @@
 import pg from 'pg';
 import { describe, expect, it } from 'vitest';
-import { freePort, useTestDatabase } from '@plinth/testing';
+import { freePort, rejectionOf, useTestDatabase } from '@plinth/testing';
 import { toAppError, toErrorEnvelope } from './index';
 
 // The last line behind the schemas: what Postgres itself refuses, and a database that is gone, map
@@ -109,10 +109,7 @@ describe('a database that is gone is a 503 unavailable with Retry-After', () => 
       url.username = role;
       url.password = 'limited-password-1';
       const client = new pg.Client({ connectionString: url.toString() });
-      const error = await client.connect().then(
-        () => expect.unreachable('connected'),
-        (failure: unknown) => failure,
-      );
+      const error = await rejectionOf(client.connect());
       expect((error as { code?: string }).code).toBe('53300');
       expect(toAppError(error)?.code).toBe('unavailable');
     } finally {
