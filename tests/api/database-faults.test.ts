@@ -75,8 +75,10 @@ beforeAll(async () => {
       production: false,
     }),
   });
+  // A browser sends the app's own Origin on every POST; a server action refuses one without it.
   request.headers = new Headers({
     cookie: [...person.client.cookies].map(([name, value]) => `${name}=${value}`).join('; '),
+    origin: new URL(testDb.env.appUrl).origin,
   });
 });
 
