@@ -4,7 +4,8 @@
 /**
  * - `unavailable`: the database cannot be reached or cannot serve right now (refused, dropped or
  *   timed-out connections, a server shutting down or out of resources, a statement cancelled by a
- *   timeout). Nothing about the request is wrong: the same request may succeed in a moment.
+ *   timeout, a transaction rolled back as a deadlock or serialization victim). Nothing about the
+ *   request is wrong: the same request may succeed in a moment.
  * - `invalid_input`: Postgres refused a value the request carried (a NUL byte in text, a string over
  *   a column's length, text that is not a number or a date…). Schemas should refuse these first;
  *   this is the last line, so a value that slipped past them is still a 4xx and never a 500.
@@ -40,7 +41,11 @@ function unavailableState(state: string): boolean {
     state.startsWith('57P') || // admin_shutdown, crash_shutdown, cannot_connect_now, database_dropped, idle_session_timeout
     state === '57014' || // query_canceled: statement_timeout fired
     state === '55P03' || // lock_not_available: lock_timeout fired
-    state === '25006' // read_only_sql_transaction: connected to a standby after a failover
+    state === '25006' || // read_only_sql_transaction: connected to a standby after a failover
+    // Postgres undid the whole transaction to resolve a conflict with a concurrent one: nothing was
+    // written and the same request may succeed when sent again.
+    state === '40001' || // serialization_failure
+    state === '40P01' // deadlock_detected
   );
 }
 

@@ -117,6 +117,51 @@ describe('a database that is gone is a 503 unavailable with Retry-After', () => 
     }
   });
 
+  it('a transaction Postgres rolled back to resolve a conflict: serialization failure (40001) and deadlock (40P01)', async () => {
+    // Both mean "the whole transaction was undone, nothing written, try again": a retriable 503.
+    const table = `conflict_${Date.now()}`;
+    await testDb.owner.pool.query(`create table ${table} (id int primary key, v int)`);
+    const first = new pg.Client({ connectionString: testDb.ownerUrl });
+    const second = new pg.Client({ connectionString: testDb.ownerUrl });
+    await first.connect();
+    await second.connect();
+    try {
+      await testDb.owner.pool.query(`insert into ${table} values (1, 0), (2, 0)`);
+      // 40001: a repeatable-read transaction updates a row another one changed after its snapshot.
+      await first.query('begin isolation level repeatable read');
+      await first.query(`select v from ${table} where id = 1`);
+      await second.query(`update ${table} set v = 1 where id = 1`);
+      const serialization = await rejectionOf(first.query(`update ${table} set v = 2 where id = 1`));
+      await first.query('rollback');
+      expect((serialization as { code?: string }).code).toBe('40001');
+      expect(toAppError(serialization)?.code).toBe('unavailable');
+      expect(toErrorEnvelope(serialization, 'r').status).toBe(503);
+
+      // 40P01: each holds the row the other wants next.
+      await first.query(`set deadlock_timeout = '50ms'`);
+      await second.query(`set deadlock_timeout = '50ms'`);
+      await first.query('begin');
+      await second.query('begin');
+      await first.query(`update ${table} set v = 3 where id = 1`);
+      await second.query(`update ${table} set v = 3 where id = 2`);
+      const outcomes = await Promise.allSettled([
+        first.query(`update ${table} set v = 4 where id = 2`),
+        second.query(`update ${table} set v = 4 where id = 1`),
+      ]);
+      await first.query('rollback');
+      await second.query('rollback');
+      const deadlocks = outcomes.filter((outcome) => outcome.status === 'rejected');
+      expect(deadlocks).toHaveLength(1);
+      const deadlock = (deadlocks[0] as PromiseRejectedResult).reason as unknown;
+      expect((deadlock as { code?: string }).code).toBe('40P01');
+      expect(toAppError(deadlock)?.code).toBe('unavailable');
+    } finally {
+      await first.end();
+      await second.end();
+      await testDb.owner.pool.query(`drop table ${table}`);
+    }
+  });
+
   it('other failures stay unknown: a unique violation is not mistaken for bad input or an outage', async () => {
     const client = await testDb.owner.pool.connect();
     try {
