@@ -42,7 +42,7 @@ describe('billing in a real browser', () => {
 
   /** Reloads the billing page until `done` holds: webhooks arrive and are processed a moment later. */
   async function reloadBillingUntil(done: () => Promise<boolean>, what: string) {
-    const deadline = Date.now() + 60_000;
+    const deadline = Date.now() + 120_000;
     for (;;) {
       await page.goto(`${server.url}/w/${slug}/billing`, { waitUntil: 'networkidle' });
       if (await done()) return;
@@ -195,7 +195,7 @@ describe('billing in a real browser', () => {
     await fakeControl('setPaymentBehavior', customerId, 'succeeds');
 
     // Every workspace page says so; the owner is pointed at billing.
-    const deadline = Date.now() + 60_000;
+    const deadline = Date.now() + 120_000;
     for (;;) {
       await page.goto(`${server.url}/w/${slug}/projects`, { waitUntil: 'networkidle' });
       if (await page.getByTestId('workspace-past-due-banner').isVisible()) break;

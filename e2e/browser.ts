@@ -1,7 +1,33 @@
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 
-/** Debian's chromium, installed by .ci/run; never a downloaded browser. */
+/**
+ * How long a page may take before an action or a navigation counts as hung. `npm run dev` compiles
+ * each page on its first visit, which takes seconds on an idle machine and far longer on a busy CI
+ * machine: these bounds catch a hang, they do not measure speed (benchmarks do that).
+ */
+const ACTION_TIMEOUT_MS = 60_000;
+const NAVIGATION_TIMEOUT_MS = 120_000;
+
+function withHangBounds<T extends Page | BrowserContext>(target: T): T {
+  target.setDefaultTimeout(ACTION_TIMEOUT_MS);
+  target.setDefaultNavigationTimeout(NAVIGATION_TIMEOUT_MS);
+  return target;
+}
+
+/**
+ * Debian's chromium, installed by .ci/run; never a downloaded browser. Every context and page it
+ * opens has the hang bounds above instead of Playwright's 30 s.
+ */
 export async function launchBrowser(): Promise<Browser> {
+  const browser = await launchChromium();
+  const newContext = browser.newContext.bind(browser);
+  const newPage = browser.newPage.bind(browser);
+  browser.newContext = async (options) => withHangBounds(await newContext(options));
+  browser.newPage = async (options) => withHangBounds(await newPage(options));
+  return browser;
+}
+
+function launchChromium(): Promise<Browser> {
   return chromium.launch({
     executablePath: '/usr/bin/chromium',
     args: [

@@ -161,7 +161,7 @@ describe('npm run dev next to another one', () => {
   it('a taken HTTP port exits non-zero at once, before any database is created, migrated or seeded', async () => {
     const port = Number(new URL(first.url).port);
     // The full role: Next's own uncaughtException handler used to keep such a run hanging.
-    const second = await runDevExpectingRefusal({ role: 'all', port, timeoutMs: 30_000 });
+    const second = await runDevExpectingRefusal({ role: 'all', port });
     cleanup.push(second.dataDir);
     expect(second.code).not.toBe(0);
     expect(second.output).toContain(`PORT ${port} on 127.0.0.1 is already in use`);

@@ -116,7 +116,8 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
     },
     async interrupt() {
       process.kill(-child.pid!, 'SIGINT');
-      const timer = setTimeout(() => process.kill(-child.pid!, 'SIGKILL'), 30_000);
+      // A bound against a hang, generous for a busy machine: Next's dev server stops its compilers first.
+      const timer = setTimeout(() => process.kill(-child.pid!, 'SIGKILL'), 90_000);
       // npm re-raises SIGINT after its script exits, so a clean Ctrl-C ends npm by that signal.
       const { code, signal } = await dev.exited;
       clearTimeout(timer);
@@ -134,7 +135,7 @@ export async function runDevExpectingRefusal(
 ): Promise<{ code: number | null; output: string; dataDir: string }> {
   const dev = await spawnDev(options);
   const timeout = new Promise<'timeout'>((resolve) =>
-    setTimeout(() => resolve('timeout'), options.timeoutMs ?? 60_000).unref(),
+    setTimeout(() => resolve('timeout'), options.timeoutMs ?? 120_000).unref(),
   );
   const outcome = await Promise.race([dev.exited, timeout]);
   if (outcome === 'timeout') {
