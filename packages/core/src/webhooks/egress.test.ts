@@ -14,7 +14,8 @@ const resolvingTo =
   async () =>
     addresses.map((address) => ({ address, family: address.includes(':') ? 6 : 4 }));
 const request = (url: string) => ({ url, headers: {}, body: '{}', timeoutMs: 2_000, maxBodyBytes: 4096 });
-const refusal = async (url: string, policy: EgressPolicy) => rejectionOf(postWebhook(request(url), policy));
+const refusal = async (url: string, policy: EgressPolicy) =>
+  (await rejectionOf(postWebhook(request(url), policy))) as Error;
 
 let server: Server;
 let port: number;

@@ -18,6 +18,11 @@ export interface EgressPolicy {
   connect?: ConnectHook;
 }
 
+/** Where outgoing webhooks may go: https and public addresses in production; loopback on request outside it. */
+export function egressPolicyFromEnv(env: { isProduction: boolean; webhooks: { allowPrivate: PrivateAllowance } }): EgressPolicy {
+  return { requireHttps: env.isProduction, allowPrivate: env.isProduction ? 'none' : env.webhooks.allowPrivate };
+}
+
 export const defaultResolver: Resolver = (hostname) => dnsLookup(hostname, { all: true, verbatim: true });
 
 /** Why a URL or its address is refused, naming what a person should fix. */
