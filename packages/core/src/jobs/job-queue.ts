@@ -32,6 +32,8 @@ export interface JobQueueOptions {
   pollingIntervalSeconds?: number;
   /** Seconds between cron checks and schedule relays (pg-boss defaults: 30 and 5); tests shorten them. */
   clockIntervalSeconds?: number;
+  /** Seconds between pg-boss maintenance runs (expiring jobs whose worker died; default 120); tests shorten it. */
+  maintenanceIntervalSeconds?: number;
 }
 
 /** Background jobs on pg-boss, in the same Postgres as everything else. */
@@ -58,6 +60,9 @@ export class JobQueue {
       migrate: false,
       supervise: options.runsWorkers,
       schedule: options.runsWorkers,
+      ...(options.maintenanceIntervalSeconds
+        ? { maintenanceIntervalSeconds: options.maintenanceIntervalSeconds }
+        : {}),
       ...(options.clockIntervalSeconds
         ? {
             cronMonitorIntervalSeconds: options.clockIntervalSeconds,
