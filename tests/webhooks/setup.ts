@@ -39,7 +39,13 @@ export function testQueues(overrides: Partial<QueueDefinition> = {}): QueueDefin
  */
 export function useWebhookWorker(
   testDb: TestDatabase,
-  options: { retryScheduleSeconds?: number[]; timeoutMs?: number; queueOverrides?: Partial<QueueDefinition> } = {},
+  options: {
+    retryScheduleSeconds?: number[];
+    timeoutMs?: number;
+    queueOverrides?: Partial<QueueDefinition>;
+    /** Install the queues and build the worker, but start working only on resume(). */
+    startPaused?: boolean;
+  } = {},
 ) {
   const state: { jobs?: JobQueue; deps?: DeliveryWorkerDeps; relay?: { stop(): Promise<void> } } = {};
   beforeAll(async () => {
@@ -65,11 +71,11 @@ export function useWebhookWorker(
       retryScheduleSeconds: options.retryScheduleSeconds ?? [1, 1, 1, 1, 1, 1, 1, 1],
       timeoutMs: options.timeoutMs ?? 2_000,
     };
-    await registerWebhookJobs(deps, { workers: 4 });
     state.jobs = jobs;
     state.deps = deps;
     // The outbox relay of a worker node, polling fast: committed events move on by themselves.
     state.relay = startOutboxRelay({ database: testDb.app, jobs, logger }, 50);
+    if (!options.startPaused) await registerWebhookJobs(deps, { workers: 4 });
   });
   afterAll(async () => {
     await state.relay?.stop();
@@ -82,6 +88,7 @@ export function useWebhookWorker(
     get deps() {
       return state.deps!;
     },
+    resume: () => registerWebhookJobs(state.deps!, { workers: 4 }),
   };
 }
 

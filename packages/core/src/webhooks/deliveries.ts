@@ -146,7 +146,7 @@ async function attempt(deps: DeliveryWorkerDeps, job: DeliverJob): Promise<Attem
     const [endpoint] = await tx.select().from(webhookEndpoint).where(eq(webhookEndpoint.id, row.endpointId));
     return { row, endpoint };
   });
-  if (!claimed) return 'skipped';
+  if (!claimed) return rescheduleIfHeld(deps, job);
   const { row, endpoint } = claimed;
   if (!endpoint || !endpoint.enabled) {
     await record(deps, row, { status: 'failed', error: 'The endpoint is disabled.' });
@@ -191,6 +191,23 @@ async function attempt(deps: DeliveryWorkerDeps, job: DeliverJob): Promise<Attem
   const jittered = Math.max(1, Math.round(delay * (0.8 + Math.random() * 0.4)));
   await record(deps, row, { status: 'pending', ...common, failing: true, retryInSeconds: jittered });
   return 'retrying';
+}
+
+/**
+ * A delivery that could not be claimed: finished (nothing to do), or held by another attempt's lock
+ * — live, or left by a worker that died mid-attempt. A held one gets a fresh job for just after the
+ * lock lapses, so the attempt of a dead worker is never lost with its job.
+ */
+async function rescheduleIfHeld(deps: DeliveryWorkerDeps, job: DeliverJob): Promise<AttemptOutcome> {
+  const [held] = await withTenant(deps.database, job.workspaceId, worker, (tx) =>
+    tx
+      .select({ seconds: sql<number>`ceil(extract(epoch from ${webhookDelivery.lockedUntil} - now()))::int` })
+      .from(webhookDelivery)
+      .where(and(eq(webhookDelivery.id, job.deliveryId), eq(webhookDelivery.status, 'pending'))),
+  );
+  if (!held) return 'skipped';
+  await deps.jobs.send(DELIVER_QUEUE, job, { startAfterSeconds: Math.max(1, (held.seconds ?? 0) + 1) });
+  return 'deferred';
 }
 
 interface Outcome {
