@@ -109,8 +109,12 @@ export async function attemptDelivery(deps: DeliveryWorkerDeps, job: DeliverJob)
   const inFlight = deps.inFlight ?? new Map<string, number>();
   const running = inFlight.get(job.endpointId) ?? 0;
   if (running >= (deps.maxInFlightPerEndpoint ?? 8)) {
-    // A slow endpoint keeps at most this many of the process's workers; its other attempts wait.
-    await deps.jobs.send(DELIVER_QUEUE, job, { startAfterSeconds: 2 + Math.floor(Math.random() * 8) });
+    // A slow endpoint keeps at most this many of the process's workers; its other attempts wait,
+    // longer each time they find it still busy (so a backlog does not churn the queue).
+    const deferrals = (job.deferrals ?? 0) + 1;
+    const base = Math.min(300, 2 ** Math.min(deferrals, 9));
+    const startAfterSeconds = Math.max(1, Math.round(base * (0.5 + Math.random())));
+    await deps.jobs.send(DELIVER_QUEUE, { ...job, deferrals }, { startAfterSeconds });
     return 'deferred';
   }
   inFlight.set(job.endpointId, running + 1);

@@ -8,6 +8,8 @@ export interface DeliverJob {
   workspaceId: string;
   deliveryId: string;
   endpointId: string;
+  /** Times this attempt found its endpoint at its concurrency bound and waited. */
+  deferrals?: number;
 }
 
 /**
