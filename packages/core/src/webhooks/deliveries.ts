@@ -107,12 +107,17 @@ export type AttemptOutcome = 'delivered' | 'retrying' | 'failed' | 'skipped' | '
  */
 export async function attemptDelivery(deps: DeliveryWorkerDeps, job: DeliverJob): Promise<AttemptOutcome> {
   const inFlight = deps.inFlight ?? new Map<string, number>();
+  const limit = deps.maxInFlightPerEndpoint ?? 8;
+  // A healthy endpoint frees a slot within milliseconds: wait briefly before deferring.
+  for (let waited = 0; (inFlight.get(job.endpointId) ?? 0) >= limit && waited < 500; waited += 25) {
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
   const running = inFlight.get(job.endpointId) ?? 0;
-  if (running >= (deps.maxInFlightPerEndpoint ?? 8)) {
+  if (running >= limit) {
     // A slow endpoint keeps at most this many of the process's workers; its other attempts wait,
     // longer each time they find it still busy (so a backlog does not churn the queue).
     const deferrals = (job.deferrals ?? 0) + 1;
-    const base = Math.min(300, 2 ** Math.min(deferrals, 9));
+    const base = Math.min(30, 2 ** Math.min(deferrals, 5));
     const startAfterSeconds = Math.max(1, Math.round(base * (0.5 + Math.random())));
     await deps.jobs.send(DELIVER_QUEUE, { ...job, deferrals }, { startAfterSeconds });
     return 'deferred';
