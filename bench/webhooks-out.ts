@@ -26,7 +26,7 @@ const options = parseBenchOptions({ pgPort: 54335, dataDir: '.data/bench-webhook
 const EVENTS = 10_000;
 const EVENTS_PER_SECOND = 400; // 1 200 deliveries/s offered across the three endpoints
 const TICK_MS = 50;
-const DRAIN_TIMEOUT_MS = 180_000;
+const DRAIN_TIMEOUT_MS = 120_000;
 const SECRETS_KEY = Buffer.alloc(32, 3).toString('base64');
 const loadBefore = loadAverageNow();
 const logger = createLogger({ level: 'silent' });
@@ -79,7 +79,10 @@ async function run(label: string, slowThird: boolean): Promise<RunResult> {
     .insert(user)
     .values({ name: 'Bench', email: `bench-${tag}@example.test`, emailVerified: true })
     .returning();
-  const [place] = await db.db.insert(workspace).values({ name: `Bench ${tag}`, slug: `bench-out-${tag}` }).returning();
+  const [place] = await db.db
+    .insert(workspace)
+    .values({ name: `Bench ${tag}`, slug: `bench-out-${tag}` })
+    .returning();
   await db.db.insert(member).values({ workspaceId: place!.id, userId: person!.id, role: 'owner' });
   const actor = { type: 'user' as const, id: person!.id, workspaceId: place!.id, role: 'owner' as const };
   const mine: WebhookReceiver[] = [];
@@ -87,7 +90,11 @@ async function run(label: string, slowThird: boolean): Promise<RunResult> {
     const receiver = await startWebhookReceiver({ mode: slowThird && index === 2 ? 'timeout' : 'ok' });
     receivers.push(receiver);
     const { secret } = await createWebhookEndpoint(
-      { database: db, secrets: createSecretBox(SECRETS_KEY), egress: { requireHttps: false, allowPrivate: 'loopback' } },
+      {
+        database: db,
+        secrets: createSecretBox(SECRETS_KEY),
+        egress: { requireHttps: false, allowPrivate: 'loopback' },
+      },
       actor,
       { url: receiver.url, eventTypes: ['ping'] },
     );
@@ -105,7 +112,8 @@ async function run(label: string, slowThird: boolean): Promise<RunResult> {
     if (due > emitted) {
       const ids: string[] = [];
       await withTenant(db, place!.id, systemActor('bench'), async (tx) => {
-        for (let n = emitted; n < due; n++) ids.push(await emitEvent(tx, actor, 'ping', { message: `event ${n}` }));
+        for (let n = emitted; n < due; n++)
+          ids.push(await emitEvent(tx, actor, 'ping', { message: `event ${n}` }));
       });
       const now = Date.now();
       for (const id of ids) committedAt.set(id, now);
@@ -132,18 +140,34 @@ async function run(label: string, slowThird: boolean): Promise<RunResult> {
       .sort((a, b) => a - b);
     return { p50: percentile(values, 50), p99: percentile(values, 99), received: values.length };
   });
+  progress(
+    `${label}: ${deliveries} deliveries in ${seconds.toFixed(1)} s; p99 ms per receiver ${latencies.map((l) => l.p99.toFixed(0)).join(' / ')}`,
+  );
   // The attempts to the slow receiver keep their timeouts running; the next run has its own.
-  return { label, deliveries, seconds, cpuMsPerDelivery: (cpuAfter - cpuBefore) / 1000 / Math.max(1, deliveries), latencies };
+  return {
+    label,
+    deliveries,
+    seconds,
+    cpuMsPerDelivery: (cpuAfter - cpuBefore) / 1000 / Math.max(1, deliveries),
+    latencies,
+  };
 }
 
 try {
-  const env = loadEnv(benchEnvSource(options, { PLINTH_ROLE: 'worker', SECRETS_ENCRYPTION_KEY: SECRETS_KEY }));
+  const env = loadEnv(
+    benchEnvSource(options, { PLINTH_ROLE: 'worker', SECRETS_ENCRYPTION_KEY: SECRETS_KEY }),
+  );
   const opened = await openBenchDatabase(env, logger, (it) => (owner = it));
   const appUrl = appDatabaseUrl(env, opened.ownerUrl);
   database = createDatabase(appUrl, { max: 10 });
   worker = fork(new URL('./webhooks-out-worker.ts', import.meta.url).pathname, {
     execArgv: ['--import', 'tsx'],
-    env: { ...process.env, BENCH_APP_DATABASE_URL: appUrl, BENCH_JOBS_SCHEMA: env.jobsSchema, BENCH_SECRETS_KEY: SECRETS_KEY },
+    env: {
+      ...process.env,
+      BENCH_APP_DATABASE_URL: appUrl,
+      BENCH_JOBS_SCHEMA: env.jobsSchema,
+      BENCH_SECRETS_KEY: SECRETS_KEY,
+    },
   });
   await ask(worker, 'hello', 'ready');
   const baseline = await run('baseline: 3 healthy receivers', false);
@@ -174,7 +198,7 @@ try {
       ]),
     ),
     `healthy receivers' p99: ${milliseconds(healthyP99(baseline))} ms baseline, ${milliseconds(healthyP99(slow))} ms beside a timing-out receiver (${((healthyP99(slow) / healthyP99(baseline) - 1) * 100).toFixed(0)} %)`,
-    'latency: from the commit of the event\'s transaction to its receipt (first copy per webhook-id); deliveries/s: received by all receivers over the run, from the first emit to the last receipt at the healthy ones (emission paces it: at most the offered rate).',
+    "latency: from the commit of the event's transaction to its receipt (first copy per webhook-id); deliveries/s: received by all receivers over the run, from the first emit to the last receipt at the healthy ones (emission paces it: at most the offered rate).",
     loadLine(loadBefore),
   ];
   process.stdout.write(`${lines.join('\n')}\n`);

@@ -45,12 +45,20 @@ describe('webhooks in a real browser', () => {
     const signUp = await fetch(`${server.url}/api/auth/sign-up/email`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', origin: server.url },
-      body: JSON.stringify({ name: 'Hana Hooks', email, password: 'copper-meadow-signal-88', callbackURL: '/verify-email' }),
+      body: JSON.stringify({
+        name: 'Hana Hooks',
+        email,
+        password: 'copper-meadow-signal-88',
+        callbackURL: '/verify-email',
+      }),
     });
     expect(signUp.status).toBe(200);
-    await page.goto(await waitForMailLink(server.url, email, /https?:\/\/\S+\/api\/auth\/verify-email\?\S+/u), {
-      waitUntil: 'networkidle',
-    });
+    await page.goto(
+      await waitForMailLink(server.url, email, /https?:\/\/\S+\/api\/auth\/verify-email\?\S+/u),
+      {
+        waitUntil: 'networkidle',
+      },
+    );
     await page.goto(`${server.url}/app`, { waitUntil: 'networkidle' });
     await page.getByRole('button', { name: 'Create your first workspace' }).click();
     const create = page.getByRole('dialog', { name: 'Create a workspace' });

@@ -113,7 +113,7 @@ async function tableChecksum(): Promise<Record<string, string>> {
   sums.outbox = rows[0]!.n;
   // The worker records attempts of queued deliveries in the background: which deliveries exist.
   const deliveries = await testDb.owner.pool.query<{ ids: string | null }>(
-    'select md5(string_agg(id::text, \'|\' order by id)) as ids from webhook_delivery',
+    "select md5(string_agg(id::text, '|' order by id)) as ids from webhook_delivery",
   );
   sums.webhook_delivery = deliveries.rows[0]!.ids ?? '';
   return sums;

@@ -111,9 +111,15 @@ async function newEndpoint() {
 async function deliveredPing() {
   const endpoint = await newEndpoint();
   const path = { slug, endpoint_id: endpoint.id };
-  const sent = await api.POST('/workspaces/{slug}/webhook-endpoints/{endpoint_id}/test', { params: { path } });
+  const sent = await api.POST('/workspaces/{slug}/webhook-endpoints/{endpoint_id}/test', {
+    params: { path },
+  });
   expect(sent.response.status).toBe(202);
-  await receiver.waitFor(() => [...receiver.processed.values()].some((entry) => entry.verifiedBy.length > 0 && entry.body.includes('"ping"')));
+  await receiver.waitFor(() =>
+    [...receiver.processed.values()].some(
+      (entry) => entry.verifiedBy.length > 0 && entry.body.includes('"ping"'),
+    ),
+  );
   for (;;) {
     const { data } = await api.GET('/workspaces/{slug}/webhook-endpoints/{endpoint_id}/deliveries', {
       params: { path },
@@ -421,7 +427,9 @@ const cases: Record<string, () => Promise<void>> = {
   async deleteWebhookEndpoint() {
     const endpoint = await newEndpoint();
     const path = { slug, endpoint_id: endpoint.id };
-    const { response } = await api.DELETE('/workspaces/{slug}/webhook-endpoints/{endpoint_id}', { params: { path } });
+    const { response } = await api.DELETE('/workspaces/{slug}/webhook-endpoints/{endpoint_id}', {
+      params: { path },
+    });
     expect(response.status).toBe(204);
     const gone = await api.GET('/workspaces/{slug}/webhook-endpoints/{endpoint_id}', { params: { path } });
     expect(gone.response.status).toBe(404);

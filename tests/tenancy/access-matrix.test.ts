@@ -7,7 +7,12 @@ import { createLogger } from '@plinth/core/logger';
 import { useIdentityApp } from '../identity/identity-app';
 import { signedInPerson, type Person } from './people';
 import { editors, everyone, managers, ownerOnly } from './reviewed-grants';
-import { CLOSED_LOOPBACK_URL, memberRoles, workspaceFixture, type WorkspaceFixture } from './workspace-fixture';
+import {
+  CLOSED_LOOPBACK_URL,
+  memberRoles,
+  workspaceFixture,
+  type WorkspaceFixture,
+} from './workspace-fixture';
 
 // Endpoints in the matrix point at a closed loopback port: the development allowance lets them be created.
 const testDb = useTestDatabase({ WEBHOOK_ALLOW_PRIVATE: 'loopback' });

@@ -11,7 +11,14 @@ const appUrl = process.env.CRASH_WORKER_DATABASE_URL!;
 const schema = process.env.CRASH_WORKER_JOBS_SCHEMA!;
 const logger = createLogger({ level: 'silent' });
 const queues = testQueues();
-const jobs = new JobQueue({ connectionString: appUrl, schema, logger, queues, runsWorkers: false, pollingIntervalSeconds: 0.5 });
+const jobs = new JobQueue({
+  connectionString: appUrl,
+  schema,
+  logger,
+  queues,
+  runsWorkers: false,
+  pollingIntervalSeconds: 0.5,
+});
 await jobs.start();
 await registerWebhookJobs(
   {

@@ -118,7 +118,10 @@ describe('outgoing webhook delivery', () => {
     receiver.setSecrets({ old, next });
     const during = await sendTestEvent(db(), actor, endpoint.id);
     const overlap = await eventually(async () => {
-      const [row] = await testDb.owner.db.select().from(webhookDelivery).where(eq(webhookDelivery.id, during.deliveryId));
+      const [row] = await testDb.owner.db
+        .select()
+        .from(webhookDelivery)
+        .where(eq(webhookDelivery.id, during.deliveryId));
       return row?.status === 'succeeded' ? row : undefined;
     });
     const duringCopy = receiver.received.find((entry) => entry.body === overlap.body)!;
@@ -132,7 +135,10 @@ describe('outgoing webhook delivery', () => {
       .where(eq(webhookEndpoint.id, endpoint.id));
     const after = await sendTestEvent(db(), actor, endpoint.id);
     const afterRow = await eventually(async () => {
-      const [row] = await testDb.owner.db.select().from(webhookDelivery).where(eq(webhookDelivery.id, after.deliveryId));
+      const [row] = await testDb.owner.db
+        .select()
+        .from(webhookDelivery)
+        .where(eq(webhookDelivery.id, after.deliveryId));
       return row?.status === 'succeeded' ? row : undefined;
     });
     const afterCopy = receiver.received.find((entry) => entry.body === afterRow.body)!;
@@ -148,12 +154,20 @@ describe('outgoing webhook delivery', () => {
       gone.setSecrets({ current: secret });
       await sendTestEvent(db(), actor, endpoint.id);
       const row = await eventually(async () => {
-        const [found] = await testDb.owner.db.select().from(webhookEndpoint).where(eq(webhookEndpoint.id, endpoint.id));
+        const [found] = await testDb.owner.db
+          .select()
+          .from(webhookEndpoint)
+          .where(eq(webhookEndpoint.id, endpoint.id));
         return found && !found.enabled ? found : undefined;
       });
       expect(row.disabledReason).toBe('gone');
       const [delivery] = await deliveriesOf(endpoint.id);
-      expect(delivery).toMatchObject({ status: 'failed', responseStatus: 410, responseBody: 'gone', attempts: 1 });
+      expect(delivery).toMatchObject({
+        status: 'failed',
+        responseStatus: 410,
+        responseBody: 'gone',
+        attempts: 1,
+      });
       await createProject(db(), actor, { name: 'after gone' });
       // Once that event's fan-out has run, the disabled endpoint still has only the ping.
       await eventually(async () => {
@@ -182,7 +196,10 @@ describe('outgoing webhook delivery', () => {
         .where(eq(webhookEndpoint.id, endpoint.id));
       await sendTestEvent(db(), actor, endpoint.id);
       const disabled = await eventually(async () => {
-        const [found] = await testDb.owner.db.select().from(webhookEndpoint).where(eq(webhookEndpoint.id, endpoint.id));
+        const [found] = await testDb.owner.db
+          .select()
+          .from(webhookEndpoint)
+          .where(eq(webhookEndpoint.id, endpoint.id));
         return found && !found.enabled ? found : undefined;
       });
       expect(disabled.disabledReason).toBe('failing');

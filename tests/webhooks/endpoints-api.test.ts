@@ -50,7 +50,9 @@ describe('webhook endpoints over the API', () => {
     const ws = await ownedWorkspace();
     const response = await create(ws.slug, body);
     expect(response.status).toBe(400);
-    expect(response.data).toMatchObject({ error: { code: 'invalid_input', fields: { [field]: expect.any(String) } } });
+    expect(response.data).toMatchObject({
+      error: { code: 'invalid_input', fields: { [field]: expect.any(String) } },
+    });
     expect(await endpointsOf(ws.id)).toEqual([]);
   });
 
@@ -66,7 +68,9 @@ describe('webhook endpoints over the API', () => {
     );
     const response = await create(ws.slug, { url: LOOPBACK });
     expect(response.status).toBe(402);
-    expect(response.data).toMatchObject({ error: { code: 'payment_required', fields: { url: expect.any(String) } } });
+    expect(response.data).toMatchObject({
+      error: { code: 'payment_required', fields: { url: expect.any(String) } },
+    });
     expect(await endpointsOf(ws.id)).toHaveLength(100);
   });
 

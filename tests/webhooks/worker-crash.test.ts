@@ -27,14 +27,18 @@ afterAll(async () => {
 });
 
 function startDoomedWorker(): Promise<ChildProcess> {
-  const worker = spawn(process.execPath, ['--import', 'tsx', new URL('./crash-worker.ts', import.meta.url).pathname], {
-    env: {
-      ...process.env,
-      CRASH_WORKER_DATABASE_URL: testDb.appUrl,
-      CRASH_WORKER_JOBS_SCHEMA: testDb.env.jobsSchema,
+  const worker = spawn(
+    process.execPath,
+    ['--import', 'tsx', new URL('./crash-worker.ts', import.meta.url).pathname],
+    {
+      env: {
+        ...process.env,
+        CRASH_WORKER_DATABASE_URL: testDb.appUrl,
+        CRASH_WORKER_JOBS_SCHEMA: testDb.env.jobsSchema,
+      },
+      stdio: ['ignore', 'pipe', 'inherit'],
     },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  );
   return new Promise((resolve, reject) => {
     worker.stdout!.on('data', (chunk: Buffer) => {
       if (chunk.toString().includes('ready')) resolve(worker);
@@ -58,14 +62,20 @@ describe('a worker killed mid-delivery', () => {
     await receiver.waitFor(() => receiver.received.length === 1, 30_000);
     child.kill('SIGKILL');
     await new Promise((resolve) => child!.once('exit', resolve));
-    const [claimed] = await testDb.owner.db.select().from(webhookDelivery).where(eq(webhookDelivery.id, deliveryId));
+    const [claimed] = await testDb.owner.db
+      .select()
+      .from(webhookDelivery)
+      .where(eq(webhookDelivery.id, deliveryId));
     expect(claimed).toMatchObject({ status: 'pending', attempts: 1 });
     expect(claimed!.lockedUntil!.getTime()).toBeGreaterThan(Date.now());
 
     receiver.setMode('ok');
     await survivor.resume();
     const delivered = await eventually(async () => {
-      const [row] = await testDb.owner.db.select().from(webhookDelivery).where(eq(webhookDelivery.id, deliveryId));
+      const [row] = await testDb.owner.db
+        .select()
+        .from(webhookDelivery)
+        .where(eq(webhookDelivery.id, deliveryId));
       return row?.status === 'succeeded' ? row : undefined;
     }, 60_000);
     expect(delivered.attempts).toBe(2);

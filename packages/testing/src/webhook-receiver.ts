@@ -148,7 +148,8 @@ export async function startWebhookReceiver(
     async waitFor(predicate, timeoutMs = 20_000) {
       const deadline = Date.now() + timeoutMs;
       while (!predicate(receiver)) {
-        if (Date.now() > deadline) throw new Error(`the webhook receiver did not see it within ${timeoutMs} ms`);
+        if (Date.now() > deadline)
+          throw new Error(`the webhook receiver did not see it within ${timeoutMs} ms`);
         await new Promise((resolve) => setTimeout(resolve, 25));
       }
     },

@@ -24,7 +24,10 @@ const tags = [
 
 const signatureHeaders = [
   { name: 'webhook-id', description: 'The event id (`msg_…`): the same on every retry. Dedupe on it.' },
-  { name: 'webhook-timestamp', description: 'Unix seconds of this attempt; refuse ones far from your clock.' },
+  {
+    name: 'webhook-timestamp',
+    description: 'Unix seconds of this attempt; refuse ones far from your clock.',
+  },
   {
     name: 'webhook-signature',
     description:
@@ -45,12 +48,17 @@ function registerWebhooks(app: V1App): void {
       request: {
         headers: z.strictObject(
           Object.fromEntries(
-            signatureHeaders.map((header) => [header.name, z.string().meta({ description: header.description })]),
+            signatureHeaders.map((header) => [
+              header.name,
+              z.string().meta({ description: header.description }),
+            ]),
           ),
         ),
         body: {
           required: true,
-          content: { 'application/json': { schema: eventEnvelopeSchema(type).meta({ id: `Event.${type}` }) } },
+          content: {
+            'application/json': { schema: eventEnvelopeSchema(type).meta({ id: `Event.${type}` }) },
+          },
         },
       },
       responses: { 200: { description: 'Any 2xx status acknowledges the event.' } },

@@ -43,7 +43,9 @@ import { slugParams } from './workspaces';
 const eventTypeList = z
   .array(z.enum(eventTypes as [string, ...string[]]))
   .nullable()
-  .openapi({ description: 'The event types sent to this endpoint; null for all (including types added later).' });
+  .openapi({
+    description: 'The event types sent to this endpoint; null for all (including types added later).',
+  });
 
 const endpoint = z
   .object({
@@ -52,10 +54,9 @@ const endpoint = z
     description: z.string().nullable(),
     event_types: eventTypeList,
     enabled: z.boolean(),
-    disabled_reason: z
-      .enum(['gone', 'failing'])
-      .nullable()
-      .openapi({ description: '`gone`: it answered 410; `failing`: five days without a success; null otherwise.' }),
+    disabled_reason: z.enum(['gone', 'failing']).nullable().openapi({
+      description: '`gone`: it answered 410; `failing`: five days without a success; null otherwise.',
+    }),
     failing_since: timestamp().nullable(),
     previous_secret_expires_at: timestamp()
       .nullable()
@@ -68,7 +69,9 @@ const endpoint = z
 
 const withSecret = endpoint
   .extend({
-    secret: z.string().openapi({ description: 'The signing secret (`whsec_…`). Shown in this response only.' }),
+    secret: z
+      .string()
+      .openapi({ description: 'The signing secret (`whsec_…`). Shown in this response only.' }),
   })
   .openapi('WebhookEndpointWithSecret');
 
@@ -196,7 +199,8 @@ const updateRoute = defineRoute('member', {
   path: `${base}/{endpoint_id}`,
   operationId: 'updateWebhookEndpoint',
   summary: 'Update a webhook endpoint',
-  description: 'Send only the fields to change. `enabled: true` re-enables an endpoint the platform disabled.',
+  description:
+    'Send only the fields to change. `enabled: true` re-enables an endpoint the platform disabled.',
   tags,
   request: { params: endpointParams, body: jsonBody(updateBody) },
   responses: { 200: jsonContent('The updated endpoint.', endpoint) },
@@ -236,10 +240,7 @@ const testRoute = defineRoute('member', {
   tags,
   request: { params: endpointParams },
   responses: {
-    202: jsonContent(
-      'Queued.',
-      z.object({ delivery_id: publicId('whd') }).openapi('WebhookTestEventQueued'),
-    ),
+    202: jsonContent('Queued.', z.object({ delivery_id: publicId('whd') }).openapi('WebhookTestEventQueued')),
   },
 });
 const deliveriesRoute = defineRoute('member', {
@@ -285,7 +286,13 @@ export function webhookEndpointRoutes(app: V1App, chain: V1Chain, deps: { webhoo
     const id = endpointId(c.req.valid('param').endpoint_id);
     const { event_types, ...rest } = c.req.valid('json');
     const updated = await withPublicFieldNames(fieldNames, () =>
-      updateWebhookEndpoint(core(), c.get('member'), id, { ...rest, eventTypes: event_types }, auditOrigin(c)),
+      updateWebhookEndpoint(
+        core(),
+        c.get('member'),
+        id,
+        { ...rest, eventTypes: event_types },
+        auditOrigin(c),
+      ),
     );
     return c.json(toEndpoint(updated), 200);
   });
@@ -311,7 +318,10 @@ export function webhookEndpointRoutes(app: V1App, chain: V1Chain, deps: { webhoo
   addRoute(app, chain, deliveriesRoute, async (c) => {
     const id = endpointId(c.req.valid('param').endpoint_id);
     const { limit, cursor } = c.req.valid('query');
-    const page = await listDeliveries(core(), c.get('member'), id, { limit, cursor: decodeCursor('whd', cursor) });
+    const page = await listDeliveries(core(), c.get('member'), id, {
+      limit,
+      cursor: decodeCursor('whd', cursor),
+    });
     return c.json(toPage(page, 'whd', toDelivery), 200);
   });
   addRoute(app, chain, retryRoute, async (c) => {

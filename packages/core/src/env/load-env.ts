@@ -138,7 +138,8 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
       refusals.SECRETS_ENCRYPTION_KEY = 'the development key is refused in production';
     }
     if (raw.WEBHOOK_ALLOW_PRIVATE) {
-      refusals.WEBHOOK_ALLOW_PRIVATE = 'outgoing webhooks never reach private addresses in production: unset it';
+      refusals.WEBHOOK_ALLOW_PRIVATE =
+        'outgoing webhooks never reach private addresses in production: unset it';
     }
     if (Object.keys(refusals).length > 0) {
       throw new AppError('invalid_input', 'Refusing to start in production', { fields: refusals });

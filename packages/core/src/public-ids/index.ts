@@ -64,4 +64,3 @@ export function tryDecodeId(prefix: IdPrefix, value: string): string | undefined
   const hex = number.toString(16).padStart(32, '0');
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
-

@@ -20,7 +20,9 @@ describe('SecretBox', () => {
     const [version, nonce, tag, ciphertext] = sealed.split('.');
     const flipped = Buffer.from(ciphertext!, 'base64url');
     flipped[0] = flipped[0]! ^ 1;
-    expect(() => createSecretBox(key).open([version, nonce, tag, flipped.toString('base64url')].join('.'))).toThrow();
+    expect(() =>
+      createSecretBox(key).open([version, nonce, tag, flipped.toString('base64url')].join('.')),
+    ).toThrow();
     expect(() => createSecretBox(key).open('plain')).toThrow(/not a sealed value/);
   });
 

@@ -68,7 +68,9 @@ export function isAllowedAddress(address: string, allowance: PrivateAllowance = 
   const family = isIP(bare);
   if (family === 0) return false;
   const mapped = family === 6 ? mappedIpv4(bare) : undefined;
-  const [ip, type] = mapped ? [mapped, 'ipv4' as const] : [bare, family === 4 ? ('ipv4' as const) : ('ipv6' as const)];
+  const [ip, type] = mapped
+    ? [mapped, 'ipv4' as const]
+    : [bare, family === 4 ? ('ipv4' as const) : ('ipv6' as const)];
   if (allowance === 'loopback' && loopback.check(ip, type)) return true;
   return !forbidden.check(ip, type);
 }

@@ -48,6 +48,8 @@ export interface DeliveryWorkerDeps extends WebhookDeps {
   maxInFlightPerEndpoint?: number;
   /** Shared by every attempt in the process: attempts in flight per endpoint. */
   inFlight?: Map<string, number>;
+  /** Shared too: how long the last attempt to each endpoint took (ms). */
+  lastDurationMs?: Map<string, number>;
 }
 
 /**
@@ -89,7 +91,11 @@ export async function fanOutEvent(
       .onConflictDoNothing()
       .returning({ id: webhookDelivery.id, endpointId: webhookDelivery.endpointId });
     for (const row of rows) {
-      const job: DeliverJob = { workspaceId: event.workspaceId, deliveryId: row.id, endpointId: row.endpointId };
+      const job: DeliverJob = {
+        workspaceId: event.workspaceId,
+        deliveryId: row.id,
+        endpointId: row.endpointId,
+      };
       await deps.jobs.send(DELIVER_QUEUE, job, { id: row.id, executor: client });
     }
     return rows.length;
@@ -108,8 +114,10 @@ export type AttemptOutcome = 'delivered' | 'retrying' | 'failed' | 'skipped' | '
 export async function attemptDelivery(deps: DeliveryWorkerDeps, job: DeliverJob): Promise<AttemptOutcome> {
   const inFlight = deps.inFlight ?? new Map<string, number>();
   const limit = deps.maxInFlightPerEndpoint ?? 8;
-  // A healthy endpoint frees a slot within milliseconds: wait briefly before deferring.
-  for (let waited = 0; (inFlight.get(job.endpointId) ?? 0) >= limit && waited < 500; waited += 25) {
+  // A fast endpoint frees a slot within milliseconds: wait briefly before deferring. A slow one
+  // (its last attempt here took over a second) does not, so waiting would only hold this loop.
+  const fast = (deps.lastDurationMs?.get(job.endpointId) ?? 0) < 1_000;
+  for (let waited = 0; fast && (inFlight.get(job.endpointId) ?? 0) >= limit && waited < 500; waited += 25) {
     await new Promise((resolve) => setTimeout(resolve, 25));
   }
   const running = inFlight.get(job.endpointId) ?? 0;
@@ -123,9 +131,11 @@ export async function attemptDelivery(deps: DeliveryWorkerDeps, job: DeliverJob)
     return 'deferred';
   }
   inFlight.set(job.endpointId, running + 1);
+  const started = performance.now();
   try {
     return await attempt(deps, job);
   } finally {
+    deps.lastDurationMs?.set(job.endpointId, performance.now() - started);
     const left = (inFlight.get(job.endpointId) ?? 1) - 1;
     if (left <= 0) inFlight.delete(job.endpointId);
     else inFlight.set(job.endpointId, left);
@@ -163,10 +173,19 @@ async function attempt(deps: DeliveryWorkerDeps, job: DeliverJob): Promise<Attem
   }
   const now = new Date();
   const secrets = [deps.secrets.open(endpoint.secretCiphertext)];
-  if (endpoint.previousSecretCiphertext && endpoint.previousSecretExpiresAt && endpoint.previousSecretExpiresAt > now) {
+  if (
+    endpoint.previousSecretCiphertext &&
+    endpoint.previousSecretExpiresAt &&
+    endpoint.previousSecretExpiresAt > now
+  ) {
     secrets.push(deps.secrets.open(endpoint.previousSecretCiphertext));
   }
-  const headers = webhookHeaders(secrets, encodeId('msg', row.eventId), Math.floor(now.getTime() / 1000), row.body);
+  const headers = webhookHeaders(
+    secrets,
+    encodeId('msg', row.eventId),
+    Math.floor(now.getTime() / 1000),
+    row.body,
+  );
   const shown = { ...headers, 'webhook-signature': '(redacted)' };
   let outcome: { status: number; body: string; durationMs: number } | { error: string; durationMs: number };
   const started = performance.now();
@@ -191,7 +210,9 @@ async function attempt(deps: DeliveryWorkerDeps, job: DeliverJob): Promise<Attem
   const delay = schedule[row.attempts - 1];
   const common = {
     headers: shown,
-    ...('status' in outcome ? { response: outcome } : { error: outcome.error, durationMs: outcome.durationMs }),
+    ...('status' in outcome
+      ? { response: outcome }
+      : { error: outcome.error, durationMs: outcome.durationMs }),
   };
   if (delay === undefined) {
     await record(deps, row, { status: 'failed', ...common, failing: true });
@@ -243,13 +264,22 @@ async function record(deps: DeliveryWorkerDeps, row: WebhookDelivery, outcome: O
         durationMs: outcome.response?.durationMs ?? outcome.durationMs ?? null,
         ...(outcome.headers ? { requestHeaders: outcome.headers } : {}),
         nextAttemptAt:
-          outcome.retryInSeconds !== undefined ? sql`now() + make_interval(secs => ${outcome.retryInSeconds})` : null,
+          outcome.retryInSeconds !== undefined
+            ? sql`now() + make_interval(secs => ${outcome.retryInSeconds})`
+            : null,
         ...(outcome.status === 'succeeded' ? { deliveredAt: sql`now()` } : {}),
       })
       .where(eq(webhookDelivery.id, row.id));
     if (outcome.retryInSeconds !== undefined) {
-      const job: DeliverJob = { workspaceId: row.workspaceId, deliveryId: row.id, endpointId: row.endpointId };
-      await deps.jobs.send(DELIVER_QUEUE, job, { startAfterSeconds: outcome.retryInSeconds, executor: client });
+      const job: DeliverJob = {
+        workspaceId: row.workspaceId,
+        deliveryId: row.id,
+        endpointId: row.endpointId,
+      };
+      await deps.jobs.send(DELIVER_QUEUE, job, {
+        startAfterSeconds: outcome.retryInSeconds,
+        executor: client,
+      });
     }
     if (outcome.status === 'succeeded') {
       await tx
@@ -265,7 +295,11 @@ async function record(deps: DeliveryWorkerDeps, row: WebhookDelivery, outcome: O
         .where(eq(webhookEndpoint.id, row.endpointId))
         .returning({ failingSince: webhookEndpoint.failingSince, enabled: webhookEndpoint.enabled });
       const limit = deps.disableAfterFailingMs ?? DISABLE_AFTER_FAILING_MS;
-      if (endpoint?.enabled && endpoint.failingSince && Date.now() - endpoint.failingSince.getTime() >= limit) {
+      if (
+        endpoint?.enabled &&
+        endpoint.failingSince &&
+        Date.now() - endpoint.failingSince.getTime() >= limit
+      ) {
         await disableEndpoint(tx, deps, row, 'failing');
       }
     }
@@ -285,11 +319,15 @@ async function disableEndpoint(
     .where(and(eq(webhookEndpoint.id, row.endpointId), eq(webhookEndpoint.enabled, true)))
     .returning({ id: webhookEndpoint.id, url: webhookEndpoint.url });
   if (!endpoint) return;
-  await audit(tx, { ...worker, workspaceId: row.workspaceId }, {
-    action: 'webhook_endpoint.disabled',
-    target: { type: 'webhook_endpoint', id: endpoint.id },
-    metadata: { reason },
-  });
+  await audit(
+    tx,
+    { ...worker, workspaceId: row.workspaceId },
+    {
+      action: 'webhook_endpoint.disabled',
+      target: { type: 'webhook_endpoint', id: endpoint.id },
+      metadata: { reason },
+    },
+  );
   if (reason !== 'failing') return;
   const [place] = await tx
     .select({ name: workspace.name, slug: workspace.slug })

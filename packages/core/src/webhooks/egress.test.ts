@@ -88,7 +88,9 @@ describe('SSRF-safe webhook egress', () => {
   it('connects to the address it checked, not to a second answer (DNS rebinding)', async () => {
     let calls = 0;
     // First answer: "public" (a loopback receiver allowed for the test); any later answer: metadata.
-    const rebinding: Resolver = async () => [{ address: calls++ === 0 ? '127.0.0.1' : '169.254.169.254', family: 4 }];
+    const rebinding: Resolver = async () => [
+      { address: calls++ === 0 ? '127.0.0.1' : '169.254.169.254', family: 4 },
+    ];
     const connected: string[] = [];
     const response = await postWebhook(request(`http://receiver.test:${port}/hook`), {
       requireHttps: false,

@@ -19,8 +19,14 @@ export interface EgressPolicy {
 }
 
 /** Where outgoing webhooks may go: https and public addresses in production; loopback on request outside it. */
-export function egressPolicyFromEnv(env: { isProduction: boolean; webhooks: { allowPrivate: PrivateAllowance } }): EgressPolicy {
-  return { requireHttps: env.isProduction, allowPrivate: env.isProduction ? 'none' : env.webhooks.allowPrivate };
+export function egressPolicyFromEnv(env: {
+  isProduction: boolean;
+  webhooks: { allowPrivate: PrivateAllowance };
+}): EgressPolicy {
+  return {
+    requireHttps: env.isProduction,
+    allowPrivate: env.isProduction ? 'none' : env.webhooks.allowPrivate,
+  };
 }
 
 export const defaultResolver: Resolver = (hostname) => dnsLookup(hostname, { all: true, verbatim: true });
@@ -48,7 +54,8 @@ export async function checkTarget(
   if (url.protocol !== 'https:' && !(url.protocol === 'http:' && !policy.requireHttps)) {
     throw new EgressRefused(policy.requireHttps ? 'Use an https:// URL.' : 'Use an http:// or https:// URL.');
   }
-  if (url.username || url.password) throw new EgressRefused('Remove the user name and password from the URL.');
+  if (url.username || url.password)
+    throw new EgressRefused('Remove the user name and password from the URL.');
   const hostname = url.hostname.replace(/^\[|\]$/g, '');
   const answers = isIP(hostname)
     ? [{ address: hostname, family: isIP(hostname) }]

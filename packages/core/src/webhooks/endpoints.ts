@@ -76,7 +76,9 @@ async function assertDeliverableUrl(url: string, policy: EgressPolicy): Promise<
     return (await checkTarget(url, policy)).url.toString();
   } catch (error) {
     if (error instanceof EgressRefused) {
-      throw new AppError('invalid_input', 'The URL cannot receive webhooks.', { fields: { url: error.message } });
+      throw new AppError('invalid_input', 'The URL cannot receive webhooks.', {
+        fields: { url: error.message },
+      });
     }
     throw error;
   }
@@ -124,7 +126,11 @@ export async function createWebhookEndpoint(
     await audit(
       tx,
       actor,
-      { action: 'webhook_endpoint.created', target: { type: 'webhook_endpoint', id: created!.id }, metadata: { url } },
+      {
+        action: 'webhook_endpoint.created',
+        target: { type: 'webhook_endpoint', id: created!.id },
+        metadata: { url },
+      },
       origin,
     );
     return created!;
@@ -147,7 +153,12 @@ export async function listWebhookEndpoints(
   );
 }
 
-async function endpointIn(tx: Executor, actor: MemberActor, id: string, lock = false): Promise<WebhookEndpointView> {
+async function endpointIn(
+  tx: Executor,
+  actor: MemberActor,
+  id: string,
+  lock = false,
+): Promise<WebhookEndpointView> {
   const query = tx
     .select(view)
     .from(webhookEndpoint)
@@ -188,7 +199,11 @@ export async function updateWebhookEndpoint(
         ...(changes.description !== undefined ? { description: changes.description } : {}),
         ...(changes.eventTypes !== undefined ? { eventTypes: changes.eventTypes } : {}),
         ...(changes.enabled !== undefined
-          ? { enabled: changes.enabled, disabledReason: null, ...(changes.enabled ? { failingSince: null } : {}) }
+          ? {
+              enabled: changes.enabled,
+              disabledReason: null,
+              ...(changes.enabled ? { failingSince: null } : {}),
+            }
           : {}),
       })
       .where(and(eq(webhookEndpoint.workspaceId, actor.workspaceId), eq(webhookEndpoint.id, id)))
@@ -199,7 +214,9 @@ export async function updateWebhookEndpoint(
       {
         action: 'webhook_endpoint.updated',
         target: { type: 'webhook_endpoint', id },
-        metadata: { fields: Object.keys(changes).filter((key) => changes[key as keyof typeof changes] !== undefined) },
+        metadata: {
+          fields: Object.keys(changes).filter((key) => changes[key as keyof typeof changes] !== undefined),
+        },
       },
       origin,
     );
@@ -224,7 +241,11 @@ export async function deleteWebhookEndpoint(
     await audit(
       tx,
       actor,
-      { action: 'webhook_endpoint.deleted', target: { type: 'webhook_endpoint', id }, metadata: { url: found.url } },
+      {
+        action: 'webhook_endpoint.deleted',
+        target: { type: 'webhook_endpoint', id },
+        metadata: { url: found.url },
+      },
       origin,
     );
   });

@@ -24,7 +24,16 @@ export {
   type DeliveryView,
   type DeliveryWorkerDeps,
 } from './deliveries';
-export { checkTarget, defaultResolver, egressPolicyFromEnv, EgressRefused, postWebhook, type ConnectHook, type EgressPolicy, type Resolver } from './egress';
+export {
+  checkTarget,
+  defaultResolver,
+  egressPolicyFromEnv,
+  EgressRefused,
+  postWebhook,
+  type ConnectHook,
+  type EgressPolicy,
+  type Resolver,
+} from './egress';
 export { isAllowedAddress, type PrivateAllowance } from './address-policy';
 export { DELIVER_QUEUE, webhookQueues, type DeliverJob } from './queues';
 export { registerWebhookJobs } from './register-jobs';

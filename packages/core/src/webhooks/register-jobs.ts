@@ -12,10 +12,14 @@ export async function registerWebhookJobs(
   options: { workers?: number; fanOutBatchSize?: number } = {},
 ): Promise<void> {
   const inFlight = deps.inFlight ?? new Map<string, number>();
-  const shared = { ...deps, inFlight };
-  await deps.jobs.work<EmittedEvent>(EVENTS_TOPIC, async (event) => {
-    await fanOutEvent(deps, event);
-  }, { batchSize: options.fanOutBatchSize ?? 20 });
+  const shared = { ...deps, inFlight, lastDurationMs: deps.lastDurationMs ?? new Map<string, number>() };
+  await deps.jobs.work<EmittedEvent>(
+    EVENTS_TOPIC,
+    async (event) => {
+      await fanOutEvent(deps, event);
+    },
+    { batchSize: options.fanOutBatchSize ?? 20 },
+  );
   for (let index = 0; index < (options.workers ?? 16); index++) {
     await deps.jobs.work<DeliverJob>(DELIVER_QUEUE, async (job) => {
       await attemptDelivery(shared, job);

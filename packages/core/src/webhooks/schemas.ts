@@ -34,7 +34,12 @@ export type UpdateWebhookEndpointInput = z.input<typeof updateWebhookEndpointInp
 
 /** How long the previous secret keeps signing after a rotation: 0 (at once) to 7 days. */
 export const rotateSecretInput = z.strictObject({
-  overlapSeconds: z.number().int().min(0).max(7 * 86_400).default(86_400),
+  overlapSeconds: z
+    .number()
+    .int()
+    .min(0)
+    .max(7 * 86_400)
+    .default(86_400),
 });
 export type RotateSecretInput = z.input<typeof rotateSecretInput>;
 

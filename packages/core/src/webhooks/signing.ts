@@ -9,7 +9,12 @@ export function generateSigningSecret(): string {
  * One `v1,<base64>` signature (Standard Webhooks): HMAC-SHA256, keyed by the secret's bytes, over
  * `<webhook-id>.<webhook-timestamp>.<body>`.
  */
-export function signPayload(secret: string, messageId: string, timestampSeconds: number, body: string): string {
+export function signPayload(
+  secret: string,
+  messageId: string,
+  timestampSeconds: number,
+  body: string,
+): string {
   const key = Buffer.from(secret.startsWith('whsec_') ? secret.slice('whsec_'.length) : secret, 'base64');
   const mac = createHmac('sha256', key).update(`${messageId}.${timestampSeconds}.${body}`).digest('base64');
   return `v1,${mac}`;
@@ -25,6 +30,8 @@ export function webhookHeaders(
   return {
     'webhook-id': messageId,
     'webhook-timestamp': String(timestampSeconds),
-    'webhook-signature': secrets.map((secret) => signPayload(secret, messageId, timestampSeconds, body)).join(' '),
+    'webhook-signature': secrets
+      .map((secret) => signPayload(secret, messageId, timestampSeconds, body))
+      .join(' '),
   };
 }

@@ -31,5 +31,10 @@ export const webhookEndpointDisabled: MailTemplate<'webhook-endpoint-disabled'> 
   subject: (data) => `A webhook endpoint of ${data.workspaceName} was disabled`,
   email: (data) => <WebhookEndpointDisabled {...data} />,
   text: (data) =>
-    plainText(copy.body(data), `${copy.action}:\n${data.webhooksUrl}`, copy.notYou(data), `--\n${copy.footer}`),
+    plainText(
+      copy.body(data),
+      `${copy.action}:\n${data.webhooksUrl}`,
+      copy.notYou(data),
+      `--\n${copy.footer}`,
+    ),
 };

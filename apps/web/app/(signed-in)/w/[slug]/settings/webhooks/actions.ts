@@ -11,7 +11,12 @@ import {
   type CreateWebhookEndpointInput,
 } from '@plinth/core/webhooks';
 import { runAction, type ActionResult } from '../../../../../../lib/action-result';
-import { actionMember, actionOrigin, idFromClient, webhookDeps } from '../../../../../../lib/workspace-context';
+import {
+  actionMember,
+  actionOrigin,
+  idFromClient,
+  webhookDeps,
+} from '../../../../../../lib/workspace-context';
 
 // Glue only: the member from the session and the slug, one core call each — the same calls as
 // /api/v1/workspaces/{slug}/webhook-endpoints.
@@ -25,7 +30,12 @@ export async function createWebhookEndpointAction(
 ): Promise<ActionResult<{ id: string; secret: string }>> {
   return runAction(async () => {
     const { actor } = await actionMember(slug);
-    const { endpoint, secret } = await createWebhookEndpoint(webhookDeps(), actor, input, await actionOrigin());
+    const { endpoint, secret } = await createWebhookEndpoint(
+      webhookDeps(),
+      actor,
+      input,
+      await actionOrigin(),
+    );
     pages(slug);
     return { id: endpoint.id, secret };
   });
@@ -39,7 +49,13 @@ export async function setWebhookEndpointEnabledAction(
   return runAction(async () => {
     const { actor } = await actionMember(slug);
     const id = idFromClient(endpointId);
-    await updateWebhookEndpoint(webhookDeps(), actor, id, { enabled: enabled === true }, await actionOrigin());
+    await updateWebhookEndpoint(
+      webhookDeps(),
+      actor,
+      id,
+      { enabled: enabled === true },
+      await actionOrigin(),
+    );
     pages(slug);
     return null;
   });
@@ -51,7 +67,13 @@ export async function rotateWebhookSecretAction(
 ): Promise<ActionResult<{ secret: string }>> {
   return runAction(async () => {
     const { actor } = await actionMember(slug);
-    const { secret } = await rotateWebhookSecret(webhookDeps(), actor, idFromClient(endpointId), {}, await actionOrigin());
+    const { secret } = await rotateWebhookSecret(
+      webhookDeps(),
+      actor,
+      idFromClient(endpointId),
+      {},
+      await actionOrigin(),
+    );
     pages(slug);
     return { secret };
   });
@@ -82,7 +104,13 @@ export async function retryDeliveryAction(
 ): Promise<ActionResult> {
   return runAction(async () => {
     const { actor } = await actionMember(slug);
-    await retryDelivery(webhookDeps(), actor, idFromClient(endpointId), idFromClient(deliveryId), await actionOrigin());
+    await retryDelivery(
+      webhookDeps(),
+      actor,
+      idFromClient(endpointId),
+      idFromClient(deliveryId),
+      await actionOrigin(),
+    );
     pages(slug);
     return null;
   });

@@ -5,7 +5,13 @@ import type { EventType } from '@plinth/core/events';
 import { Alert } from '../../../../../../components/ui/alert';
 import { Button } from '../../../../../../components/ui/button';
 import { Checkbox } from '../../../../../../components/ui/checkbox';
-import { Dialog, DialogClose, DialogContent, DialogFooter, DialogTrigger } from '../../../../../../components/ui/dialog';
+import {
+  Dialog,
+  DialogClose,
+  DialogContent,
+  DialogFooter,
+  DialogTrigger,
+} from '../../../../../../components/ui/dialog';
 import { FormField } from '../../../../../../components/ui/form-field';
 import { Input } from '../../../../../../components/ui/input';
 import { useAction } from '../../../../../../lib/use-action';
@@ -91,7 +97,13 @@ export function CreateEndpointDialog({
           <form noValidate onSubmit={(event) => void handleSubmit(event)} className="grid gap-5">
             {serverError ? <Alert variant="destructive">{serverError}</Alert> : null}
             <FormField label="URL" hint="https:// on a public address." error={errors.url} required>
-              <Input name="url" autoComplete="off" maxLength={2048} value={url} onChange={(e) => setUrl(e.target.value)} />
+              <Input
+                name="url"
+                autoComplete="off"
+                maxLength={2048}
+                value={url}
+                onChange={(e) => setUrl(e.target.value)}
+              />
             </FormField>
             <FormField label="Description" hint="Optional." error={errors.description}>
               <Input
@@ -132,7 +144,9 @@ export function CreateEndpointDialog({
                       }}
                     />
                   ))}
-              {errors.eventTypes ? <p className="text-xs font-medium text-destructive">{errors.eventTypes}</p> : null}
+              {errors.eventTypes ? (
+                <p className="text-xs font-medium text-destructive">{errors.eventTypes}</p>
+              ) : null}
             </fieldset>
             <DialogFooter>
               <DialogClose asChild>

@@ -6,7 +6,14 @@ import { Badge } from '../../../../../../components/ui/badge';
 import { Button } from '../../../../../../components/ui/button';
 import { ConfirmDialog } from '../../../../../../components/ui/confirm-dialog';
 import { Dialog, DialogClose, DialogContent, DialogFooter } from '../../../../../../components/ui/dialog';
-import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '../../../../../../components/ui/table';
+import {
+  Table,
+  TableBody,
+  TableCell,
+  TableHead,
+  TableHeader,
+  TableRow,
+} from '../../../../../../components/ui/table';
 import { useToast } from '../../../../../../components/ui/toast';
 import {
   deleteWebhookEndpointAction,
@@ -56,12 +63,19 @@ export function EndpointsTable({ slug, endpoints }: { slug: string; endpoints: E
           {endpoints.map((endpoint) => (
             <TableRow key={endpoint.id} data-testid={`endpoint-${endpoint.url}`}>
               <TableCell>
-                <Link className="font-mono text-xs underline" href={`/w/${slug}/settings/webhooks/${endpoint.id}`}>
+                <Link
+                  className="font-mono text-xs underline"
+                  href={`/w/${slug}/settings/webhooks/${endpoint.id}`}
+                >
                   {endpoint.url}
                 </Link>
-                {endpoint.description ? <div className="text-xs text-muted-foreground">{endpoint.description}</div> : null}
+                {endpoint.description ? (
+                  <div className="text-xs text-muted-foreground">{endpoint.description}</div>
+                ) : null}
               </TableCell>
-              <TableCell className="text-xs">{endpoint.eventTypes ? endpoint.eventTypes.join(', ') : 'All events'}</TableCell>
+              <TableCell className="text-xs">
+                {endpoint.eventTypes ? endpoint.eventTypes.join(', ') : 'All events'}
+              </TableCell>
               <TableCell>
                 <Badge variant={endpoint.enabled ? 'success' : 'neutral'}>
                   {endpoint.enabled ? 'Enabled' : (reasons[endpoint.disabledReason ?? ''] ?? 'Disabled')}
@@ -73,7 +87,10 @@ export function EndpointsTable({ slug, endpoints }: { slug: string; endpoints: E
                     variant="ghost"
                     size="sm"
                     onClick={async () =>
-                      report(await sendTestEventAction(slug, endpoint.id).catch(() => null), 'Test event queued')
+                      report(
+                        await sendTestEventAction(slug, endpoint.id).catch(() => null),
+                        'Test event queued',
+                      )
                     }
                   >
                     Send test event
@@ -83,7 +100,9 @@ export function EndpointsTable({ slug, endpoints }: { slug: string; endpoints: E
                     size="sm"
                     onClick={async () =>
                       report(
-                        await setWebhookEndpointEnabledAction(slug, endpoint.id, !endpoint.enabled).catch(() => null),
+                        await setWebhookEndpointEnabledAction(slug, endpoint.id, !endpoint.enabled).catch(
+                          () => null,
+                        ),
                         endpoint.enabled ? 'Endpoint disabled' : 'Endpoint enabled',
                       )
                     }

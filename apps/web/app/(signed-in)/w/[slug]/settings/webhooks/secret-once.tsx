@@ -24,7 +24,12 @@ export function SecretOnce({ secret }: { secret: string }) {
         <Button
           type="button"
           variant="secondary"
-          onClick={() => void navigator.clipboard.writeText(secret).then(() => setCopied(true), () => setCopied(false))}
+          onClick={() =>
+            void navigator.clipboard.writeText(secret).then(
+              () => setCopied(true),
+              () => setCopied(false),
+            )
+          }
         >
           {copied ? 'Copied' : 'Copy'}
         </Button>

@@ -34,16 +34,28 @@ export function DeliveriesTable({
 }) {
   const { toast } = useToast();
   if (deliveries.length === 0) {
-    return <p className="text-sm text-muted-foreground">Nothing sent yet. Send a test event from the list.</p>;
+    return (
+      <p className="text-sm text-muted-foreground">Nothing sent yet. Send a test event from the list.</p>
+    );
   }
   return (
     <ul className="grid gap-3" aria-label="Deliveries">
       {deliveries.map((delivery) => (
-        <li key={delivery.id} className="rounded-lg border p-3" data-testid={`delivery-${delivery.eventType}`}>
+        <li
+          key={delivery.id}
+          className="rounded-lg border p-3"
+          data-testid={`delivery-${delivery.eventType}`}
+        >
           <div className="flex flex-wrap items-center justify-between gap-2">
             <div className="flex items-center gap-2">
               <code className="font-mono text-sm">{delivery.eventType}</code>
-              <Badge variant={variants[delivery.status]}>{delivery.status === 'succeeded' ? 'Delivered' : delivery.status === 'failed' ? 'Failed' : 'Pending'}</Badge>
+              <Badge variant={variants[delivery.status]}>
+                {delivery.status === 'succeeded'
+                  ? 'Delivered'
+                  : delivery.status === 'failed'
+                    ? 'Failed'
+                    : 'Pending'}
+              </Badge>
               <span className="text-xs text-muted-foreground">
                 {delivery.attempts} attempt{delivery.attempts === 1 ? '' : 's'}
                 {delivery.responseStatus ? ` · HTTP ${delivery.responseStatus}` : ''}
@@ -58,7 +70,10 @@ export function DeliveriesTable({
                 onClick={async () => {
                   const result = await retryDeliveryAction(slug, endpointId, delivery.id).catch(() => null);
                   if (!result || !result.ok)
-                    toast({ title: result ? result.error.message : 'We could not reach the server', variant: 'destructive' });
+                    toast({
+                      title: result ? result.error.message : 'We could not reach the server',
+                      variant: 'destructive',
+                    });
                   else toast({ title: 'Delivery queued again' });
                 }}
               >
@@ -74,7 +89,9 @@ export function DeliveriesTable({
           <details className="mt-2 text-xs">
             <summary className="cursor-pointer text-primary">Request and response</summary>
             <p className="mt-2 font-medium">Request headers</p>
-            <pre className="overflow-auto rounded bg-muted p-2">{JSON.stringify(delivery.requestHeaders ?? {}, null, 2)}</pre>
+            <pre className="overflow-auto rounded bg-muted p-2">
+              {JSON.stringify(delivery.requestHeaders ?? {}, null, 2)}
+            </pre>
             <p className="mt-2 font-medium">Request body</p>
             <pre className="overflow-auto rounded bg-muted p-2">{delivery.body}</pre>
             <p className="mt-2 font-medium">Response</p>

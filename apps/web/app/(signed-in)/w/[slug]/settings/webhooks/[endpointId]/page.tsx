@@ -11,7 +11,11 @@ export const metadata: Metadata = {
   title: 'Webhook deliveries',
 };
 
-export default async function DeliveriesPage({ params }: { params: Promise<{ slug: string; endpointId: string }> }) {
+export default async function DeliveriesPage({
+  params,
+}: {
+  params: Promise<{ slug: string; endpointId: string }>;
+}) {
   const { slug, endpointId } = await params;
   const { actor, workspace } = await requireMember(slug, `/w/${slug}/settings/webhooks/${endpointId}`);
   if (!can(actor, 'webhook.manage')) notFound();
