@@ -31,6 +31,8 @@ export interface DevServerOptions {
   port?: number;
   /** Embedded Postgres port; a free one by default. */
   embeddedPgPort?: number;
+  /** More environment for `npm run dev` (e.g. WEBHOOK_ALLOW_PRIVATE=loopback). */
+  env?: Record<string, string>;
 }
 
 export const repoRoot = path.resolve(import.meta.dirname, '..');
@@ -71,6 +73,7 @@ async function spawnDev(options: DevServerOptions): Promise<DevProcess> {
     PLINTH_ROLE: options.role ?? 'all',
     NEXT_TELEMETRY_DISABLED: '1',
     NODE_ENV: 'development',
+    ...options.env,
   };
   delete env.DATABASE_URL; // the fresh-machine path: embedded Postgres
   delete env.HOST; // the default a person gets

@@ -1,6 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createApiKey } from '@plinth/core/api-keys';
+import { createSecretBox } from '@plinth/core/secrets';
 import { resolveMembership } from '@plinth/core/tenancy';
+import { createWebhookEndpoint } from '@plinth/core/webhooks';
+import { webhookDelivery } from '@plinth/db';
 import { encodeId, type IdPrefix } from '@plinth/api';
 import { buildV1Document } from '@plinth/api/client-generator';
 import {
@@ -54,8 +57,29 @@ beforeAll(async () => {
     name: 'sweep',
     scopes: ['project.read'],
   });
+  const webhooks = {
+    database: testDb.app,
+    secrets: createSecretBox(testDb.env.secretsEncryptionKey),
+    // A closed loopback port: the endpoint exists for the sweep; nothing is ever sent off the machine.
+    egress: { requireHttps: false, allowPrivate: 'loopback' as const },
+  };
+  const { endpoint } = await createWebhookEndpoint(webhooks, actor, { url: 'http://127.0.0.1:9/webhooks' });
+  const [delivery] = await testDb.owner.db
+    .insert(webhookDelivery)
+    .values({
+      workspaceId: ws.id,
+      endpointId: endpoint.id,
+      eventId: endpoint.id,
+      eventType: 'ping',
+      body: '{}',
+      eventCreatedAt: new Date(),
+      status: 'failed',
+    })
+    .returning();
   pathValues = {
     slug: ws.slug,
+    endpoint_id: encodeId('we', endpoint.id),
+    delivery_id: encodeId('whd', delivery!.id),
     project_id: encodeId('proj', project.id),
     user_id: encodeId('user', target.id),
     invitation_id: encodeId('inv', invite.id),
@@ -75,6 +99,7 @@ async function tableChecksum(): Promise<Record<string, string>> {
     'account',
     'audit_log',
     'idempotency_key',
+    'webhook_endpoint',
   ];
   const sums: Record<string, string> = {};
   for (const table of tables) {
@@ -86,6 +111,11 @@ async function tableChecksum(): Promise<Record<string, string>> {
   // The outbox relay marks rows published in the background: count only.
   const { rows } = await testDb.owner.pool.query<{ n: string }>('select count(*) as n from outbox');
   sums.outbox = rows[0]!.n;
+  // The worker records attempts of queued deliveries in the background: which deliveries exist.
+  const deliveries = await testDb.owner.pool.query<{ ids: string | null }>(
+    "select md5(string_agg(id::text, '|' order by id)) as ids from webhook_delivery",
+  );
+  sums.webhook_delivery = deliveries.rows[0]!.ids ?? '';
   return sums;
 }
 
@@ -147,6 +177,8 @@ const otherPrefix: Record<string, IdPrefix> = {
   inv: 'user',
   key: 'proj',
   evt: 'proj',
+  we: 'whd',
+  whd: 'we',
 };
 
 /** The generated bad requests for one operation. */

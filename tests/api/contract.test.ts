@@ -1,7 +1,14 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decodeId, encodeId } from '@plinth/api';
 import { invoice, withTenant } from '@plinth/db';
-import { addMember, createWorkspace, grantPlan, useTestDatabase } from '@plinth/testing';
+import {
+  addMember,
+  createWorkspace,
+  grantPlan,
+  startWebhookReceiver,
+  useTestDatabase,
+  type WebhookReceiver,
+} from '@plinth/testing';
 import { useIdentityApp } from '../identity/identity-app';
 import { signedInPerson, type Person } from '../tenancy/people';
 import {
@@ -21,7 +28,8 @@ type ApiScope = ApiSchemas['CreateApiKeyInput']['scopes'][number];
 // the document declares and a body that validates against the declared schema, with no
 // undeclared fields. A new operation without a case below fails the last test.
 
-const testDb = useTestDatabase({ API_RATE_LIMIT_SCALE: '1000' });
+// Webhook endpoints here point at a receiver on loopback, which only the development allowance reaches.
+const testDb = useTestDatabase({ API_RATE_LIMIT_SCALE: '1000', WEBHOOK_ALLOW_PRIVATE: 'loopback' });
 const app = useIdentityApp(testDb);
 
 let document: ApiDocument;
@@ -39,7 +47,10 @@ beforeAll(async () => {
   teammate = await signedInPerson(app, testDb, 'contract-mate');
   api = clientAs(app, owner, validate, exercised);
   slug = await teamWorkspace();
+  receiver = await startWebhookReceiver();
 });
+afterAll(() => receiver?.close());
+let receiver: WebhookReceiver;
 
 let workspaceCounter = 0;
 /** A team-plan workspace made through the API, owned by `owner`, with `teammate` as a member. */
@@ -84,6 +95,39 @@ async function newApiKey(scopes: ApiScope[]) {
   });
   expect(response.status).toBe(201);
   return data!;
+}
+
+async function newEndpoint() {
+  const { data, response } = await api.POST('/workspaces/{slug}/webhook-endpoints', {
+    params: { path: { slug } },
+    body: { url: receiver.url, description: 'Contract receiver', event_types: ['ping'] },
+  });
+  expect(response.status).toBe(201);
+  receiver.setSecrets({ current: data!.secret });
+  return data!;
+}
+
+/** A test event sent to a new endpoint, once its delivery has succeeded. */
+async function deliveredPing() {
+  const endpoint = await newEndpoint();
+  const path = { slug, endpoint_id: endpoint.id };
+  const sent = await api.POST('/workspaces/{slug}/webhook-endpoints/{endpoint_id}/test', {
+    params: { path },
+  });
+  expect(sent.response.status).toBe(202);
+  await receiver.waitFor(() =>
+    [...receiver.processed.values()].some(
+      (entry) => entry.verifiedBy.length > 0 && entry.body.includes('"ping"'),
+    ),
+  );
+  for (;;) {
+    const { data } = await api.GET('/workspaces/{slug}/webhook-endpoints/{endpoint_id}/deliveries', {
+      params: { path },
+    });
+    const delivery = data!.items.find((item) => item.id === sent.data!.delivery_id);
+    if (delivery?.status === 'succeeded') return { endpoint, delivery };
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
 }
 
 /** Cases by operationId: each calls its operation through the typed client and checks the outcome. */
@@ -353,6 +397,76 @@ const cases: Record<string, () => Promise<void>> = {
     });
     expect(refused.status).toBe(401);
   },
+  async listWebhookEndpoints() {
+    const endpoint = await newEndpoint();
+    const { data } = await api.GET('/workspaces/{slug}/webhook-endpoints', { params: { path: { slug } } });
+    expect(data!.items.map((item) => item.id)).toContain(endpoint.id);
+    expect(JSON.stringify(data)).not.toContain('whsec_');
+  },
+  async createWebhookEndpoint() {
+    const endpoint = await newEndpoint();
+    expect(endpoint).toMatchObject({ url: receiver.url, enabled: true, event_types: ['ping'] });
+    expect(endpoint.secret).toMatch(/^whsec_[A-Za-z0-9+/]+=*$/);
+  },
+  async getWebhookEndpoint() {
+    const endpoint = await newEndpoint();
+    const { data } = await api.GET('/workspaces/{slug}/webhook-endpoints/{endpoint_id}', {
+      params: { path: { slug, endpoint_id: endpoint.id } },
+    });
+    expect(data).toMatchObject({ id: endpoint.id, url: receiver.url });
+    expect(data).not.toHaveProperty('secret');
+  },
+  async updateWebhookEndpoint() {
+    const endpoint = await newEndpoint();
+    const { data } = await api.PATCH('/workspaces/{slug}/webhook-endpoints/{endpoint_id}', {
+      params: { path: { slug, endpoint_id: endpoint.id } },
+      body: { enabled: false, event_types: null },
+    });
+    expect(data).toMatchObject({ enabled: false, event_types: null, description: 'Contract receiver' });
+  },
+  async deleteWebhookEndpoint() {
+    const endpoint = await newEndpoint();
+    const path = { slug, endpoint_id: endpoint.id };
+    const { response } = await api.DELETE('/workspaces/{slug}/webhook-endpoints/{endpoint_id}', {
+      params: { path },
+    });
+    expect(response.status).toBe(204);
+    const gone = await api.GET('/workspaces/{slug}/webhook-endpoints/{endpoint_id}', { params: { path } });
+    expect(gone.response.status).toBe(404);
+  },
+  async rotateWebhookSecret() {
+    const endpoint = await newEndpoint();
+    const { data } = await api.POST('/workspaces/{slug}/webhook-endpoints/{endpoint_id}/rotate-secret', {
+      params: { path: { slug, endpoint_id: endpoint.id } },
+      body: { overlap_seconds: 600 },
+    });
+    expect(data!.secret).not.toBe(endpoint.secret);
+    expect(Date.parse(data!.previous_secret_expires_at!)).toBeGreaterThan(Date.now());
+  },
+  async sendWebhookTestEvent() {
+    const { delivery } = await deliveredPing();
+    expect(delivery).toMatchObject({ event_type: 'ping', attempts: 1, response_status: 204 });
+    expect(delivery.event_id).toMatch(/^msg_/);
+  },
+  async listWebhookDeliveries() {
+    const { endpoint, delivery } = await deliveredPing();
+    const { data } = await api.GET('/workspaces/{slug}/webhook-endpoints/{endpoint_id}/deliveries', {
+      params: { path: { slug, endpoint_id: endpoint.id }, query: { limit: 1 } },
+    });
+    expect(data).toMatchObject({ items: [{ id: delivery.id }], has_more: false, next_cursor: null });
+  },
+  async retryWebhookDelivery() {
+    const { endpoint, delivery } = await deliveredPing();
+    const { data, response } = await api.POST(
+      '/workspaces/{slug}/webhook-endpoints/{endpoint_id}/deliveries/{delivery_id}/retry',
+      { params: { path: { slug, endpoint_id: endpoint.id, delivery_id: delivery.id } } },
+    );
+    expect(response.status).toBe(202);
+    expect(data).toMatchObject({ id: delivery.id, status: 'pending' });
+    const webhookId = delivery.event_id;
+    // Sent again with the same webhook-id: the receiver sees a second copy and dedupes it.
+    await receiver.waitFor(() => receiver.acknowledgedCount(webhookId) === 2);
+  },
 };
 
 describe('every operation in the OpenAPI document', () => {
@@ -384,7 +498,9 @@ describe('every operation in the OpenAPI document', () => {
         .replace('{project_id}', encodeId('proj', '01920d3c-8f2a-7b3c-9d4e-5f6a7b8c9d0e'))
         .replace('{user_id}', encodeId('user', teammate.id))
         .replace('{invitation_id}', encodeId('inv', '01920d3c-8f2a-7b3c-9d4e-5f6a7b8c9d0e'))
-        .replace('{key_id}', encodeId('key', '01920d3c-8f2a-7b3c-9d4e-5f6a7b8c9d0e'))}`;
+        .replace('{key_id}', encodeId('key', '01920d3c-8f2a-7b3c-9d4e-5f6a7b8c9d0e'))
+        .replace('{endpoint_id}', encodeId('we', '01920d3c-8f2a-7b3c-9d4e-5f6a7b8c9d0e'))
+        .replace('{delivery_id}', encodeId('whd', '01920d3c-8f2a-7b3c-9d4e-5f6a7b8c9d0e'))}`;
       const anonymous = await fetch(url, { method: method.toUpperCase(), headers: { origin: app.url } });
       expect(anonymous.status, `${method} ${path}`).toBe(401);
       validate(method, path, 401, await anonymous.json());

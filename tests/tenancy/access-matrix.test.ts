@@ -7,9 +7,15 @@ import { createLogger } from '@plinth/core/logger';
 import { useIdentityApp } from '../identity/identity-app';
 import { signedInPerson, type Person } from './people';
 import { editors, everyone, managers, ownerOnly } from './reviewed-grants';
-import { memberRoles, workspaceFixture, type WorkspaceFixture } from './workspace-fixture';
+import {
+  CLOSED_LOOPBACK_URL,
+  memberRoles,
+  workspaceFixture,
+  type WorkspaceFixture,
+} from './workspace-fixture';
 
-const testDb = useTestDatabase();
+// Endpoints in the matrix point at a closed loopback port: the development allowance lets them be created.
+const testDb = useTestDatabase({ WEBHOOK_ALLOW_PRIVATE: 'loopback' });
 const app = useIdentityApp(testDb);
 
 type Fixture = WorkspaceFixture;
@@ -167,7 +173,57 @@ const cases: RouteCase[] = [
     permission: 'api_key.manage',
     allowed: managers,
   },
+  ...webhookCases(),
 ];
+
+function webhookCases(): RouteCase[] {
+  const endpoint = (f: Fixture) => `/webhook-endpoints/${encodeId('we', f.webhookEndpointId)}`;
+  const manage = { permission: 'webhook.manage' as const, allowed: managers };
+  return [
+    { method: 'GET', route: '/webhook-endpoints', path: () => '/webhook-endpoints', ...manage },
+    {
+      method: 'POST',
+      route: '/webhook-endpoints',
+      path: () => '/webhook-endpoints',
+      ...manage,
+      body: () => ({ url: CLOSED_LOOPBACK_URL }),
+    },
+    { method: 'GET', route: '/webhook-endpoints/:endpoint_id', path: endpoint, ...manage },
+    {
+      method: 'PATCH',
+      route: '/webhook-endpoints/:endpoint_id',
+      path: endpoint,
+      ...manage,
+      body: () => ({ description: 'Changed' }),
+    },
+    { method: 'DELETE', route: '/webhook-endpoints/:endpoint_id', path: endpoint, ...manage },
+    {
+      method: 'POST',
+      route: '/webhook-endpoints/:endpoint_id/rotate-secret',
+      path: (f) => `${endpoint(f)}/rotate-secret`,
+      ...manage,
+      body: () => ({}),
+    },
+    {
+      method: 'POST',
+      route: '/webhook-endpoints/:endpoint_id/test',
+      path: (f) => `${endpoint(f)}/test`,
+      ...manage,
+    },
+    {
+      method: 'GET',
+      route: '/webhook-endpoints/:endpoint_id/deliveries',
+      path: (f) => `${endpoint(f)}/deliveries`,
+      ...manage,
+    },
+    {
+      method: 'POST',
+      route: '/webhook-endpoints/:endpoint_id/deliveries/:delivery_id/retry',
+      path: (f) => `${endpoint(f)}/deliveries/${encodeId('whd', f.webhookDeliveryId)}/retry`,
+      ...manage,
+    },
+  ];
+}
 
 const roles = memberRoles;
 const people = {} as Record<MemberRole | 'outsider', Person>;

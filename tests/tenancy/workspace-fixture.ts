@@ -1,5 +1,6 @@
 import type { MemberRole } from '@plinth/db';
-import { apiKey } from '@plinth/db';
+import { apiKey, webhookDelivery, webhookEndpoint } from '@plinth/db';
+import { createSecretBox } from '@plinth/core/secrets';
 import {
   createInvitation,
   addMember,
@@ -25,7 +26,13 @@ export interface WorkspaceFixture {
   targetUserId: string;
   /** A live API key of the workspace (made by its admin), to revoke. */
   apiKeyId: string;
+  /** A webhook endpoint (to a closed loopback port) with one failed delivery, to retry. */
+  webhookEndpointId: string;
+  webhookDeliveryId: string;
 }
+
+/** Nothing listens on the discard port: a delivery there is refused on loopback, never sent off the machine. */
+export const CLOSED_LOOPBACK_URL = 'http://127.0.0.1:9/webhooks';
 
 /**
  * A fresh workspace on the team plan with the four role holders, a viewer to act on, a project and
@@ -64,6 +71,31 @@ export async function workspaceFixture(
       createdBy: people.admin.id,
     })
     .returning();
+  const [endpoint] = await testDb.app.db.transaction(async (tx) => {
+    await tx.execute(`select set_config('app.workspace_id', '${ws.id}', true)`);
+    return tx
+      .insert(webhookEndpoint)
+      .values({
+        workspaceId: ws.id,
+        url: CLOSED_LOOPBACK_URL,
+        secretCiphertext: createSecretBox(testDb.env.secretsEncryptionKey).seal('whsec_Zml4dHVyZQ=='),
+        createdBy: people.admin.id,
+      })
+      .returning();
+  });
+  const [delivery] = await testDb.owner.db
+    .insert(webhookDelivery)
+    .values({
+      workspaceId: ws.id,
+      endpointId: endpoint!.id,
+      eventId: endpoint!.id,
+      eventType: 'ping',
+      body: '{}',
+      eventCreatedAt: new Date(),
+      status: 'failed',
+      attempts: 12,
+    })
+    .returning();
   const other = await createWorkspace(testDb.app);
   await addMember(testDb.app, { workspace: other, user: { id: people.outsider.id } as never, role: 'owner' });
   return {
@@ -74,5 +106,7 @@ export async function workspaceFixture(
     invitationId: invite.id,
     targetUserId: target.id,
     apiKeyId: key!.id,
+    webhookEndpointId: endpoint!.id,
+    webhookDeliveryId: delivery!.id,
   };
 }

@@ -115,6 +115,7 @@ describe('one process, one URL', () => {
       APP_URL: 'https://example.test',
       MAIL_TRANSPORT: 'smtp',
       SMTP_URL: 'smtp://127.0.0.1:2525',
+      SECRETS_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64'),
     });
     const api = createApi({ env, database: testDb.app, logger: createLogger({ level: 'silent' }), version });
     const webPaths: string[] = [];

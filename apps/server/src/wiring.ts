@@ -26,6 +26,8 @@ import {
 import { pruneOutbox } from '@plinth/core/outbox';
 import { idempotencyPruneQueue, pruneIdempotencyKeys } from '@plinth/core/idempotency';
 import { pruneRateLimits, rateLimitPruneQueue, SyncedRateLimiter } from '@plinth/core/rate-limit';
+import { createSecretBox } from '@plinth/core/secrets';
+import { egressPolicyFromEnv, registerWebhookJobs, webhookQueues } from '@plinth/core/webhooks';
 import { renderMail } from '@plinth/emails';
 
 /**
@@ -37,6 +39,7 @@ export const queues: readonly QueueDefinition[] = [
   rateLimitPruneQueue,
   idempotencyPruneQueue,
   mailQueue,
+  ...webhookQueues,
   // Created everywhere (the migrate command does not know whether billing is configured); their
   // workers run only when it is.
   ...billingEventQueues,
@@ -157,6 +160,14 @@ export async function registerPlatformJobs(wiring: Wiring): Promise<void> {
     mailQueue.name,
     sendMailJob({ mailer: wiring.mailer, renderMail: wiring.renderMail, logger }),
   );
+  await registerWebhookJobs({
+    database,
+    jobs,
+    logger: logger.child({ component: 'webhooks' }),
+    appUrl: wiring.env.appUrl,
+    secrets: createSecretBox(wiring.env.secretsEncryptionKey),
+    egress: egressPolicyFromEnv(wiring.env),
+  });
 }
 
 /**

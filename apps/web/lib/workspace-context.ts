@@ -4,7 +4,9 @@ import { notFound, redirect } from 'next/navigation';
 import type { AuditOrigin } from '@plinth/core/audit';
 import { AppError, isAppError } from '@plinth/core/errors';
 import type { SessionInfo } from '@plinth/core/identity';
+import { createSecretBox } from '@plinth/core/secrets';
 import { serverContext } from '@plinth/core/server-context';
+import { egressPolicyFromEnv, type WebhookDeps } from '@plinth/core/webhooks';
 import {
   resolveMembership,
   type MemberActor,
@@ -25,6 +27,12 @@ export interface Membership {
 export function tenancyDeps(): TenancyDeps {
   const { database, jobs, env } = serverContext();
   return { database, jobs, appUrl: env.appUrl };
+}
+
+/** The wiring the webhook services take: the sealed-secret box and where endpoints may point. */
+export function webhookDeps(): WebhookDeps {
+  const { database, env } = serverContext();
+  return { database, secrets: createSecretBox(env.secretsEncryptionKey), egress: egressPolicyFromEnv(env) };
 }
 
 /**

@@ -15,6 +15,8 @@ import { idempotency } from './middleware/idempotency';
 import { requestBodyLimit } from './middleware/body-limit';
 import { authOutageAsUnavailable } from './middleware/auth-outage';
 import { defaultApiRateLimits } from '@plinth/core/rate-limit';
+import { createSecretBox } from '@plinth/core/secrets';
+import { egressPolicyFromEnv } from '@plinth/core/webhooks';
 import type { V1Chain } from './openapi/index';
 import { v1Routes } from './routes/v1';
 import type { ApiDeps, ApiEnv } from './types';
@@ -82,7 +84,16 @@ export function createApi(deps: ApiDeps): Hono<ApiEnv> {
       '/v1',
       v1Routes(
         chain,
-        { database: deps.database, jobs: deps.jobs, appUrl: deps.env.appUrl },
+        {
+          database: deps.database,
+          jobs: deps.jobs,
+          appUrl: deps.env.appUrl,
+          webhooks: {
+            database: deps.database,
+            secrets: createSecretBox(deps.env.secretsEncryptionKey),
+            egress: deps.webhookEgress ?? egressPolicyFromEnv(deps.env),
+          },
+        },
         `${deps.env.appUrl}/api/v1`,
       ),
     );

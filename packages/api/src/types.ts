@@ -6,6 +6,7 @@ import type { Auth } from '@plinth/core/identity';
 import type { JobQueue } from '@plinth/core/jobs';
 import type { Logger } from '@plinth/core/logger';
 import type { ApiRateLimits, SyncedRateLimiter } from '@plinth/core/rate-limit';
+import type { EgressPolicy } from '@plinth/core/webhooks';
 
 /** What the API needs from the process; built once in apps/server, and by each test for itself. */
 export interface ApiDeps {
@@ -25,6 +26,8 @@ export interface ApiDeps {
   rateLimiter?: SyncedRateLimiter;
   /** The /api/v1 limits; defaults (times API_RATE_LIMIT_SCALE) when absent. */
   apiRateLimits?: ApiRateLimits;
+  /** Where webhook endpoints may point; from env when absent (tests inject a resolver). */
+  webhookEgress?: EgressPolicy;
 }
 
 export interface ApiEnv {

@@ -104,6 +104,15 @@ const samples: { [T in MailTemplateName]: { data: MailTemplateData[T]; url?: str
     url: 'http://localhost:3000/w/acme/settings/billing?from=mail&x=2',
     subject: /subscription for Acme Inc\. has ended/i,
   },
+  'webhook-endpoint-disabled': {
+    data: {
+      workspaceName: 'Acme Inc.',
+      endpointUrl: 'https://hooks.acme.test/plinth',
+      webhooksUrl: 'http://localhost:3000/w/acme/settings/webhooks?from=mail&x=3',
+    },
+    url: 'http://localhost:3000/w/acme/settings/webhooks?from=mail&x=3',
+    subject: /webhook endpoint.*disabled/i,
+  },
 };
 
 describe('renderMail', () => {

@@ -14,6 +14,7 @@ import { magicLink } from './templates/magic-link';
 import { newSignIn } from './templates/new-sign-in';
 import { resetPassword } from './templates/reset-password';
 import { verifyEmail } from './templates/verify-email';
+import { webhookEndpointDisabled } from './templates/webhook-endpoint-disabled';
 
 /** Every template, by name; the type makes a missing one a compile error. */
 export const templates: { [T in MailTemplateName]: MailTemplate<T> } = {
@@ -29,6 +30,7 @@ export const templates: { [T in MailTemplateName]: MailTemplate<T> } = {
   'billing-payment-action-required': billingPaymentActionRequired,
   'billing-trial-ending': billingTrialEnding,
   'billing-subscription-canceled': billingSubscriptionCanceled,
+  'webhook-endpoint-disabled': webhookEndpointDisabled,
 };
 
 /**

@@ -26,3 +26,9 @@ export {
   type PaymentBehavior,
   type Truth,
 } from './fake-stripe';
+export {
+  startWebhookReceiver,
+  type ReceivedWebhook,
+  type ReceiverMode,
+  type WebhookReceiver,
+} from './webhook-receiver';

@@ -383,10 +383,516 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/workspaces/{slug}/webhook-endpoints': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A workspace's webhook endpoints */
+    get: operations['listWebhookEndpoints'];
+    put?: never;
+    /**
+     * Create a webhook endpoint
+     * @description Owners and admins (or a key scoped `webhook.manage`). The URL's host is resolved and refused (400 naming `url`) when it is private, loopback, link-local, multicast or a metadata address. 402 past the plan's endpoint cap. The secret is in this response only.
+     */
+    post: operations['createWebhookEndpoint'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/workspaces/{slug}/webhook-endpoints/{endpoint_id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A webhook endpoint */
+    get: operations['getWebhookEndpoint'];
+    put?: never;
+    post?: never;
+    /**
+     * Delete a webhook endpoint
+     * @description Its delivery log goes with it.
+     */
+    delete: operations['deleteWebhookEndpoint'];
+    options?: never;
+    head?: never;
+    /**
+     * Update a webhook endpoint
+     * @description Send only the fields to change. `enabled: true` re-enables an endpoint the platform disabled.
+     */
+    patch: operations['updateWebhookEndpoint'];
+    trace?: never;
+  };
+  '/workspaces/{slug}/webhook-endpoints/{endpoint_id}/rotate-secret': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Rotate an endpoint's signing secret
+     * @description A new secret, shown once. For `overlap_seconds` (default 86400, at most 7 days) deliveries carry signatures by both the old and the new secret.
+     */
+    post: operations['rotateWebhookSecret'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/workspaces/{slug}/webhook-endpoints/{endpoint_id}/test': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Send a test event
+     * @description Queues a `ping` for this endpoint only; follow it in the delivery log.
+     */
+    post: operations['sendWebhookTestEvent'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/workspaces/{slug}/webhook-endpoints/{endpoint_id}/deliveries': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * An endpoint's delivery log
+     * @description Newest first, cursor-paginated: status, attempts, the last answer, the next attempt.
+     */
+    get: operations['listWebhookDeliveries'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/workspaces/{slug}/webhook-endpoints/{endpoint_id}/deliveries/{delivery_id}/retry': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Retry a delivery now
+     * @description Sends it again with the same `webhook-id` (receivers dedupe on it), whatever its status.
+     */
+    post: operations['retryWebhookDelivery'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
-export type webhooks = Record<string, never>;
+export interface webhooks {
+  'project.created': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * project.created
+     * @description A project was created. Answer any 2xx within 15 s to acknowledge; anything else is retried for about three days (410 disables the endpoint). Order is not guaranteed.
+     */
+    post: operations['event_project_created'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  'project.updated': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * project.updated
+     * @description A project was renamed or its description changed. Answer any 2xx within 15 s to acknowledge; anything else is retried for about three days (410 disables the endpoint). Order is not guaranteed.
+     */
+    post: operations['event_project_updated'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  'project.deleted': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * project.deleted
+     * @description A project was deleted. Answer any 2xx within 15 s to acknowledge; anything else is retried for about three days (410 disables the endpoint). Order is not guaranteed.
+     */
+    post: operations['event_project_deleted'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  'member.added': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * member.added
+     * @description Someone joined the workspace (an accepted invitation). Answer any 2xx within 15 s to acknowledge; anything else is retried for about three days (410 disables the endpoint). Order is not guaranteed.
+     */
+    post: operations['event_member_added'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  'member.role_changed': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * member.role_changed
+     * @description A member's role changed. Answer any 2xx within 15 s to acknowledge; anything else is retried for about three days (410 disables the endpoint). Order is not guaranteed.
+     */
+    post: operations['event_member_role_changed'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  'member.removed': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * member.removed
+     * @description A member was removed from the workspace. Answer any 2xx within 15 s to acknowledge; anything else is retried for about three days (410 disables the endpoint). Order is not guaranteed.
+     */
+    post: operations['event_member_removed'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  'invitation.created': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * invitation.created
+     * @description Someone was invited to the workspace. Answer any 2xx within 15 s to acknowledge; anything else is retried for about three days (410 disables the endpoint). Order is not guaranteed.
+     */
+    post: operations['event_invitation_created'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  'invitation.accepted': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * invitation.accepted
+     * @description An invitation was accepted; a `member.added` follows for the same person. Answer any 2xx within 15 s to acknowledge; anything else is retried for about three days (410 disables the endpoint). Order is not guaranteed.
+     */
+    post: operations['event_invitation_accepted'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  'subscription.updated': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * subscription.updated
+     * @description The workspace's plan or subscription state changed. Answer any 2xx within 15 s to acknowledge; anything else is retried for about three days (410 disables the endpoint). Order is not guaranteed.
+     */
+    post: operations['event_subscription_updated'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  'workspace.updated': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * workspace.updated
+     * @description The workspace was renamed. Answer any 2xx within 15 s to acknowledge; anything else is retried for about three days (410 disables the endpoint). Order is not guaranteed.
+     */
+    post: operations['event_workspace_updated'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  ping: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * ping
+     * @description A test event, sent by "Send test event"; it carries no domain change. Answer any 2xx within 15 s to acknowledge; anything else is retried for about three days (410 disables the endpoint). Order is not guaranteed.
+     */
+    post: operations['event_ping'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+}
 export interface components {
   schemas: {
+    'Event.project.created': {
+      /** @enum {string} */
+      type: 'project.created';
+      /** Format: date-time */
+      timestamp: string;
+      data: {
+        workspace_id: string;
+        project: {
+          id: string;
+          name: string;
+          description: string | null;
+          created_by: string;
+          /** Format: date-time */
+          created_at: string;
+          /** Format: date-time */
+          updated_at: string;
+        };
+      };
+    };
+    'Event.project.updated': {
+      /** @enum {string} */
+      type: 'project.updated';
+      /** Format: date-time */
+      timestamp: string;
+      data: {
+        workspace_id: string;
+        project: {
+          id: string;
+          name: string;
+          description: string | null;
+          created_by: string;
+          /** Format: date-time */
+          created_at: string;
+          /** Format: date-time */
+          updated_at: string;
+        };
+      };
+    };
+    'Event.project.deleted': {
+      /** @enum {string} */
+      type: 'project.deleted';
+      /** Format: date-time */
+      timestamp: string;
+      data: {
+        workspace_id: string;
+        project: {
+          id: string;
+          name: string;
+        };
+      };
+    };
+    'Event.member.added': {
+      /** @enum {string} */
+      type: 'member.added';
+      /** Format: date-time */
+      timestamp: string;
+      data: {
+        workspace_id: string;
+        user_id: string;
+        /** @enum {string} */
+        role: 'owner' | 'admin' | 'member' | 'viewer';
+      };
+    };
+    'Event.member.role_changed': {
+      /** @enum {string} */
+      type: 'member.role_changed';
+      /** Format: date-time */
+      timestamp: string;
+      data: {
+        workspace_id: string;
+        user_id: string;
+        /** @enum {string} */
+        role: 'owner' | 'admin' | 'member' | 'viewer';
+        /** @enum {string} */
+        previous_role: 'owner' | 'admin' | 'member' | 'viewer';
+      };
+    };
+    'Event.member.removed': {
+      /** @enum {string} */
+      type: 'member.removed';
+      /** Format: date-time */
+      timestamp: string;
+      data: {
+        workspace_id: string;
+        user_id: string;
+        /** @enum {string} */
+        role: 'owner' | 'admin' | 'member' | 'viewer';
+      };
+    };
+    'Event.invitation.created': {
+      /** @enum {string} */
+      type: 'invitation.created';
+      /** Format: date-time */
+      timestamp: string;
+      data: {
+        workspace_id: string;
+        invitation: {
+          id: string;
+          email: string;
+          /** @enum {string} */
+          role: 'owner' | 'admin' | 'member' | 'viewer';
+          invited_by: string;
+          /** Format: date-time */
+          expires_at: string;
+          /** Format: date-time */
+          created_at: string;
+        };
+      };
+    };
+    'Event.invitation.accepted': {
+      /** @enum {string} */
+      type: 'invitation.accepted';
+      /** Format: date-time */
+      timestamp: string;
+      data: {
+        workspace_id: string;
+        invitation_id: string;
+        user_id: string;
+        /** @enum {string} */
+        role: 'owner' | 'admin' | 'member' | 'viewer';
+      };
+    };
+    'Event.subscription.updated': {
+      /** @enum {string} */
+      type: 'subscription.updated';
+      /** Format: date-time */
+      timestamp: string;
+      data: {
+        workspace_id: string;
+        plan: string;
+        /** @enum {string} */
+        state: 'active' | 'trialing' | 'grace' | 'free';
+        seats: number | null;
+        cancel_at_period_end: boolean;
+        /** Format: date-time */
+        current_period_end: string | null;
+      };
+    };
+    'Event.workspace.updated': {
+      /** @enum {string} */
+      type: 'workspace.updated';
+      /** Format: date-time */
+      timestamp: string;
+      data: {
+        workspace_id: string;
+        name: string;
+        slug: string;
+      };
+    };
+    'Event.ping': {
+      /** @enum {string} */
+      type: 'ping';
+      /** Format: date-time */
+      timestamp: string;
+      data: {
+        workspace_id: string;
+        message: string;
+      };
+    };
     Me: {
       /** @example user_01jbz3k4q8e9v6w2x5y7a0c1d2 */
       id: string;
@@ -695,6 +1201,7 @@ export interface components {
         | 'billing.manage'
         | 'api_key.read'
         | 'api_key.manage'
+        | 'webhook.manage'
       )[];
       /** @example user_01jbz3k4q8e9v6w2x5y7a0c1d2 */
       created_by: string;
@@ -747,12 +1254,174 @@ export interface components {
         | 'billing.manage'
         | 'api_key.read'
         | 'api_key.manage'
+        | 'webhook.manage'
       )[];
       /**
        * Format: date-time
        * @description When the key stops working; none means it lasts until revoked. Required when an API key creates the key, and then no later than its own expiry.
        */
       expires_at?: string | null;
+    };
+    WebhookEndpointList: {
+      items: components['schemas']['WebhookEndpoint'][];
+      /** @description Pass as `cursor` for the next page. */
+      next_cursor: string | null;
+      has_more: boolean;
+    };
+    WebhookEndpoint: {
+      /** @example we_01jbz3k4q8e9v6w2x5y7a0c1d2 */
+      id: string;
+      url: string;
+      description: string | null;
+      /** @description The event types sent to this endpoint; null for all (including types added later). */
+      event_types:
+        | (
+            | 'project.created'
+            | 'project.updated'
+            | 'project.deleted'
+            | 'member.added'
+            | 'member.role_changed'
+            | 'member.removed'
+            | 'invitation.created'
+            | 'invitation.accepted'
+            | 'subscription.updated'
+            | 'workspace.updated'
+            | 'ping'
+          )[]
+        | null;
+      enabled: boolean;
+      /**
+       * @description `gone`: it answered 410; `failing`: five days without a success; null otherwise.
+       * @enum {string|null}
+       */
+      disabled_reason: 'gone' | 'failing' | null;
+      /**
+       * Format: date-time
+       * @example 2026-01-31T12:00:00.000Z
+       */
+      failing_since: string | null;
+      /**
+       * Format: date-time
+       * @description Until then, deliveries are signed with the previous secret too.
+       * @example 2026-01-31T12:00:00.000Z
+       */
+      previous_secret_expires_at: string | null;
+      /** @example user_01jbz3k4q8e9v6w2x5y7a0c1d2 */
+      created_by: string;
+      /**
+       * Format: date-time
+       * @example 2026-01-31T12:00:00.000Z
+       */
+      created_at: string;
+      /**
+       * Format: date-time
+       * @example 2026-01-31T12:00:00.000Z
+       */
+      updated_at: string;
+    };
+    WebhookEndpointWithSecret: components['schemas']['WebhookEndpoint'] & {
+      /** @description The signing secret (`whsec_…`). Shown in this response only. */
+      secret: string;
+    };
+    CreateWebhookEndpointInput: {
+      /** @description https:// (http:// outside production) on a public address. */
+      url: string;
+      description?: string | null;
+      event_types?:
+        | (
+            | 'project.created'
+            | 'project.updated'
+            | 'project.deleted'
+            | 'member.added'
+            | 'member.role_changed'
+            | 'member.removed'
+            | 'invitation.created'
+            | 'invitation.accepted'
+            | 'subscription.updated'
+            | 'workspace.updated'
+            | 'ping'
+          )[]
+        | null;
+      enabled?: boolean;
+    };
+    UpdateWebhookEndpointInput: {
+      url?: string;
+      description?: string | null;
+      event_types?:
+        | (
+            | 'project.created'
+            | 'project.updated'
+            | 'project.deleted'
+            | 'member.added'
+            | 'member.role_changed'
+            | 'member.removed'
+            | 'invitation.created'
+            | 'invitation.accepted'
+            | 'subscription.updated'
+            | 'workspace.updated'
+            | 'ping'
+          )[]
+        | null;
+      enabled?: boolean;
+    };
+    RotateWebhookSecretInput: {
+      /** @default 86400 */
+      overlap_seconds: number;
+    };
+    WebhookTestEventQueued: {
+      /** @example whd_01jbz3k4q8e9v6w2x5y7a0c1d2 */
+      delivery_id: string;
+    };
+    WebhookDeliveryList: {
+      items: components['schemas']['WebhookDelivery'][];
+      /** @description Pass as `cursor` for the next page. */
+      next_cursor: string | null;
+      has_more: boolean;
+    };
+    WebhookDelivery: {
+      /** @example whd_01jbz3k4q8e9v6w2x5y7a0c1d2 */
+      id: string;
+      /** @example we_01jbz3k4q8e9v6w2x5y7a0c1d2 */
+      endpoint_id: string;
+      /**
+       * @description The `webhook-id` header: the same on every attempt.
+       * @example msg_01jbz3k4q8e9v6w2x5y7a0c1d2
+       */
+      event_id: string;
+      event_type: string;
+      /** @enum {string} */
+      status: 'pending' | 'succeeded' | 'failed';
+      attempts: number;
+      /**
+       * Format: date-time
+       * @example 2026-01-31T12:00:00.000Z
+       */
+      next_attempt_at: string | null;
+      /**
+       * Format: date-time
+       * @example 2026-01-31T12:00:00.000Z
+       */
+      last_attempt_at: string | null;
+      response_status: number | null;
+      /** @description The first 4 KB of the last answer. */
+      response_body: string | null;
+      /** @description Why the last attempt got no HTTP answer. */
+      error: string | null;
+      duration_ms: number | null;
+      request_headers: {
+        [key: string]: string;
+      } | null;
+      request_body: string;
+      /**
+       * Format: date-time
+       * @example 2026-01-31T12:00:00.000Z
+       */
+      delivered_at: string | null;
+      /**
+       * Format: date-time
+       * @example 2026-01-31T12:00:00.000Z
+       */
+      created_at: string;
     };
   };
   responses: never;
@@ -3622,6 +4291,1287 @@ export interface operations {
         content: {
           'application/json': components['schemas']['Error'];
         };
+      };
+    };
+  };
+  listWebhookEndpoints: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        slug: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Every endpoint, newest first. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['WebhookEndpointList'];
+        };
+      };
+      /** @description Invalid input: malformed JSON, a wrong type, a missing or unknown field or query parameter. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description No valid session cookie or API key. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not allowed for this role (or API key scope), or a cookie request from an untrusted origin. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not found — also for a workspace you are not a member of, and for a malformed id. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Rate limited; see Retry-After. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Unexpected error; quote the request_id. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Temporarily unavailable (the database cannot be reached or timed out); retry after Retry-After seconds. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  createWebhookEndpoint: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Makes the request safe to retry. Its response is never stored: the same key with the same request within 24 h, once the first succeeded, is a 409 `conflict` naming what it created (an error is replayed); the same key with another request is a 422 `idempotency_key_reused`; while the first is still running, a 409 `conflict` with Retry-After. Keys belong to their sender. */
+        'Idempotency-Key'?: string;
+      };
+      path: {
+        slug: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateWebhookEndpointInput'];
+      };
+    };
+    responses: {
+      /** @description Created; the secret is shown once. */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['WebhookEndpointWithSecret'];
+        };
+      };
+      /** @description Invalid input: malformed JSON, a wrong type, a missing or unknown field or query parameter. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description No valid session cookie or API key. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The workspace plan does not include this. */
+      402: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not allowed for this role (or API key scope), or a cookie request from an untrusted origin. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not found — also for a workspace you are not a member of, and for a malformed id. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Conflicts with the current state, or a request with this Idempotency-Key is still running (see Retry-After). */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The request body is over 1 MB. */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Send JSON with Content-Type: application/json. */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description This Idempotency-Key was already used for a different request (`idempotency_key_reused`). */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Rate limited; see Retry-After. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Unexpected error; quote the request_id. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Temporarily unavailable (the database cannot be reached or timed out); retry after Retry-After seconds. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  getWebhookEndpoint: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        slug: string;
+        endpoint_id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The endpoint. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['WebhookEndpoint'];
+        };
+      };
+      /** @description Invalid input: malformed JSON, a wrong type, a missing or unknown field or query parameter. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description No valid session cookie or API key. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not allowed for this role (or API key scope), or a cookie request from an untrusted origin. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not found — also for a workspace you are not a member of, and for a malformed id. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Rate limited; see Retry-After. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Unexpected error; quote the request_id. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Temporarily unavailable (the database cannot be reached or timed out); retry after Retry-After seconds. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  deleteWebhookEndpoint: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        slug: string;
+        endpoint_id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Deleted. */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Invalid input: malformed JSON, a wrong type, a missing or unknown field or query parameter. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description No valid session cookie or API key. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not allowed for this role (or API key scope), or a cookie request from an untrusted origin. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not found — also for a workspace you are not a member of, and for a malformed id. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The request body is over 1 MB. */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Rate limited; see Retry-After. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Unexpected error; quote the request_id. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Temporarily unavailable (the database cannot be reached or timed out); retry after Retry-After seconds. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  updateWebhookEndpoint: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        slug: string;
+        endpoint_id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateWebhookEndpointInput'];
+      };
+    };
+    responses: {
+      /** @description The updated endpoint. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['WebhookEndpoint'];
+        };
+      };
+      /** @description Invalid input: malformed JSON, a wrong type, a missing or unknown field or query parameter. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description No valid session cookie or API key. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not allowed for this role (or API key scope), or a cookie request from an untrusted origin. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not found — also for a workspace you are not a member of, and for a malformed id. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The request body is over 1 MB. */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Send JSON with Content-Type: application/json. */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Rate limited; see Retry-After. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Unexpected error; quote the request_id. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Temporarily unavailable (the database cannot be reached or timed out); retry after Retry-After seconds. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  rotateWebhookSecret: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Makes the request safe to retry. Its response is never stored: the same key with the same request within 24 h, once the first succeeded, is a 409 `conflict` naming what it created (an error is replayed); the same key with another request is a 422 `idempotency_key_reused`; while the first is still running, a 409 `conflict` with Retry-After. Keys belong to their sender. */
+        'Idempotency-Key'?: string;
+      };
+      path: {
+        slug: string;
+        endpoint_id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['RotateWebhookSecretInput'];
+      };
+    };
+    responses: {
+      /** @description The endpoint and its new secret. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['WebhookEndpointWithSecret'];
+        };
+      };
+      /** @description Invalid input: malformed JSON, a wrong type, a missing or unknown field or query parameter. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description No valid session cookie or API key. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not allowed for this role (or API key scope), or a cookie request from an untrusted origin. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not found — also for a workspace you are not a member of, and for a malformed id. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Conflicts with the current state, or a request with this Idempotency-Key is still running (see Retry-After). */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The request body is over 1 MB. */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Send JSON with Content-Type: application/json. */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description This Idempotency-Key was already used for a different request (`idempotency_key_reused`). */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Rate limited; see Retry-After. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Unexpected error; quote the request_id. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Temporarily unavailable (the database cannot be reached or timed out); retry after Retry-After seconds. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  sendWebhookTestEvent: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Makes the request safe to retry. The same key with the same request within 24 h returns the stored response (with `Idempotent-Replayed: true`) instead of running again; the same key with another request is a 422 `idempotency_key_reused`; while the first is still running, a 409 `conflict` with Retry-After. Keys belong to their sender. */
+        'Idempotency-Key'?: string;
+      };
+      path: {
+        slug: string;
+        endpoint_id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Queued. */
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['WebhookTestEventQueued'];
+        };
+      };
+      /** @description Invalid input: malformed JSON, a wrong type, a missing or unknown field or query parameter. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description No valid session cookie or API key. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not allowed for this role (or API key scope), or a cookie request from an untrusted origin. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not found — also for a workspace you are not a member of, and for a malformed id. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Conflicts with the current state, or a request with this Idempotency-Key is still running (see Retry-After). */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The request body is over 1 MB. */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description This Idempotency-Key was already used for a different request (`idempotency_key_reused`). */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Rate limited; see Retry-After. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Unexpected error; quote the request_id. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Temporarily unavailable (the database cannot be reached or timed out); retry after Retry-After seconds. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  listWebhookDeliveries: {
+    parameters: {
+      query?: {
+        /** @description Items per page, 1–100. */
+        limit?: number;
+        /** @description The `next_cursor` of the previous page. */
+        cursor?: string;
+      };
+      header?: never;
+      path: {
+        slug: string;
+        endpoint_id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A page of deliveries. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['WebhookDeliveryList'];
+        };
+      };
+      /** @description Invalid input: malformed JSON, a wrong type, a missing or unknown field or query parameter. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description No valid session cookie or API key. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not allowed for this role (or API key scope), or a cookie request from an untrusted origin. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not found — also for a workspace you are not a member of, and for a malformed id. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Rate limited; see Retry-After. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Unexpected error; quote the request_id. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Temporarily unavailable (the database cannot be reached or timed out); retry after Retry-After seconds. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  retryWebhookDelivery: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Makes the request safe to retry. The same key with the same request within 24 h returns the stored response (with `Idempotent-Replayed: true`) instead of running again; the same key with another request is a 422 `idempotency_key_reused`; while the first is still running, a 409 `conflict` with Retry-After. Keys belong to their sender. */
+        'Idempotency-Key'?: string;
+      };
+      path: {
+        slug: string;
+        endpoint_id: string;
+        delivery_id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Queued. */
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['WebhookDelivery'];
+        };
+      };
+      /** @description Invalid input: malformed JSON, a wrong type, a missing or unknown field or query parameter. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description No valid session cookie or API key. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not allowed for this role (or API key scope), or a cookie request from an untrusted origin. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not found — also for a workspace you are not a member of, and for a malformed id. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Conflicts with the current state, or a request with this Idempotency-Key is still running (see Retry-After). */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The request body is over 1 MB. */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description This Idempotency-Key was already used for a different request (`idempotency_key_reused`). */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Rate limited; see Retry-After. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Unexpected error; quote the request_id. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Temporarily unavailable (the database cannot be reached or timed out); retry after Retry-After seconds. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  event_project_created: {
+    parameters: {
+      query?: never;
+      header: {
+        /** @description The event id (`msg_…`): the same on every retry. Dedupe on it. */
+        'webhook-id': string;
+        /** @description Unix seconds of this attempt; refuse ones far from your clock. */
+        'webhook-timestamp': string;
+        /** @description Space-separated `v1,<base64 HMAC-SHA256>` signatures of `<webhook-id>.<webhook-timestamp>.<body>` by the secret (base64 after `whsec_`); two during a rotation. Verify with the `standardwebhooks` library. */
+        'webhook-signature': string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['Event.project.created'];
+      };
+    };
+    responses: {
+      /** @description Any 2xx status acknowledges the event. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  event_project_updated: {
+    parameters: {
+      query?: never;
+      header: {
+        /** @description The event id (`msg_…`): the same on every retry. Dedupe on it. */
+        'webhook-id': string;
+        /** @description Unix seconds of this attempt; refuse ones far from your clock. */
+        'webhook-timestamp': string;
+        /** @description Space-separated `v1,<base64 HMAC-SHA256>` signatures of `<webhook-id>.<webhook-timestamp>.<body>` by the secret (base64 after `whsec_`); two during a rotation. Verify with the `standardwebhooks` library. */
+        'webhook-signature': string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['Event.project.updated'];
+      };
+    };
+    responses: {
+      /** @description Any 2xx status acknowledges the event. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  event_project_deleted: {
+    parameters: {
+      query?: never;
+      header: {
+        /** @description The event id (`msg_…`): the same on every retry. Dedupe on it. */
+        'webhook-id': string;
+        /** @description Unix seconds of this attempt; refuse ones far from your clock. */
+        'webhook-timestamp': string;
+        /** @description Space-separated `v1,<base64 HMAC-SHA256>` signatures of `<webhook-id>.<webhook-timestamp>.<body>` by the secret (base64 after `whsec_`); two during a rotation. Verify with the `standardwebhooks` library. */
+        'webhook-signature': string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['Event.project.deleted'];
+      };
+    };
+    responses: {
+      /** @description Any 2xx status acknowledges the event. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  event_member_added: {
+    parameters: {
+      query?: never;
+      header: {
+        /** @description The event id (`msg_…`): the same on every retry. Dedupe on it. */
+        'webhook-id': string;
+        /** @description Unix seconds of this attempt; refuse ones far from your clock. */
+        'webhook-timestamp': string;
+        /** @description Space-separated `v1,<base64 HMAC-SHA256>` signatures of `<webhook-id>.<webhook-timestamp>.<body>` by the secret (base64 after `whsec_`); two during a rotation. Verify with the `standardwebhooks` library. */
+        'webhook-signature': string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['Event.member.added'];
+      };
+    };
+    responses: {
+      /** @description Any 2xx status acknowledges the event. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  event_member_role_changed: {
+    parameters: {
+      query?: never;
+      header: {
+        /** @description The event id (`msg_…`): the same on every retry. Dedupe on it. */
+        'webhook-id': string;
+        /** @description Unix seconds of this attempt; refuse ones far from your clock. */
+        'webhook-timestamp': string;
+        /** @description Space-separated `v1,<base64 HMAC-SHA256>` signatures of `<webhook-id>.<webhook-timestamp>.<body>` by the secret (base64 after `whsec_`); two during a rotation. Verify with the `standardwebhooks` library. */
+        'webhook-signature': string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['Event.member.role_changed'];
+      };
+    };
+    responses: {
+      /** @description Any 2xx status acknowledges the event. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  event_member_removed: {
+    parameters: {
+      query?: never;
+      header: {
+        /** @description The event id (`msg_…`): the same on every retry. Dedupe on it. */
+        'webhook-id': string;
+        /** @description Unix seconds of this attempt; refuse ones far from your clock. */
+        'webhook-timestamp': string;
+        /** @description Space-separated `v1,<base64 HMAC-SHA256>` signatures of `<webhook-id>.<webhook-timestamp>.<body>` by the secret (base64 after `whsec_`); two during a rotation. Verify with the `standardwebhooks` library. */
+        'webhook-signature': string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['Event.member.removed'];
+      };
+    };
+    responses: {
+      /** @description Any 2xx status acknowledges the event. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  event_invitation_created: {
+    parameters: {
+      query?: never;
+      header: {
+        /** @description The event id (`msg_…`): the same on every retry. Dedupe on it. */
+        'webhook-id': string;
+        /** @description Unix seconds of this attempt; refuse ones far from your clock. */
+        'webhook-timestamp': string;
+        /** @description Space-separated `v1,<base64 HMAC-SHA256>` signatures of `<webhook-id>.<webhook-timestamp>.<body>` by the secret (base64 after `whsec_`); two during a rotation. Verify with the `standardwebhooks` library. */
+        'webhook-signature': string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['Event.invitation.created'];
+      };
+    };
+    responses: {
+      /** @description Any 2xx status acknowledges the event. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  event_invitation_accepted: {
+    parameters: {
+      query?: never;
+      header: {
+        /** @description The event id (`msg_…`): the same on every retry. Dedupe on it. */
+        'webhook-id': string;
+        /** @description Unix seconds of this attempt; refuse ones far from your clock. */
+        'webhook-timestamp': string;
+        /** @description Space-separated `v1,<base64 HMAC-SHA256>` signatures of `<webhook-id>.<webhook-timestamp>.<body>` by the secret (base64 after `whsec_`); two during a rotation. Verify with the `standardwebhooks` library. */
+        'webhook-signature': string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['Event.invitation.accepted'];
+      };
+    };
+    responses: {
+      /** @description Any 2xx status acknowledges the event. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  event_subscription_updated: {
+    parameters: {
+      query?: never;
+      header: {
+        /** @description The event id (`msg_…`): the same on every retry. Dedupe on it. */
+        'webhook-id': string;
+        /** @description Unix seconds of this attempt; refuse ones far from your clock. */
+        'webhook-timestamp': string;
+        /** @description Space-separated `v1,<base64 HMAC-SHA256>` signatures of `<webhook-id>.<webhook-timestamp>.<body>` by the secret (base64 after `whsec_`); two during a rotation. Verify with the `standardwebhooks` library. */
+        'webhook-signature': string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['Event.subscription.updated'];
+      };
+    };
+    responses: {
+      /** @description Any 2xx status acknowledges the event. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  event_workspace_updated: {
+    parameters: {
+      query?: never;
+      header: {
+        /** @description The event id (`msg_…`): the same on every retry. Dedupe on it. */
+        'webhook-id': string;
+        /** @description Unix seconds of this attempt; refuse ones far from your clock. */
+        'webhook-timestamp': string;
+        /** @description Space-separated `v1,<base64 HMAC-SHA256>` signatures of `<webhook-id>.<webhook-timestamp>.<body>` by the secret (base64 after `whsec_`); two during a rotation. Verify with the `standardwebhooks` library. */
+        'webhook-signature': string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['Event.workspace.updated'];
+      };
+    };
+    responses: {
+      /** @description Any 2xx status acknowledges the event. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  event_ping: {
+    parameters: {
+      query?: never;
+      header: {
+        /** @description The event id (`msg_…`): the same on every retry. Dedupe on it. */
+        'webhook-id': string;
+        /** @description Unix seconds of this attempt; refuse ones far from your clock. */
+        'webhook-timestamp': string;
+        /** @description Space-separated `v1,<base64 HMAC-SHA256>` signatures of `<webhook-id>.<webhook-timestamp>.<body>` by the secret (base64 after `whsec_`); two during a rotation. Verify with the `standardwebhooks` library. */
+        'webhook-signature': string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['Event.ping'];
+      };
+    };
+    responses: {
+      /** @description Any 2xx status acknowledges the event. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
       };
     };
   };

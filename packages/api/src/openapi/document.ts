@@ -1,3 +1,5 @@
+import { z } from '@hono/zod-openapi';
+import { eventCatalog, eventEnvelopeSchema, eventTypes } from '@plinth/core/events';
 import type { V1App } from './app';
 import { apiKeyScheme, sessionCookieScheme } from './define-route';
 
@@ -13,7 +15,56 @@ const tags = [
   { name: 'Audit events', description: 'The append-only record of privileged actions.' },
   { name: 'Billing', description: "A workspace's plan and subscription (read only here)." },
   { name: 'API keys', description: 'Workspace API keys (`plk_…`), shown once when created.' },
+  {
+    name: 'Webhooks',
+    description:
+      'Endpoints that receive signed events (Standard Webhooks: `webhook-id`, `webhook-timestamp`, `webhook-signature`), and their delivery log. The events are under `webhooks` in this document.',
+  },
 ];
+
+const signatureHeaders = [
+  { name: 'webhook-id', description: 'The event id (`msg_…`): the same on every retry. Dedupe on it.' },
+  {
+    name: 'webhook-timestamp',
+    description: 'Unix seconds of this attempt; refuse ones far from your clock.',
+  },
+  {
+    name: 'webhook-signature',
+    description:
+      'Space-separated `v1,<base64 HMAC-SHA256>` signatures of `<webhook-id>.<webhook-timestamp>.<body>` by the secret (base64 after `whsec_`); two during a rotation. Verify with the `standardwebhooks` library.',
+  },
+];
+
+/** The event catalog as OpenAPI 3.1 `webhooks`: one POST per event type, its body the signed envelope. */
+function registerWebhooks(app: V1App): void {
+  for (const type of eventTypes) {
+    app.openAPIRegistry.registerWebhook({
+      method: 'post',
+      path: type,
+      operationId: `event_${type.replace(/\./g, '_')}`,
+      summary: type,
+      description: `${eventCatalog[type].description} Answer any 2xx within 15 s to acknowledge; anything else is retried for about three days (410 disables the endpoint). Order is not guaranteed.`,
+      tags: ['Webhooks'],
+      request: {
+        headers: z.strictObject(
+          Object.fromEntries(
+            signatureHeaders.map((header) => [
+              header.name,
+              z.string().meta({ description: header.description }),
+            ]),
+          ),
+        ),
+        body: {
+          required: true,
+          content: {
+            'application/json': { schema: eventEnvelopeSchema(type).meta({ id: `Event.${type}` }) },
+          },
+        },
+      },
+      responses: { 200: { description: 'Any 2xx status acknowledges the event.' } },
+    });
+  }
+}
 
 const description = `The same rules as the Plinth UI: every operation calls the same core function a page does.
 
@@ -30,6 +81,7 @@ not exist. Every response carries \`X-Request-Id\`; every error is
 
 /** The OpenAPI 3.1 document of /api/v1, generated from the operations registered on `app`. */
 export function openApiDocument(app: V1App, serverUrl: string) {
+  registerWebhooks(app);
   app.openAPIRegistry.registerComponent('securitySchemes', sessionCookieScheme, {
     type: 'apiKey',
     in: 'cookie',

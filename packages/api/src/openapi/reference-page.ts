@@ -192,6 +192,15 @@ ${body ? `<p>Body: ${renderBody(body, components)}</p>` : ''}
     return `<h2 id="tag-${anchor(tag)}">${escape(tag)}</h2>${tagInfo?.description ? `<p>${prose(tagInfo.description)}</p>` : ''}${operations.join('')}`;
   });
 
+  const webhooks = Object.entries((document.webhooks ?? {}) as Record<string, Json>).map(([name, item]) => {
+    const operation = (item as Record<string, Json>).post ?? {};
+    const body = (
+      ((operation.requestBody as Json | undefined)?.content as Json | undefined)?.['application/json'] as
+        Json | undefined
+    )?.schema as Json | undefined;
+    return `<section class="op" id="event-${anchor(name)}"><h3><span class="method post">POST</span><code>${escape(name)}</code></h3>
+<p>${prose(operation.description)}</p>${body ? `<p>Body: ${renderBody(body, components)}</p>` : ''}</section>`;
+  });
   const schemas = Object.entries(components)
     .map(
       ([name, schema]) =>
@@ -216,7 +225,7 @@ ${String(info.description ?? '')
         .replace(/`(.+?)`/g, '<code>$1</code>')}</p>`,
   )
   .join('')}
-${sections.join('')}<h2 id="schemas">Schemas</h2>${schemas}</main></body></html>`;
+${sections.join('')}${webhooks.length > 0 ? `<h2 id="webhooks">Webhook events</h2><p>Sent to your endpoints as signed POSTs (Standard Webhooks).</p>${webhooks.join('')}` : ''}<h2 id="schemas">Schemas</h2>${schemas}</main></body></html>`;
   const styleHash = createHash('sha256').update(styles).digest('base64');
   return {
     html,

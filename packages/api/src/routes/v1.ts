@@ -1,4 +1,5 @@
 import type { TenancyDeps } from '@plinth/core/tenancy';
+import type { WebhookDeps } from '@plinth/core/webhooks';
 import {
   createV1App,
   openApiDocument,
@@ -13,9 +14,10 @@ import { invitationRoutes } from './invitations';
 import { memberRoutes } from './members';
 import { meRoutes } from './me';
 import { projectRoutes } from './projects';
+import { webhookEndpointRoutes } from './webhook-endpoints';
 import { workspaceRoutes } from './workspaces';
 
-export type V1Deps = TenancyDeps;
+export type V1Deps = TenancyDeps & { webhooks: WebhookDeps };
 
 /**
  * Every /api/v1 operation on one OpenAPIHono app, mounted at /api/v1 by create-api.ts. A new
@@ -31,6 +33,7 @@ export function registerV1Operations(app: V1App, chain: V1Chain, deps: V1Deps): 
   auditRoutes(app, chain, deps);
   billingRoutes(app, chain, deps);
   apiKeyRoutes(app, chain, deps);
+  webhookEndpointRoutes(app, chain, deps);
   return app;
 }
 

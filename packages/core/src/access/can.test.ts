@@ -28,6 +28,7 @@ const reviewed: Record<Permission, readonly MemberRole[]> = {
   'billing.manage': ['owner', 'admin'],
   'api_key.read': ['owner', 'admin'],
   'api_key.manage': ['owner', 'admin'],
+  'webhook.manage': ['owner', 'admin'],
 };
 
 describe('can()', () => {

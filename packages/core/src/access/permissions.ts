@@ -42,6 +42,7 @@ export const permissionTable = {
   'billing.manage': managers,
   'api_key.read': managers,
   'api_key.manage': managers,
+  'webhook.manage': managers,
 } as const satisfies Record<string, readonly MemberRole[]>;
 
 export type Permission = keyof typeof permissionTable;

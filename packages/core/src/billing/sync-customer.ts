@@ -14,6 +14,7 @@ import {
 } from '@plinth/db';
 import { systemActor } from '../actor/index';
 import { AppError } from '../errors/index';
+import { emitEvent } from '../events/index';
 import { catalog } from './catalog';
 import {
   deriveEntitlement,
@@ -93,6 +94,15 @@ async function syncNow(deps: SyncDeps, stripeCustomerId: string): Promise<SyncCu
     const [previousRow] = await tx.select().from(entitlement).where(eq(entitlement.workspaceId, workspaceId));
     const changed = !previousRow || !sameEntitlement(snapshotFromRow(previousRow), next);
     await writeEntitlement(tx, workspaceId, next);
+    if (changed) {
+      await emitEvent(tx, { workspaceId }, 'subscription.updated', {
+        plan: next.plan,
+        state: next.state,
+        seats: next.seats,
+        cancel_at_period_end: next.cancelAtPeriodEnd,
+        current_period_end: next.currentPeriodEnd?.toISOString() ?? null,
+      });
+    }
     await tx.update(customer).set({ syncedAt: new Date() }).where(eq(customer.id, stripeCustomerId));
     return { workspaceId, entitlement: next, changed, prices: pricesOf(subscriptions) };
   });

@@ -9,12 +9,14 @@ export {
   type Env,
   type MailEnv,
   type OAuthClientEnv,
+  type WebhooksEnv,
 } from './load-env';
 export {
   envSchema,
   plinthRoles,
   DEV_APP_DB_PASSWORD,
   DEV_AUTH_SECRET,
+  DEV_SECRETS_ENCRYPTION_KEY,
   FAKE_STRIPE_SECRET_KEY_PREFIX,
   type PlinthRole,
 } from './schema';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { thrownBy } from '@plinth/testing';
 import { AppError } from '../errors/index';
-import { appDatabaseUrl, DEV_APP_DB_PASSWORD, loadEnv } from './index';
+import { appDatabaseUrl, DEV_APP_DB_PASSWORD, DEV_SECRETS_ENCRYPTION_KEY, loadEnv } from './index';
 
 /** Every setting production requires, with real (non-development) values. */
 const production = {
@@ -12,6 +12,7 @@ const production = {
   AUTH_SECRET: 'k'.repeat(48),
   MAIL_TRANSPORT: 'smtp',
   SMTP_URL: 'smtp://mailer:secret@smtp.internal:587',
+  SECRETS_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64'),
 };
 
 describe('loadEnv', () => {
@@ -66,6 +67,25 @@ describe('loadEnv', () => {
       APP_DB_PASSWORD: expect.stringMatching(/development password/),
       APP_URL: expect.any(String),
       AUTH_SECRET: expect.any(String),
+    });
+  });
+
+  it('refuses the development secrets key, a missing one and private webhook targets in production', () => {
+    const { SECRETS_ENCRYPTION_KEY: _key, ...withoutKey } = production;
+    expect((thrownBy(() => loadEnv(withoutKey)) as AppError).fields).toEqual({
+      SECRETS_ENCRYPTION_KEY: expect.stringMatching(/required/),
+    });
+    const devKey = { ...production, SECRETS_ENCRYPTION_KEY: DEV_SECRETS_ENCRYPTION_KEY };
+    expect((thrownBy(() => loadEnv(devKey)) as AppError).fields).toEqual({
+      SECRETS_ENCRYPTION_KEY: expect.stringMatching(/development key/),
+    });
+    const loopback = { ...production, WEBHOOK_ALLOW_PRIVATE: 'loopback' };
+    expect((thrownBy(() => loadEnv(loopback)) as AppError).fields).toEqual({
+      WEBHOOK_ALLOW_PRIVATE: expect.any(String),
+    });
+    expect(loadEnv({ WEBHOOK_ALLOW_PRIVATE: 'loopback' }).webhooks.allowPrivate).toBe('loopback');
+    expect((thrownBy(() => loadEnv({ SECRETS_ENCRYPTION_KEY: 'short' })) as AppError).fields).toEqual({
+      SECRETS_ENCRYPTION_KEY: expect.stringMatching(/32 random bytes/),
     });
   });
 

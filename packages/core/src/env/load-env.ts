@@ -5,6 +5,7 @@ import { AppError } from '../errors/index';
 import {
   DEV_APP_DB_PASSWORD,
   DEV_AUTH_SECRET,
+  DEV_SECRETS_ENCRYPTION_KEY,
   envSchema,
   FAKE_STRIPE_SECRET_KEY_PREFIX,
   type PlinthRole,
@@ -40,6 +41,14 @@ export interface Env {
   auth: AuthEnv;
   mail: MailEnv;
   billing: BillingEnv;
+  /** AES-256-GCM key (32 bytes, base64) for secrets stored in the database (webhook signing secrets). */
+  secretsEncryptionKey: string;
+  webhooks: WebhooksEnv;
+}
+
+export interface WebhooksEnv {
+  /** `loopback`: outgoing webhooks may reach 127.0.0.1/::1 (a developer's local receiver); never in production. */
+  allowPrivate: 'loopback' | 'none';
 }
 
 export interface DatabaseTimeouts {
@@ -122,6 +131,16 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
     if (raw.MAIL_TRANSPORT === 'capture') {
       refusals.MAIL_TRANSPORT = 'capture is a development stand-in: set MAIL_TRANSPORT=smtp and SMTP_URL';
     }
+    if (!raw.SECRETS_ENCRYPTION_KEY) {
+      refusals.SECRETS_ENCRYPTION_KEY = 'required in production (openssl rand -base64 32)';
+    }
+    if (raw.SECRETS_ENCRYPTION_KEY === DEV_SECRETS_ENCRYPTION_KEY) {
+      refusals.SECRETS_ENCRYPTION_KEY = 'the development key is refused in production';
+    }
+    if (raw.WEBHOOK_ALLOW_PRIVATE) {
+      refusals.WEBHOOK_ALLOW_PRIVATE =
+        'outgoing webhooks never reach private addresses in production: unset it';
+    }
     if (Object.keys(refusals).length > 0) {
       throw new AppError('invalid_input', 'Refusing to start in production', { fields: refusals });
     }
@@ -190,6 +209,8 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
       stripeApiBase: raw.STRIPE_API_BASE,
       ...(raw.BILLING_SYNC_CONCURRENCY ? { syncConcurrency: raw.BILLING_SYNC_CONCURRENCY } : {}),
     },
+    secretsEncryptionKey: raw.SECRETS_ENCRYPTION_KEY ?? DEV_SECRETS_ENCRYPTION_KEY,
+    webhooks: { allowPrivate: raw.WEBHOOK_ALLOW_PRIVATE ?? 'none' },
   };
 }
 

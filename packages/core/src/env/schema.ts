@@ -11,6 +11,12 @@ const flag = z.enum(['true', 'false', '1', '0']).transform((value) => value === 
 /** The secret key the fake Stripe accepts (development and tests); refused in production. */
 export const FAKE_STRIPE_SECRET_KEY_PREFIX = 'sk_test_fake';
 
+/**
+ * Development-only key for encrypting secrets at rest (webhook signing secrets): 32 bytes, base64.
+ * Refused in production, where SECRETS_ENCRYPTION_KEY must be a random key of its own.
+ */
+export const DEV_SECRETS_ENCRYPTION_KEY = 'cGxpbnRoLWRldi1zZWNyZXRzLWtleS1ub3QtZm9yLXA=';
+
 /** Development-only default for the app role's password; refused in production. */
 export const DEV_APP_DB_PASSWORD = 'plinth-app-dev';
 
@@ -90,6 +96,14 @@ export const envSchema = z.object({
     .refine((value) => /^https?:\/\//.test(value), 'must be an http:// or https:// URL')
     .optional(),
   BILLING_SYNC_CONCURRENCY: z.coerce.number().int().min(1).max(100).optional(),
+  // Secrets at rest and outgoing webhooks
+  SECRETS_ENCRYPTION_KEY: z
+    .string()
+    .refine((value) => Buffer.from(value, 'base64').length === 32 && /^[A-Za-z0-9+/]{43}=$/.test(value), {
+      message: 'must be 32 random bytes in base64 (openssl rand -base64 32)',
+    })
+    .optional(),
+  WEBHOOK_ALLOW_PRIVATE: z.enum(['loopback']).optional(),
 });
 
 export type RawEnv = z.infer<typeof envSchema>;

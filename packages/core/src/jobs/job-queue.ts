@@ -32,6 +32,8 @@ export interface JobQueueOptions {
   pollingIntervalSeconds?: number;
   /** Seconds between cron checks and schedule relays (pg-boss defaults: 30 and 5); tests shorten them. */
   clockIntervalSeconds?: number;
+  /** Seconds between pg-boss maintenance runs (expiring jobs whose worker died; default 120); tests shorten it. */
+  maintenanceIntervalSeconds?: number;
 }
 
 /** Background jobs on pg-boss, in the same Postgres as everything else. */
@@ -58,6 +60,9 @@ export class JobQueue {
       migrate: false,
       supervise: options.runsWorkers,
       schedule: options.runsWorkers,
+      ...(options.maintenanceIntervalSeconds
+        ? { maintenanceIntervalSeconds: options.maintenanceIntervalSeconds }
+        : {}),
       ...(options.clockIntervalSeconds
         ? {
             cronMonitorIntervalSeconds: options.clockIntervalSeconds,
@@ -128,9 +133,9 @@ export class JobQueue {
 
   /**
    * Runs `handler` for each job; a throw fails the attempt and the queue's retry policy applies.
-   * With `batchSize` > 1 the worker fetches up to that many jobs, runs them concurrently, fails
-   * only those that throw, and fetches again at once while batches come back full (a burst of
-   * webhooks drains at the database's pace instead of one job per polling interval).
+   * With `batchSize` > 1 the worker fetches up to that many jobs, runs them concurrently and fails
+   * only those that throw. Either way it fetches again at once while batches come back full (a
+   * burst of webhooks drains at the database's pace instead of one batch per polling interval).
    */
   async work<T>(name: string, handler: JobHandler<T>, options: { batchSize?: number } = {}): Promise<void> {
     this.#assertQueue(name);
@@ -150,6 +155,9 @@ export class JobQueue {
       async (jobs) => {
         if (batchSize === 1) {
           if (jobs[0]) await run(jobs[0]);
+          // A job came: fetch the next at once rather than after the polling interval (a backlog of
+          // single-job work, such as webhook attempts, drains at the database's pace).
+          if (jobs.length === 1 && !this.#stopping) this.#boss.notifyWorker(workerId);
           return;
         }
         await Promise.all(

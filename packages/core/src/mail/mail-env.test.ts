@@ -9,6 +9,7 @@ const production = {
   APP_DB_PASSWORD: 'a-long-random-app-password',
   APP_URL: 'https://app.example.com',
   AUTH_SECRET: 'k'.repeat(48),
+  SECRETS_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64'),
 };
 
 function refusal(source: Record<string, string>): Record<string, string> | undefined {

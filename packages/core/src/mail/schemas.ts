@@ -16,6 +16,7 @@ export const mailTemplateNames = [
   'billing-payment-action-required',
   'billing-trial-ending',
   'billing-subscription-canceled',
+  'webhook-endpoint-disabled',
 ] as const;
 
 export type MailTemplateName = (typeof mailTemplateNames)[number];
@@ -74,6 +75,11 @@ export const mailTemplateData = {
   }),
   'billing-trial-ending': z.strictObject({ workspaceName, planName, trialEndsAt: isoTime, billingUrl: link }),
   'billing-subscription-canceled': z.strictObject({ workspaceName, planName, billingUrl: link }),
+  'webhook-endpoint-disabled': z.strictObject({
+    workspaceName,
+    endpointUrl: singleLineText({ min: 1, max: 2048, strip: true }),
+    webhooksUrl: link,
+  }),
 } satisfies Record<MailTemplateName, z.ZodType>;
 
 export type MailTemplateData = { [T in MailTemplateName]: z.output<(typeof mailTemplateData)[T]> };

@@ -4,6 +4,8 @@ import { assertCan } from '../access/index';
 import { actingUserId } from '../actor/index';
 import { audit, type AuditOrigin } from '../audit/index';
 import { entitlementsIn, type Entitlements } from '../entitlements/index';
+import { emitEvent } from '../events/index';
+import { encodeId } from '../public-ids/index';
 import { AppError, parseInput } from '../errors/index';
 import { lockWorkspaceLimits } from '../limits/index';
 import type { MemberActor } from '../tenancy/index';
@@ -31,6 +33,18 @@ const view = {
   createdAt: project.createdAt,
   updatedAt: project.updatedAt,
 };
+
+/** A project as webhook payloads show it: the public API's shape. */
+const projectEvent = (row: ProjectView) => ({
+  project: {
+    id: encodeId('proj', row.id),
+    name: row.name,
+    description: row.description,
+    created_by: encodeId('user', row.createdBy),
+    created_at: row.createdAt.toISOString(),
+    updated_at: row.updatedAt.toISOString(),
+  },
+});
 
 /** Live projects of the actor's workspace: the WHERE a forgetful query would leave out (RLS too). */
 const live = (actor: MemberActor) =>
@@ -71,6 +85,7 @@ export async function createProject(
       { action: 'project.created', target: { type: 'project', id: created!.id } },
       origin,
     );
+    await emitEvent(tx, actor, 'project.created', projectEvent(created!));
     return created!;
   });
 }
@@ -134,6 +149,7 @@ export async function updateProject(
       .returning(view);
     if (!row) throw new AppError('not_found');
     await audit(tx, actor, { action: 'project.updated', target: { type: 'project', id: row.id } }, origin);
+    await emitEvent(tx, actor, 'project.updated', projectEvent(row));
     return row;
   });
 }
@@ -183,5 +199,8 @@ export async function deleteProject(
       { action: 'project.deleted', target: { type: 'project', id: row.id }, metadata: { name: row.name } },
       origin,
     );
+    await emitEvent(tx, actor, 'project.deleted', {
+      project: { id: encodeId('proj', row.id), name: row.name },
+    });
   });
 }

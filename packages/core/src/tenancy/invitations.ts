@@ -18,7 +18,9 @@ import { entitlementsIn, type Entitlements } from '../entitlements/index';
 import { AppError, parseInput } from '../errors/index';
 import { lockWorkspaceLimits } from '../limits/index';
 import type { AnyMailRequest } from '../mail/index';
+import { emitEvent } from '../events/index';
 import { enqueueEvent } from '../outbox/index';
+import { encodeId } from '../public-ids/index';
 import { consumeRateLimit, invitationMailQuotas } from '../rate-limit/index';
 import { existingId } from './ids';
 import { assertRankCovers } from './rank';
@@ -176,6 +178,16 @@ export async function createInvitation(
       },
       origin,
     );
+    await emitEvent(tx, actor, 'invitation.created', {
+      invitation: {
+        id: encodeId('inv', created.id),
+        email: created.email,
+        role: created.role,
+        invited_by: encodeId('user', created.invitedBy),
+        expires_at: created.expiresAt.toISOString(),
+        created_at: created.createdAt.toISOString(),
+      },
+    });
     return created;
   });
 }
@@ -358,6 +370,12 @@ export async function acceptInvitation(
       },
       origin,
     );
+    await emitEvent(tx, actor, 'invitation.accepted', {
+      invitation_id: encodeId('inv', found.id),
+      user_id: encodeId('user', person.id),
+      role: found.role,
+    });
+    await emitEvent(tx, actor, 'member.added', { user_id: encodeId('user', person.id), role: found.role });
     const [ws] = await tx
       .select({ slug: workspace.slug })
       .from(workspace)

@@ -1,6 +1,8 @@
 import { and, asc, eq } from 'drizzle-orm';
 import { member, user, withTenant, type Database, type Executor, type MemberRole } from '@plinth/db';
 import { assertCan, roleRank, type Permission } from '../access/index';
+import { emitEvent } from '../events/index';
+import { encodeId } from '../public-ids/index';
 import { actingUserId } from '../actor/index';
 import { audit, type AuditOrigin } from '../audit/index';
 import { AppError, parseInput } from '../errors/index';
@@ -109,6 +111,11 @@ export async function changeMemberRole(
       },
       origin,
     );
+    await emitEvent(tx, actor, 'member.role_changed', {
+      user_id: encodeId('user', userId),
+      role,
+      previous_role: current,
+    });
     return changed!;
   });
 }
@@ -138,5 +145,6 @@ export async function removeMember(
       { action: 'member.removed', target: { type: 'user', id: userId }, metadata: { role: current } },
       origin,
     );
+    await emitEvent(tx, actor, 'member.removed', { user_id: encodeId('user', userId), role: current });
   });
 }

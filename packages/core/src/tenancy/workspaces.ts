@@ -4,6 +4,7 @@ import { assertCan } from '../access/index';
 import type { Actor } from '../actor/index';
 import { audit, type AuditOrigin } from '../audit/index';
 import { AppError, parseInput } from '../errors/index';
+import { emitEvent } from '../events/index';
 import { currentRole } from './members';
 import { lockOwners } from './owners';
 import {
@@ -99,6 +100,7 @@ export async function renameWorkspace(
       },
       origin,
     );
+    await emitEvent(tx, actor, 'workspace.updated', { name: renamed!.name, slug: renamed!.slug });
     return { ...renamed!, role: actor.role };
   });
 }

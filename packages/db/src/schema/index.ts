@@ -8,3 +8,4 @@ export { tenantTable, TENANT_SETTING } from './tenant-table';
 export * from './platform';
 export * from './billing';
 export * from './api-key';
+export * from './webhook';

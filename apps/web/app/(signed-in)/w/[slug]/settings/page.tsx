@@ -59,6 +59,18 @@ export default async function WorkspaceSettingsPage({ params }: { params: Promis
         </SettingsSection>
       ) : null}
 
+      {can(actor, 'webhook.manage') ? (
+        <SettingsSection
+          id="webhooks"
+          title="Webhooks"
+          description="Signed HTTP requests to your endpoints when things change in this workspace (Standard Webhooks)."
+        >
+          <Button asChild variant="secondary">
+            <Link href={`/w/${workspace.slug}/settings/webhooks`}>Manage webhooks</Link>
+          </Button>
+        </SettingsSection>
+      ) : null}
+
       {can(actor, 'workspace.delete') ? (
         <SettingsSection
           id="delete-workspace"

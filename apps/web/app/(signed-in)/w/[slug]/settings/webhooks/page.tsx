@@ -1,0 +1,62 @@
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { can } from '@plinth/core/access';
+import { eventCatalog, eventTypes } from '@plinth/core/events';
+import { listWebhookEndpoints } from '@plinth/core/webhooks';
+import { EmptyState } from '../../../../../../components/ui/empty-state';
+import { requireMember, webhookDeps } from '../../../../../../lib/workspace-context';
+import { CreateEndpointDialog } from './create-endpoint-dialog';
+import { EndpointsTable } from './endpoints-table';
+
+export const metadata: Metadata = {
+  title: 'Webhooks',
+};
+
+export default async function WebhooksPage({ params }: { params: Promise<{ slug: string }> }) {
+  const { slug } = await params;
+  const { actor, workspace } = await requireMember(slug, `/w/${slug}/settings/webhooks`);
+  // Owners and admins only; for everyone else the page does not exist.
+  if (!can(actor, 'webhook.manage')) notFound();
+  const endpoints = await listWebhookEndpoints(webhookDeps(), actor);
+  const events = eventTypes.map((type) => ({ type, description: eventCatalog[type].description }));
+
+  return (
+    <div className="mx-auto grid w-full max-w-4xl gap-8">
+      <div className="flex flex-wrap items-end justify-between gap-4">
+        <div>
+          <p className="text-sm font-medium text-primary">{workspace.name}</p>
+          <h1 className="mt-1 text-2xl font-semibold tracking-tight">Webhooks</h1>
+          <p className="mt-1 max-w-2xl text-sm text-muted-foreground">
+            Events from this workspace, POSTed to your endpoints and signed in the Standard Webhooks format
+            (verify them with the <code className="font-mono">standardwebhooks</code> library). Failed
+            deliveries are retried for about three days; order is not guaranteed.
+          </p>
+        </div>
+        <CreateEndpointDialog slug={workspace.slug} events={events} />
+      </div>
+      {endpoints.length === 0 ? (
+        <EmptyState
+          title="No endpoints yet"
+          description="Add an endpoint to receive events. You will see its signing secret once."
+          icon={
+            <svg viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round">
+              <path d="M4 12h10M10 6l6 6-6 6M20 4v16" />
+            </svg>
+          }
+        />
+      ) : (
+        <EndpointsTable
+          slug={workspace.slug}
+          endpoints={endpoints.map((endpoint) => ({
+            id: endpoint.id,
+            url: endpoint.url,
+            description: endpoint.description,
+            eventTypes: endpoint.eventTypes,
+            enabled: endpoint.enabled,
+            disabledReason: endpoint.disabledReason,
+          }))}
+        />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,50 @@
+// The worker node of `npm run bench:webhooks-out`, in a process of its own so its CPU time is its
+// own: the outbox relay, the fan-out and the delivery loops, as a PLINTH_ROLE=worker node runs them.
+// Answers { cpu } to "cpu" over IPC; stops on "stop".
+import { createLogger } from '@plinth/core/logger';
+import { JobQueue } from '@plinth/core/jobs';
+import { startOutboxRelay } from '@plinth/core/outbox';
+import { createSecretBox } from '@plinth/core/secrets';
+import { registerWebhookJobs } from '@plinth/core/webhooks';
+import { createDatabase } from '@plinth/db';
+import { queues } from '../apps/server/src/wiring';
+
+const appUrl = process.env.BENCH_APP_DATABASE_URL!;
+const logger = createLogger({ level: 'silent' });
+const database = createDatabase(appUrl, { max: 20 });
+const jobs = new JobQueue({
+  connectionString: appUrl,
+  schema: process.env.BENCH_JOBS_SCHEMA!,
+  logger,
+  queues,
+  runsWorkers: true,
+  poolMax: 10,
+  pollingIntervalSeconds: 0.5,
+});
+await jobs.start();
+const relay = startOutboxRelay({ database, jobs, logger }, 50);
+await registerWebhookJobs(
+  {
+    database,
+    jobs,
+    logger,
+    appUrl: 'http://127.0.0.1',
+    secrets: createSecretBox(process.env.BENCH_SECRETS_KEY!),
+    egress: { requireHttps: false, allowPrivate: 'loopback' },
+  },
+  { workers: Number(process.env.BENCH_WORKERS ?? 32) },
+);
+process.on('message', (message: string) => {
+  if (message === 'cpu') {
+    const usage = process.cpuUsage();
+    process.send!({ cpu: usage.user + usage.system });
+  } else if (message === 'stop') {
+    void (async () => {
+      await relay.stop();
+      await jobs.stop(5_000);
+      await database.close();
+      process.exit(0);
+    })();
+  }
+});
+process.send!({ ready: true });
