@@ -37,7 +37,11 @@ export async function startBuiltServer(options: {
   timeoutMs?: number;
 }): Promise<BuiltServer> {
   const cwd = options.cwd ?? repoRoot;
-  const env = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', ...options.env };
+  const env = {
+    PATH: process.env.PATH ?? '',
+    HOME: process.env.HOME ?? '/tmp',
+    ...options.env,
+  } as NodeJS.ProcessEnv;
   const [file, args] =
     options.command === 'npm start'
       ? ['npm', ['start']]
