@@ -37,11 +37,12 @@ export async function startBuiltServer(options: {
   timeoutMs?: number;
 }): Promise<BuiltServer> {
   const cwd = options.cwd ?? repoRoot;
-  const env = {
+  const env: NodeJS.ProcessEnv = {
+    NODE_ENV: 'production',
     PATH: process.env.PATH ?? '',
     HOME: process.env.HOME ?? '/tmp',
     ...options.env,
-  } as NodeJS.ProcessEnv;
+  };
   const [file, args] =
     options.command === 'npm start'
       ? ['npm', ['start']]
