@@ -3,10 +3,11 @@ import { execFileSync } from 'node:child_process';
 import { cp, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { user } from '@plinth/db';
-import { freePort, HttpClient, useTestDatabase, type TestDatabase } from '@plinth/testing';
+import { shippedMigrations } from '@plinth/db/admin';
+import { freePort, HttpClient, rejectionOf, useTestDatabase, type TestDatabase } from '@plinth/testing';
 import {
   assertBuilt,
   processEnv,
@@ -92,6 +93,26 @@ describe('the production build', () => {
       const exit = await server.stop('SIGTERM');
       expect(exit).toEqual({ code: 0, signal: null });
       expect(server.output()).toContain('"msg":"stopped"');
+    }
+  });
+
+  it('refuses a database a newer release migrated: exit 1, the reason in one message, no stack trace', async () => {
+    const newer = shippedMigrations().at(-1)!.when + 86_400_000;
+    await testDb.owner.db.execute(
+      sql`insert into drizzle.__drizzle_migrations (hash, created_at) values ('newer', ${newer})`,
+    );
+    try {
+      const error = await rejectionOf(startBuiltServer({ env: productionEnv(testDb, await freePort()) }));
+      const output = (error as Error).message;
+      expect(output).toContain('the production server exited before it started');
+      expect(output).toContain(
+        'Plinth did not start:\n  DATABASE_URL: the database has 1 migration(s) newer',
+      );
+      expect(output).not.toMatch(/\n\s+at /);
+    } finally {
+      await testDb.owner.db.execute(
+        sql`delete from drizzle.__drizzle_migrations where created_at = ${newer}`,
+      );
     }
   });
 
