@@ -19,9 +19,10 @@ import { startPlinth, type RunningPlinth } from '../../apps/server/src/start';
 // seeded database is dumped with pg_dump (custom format), restored with pg_restore into a new
 // database, and the app started on the restore serves the same data as the original.
 //
-// pg_dump refuses a server newer than itself, so the drill needs a server of the client tools'
-// major version: the test server when it matches, else the machine's PostgreSQL service on
-// 127.0.0.1:5432 (a fresh database there). With neither, it is skipped and says why.
+// pg_dump refuses a server newer than itself, so the drill needs a server no newer than the client
+// tools: the test server when it qualifies (the embedded one is 18, Debian bookworm's tools 15),
+// else the machine's PostgreSQL service on 127.0.0.1:5432 (fresh databases there). With neither,
+// it is skipped and says why.
 
 const MACHINE_SERVER = 'postgres://postgres@127.0.0.1:5432/postgres';
 const logger = createLogger({ level: 'silent' });
@@ -63,12 +64,13 @@ async function drillServer(): Promise<{ url: string } | { skip: string }> {
   const major = clientMajor();
   if (!major) return { skip: 'pg_dump is not installed (Debian: postgresql-client)' };
   const testServer = inject('plinthTest').serverUrl;
-  if ((await serverMajor(testServer)) === major) return { url: testServer };
-  if ((await serverMajor(MACHINE_SERVER)) === major) return { url: MACHINE_SERVER };
+  const dumpable = (server: number | undefined) => server !== undefined && server <= major;
+  if (dumpable(await serverMajor(testServer))) return { url: testServer };
+  if (dumpable(await serverMajor(MACHINE_SERVER))) return { url: MACHINE_SERVER };
   return {
     skip:
-      `pg_dump ${major} needs a PostgreSQL ${major} server: the test server is ` +
-      `${await serverMajor(testServer)} and ${MACHINE_SERVER} is not a reachable ${major}`,
+      `pg_dump ${major} needs a PostgreSQL server of version ${major} or older: the test server is ` +
+      `${await serverMajor(testServer)} and ${MACHINE_SERVER} is not reachable or newer`,
   };
 }
 
