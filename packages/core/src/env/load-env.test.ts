@@ -28,6 +28,22 @@ describe('loadEnv', () => {
     });
   });
 
+  it('drains 5 s at SIGTERM in production and not at all elsewhere, unless told; migrates at start unless told', () => {
+    expect(loadEnv(production)).toMatchObject({ shutdownDrainDelayMs: 5_000, migrateOnStart: true });
+    expect(loadEnv({})).toMatchObject({ shutdownDrainDelayMs: 0, healthPort: undefined });
+    expect(
+      loadEnv({
+        ...production,
+        SHUTDOWN_DRAIN_DELAY_MS: '0',
+        MIGRATE_ON_START: 'false',
+        HEALTH_PORT: '3001',
+      }),
+    ).toMatchObject({ shutdownDrainDelayMs: 0, migrateOnStart: false, healthPort: 3001 });
+    expect(() => loadEnv({ MIGRATE_ON_START: 'no' })).toThrow(
+      expect.objectContaining({ fields: { MIGRATE_ON_START: expect.any(String) } }),
+    );
+  });
+
   it('bounds every database wait by default, and keeps the server statement timeout below the client one', () => {
     expect(loadEnv({}).databaseTimeouts).toEqual({ connectMs: 5_000, queryMs: 20_000, statementMs: 15_000 });
     expect(
