@@ -29,6 +29,9 @@ describe('webhooks in a real browser', () => {
     const context = await browser.newContext();
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
     page = await context.newPage();
+    // The dev server compiles each page on its first visit: slow on a busy machine.
+    page.setDefaultNavigationTimeout(120_000);
+    page.setDefaultTimeout(60_000);
     errors = collectPageErrors(page);
   }, 180_000);
 
@@ -108,5 +111,5 @@ describe('webhooks in a real browser', () => {
     await delivery.getByText('Request and response').click();
     await delivery.getByText(/"webhook-id": "msg_/u).waitFor();
     expect(errors).toEqual([]);
-  }, 180_000);
+  }, 400_000);
 });

@@ -40,6 +40,20 @@ interface Fixture {
 }
 
 /** A team-plan workspace with the owner and admin, a viewer to act on, a project and an invitation. */
+/** Every webhook write route, with ids that need not exist: the scope is refused before any lookup. */
+function webhookWrites(): Record<string, { path: string; body?: unknown }> {
+  const endpoint = `/webhook-endpoints/${encodeId('we', '01920d3c-8f2a-7b3c-9d4e-5f6a7b8c9d0e')}`;
+  const delivery = `${endpoint}/deliveries/${encodeId('whd', '01920d3c-8f2a-7b3c-9d4e-5f6a7b8c9d0e')}`;
+  return {
+    'POST /webhook-endpoints': { path: '/webhook-endpoints', body: { url: 'http://127.0.0.1:9/hooks' } },
+    'PATCH /webhook-endpoints/:endpoint_id': { path: endpoint, body: { description: 'x' } },
+    'DELETE /webhook-endpoints/:endpoint_id': { path: endpoint },
+    'POST /webhook-endpoints/:endpoint_id/rotate-secret': { path: `${endpoint}/rotate-secret`, body: {} },
+    'POST /webhook-endpoints/:endpoint_id/test': { path: `${endpoint}/test` },
+    'POST /webhook-endpoints/:endpoint_id/deliveries/:delivery_id/retry': { path: `${delivery}/retry` },
+  };
+}
+
 async function fixture(): Promise<Fixture> {
   const ws = await createWorkspace(testDb.app);
   await grantPlan(testDb.app, { workspace: ws, plan: 'team', seats: 50 });
@@ -233,6 +247,7 @@ describe('API keys over HTTP', () => {
       'DELETE /projects/:project_id': { path: `/projects/${encodeId('proj', f.projectId)}` },
       'POST /api-keys': { path: '/api-keys', body: { name: 'More', scopes: ['project.read'] } },
       'DELETE /api-keys/:key_id': { path: `/api-keys/${spare.id}` },
+      ...webhookWrites(),
     };
     expect(new Set(registered)).toEqual(new Set(Object.keys(writes)));
 

@@ -23,10 +23,16 @@ import * as memberActions from '../../apps/web/app/(signed-in)/w/[slug]/members/
 import * as projectActions from '../../apps/web/app/(signed-in)/w/[slug]/projects/actions';
 import * as settingsActions from '../../apps/web/app/(signed-in)/w/[slug]/settings/actions';
 import * as apiKeyActions from '../../apps/web/app/(signed-in)/w/[slug]/settings/api-keys/actions';
+import * as webhookActions from '../../apps/web/app/(signed-in)/w/[slug]/settings/webhooks/actions';
 import { useIdentityApp } from '../identity/identity-app';
 import { signedInPerson, type Person } from './people';
 import { editors, everyone, managers, ownerOnly } from './reviewed-grants';
-import { memberRoles, workspaceFixture, type WorkspaceFixture } from './workspace-fixture';
+import {
+  CLOSED_LOOPBACK_URL,
+  memberRoles,
+  workspaceFixture,
+  type WorkspaceFixture,
+} from './workspace-fixture';
 
 // The server actions' twin of access-matrix.test.ts: every action of the workspace pages, called
 // as Next calls it (the request's headers from next/headers, the process's wiring from the server
@@ -56,7 +62,8 @@ vi.mock('next/navigation', () => {
   };
 });
 
-const testDb = useTestDatabase();
+// Webhook endpoints point at a closed loopback port: the development allowance lets them be created.
+const testDb = useTestDatabase({ WEBHOOK_ALLOW_PRIVATE: 'loopback' });
 const app = useIdentityApp(testDb);
 
 type Fixture = WorkspaceFixture;
@@ -80,6 +87,7 @@ const settings = '(signed-in)/w/[slug]/settings/actions.ts';
 const audit = '(signed-in)/w/[slug]/audit/actions.ts';
 const apiKeys = '(signed-in)/w/[slug]/settings/api-keys/actions.ts';
 const billing = '(signed-in)/w/[slug]/billing/actions.ts';
+const webhooks = '(signed-in)/w/[slug]/settings/webhooks/actions.ts';
 
 const cases: ActionCase[] = [
   {
@@ -218,7 +226,44 @@ const cases: ActionCase[] = [
     permission: 'billing.manage',
     allowed: managers,
   },
+  ...webhookActionCases(),
 ];
+
+function webhookActionCases(): ActionCase[] {
+  const manage = { file: webhooks, permission: 'webhook.manage' as const, allowed: managers };
+  return [
+    {
+      ...manage,
+      name: 'createWebhookEndpointAction',
+      run: (f) => webhookActions.createWebhookEndpointAction(f.slug, { url: CLOSED_LOOPBACK_URL }),
+    },
+    {
+      ...manage,
+      name: 'setWebhookEndpointEnabledAction',
+      run: (f) => webhookActions.setWebhookEndpointEnabledAction(f.slug, f.webhookEndpointId, false),
+    },
+    {
+      ...manage,
+      name: 'rotateWebhookSecretAction',
+      run: (f) => webhookActions.rotateWebhookSecretAction(f.slug, f.webhookEndpointId),
+    },
+    {
+      ...manage,
+      name: 'sendTestEventAction',
+      run: (f) => webhookActions.sendTestEventAction(f.slug, f.webhookEndpointId),
+    },
+    {
+      ...manage,
+      name: 'deleteWebhookEndpointAction',
+      run: (f) => webhookActions.deleteWebhookEndpointAction(f.slug, f.webhookEndpointId),
+    },
+    {
+      ...manage,
+      name: 'retryDeliveryAction',
+      run: (f) => webhookActions.retryDeliveryAction(f.slug, f.webhookEndpointId, f.webhookDeliveryId),
+    },
+  ];
+}
 
 /** Actions with no workspace in their arguments: outside the role matrix, for the reason given. */
 const outsideMatrix: Record<string, string> = {

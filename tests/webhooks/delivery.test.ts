@@ -15,7 +15,8 @@ import { startWebhookReceiver, useTestDatabase, type WebhookReceiver } from '@pl
 import { eventually, loopbackEgress, secrets, useWebhookWorker, workspaceWithOwner } from './setup';
 
 const testDb = useTestDatabase();
-const worker = useWebhookWorker(testDb);
+// The worker node of the file: relay, fan-out and delivery loops, running through every test.
+useWebhookWorker(testDb);
 const deps = () => ({ database: testDb.app, secrets, egress: loopbackEgress });
 const db = () => ({ database: testDb.app });
 

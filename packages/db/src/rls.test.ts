@@ -131,6 +131,8 @@ describe('row-level security on tenant tables', () => {
       'project',
       'subscription',
       'subscription_item',
+      'webhook_delivery',
+      'webhook_endpoint',
     ]);
     for (const row of rows) {
       expect(row, row.table).toMatchObject({ enabled: true, forced: true });

@@ -289,11 +289,16 @@ async function record(deps: DeliveryWorkerDeps, row: WebhookDelivery, outcome: O
     } else if (outcome.disable) {
       await disableEndpoint(tx, deps, row, outcome.disable);
     } else if (outcome.failing) {
-      const [endpoint] = await tx
+      // Written once per failing streak (not on every failure, which would serialize an
+      // endpoint's concurrent attempts on its row); read otherwise.
+      await tx
         .update(webhookEndpoint)
-        .set({ failingSince: sql`coalesce(${webhookEndpoint.failingSince}, now())` })
-        .where(eq(webhookEndpoint.id, row.endpointId))
-        .returning({ failingSince: webhookEndpoint.failingSince, enabled: webhookEndpoint.enabled });
+        .set({ failingSince: sql`now()` })
+        .where(and(eq(webhookEndpoint.id, row.endpointId), isNull(webhookEndpoint.failingSince)));
+      const [endpoint] = await tx
+        .select({ failingSince: webhookEndpoint.failingSince, enabled: webhookEndpoint.enabled })
+        .from(webhookEndpoint)
+        .where(eq(webhookEndpoint.id, row.endpointId));
       const limit = deps.disableAfterFailingMs ?? DISABLE_AFTER_FAILING_MS;
       if (
         endpoint?.enabled &&

@@ -18,7 +18,7 @@ export async function registerWebhookJobs(
     async (event) => {
       await fanOutEvent(deps, event);
     },
-    { batchSize: options.fanOutBatchSize ?? 20 },
+    { batchSize: options.fanOutBatchSize ?? 5 },
   );
   for (let index = 0; index < (options.workers ?? 16); index++) {
     await deps.jobs.work<DeliverJob>(DELIVER_QUEUE, async (job) => {

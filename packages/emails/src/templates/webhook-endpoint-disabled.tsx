@@ -13,7 +13,7 @@ const copy = {
     'Events since then were not lost: fix the receiver, enable the endpoint again, and retry the failed deliveries from the log.',
   action: 'Open webhooks',
   notYou: (data: Data) =>
-    `Didn't expect this? You received it as an owner of ${data.workspaceName}; if that is a mistake, ask the other owners to remove you.`,
+    `Didn't ask for this? You received it as an owner of ${data.workspaceName}; if that is a mistake, ask the other owners to remove you.`,
   footer: `You received this email because you own a ${productName} workspace with webhook endpoints.`,
 };
 
