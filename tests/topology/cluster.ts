@@ -142,13 +142,14 @@ export async function startPgBouncer(options: {
 
 export interface Haproxy {
   url: string;
-  /** The proxy's view of each backend server: UP, DOWN, MAINT… */
+  /** The proxy's view of each backend server: UP, DOWN, MAINT…, with its last check's result. */
   serverStatus(backend: string, server: string): Promise<string | undefined>;
+  lastCheck(backend: string, server: string): Promise<string | undefined>;
   stop(): Promise<void>;
 }
 
 /**
- * HAProxy routing /api/ to the api nodes (round robin, health-checked on /api/health every 200 ms)
+ * HAProxy routing /api/ to the api nodes (round robin, health-checked on /api/health every 500 ms)
  * and everything else to the web node. A connection refused by a node that stopped or died is
  * retried on the other one (`retries` + `redispatch`); a request already sent is never retried.
  */
@@ -181,7 +182,10 @@ export async function startHaproxy(options: {
       // SIGTERM can never have a request written into one of them.
       '  option http-server-close',
       '  option forwardfor',
-      '  default-server inter 200ms fall 1 rise 1',
+      // A check waits as long as a request may (the health route queries the database, which is
+      // busy under load); two failed checks in a row take a node out.
+      '  timeout check 5s',
+      '  default-server inter 500ms fall 2 rise 1',
       'frontend plinth',
       `  bind 127.0.0.1:${port}`,
       '  acl api path_beg /api/',
@@ -189,7 +193,8 @@ export async function startHaproxy(options: {
       '  default_backend web',
       'backend api',
       '  balance roundrobin',
-      '  option httpchk GET /api/health',
+      '  option httpchk',
+      '  http-check send meth GET uri /api/health ver HTTP/1.1 hdr Host localhost',
       ...servers(options.api),
       'backend web',
       '  balance roundrobin',
@@ -211,17 +216,20 @@ export async function startHaproxy(options: {
       connection.on('error', reject);
       connection.write('show stat\n');
     });
+  const column = async (backend: string, server: string, name: string) => {
+    const rows = (await stats()).split('\n').map((line) => line.split(','));
+    const header = rows[0]!.map((title) => title.replace(/^# /, ''));
+    return rows.find((row) => row[0] === backend && row[1] === server)?.[header.indexOf(name)];
+  };
   await waitFor(`HAProxy on port ${port}`, async () => {
     if (child.exitCode !== null) throw new Error(`haproxy exited ${child.exitCode}: ${stderr}`);
     return (await stats()).length > 0;
   });
   return {
     url: `http://127.0.0.1:${port}`,
-    async serverStatus(backend, server) {
-      const rows = (await stats()).split('\n').map((line) => line.split(','));
-      const header = rows[0]!.map((name) => name.replace(/^# /, ''));
-      const status = header.indexOf('status');
-      return rows.find((row) => row[0] === backend && row[1] === server)?.[status];
+    serverStatus: (backend, server) => column(backend, server, 'status'),
+    async lastCheck(backend, server) {
+      return `${await column(backend, server, 'check_status')} ${await column(backend, server, 'last_chk')}`;
     },
     async stop() {
       child.kill('SIGTERM');
@@ -271,7 +279,10 @@ export class PlinthNode {
     log.write(`--- start ${this.#starts} (${new Date().toISOString()})\n`);
     const child = spawn(command, args, {
       cwd: REPO_ROOT,
-      env: { ...this.env, PLINTH_ROLE: this.role, PORT: String(this.port) },
+      env: { ...this.env, PLINTH_ROLE: this.role, PORT: String(this.port) } as Record<
+        string,
+        string
+      > as NodeJS.ProcessEnv,
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     this.#child = child;
