@@ -6,7 +6,8 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['packages/*/src/**/*.test.ts', 'apps/server/src/**/*.test.ts', 'tests/**/*.test.ts'],
-    exclude: ['**/node_modules/**', 'e2e/**', 'tests/topology/**'],
+    // tests/production starts the production build: `npm run test:build`, after `npm run build`.
+    exclude: ['**/node_modules/**', 'e2e/**', 'tests/production/**', 'tests/topology/**'],
     globalSetup: ['tests/global-setup.ts'],
     setupFiles: ['tests/fail-on-console.ts'],
     pool: 'forks',

@@ -159,7 +159,7 @@ describe('process.env is read only by the env module', () => {
 
   it.each([
     'packages/core/src/env/load-env.ts',
-    'apps/web/next.config.ts',
+    'apps/web/next.config.mjs',
     'tests/global-setup.ts',
     'bench/health.ts',
   ])('is allowed in %s', async (filePath) => {

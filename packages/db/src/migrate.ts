@@ -4,7 +4,15 @@ import { migrate as runDrizzleMigrations } from 'drizzle-orm/node-postgres/migra
 import pg from 'pg';
 import { ensureAppRole } from './roles';
 
-export const MIGRATIONS_FOLDER = fileURLToPath(new URL('../migrations', import.meta.url));
+// The production build bundles this module into apps/server/dist and copies the migrations beside
+// it, defining PLINTH_BUNDLED_MIGRATIONS; from source it is the package's own folder.
+declare const PLINTH_BUNDLED_MIGRATIONS: string | undefined;
+export const MIGRATIONS_FOLDER = fileURLToPath(
+  new URL(
+    typeof PLINTH_BUNDLED_MIGRATIONS === 'string' ? PLINTH_BUNDLED_MIGRATIONS : '../migrations',
+    import.meta.url,
+  ),
+);
 
 // Any constant works; it only has to be the same on every node that migrates this database.
 const MIGRATION_LOCK = 7_331_001;

@@ -1,6 +1,8 @@
+// @ts-check
+// Plain JavaScript, not next.config.ts: the production server loads this file at start, and a
+// TypeScript config would be transpiled at run time (no TypeScript at run time: docs/deploy.md).
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { NextConfig } from 'next';
 
 // The monorepo root: workspace packages (packages/*) live outside apps/web, and Turbopack only
 // resolves files inside its root.
@@ -8,7 +10,8 @@ const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../
 
 // Security headers, rewrites and output mode are deliberately absent: this app is served by the
 // custom node:http server in apps/server, which owns headers; /api/* never reaches Next.
-const nextConfig: NextConfig = {
+/** @type {import('next').NextConfig} */
+const nextConfig = {
   transpilePackages: ['@plinth/core'],
   // Pages and server actions call core, which reaches Node-only infrastructure (the Postgres
   // driver, the job queue, password hashing, SMTP, the Stripe SDK). Loaded from node_modules as the

@@ -1,0 +1,139 @@
+import { randomBytes } from 'node:crypto';
+import { execFileSync } from 'node:child_process';
+import { cp, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { user } from '@plinth/db';
+import { freePort, HttpClient, useTestDatabase, type TestDatabase } from '@plinth/testing';
+import {
+  assertBuilt,
+  processEnv,
+  processTree,
+  repoRoot,
+  startBuiltServer,
+  type BuiltServer,
+} from './built-server';
+
+// `npm run test:build` (after `npm run build`): the production server as an operator starts it —
+// plain node on apps/server/dist and Next's .next build, production environment, a real database.
+
+const testDb = useTestDatabase();
+
+/** What production requires (loadEnv refuses to start without it), pointed at this file's database. */
+export function productionEnv(db: TestDatabase, port: number): Record<string, string> {
+  return {
+    NODE_ENV: 'production',
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    APP_URL: `http://127.0.0.1:${port}`,
+    DATABASE_URL: db.ownerUrl,
+    // The app role's URL as given: the server leaves the (cluster-wide) role's password alone.
+    DATABASE_APP_URL: db.appUrl,
+    AUTH_SECRET: randomBytes(32).toString('hex'),
+    MAIL_TRANSPORT: 'smtp',
+    SMTP_URL: 'smtp://127.0.0.1:1',
+    LOG_LEVEL: 'info',
+    NEXT_TELEMETRY_DISABLED: '1',
+  };
+}
+
+async function signedInClient(server: BuiltServer): Promise<HttpClient> {
+  const client = new HttpClient(server.url);
+  const email = `built-${randomBytes(4).toString('hex')}@example.test`;
+  const password = 'violet-harbor-71-quietly';
+  expect((await client.post('/api/auth/sign-up/email', { email, password, name: 'Built' })).status).toBe(200);
+  // The verification mail goes to an SMTP server that is not there; verify as the link would.
+  await testDb.owner.db.update(user).set({ emailVerified: true }).where(eq(user.email, email));
+  expect((await client.post('/api/auth/sign-in/email', { email, password })).status).toBe(200);
+  return client;
+}
+
+describe('the production build', () => {
+  beforeAll(() => assertBuilt());
+
+  it('runs as plain node on the bundle: API, pages and a signed-in page answer, no tsx anywhere, SIGTERM stops it cleanly', async () => {
+    const server = await startBuiltServer({ env: productionEnv(testDb, await freePort()) });
+    try {
+      const tree = processTree(server.pid);
+      expect(tree).toEqual([[process.execPath, '--enable-source-maps', 'apps/server/dist/main.js']]);
+      expect(tree.flat().some((arg) => /tsx|typescript|\.ts$/.test(arg))).toBe(false);
+      expect(processEnv(server.pid).NODE_OPTIONS).toBeUndefined();
+
+      const health = await fetch(`${server.url}/api/health`);
+      expect(health.status).toBe(200);
+      expect(await health.json()).toMatchObject({ status: 'ok', db: 'ok' });
+      const signIn = await fetch(`${server.url}/sign-in`);
+      expect(signIn.status).toBe(200);
+      expect(await signIn.text()).toContain('<html');
+
+      const client = await signedInClient(server);
+      const app = await client.get('/account');
+      expect(app.status).toBe(200);
+      expect(String(app.data)).toContain('Built');
+    } finally {
+      const exit = await server.stop('SIGTERM');
+      expect(exit).toEqual({ code: 0, signal: null });
+      expect(server.output()).toContain('"msg":"stopped"');
+    }
+  });
+
+  describe('installed with npm ci --omit=dev', () => {
+    let copy: string | undefined;
+    beforeAll(async () => {
+      // A fresh checkout of this tree (tracked and new files, as a clone would have them) plus the
+      // build outputs a deploy copies, installed without devDependencies.
+      copy = await mkdtemp(path.join(tmpdir(), 'plinth-omit-dev-'));
+      const files = execFileSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], {
+        cwd: repoRoot,
+        encoding: 'utf8',
+      })
+        .split('\0')
+        .filter(Boolean);
+      for (const file of files) {
+        await cp(path.join(repoRoot, file), path.join(copy, file)).catch((error: NodeJS.ErrnoException) => {
+          if (error.code !== 'ENOENT') throw error; // deleted in the work tree, not yet committed
+        });
+      }
+      await cp(path.join(repoRoot, 'apps/server/dist'), path.join(copy, 'apps/server/dist'), {
+        recursive: true,
+      });
+      await cp(path.join(repoRoot, 'apps/web/.next'), path.join(copy, 'apps/web/.next'), {
+        recursive: true,
+        filter: (source) => !source.includes(`${path.sep}.next${path.sep}cache`),
+      });
+      execFileSync('npm', ['ci', '--omit=dev', '--prefer-offline', '--no-audit', '--no-fund'], {
+        cwd: copy,
+        stdio: 'ignore',
+      });
+      // better-auth lists tsx, vitest and drizzle-kit as optional peers, so npm keeps what it finds
+      // in the lockfile; remove the build tools outright to prove nothing at run time needs them.
+      for (const tool of ['tsx', 'typescript', 'esbuild', 'vitest', 'drizzle-kit']) {
+        await rm(path.join(copy, 'node_modules', tool), { recursive: true, force: true });
+      }
+    }, 300_000);
+    afterAll(async () => {
+      if (copy) await rm(copy, { recursive: true, force: true });
+    });
+
+    it('npm start serves the API and pages without devDependencies, tsx or TypeScript', async () => {
+      const server = await startBuiltServer({
+        env: productionEnv(testDb, await freePort()),
+        command: 'npm start',
+        cwd: copy!,
+      });
+      try {
+        const commands = processTree(server.pid);
+        expect(commands.some((argv) => argv.includes('apps/server/dist/main.js'))).toBe(true);
+        expect(commands.flat().some((arg) => /tsx|typescript/.test(arg))).toBe(false);
+        expect((await fetch(`${server.url}/api/health`)).status).toBe(200);
+        expect((await fetch(`${server.url}/pricing`)).status).toBe(200);
+      } finally {
+        // npm relays the signal to its script; the server drains and stops.
+        await server.stop('SIGTERM');
+        expect(server.output()).toContain('"msg":"stopped"');
+      }
+    });
+  });
+});
