@@ -11,11 +11,14 @@ import { envSchema, plinthRoles } from '@plinth/core/env';
 
 const dir = fileURLToPath(new URL('../../deploy/kubernetes', import.meta.url));
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- parsed YAML of any shape: the assertions below check it
+type Yaml = any;
+
 interface Manifest {
   apiVersion: string;
   kind: string;
   metadata: { name: string; labels?: Record<string, string> };
-  spec?: Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+  spec?: Record<string, Yaml>;
   data?: Record<string, unknown>;
   resources?: string[];
 }
@@ -33,8 +36,8 @@ const ofKind = (kind: string) => resources.filter((m) => m.kind === kind);
 const deployments = ofKind('Deployment');
 const jobs = ofKind('Job');
 const podSpecs = [...deployments, ...jobs].map((m) => ({ name: m.metadata.name, pod: m.spec!.template }));
-const containers = podSpecs.flatMap(
-  ({ name, pod }) => (pod.spec.containers as any[]).map((container) => ({ owner: name, container })), // eslint-disable-line @typescript-eslint/no-explicit-any
+const containers = podSpecs.flatMap(({ name, pod }) =>
+  (pod.spec.containers as Yaml[]).map((container) => ({ owner: name, container })),
 );
 const envOf = (container: { env?: { name: string; value?: string }[] }) =>
   Object.fromEntries((container.env ?? []).map((entry) => [entry.name, entry.value]));
@@ -144,11 +147,10 @@ describe('deploy/kubernetes', () => {
       expect(selects(service.spec!.selector, service.metadata.name), service.metadata.name).toBe(true);
       expect(service.spec!.ports[0].targetPort).toBe('http');
     }
-    const backends = ofKind('Ingress').flatMap(
-      (ingress) =>
-        ingress.spec!.rules.flatMap((rule: any) =>
-          rule.http.paths.map((p: any) => [p.path, p.backend.service.name]),
-        ), // eslint-disable-line @typescript-eslint/no-explicit-any
+    const backends = ofKind('Ingress').flatMap((ingress) =>
+      ingress.spec!.rules.flatMap((rule: Yaml) =>
+        rule.http.paths.map((p: Yaml) => [p.path, p.backend.service.name]),
+      ),
     );
     expect(Object.fromEntries(backends)).toEqual({ '/api': 'plinth-api', '/': 'plinth-web' });
     const services = new Set(ofKind('Service').map((s) => s.metadata.name));
