@@ -36,6 +36,7 @@ export function productionEnv(db: TestDatabase, port: number): Record<string, st
     SMTP_URL: 'smtp://127.0.0.1:1',
     LOG_LEVEL: 'info',
     NEXT_TELEMETRY_DISABLED: '1',
+    SHUTDOWN_DRAIN_DELAY_MS: '2000',
   };
 }
 
@@ -53,7 +54,7 @@ async function signedInClient(server: BuiltServer): Promise<HttpClient> {
 describe('the production build', () => {
   beforeAll(() => assertBuilt());
 
-  it('runs as plain node on the bundle: API, pages and a signed-in page answer, no tsx anywhere, SIGTERM stops it cleanly', async () => {
+  it('runs as plain node on the bundle: probes, API, pages and a signed-in page answer, no tsx anywhere; SIGTERM drains, then stops', async () => {
     const server = await startBuiltServer({ env: productionEnv(testDb, await freePort()) });
     try {
       const tree = processTree(server.pid);
@@ -61,6 +62,10 @@ describe('the production build', () => {
       expect(tree.flat().some((arg) => /tsx|typescript|\.ts$/.test(arg))).toBe(false);
       expect(processEnv(server.pid).NODE_OPTIONS).toBeUndefined();
 
+      expect((await fetch(`${server.url}/api/health/live`)).status).toBe(200);
+      const ready = await fetch(`${server.url}/api/health/ready`);
+      expect(await ready.json()).toMatchObject({ status: 'ready', migrations: 'current' });
+      expect(ready.status).toBe(200);
       const health = await fetch(`${server.url}/api/health`);
       expect(health.status).toBe(200);
       expect(await health.json()).toMatchObject({ status: 'ok', db: 'ok' });
@@ -72,6 +77,17 @@ describe('the production build', () => {
       const app = await client.get('/account');
       expect(app.status).toBe(200);
       expect(String(app.data)).toContain('Built');
+
+      // SIGTERM: readiness goes 503 first, while the node still serves through the drain delay.
+      process.kill(server.pid, 'SIGTERM');
+      while (!server.output().includes('draining: readiness is now 503')) {
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      const readyAfter = await fetch(`${server.url}/api/health/ready`);
+      expect(readyAfter.status).toBe(503);
+      expect(await readyAfter.json()).toMatchObject({ status: 'unready', draining: true });
+      expect((await fetch(`${server.url}/api/health/live`)).status).toBe(200);
+      expect((await fetch(`${server.url}/pricing`)).status).toBe(200);
     } finally {
       const exit = await server.stop('SIGTERM');
       expect(exit).toEqual({ code: 0, signal: null });

@@ -18,6 +18,8 @@ export interface RequestListenerOptions {
   devServer: boolean;
   /** Proxies whose X-Forwarded-For is believed (TRUSTED_PROXIES). */
   trustedProxies?: readonly string[];
+  /** /api/health/live and /ready (health.ts), answered before routing, on every role. */
+  health?: { handles(url: string | undefined): boolean; handle: NodeHandler };
 }
 
 // A caller's request id is kept only if it is short and plain, as on /api.
@@ -41,6 +43,7 @@ export function createRequestListener(options: RequestListenerOptions): NodeHand
     securityHeaders({ production: options.production, surface: 'page', devServer: options.devServer }),
   );
   return (req, res) => {
+    if (options.health?.handles(req.url)) return options.health.handle(req, res);
     if (isApiPath(req.url)) {
       if (api) return api(req, res);
       return sendNotFound(res);

@@ -6,6 +6,7 @@ import type { Logger } from '@plinth/core/logger';
 import { createSessionReader } from '@plinth/core/identity';
 import { startOutboxRelay } from '@plinth/core/outbox';
 import { provideServerContext } from '@plinth/core/server-context';
+import { healthProbes, type NodeState } from './health';
 import { createNextHandler } from './next-handler';
 import { createRequestListener } from './request-listener';
 import { version } from './version';
@@ -21,6 +22,10 @@ export interface RunningPlinth {
   /** Base URL when this node serves HTTP. */
   url: string | undefined;
   server: Server | undefined;
+  /** A worker node's probe server (HEALTH_PORT), when it has one. */
+  healthUrl: string | undefined;
+  /** The node's own state: `draining` turns true at the start of stop(). */
+  state: NodeState;
   /** The node's infrastructure (pool, queues, rate limiter), for tests that need a sync point. */
   wiring: Wiring;
   stop(): Promise<void>;
@@ -43,6 +48,8 @@ export async function startPlinth(
   const runsWorkers = env.role === 'all' || env.role === 'worker';
   const dev = options.dev ?? env.nodeEnv === 'development';
   const cleanups: (() => Promise<void>)[] = [];
+  const state: NodeState = { draining: false };
+  const health = healthProbes({ database: wiring.database, state, version });
 
   try {
     await wiring.jobs.start();
@@ -85,30 +92,55 @@ export async function startPlinth(
           production: env.isProduction,
           devServer: dev,
           trustedProxies: env.trustedProxies,
+          health,
         }),
       );
-      // Past these, a slow client cannot hold a socket open forever.
-      server.requestTimeout = 30_000;
-      server.headersTimeout = 20_000;
-      server.keepAliveTimeout = 5_000;
-      await listen(server, env.port, env.host);
-      const { port } = server.address() as AddressInfo;
-      url = `http://localhost:${port}`;
+      url = await listenBounded(server, env.port, env.host);
     }
-    logger.info({ role: env.role, url, version }, 'plinth started');
+    // A worker has no HTTP server; with HEALTH_PORT it answers the two probes (and 404 otherwise).
+    let healthUrl: string | undefined;
+    if (!server && env.healthPort !== undefined) {
+      const probes = createServer(
+        createRequestListener({ production: env.isProduction, devServer: false, health }),
+      );
+      healthUrl = await listenBounded(probes, env.healthPort, env.host);
+      cleanups.push(() => new Promise<void>((resolve) => probes.close(() => resolve())));
+    }
+    logger.info({ role: env.role, url, healthUrl, version }, 'plinth started');
 
     let stopping: Promise<void> | undefined;
     return {
       url,
       server,
+      healthUrl,
+      state,
       wiring,
-      stop: () => (stopping ??= stop(server, env.shutdownTimeoutMs, cleanups, wiring.close, logger)),
+      stop: () =>
+        (stopping ??= (async () => {
+          // Readiness answers 503 from here on; the node keeps serving while balancers notice.
+          state.draining = true;
+          if (server && env.shutdownDrainDelayMs > 0) {
+            logger.info({ delayMs: env.shutdownDrainDelayMs }, 'draining: readiness is now 503');
+            await new Promise((resolve) => setTimeout(resolve, env.shutdownDrainDelayMs));
+          }
+          await stop(server, env.shutdownTimeoutMs, cleanups, wiring.close, logger);
+        })()),
     };
   } catch (error) {
     for (const cleanup of cleanups.reverse()) await cleanup().catch(() => {});
     await wiring.close().catch(() => {});
     throw error;
   }
+}
+
+/** Listens with the timeouts every server here gets; resolves with its URL. */
+async function listenBounded(server: Server, port: number, host: string): Promise<string> {
+  // Past these, a slow client cannot hold a socket open forever.
+  server.requestTimeout = 30_000;
+  server.headersTimeout = 20_000;
+  server.keepAliveTimeout = 5_000;
+  await listen(server, port, host);
+  return `http://localhost:${(server.address() as AddressInfo).port}`;
 }
 
 function listen(server: Server, port: number, host: string): Promise<void> {

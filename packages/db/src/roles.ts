@@ -63,6 +63,9 @@ export async function applyAccessRules(
       ),
     );
   }
+  // Readiness probes (as the app role) compare the applied migrations with the shipped ones.
+  await db.execute(sql.raw(`GRANT USAGE ON SCHEMA drizzle TO ${APP_ROLE}`));
+  await db.execute(sql.raw(`GRANT SELECT ON drizzle.__drizzle_migrations TO ${APP_ROLE}`));
   // A runaway query cannot hold a connection for ever; set on the role so it also holds behind
   // PgBouncer, which refuses per-connection startup parameters. Below the pools' client-side
   // query_timeout, so the server cancels a slow statement before the client gives up on the server.

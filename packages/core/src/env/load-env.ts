@@ -40,6 +40,15 @@ export interface Env {
   /** How often API nodes write the keys' batched `last_used_at`. */
   apiKeyUsageFlushMs: number;
   shutdownTimeoutMs: number;
+  /**
+   * On SIGTERM: how long the node keeps serving with /api/health/ready answering 503 before it
+   * stops accepting connections, so load balancers take it out of rotation first.
+   */
+  shutdownDrainDelayMs: number;
+  /** A worker node serves /api/health/live and /ready on this port; undefined: no HTTP at all. */
+  healthPort: number | undefined;
+  /** Whether the `api` and `worker` roles migrate the database at start (off: a migration job does). */
+  migrateOnStart: boolean;
   trustedProxies: string[];
   /** Multiplies every /api/v1 rate limit (docs/decisions/0010-api-rate-limits.md). */
   apiRateLimitScale: number;
@@ -171,6 +180,9 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
     outboxRelayIntervalMs: raw.OUTBOX_RELAY_INTERVAL_MS,
     apiKeyUsageFlushMs: raw.API_KEY_USAGE_FLUSH_MS,
     shutdownTimeoutMs: raw.SHUTDOWN_TIMEOUT_MS,
+    shutdownDrainDelayMs: raw.SHUTDOWN_DRAIN_DELAY_MS ?? (isProduction ? 5_000 : 0),
+    healthPort: raw.HEALTH_PORT,
+    migrateOnStart: raw.MIGRATE_ON_START,
     trustedProxies: list(raw.TRUSTED_PROXIES),
     apiRateLimitScale: raw.API_RATE_LIMIT_SCALE,
     auth: {

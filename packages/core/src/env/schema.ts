@@ -47,6 +47,10 @@ export const envSchema = z.object({
   OUTBOX_RELAY_INTERVAL_MS: z.coerce.number().int().min(50).default(1000),
   API_KEY_USAGE_FLUSH_MS: z.coerce.number().int().min(50).max(3_600_000).default(30_000),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
+  // Unset: 5000 in production, 0 otherwise.
+  SHUTDOWN_DRAIN_DELAY_MS: z.coerce.number().int().min(0).max(120_000).optional(),
+  HEALTH_PORT: port.optional(),
+  MIGRATE_ON_START: flag.default(true),
   TRUSTED_PROXIES: z.string().default(''),
   API_RATE_LIMIT_SCALE: z.coerce.number().positive().max(1_000_000).default(1),
   // Identity (better-auth)
