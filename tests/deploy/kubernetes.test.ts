@@ -65,10 +65,12 @@ describe('deploy/kubernetes', () => {
     }
   });
 
-  it('probes the HTTP roles on /api/health/live and /api/health/ready, on the port they listen on', () => {
-    for (const d of deployments.filter((m) => m.metadata.name !== 'plinth-worker')) {
+  it('probes every role on /api/health/live and /api/health/ready, on the port it serves them on', () => {
+    for (const d of deployments) {
       const [container] = d.spec!.template.spec.containers;
-      const port = envOf(container).PORT;
+      // A worker serves no HTTP but the probes, on HEALTH_PORT.
+      const port = envOf(container)[d.metadata.name === 'plinth-worker' ? 'HEALTH_PORT' : 'PORT'];
+      expect(port, d.metadata.name).toMatch(/^\d+$/);
       expect(container.ports, d.metadata.name).toEqual([{ name: 'http', containerPort: Number(port) }]);
       expect(container.livenessProbe.httpGet, d.metadata.name).toEqual({
         path: '/api/health/live',
@@ -87,7 +89,8 @@ describe('deploy/kubernetes', () => {
 
   it('gives every container CPU and memory requests and limits, runs it as non-root, and lets it drain', () => {
     const config = ofKind('ConfigMap').find((m) => m.metadata.name === 'plinth-config')!;
-    const shutdownSeconds = Number(config.data!.SHUTDOWN_TIMEOUT_MS) / 1000;
+    const shutdownSeconds =
+      (Number(config.data!.SHUTDOWN_DRAIN_DELAY_MS) + Number(config.data!.SHUTDOWN_TIMEOUT_MS)) / 1000;
     for (const { owner, container } of containers) {
       for (const bound of ['requests', 'limits']) {
         expect(Object.keys(container.resources[bound]).sort(), `${owner} ${bound}`).toEqual([
@@ -101,7 +104,7 @@ describe('deploy/kubernetes', () => {
       expect(pod.spec.securityContext, name).toMatchObject({ runAsNonRoot: true });
     }
     for (const d of deployments) {
-      // The drain (SHUTDOWN_TIMEOUT_MS) must end before Kubernetes sends SIGKILL.
+      // The drain (readiness off, then in-flight requests) must end before Kubernetes sends SIGKILL.
       expect(d.spec!.template.spec.terminationGracePeriodSeconds, d.metadata.name).toBeGreaterThan(
         shutdownSeconds,
       );

@@ -149,7 +149,8 @@ export interface Haproxy {
 }
 
 /**
- * HAProxy routing /api/ to the api nodes (round robin, health-checked on /api/health every 500 ms)
+ * HAProxy routing /api/ to the api nodes (round robin, checked on /api/health/ready every 500 ms:
+ * a node that got SIGTERM answers 503 there while it drains, and leaves the rotation)
  * and everything else to the web node. A connection refused by a node that stopped or died is
  * retried on the other one (`retries` + `redispatch`); a request already sent is never retried.
  */
@@ -194,7 +195,7 @@ export async function startHaproxy(options: {
       'backend api',
       '  balance roundrobin',
       '  option httpchk',
-      '  http-check send meth GET uri /api/health ver HTTP/1.1 hdr Host localhost',
+      '  http-check send meth GET uri /api/health/ready ver HTTP/1.1 hdr Host localhost',
       ...servers(options.api),
       'backend web',
       '  balance roundrobin',

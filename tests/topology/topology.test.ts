@@ -127,6 +127,9 @@ beforeAll(async () => {
     TRUSTED_PROXIES: '127.0.0.1',
     API_RATE_LIMIT_SCALE: '1000',
     JOBS_POLL_INTERVAL_SECONDS: '0.5',
+    // At SIGTERM readiness answers 503 this long before the server closes: two failed checks 500 ms
+    // apart take the node out of HAProxy's rotation first.
+    SHUTDOWN_DRAIN_DELAY_MS: '1500',
     MAIL_TRANSPORT: 'capture',
     STRIPE_SECRET_KEY: fake.secretKey,
     STRIPE_WEBHOOK_SECRET: fake.webhookSecret,
