@@ -73,6 +73,7 @@ export function createWiring(env: Env, ownerUrl: string, logger?: Logger): Wirin
   const database = createDatabase(appUrl, {
     max: env.databasePoolMax,
     applicationName: `plinth-${env.role}`,
+    preparedStatements: env.databasePreparedStatements,
     connectTimeoutMs: env.databaseTimeouts.connectMs,
     queryTimeoutMs: env.databaseTimeouts.queryMs,
     // Expected while the database restarts; requests meanwhile answer 503 and the pool reconnects.

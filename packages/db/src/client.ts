@@ -29,6 +29,13 @@ export interface DatabaseOptions {
    * (frozen, or gone without closing the socket). Default 20 s.
    */
   queryTimeoutMs?: number;
+  /**
+   * Named statements (`{ name, text }` queries are prepared once per connection). Default true.
+   * False sends every one unnamed: required behind a transaction-mode pooler (PgBouncer before
+   * 1.21, or without max_prepared_statements), where consecutive statements may run on different
+   * server connections and a name prepared on one does not exist on the other.
+   */
+  preparedStatements?: boolean;
   /** Told about connections lost while idle or checked out (the server restarted, the network dropped). */
   onConnectionError?: (error: Error) => void;
 }
@@ -50,10 +57,12 @@ class GuardedClient extends pg.Client {
   #release: Release | undefined;
   #released = true;
 
-  constructor(config?: string | pg.ClientConfig) {
+  constructor(config?: string | (pg.ClientConfig & { preparedStatements?: boolean })) {
     super(config);
+    const unnamed = typeof config === 'object' && config.preparedStatements === false;
     const query = this.query.bind(this) as (...args: unknown[]) => unknown;
     (this as unknown as { query: (...args: unknown[]) => unknown }).query = (...args) => {
+      if (unnamed) args[0] = withoutName(args[0]);
       const result = query(...args);
       if (result instanceof Promise) {
         result.catch((error: unknown) => {
@@ -79,6 +88,15 @@ class GuardedClient extends pg.Client {
   }
 }
 
+/** A query config without its statement name (pg then sends an unnamed statement); anything else as is. */
+function withoutName(config: unknown): unknown {
+  if (typeof config !== 'object' || config === null || !('name' in config)) return config;
+  // A Submittable (a cursor, a Query object) keeps its own state: pass it through untouched.
+  if (typeof (config as { submit?: unknown }).submit === 'function') return config;
+  const { name: _name, ...rest } = config as { name?: string };
+  return rest;
+}
+
 export function createDatabase(connectionString: string, options: DatabaseOptions = {}): Database {
   const pool = new pg.Pool({
     Client: GuardedClient as unknown as typeof pg.Client,
@@ -91,7 +109,9 @@ export function createDatabase(connectionString: string, options: DatabaseOption
     connectionTimeoutMillis: options.connectTimeoutMs ?? defaultDatabaseTimeouts.connectTimeoutMs,
     query_timeout: options.queryTimeoutMs ?? defaultDatabaseTimeouts.queryTimeoutMs,
     idleTimeoutMillis: 30_000,
-  });
+    // Read by GuardedClient (pg-pool hands the pool's options to every client it makes).
+    preparedStatements: options.preparedStatements ?? true,
+  } as pg.PoolConfig);
   const report = options.onConnectionError ?? (() => {});
   // An idle client that loses its connection (database restart) makes the pool emit 'error', and an
   // 'error' event without a listener ends the process. The pool drops the client and the next

@@ -25,6 +25,12 @@ export interface Env {
   databaseAppUrl: string | undefined;
   appDbPassword: string;
   databasePoolMax: number;
+  /**
+   * Named (prepared) statements on the app pool. False behind a transaction-mode pooler (PgBouncer
+   * before 1.21, or without max_prepared_statements): the next statement may run on another server
+   * connection, where the name does not exist.
+   */
+  databasePreparedStatements: boolean;
   /** Client-side bounds on every pool, so a lost or frozen database cannot hold a request for ever. */
   databaseTimeouts: DatabaseTimeouts;
   embeddedPgPort: number;
@@ -180,6 +186,7 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
     databaseAppUrl: raw.DATABASE_APP_URL,
     appDbPassword: raw.APP_DB_PASSWORD ?? DEV_APP_DB_PASSWORD,
     databasePoolMax: raw.DATABASE_POOL_MAX,
+    databasePreparedStatements: raw.DATABASE_PREPARED_STATEMENTS,
     databaseTimeouts: {
       connectMs: raw.DATABASE_CONNECT_TIMEOUT_MS,
       queryMs: raw.DATABASE_QUERY_TIMEOUT_MS,
