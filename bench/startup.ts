@@ -73,6 +73,7 @@ async function startOnce(mode: Mode, role: string): Promise<{ ms: number; rssMiB
       DATABASE_URL: owner.ownerUrl,
       DATABASE_APP_URL: appDatabaseUrl(env, owner.ownerUrl),
       AUTH_SECRET: randomBytes(32).toString('hex'),
+      SECRETS_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
       MAIL_TRANSPORT: 'smtp',
       SMTP_URL: 'smtp://127.0.0.1:1',
       SHUTDOWN_DRAIN_DELAY_MS: '0',

@@ -33,6 +33,7 @@ export function productionEnv(db: TestDatabase, port: number): Record<string, st
     // The app role's URL as given: the server leaves the (cluster-wide) role's password alone.
     DATABASE_APP_URL: db.appUrl,
     AUTH_SECRET: randomBytes(32).toString('hex'),
+    SECRETS_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
     MAIL_TRANSPORT: 'smtp',
     SMTP_URL: 'smtp://127.0.0.1:1',
     LOG_LEVEL: 'info',
