@@ -96,7 +96,7 @@ describe('webhooks in a real browser', () => {
     const row = page.getByTestId(`endpoint-${receiver.url}`);
     await row.getByText('Enabled').waitFor();
     await row.getByRole('button', { name: 'Send test event' }).click();
-    await page.getByText('Test event queued').waitFor();
+    await page.getByText('Test event queued', { exact: true }).waitFor();
     await receiver.waitFor((r) => r.processed.size === 1, 30_000);
     expect([...receiver.processed.values()][0]).toMatchObject({ type: 'ping', verifiedBy: ['current'] });
 
