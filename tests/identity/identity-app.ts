@@ -2,7 +2,7 @@ import { and, desc, eq, gt } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach } from 'vitest';
 import { capturedMail } from '@plinth/db';
 import { freePort, HttpClient, type TestDatabase } from '@plinth/testing';
-import { createLogger } from '@plinth/core/logger';
+import { createLogger, type Logger } from '@plinth/core/logger';
 import { startPlinth, type RunningPlinth } from '../../apps/server/src/start';
 
 export interface IdentityApp {
@@ -20,7 +20,7 @@ export interface IdentityApp {
  * Two real nodes on the test database, as production runs them: an API node serving HTTP and a
  * worker node delivering mail through the job queue into the capture transport.
  */
-export function useIdentityApp(testDb: TestDatabase): IdentityApp {
+export function useIdentityApp(testDb: TestDatabase, options: { logger?: Logger } = {}): IdentityApp {
   const nodes: RunningPlinth[] = [];
   let url = '';
   beforeAll(async () => {
@@ -33,7 +33,7 @@ export function useIdentityApp(testDb: TestDatabase): IdentityApp {
       appUrl: url,
       jobsPollIntervalSeconds: 0.5,
     };
-    const logger = createLogger({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
+    const logger = options.logger ?? createLogger({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
     nodes.push(await startPlinth({ ...env, role: 'api' }, testDb.ownerUrl, { logger }));
     nodes.push(await startPlinth({ ...env, role: 'worker' }, testDb.ownerUrl, { logger }));
   });

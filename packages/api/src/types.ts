@@ -5,6 +5,7 @@ import type { Env } from '@plinth/core/env';
 import type { Auth } from '@plinth/core/identity';
 import type { JobQueue } from '@plinth/core/jobs';
 import type { Logger } from '@plinth/core/logger';
+import type { ErrorReporter, PlinthMetrics } from '@plinth/core/observability';
 import type { ApiRateLimits, SyncedRateLimiter } from '@plinth/core/rate-limit';
 
 /** What the API needs from the process; built once in apps/server, and by each test for itself. */
@@ -25,6 +26,10 @@ export interface ApiDeps {
   rateLimiter?: SyncedRateLimiter;
   /** The /api/v1 limits; defaults (times API_RATE_LIMIT_SCALE) when absent. */
   apiRateLimits?: ApiRateLimits;
+  /** Told of every 5xx; a structured error log (logErrorReporter) when absent. */
+  errorReporter?: ErrorReporter;
+  /** The node's metrics (METRICS_PORT); requests are counted only when present. */
+  metrics?: PlinthMetrics;
 }
 
 export interface ApiEnv {
@@ -33,5 +38,7 @@ export interface ApiEnv {
     logger: Logger;
     /** The client's address: the socket peer, or X-Forwarded-For behind TRUSTED_PROXIES. */
     clientIp: string;
+    /** The envelope's error code once handleError answered; the metrics count errors by it. */
+    errorCode?: string;
   };
 }

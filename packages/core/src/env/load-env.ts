@@ -35,6 +35,10 @@ export interface Env {
   apiKeyUsageFlushMs: number;
   shutdownTimeoutMs: number;
   trustedProxies: string[];
+  /** The /metrics listener (METRICS_PORT, METRICS_HOST); `port` undefined: no metrics listener. */
+  metrics: { port: number | undefined; host: string };
+  /** Sentry's DSN; errors are only logged without it. */
+  sentryDsn: string | undefined;
   /** Multiplies every /api/v1 rate limit (docs/decisions/0010-api-rate-limits.md). */
   apiRateLimitScale: number;
   auth: AuthEnv;
@@ -135,6 +139,12 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
       },
     });
   }
+  if (raw.METRICS_PORT !== undefined && raw.METRICS_PORT !== 0 && raw.METRICS_PORT === raw.PORT) {
+    // /metrics names routes, queues and volumes: it is for Prometheus, not for the internet.
+    throw new AppError('invalid_input', 'Invalid configuration', {
+      fields: { METRICS_PORT: 'must differ from PORT: metrics are never served on the public port' },
+    });
+  }
   if (raw.MAIL_TRANSPORT === 'smtp' && !raw.SMTP_URL) {
     throw new AppError('invalid_input', 'Invalid configuration', {
       fields: { SMTP_URL: 'required when MAIL_TRANSPORT=smtp' },
@@ -165,6 +175,8 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
     apiKeyUsageFlushMs: raw.API_KEY_USAGE_FLUSH_MS,
     shutdownTimeoutMs: raw.SHUTDOWN_TIMEOUT_MS,
     trustedProxies: list(raw.TRUSTED_PROXIES),
+    metrics: { port: raw.METRICS_PORT, host: raw.METRICS_HOST },
+    sentryDsn: raw.SENTRY_DSN,
     apiRateLimitScale: raw.API_RATE_LIMIT_SCALE,
     auth: {
       secret: raw.AUTH_SECRET ?? DEV_AUTH_SECRET,

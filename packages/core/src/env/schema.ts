@@ -47,6 +47,11 @@ export const envSchema = z.object({
   API_KEY_USAGE_FLUSH_MS: z.coerce.number().int().min(50).max(3_600_000).default(30_000),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
   TRUSTED_PROXIES: z.string().default(''),
+  // The Prometheus listener: unset means no /metrics at all; never the public PORT.
+  METRICS_PORT: port.optional(),
+  METRICS_HOST: z.string().min(1).default('127.0.0.1'),
+  // Errors (5xx, jobs out of retries) also go to Sentry when set.
+  SENTRY_DSN: z.string().url().optional(),
   API_RATE_LIMIT_SCALE: z.coerce.number().positive().max(1_000_000).default(1),
   // Identity (better-auth)
   AUTH_SECRET: z.string().min(32).optional(),
