@@ -5,6 +5,7 @@ import type { Env } from '@plinth/core/env';
 import type { Logger } from '@plinth/core/logger';
 import { createSessionReader } from '@plinth/core/identity';
 import { startOutboxRelay } from '@plinth/core/outbox';
+import { startMetricsServer } from '@plinth/core/observability';
 import { provideServerContext } from '@plinth/core/server-context';
 import { createNextHandler } from './next-handler';
 import { createRequestListener } from './request-listener';
@@ -21,6 +22,8 @@ export interface RunningPlinth {
   /** Base URL when this node serves HTTP. */
   url: string | undefined;
   server: Server | undefined;
+  /** Where Prometheus scrapes `/metrics` (METRICS_PORT), when set. */
+  metricsUrl?: string;
   /** The node's infrastructure (pool, queues, rate limiter), for tests that need a sync point. */
   wiring: Wiring;
   stop(): Promise<void>;
@@ -46,6 +49,17 @@ export async function startPlinth(
 
   try {
     await wiring.jobs.start();
+    let metricsUrl: string | undefined;
+    if (wiring.metrics && env.metrics.port !== undefined) {
+      // Its own listener (METRICS_HOST, 127.0.0.1 by default), never the public port.
+      const listener = await startMetricsServer(wiring.metrics, {
+        ...env.metrics,
+        port: env.metrics.port,
+        logger,
+      });
+      cleanups.push(() => listener.close());
+      metricsUrl = listener.url;
+    }
     if (runsWorkers) {
       await registerPlatformJobs(wiring);
       await registerBillingJobs(wiring);
@@ -101,6 +115,7 @@ export async function startPlinth(
     return {
       url,
       server,
+      ...(metricsUrl ? { metricsUrl } : {}),
       wiring,
       stop: () => (stopping ??= stop(server, env.shutdownTimeoutMs, cleanups, wiring.close, logger)),
     };

@@ -13,6 +13,7 @@ import { appDatabaseUrl, type Env } from '@plinth/core/env';
 import { createAuth, type Auth } from '@plinth/core/identity';
 import { JobQueue, platformQueues, type QueueDefinition } from '@plinth/core/jobs';
 import { createLogger, type Logger } from '@plinth/core/logger';
+import { logErrorReporter, PlinthMetrics, type ErrorReporter } from '@plinth/core/observability';
 import {
   createCaptureMailer,
   createSmtpMailer,
@@ -61,6 +62,10 @@ export interface Wiring {
   apiKeyUsage: ApiKeyUsageRecorder;
   /** /api/v1 rate-limit counters of this node, synced with the other nodes' through Postgres. */
   rateLimiter: SyncedRateLimiter;
+  /** Where 5xx answers and jobs out of retries are reported (an error log; Sentry with SENTRY_DSN). */
+  errorReporter: ErrorReporter;
+  /** This node's Prometheus metrics, when METRICS_PORT is set (start.ts serves them). */
+  metrics?: PlinthMetrics;
   close(): Promise<void>;
 }
 
@@ -76,7 +81,14 @@ export function createWiring(env: Env, ownerUrl: string, logger?: Logger): Wirin
     onConnectionError: (error) => log.warn({ err: error }, 'database connection lost'),
   });
   const runsWorkers = env.role === 'all' || env.role === 'worker';
+  const errorReporter = logErrorReporter(log);
+  const metrics =
+    env.metrics.port === undefined
+      ? undefined
+      : new PlinthMetrics({ pool: database.pool, jobsSchema: env.jobsSchema, labels: { role: env.role } });
   const jobs = new JobQueue({
+    errorReporter,
+    ...(metrics ? { onAttemptFailed: (queue: string) => metrics.observeJobFailure(queue) } : {}),
     connectionString: appUrl,
     connectTimeoutMs: env.databaseTimeouts.connectMs,
     queryTimeoutMs: env.databaseTimeouts.queryMs,
@@ -121,6 +133,8 @@ export function createWiring(env: Env, ownerUrl: string, logger?: Logger): Wirin
       : {}),
     apiKeyUsage,
     rateLimiter,
+    errorReporter,
+    ...(metrics ? { metrics } : {}),
     async close() {
       await jobs.stop(env.shutdownTimeoutMs);
       // After the server has drained its requests, before the pool goes: the last uses land.
