@@ -13,7 +13,14 @@ import { appDatabaseUrl, type Env } from '@plinth/core/env';
 import { createAuth, type Auth } from '@plinth/core/identity';
 import { JobQueue, platformQueues, type QueueDefinition } from '@plinth/core/jobs';
 import { createLogger, type Logger } from '@plinth/core/logger';
-import { logErrorReporter, PlinthMetrics, type ErrorReporter } from '@plinth/core/observability';
+import {
+  combineReporters,
+  createSentryReporter,
+  deferredReporter,
+  logErrorReporter,
+  PlinthMetrics,
+  type ErrorReporter,
+} from '@plinth/core/observability';
 import {
   createCaptureMailer,
   createSmtpMailer,
@@ -28,6 +35,7 @@ import { pruneOutbox } from '@plinth/core/outbox';
 import { idempotencyPruneQueue, pruneIdempotencyKeys } from '@plinth/core/idempotency';
 import { pruneRateLimits, rateLimitPruneQueue, SyncedRateLimiter } from '@plinth/core/rate-limit';
 import { renderMail } from '@plinth/emails';
+import { version } from './version';
 
 /**
  * The one place infrastructure is built. Core functions receive these as arguments; nothing else
@@ -81,7 +89,7 @@ export function createWiring(env: Env, ownerUrl: string, logger?: Logger): Wirin
     onConnectionError: (error) => log.warn({ err: error }, 'database connection lost'),
   });
   const runsWorkers = env.role === 'all' || env.role === 'worker';
-  const errorReporter = logErrorReporter(log);
+  const errorReporter = createErrorReporter(env, log);
   const metrics =
     env.metrics.port === undefined
       ? undefined
@@ -137,6 +145,7 @@ export function createWiring(env: Env, ownerUrl: string, logger?: Logger): Wirin
     ...(metrics ? { metrics } : {}),
     async close() {
       await jobs.stop(env.shutdownTimeoutMs);
+      await errorReporter.flush?.(2_000);
       // After the server has drained its requests, before the pool goes: the last uses land.
       await apiKeyUsage.close();
       await rateLimiter.stop();
@@ -215,6 +224,19 @@ export function stripeFromEnv(env: Env): StripeClient | undefined {
     secretKey: stripeSecretKey,
     ...(stripeApiBase ? stripeEndpoint(stripeApiBase) : {}),
   });
+}
+
+/** An error line with the stack for every report; Sentry too when SENTRY_DSN is set. */
+function createErrorReporter(env: Env, logger: Logger): ErrorReporter {
+  const log = logErrorReporter(logger);
+  if (!env.sentryDsn) return log;
+  const sentry = createSentryReporter({
+    dsn: env.sentryDsn,
+    environment: env.nodeEnv,
+    release: version,
+    serverName: `plinth-${env.role}`,
+  });
+  return combineReporters(log, deferredReporter(sentry, logger));
 }
 
 /** SMTP when configured; otherwise the captured outbox (loadEnv refuses that in production). */

@@ -1,4 +1,4 @@
-import { currentLogContext, type LogContext, type Logger } from '../logger/index';
+import { currentLogContext, runWithLogContext, type LogContext, type Logger } from '../logger/index';
 
 /** Where a reported error happened, beside the log context (request, trace, workspace, actor, job). */
 export interface ErrorDetails {
@@ -56,4 +56,37 @@ export function combineReporters(...reporters: ErrorReporter[]): ErrorReporter {
 /** The details plus the running log context, for transports that want everything in one object. */
 export function reportOf(details: ErrorDetails): ErrorReport {
   return { ...currentLogContext(), ...details };
+}
+
+/**
+ * A reporter that is still loading (the Sentry SDK is imported only when SENTRY_DSN is set):
+ * reports made meanwhile wait, with their log context, and go out once it is ready. A transport
+ * that fails to load is logged once and reports are dropped (the log reporter still has them).
+ */
+export function deferredReporter(load: Promise<ErrorReporter>, logger: Logger): ErrorReporter {
+  let ready: ErrorReporter | undefined;
+  let waiting: { error: unknown; details: ErrorDetails; context: LogContext | undefined }[] | undefined = [];
+  const loaded = load.then(
+    (reporter) => {
+      ready = reporter;
+      for (const entry of waiting ?? []) {
+        runWithLogContext(entry.context ?? {}, () => reporter.report(entry.error, entry.details));
+      }
+      waiting = undefined;
+    },
+    (error: unknown) => {
+      waiting = undefined;
+      logger.error({ err: error }, 'the error reporter transport did not load; errors are only logged');
+    },
+  );
+  return {
+    report(error, details) {
+      if (ready) ready.report(error, details);
+      else waiting?.push({ error, details, context: currentLogContext() && { ...currentLogContext() } });
+    },
+    async flush(timeoutMs) {
+      await loaded;
+      await ready?.flush?.(timeoutMs);
+    },
+  };
 }

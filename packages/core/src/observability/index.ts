@@ -2,6 +2,7 @@
 // node and their separate listener. The log context itself lives in the logger module.
 export {
   combineReporters,
+  deferredReporter,
   logErrorReporter,
   reportOf,
   type ErrorDetails,
@@ -10,3 +11,4 @@ export {
 } from './error-reporter';
 export { PlinthMetrics, type PlinthMetricsOptions } from './metrics';
 export { startMetricsServer, type MetricsServer } from './metrics-server';
+export { createSentryReporter, type SentryReporterOptions } from './sentry-reporter';
