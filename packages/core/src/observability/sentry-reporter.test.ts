@@ -74,11 +74,11 @@ describe('the Sentry transport of the ErrorReporter', () => {
     const url = new URL(envelope!.path, 'http://receiver');
     expect(url.pathname).toBe('/api/4242/envelope/');
     expect(`${url.search} ${envelope!.auth}`).toContain('sentry_key=plinthpublickey');
-    const [header, itemHeader, event] = envelope!.lines as [
-      Record<string, any>,
-      Record<string, any>,
-      Record<string, any>,
-    ];
+    interface SentryEvent {
+      exception: { values: { stacktrace?: { frames?: { filename?: string }[] } }[] };
+      contexts?: { trace?: { trace_id?: string } };
+    }
+    const [header, itemHeader, event] = envelope!.lines as [object, object, SentryEvent];
     expect(header).toMatchObject({
       event_id: expect.stringMatching(/^[0-9a-f]{32}$/),
       sdk: { name: expect.stringContaining('sentry') },
@@ -100,7 +100,7 @@ describe('the Sentry transport of the ErrorReporter', () => {
       },
       exception: { values: [{ type: 'RangeError', value: 'quota math went wrong' }] },
     });
-    const frames = (event.exception.values[0].stacktrace?.frames ?? []) as { filename?: string }[];
+    const frames = event.exception.values[0]?.stacktrace?.frames ?? [];
     expect(frames.some((frame) => frame.filename?.includes('sentry-reporter.test.ts'))).toBe(true);
     expect(event.contexts?.trace?.trace_id).toBe(trace);
     expect(JSON.stringify(event)).not.toMatch(/ip_address|@example/);
