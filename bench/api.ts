@@ -50,7 +50,8 @@ const TARGET_P99_MS = 30;
 const WARM_UP_PASS_MS = 5_000;
 
 type Auth = 'session' | 'key';
-type Server = 'raw' | 'plinth';
+/** `observed`: the same API node with METRICS_PORT set (issue 12's row: metrics on vs off). */
+type Server = 'raw' | 'plinth' | 'observed';
 type RowName = `${Server}-${Auth}`;
 
 const ROWS: readonly { name: RowName; server: Server; auth: Auth; label: string }[] = [
@@ -58,12 +59,16 @@ const ROWS: readonly { name: RowName; server: Server; auth: Auth; label: string 
   { name: 'plinth-session', server: 'plinth', auth: 'session', label: 'plinth (session)' },
   { name: 'raw-key', server: 'raw', auth: 'key', label: 'raw (API key)' },
   { name: 'plinth-key', server: 'plinth', auth: 'key', label: 'plinth (API key)' },
+  { name: 'observed-key', server: 'observed', auth: 'key', label: 'plinth+metrics (key)' },
 ];
 
 const SERVERS: readonly { server: Server; target: 'raw-api' | 'plinth' }[] = [
   { server: 'raw', target: 'raw-api' },
   { server: 'plinth', target: 'plinth' },
+  { server: 'observed', target: 'plinth' },
 ];
+/** Issue 12: metrics on may cost at most 5 % of req/s against the same node with them off. */
+const TARGET_OBSERVED_RATIO = 0.95;
 
 // ---------------------------------------------------------------------------------------------
 // Setup over HTTP: one person and session (bench/signed-in-person.ts), a workspace on the team plan
@@ -256,6 +261,20 @@ function cpuLines(results: Map<RowName, LoadResult[]>): string[] {
 // ---------------------------------------------------------------------------------------------
 // Output, in bench/health.ts's format.
 
+/** Issue 12's row: the same node with metrics on (recorded per request, scraped every 2 s) vs off. */
+function observedLine(off: LoadResult | undefined, on: LoadResult | undefined): string {
+  const ratio = off && on ? on.requestsPerSecond / off.requestsPerSecond : Number.NaN;
+  const met = ratio >= TARGET_OBSERVED_RATIO;
+  return tableRow([
+    'metrics on / off, API key',
+    Number.isNaN(ratio) ? '-' : ratio.toFixed(2),
+    Number.isNaN(ratio)
+      ? ''
+      : `(target ≥ ${TARGET_OBSERVED_RATIO}: ${met ? 'met' : 'NOT met'}; ${scrapes} scrapes of /metrics during the run, ` +
+        `${scrapeFailures} failed; tracing: not built, so not in the row)`,
+  ]);
+}
+
 function verdict(ratio: number, p99: number): string {
   if (Number.isNaN(ratio)) return '';
   const ratioMet = ratio >= TARGET_RATIO;
@@ -304,6 +323,7 @@ function printTable(
     tableRow(['target', 'req/s', 'p50 ms', 'p99 ms', 'errors']),
     ...ROWS.map(({ name, label }) => resultRow(label, chosen.get(name))),
     ...ratioLines,
+    observedLine(chosen.get('plinth-key'), chosen.get('observed-key')),
     '',
     ...perRequest,
     ...cpuLines(results),
@@ -341,14 +361,27 @@ const envSource = benchEnvSource(options, {
   // The limiter runs on every request, but the load must measure the API, not 429s.
   API_RATE_LIMIT_SCALE: '1000',
 });
+// The observed node: its own port, and a metrics listener that a scraper polls during its rounds.
+const observedPort = await freePort();
+const metricsPort = await freePort();
+const observedEnvSource = {
+  ...envSource,
+  PORT: String(observedPort),
+  METRICS_PORT: String(metricsPort),
+  METRICS_HOST: '127.0.0.1',
+};
 const env = loadEnv(envSource);
 const logger = createLogger({ level: env.logLevel });
 
 let owner: OwnerDatabase | undefined;
+let scraper: NodeJS.Timeout | undefined;
+let scrapes = 0;
+let scrapeFailures = 0;
 const targetProcesses: ChildHandle<TargetCommand, TargetReply | CpuReply>[] = [];
 let load: ChildHandle<LoadCommand, LoadReply> | undefined;
 const mailWorker = new SetupMailWorker();
 const shutdown = new BenchShutdown(async () => {
+  clearInterval(scraper);
   await Promise.all([
     load?.close(undefined, 5_000),
     ...targetProcesses.map((child) => child.close({ type: 'stop' }, 20_000)),
@@ -369,7 +402,12 @@ try {
     );
     targetProcesses.push(child);
     const started = await child.request(
-      { type: 'start', target, ownerUrl: database.ownerUrl, envSource },
+      {
+        type: 'start',
+        target,
+        ownerUrl: database.ownerUrl,
+        envSource: server === 'observed' ? observedEnvSource : envSource,
+      },
       60_000,
     );
     if (started.type !== 'listening') throw new Error(`${server} server did not start`);
@@ -400,14 +438,21 @@ try {
     for (const { server } of SERVERS) {
       answers.set(server, await probe(`${server} (${auth})`, ports.get(server) ?? 0, path, headersFor[auth]));
     }
-    if (answers.get('raw') !== answers.get('plinth')) {
+    if (answers.get('raw') !== answers.get('plinth') || answers.get('raw') !== answers.get('observed')) {
       throw new Error(
         `the servers answer differently (${auth}):\n  raw:    ${answers.get('raw')?.slice(0, 300)}\n` +
           `  plinth: ${answers.get('plinth')?.slice(0, 300)}`,
       );
     }
   }
-  progress(`both servers answer 200 with the same ${LIMIT} projects, by session and by API key`);
+  progress(`all servers answer 200 with the same ${LIMIT} projects, by session and by API key`);
+  // Prometheus scrapes every 15 s by default; scraping every 2 s here puts the scrape cost in the row.
+  scraper = setInterval(() => {
+    fetch(`http://127.0.0.1:${metricsPort}/metrics`)
+      .then((response) => response.arrayBuffer())
+      .then(() => (scrapes += 1))
+      .catch(() => (scrapeFailures += 1));
+  }, 2_000);
 
   load = ChildHandle.fork<LoadCommand, LoadReply>(
     new URL('./load-generator.ts', import.meta.url),
