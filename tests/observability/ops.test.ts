@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { PlinthMetrics } from '@plinth/core/observability';
+import { PlinthMetrics } from '@plinth/core/telemetry';
 import { useTestDatabase } from '@plinth/testing';
 
 // Dashboards and alerts as code: promtool accepts the rules, and every series they name is one

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createApi } from '@plinth/api';
 import { currentLogContext } from '@plinth/core/logger';
-import type { ErrorDetails, ErrorReporter } from '@plinth/core/observability';
+import type { ErrorDetails, ErrorReporter } from '@plinth/core/telemetry';
 import { useTestDatabase } from '@plinth/testing';
 import { createRequestListener } from '../../apps/server/src/request-listener';
 import { capturedLogger, lineWhere } from './log-lines';

@@ -5,7 +5,7 @@ import type { Env } from '@plinth/core/env';
 import type { Logger } from '@plinth/core/logger';
 import { createSessionReader } from '@plinth/core/identity';
 import { startOutboxRelay } from '@plinth/core/outbox';
-import { startMetricsServer } from '@plinth/core/observability';
+import { startMetricsServer } from '@plinth/core/telemetry';
 import { provideServerContext } from '@plinth/core/server-context';
 import { createNextHandler } from './next-handler';
 import { createRequestListener } from './request-listener';

@@ -19,8 +19,10 @@ import {
   deferredReporter,
   logErrorReporter,
   PlinthMetrics,
+  startTracing,
+  tracePool,
   type ErrorReporter,
-} from '@plinth/core/observability';
+} from '@plinth/core/telemetry';
 import {
   createCaptureMailer,
   createSmtpMailer,
@@ -88,6 +90,14 @@ export function createWiring(env: Env, ownerUrl: string, logger?: Logger): Wirin
     // Expected while the database restarts; requests meanwhile answer 503 and the pool reconnects.
     onConnectionError: (error) => log.warn({ err: error }, 'database connection lost'),
   });
+  // OTEL_* set: spans for requests, their SQL and jobs, batched to the OTLP endpoint; else nothing.
+  const tracing = env.tracing
+    ? startTracing(
+        { ...env.tracing, attributes: { 'service.version': version, 'plinth.role': env.role } },
+        log,
+      )
+    : undefined;
+  if (tracing) tracePool(database.pool);
   const runsWorkers = env.role === 'all' || env.role === 'worker';
   const errorReporter = createErrorReporter(env, log);
   const metrics =
@@ -146,6 +156,7 @@ export function createWiring(env: Env, ownerUrl: string, logger?: Logger): Wirin
     async close() {
       await jobs.stop(env.shutdownTimeoutMs);
       await errorReporter.flush?.(2_000);
+      await tracing?.shutdown();
       // After the server has drained its requests, before the pool goes: the last uses land.
       await apiKeyUsage.close();
       await rateLimiter.stop();

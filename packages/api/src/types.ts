@@ -5,7 +5,7 @@ import type { Env } from '@plinth/core/env';
 import type { Auth } from '@plinth/core/identity';
 import type { JobQueue } from '@plinth/core/jobs';
 import type { Logger } from '@plinth/core/logger';
-import type { ErrorReporter, PlinthMetrics } from '@plinth/core/observability';
+import type { ErrorReporter, PlinthMetrics } from '@plinth/core/telemetry';
 import type { ApiRateLimits, SyncedRateLimiter } from '@plinth/core/rate-limit';
 
 /** What the API needs from the process; built once in apps/server, and by each test for itself. */

@@ -12,7 +12,16 @@ import {
   type LogContext,
   type Logger,
 } from '@plinth/core/logger';
-import { logErrorReporter, type ErrorReporter } from '@plinth/core/observability';
+import {
+  activeTracer,
+  logErrorReporter,
+  remoteParent,
+  SpanKind,
+  SpanStatusCode,
+  withSpan,
+  type ErrorReporter,
+  type Span,
+} from '@plinth/core/telemetry';
 import type { ApiEnv } from '../types';
 import { nodeResponse } from './response-headers';
 
@@ -50,18 +59,34 @@ export function requestContext(logger: Logger, options: RequestContextOptions = 
   return createMiddleware<ApiEnv>(async (c, next) => {
     const incoming = c.req.header('x-request-id');
     const requestId = incoming && acceptableRequestId.test(incoming) ? incoming : randomUUID();
-    const parent =
-      trusted.size > 0 && fromTrustedPeer(c, trusted)
-        ? parseTraceparent(c.req.header('traceparent'))
-        : undefined;
+    const traceparent =
+      trusted.size > 0 && fromTrustedPeer(c, trusted) ? c.req.header('traceparent') : undefined;
+    const parent = parseTraceparent(traceparent);
     const context: LogContext = {
       request_id: requestId,
       trace_id: parent?.traceId ?? newTraceId(),
       span_id: newSpanId(),
     };
+    // With OTEL_* set: the request's server span; the log context takes its ids.
+    const tracer = activeTracer();
+    let span: Span | undefined;
+    if (tracer) {
+      span = tracer.startSpan(
+        c.req.method,
+        {
+          kind: SpanKind.SERVER,
+          attributes: { 'http.request.method': c.req.method, 'url.path': c.req.path },
+        },
+        remoteParent(parent ? traceparent : undefined),
+      );
+      const ids = span.spanContext();
+      context.trace_id = ids.traceId;
+      context.span_id = ids.spanId;
+      context.trace_sampled = (ids.traceFlags & 1) === 1;
+    }
     c.set('requestId', requestId);
     c.set('logger', logger);
-    const traceresponse = `00-${context.trace_id}-${context.span_id}-01`;
+    const traceresponse = `00-${context.trace_id}-${context.span_id}-${context.trace_sampled === false ? '00' : '01'}`;
     const outgoing = nodeResponse(c);
     if (outgoing) {
       outgoing.setHeader('X-Request-Id', requestId);
@@ -71,36 +96,50 @@ export function requestContext(logger: Logger, options: RequestContextOptions = 
       c.header('traceresponse', traceresponse);
     }
     const started = performance.now();
-    await runWithLogContext(context, async () => {
-      await next();
-      const status = c.res.status;
-      const seconds = (performance.now() - started) / 1000;
-      const route = routeTemplate(c);
-      const entry = {
-        method: c.req.method,
-        path: c.req.path,
-        route,
-        status,
-        duration_ms: Math.round(seconds * 100_000) / 100,
-      };
-      if (status >= 500) {
-        reporter.report(c.error ?? new Error(`answered ${status}`), {
-          kind: 'request',
+    const run = () =>
+      runWithLogContext(context, async () => {
+        await next();
+        const status = c.res.status;
+        const seconds = (performance.now() - started) / 1000;
+        const route = routeTemplate(c);
+        const entry = {
+          method: c.req.method,
+          path: c.req.path,
+          route,
+          status,
+          duration_ms: Math.round(seconds * 100_000) / 100,
+        };
+        if (status >= 500) {
+          reporter.report(c.error ?? new Error(`answered ${status}`), {
+            kind: 'request',
+            method: entry.method,
+            route,
+            status,
+          });
+        }
+        logger.info(entry, 'request');
+        options.onResponse?.({
           method: entry.method,
           route,
           status,
+          code: status >= 400 ? c.get('errorCode') : undefined,
+          seconds,
         });
-      }
-      logger.info(entry, 'request');
-      options.onResponse?.({
-        method: entry.method,
-        route,
-        status,
-        code: status >= 400 ? c.get('errorCode') : undefined,
-        seconds,
+        if (span) endServerSpan(span, entry.method, route, status, context);
       });
-    });
+    await (span ? withSpan(span, run) : run());
   });
+}
+
+function endServerSpan(span: Span, method: string, route: string, status: number, context: LogContext): void {
+  span.updateName(`${method} ${route}`);
+  span.setAttribute('http.route', route);
+  span.setAttribute('http.response.status_code', status);
+  if (context.workspace_id) span.setAttribute('plinth.workspace_id', context.workspace_id);
+  if (context.user_id) span.setAttribute('enduser.id', context.user_id);
+  if (context.api_key_id) span.setAttribute('plinth.api_key_id', context.api_key_id);
+  if (status >= 500) span.setStatus({ code: SpanStatusCode.ERROR });
+  span.end();
 }
 
 /** The template of the route that answered; `unmatched` for a 404 no route claimed. */

@@ -39,11 +39,20 @@ export interface Env {
   metrics: { port: number | undefined; host: string };
   /** Sentry's DSN; errors are only logged without it. */
   sentryDsn: string | undefined;
+  /** OpenTelemetry traces from the standard OTEL_* variables; undefined: tracing off. */
+  tracing: TracingEnv | undefined;
   /** Multiplies every /api/v1 rate limit (docs/decisions/0010-api-rate-limits.md). */
   apiRateLimitScale: number;
   auth: AuthEnv;
   mail: MailEnv;
   billing: BillingEnv;
+}
+
+export interface TracingEnv {
+  tracesEndpoint: string;
+  serviceName: string;
+  sampler: string;
+  samplerArg: number | undefined;
 }
 
 export interface DatabaseTimeouts {
@@ -177,6 +186,7 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
     trustedProxies: list(raw.TRUSTED_PROXIES),
     metrics: { port: raw.METRICS_PORT, host: raw.METRICS_HOST },
     sentryDsn: raw.SENTRY_DSN,
+    tracing: tracingEnv(raw),
     apiRateLimitScale: raw.API_RATE_LIMIT_SCALE,
     auth: {
       secret: raw.AUTH_SECRET ?? DEV_AUTH_SECRET,
@@ -202,6 +212,22 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
       stripeApiBase: raw.STRIPE_API_BASE,
       ...(raw.BILLING_SYNC_CONCURRENCY ? { syncConcurrency: raw.BILLING_SYNC_CONCURRENCY } : {}),
     },
+  };
+}
+
+function tracingEnv(raw: ReturnType<typeof envSchema.parse>): TracingEnv | undefined {
+  if (raw.OTEL_SDK_DISABLED === 'true' || raw.OTEL_TRACES_EXPORTER === 'none') return undefined;
+  const endpoint =
+    raw.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT ??
+    (raw.OTEL_EXPORTER_OTLP_ENDPOINT
+      ? `${raw.OTEL_EXPORTER_OTLP_ENDPOINT.replace(/\/+$/, '')}/v1/traces`
+      : undefined);
+  if (!endpoint) return undefined;
+  return {
+    tracesEndpoint: endpoint,
+    serviceName: raw.OTEL_SERVICE_NAME,
+    sampler: raw.OTEL_TRACES_SAMPLER,
+    samplerArg: raw.OTEL_TRACES_SAMPLER_ARG,
   };
 }
 

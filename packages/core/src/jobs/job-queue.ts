@@ -6,7 +6,15 @@ import {
   type CarriedContext,
   type Logger,
 } from '../logger/index';
-import type { ErrorReporter } from '../observability/index';
+import {
+  activeTracer,
+  remoteParent,
+  SpanKind,
+  SpanStatusCode,
+  withSpan,
+  type ErrorReporter,
+  type Span,
+} from '../telemetry/index';
 import type { QueueDefinition } from './queues';
 
 export interface SqlExecutor {
@@ -169,21 +177,56 @@ export class JobQueue {
     const run = async (job: PgBoss.JobWithMetadata<T>) => {
       const context: JobContext = { id: job.id, name: job.name, retryCount: job.retryCount };
       const { data, carried } = withoutContext(job.data);
-      await runWithLogContext(jobLogContext(carried, { id: job.id, queue: job.name }), async () => {
-        try {
-          await handler(data as T, context);
-        } catch (error) {
-          this.#onAttemptFailed?.(job.name);
-          if (job.retryCount >= job.retryLimit) {
-            const details = { kind: 'job' as const, queue: job.name, attempts: job.retryCount + 1 };
-            if (this.#errorReporter) this.#errorReporter.report(error, details);
-            else this.#logger.error({ err: error, job: context, ...details }, 'job failed for good');
-          } else {
-            this.#logger.warn({ err: error, job: context }, 'job attempt failed');
+      const logContext = jobLogContext(carried, { id: job.id, queue: job.name });
+      // With OTEL_* set: the job's span, a child of the request that enqueued it.
+      const tracer = activeTracer();
+      let span: Span | undefined;
+      if (tracer) {
+        const traceparent = (carried as { traceparent?: unknown } | undefined)?.traceparent;
+        span = tracer.startSpan(
+          `${job.name} process`,
+          {
+            kind: SpanKind.CONSUMER,
+            attributes: {
+              'messaging.system': 'pg-boss',
+              'messaging.destination.name': job.name,
+              'messaging.message.id': job.id,
+              'plinth.job.attempt': job.retryCount + 1,
+              ...(logContext.workspace_id ? { 'plinth.workspace_id': logContext.workspace_id } : {}),
+            },
+          },
+          remoteParent(typeof traceparent === 'string' ? traceparent : undefined),
+        );
+        const ids = span.spanContext();
+        Object.assign(logContext, {
+          trace_id: ids.traceId,
+          span_id: ids.spanId,
+          trace_sampled: (ids.traceFlags & 1) === 1,
+        });
+      }
+      const attempt = () =>
+        runWithLogContext(logContext, async () => {
+          try {
+            await handler(data as T, context);
+          } catch (error) {
+            this.#onAttemptFailed?.(job.name);
+            if (job.retryCount >= job.retryLimit) {
+              const details = { kind: 'job' as const, queue: job.name, attempts: job.retryCount + 1 };
+              if (this.#errorReporter) this.#errorReporter.report(error, details);
+              else this.#logger.error({ err: error, job: context, ...details }, 'job failed for good');
+            } else {
+              this.#logger.warn({ err: error, job: context }, 'job attempt failed');
+            }
+            span?.setStatus({
+              code: SpanStatusCode.ERROR,
+              message: error instanceof Error ? error.message : 'failed',
+            });
+            throw error;
+          } finally {
+            span?.end();
           }
-          throw error;
-        }
-      });
+        });
+      await (span ? withSpan(span, attempt) : attempt());
     };
     const workerId: string = await this.#boss.work<T>(
       name,

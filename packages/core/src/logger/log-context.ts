@@ -10,6 +10,8 @@ export interface LogContext {
   /** W3C trace id (32 hex): the OpenTelemetry span's when tracing is on, else one of our own. */
   trace_id?: string;
   span_id?: string;
+  /** With tracing on: false when the sampler dropped this trace (its spans are not exported). */
+  trace_sampled?: boolean;
   workspace_id?: string;
   user_id?: string;
   api_key_id?: string;
@@ -69,7 +71,9 @@ export function carriedContext(): CarriedContext | undefined {
   const store = storage.getStore();
   if (!store) return undefined;
   const carried: CarriedContext = {};
-  if (store.trace_id && store.span_id) carried.traceparent = `00-${store.trace_id}-${store.span_id}-01`;
+  if (store.trace_id && store.span_id) {
+    carried.traceparent = `00-${store.trace_id}-${store.span_id}-${store.trace_sampled === false ? '00' : '01'}`;
+  }
   for (const key of ['request_id', 'workspace_id', 'user_id', 'api_key_id'] as const) {
     if (store[key]) carried[key] = store[key];
   }

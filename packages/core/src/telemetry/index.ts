@@ -1,5 +1,5 @@
-// Observability: the ErrorReporter seam (5xx and jobs out of retries), the Prometheus metrics of a
-// node and their separate listener. The log context itself lives in the logger module.
+// Telemetry: the ErrorReporter seam (5xx and jobs out of retries) and its Sentry transport, a node's
+// Prometheus metrics and their separate listener. The async log context lives in the logger module.
 export {
   combineReporters,
   deferredReporter,
@@ -12,3 +12,14 @@ export {
 export { PlinthMetrics, type PlinthMetricsOptions } from './metrics';
 export { startMetricsServer, type MetricsServer } from './metrics-server';
 export { createSentryReporter, type SentryReporterOptions } from './sentry-reporter';
+export {
+  activeTracer,
+  remoteParent,
+  SpanKind,
+  SpanStatusCode,
+  startTracing,
+  tracePool,
+  withSpan,
+  type Span,
+  type TracingConfig,
+} from './tracing';
