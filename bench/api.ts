@@ -1,4 +1,6 @@
 import { randomBytes } from 'node:crypto';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -50,7 +52,7 @@ const TARGET_P99_MS = 30;
 const WARM_UP_PASS_MS = 5_000;
 
 type Auth = 'session' | 'key';
-/** `observed`: the same API node with METRICS_PORT set (issue 12's row: metrics on vs off). */
+/** `observed`: the same API node with METRICS_PORT and OTEL_* set (issue 12's row: on vs off). */
 type Server = 'raw' | 'plinth' | 'observed';
 type RowName = `${Server}-${Auth}`;
 
@@ -59,7 +61,7 @@ const ROWS: readonly { name: RowName; server: Server; auth: Auth; label: string 
   { name: 'plinth-session', server: 'plinth', auth: 'session', label: 'plinth (session)' },
   { name: 'raw-key', server: 'raw', auth: 'key', label: 'raw (API key)' },
   { name: 'plinth-key', server: 'plinth', auth: 'key', label: 'plinth (API key)' },
-  { name: 'observed-key', server: 'observed', auth: 'key', label: 'plinth+metrics (key)' },
+  { name: 'observed-key', server: 'observed', auth: 'key', label: 'plinth+obs (key)' },
 ];
 
 const SERVERS: readonly { server: Server; target: 'raw-api' | 'plinth' }[] = [
@@ -261,17 +263,17 @@ function cpuLines(results: Map<RowName, LoadResult[]>): string[] {
 // ---------------------------------------------------------------------------------------------
 // Output, in bench/health.ts's format.
 
-/** Issue 12's row: the same node with metrics on (recorded per request, scraped every 2 s) vs off. */
+/** Issue 12's row: the same node with metrics (scraped every 2 s) and tracing (10 %) on vs both off. */
 function observedLine(off: LoadResult | undefined, on: LoadResult | undefined): string {
   const ratio = off && on ? on.requestsPerSecond / off.requestsPerSecond : Number.NaN;
   const met = ratio >= TARGET_OBSERVED_RATIO;
   return tableRow([
-    'metrics on / off, API key',
+    'metrics+tracing on / off',
     Number.isNaN(ratio) ? '-' : ratio.toFixed(2),
     Number.isNaN(ratio)
       ? ''
       : `(target ≥ ${TARGET_OBSERVED_RATIO}: ${met ? 'met' : 'NOT met'}; ${scrapes} scrapes of /metrics during the run, ` +
-        `${scrapeFailures} failed; tracing: not built, so not in the row)`,
+        `${scrapeFailures} failed; traces sampled at 10 % to a local OTLP sink)`,
   ]);
 }
 
@@ -361,14 +363,23 @@ const envSource = benchEnvSource(options, {
   // The limiter runs on every request, but the load must measure the API, not 429s.
   API_RATE_LIMIT_SCALE: '1000',
 });
-// The observed node: its own port, and a metrics listener that a scraper polls during its rounds.
+// The observed node: its own port, a metrics listener that a scraper polls during its rounds, and
+// tracing at 10 % to a local OTLP sink (answers 200, keeps nothing) so the export costs what it costs.
 const observedPort = await freePort();
 const metricsPort = await freePort();
+const otlpSink = createServer((req, res) => {
+  req.resume();
+  req.on('end', () => res.writeHead(200, { 'content-type': 'application/json' }).end('{}'));
+});
+await new Promise<void>((resolve) => otlpSink.listen(0, '127.0.0.1', resolve));
 const observedEnvSource = {
   ...envSource,
   PORT: String(observedPort),
   METRICS_PORT: String(metricsPort),
   METRICS_HOST: '127.0.0.1',
+  OTEL_EXPORTER_OTLP_ENDPOINT: `http://127.0.0.1:${(otlpSink.address() as AddressInfo).port}`,
+  OTEL_TRACES_SAMPLER: 'parentbased_traceidratio',
+  OTEL_TRACES_SAMPLER_ARG: '0.1',
 };
 const env = loadEnv(envSource);
 const logger = createLogger({ level: env.logLevel });
@@ -382,6 +393,8 @@ let load: ChildHandle<LoadCommand, LoadReply> | undefined;
 const mailWorker = new SetupMailWorker();
 const shutdown = new BenchShutdown(async () => {
   clearInterval(scraper);
+  otlpSink.close();
+  otlpSink.closeAllConnections();
   await Promise.all([
     load?.close(undefined, 5_000),
     ...targetProcesses.map((child) => child.close({ type: 'stop' }, 20_000)),
