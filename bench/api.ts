@@ -1,4 +1,6 @@
 import { randomBytes } from 'node:crypto';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -50,7 +52,8 @@ const TARGET_P99_MS = 30;
 const WARM_UP_PASS_MS = 5_000;
 
 type Auth = 'session' | 'key';
-type Server = 'raw' | 'plinth';
+/** `observed`: the same API node with METRICS_PORT and OTEL_* set (issue 12's row: on vs off). */
+type Server = 'raw' | 'plinth' | 'observed';
 type RowName = `${Server}-${Auth}`;
 
 const ROWS: readonly { name: RowName; server: Server; auth: Auth; label: string }[] = [
@@ -58,12 +61,16 @@ const ROWS: readonly { name: RowName; server: Server; auth: Auth; label: string 
   { name: 'plinth-session', server: 'plinth', auth: 'session', label: 'plinth (session)' },
   { name: 'raw-key', server: 'raw', auth: 'key', label: 'raw (API key)' },
   { name: 'plinth-key', server: 'plinth', auth: 'key', label: 'plinth (API key)' },
+  { name: 'observed-key', server: 'observed', auth: 'key', label: 'plinth+obs (key)' },
 ];
 
 const SERVERS: readonly { server: Server; target: 'raw-api' | 'plinth' }[] = [
   { server: 'raw', target: 'raw-api' },
   { server: 'plinth', target: 'plinth' },
+  { server: 'observed', target: 'plinth' },
 ];
+/** Issue 12: metrics on may cost at most 5 % of req/s against the same node with them off. */
+const TARGET_OBSERVED_RATIO = 0.95;
 
 // ---------------------------------------------------------------------------------------------
 // Setup over HTTP: one person and session (bench/signed-in-person.ts), a workspace on the team plan
@@ -256,6 +263,20 @@ function cpuLines(results: Map<RowName, LoadResult[]>): string[] {
 // ---------------------------------------------------------------------------------------------
 // Output, in bench/health.ts's format.
 
+/** Issue 12's row: the same node with metrics (scraped every 2 s) and tracing (10 %) on vs both off. */
+function observedLine(off: LoadResult | undefined, on: LoadResult | undefined): string {
+  const ratio = off && on ? on.requestsPerSecond / off.requestsPerSecond : Number.NaN;
+  const met = ratio >= TARGET_OBSERVED_RATIO;
+  return tableRow([
+    'metrics+tracing on / off',
+    Number.isNaN(ratio) ? '-' : ratio.toFixed(2),
+    Number.isNaN(ratio)
+      ? ''
+      : `(target ≥ ${TARGET_OBSERVED_RATIO}: ${met ? 'met' : 'NOT met'}; ${scrapes} scrapes of /metrics during the run, ` +
+        `${scrapeFailures} failed; traces sampled at 10 % to a local OTLP sink)`,
+  ]);
+}
+
 function verdict(ratio: number, p99: number): string {
   if (Number.isNaN(ratio)) return '';
   const ratioMet = ratio >= TARGET_RATIO;
@@ -304,6 +325,7 @@ function printTable(
     tableRow(['target', 'req/s', 'p50 ms', 'p99 ms', 'errors']),
     ...ROWS.map(({ name, label }) => resultRow(label, chosen.get(name))),
     ...ratioLines,
+    observedLine(chosen.get('plinth-key'), chosen.get('observed-key')),
     '',
     ...perRequest,
     ...cpuLines(results),
@@ -341,14 +363,38 @@ const envSource = benchEnvSource(options, {
   // The limiter runs on every request, but the load must measure the API, not 429s.
   API_RATE_LIMIT_SCALE: '1000',
 });
+// The observed node: its own port, a metrics listener that a scraper polls during its rounds, and
+// tracing at 10 % to a local OTLP sink (answers 200, keeps nothing) so the export costs what it costs.
+const observedPort = await freePort();
+const metricsPort = await freePort();
+const otlpSink = createServer((req, res) => {
+  req.resume();
+  req.on('end', () => res.writeHead(200, { 'content-type': 'application/json' }).end('{}'));
+});
+await new Promise<void>((resolve) => otlpSink.listen(0, '127.0.0.1', resolve));
+const observedEnvSource = {
+  ...envSource,
+  PORT: String(observedPort),
+  METRICS_PORT: String(metricsPort),
+  METRICS_HOST: '127.0.0.1',
+  OTEL_EXPORTER_OTLP_ENDPOINT: `http://127.0.0.1:${(otlpSink.address() as AddressInfo).port}`,
+  OTEL_TRACES_SAMPLER: 'parentbased_traceidratio',
+  OTEL_TRACES_SAMPLER_ARG: '0.1',
+};
 const env = loadEnv(envSource);
 const logger = createLogger({ level: env.logLevel });
 
 let owner: OwnerDatabase | undefined;
+let scraper: NodeJS.Timeout | undefined;
+let scrapes = 0;
+let scrapeFailures = 0;
 const targetProcesses: ChildHandle<TargetCommand, TargetReply | CpuReply>[] = [];
 let load: ChildHandle<LoadCommand, LoadReply> | undefined;
 const mailWorker = new SetupMailWorker();
 const shutdown = new BenchShutdown(async () => {
+  clearInterval(scraper);
+  otlpSink.close();
+  otlpSink.closeAllConnections();
   await Promise.all([
     load?.close(undefined, 5_000),
     ...targetProcesses.map((child) => child.close({ type: 'stop' }, 20_000)),
@@ -369,7 +415,12 @@ try {
     );
     targetProcesses.push(child);
     const started = await child.request(
-      { type: 'start', target, ownerUrl: database.ownerUrl, envSource },
+      {
+        type: 'start',
+        target,
+        ownerUrl: database.ownerUrl,
+        envSource: server === 'observed' ? observedEnvSource : envSource,
+      },
       60_000,
     );
     if (started.type !== 'listening') throw new Error(`${server} server did not start`);
@@ -400,14 +451,21 @@ try {
     for (const { server } of SERVERS) {
       answers.set(server, await probe(`${server} (${auth})`, ports.get(server) ?? 0, path, headersFor[auth]));
     }
-    if (answers.get('raw') !== answers.get('plinth')) {
+    if (answers.get('raw') !== answers.get('plinth') || answers.get('raw') !== answers.get('observed')) {
       throw new Error(
         `the servers answer differently (${auth}):\n  raw:    ${answers.get('raw')?.slice(0, 300)}\n` +
           `  plinth: ${answers.get('plinth')?.slice(0, 300)}`,
       );
     }
   }
-  progress(`both servers answer 200 with the same ${LIMIT} projects, by session and by API key`);
+  progress(`all servers answer 200 with the same ${LIMIT} projects, by session and by API key`);
+  // Prometheus scrapes every 15 s by default; scraping every 2 s here puts the scrape cost in the row.
+  scraper = setInterval(() => {
+    fetch(`http://127.0.0.1:${metricsPort}/metrics`)
+      .then((response) => response.arrayBuffer())
+      .then(() => (scrapes += 1))
+      .catch(() => (scrapeFailures += 1));
+  }, 2_000);
 
   load = ChildHandle.fork<LoadCommand, LoadReply>(
     new URL('./load-generator.ts', import.meta.url),

@@ -2,7 +2,8 @@ import { and, desc, eq, gt } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach } from 'vitest';
 import { capturedMail } from '@plinth/db';
 import { freePort, HttpClient, type TestDatabase } from '@plinth/testing';
-import { createLogger } from '@plinth/core/logger';
+import type { Env } from '@plinth/core/env';
+import { createLogger, type Logger } from '@plinth/core/logger';
 import { startPlinth, type RunningPlinth } from '../../apps/server/src/start';
 
 export interface IdentityApp {
@@ -20,7 +21,10 @@ export interface IdentityApp {
  * Two real nodes on the test database, as production runs them: an API node serving HTTP and a
  * worker node delivering mail through the job queue into the capture transport.
  */
-export function useIdentityApp(testDb: TestDatabase): IdentityApp {
+export function useIdentityApp(
+  testDb: TestDatabase,
+  options: { logger?: Logger; env?: Partial<Env> } = {},
+): IdentityApp {
   const nodes: RunningPlinth[] = [];
   let url = '';
   beforeAll(async () => {
@@ -32,8 +36,9 @@ export function useIdentityApp(testDb: TestDatabase): IdentityApp {
       host: '127.0.0.1',
       appUrl: url,
       jobsPollIntervalSeconds: 0.5,
+      ...options.env,
     };
-    const logger = createLogger({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
+    const logger = options.logger ?? createLogger({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
     nodes.push(await startPlinth({ ...env, role: 'api' }, testDb.ownerUrl, { logger }));
     nodes.push(await startPlinth({ ...env, role: 'worker' }, testDb.ownerUrl, { logger }));
   });

@@ -5,6 +5,7 @@ import type { Env } from '@plinth/core/env';
 import type { Logger } from '@plinth/core/logger';
 import { createSessionReader } from '@plinth/core/identity';
 import { startOutboxRelay } from '@plinth/core/outbox';
+import { startMetricsServer } from '@plinth/core/telemetry';
 import { provideServerContext } from '@plinth/core/server-context';
 import { healthProbes, type NodeState } from './health';
 import { createNextHandler } from './next-handler';
@@ -26,6 +27,8 @@ export interface RunningPlinth {
   healthUrl: string | undefined;
   /** The node's own state: `draining` turns true at the start of stop(). */
   state: NodeState;
+  /** Where Prometheus scrapes `/metrics` (METRICS_PORT), when set. */
+  metricsUrl?: string;
   /** The node's infrastructure (pool, queues, rate limiter), for tests that need a sync point. */
   wiring: Wiring;
   stop(): Promise<void>;
@@ -53,6 +56,17 @@ export async function startPlinth(
 
   try {
     await wiring.jobs.start();
+    let metricsUrl: string | undefined;
+    if (wiring.metrics && env.metrics.port !== undefined) {
+      // Its own listener (METRICS_HOST, 127.0.0.1 by default), never the public port.
+      const listener = await startMetricsServer(wiring.metrics, {
+        ...env.metrics,
+        port: env.metrics.port,
+        logger,
+      });
+      cleanups.push(() => listener.close());
+      metricsUrl = listener.url;
+    }
     if (runsWorkers) {
       await registerPlatformJobs(wiring);
       await registerBillingJobs(wiring);
@@ -114,6 +128,7 @@ export async function startPlinth(
       server,
       healthUrl,
       state,
+      ...(metricsUrl ? { metricsUrl } : {}),
       wiring,
       stop: () =>
         (stopping ??= (async () => {

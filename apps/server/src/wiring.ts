@@ -14,6 +14,16 @@ import { createAuth, type Auth } from '@plinth/core/identity';
 import { JobQueue, platformQueues, type QueueDefinition } from '@plinth/core/jobs';
 import { createLogger, type Logger } from '@plinth/core/logger';
 import {
+  combineReporters,
+  createSentryReporter,
+  deferredReporter,
+  logErrorReporter,
+  PlinthMetrics,
+  startTracing,
+  tracePool,
+  type ErrorReporter,
+} from '@plinth/core/telemetry';
+import {
   createCaptureMailer,
   createSmtpMailer,
   describeMailJob,
@@ -29,6 +39,7 @@ import { pruneRateLimits, rateLimitPruneQueue, SyncedRateLimiter } from '@plinth
 import { createSecretBox } from '@plinth/core/secrets';
 import { egressPolicyFromEnv, registerWebhookJobs, webhookQueues } from '@plinth/core/webhooks';
 import { renderMail } from '@plinth/emails';
+import { version } from './version';
 
 /**
  * The one place infrastructure is built. Core functions receive these as arguments; nothing else
@@ -64,6 +75,10 @@ export interface Wiring {
   apiKeyUsage: ApiKeyUsageRecorder;
   /** /api/v1 rate-limit counters of this node, synced with the other nodes' through Postgres. */
   rateLimiter: SyncedRateLimiter;
+  /** Where 5xx answers and jobs out of retries are reported (an error log; Sentry with SENTRY_DSN). */
+  errorReporter: ErrorReporter;
+  /** This node's Prometheus metrics, when METRICS_PORT is set (start.ts serves them). */
+  metrics?: PlinthMetrics;
   close(): Promise<void>;
 }
 
@@ -79,8 +94,23 @@ export function createWiring(env: Env, ownerUrl: string, logger?: Logger): Wirin
     // Expected while the database restarts; requests meanwhile answer 503 and the pool reconnects.
     onConnectionError: (error) => log.warn({ err: error }, 'database connection lost'),
   });
+  // OTEL_* set: spans for requests, their SQL and jobs, batched to the OTLP endpoint; else nothing.
+  const tracing = env.tracing
+    ? startTracing(
+        { ...env.tracing, attributes: { 'service.version': version, 'plinth.role': env.role } },
+        log,
+      )
+    : undefined;
+  if (tracing) tracePool(database.pool);
   const runsWorkers = env.role === 'all' || env.role === 'worker';
+  const errorReporter = createErrorReporter(env, log);
+  const metrics =
+    env.metrics.port === undefined
+      ? undefined
+      : new PlinthMetrics({ pool: database.pool, jobsSchema: env.jobsSchema, labels: { role: env.role } });
   const jobs = new JobQueue({
+    errorReporter,
+    ...(metrics ? { onAttemptFailed: (queue: string) => metrics.observeJobFailure(queue) } : {}),
     connectionString: appUrl,
     connectTimeoutMs: env.databaseTimeouts.connectMs,
     queryTimeoutMs: env.databaseTimeouts.queryMs,
@@ -125,8 +155,12 @@ export function createWiring(env: Env, ownerUrl: string, logger?: Logger): Wirin
       : {}),
     apiKeyUsage,
     rateLimiter,
+    errorReporter,
+    ...(metrics ? { metrics } : {}),
     async close() {
       await jobs.stop(env.shutdownTimeoutMs);
+      await errorReporter.flush?.(2_000);
+      await tracing?.shutdown();
       // After the server has drained its requests, before the pool goes: the last uses land.
       await apiKeyUsage.close();
       await rateLimiter.stop();
@@ -213,6 +247,19 @@ export function stripeFromEnv(env: Env): StripeClient | undefined {
     secretKey: stripeSecretKey,
     ...(stripeApiBase ? stripeEndpoint(stripeApiBase) : {}),
   });
+}
+
+/** An error line with the stack for every report; Sentry too when SENTRY_DSN is set. */
+function createErrorReporter(env: Env, logger: Logger): ErrorReporter {
+  const log = logErrorReporter(logger);
+  if (!env.sentryDsn) return log;
+  const sentry = createSentryReporter({
+    dsn: env.sentryDsn,
+    environment: env.nodeEnv,
+    release: version,
+    serverName: `plinth-${env.role}`,
+  });
+  return combineReporters(log, deferredReporter(sentry, logger));
 }
 
 /** SMTP when configured; otherwise the captured outbox (loadEnv refuses that in production). */

@@ -28,7 +28,14 @@ import type { ApiDeps, ApiEnv } from './types';
  */
 export function createApi(deps: ApiDeps): Hono<ApiEnv> {
   const api = new Hono<ApiEnv>().basePath('/api');
-  api.use('*', requestContext(deps.logger));
+  api.use(
+    '*',
+    requestContext(deps.logger, {
+      trustedProxies: deps.env.trustedProxies,
+      ...(deps.errorReporter ? { errorReporter: deps.errorReporter } : {}),
+      ...(deps.metrics ? { onResponse: deps.metrics.observeRequest.bind(deps.metrics) } : {}),
+    }),
+  );
   api.use('*', clientIp(deps.env.trustedProxies));
   api.use('*', apiSecurityHeaders(deps.env.isProduction));
   api.route('/', healthRoutes(deps));

@@ -5,6 +5,7 @@ import type { Env } from '@plinth/core/env';
 import type { Auth } from '@plinth/core/identity';
 import type { JobQueue } from '@plinth/core/jobs';
 import type { Logger } from '@plinth/core/logger';
+import type { ErrorReporter, PlinthMetrics } from '@plinth/core/telemetry';
 import type { ApiRateLimits, SyncedRateLimiter } from '@plinth/core/rate-limit';
 import type { EgressPolicy } from '@plinth/core/webhooks';
 
@@ -28,6 +29,10 @@ export interface ApiDeps {
   apiRateLimits?: ApiRateLimits;
   /** Where webhook endpoints may point; from env when absent (tests inject a resolver). */
   webhookEgress?: EgressPolicy;
+  /** Told of every 5xx; a structured error log (logErrorReporter) when absent. */
+  errorReporter?: ErrorReporter;
+  /** The node's metrics (METRICS_PORT); requests are counted only when present. */
+  metrics?: PlinthMetrics;
 }
 
 export interface ApiEnv {
@@ -36,5 +41,7 @@ export interface ApiEnv {
     logger: Logger;
     /** The client's address: the socket peer, or X-Forwarded-For behind TRUSTED_PROXIES. */
     clientIp: string;
+    /** The envelope's error code once handleError answered; the metrics count errors by it. */
+    errorCode?: string;
   };
 }

@@ -1,5 +1,6 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import { createMiddleware } from 'hono/factory';
+import { addToLogContext } from '@plinth/core/logger';
 import type { Database } from '@plinth/db';
 import { resolveApiKey, type ApiKeyUsageRecorder, type ResolvedApiKey } from '@plinth/core/api-keys';
 import { AppError } from '@plinth/core/errors';
@@ -62,7 +63,7 @@ export function requireActor(deps: {
     c.set('actor', key.actor as ApiKeyActor);
     c.set('apiKey', key);
     deps.apiKeyUsage?.record(key.keyId, c.get('clientIp'));
-    c.get('logger')?.setBindings?.({ api_key_id: key.keyId, workspace_id: key.workspaceId });
+    addToLogContext({ api_key_id: key.keyId, workspace_id: key.workspaceId });
     await next();
   });
 }
@@ -87,7 +88,7 @@ export function requireWorkspaceMember(database: Database): MiddlewareHandler<Me
       });
       c.set('member', member);
       c.set('workspace', workspace);
-      c.get('logger')?.setBindings?.({ workspace_id: workspace.id });
+      addToLogContext({ workspace_id: workspace.id });
     }
     await next();
   });

@@ -6,24 +6,21 @@ import type { ApiEnv } from '../types';
 
 /**
  * Every failure leaves as the one envelope. Expected failures (4xx, including a value Postgres
- * refused) are logged at warn; a lost database (503) and unknown errors at error.
+ * refused) are logged at warn here; a 5xx (a lost database, an unknown error) goes to the error
+ * reporter from requestContext, which logs it with its stack.
  */
 export function handleError(error: Error, c: Context<ApiEnv>): Response {
   const requestId = c.get('requestId') ?? 'unknown';
   const appError = toAppError(error) ?? fromHonoException(error);
-  if (appError) {
-    if (appError.status >= 500) c.get('logger')?.error({ err: error }, appError.message);
-    else {
-      // A value Postgres refused: which rule it broke, never the value (the query's parameters).
-      const sqlstate = sqlStateOf(error);
-      c.get('logger')?.warn(
-        { code: appError.code, fields: appError.fields, ...(sqlstate ? { sqlstate } : {}) },
-        appError.message,
-      );
-    }
-  } else {
-    c.get('logger')?.error({ err: error }, 'unhandled error');
+  if (appError && appError.status < 500) {
+    // A value Postgres refused: which rule it broke, never the value (the query's parameters).
+    const sqlstate = sqlStateOf(error);
+    c.get('logger')?.warn(
+      { code: appError.code, fields: appError.fields, ...(sqlstate ? { sqlstate } : {}) },
+      appError.message,
+    );
   }
+  c.set('errorCode', appError?.code ?? 'internal');
   const { status, body } = toErrorEnvelope(appError ?? error, requestId);
   const response = c.json(body, status as 500);
   for (const [name, value] of Object.entries(appError?.headers ?? {})) {
@@ -33,6 +30,7 @@ export function handleError(error: Error, c: Context<ApiEnv>): Response {
 }
 
 export function handleNotFound(c: Context<ApiEnv>): Response {
+  c.set('errorCode', 'not_found');
   const { status, body } = toErrorEnvelope(new AppError('not_found'), c.get('requestId') ?? 'unknown');
   return c.json(body, status as 404);
 }

@@ -1,4 +1,5 @@
 import { createMiddleware } from 'hono/factory';
+import { addToLogContext } from '@plinth/core/logger';
 import type { Database } from '@plinth/db';
 import { resolveMembership, type MemberActor, type WorkspaceSummary } from '@plinth/core/tenancy';
 import type { SessionEnv } from './session-actor';
@@ -24,7 +25,7 @@ export function requireMembership(database: Database) {
     );
     c.set('member', member);
     c.set('workspace', workspace);
-    c.get('logger')?.setBindings?.({ workspace_id: workspace.id });
+    addToLogContext({ workspace_id: workspace.id });
     await next();
   });
 }

@@ -1,33 +1,158 @@
 import { randomUUID } from 'node:crypto';
+import type { Context } from 'hono';
 import { createMiddleware } from 'hono/factory';
-import type { Logger } from '@plinth/core/logger';
+import { matchedRoutes } from 'hono/route';
+import type { HttpBindings } from '@hono/node-server';
+import { TrustedProxies } from '@plinth/core/client-ip';
+import {
+  newSpanId,
+  newTraceId,
+  parseTraceparent,
+  runWithLogContext,
+  type LogContext,
+  type Logger,
+} from '@plinth/core/logger';
+import {
+  activeTracer,
+  logErrorReporter,
+  remoteParent,
+  SpanKind,
+  SpanStatusCode,
+  withSpan,
+  type ErrorReporter,
+  type Span,
+} from '@plinth/core/telemetry';
 import type { ApiEnv } from '../types';
 import { nodeResponse } from './response-headers';
 
 // A caller's id is kept only if it is short and plain, so it is safe in logs and headers.
 const acceptableRequestId = /^[A-Za-z0-9._:-]{1,128}$/;
 
-/** Takes X-Request-Id from the caller (or makes one), returns it, and binds a per-request logger. */
-export function requestContext(logger: Logger) {
+export interface RequestContextOptions {
+  /** Only a peer among these may continue its trace with `traceparent` (TRUSTED_PROXIES). */
+  trustedProxies?: readonly string[];
+  /** Told of every 5xx; a structured error log when absent. */
+  errorReporter?: ErrorReporter;
+  /** Told of every request once it is answered (metrics); must not throw. */
+  onResponse?: (request: AnsweredRequest) => void;
+}
+
+export interface AnsweredRequest {
+  method: string;
+  /** The route template (`/api/v1/workspaces/:slug/projects`), `unmatched` when no route matched. */
+  route: string;
+  status: number;
+  /** The error code of the envelope when the answer was an error. */
+  code?: string | undefined;
+  seconds: number;
+}
+
+/**
+ * Takes X-Request-Id from the caller (or makes one) and opens the request's log context: every
+ * log line until the answer carries request_id, trace_id and span_id, and the actor and workspace
+ * once the chain knows them. A `traceparent` is continued only from a trusted proxy; the answer
+ * echoes the request's own as `traceresponse`. 5xx answers go to the error reporter.
+ */
+export function requestContext(logger: Logger, options: RequestContextOptions = {}) {
+  const trusted = new TrustedProxies(options.trustedProxies ?? []);
+  const reporter = options.errorReporter ?? logErrorReporter(logger);
   return createMiddleware<ApiEnv>(async (c, next) => {
     const incoming = c.req.header('x-request-id');
     const requestId = incoming && acceptableRequestId.test(incoming) ? incoming : randomUUID();
-    const requestLogger = logger.child({ request_id: requestId });
-    c.set('requestId', requestId);
-    c.set('logger', requestLogger);
-    const outgoing = nodeResponse(c);
-    if (outgoing) outgoing.setHeader('X-Request-Id', requestId);
-    else c.header('X-Request-Id', requestId);
-    const started = performance.now();
-    await next();
-    const status = c.res.status;
-    const entry = {
-      method: c.req.method,
-      path: c.req.path,
-      status,
-      duration_ms: Math.round((performance.now() - started) * 100) / 100,
+    const traceparent =
+      trusted.size > 0 && fromTrustedPeer(c, trusted) ? c.req.header('traceparent') : undefined;
+    const parent = parseTraceparent(traceparent);
+    const context: LogContext = {
+      request_id: requestId,
+      trace_id: parent?.traceId ?? newTraceId(),
+      span_id: newSpanId(),
     };
-    if (status >= 500) requestLogger.error(entry, 'request failed');
-    else requestLogger.info(entry, 'request');
+    // With OTEL_* set: the request's server span; the log context takes its ids.
+    const tracer = activeTracer();
+    let span: Span | undefined;
+    if (tracer) {
+      span = tracer.startSpan(
+        c.req.method,
+        {
+          kind: SpanKind.SERVER,
+          attributes: { 'http.request.method': c.req.method, 'url.path': c.req.path },
+        },
+        remoteParent(parent ? traceparent : undefined),
+      );
+      const ids = span.spanContext();
+      context.trace_id = ids.traceId;
+      context.span_id = ids.spanId;
+      context.trace_sampled = (ids.traceFlags & 1) === 1;
+    }
+    c.set('requestId', requestId);
+    c.set('logger', logger);
+    const traceresponse = `00-${context.trace_id}-${context.span_id}-${context.trace_sampled === false ? '00' : '01'}`;
+    const outgoing = nodeResponse(c);
+    if (outgoing) {
+      outgoing.setHeader('X-Request-Id', requestId);
+      outgoing.setHeader('traceresponse', traceresponse);
+    } else {
+      c.header('X-Request-Id', requestId);
+      c.header('traceresponse', traceresponse);
+    }
+    const started = performance.now();
+    const run = () =>
+      runWithLogContext(context, async () => {
+        await next();
+        const status = c.res.status;
+        const seconds = (performance.now() - started) / 1000;
+        const route = routeTemplate(c);
+        const entry = {
+          method: c.req.method,
+          path: c.req.path,
+          route,
+          status,
+          duration_ms: Math.round(seconds * 100_000) / 100,
+        };
+        if (status >= 500) {
+          reporter.report(c.error ?? new Error(`answered ${status}`), {
+            kind: 'request',
+            method: entry.method,
+            route,
+            status,
+          });
+        }
+        logger.info(entry, 'request');
+        options.onResponse?.({
+          method: entry.method,
+          route,
+          status,
+          code: status >= 400 ? c.get('errorCode') : undefined,
+          seconds,
+        });
+        if (span) endServerSpan(span, entry.method, route, status, context);
+      });
+    await (span ? withSpan(span, run) : run());
   });
+}
+
+function endServerSpan(span: Span, method: string, route: string, status: number, context: LogContext): void {
+  span.updateName(`${method} ${route}`);
+  span.setAttribute('http.route', route);
+  span.setAttribute('http.response.status_code', status);
+  if (context.workspace_id) span.setAttribute('plinth.workspace_id', context.workspace_id);
+  if (context.user_id) span.setAttribute('enduser.id', context.user_id);
+  if (context.api_key_id) span.setAttribute('plinth.api_key_id', context.api_key_id);
+  if (status >= 500) span.setStatus({ code: SpanStatusCode.ERROR });
+  span.end();
+}
+
+/** The template of the route that answered; `unmatched` for a 404 no route claimed. */
+export function routeTemplate(c: Context): string {
+  const routes = matchedRoutes(c);
+  for (let index = routes.length - 1; index >= 0; index--) {
+    const route = routes[index]!;
+    if (route.method !== 'ALL') return route.path;
+  }
+  return 'unmatched';
+}
+
+function fromTrustedPeer(c: Context, trusted: TrustedProxies): boolean {
+  const peer = (c.env as Partial<HttpBindings> | undefined)?.incoming?.socket?.remoteAddress;
+  return peer !== undefined && trusted.has(peer);
 }

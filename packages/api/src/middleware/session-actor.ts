@@ -1,4 +1,5 @@
 import { createMiddleware } from 'hono/factory';
+import { addToLogContext } from '@plinth/core/logger';
 import type { Actor } from '@plinth/core/actor';
 import { AppError } from '@plinth/core/errors';
 import type { SessionReader } from '@plinth/core/identity';
@@ -42,7 +43,7 @@ export function requireSession(readSession: SessionReader, trustedOrigins?: read
       sessionCreatedAt: session.createdAt,
       ...(session.impersonatedBy ? { impersonatorId: session.impersonatedBy } : {}),
     });
-    c.get('logger')?.setBindings?.({ user_id: session.userId });
+    addToLogContext({ user_id: session.userId });
     await next();
   });
 }

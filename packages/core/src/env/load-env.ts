@@ -51,6 +51,12 @@ export interface Env {
   /** Whether the `api` and `worker` roles migrate the database at start (off: a migration job does). */
   migrateOnStart: boolean;
   trustedProxies: string[];
+  /** The /metrics listener (METRICS_PORT, METRICS_HOST); `port` undefined: no metrics listener. */
+  metrics: { port: number | undefined; host: string };
+  /** Sentry's DSN; errors are only logged without it. */
+  sentryDsn: string | undefined;
+  /** OpenTelemetry traces from the standard OTEL_* variables; undefined: tracing off. */
+  tracing: TracingEnv | undefined;
   /** Multiplies every /api/v1 rate limit (docs/decisions/0010-api-rate-limits.md). */
   apiRateLimitScale: number;
   auth: AuthEnv;
@@ -64,6 +70,13 @@ export interface Env {
 export interface WebhooksEnv {
   /** `loopback`: outgoing webhooks may reach 127.0.0.1/::1 (a developer's local receiver); never in production. */
   allowPrivate: 'loopback' | 'none';
+}
+
+export interface TracingEnv {
+  tracesEndpoint: string;
+  serviceName: string;
+  sampler: string;
+  samplerArg: number | undefined;
 }
 
 export interface DatabaseTimeouts {
@@ -169,6 +182,12 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
       },
     });
   }
+  if (raw.METRICS_PORT !== undefined && raw.METRICS_PORT !== 0 && raw.METRICS_PORT === raw.PORT) {
+    // /metrics names routes, queues and volumes: it is for Prometheus, not for the internet.
+    throw new AppError('invalid_input', 'Invalid configuration', {
+      fields: { METRICS_PORT: 'must differ from PORT: metrics are never served on the public port' },
+    });
+  }
   if (raw.MAIL_TRANSPORT === 'smtp' && !raw.SMTP_URL) {
     throw new AppError('invalid_input', 'Invalid configuration', {
       fields: { SMTP_URL: 'required when MAIL_TRANSPORT=smtp' },
@@ -203,6 +222,9 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
     healthPort: raw.HEALTH_PORT,
     migrateOnStart: raw.MIGRATE_ON_START,
     trustedProxies: list(raw.TRUSTED_PROXIES),
+    metrics: { port: raw.METRICS_PORT, host: raw.METRICS_HOST },
+    sentryDsn: raw.SENTRY_DSN,
+    tracing: tracingEnv(raw),
     apiRateLimitScale: raw.API_RATE_LIMIT_SCALE,
     auth: {
       secret: raw.AUTH_SECRET ?? DEV_AUTH_SECRET,
@@ -230,6 +252,22 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
     },
     secretsEncryptionKey: raw.SECRETS_ENCRYPTION_KEY ?? DEV_SECRETS_ENCRYPTION_KEY,
     webhooks: { allowPrivate: raw.WEBHOOK_ALLOW_PRIVATE ?? 'none' },
+  };
+}
+
+function tracingEnv(raw: ReturnType<typeof envSchema.parse>): TracingEnv | undefined {
+  if (raw.OTEL_SDK_DISABLED === 'true' || raw.OTEL_TRACES_EXPORTER === 'none') return undefined;
+  const endpoint =
+    raw.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT ??
+    (raw.OTEL_EXPORTER_OTLP_ENDPOINT
+      ? `${raw.OTEL_EXPORTER_OTLP_ENDPOINT.replace(/\/+$/, '')}/v1/traces`
+      : undefined);
+  if (!endpoint) return undefined;
+  return {
+    tracesEndpoint: endpoint,
+    serviceName: raw.OTEL_SERVICE_NAME,
+    sampler: raw.OTEL_TRACES_SAMPLER,
+    samplerArg: raw.OTEL_TRACES_SAMPLER_ARG,
   };
 }
 

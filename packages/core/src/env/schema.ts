@@ -58,6 +58,28 @@ export const envSchema = z.object({
   HEALTH_PORT: port.optional(),
   MIGRATE_ON_START: flag.default(true),
   TRUSTED_PROXIES: z.string().default(''),
+  // The Prometheus listener: unset means no /metrics at all; never the public PORT.
+  METRICS_PORT: port.optional(),
+  METRICS_HOST: z.string().min(1).default('127.0.0.1'),
+  // Errors (5xx, jobs out of retries) also go to Sentry when set.
+  SENTRY_DSN: z.string().url().optional(),
+  // OpenTelemetry traces, by the standard variables: off (and no span made) without an endpoint.
+  OTEL_EXPORTER_OTLP_ENDPOINT: z.string().url().optional(),
+  OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: z.string().url().optional(),
+  OTEL_SDK_DISABLED: z.enum(['true', 'false']).optional(),
+  OTEL_TRACES_EXPORTER: z.string().optional(),
+  OTEL_SERVICE_NAME: z.string().min(1).default('plinth'),
+  OTEL_TRACES_SAMPLER: z
+    .enum([
+      'always_on',
+      'always_off',
+      'traceidratio',
+      'parentbased_always_on',
+      'parentbased_always_off',
+      'parentbased_traceidratio',
+    ])
+    .default('parentbased_always_on'),
+  OTEL_TRACES_SAMPLER_ARG: z.coerce.number().min(0).max(1).optional(),
   API_RATE_LIMIT_SCALE: z.coerce.number().positive().max(1_000_000).default(1),
   // Identity (better-auth)
   AUTH_SECRET: z.string().min(32).optional(),

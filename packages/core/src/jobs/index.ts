@@ -1,6 +1,7 @@
 // Jobs: background work on pg-boss in our Postgres — declared queues with retry and backoff,
 // dead letters, cluster-wide cron schedules, and sends that join the caller's transaction.
 export {
+  JOB_CONTEXT_KEY,
   JobQueue,
   type JobContext,
   type JobHandler,

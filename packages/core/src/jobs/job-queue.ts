@@ -1,5 +1,20 @@
 import PgBoss from 'pg-boss';
-import type { Logger } from '../logger/index';
+import {
+  carriedContext,
+  jobLogContext,
+  runWithLogContext,
+  type CarriedContext,
+  type Logger,
+} from '../logger/index';
+import {
+  activeTracer,
+  remoteParent,
+  SpanKind,
+  SpanStatusCode,
+  withSpan,
+  type ErrorReporter,
+  type Span,
+} from '../telemetry/index';
 import type { QueueDefinition } from './queues';
 
 export interface SqlExecutor {
@@ -12,6 +27,12 @@ export interface JobContext {
   /** 0 on the first attempt. */
   retryCount: number;
 }
+
+/**
+ * The key under which a job's data carries the context of the request (or job) that sent it; the
+ * worker takes it out before the handler sees the data and runs the handler in that trace.
+ */
+export const JOB_CONTEXT_KEY = '_plinth_context';
 
 export type JobHandler<T = unknown> = (data: T, job: JobContext) => Promise<void>;
 
@@ -34,6 +55,10 @@ export interface JobQueueOptions {
   clockIntervalSeconds?: number;
   /** Seconds between pg-boss maintenance runs (expiring jobs whose worker died; default 120); tests shorten it. */
   maintenanceIntervalSeconds?: number;
+  /** Told of every job that failed its last attempt; a structured error log when absent. */
+  errorReporter?: ErrorReporter;
+  /** Told of every failed attempt (metrics). */
+  onAttemptFailed?: (queue: string) => void;
 }
 
 /** Background jobs on pg-boss, in the same Postgres as everything else. */
@@ -42,6 +67,8 @@ export class JobQueue {
   readonly #logger: Logger;
   readonly #queues: Map<string, QueueDefinition>;
   readonly #pollingIntervalSeconds: number;
+  readonly #errorReporter: ErrorReporter | undefined;
+  readonly #onAttemptFailed: ((queue: string) => void) | undefined;
   #started = false;
   #stopping = false;
 
@@ -49,6 +76,8 @@ export class JobQueue {
     this.#logger = options.logger.child({ component: 'jobs' });
     this.#queues = new Map(options.queues.map((queue) => [queue.name, queue]));
     this.#pollingIntervalSeconds = options.pollingIntervalSeconds ?? 2;
+    this.#errorReporter = options.errorReporter;
+    this.#onAttemptFailed = options.onAttemptFailed;
     this.#boss = new PgBoss({
       connectionString: options.connectionString,
       schema: options.schema,
@@ -97,14 +126,21 @@ export class JobQueue {
   /**
    * Enqueues a job. With `executor`, the insert runs on that connection, inside its open
    * transaction: the job exists if and only if the transaction commits. With `id`, a second send of
-   * the same id is a no-op (returns null).
+   * the same id is a no-op (returns null). The job carries the running request's or job's context
+   * (trace, workspace, actor), or `context` when given (the outbox relay passes the event's).
    */
   async send(
     name: string,
     data: object,
-    options: { id?: string; startAfterSeconds?: number; executor?: SqlExecutor } = {},
+    options: {
+      id?: string;
+      startAfterSeconds?: number;
+      executor?: SqlExecutor;
+      context?: CarriedContext | null;
+    } = {},
   ): Promise<string | null> {
     this.#assertQueue(name);
+    data = withContext(data, options.context === undefined ? carriedContext() : options.context);
     const sendOptions: PgBoss.SendOptions = {};
     if (options.id) sendOptions.id = options.id;
     if (options.startAfterSeconds) sendOptions.startAfter = options.startAfterSeconds;
@@ -122,7 +158,10 @@ export class JobQueue {
   async sendMany(name: string, jobs: readonly { data: object; id?: string }[]): Promise<void> {
     this.#assertQueue(name);
     if (jobs.length === 0) return;
-    await this.#boss.insert(jobs.map((job) => ({ name, data: job.data, ...(job.id ? { id: job.id } : {}) })));
+    const context = carriedContext();
+    await this.#boss.insert(
+      jobs.map((job) => ({ name, data: withContext(job.data, context), ...(job.id ? { id: job.id } : {}) })),
+    );
   }
 
   /** Cancels jobs not finished yet (work another job already did); unknown or finished ids are skipped. */
@@ -142,12 +181,57 @@ export class JobQueue {
     const batchSize = options.batchSize ?? 1;
     const run = async (job: PgBoss.JobWithMetadata<T>) => {
       const context: JobContext = { id: job.id, name: job.name, retryCount: job.retryCount };
-      try {
-        await handler(job.data, context);
-      } catch (error) {
-        this.#logger.warn({ err: error, job: context }, 'job attempt failed');
-        throw error;
+      const { data, carried } = withoutContext(job.data);
+      const logContext = jobLogContext(carried, { id: job.id, queue: job.name });
+      // With OTEL_* set: the job's span, a child of the request that enqueued it.
+      const tracer = activeTracer();
+      let span: Span | undefined;
+      if (tracer) {
+        const traceparent = (carried as { traceparent?: unknown } | undefined)?.traceparent;
+        span = tracer.startSpan(
+          `${job.name} process`,
+          {
+            kind: SpanKind.CONSUMER,
+            attributes: {
+              'messaging.system': 'pg-boss',
+              'messaging.destination.name': job.name,
+              'messaging.message.id': job.id,
+              'plinth.job.attempt': job.retryCount + 1,
+              ...(logContext.workspace_id ? { 'plinth.workspace_id': logContext.workspace_id } : {}),
+            },
+          },
+          remoteParent(typeof traceparent === 'string' ? traceparent : undefined),
+        );
+        const ids = span.spanContext();
+        Object.assign(logContext, {
+          trace_id: ids.traceId,
+          span_id: ids.spanId,
+          trace_sampled: (ids.traceFlags & 1) === 1,
+        });
       }
+      const attempt = () =>
+        runWithLogContext(logContext, async () => {
+          try {
+            await handler(data as T, context);
+          } catch (error) {
+            this.#onAttemptFailed?.(job.name);
+            if (job.retryCount >= job.retryLimit) {
+              const details = { kind: 'job' as const, queue: job.name, attempts: job.retryCount + 1 };
+              if (this.#errorReporter) this.#errorReporter.report(error, details);
+              else this.#logger.error({ err: error, job: context, ...details }, 'job failed for good');
+            } else {
+              this.#logger.warn({ err: error, job: context }, 'job attempt failed');
+            }
+            span?.setStatus({
+              code: SpanStatusCode.ERROR,
+              message: error instanceof Error ? error.message : 'failed',
+            });
+            throw error;
+          } finally {
+            span?.end();
+          }
+        });
+      await (span ? withSpan(span, attempt) : attempt());
     };
     const workerId: string = await this.#boss.work<T>(
       name,
@@ -191,4 +275,17 @@ export class JobQueue {
       throw new TypeError(`unknown queue "${name}": declare it with defineQueue() in the wiring`);
     }
   }
+}
+
+function withContext(data: object, context: CarriedContext | null | undefined): object {
+  if (!context || Array.isArray(data)) return data;
+  return { ...data, [JOB_CONTEXT_KEY]: context };
+}
+
+function withoutContext(data: unknown): { data: unknown; carried: unknown } {
+  if (typeof data !== 'object' || data === null || Array.isArray(data) || !(JOB_CONTEXT_KEY in data)) {
+    return { data, carried: undefined };
+  }
+  const { [JOB_CONTEXT_KEY]: carried, ...rest } = data as Record<string, unknown>;
+  return { data: rest, carried };
 }

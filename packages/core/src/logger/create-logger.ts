@@ -1,4 +1,5 @@
 import { pino, type Logger, type DestinationStream } from 'pino';
+import { currentLogContext } from './log-context';
 
 export type { Logger };
 
@@ -27,7 +28,10 @@ function serializeError(error: unknown): unknown {
   return serialized;
 }
 
-/** JSON logs (pino); every request adds request_id, and later workspace_id and user_id. */
+/**
+ * JSON logs (pino). Inside a request or a job every line also carries its log context (request_id,
+ * trace_id, span_id, workspace_id, user_id or api_key_id, job_id): a mixin reads it per line.
+ */
 export function createLogger(
   options: { level: string; name?: string },
   destination?: DestinationStream,
@@ -41,6 +45,8 @@ export function createLogger(
       timestamp: pino.stdTimeFunctions.isoTime,
       formatters: { level: (label) => ({ level: label }) },
       serializers: { err: serializeError },
+      // A copy: pino merges the line's own fields into what the mixin returns.
+      mixin: () => ({ ...currentLogContext() }),
     },
     destination,
   );

@@ -1,6 +1,6 @@
 import { withClientTransaction, type Database } from '@plinth/db';
 import { DEAD_LETTER_QUEUE, type JobQueue } from '../jobs/index';
-import type { Logger } from '../logger/index';
+import type { CarriedContext, Logger } from '../logger/index';
 
 export interface RelayDeps {
   database: Database;
@@ -12,6 +12,7 @@ interface PendingEvent {
   id: string;
   topic: string;
   payload: Record<string, unknown>;
+  context: CarriedContext | null;
 }
 
 /**
@@ -24,20 +25,24 @@ interface PendingEvent {
 export function relayOutbox(deps: RelayDeps, batchSize = 100): Promise<number> {
   return withClientTransaction(deps.database, async (client) => {
     const { rows } = await client.query<PendingEvent>(
-      `select id, topic, payload from outbox where published_at is null
+      `select id, topic, payload, context from outbox where published_at is null
        order by created_at limit $1 for update skip locked`,
       [batchSize],
     );
     for (const event of rows) {
       if (deps.jobs.hasQueue(event.topic)) {
-        await deps.jobs.send(event.topic, event.payload, { id: event.id, executor: client });
+        await deps.jobs.send(event.topic, event.payload, {
+          id: event.id,
+          executor: client,
+          context: event.context,
+        });
       } else {
         // An unknown topic must not block the events behind it: park it where people look.
         deps.logger.error({ eventId: event.id, topic: event.topic }, 'outbox event has no queue');
         await deps.jobs.send(
           DEAD_LETTER_QUEUE,
           { reason: 'unknown_topic', topic: event.topic, payload: event.payload },
-          { id: event.id, executor: client },
+          { id: event.id, executor: client, context: event.context },
         );
       }
     }

@@ -14,6 +14,12 @@ export const outbox = pgTable(
     topic: text('topic').notNull(),
     payload: jsonb('payload').$type<Record<string, unknown>>().notNull(),
     workspaceId: uuid('workspace_id'),
+    /**
+     * The trace and actor of the request (or job) that wrote the event (traceparent, request_id,
+     * workspace_id, user_id or api_key_id); the relay hands it to the job, so the job's logs and
+     * spans join that request's trace.
+     */
+    context: jsonb('context').$type<Record<string, string>>(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     publishedAt: timestamp('published_at', { withTimezone: true }),
   },

@@ -1,0 +1,102 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { randomBytes } from 'node:crypto';
+
+/**
+ * What every log line inside a request or a job carries. One async context per request and per
+ * job (AsyncLocalStorage), so nothing passes a logger around to get these onto a line.
+ */
+export interface LogContext {
+  request_id?: string;
+  /** W3C trace id (32 hex): the OpenTelemetry span's when tracing is on, else one of our own. */
+  trace_id?: string;
+  span_id?: string;
+  /** With tracing on: false when the sampler dropped this trace (its spans are not exported). */
+  trace_sampled?: boolean;
+  workspace_id?: string;
+  user_id?: string;
+  api_key_id?: string;
+  job_id?: string;
+  queue?: string;
+}
+
+/**
+ * The part of a context that travels with work a request causes: stored on the outbox row and in
+ * the job's data, so the job's log lines name the trace, workspace and actor of that request.
+ */
+export interface CarriedContext {
+  traceparent?: string;
+  request_id?: string;
+  workspace_id?: string;
+  user_id?: string;
+  api_key_id?: string;
+}
+
+const storage = new AsyncLocalStorage<LogContext>();
+
+/** Runs `fn` with `context` as the log context of everything it calls or awaits. */
+export function runWithLogContext<T>(context: LogContext, fn: () => T): T {
+  return storage.run(context, fn);
+}
+
+/** The log context of the running request or job; undefined outside one. */
+export function currentLogContext(): LogContext | undefined {
+  return storage.getStore();
+}
+
+/** Adds what became known later (the actor, the workspace) to the running context; a no-op outside one. */
+export function addToLogContext(fields: Partial<LogContext>): void {
+  const store = storage.getStore();
+  if (store) Object.assign(store, fields);
+}
+
+const traceparentPattern = /^00-([0-9a-f]{32})-([0-9a-f]{16})-([0-9a-f]{2})$/;
+
+export function newTraceId(): string {
+  return randomBytes(16).toString('hex');
+}
+
+export function newSpanId(): string {
+  return randomBytes(8).toString('hex');
+}
+
+/** A W3C traceparent's trace and parent span, or undefined when it is malformed or all zeros. */
+export function parseTraceparent(value: string | undefined): { traceId: string; spanId: string } | undefined {
+  const match = value ? traceparentPattern.exec(value.trim().toLowerCase()) : null;
+  if (!match || /^0+$/.test(match[1]!) || /^0+$/.test(match[2]!)) return undefined;
+  return { traceId: match[1]!, spanId: match[2]! };
+}
+
+/** What the running context hands to the work it causes; undefined outside a request or job. */
+export function carriedContext(): CarriedContext | undefined {
+  const store = storage.getStore();
+  if (!store) return undefined;
+  const carried: CarriedContext = {};
+  if (store.trace_id && store.span_id) {
+    carried.traceparent = `00-${store.trace_id}-${store.span_id}-${store.trace_sampled === false ? '00' : '01'}`;
+  }
+  for (const key of ['request_id', 'workspace_id', 'user_id', 'api_key_id'] as const) {
+    if (store[key]) carried[key] = store[key];
+  }
+  return carried;
+}
+
+/** A job's own context: a new span in the trace of the request that caused it (or a new trace). */
+export function jobLogContext(carried: unknown, job: { id: string; queue: string }): LogContext {
+  const from: Partial<Record<keyof CarriedContext, unknown>> = isCarried(carried) ? carried : {};
+  const parent = typeof from.traceparent === 'string' ? parseTraceparent(from.traceparent) : undefined;
+  const context: LogContext = {
+    trace_id: parent?.traceId ?? newTraceId(),
+    span_id: newSpanId(),
+    job_id: job.id,
+    queue: job.queue,
+  };
+  for (const key of ['request_id', 'workspace_id', 'user_id', 'api_key_id'] as const) {
+    const value = from[key];
+    if (typeof value === 'string' && value.length <= 128) context[key] = value;
+  }
+  return context;
+}
+
+function isCarried(value: unknown): value is Record<keyof CarriedContext, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
