@@ -22,6 +22,7 @@ export {
   INVITATION_TTL_DAYS,
   type InvitationView,
 } from './invitations';
+export { existingId } from './ids';
 export { assertRankCovers } from './rank';
 export * from './schemas';
 export type { MemberActor, TenancyDeps, WorkspaceSummary } from './types';

@@ -155,6 +155,7 @@ async function attempt(deps: DeliveryWorkerDeps, job: DeliverJob): Promise<Attem
       })
       .where(
         and(
+          eq(webhookDelivery.workspaceId, job.workspaceId),
           eq(webhookDelivery.id, job.deliveryId),
           eq(webhookDelivery.status, 'pending'),
           or(isNull(webhookDelivery.lockedUntil), lt(webhookDelivery.lockedUntil, sql`now()`)),
@@ -162,7 +163,10 @@ async function attempt(deps: DeliveryWorkerDeps, job: DeliverJob): Promise<Attem
       )
       .returning();
     if (!row) return null;
-    const [endpoint] = await tx.select().from(webhookEndpoint).where(eq(webhookEndpoint.id, row.endpointId));
+    const [endpoint] = await tx
+      .select()
+      .from(webhookEndpoint)
+      .where(and(eq(webhookEndpoint.workspaceId, row.workspaceId), eq(webhookEndpoint.id, row.endpointId)));
     return { row, endpoint };
   });
   if (!claimed) return rescheduleIfHeld(deps, job);
@@ -233,7 +237,13 @@ async function rescheduleIfHeld(deps: DeliveryWorkerDeps, job: DeliverJob): Prom
     tx
       .select({ seconds: sql<number>`ceil(extract(epoch from ${webhookDelivery.lockedUntil} - now()))::int` })
       .from(webhookDelivery)
-      .where(and(eq(webhookDelivery.id, job.deliveryId), eq(webhookDelivery.status, 'pending'))),
+      .where(
+        and(
+          eq(webhookDelivery.workspaceId, job.workspaceId),
+          eq(webhookDelivery.id, job.deliveryId),
+          eq(webhookDelivery.status, 'pending'),
+        ),
+      ),
   );
   if (!held) return 'skipped';
   await deps.jobs.send(DELIVER_QUEUE, job, { startAfterSeconds: Math.max(1, (held.seconds ?? 0) + 1) });
@@ -269,7 +279,7 @@ async function record(deps: DeliveryWorkerDeps, row: WebhookDelivery, outcome: O
             : null,
         ...(outcome.status === 'succeeded' ? { deliveredAt: sql`now()` } : {}),
       })
-      .where(eq(webhookDelivery.id, row.id));
+      .where(and(eq(webhookDelivery.workspaceId, row.workspaceId), eq(webhookDelivery.id, row.id)));
     if (outcome.retryInSeconds !== undefined) {
       const job: DeliverJob = {
         workspaceId: row.workspaceId,
@@ -285,7 +295,13 @@ async function record(deps: DeliveryWorkerDeps, row: WebhookDelivery, outcome: O
       await tx
         .update(webhookEndpoint)
         .set({ failingSince: null })
-        .where(and(eq(webhookEndpoint.id, row.endpointId), sql`${webhookEndpoint.failingSince} is not null`));
+        .where(
+          and(
+            eq(webhookEndpoint.workspaceId, row.workspaceId),
+            eq(webhookEndpoint.id, row.endpointId),
+            sql`${webhookEndpoint.failingSince} is not null`,
+          ),
+        );
     } else if (outcome.disable) {
       await disableEndpoint(tx, deps, row, outcome.disable);
     } else if (outcome.failing) {
@@ -294,11 +310,17 @@ async function record(deps: DeliveryWorkerDeps, row: WebhookDelivery, outcome: O
       await tx
         .update(webhookEndpoint)
         .set({ failingSince: sql`now()` })
-        .where(and(eq(webhookEndpoint.id, row.endpointId), isNull(webhookEndpoint.failingSince)));
+        .where(
+          and(
+            eq(webhookEndpoint.workspaceId, row.workspaceId),
+            eq(webhookEndpoint.id, row.endpointId),
+            isNull(webhookEndpoint.failingSince),
+          ),
+        );
       const [endpoint] = await tx
         .select({ failingSince: webhookEndpoint.failingSince, enabled: webhookEndpoint.enabled })
         .from(webhookEndpoint)
-        .where(eq(webhookEndpoint.id, row.endpointId));
+        .where(and(eq(webhookEndpoint.workspaceId, row.workspaceId), eq(webhookEndpoint.id, row.endpointId)));
       const limit = deps.disableAfterFailingMs ?? DISABLE_AFTER_FAILING_MS;
       if (
         endpoint?.enabled &&
@@ -321,7 +343,13 @@ async function disableEndpoint(
   const [endpoint] = await tx
     .update(webhookEndpoint)
     .set({ enabled: false, disabledReason: reason })
-    .where(and(eq(webhookEndpoint.id, row.endpointId), eq(webhookEndpoint.enabled, true)))
+    .where(
+      and(
+        eq(webhookEndpoint.workspaceId, row.workspaceId),
+        eq(webhookEndpoint.id, row.endpointId),
+        eq(webhookEndpoint.enabled, true),
+      ),
+    )
     .returning({ id: webhookEndpoint.id, url: webhookEndpoint.url });
   if (!endpoint) return;
   await audit(

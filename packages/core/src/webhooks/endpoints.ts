@@ -1,9 +1,8 @@
-import { and, count, desc, eq } from 'drizzle-orm';
+import { and, count, desc, eq, sql } from 'drizzle-orm';
 import {
   webhookDelivery,
   webhookEndpoint,
   withTenant,
-  isUuid,
   uuidv7,
   type Executor,
   type WebhookEndpoint,
@@ -17,7 +16,7 @@ import { eventCatalog } from '../events/index';
 import { lockWorkspaceLimits } from '../limits/index';
 import { enqueueEvent } from '../outbox/index';
 import { encodeId } from '../public-ids/index';
-import type { MemberActor } from '../tenancy/index';
+import { existingId, type MemberActor } from '../tenancy/index';
 import { checkTarget, EgressRefused, type EgressPolicy } from './egress';
 import { DELIVER_QUEUE, type DeliverJob } from './queues';
 import {
@@ -63,12 +62,6 @@ const view = {
   createdAt: webhookEndpoint.createdAt,
   updatedAt: webhookEndpoint.updatedAt,
 };
-
-/** An id that is not a uuid names nothing: the same 404 as another workspace's id. */
-function existingId(id: string): string {
-  if (!isUuid(id)) throw new AppError('not_found');
-  return id;
-}
 
 /** The URL's form and every address its host resolves to, judged before anything is stored. */
 async function assertDeliverableUrl(url: string, policy: EgressPolicy): Promise<string> {
@@ -269,15 +262,12 @@ export async function rotateWebhookSecret(
   const secret = generateSigningSecret();
   return withTenant(deps.database, actor.workspaceId, actor, async (tx) => {
     await endpointIn(tx, actor, id, true);
-    const [current] = await tx
-      .select({ secretCiphertext: webhookEndpoint.secretCiphertext })
-      .from(webhookEndpoint)
-      .where(eq(webhookEndpoint.id, id));
     const [row] = await tx
       .update(webhookEndpoint)
       .set({
         secretCiphertext: deps.secrets.seal(secret),
-        previousSecretCiphertext: overlapSeconds > 0 ? current!.secretCiphertext : null,
+        // The column on the right of SET is the row's value before this update: the old secret.
+        previousSecretCiphertext: overlapSeconds > 0 ? sql`${webhookEndpoint.secretCiphertext}` : null,
         previousSecretExpiresAt: overlapSeconds > 0 ? new Date(Date.now() + overlapSeconds * 1000) : null,
       })
       .where(and(eq(webhookEndpoint.workspaceId, actor.workspaceId), eq(webhookEndpoint.id, id)))
