@@ -145,6 +145,8 @@ export interface Haproxy {
   /** The proxy's view of each backend server: UP, DOWN, MAINT…, with its last check's result. */
   serverStatus(backend: string, server: string): Promise<string | undefined>;
   lastCheck(backend: string, server: string): Promise<string | undefined>;
+  /** One line per request (HAProxy's httplog format, with its termination state). */
+  logFile: string;
   stop(): Promise<void>;
 }
 
@@ -171,8 +173,13 @@ export async function startHaproxy(options: {
       'global',
       `  stats socket ${socket} mode 600 level admin`,
       '  maxconn 4000',
+      // One line per request on stderr, kept in <dir>/haproxy.log: its termination state says who
+      // closed a connection (client, proxy or server) when a client saw a reset.
+      '  log stderr format raw local0 info',
       'defaults',
       '  mode http',
+      '  log global',
+      '  option httplog',
       '  timeout connect 1s',
       '  timeout client 30s',
       '  timeout server 30s',
@@ -206,8 +213,14 @@ export async function startHaproxy(options: {
   const check = spawnSync(binary, ['-c', '-q', '-f', config], { encoding: 'utf8' });
   if (check.status !== 0) throw new Error(`haproxy refused its configuration: ${check.stderr}`);
   const child = spawn(binary, ['-db', '-f', config], { stdio: ['ignore', 'ignore', 'pipe'] });
+  const logFile = path.join(options.dir, 'haproxy.log');
+  const log = createWriteStream(logFile, { flags: 'a' });
   let stderr = '';
-  child.stderr!.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-4000)));
+  child.stderr!.on('data', (chunk: Buffer) => {
+    log.write(chunk);
+    stderr = (stderr + chunk.toString()).slice(-4000);
+  });
+  child.once('exit', () => log.end());
   const stats = (): Promise<string> =>
     new Promise((resolve, reject) => {
       const connection = createConnection(socket);
@@ -229,6 +242,7 @@ export async function startHaproxy(options: {
   return {
     url: `http://127.0.0.1:${port}`,
     serverStatus: (backend, server) => column(backend, server, 'status'),
+    logFile,
     async lastCheck(backend, server) {
       return `${await column(backend, server, 'check_status')} ${await column(backend, server, 'last_chk')}`;
     },

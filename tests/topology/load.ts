@@ -1,9 +1,15 @@
 import { randomUUID } from 'node:crypto';
+import { request } from 'node:http';
 
 // A bounded, closed-loop load of mixed reads and writes through the proxy, as API clients send it:
 // every write carries an Idempotency-Key and is retried with the same key on a retriable answer
 // (502/503/504, a 409 "still in progress" with Retry-After, a reset connection), the way a
-// well-behaved client survives a node dying under it. Every attempt is recorded with its phase.
+// well-behaved client survives a node dying under it. Every attempt is recorded with the phase it ended in.
+//
+// Each request opens its own connection to the proxy. A kept-alive connection that the proxy closes
+// while idle can meet a request written into it at the same moment: the client sees a reset that no
+// node and no deploy caused. With a connection per request, a failed attempt means a node or the
+// proxy really failed it, which is what the phases are asserted on.
 
 export type Outcome = 'ok' | 'retriable' | 'error';
 
@@ -14,6 +20,11 @@ export interface Attempt {
   outcome: Outcome;
   /** Status code, or the network error's code. */
   detail: string;
+  /** Which logical operation this attempt belongs to (its retries share it), and which try it was. */
+  operation: number;
+  attempt: number;
+  /** A network error's message (who closed, how), for the diagnosis of an unexpected one. */
+  message?: string;
 }
 
 export interface Tenant {
@@ -34,6 +45,7 @@ export class Load {
   #stop = false;
   #running: Promise<void>[] = [];
   #sequence = 0;
+  #operations = 0;
 
   constructor(
     private readonly baseUrl: string,
@@ -112,31 +124,36 @@ export class Load {
       headers['idempotency-key'] = randomUUID();
     }
     const deadline = Date.now() + RETRY_FOR_MS;
+    const operation = ++this.#operations;
     for (let attempt = 0; ; attempt++) {
-      const phase = this.phase;
       const started = performance.now();
       let outcome: Outcome;
       let detail: string;
+      let message: string | undefined;
       try {
-        const response = await fetch(new URL(path, this.baseUrl), {
-          method,
-          headers,
-          redirect: 'manual',
-          ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-          signal: AbortSignal.timeout(15_000),
-        });
-        await response.arrayBuffer();
+        const response = await send(new URL(path, this.baseUrl), method, headers, body);
         detail = String(response.status);
-        if (response.ok) outcome = 'ok';
+        if (response.status >= 200 && response.status < 300) outcome = 'ok';
         else if ([502, 503, 504].includes(response.status)) outcome = 'retriable';
-        else if (response.status === 409 && response.headers.get('retry-after')) outcome = 'retriable';
+        else if (response.status === 409 && response.retryAfter) outcome = 'retriable';
         else outcome = 'error';
       } catch (error) {
-        const cause = (error as { cause?: { code?: string } }).cause;
-        detail = cause?.code ?? (error as Error).name;
+        detail = (error as { code?: string }).code ?? (error as Error).name;
+        message = `${new Date().toISOString()} ${(error as Error).message}`;
         outcome = 'retriable';
       }
-      this.attempts.push({ phase, op, ms: performance.now() - started, outcome, detail });
+      // Counted in the phase it ended in: a request sent just before a kill fails during the kill.
+      const phase = this.phase;
+      this.attempts.push({
+        phase,
+        op,
+        ms: performance.now() - started,
+        outcome,
+        detail,
+        operation,
+        attempt,
+        ...(message === undefined ? {} : { message }),
+      });
       if (outcome === 'ok') return true;
       if (outcome === 'error' || Date.now() > deadline) {
         this.failed.push(`${op} ${path}: ${detail} (phase ${phase}, attempt ${attempt + 1})`);
@@ -146,6 +163,34 @@ export class Load {
       await new Promise((resolve) => setTimeout(resolve, Math.min(1000, 50 * 2 ** attempt) * Math.random()));
     }
   }
+}
+
+/** One request on a connection of its own; the body is read to the end. Times out after 15 s. */
+function send(
+  url: URL,
+  method: string,
+  headers: Record<string, string>,
+  body: unknown,
+): Promise<{ status: number; retryAfter: string | undefined }> {
+  return new Promise((resolve, reject) => {
+    const payload = body === undefined ? undefined : JSON.stringify(body);
+    const req = request(url, {
+      method,
+      agent: false,
+      headers: payload === undefined ? headers : { ...headers, 'content-length': Buffer.byteLength(payload) },
+      timeout: 15_000,
+    });
+    req.on('timeout', () => req.destroy(Object.assign(new Error('no answer in 15 s'), { code: 'TIMEOUT' })));
+    req.on('error', reject);
+    req.on('response', (response) => {
+      response.on('error', reject);
+      response.on('end', () =>
+        resolve({ status: response.statusCode ?? 0, retryAfter: response.headers['retry-after'] }),
+      );
+      response.resume();
+    });
+    req.end(payload);
+  });
 }
 
 function add(map: Map<string, Set<string>>, key: string, value: string): void {

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { eq, inArray } from 'drizzle-orm';
 import PgBoss from 'pg-boss';
 import type Stripe from 'stripe';
@@ -28,7 +29,7 @@ import {
   type Haproxy,
   type PgBouncer,
 } from './cluster';
-import { formatTable, Load, phaseTable, type Tenant } from './load';
+import { formatTable, Load, phaseTable, type Attempt, type Tenant } from './load';
 
 // Two api nodes, one web node and two workers behind real HAProxy, all through real PgBouncer in
 // transaction mode to one Postgres, under a mixed load while nodes are killed and redeployed.
@@ -195,6 +196,26 @@ async function deliverAll(): Promise<void> {
   );
 }
 
+/** The failed attempts with their messages, and what HAProxy logged for requests it did not end normally. */
+async function explain(attempts: Attempt[]): Promise<string> {
+  const lines = attempts.map(
+    (attempt) =>
+      `  ${attempt.phase} op#${attempt.operation} try ${attempt.attempt + 1} ${attempt.op} ${attempt.detail} ${attempt.message ?? ''}`,
+  );
+  // httplog: "... <termination_state> <actconn>/..." — "----" is a normal end; anything else names
+  // who ended the session (C client, S server, P proxy, c/s timeouts) and in which phase.
+  const abnormal = readFileSync(proxy.logFile, 'utf8')
+    .split('\n')
+    .filter(
+      (line) => /\s(?!----)[A-Za-z-]{4}\s\d+\/\d+\/\d+\/\d+\/\d+\s/.test(line) && !line.includes(' ---- '),
+    );
+  return [
+    ...lines,
+    '  HAProxy, sessions not ended normally:',
+    ...abnormal.slice(-40).map((line) => `    ${line}`),
+  ].join('\n');
+}
+
 /** Jobs of a queue by state, read from pg-boss's table as the owner. */
 async function jobsOf(
   queue: string,
@@ -266,16 +287,33 @@ describe('topology: 2 api + 1 web + 2 workers behind HAProxy, through PgBouncer 
     const rows = phaseTable(load.attempts, phases);
     console.info(`\ntopology under load (6 clients through HAProxy):\n${formatTable(rows)}\n`);
     const byPhase = Object.fromEntries(rows.map((row) => [row.phase, row]));
+    const network = load.attempts.filter((attempt) => attempt.message !== undefined);
+    if (network.length > 0) console.info(`connection failures:\n${await explain(network)}\n`);
 
     // Clients: every operation eventually succeeded; errors only while a node died, all retriable.
+    // A write the killed node had in flight keeps its Idempotency-Key claimed until the lease ends
+    // (IN_FLIGHT_LEASE_SECONDS), so its retries see 409 "still running" into the later phases: those
+    // belong to an operation that first failed during the kill. Any other failed attempt is a defect.
     expect(load.failed).toEqual([]);
-    for (const phase of ['before', 'steady', 'rolling', 'after']) {
-      expect(byPhase[phase], phase).toMatchObject({ retriable: 0, errors: 0 });
-    }
     expect(byPhase.kill!.errors).toBe(0);
+    const firstFailure = new Map<number, string>();
+    for (const attempt of load.attempts) {
+      if (attempt.outcome !== 'ok' && !firstFailure.has(attempt.operation))
+        firstFailure.set(attempt.operation, attempt.phase);
+    }
+    const unexpected = load.attempts.filter(
+      (attempt) =>
+        attempt.outcome !== 'ok' &&
+        attempt.phase !== 'warm-up' &&
+        !(
+          firstFailure.get(attempt.operation) === 'kill' &&
+          (attempt.phase === 'kill' || attempt.detail === '409')
+        ),
+    );
+    if (unexpected.length > 0) console.info(`unexpected failed attempts:\n${await explain(unexpected)}`);
+    expect(unexpected.map((attempt) => `${attempt.phase} ${attempt.op} ${attempt.detail}`)).toEqual([]);
     const kinds = new Set(load.attempts.filter((a) => a.outcome !== 'ok').map((a) => a.detail));
-    for (const kind of kinds)
-      expect(['502', '503', '504', '409', 'ECONNRESET', 'UND_ERR_SOCKET']).toContain(kind);
+    for (const kind of kinds) expect(['502', '503', '504', '409', 'ECONNRESET']).toContain(kind);
 
     // Writes: every acknowledged project exists exactly once, and nothing unacknowledged was created.
     for (const tenant of loadTenants) {
@@ -293,8 +331,13 @@ describe('topology: 2 api + 1 web + 2 workers behind HAProxy, through PgBouncer 
     const invited = [...load.ackedInvitations.values()].flatMap((set) => [...set]);
     expect(invited.length).toBeGreaterThan(0);
     const stranded = await waitFor('the mail queue to drain', async () => {
+      // The outbox and the queue in one snapshot: an event is either still in the outbox or a job.
+      const { rows } = await testDb.owner.pool.query<{ unpublished: number; waiting: number }>(
+        `select (select count(*)::int from outbox where topic = 'mail.send' and published_at is null) as unpublished,
+                (select count(*)::int from ${JOBS_SCHEMA}.job where name = 'mail.send' and state in ('created', 'retry')) as waiting`,
+      );
+      if (rows[0]!.unpublished > 0 || rows[0]!.waiting > 0) return undefined;
       const jobs = await jobsOf('mail.send');
-      if (jobs.some((job) => job.state === 'created' || job.state === 'retry')) return undefined;
       const active = jobs.filter((job) => job.state === 'active');
       if (active.some((job) => !job.started || job.started > killedAt)) return undefined;
       return active.map((job) => (job.data as { to: string }).to);
