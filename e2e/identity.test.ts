@@ -1,4 +1,5 @@
 import { rm } from 'node:fs/promises';
+import pg from 'pg';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { collectPageErrors, launchBrowser } from './browser';
@@ -147,9 +148,11 @@ describe('identity in a real browser', () => {
   });
 
   it('admin pages answer 404 to people who are not staff', async () => {
-    const response = await page.goto(`${server.url}/admin/users`, { waitUntil: 'networkidle' });
-    expect(response?.status()).toBe(404);
-    await page.getByRole('heading', { level: 1, name: 'Page not found' }).waitFor();
+    for (const path of ['/admin/users', '/admin/system']) {
+      const response = await page.goto(`${server.url}${path}`, { waitUntil: 'networkidle' });
+      expect(response?.status(), path).toBe(404);
+      await page.getByRole('heading', { level: 1, name: 'Page not found' }).waitFor();
+    }
     // The browser itself logs the 404 document load; that one is expected.
     expect(errors.filter((error) => !error.includes('404'))).toEqual([]);
     errors.length = 0;
@@ -205,6 +208,62 @@ describe('identity in a real browser', () => {
     await staff.waitForURL((url) => url.pathname === '/admin/users');
     await staff.getByRole('button', { name: `Account menu for ${staffEmail}` }).waitFor();
     await expect(staff.getByTestId('impersonation-banner').count()).resolves.toBe(0);
+    expect(staffErrors).toEqual([]);
+    await staff.close();
+  });
+
+  it('staff see the system page and replay a failed job once, which runs again', async () => {
+    const staffEmail = `system-${Date.now()}@example.test`;
+    const signUp = await fetch(`${server.url}/api/auth/sign-up/email`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: server.url },
+      body: JSON.stringify({ name: 'Sys Staff', email: staffEmail, password, callbackURL: '/verify-email' }),
+    });
+    expect(signUp.status).toBe(200);
+    await waitForMailLink(server.url, staffEmail, VERIFY_EMAIL_LINK);
+    await makeStaff(server, staffEmail);
+    // Its verification mail's job, as pg-boss leaves a job whose last attempt failed.
+    const owner = new pg.Client({ connectionString: server.ownerUrl() });
+    await owner.connect();
+    const failedJobId = await owner
+      .query<{ id: string }>(
+        `insert into pgboss.job (name, data, state, retry_limit, retry_count, output, completed_on)
+         select name, data, 'failed', retry_limit, retry_limit, '{"message":"SMTP said no (e2e)"}', now()
+           from pgboss.job where name = 'mail.send' and data->>'to' = $1 limit 1
+         returning id`,
+        [staffEmail],
+      )
+      .then((result) => result.rows[0]!.id)
+      .finally(() => owner.end());
+    const mails = async () => {
+      const response = await fetch(`${server.url}/api/dev/mail?to=${encodeURIComponent(staffEmail)}`);
+      return ((await response.json()) as { messages: unknown[] }).messages.length;
+    };
+    expect(await mails()).toBe(1);
+
+    const staff = await browser.newPage();
+    const staffErrors = collectPageErrors(staff);
+    await staff.goto(`${server.url}/sign-in?next=/admin/system`, { waitUntil: 'networkidle' });
+    await staff.getByLabel('Email').fill(staffEmail);
+    await staff.getByLabel('Password').fill(password);
+    await staff.getByRole('button', { name: 'Sign in', exact: true }).click();
+    await staff.waitForURL((url) => url.pathname === '/admin/system');
+    await staff.getByRole('heading', { level: 1, name: 'System' }).waitFor();
+    // This dev server is one node, running, with the repository's version.
+    await staff.getByTestId('nodes-table').getByText('running').first().waitFor();
+    await staff.getByTestId('queues-table').locator('[data-queue="mail.send"]').waitFor();
+
+    const row = staff.getByTestId('failed-jobs-table').locator(`[data-job-id="${failedJobId}"]`);
+    await row.getByText('SMTP said no (e2e)').waitFor();
+    await row.getByRole('button', { name: `Replay job ${failedJobId}` }).click();
+    const dialog = staff.getByRole('dialog');
+    await dialog.getByRole('button', { name: 'Replay job' }).click();
+    await staff.getByText('Job queued again').waitFor();
+    await dialog.waitFor({ state: 'hidden' });
+    // Replayed: no second button, and the mail goes out again.
+    await row.getByText(/replayed/u).waitFor();
+    await expect(row.getByRole('button', { name: /Replay job/u }).count()).resolves.toBe(0);
+    await expect.poll(mails, { timeout: 30_000 }).toBe(2);
     expect(staffErrors).toEqual([]);
     await staff.close();
   });

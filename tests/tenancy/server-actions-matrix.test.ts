@@ -16,6 +16,7 @@ import { useTestDatabase } from '@plinth/testing';
 import { startFakeStripe, type FakeStripe } from '@plinth/testing/fake-stripe';
 import { queues } from '../../apps/server/src/wiring';
 import * as acceptActions from '../../apps/web/app/(auth)/invitations/accept/actions';
+import * as systemActions from '../../apps/web/app/(signed-in)/admin/system/actions';
 import * as appActions from '../../apps/web/app/(signed-in)/app/actions';
 import * as auditActions from '../../apps/web/app/(signed-in)/w/[slug]/audit/actions';
 import * as billingActions from '../../apps/web/app/(signed-in)/w/[slug]/billing/actions';
@@ -271,6 +272,8 @@ const outsideMatrix: Record<string, string> = {
   '(auth)/invitations/accept/actions.ts#acceptInvitationAction':
     'scoped by the invitation token and the invited email (tests/tenancy/invitations.test.ts); ' +
     'an unknown token is asserted below',
+  '(signed-in)/admin/system/actions.ts#replayJobAction':
+    'staff only, in no workspace: asserted below (replay itself: packages/core/src/system)',
 };
 
 const roles = memberRoles;
@@ -466,5 +469,64 @@ describe('acceptInvitationAction', () => {
     const outcome = await acceptActions.acceptInvitationAction(randomUUID());
     expect(outcome).toMatchObject({ ok: false, error: { code: 'not_found' } });
     expect(outcome).not.toHaveProperty('data');
+  });
+});
+
+describe('replayJobAction', () => {
+  /** A mail.send job as pg-boss leaves one whose last attempt failed. */
+  async function failedMailJob(): Promise<string> {
+    const { rows } = await testDb.owner.pool.query<{ id: string }>(
+      `insert into ${testDb.env.jobsSchema}.job (name, data, state, retry_limit, retry_count, output, completed_on)
+       values ('mail.send', '{"template": "nothing"}', 'failed', 0, 0, '{"message": "failed"}', now())
+       returning id`,
+    );
+    return rows[0]!.id;
+  }
+  const replays = async (jobId: string) => {
+    const { rows } = await testDb.owner.pool.query<{ n: number }>(
+      `select count(*)::int as n from audit_log where action = 'admin.job_replayed' and target_id = $1`,
+      [jobId],
+    );
+    return rows[0]!.n;
+  };
+
+  it('is not_found for anyone but staff, unauthenticated signed out, forbidden from another site', async () => {
+    const jobId = await failedMailJob();
+    actAs(people.owner);
+    expect(await systemActions.replayJobAction('mail.send', jobId)).toMatchObject({
+      ok: false,
+      error: { code: 'not_found' },
+    });
+    actAs(null);
+    expect(await systemActions.replayJobAction('mail.send', jobId)).toMatchObject({
+      ok: false,
+      error: { code: 'unauthenticated' },
+    });
+    const staff = await signedInPerson(app, testDb, 'staff');
+    await testDb.owner.pool.query(`update "user" set role = 'admin' where id = $1`, [staff.id]);
+    for (const [, origin] of foreignOrigins) {
+      actAs(staff, origin);
+      expect(await systemActions.replayJobAction('mail.send', jobId)).toMatchObject({
+        ok: false,
+        error: { code: 'forbidden' },
+      });
+    }
+    expect(await replays(jobId)).toBe(0);
+
+    // Staff, from our own page: replayed once; a second time is a conflict; bad input names the field.
+    actAs(staff);
+    expect(await systemActions.replayJobAction('mail.send', jobId)).toMatchObject({
+      ok: true,
+      data: { replayJobId: expect.any(String) },
+    });
+    expect(await systemActions.replayJobAction('mail.send', jobId)).toMatchObject({
+      ok: false,
+      error: { code: 'conflict' },
+    });
+    expect(await systemActions.replayJobAction('mail.send', 42)).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input', fields: { jobId: expect.any(String) } },
+    });
+    expect(await replays(jobId)).toBe(1);
   });
 });

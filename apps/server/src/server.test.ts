@@ -157,8 +157,19 @@ describe('graceful shutdown', () => {
     const node = await startPlinth(env, testDb.ownerUrl, { logger: createLogger({ level: 'silent' }) });
     const ok = await fetch(`${node.url}/api/health`);
     expect(ok.status).toBe(200);
+    // The node reported itself (for /admin/system) and is marked stopped once it has stopped.
+    const heartbeat = () =>
+      testDb.owner.pool.query<{ id: string; role: string; version: string; stopped_at: Date | null }>(
+        `select id, role, version, stopped_at from node_heartbeat where pid = $1 order by started_at desc limit 1`,
+        [process.pid],
+      );
+    const { rows: running } = await heartbeat();
+    expect(running[0]).toMatchObject({ role: 'api', version, stopped_at: null });
     await node.stop();
     expect(node.server?.listening).toBe(false);
     await expect(fetch(`${node.url}/api/health`)).rejects.toThrow();
+    const { rows: stopped } = await heartbeat();
+    expect(stopped[0]?.id).toBe(running[0]!.id);
+    expect(stopped[0]?.stopped_at).toBeInstanceOf(Date);
   });
 });

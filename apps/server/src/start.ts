@@ -7,6 +7,7 @@ import { createSessionReader } from '@plinth/core/identity';
 import { startOutboxRelay } from '@plinth/core/outbox';
 import { startMetricsServer } from '@plinth/core/telemetry';
 import { provideServerContext } from '@plinth/core/server-context';
+import { startHeartbeat } from '@plinth/core/system';
 import { healthProbes, type NodeState } from './health';
 import { createNextHandler } from './next-handler';
 import { createRequestListener } from './request-listener';
@@ -67,6 +68,10 @@ export async function startPlinth(
       cleanups.push(() => listener.close());
       metricsUrl = listener.url;
     }
+    // Every node reports its role, version and start in node_heartbeat (/admin/system lists them);
+    // stopped, and the row marked stopped, before the pool closes.
+    const heartbeat = await startHeartbeat(wiring, { role: env.role, version });
+    cleanups.push(() => heartbeat.stop());
     if (runsWorkers) {
       await registerPlatformJobs(wiring);
       await registerBillingJobs(wiring);

@@ -94,6 +94,11 @@ export function UserMenu({ name, email, staff }: UserMenuProps) {
               <Link href="/admin/billing-events">Admin · Billing events</Link>
             </DropdownMenuItem>
           ) : null}
+          {staff ? (
+            <DropdownMenuItem asChild>
+              <Link href="/admin/system">Admin · System</Link>
+            </DropdownMenuItem>
+          ) : null}
         </DropdownMenuGroup>
         <DropdownMenuSeparator />
         <DropdownMenuItem

@@ -1,4 +1,4 @@
-import { index, integer, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { id } from './columns';
 
 /**
@@ -33,3 +33,29 @@ export const capturedMail = pgTable(
   },
   (t) => [index('captured_mail_to_created_at_idx').on(t.to, t.createdAt)],
 );
+
+/**
+ * One row per running Plinth process (server or worker), upserted every ~15 s by the process itself
+ * and marked stopped when it shuts down: what /admin/system lists as the nodes seen recently, with
+ * their version and uptime. Operational, not tenant data; rows of nodes gone for a day are pruned by
+ * the heartbeats of the others.
+ */
+export const nodeHeartbeat = pgTable(
+  'node_heartbeat',
+  {
+    /** Chosen by the process when it starts (a fresh uuid per start): a restart is a new node. */
+    id: uuid('id').primaryKey(),
+    /** PLINTH_ROLE: all, api, web or worker. */
+    role: text('role').notNull(),
+    version: text('version').notNull(),
+    hostname: text('hostname').notNull(),
+    pid: integer('pid').notNull(),
+    startedAt: timestamp('started_at', { withTimezone: true }).notNull(),
+    lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull().defaultNow(),
+    /** Set by a graceful shutdown; a node that died without one just stops being seen. */
+    stoppedAt: timestamp('stopped_at', { withTimezone: true }),
+  },
+  (t) => [index('node_heartbeat_last_seen_at_idx').on(t.lastSeenAt)],
+);
+
+export type NodeHeartbeatRow = typeof nodeHeartbeat.$inferSelect;
