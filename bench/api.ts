@@ -281,8 +281,6 @@ function cpuLines(results: Map<RowName, LoadResult[]>): string[] {
 function observedLines(results: Map<RowName, LoadResult[]>): string[] {
   const off = best(results.get('plinth-key') ?? []);
   const offCpu = meanCpu(results.get('plinth-key') ?? []);
-  const total = (value: CpuPerRequest | undefined) =>
-    value ? value.serverMs + (value.postgresMs ?? 0) : NaN;
   const rows: { name: RowName; label: string; note: (ratio: number) => string }[] = [
     {
       name: 'again-key',

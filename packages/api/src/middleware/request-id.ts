@@ -63,16 +63,14 @@ export function requestContext(logger: Logger, options: RequestContextOptions = 
     const traceparent =
       trusted.size > 0 && fromTrustedPeer(c, trusted) ? c.req.header('traceparent') : undefined;
     const parent = parseTraceparent(traceparent);
-    const context: LogContext = {
-      request_id: requestId,
-      trace_id: parent?.traceId ?? newTraceId(),
-      span_id: newSpanId(),
-    };
+    // With OTEL_* set the server span's ids, else ids of our own (tracing off).
+    const tracer = activeTracer();
+    const context: LogContext = tracer
+      ? { request_id: requestId }
+      : { request_id: requestId, trace_id: parent?.traceId ?? newTraceId(), span_id: newSpanId() };
     // The request's SQL time, summed by the pool's instrumentation, for Server-Timing.
     const extras = contextExtras(context);
     extras.dbMs = 0;
-    // With OTEL_* set: the request's server span; the log context takes its ids.
-    const tracer = activeTracer();
     let span: Span | undefined;
     if (tracer) {
       span = tracer.startSpan(
@@ -154,6 +152,11 @@ function serverTiming(c: Context, dbMs: number, totalMs: number): void {
 }
 
 function endServerSpan(span: Span, method: string, route: string, status: number, context: LogContext): void {
+  // A trace the sampler dropped: nothing to name or describe.
+  if (!span.isRecording()) {
+    span.end();
+    return;
+  }
   span.updateName(`${method} ${route}`);
   span.setAttribute('http.route', route);
   span.setAttribute('http.response.status_code', status);

@@ -1,5 +1,5 @@
 import Stripe from 'stripe';
-import { tracedStripeHttpClient } from '../telemetry/outgoing';
+import { tracedStripeHttpClient } from '../telemetry/index';
 
 /** The API version Plinth is written against; pinned here so an SDK upgrade cannot move it silently. */
 export const STRIPE_API_VERSION = '2026-10-28.endive' as const;

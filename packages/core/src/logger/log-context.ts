@@ -1,5 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { randomBytes } from 'node:crypto';
+import { randomFillSync } from 'node:crypto';
 
 /**
  * What every log line inside a request or a job carries. One async context per request and per
@@ -83,12 +83,27 @@ export function addToLogContext(fields: Partial<LogContext>): void {
 
 const traceparentPattern = /^00-([0-9a-f]{32})-([0-9a-f]{16})-([0-9a-f]{2})$/;
 
+// Ids come from a pool of random bytes refilled 4 KiB at a time: one call into the CSPRNG per ~170
+// requests instead of two per request (a measurable share of a request with tracing off).
+const randomPool = Buffer.alloc(4096);
+let randomOffset = randomPool.length;
+
+function randomHex(bytes: number): string {
+  if (randomOffset + bytes > randomPool.length) {
+    randomFillSync(randomPool);
+    randomOffset = 0;
+  }
+  const hex = randomPool.toString('hex', randomOffset, randomOffset + bytes);
+  randomOffset += bytes;
+  return hex;
+}
+
 export function newTraceId(): string {
-  return randomBytes(16).toString('hex');
+  return randomHex(16);
 }
 
 export function newSpanId(): string {
-  return randomBytes(8).toString('hex');
+  return randomHex(8);
 }
 
 /** A W3C traceparent's trace and parent span, or undefined when it is malformed or all zeros. */

@@ -1,4 +1,4 @@
-import type { Mailer } from '../mail/types';
+import type { Mailer } from '../mail/index';
 import { childSpan, endWhenSettled, SpanKind, SpanStatusCode } from './tracing';
 
 // Spans for the calls Plinth makes to the outside: the Stripe API and outgoing mail. Children of the
