@@ -84,31 +84,33 @@ describe('OTLP metric push', () => {
   it('pushes the route counter and histogram of a request, every interval, without METRICS_PORT', async () => {
     expect(node.metricsUrl).toBeUndefined();
     for (let index = 0; index < 3; index++) expect((await fetch(`${node.url}${route}`)).status).toBe(200);
+    // One payload at a time: the counter and the histogram are read from the same push.
     const routeCount = () => {
-      const counter = latest()?.get('plinth_http_requests_total');
+      const pushed = latest();
+      const counter = pushed?.get('plinth_http_requests_total');
       const point = counter?.sum?.dataPoints.find(
         (entry) =>
           attributeOf(entry.attributes, 'route') === route &&
           attributeOf(entry.attributes, 'status') === '200',
       );
       const value = Number(point?.asDouble ?? point?.asInt ?? 0);
-      return value >= 3 ? { counter: counter!, point: point! } : undefined;
+      return value >= 3 ? { pushed: pushed!, counter: counter!, point: point! } : undefined;
     };
-    const { counter, point } = await until(routeCount, 'a push with the route counter at 3', 10_000);
+    const { pushed, counter, point } = await until(routeCount, 'a push with the route counter at 3', 10_000);
     expect(counter.sum).toMatchObject({ isMonotonic: true, aggregationTemporality: 2 });
     expect(attributeOf(point.attributes, 'method')).toBe('GET');
     expect(attributeOf(point.attributes, 'role')).toBe('api');
 
-    const histogram = latest()!.get('plinth_http_request_duration_seconds')!.histogram!;
+    const histogram = pushed.get('plinth_http_request_duration_seconds')!.histogram!;
     const series = histogram.dataPoints.find((entry) => attributeOf(entry.attributes, 'route') === route)!;
-    expect(Number(series.count)).toBeGreaterThanOrEqual(3);
+    expect(Number(series.count), JSON.stringify(histogram.dataPoints)).toBeGreaterThanOrEqual(3);
     expect(series.explicitBounds).toEqual([0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10]);
     // Per-bucket counts (not Prometheus's cumulative ones): they add up to the count.
     expect(series.bucketCounts.reduce<number>((sum, n) => sum + Number(n), 0)).toBe(Number(series.count));
     expect(attributeOf(series.attributes, 'le')).toBeUndefined();
 
     // Gauges read from Postgres, and the resource names the service.
-    expect(latest()!.get('plinth_outbox_pending')?.gauge?.dataPoints).toHaveLength(1);
+    expect(pushed.get('plinth_outbox_pending')?.gauge?.dataPoints).toHaveLength(1);
     const body = receiver.bodies.filter((entry) => entry.path === '/v1/metrics').at(-1)!.body as MetricsBody;
     expect(attributeOf(body.resourceMetrics[0]!.resource.attributes, 'service.name')).toBe(
       'plinth-push-test',
