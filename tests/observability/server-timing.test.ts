@@ -52,6 +52,13 @@ describe('Server-Timing', () => {
     expect(await timingOf('/api/no-such-route')).toMatchObject({ status: 404, db: 0 });
   });
 
+  it('is not on the auth edge, whose answers are made alike on purpose', async () => {
+    const response = await fetch(`${node.url}/api/auth/get-session`);
+    await response.arrayBuffer();
+    expect(response.headers.get('x-request-id')).toBeTruthy();
+    expect(response.headers.get('server-timing')).toBeNull();
+  });
+
   it('counts each request’s own statements, not its neighbours’', async () => {
     // Concurrent requests: one with statements, many without; the ones without still say 0.
     const results = await Promise.all([

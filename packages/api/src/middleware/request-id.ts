@@ -34,6 +34,12 @@ export interface RequestContextOptions {
   trustedProxies?: readonly string[];
   /** Told of every 5xx; a structured error log when absent. */
   errorReporter?: ErrorReporter;
+  /**
+   * Whether an answer to `path` carries Server-Timing (default: every one). False where answers are
+   * made alike on purpose (the auth edge: a taken email answers as a new one), since the SQL time
+   * would tell them apart.
+   */
+  serverTiming?: (path: string) => boolean;
   /** Told of every request once it is answered (metrics); must not throw. */
   onResponse?: (request: AnsweredRequest) => void;
 }
@@ -103,7 +109,7 @@ export function requestContext(logger: Logger, options: RequestContextOptions = 
       await next();
       const status = c.res.status;
       const seconds = (performance.now() - started) / 1000;
-      serverTiming(c, extras.dbMs ?? 0, seconds * 1000);
+      if (options.serverTiming?.(c.req.path) ?? true) serverTiming(c, extras.dbMs ?? 0, seconds * 1000);
       const route = routeTemplate(c);
       const entry = {
         method: c.req.method,
