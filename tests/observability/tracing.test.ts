@@ -118,6 +118,14 @@ describe('traces over OTLP/HTTP', () => {
         (span) => span.parentSpanId === parent && attribute(span, 'db.system.name') === 'postgresql',
       );
     await until(() => (sqlOf(job.spanId).length > 0 ? true : undefined), 'SQL spans of the job');
+    // The message the job sent: a span under the job's, naming the transport and template only.
+    const mail = await until(
+      () => spans.find((span) => span.parentSpanId === job.spanId && span.name === 'mail send'),
+      'the mail span under the job',
+    );
+    expect(mail).toMatchObject({ traceId, kind: 3 });
+    expect(attribute(mail, 'plinth.mail.transport')).toBe('capture');
+    expect(attribute(mail, 'plinth.mail.template')).toBe('invitation');
     const requestSql = sqlOf(httpSpanId!);
     expect(requestSql.length).toBeGreaterThan(2);
     expect(requestSql.every((span) => span.traceId === traceId)).toBe(true);

@@ -19,8 +19,10 @@ import {
   deferredReporter,
   logErrorReporter,
   PlinthMetrics,
+  startMetricsPush,
   startTracing,
-  tracePool,
+  instrumentPool,
+  tracedMailer,
   type ErrorReporter,
 } from '@plinth/core/telemetry';
 import {
@@ -77,7 +79,7 @@ export interface Wiring {
   rateLimiter: SyncedRateLimiter;
   /** Where 5xx answers and jobs out of retries are reported (an error log; Sentry with SENTRY_DSN). */
   errorReporter: ErrorReporter;
-  /** This node's Prometheus metrics, when METRICS_PORT is set (start.ts serves them). */
+  /** This node's metrics, when METRICS_PORT (start.ts serves them) or an OTLP metrics endpoint is set. */
   metrics?: PlinthMetrics;
   close(): Promise<void>;
 }
@@ -101,13 +103,23 @@ export function createWiring(env: Env, ownerUrl: string, logger?: Logger): Wirin
         log,
       )
     : undefined;
-  if (tracing) tracePool(database.pool);
+  // Every statement's time goes to its request's Server-Timing, and with tracing on into a span.
+  instrumentPool(database.pool);
   const runsWorkers = env.role === 'all' || env.role === 'worker';
   const errorReporter = createErrorReporter(env, log);
+  // The registry exists when someone reads it: Prometheus on METRICS_PORT, or an OTLP push.
   const metrics =
-    env.metrics.port === undefined
+    env.metrics.port === undefined && !env.metricsPush
       ? undefined
       : new PlinthMetrics({ pool: database.pool, jobsSchema: env.jobsSchema, labels: { role: env.role } });
+  const metricsPush =
+    metrics && env.metricsPush
+      ? startMetricsPush(
+          metrics,
+          { ...env.metricsPush, attributes: { 'service.version': version, 'plinth.role': env.role } },
+          log,
+        )
+      : undefined;
   const jobs = new JobQueue({
     errorReporter,
     ...(metrics ? { onAttemptFailed: (queue: string) => metrics.observeJobFailure(queue) } : {}),
@@ -143,7 +155,8 @@ export function createWiring(env: Env, ownerUrl: string, logger?: Logger): Wirin
     database,
     jobs,
     auth,
-    mailer: createMailer(env, database),
+    // A span per message sent when tracing is on (transport, template; never the address).
+    mailer: tracedMailer(createMailer(env, database), env.mail.transport),
     renderMail,
     ...(stripe
       ? {
@@ -161,6 +174,8 @@ export function createWiring(env: Env, ownerUrl: string, logger?: Logger): Wirin
       await jobs.stop(env.shutdownTimeoutMs);
       await errorReporter.flush?.(2_000);
       await tracing?.shutdown();
+      // Before the pool goes: the last push reads the queue and outbox gauges.
+      await metricsPush?.shutdown();
       // After the server has drained its requests, before the pool goes: the last uses land.
       await apiKeyUsage.close();
       await rateLimiter.stop();

@@ -32,6 +32,8 @@ export function createApi(deps: ApiDeps): Hono<ApiEnv> {
     '*',
     requestContext(deps.logger, {
       trustedProxies: deps.env.trustedProxies,
+      // Not on the auth edge, whose answers must not tell a taken email from a new one.
+      serverTiming: (path) => !path.startsWith('/api/auth/'),
       ...(deps.errorReporter ? { errorReporter: deps.errorReporter } : {}),
       ...(deps.metrics ? { onResponse: deps.metrics.observeRequest.bind(deps.metrics) } : {}),
     }),

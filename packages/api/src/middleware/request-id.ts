@@ -5,6 +5,7 @@ import { matchedRoutes } from 'hono/route';
 import type { HttpBindings } from '@hono/node-server';
 import { TrustedProxies } from '@plinth/core/client-ip';
 import {
+  contextExtras,
   newSpanId,
   newTraceId,
   parseTraceparent,
@@ -16,9 +17,9 @@ import {
   activeTracer,
   logErrorReporter,
   remoteParent,
+  setActiveSpan,
   SpanKind,
   SpanStatusCode,
-  withSpan,
   type ErrorReporter,
   type Span,
 } from '@plinth/core/telemetry';
@@ -33,6 +34,12 @@ export interface RequestContextOptions {
   trustedProxies?: readonly string[];
   /** Told of every 5xx; a structured error log when absent. */
   errorReporter?: ErrorReporter;
+  /**
+   * Whether an answer to `path` carries Server-Timing (default: every one). False where answers are
+   * made alike on purpose (the auth edge: a taken email answers as a new one), since the SQL time
+   * would tell them apart.
+   */
+  serverTiming?: (path: string) => boolean;
   /** Told of every request once it is answered (metrics); must not throw. */
   onResponse?: (request: AnsweredRequest) => void;
 }
@@ -62,13 +69,14 @@ export function requestContext(logger: Logger, options: RequestContextOptions = 
     const traceparent =
       trusted.size > 0 && fromTrustedPeer(c, trusted) ? c.req.header('traceparent') : undefined;
     const parent = parseTraceparent(traceparent);
-    const context: LogContext = {
-      request_id: requestId,
-      trace_id: parent?.traceId ?? newTraceId(),
-      span_id: newSpanId(),
-    };
-    // With OTEL_* set: the request's server span; the log context takes its ids.
+    // With OTEL_* set the server span's ids, else ids of our own (tracing off).
     const tracer = activeTracer();
+    const context: LogContext = tracer
+      ? { request_id: requestId }
+      : { request_id: requestId, trace_id: parent?.traceId ?? newTraceId(), span_id: newSpanId() };
+    // The request's SQL time, summed by the pool's instrumentation, for Server-Timing.
+    const extras = contextExtras(context);
+    extras.dbMs = 0;
     let span: Span | undefined;
     if (tracer) {
       span = tracer.startSpan(
@@ -83,6 +91,7 @@ export function requestContext(logger: Logger, options: RequestContextOptions = 
       context.trace_id = ids.traceId;
       context.span_id = ids.spanId;
       context.trace_sampled = (ids.traceFlags & 1) === 1;
+      setActiveSpan(context, span);
     }
     c.set('requestId', requestId);
     c.set('logger', logger);
@@ -96,42 +105,64 @@ export function requestContext(logger: Logger, options: RequestContextOptions = 
       c.header('traceresponse', traceresponse);
     }
     const started = performance.now();
-    const run = () =>
-      runWithLogContext(context, async () => {
-        await next();
-        const status = c.res.status;
-        const seconds = (performance.now() - started) / 1000;
-        const route = routeTemplate(c);
-        const entry = {
-          method: c.req.method,
-          path: c.req.path,
-          route,
-          status,
-          duration_ms: Math.round(seconds * 100_000) / 100,
-        };
-        if (status >= 500) {
-          reporter.report(c.error ?? new Error(`answered ${status}`), {
-            kind: 'request',
-            method: entry.method,
-            route,
-            status,
-          });
-        }
-        logger.info(entry, 'request');
-        options.onResponse?.({
+    await runWithLogContext(context, async () => {
+      await next();
+      const status = c.res.status;
+      const seconds = (performance.now() - started) / 1000;
+      if (options.serverTiming?.(c.req.path) ?? true) serverTiming(c, extras.dbMs ?? 0, seconds * 1000);
+      const route = routeTemplate(c);
+      const entry = {
+        method: c.req.method,
+        path: c.req.path,
+        route,
+        status,
+        duration_ms: Math.round(seconds * 100_000) / 100,
+      };
+      if (status >= 500) {
+        reporter.report(c.error ?? new Error(`answered ${status}`), {
+          kind: 'request',
           method: entry.method,
           route,
           status,
-          code: status >= 400 ? c.get('errorCode') : undefined,
-          seconds,
         });
-        if (span) endServerSpan(span, entry.method, route, status, context);
+      }
+      logger.info(entry, 'request');
+      options.onResponse?.({
+        method: entry.method,
+        route,
+        status,
+        code: status >= 400 ? c.get('errorCode') : undefined,
+        seconds,
       });
-    await (span ? withSpan(span, run) : run());
+      if (span) endServerSpan(span, entry.method, route, status, context);
+    });
   });
 }
 
+/**
+ * `Server-Timing: db;dur=…, total;dur=…` (milliseconds; durations only, no names of statements or
+ * values): the request's SQL time (summed over its statements, so concurrent ones count twice) and
+ * its time from reaching the API to its answer, for the browser's devtools.
+ */
+function serverTiming(c: Context, dbMs: number, totalMs: number): void {
+  const value = `db;dur=${dbMs.toFixed(1)}, total;dur=${totalMs.toFixed(1)}`;
+  const outgoing = nodeResponse(c);
+  if (outgoing) outgoing.setHeader('Server-Timing', value);
+  else {
+    try {
+      c.res.headers.set('Server-Timing', value);
+    } catch {
+      // A Response with immutable headers (a proxied one) goes out without it.
+    }
+  }
+}
+
 function endServerSpan(span: Span, method: string, route: string, status: number, context: LogContext): void {
+  // A trace the sampler dropped: nothing to name or describe.
+  if (!span.isRecording()) {
+    span.end();
+    return;
+  }
   span.updateName(`${method} ${route}`);
   span.setAttribute('http.route', route);
   span.setAttribute('http.response.status_code', status);

@@ -1,4 +1,5 @@
 import Stripe from 'stripe';
+import { tracedStripeHttpClient } from '../telemetry/index';
 
 /** The API version Plinth is written against; pinned here so an SDK upgrade cannot move it silently. */
 export const STRIPE_API_VERSION = '2026-10-28.endive' as const;
@@ -28,6 +29,8 @@ export function createStripeClient(config: StripeClientConfig): Stripe {
     appInfo: { name: 'plinth' },
     // Stripe's telemetry header reports latencies of previous requests to Stripe; nothing we need.
     telemetry: false,
+    // Stripe's own Node client, with a span per call when tracing is on (method, path template, status).
+    httpClient: tracedStripeHttpClient(Stripe.createNodeHttpClient()) as unknown as Stripe.HttpClient,
     ...(config.host ? { host: config.host } : {}),
     ...(config.port ? { port: config.port } : {}),
     ...(config.protocol ? { protocol: config.protocol } : {}),

@@ -57,6 +57,8 @@ export interface Env {
   sentryDsn: string | undefined;
   /** OpenTelemetry traces from the standard OTEL_* variables; undefined: tracing off. */
   tracing: TracingEnv | undefined;
+  /** The metrics pushed over OTLP (OTEL_EXPORTER_OTLP_[METRICS_]ENDPOINT); undefined: no push. */
+  metricsPush: MetricsPushEnv | undefined;
   /** Multiplies every /api/v1 rate limit (docs/decisions/0010-api-rate-limits.md). */
   apiRateLimitScale: number;
   auth: AuthEnv;
@@ -77,6 +79,15 @@ export interface TracingEnv {
   serviceName: string;
   sampler: string;
   samplerArg: number | undefined;
+}
+
+export interface MetricsPushEnv {
+  metricsEndpoint: string;
+  serviceName: string;
+  /** OTEL_METRIC_EXPORT_INTERVAL (ms, default 60000). */
+  intervalMs: number;
+  /** OTEL_METRIC_EXPORT_TIMEOUT (ms, default 30000). */
+  timeoutMs: number;
 }
 
 export interface DatabaseTimeouts {
@@ -225,6 +236,7 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
     metrics: { port: raw.METRICS_PORT, host: raw.METRICS_HOST },
     sentryDsn: raw.SENTRY_DSN,
     tracing: tracingEnv(raw),
+    metricsPush: metricsPushEnv(raw),
     apiRateLimitScale: raw.API_RATE_LIMIT_SCALE,
     auth: {
       secret: raw.AUTH_SECRET ?? DEV_AUTH_SECRET,
@@ -268,6 +280,22 @@ function tracingEnv(raw: ReturnType<typeof envSchema.parse>): TracingEnv | undef
     serviceName: raw.OTEL_SERVICE_NAME,
     sampler: raw.OTEL_TRACES_SAMPLER,
     samplerArg: raw.OTEL_TRACES_SAMPLER_ARG,
+  };
+}
+
+function metricsPushEnv(raw: ReturnType<typeof envSchema.parse>): MetricsPushEnv | undefined {
+  if (raw.OTEL_SDK_DISABLED === 'true' || raw.OTEL_METRICS_EXPORTER === 'none') return undefined;
+  const endpoint =
+    raw.OTEL_EXPORTER_OTLP_METRICS_ENDPOINT ??
+    (raw.OTEL_EXPORTER_OTLP_ENDPOINT
+      ? `${raw.OTEL_EXPORTER_OTLP_ENDPOINT.replace(/\/+$/, '')}/v1/metrics`
+      : undefined);
+  if (!endpoint) return undefined;
+  return {
+    metricsEndpoint: endpoint,
+    serviceName: raw.OTEL_SERVICE_NAME,
+    intervalMs: raw.OTEL_METRIC_EXPORT_INTERVAL,
+    timeoutMs: raw.OTEL_METRIC_EXPORT_TIMEOUT,
   };
 }
 

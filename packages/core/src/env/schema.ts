@@ -80,6 +80,11 @@ export const envSchema = z.object({
     ])
     .default('parentbased_always_on'),
   OTEL_TRACES_SAMPLER_ARG: z.coerce.number().min(0).max(1).optional(),
+  // The same registry /metrics serves, pushed over OTLP when an endpoint is set.
+  OTEL_EXPORTER_OTLP_METRICS_ENDPOINT: z.string().url().optional(),
+  OTEL_METRICS_EXPORTER: z.string().optional(),
+  OTEL_METRIC_EXPORT_INTERVAL: z.coerce.number().int().min(100).default(60_000),
+  OTEL_METRIC_EXPORT_TIMEOUT: z.coerce.number().int().min(100).default(30_000),
   API_RATE_LIMIT_SCALE: z.coerce.number().positive().max(1_000_000).default(1),
   // Identity (better-auth)
   AUTH_SECRET: z.string().min(32).optional(),

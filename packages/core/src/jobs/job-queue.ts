@@ -9,9 +9,9 @@ import {
 import {
   activeTracer,
   remoteParent,
+  setActiveSpan,
   SpanKind,
   SpanStatusCode,
-  withSpan,
   type ErrorReporter,
   type Span,
 } from '../telemetry/index';
@@ -208,30 +208,29 @@ export class JobQueue {
           span_id: ids.spanId,
           trace_sampled: (ids.traceFlags & 1) === 1,
         });
+        setActiveSpan(logContext, span);
       }
-      const attempt = () =>
-        runWithLogContext(logContext, async () => {
-          try {
-            await handler(data as T, context);
-          } catch (error) {
-            this.#onAttemptFailed?.(job.name);
-            if (job.retryCount >= job.retryLimit) {
-              const details = { kind: 'job' as const, queue: job.name, attempts: job.retryCount + 1 };
-              if (this.#errorReporter) this.#errorReporter.report(error, details);
-              else this.#logger.error({ err: error, job: context, ...details }, 'job failed for good');
-            } else {
-              this.#logger.warn({ err: error, job: context }, 'job attempt failed');
-            }
-            span?.setStatus({
-              code: SpanStatusCode.ERROR,
-              message: error instanceof Error ? error.message : 'failed',
-            });
-            throw error;
-          } finally {
-            span?.end();
+      await runWithLogContext(logContext, async () => {
+        try {
+          await handler(data as T, context);
+        } catch (error) {
+          this.#onAttemptFailed?.(job.name);
+          if (job.retryCount >= job.retryLimit) {
+            const details = { kind: 'job' as const, queue: job.name, attempts: job.retryCount + 1 };
+            if (this.#errorReporter) this.#errorReporter.report(error, details);
+            else this.#logger.error({ err: error, job: context, ...details }, 'job failed for good');
+          } else {
+            this.#logger.warn({ err: error, job: context }, 'job attempt failed');
           }
-        });
-      await (span ? withSpan(span, attempt) : attempt());
+          span?.setStatus({
+            code: SpanStatusCode.ERROR,
+            message: error instanceof Error ? error.message : 'failed',
+          });
+          throw error;
+        } finally {
+          span?.end();
+        }
+      });
     };
     const workerId: string = await this.#boss.work<T>(
       name,

@@ -4,6 +4,8 @@ export { createLogger, redactedPaths, type Logger } from './create-logger';
 export {
   addToLogContext,
   carriedContext,
+  contextExtras,
+  currentExtras,
   currentLogContext,
   jobLogContext,
   newSpanId,
@@ -11,5 +13,6 @@ export {
   parseTraceparent,
   runWithLogContext,
   type CarriedContext,
+  type ContextExtras,
   type LogContext,
 } from './log-context';

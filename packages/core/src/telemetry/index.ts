@@ -10,16 +10,20 @@ export {
   type ErrorReporter,
 } from './error-reporter';
 export { PlinthMetrics, type PlinthMetricsOptions } from './metrics';
+export { startMetricsPush, type MetricsPush, type MetricsPushConfig } from './metrics-push';
 export { startMetricsServer, type MetricsServer } from './metrics-server';
 export { createSentryReporter, type SentryReporterOptions } from './sentry-reporter';
 export {
   activeTracer,
+  childSpan,
+  endWhenSettled,
+  instrumentPool,
   remoteParent,
+  setActiveSpan,
   SpanKind,
   SpanStatusCode,
   startTracing,
-  tracePool,
-  withSpan,
   type Span,
   type TracingConfig,
 } from './tracing';
+export { stripePathTemplate, tracedMailer, tracedStripeHttpClient, type StripeHttpClient } from './outgoing';

@@ -209,39 +209,47 @@ interface Snapshot {
   outboxPending: number;
 }
 
+/** The gauges' one statement per scrape: queues, dead letters, the webhook inbox and the outbox. */
 async function readSnapshot(pool: Database['pool'], schema: string): Promise<Snapshot> {
-  const [queues, dead, inbox, outbox] = await Promise.all([
-    pool.query<QueueRow>(
-      `select name, state::text as state, count(*)::int as n,
-              extract(epoch from now() - min(created_on))::float8 as oldest
-         from ${schema}.job where state = any($1::${schema}.job_state[]) group by name, state`,
-      [queueStates],
-    ),
-    pool.query<{ n: number }>(`select count(*)::int as n from ${schema}.job where name = 'dead-letter'`),
-    pool.query<{ pending: number; dead: number; processed: number; oldest: number }>(
-      `select count(*) filter (where status = 'pending')::int as pending,
-              count(*) filter (where status = 'dead')::int as dead,
-              count(*) filter (where status = 'processed' and received_at > now() - interval '1 hour')::int as processed,
-              coalesce(extract(epoch from now() - min(received_at) filter (where status = 'pending')), 0)::float8 as oldest
-         from webhook_event
-        where status in ('pending', 'dead') or received_at > now() - interval '1 hour'`,
-    ),
-    pool.query<{ lag: number; pending: number }>(
-      `select coalesce(extract(epoch from now() - min(created_at)), 0)::float8 as lag, count(*)::int as pending
-         from outbox where published_at is null`,
-    ),
-  ]);
-  const box = inbox.rows[0]!;
+  const { rows } = await pool.query<{
+    queues: QueueRow[] | null;
+    dead: number;
+    pending: number;
+    inbox_dead: number;
+    processed: number;
+    oldest: number;
+    lag: number;
+    outbox_pending: number;
+  }>(
+    `select
+       (select json_agg(q) from (
+          select name, state::text as state, count(*)::int as n,
+                 extract(epoch from now() - min(created_on))::float8 as oldest
+            from ${schema}.job where state = any($1::${schema}.job_state[]) group by name, state) q) as queues,
+       (select count(*)::int from ${schema}.job where name = 'dead-letter') as dead,
+       i.pending, i.dead as inbox_dead, i.processed, i.oldest,
+       o.lag, o.pending as outbox_pending
+       from (select count(*) filter (where status = 'pending')::int as pending,
+                    count(*) filter (where status = 'dead')::int as dead,
+                    count(*) filter (where status = 'processed' and received_at > now() - interval '1 hour')::int as processed,
+                    coalesce(extract(epoch from now() - min(received_at) filter (where status = 'pending')), 0)::float8 as oldest
+               from webhook_event
+              where status in ('pending', 'dead') or received_at > now() - interval '1 hour') i,
+            (select coalesce(extract(epoch from now() - min(created_at)), 0)::float8 as lag, count(*)::int as pending
+               from outbox where published_at is null) o`,
+    [queueStates],
+  );
+  const row = rows[0]!;
   return {
-    queues: queues.rows,
-    deadLetters: dead.rows[0]!.n,
+    queues: row.queues ?? [],
+    deadLetters: row.dead,
     inbox: {
-      pending: box.pending,
-      dead: box.dead,
-      processedLastHour: box.processed,
-      oldestPending: box.oldest,
+      pending: row.pending,
+      dead: row.inbox_dead,
+      processedLastHour: row.processed,
+      oldestPending: row.oldest,
     },
-    outboxLag: outbox.rows[0]!.lag,
-    outboxPending: outbox.rows[0]!.pending,
+    outboxLag: row.lag,
+    outboxPending: row.outbox_pending,
   };
 }

@@ -1,15 +1,14 @@
 import {
-  context as otelContext,
   ROOT_CONTEXT,
   SpanKind,
   SpanStatusCode,
   trace,
   TraceFlags,
+  type Attributes,
   type Context,
   type Span,
   type Tracer,
 } from '@opentelemetry/api';
-import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-hooks';
 import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
 import { resourceFromAttributes } from '@opentelemetry/resources';
 import {
@@ -21,7 +20,14 @@ import {
   TraceIdRatioBasedSampler,
   type Sampler,
 } from '@opentelemetry/sdk-trace-base';
-import { parseTraceparent, type Logger } from '../logger/index';
+import {
+  contextExtras,
+  currentExtras,
+  parseTraceparent,
+  type ContextExtras,
+  type LogContext,
+  type Logger,
+} from '../logger/index';
 
 /** What loadEnv makes of the standard OTEL_* variables; tracing is on only with an endpoint. */
 export interface TracingConfig {
@@ -68,8 +74,8 @@ function samplerOf(name: string, arg: number | undefined): Sampler {
  */
 export function startTracing(config: TracingConfig, logger: Logger): { shutdown(): Promise<void> } {
   if (!provider) {
-    const manager = new AsyncLocalStorageContextManager().enable();
-    otelContext.setGlobalContextManager(manager);
+    // No OpenTelemetry context manager (a second AsyncLocalStorage, paid on every async hop): the
+    // active span lives on the request's or job's log context (setActiveSpan, childSpan).
     provider = new BasicTracerProvider({
       resource: resourceFromAttributes({ 'service.name': config.serviceName, ...config.attributes }),
       sampler: samplerOf(config.sampler, config.samplerArg),
@@ -89,7 +95,6 @@ export function startTracing(config: TracingConfig, logger: Logger): { shutdown(
       tracer = undefined;
       provider = undefined;
       await running.shutdown();
-      otelContext.disable();
     },
   };
 }
@@ -107,28 +112,61 @@ export function remoteParent(traceparent: string | undefined): Context {
   });
 }
 
-/** Runs `fn` with `span` as the active span (so SQL spans inside are its children). */
-export function withSpan<T>(span: Span, fn: () => T): T {
-  return otelContext.with(trace.setSpan(otelContext.active(), span), fn);
+/** Makes `span` the active span of `context` (a request's or job's): its children hang under it. */
+export function setActiveSpan(context: LogContext, span: Span): void {
+  contextExtras(context).span = span;
+}
+
+/**
+ * A child of the running request's or job's span, when that span is recorded (sampled); undefined
+ * otherwise — tracing off, outside a request or job, or a trace the sampler dropped — and then
+ * nothing is built: `attributes` is called only for a span that will be exported.
+ */
+export function childSpan(name: string, kind: SpanKind, attributes: () => Attributes): Span | undefined {
+  if (!tracer) return undefined;
+  const parent = currentExtras()?.span as Span | undefined;
+  if (!parent?.isRecording()) return undefined;
+  return tracer.startSpan(name, { kind, attributes: attributes() }, trace.setSpan(ROOT_CONTEXT, parent));
+}
+
+/** Ends `span` when `result` settles (with an error status if it rejects); `result` unchanged. */
+export function endWhenSettled<T>(
+  span: Span,
+  result: Promise<T>,
+  status?: (error: unknown) => string,
+): Promise<T> {
+  return result.then(
+    (value) => {
+      span.end();
+      return value;
+    },
+    (error: unknown) => {
+      span.setStatus({ code: SpanStatusCode.ERROR, message: status?.(error) ?? 'error' });
+      span.end();
+      throw error;
+    },
+  );
 }
 
 export { SpanKind, SpanStatusCode, type Span };
 
-// pg's client.query, wrapped once per client when tracing is on.
+// pg's client.query, wrapped once per client.
 type Query = (...args: unknown[]) => unknown;
-const instrumented = Symbol.for('plinth.pg.traced');
+const instrumented = Symbol.for('plinth.pg.instrumented');
 
 /**
- * Postgres spans for every statement on `pool`'s connections: the statement's text (with $n
- * placeholders — never the values) and its first keyword as the name. Children of the active span;
- * statements outside a request or job make none.
+ * Every statement on `pool`'s connections, inside a request or job: its time is added to the
+ * context's SQL time when that is counted (Server-Timing), and with tracing on, in a recorded
+ * trace, it gets a span: the statement's text (with $n placeholders — never the values) and its
+ * first keyword as the name, a child of the request's or job's span. Outside a request or job, or
+ * with neither asked for, a statement costs one lookup of the async context.
  */
-export function tracePool(pool: {
+export function instrumentPool(pool: {
   query: unknown;
   on(event: 'connect', listener: (client: object) => void): unknown;
 }): void {
-  // pool.query hands its statement to a client's query with a callback (not traced there); a
-  // checked-out client (transactions) is called with promises and traced itself.
+  // pool.query hands its statement to a client's query with a callback (not counted there); a
+  // checked-out client (transactions) is called with promises and counted itself.
   instrument(pool as { query: Query; [instrumented]?: boolean });
   pool.on('connect', (client) => instrument(client as { query: Query; [instrumented]?: boolean }));
 }
@@ -138,34 +176,53 @@ function instrument(target: { query: Query; [instrumented]?: boolean }): void {
   target[instrumented] = true;
   const query = target.query.bind(target);
   target.query = (...args: unknown[]) => {
-    const active = tracer && trace.getSpan(otelContext.active());
-    const first = args[0];
-    const text = typeof first === 'string' ? first : (first as { text?: unknown } | undefined)?.text;
-    if (!active || typeof text !== 'string' || typeof args.at(-1) === 'function') return query(...args);
-    const operation = /^\s*(\w+)/.exec(text)?.[1]?.toUpperCase() ?? 'QUERY';
-    const span = tracer!.startSpan(`${operation} postgresql`, {
+    const extras = currentExtras();
+    if (!extras || typeof args.at(-1) === 'function') return query(...args);
+    const span = sqlSpan(extras, args[0]);
+    const timed = extras.dbMs !== undefined;
+    if (!span && !timed) return query(...args);
+    const started = performance.now();
+    const result = query(...args);
+    if (!(result instanceof Promise)) {
+      span?.end();
+      return result;
+    }
+    const settled = () => {
+      if (timed) extras.dbMs! += performance.now() - started;
+    };
+    const counted = result.then(
+      (value) => {
+        settled();
+        return value;
+      },
+      (error: unknown) => {
+        settled();
+        throw error;
+      },
+    );
+    return span
+      ? endWhenSettled(span, counted, (error) => (error as { code?: string }).code ?? 'error')
+      : counted;
+  };
+}
+
+function sqlSpan(extras: ContextExtras, first: unknown): Span | undefined {
+  if (!tracer) return undefined;
+  const parent = extras.span as Span | undefined;
+  if (!parent?.isRecording()) return undefined;
+  const text = typeof first === 'string' ? first : (first as { text?: unknown } | undefined)?.text;
+  if (typeof text !== 'string') return undefined;
+  const operation = /^\s*(\w+)/.exec(text)?.[1]?.toUpperCase() ?? 'QUERY';
+  return tracer.startSpan(
+    `${operation} postgresql`,
+    {
       kind: SpanKind.CLIENT,
       attributes: {
         'db.system.name': 'postgresql',
         'db.operation.name': operation,
         'db.query.text': text.slice(0, 2048),
       },
-    });
-    const result = query(...args);
-    if (!(result instanceof Promise)) {
-      span.end();
-      return result;
-    }
-    return result.then(
-      (value) => {
-        span.end();
-        return value;
-      },
-      (error: unknown) => {
-        span.setStatus({ code: SpanStatusCode.ERROR, message: (error as { code?: string }).code ?? 'error' });
-        span.end();
-        throw error;
-      },
-    );
-  };
+    },
+    trace.setSpan(ROOT_CONTEXT, parent),
+  );
 }
