@@ -1,6 +1,7 @@
 // The worker node of `npm run bench:webhooks-out`, in a process of its own so its CPU time is its
 // own: the outbox relay, the fan-out and the delivery loops, as a PLINTH_ROLE=worker node runs them.
 // Answers { cpu } to "cpu" over IPC; stops on "stop".
+import { EVENTS_TOPIC } from '@plinth/core/events';
 import { createLogger } from '@plinth/core/logger';
 import { JobQueue } from '@plinth/core/jobs';
 import { startOutboxRelay } from '@plinth/core/outbox';
@@ -22,8 +23,8 @@ const jobs = new JobQueue({
   pollingIntervalSeconds: 0.5,
 });
 await jobs.start();
-const relay = startOutboxRelay({ database, jobs, logger }, 50);
-await registerWebhookJobs(
+const relay = startOutboxRelay({ database, jobs, logger, consumedElsewhere: [EVENTS_TOPIC] }, 50);
+const dispatcher = await registerWebhookJobs(
   {
     database,
     jobs,
@@ -32,7 +33,11 @@ await registerWebhookJobs(
     secrets: createSecretBox(process.env.BENCH_SECRETS_KEY!),
     egress: { requireHttps: false, allowPrivate: 'loopback' },
   },
-  { workers: Number(process.env.BENCH_WORKERS ?? 32) },
+  {
+    concurrency: Number(process.env.BENCH_CONCURRENCY ?? 128),
+    pollIntervalMs: 50,
+    schedulePrune: false,
+  },
 );
 process.on('message', (message: string) => {
   if (message === 'cpu') {
@@ -41,6 +46,7 @@ process.on('message', (message: string) => {
   } else if (message === 'stop') {
     void (async () => {
       await relay.stop();
+      await dispatcher.stop(2_000);
       await jobs.stop(5_000);
       await database.close();
       process.exit(0);
