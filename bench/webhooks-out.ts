@@ -1,4 +1,5 @@
 import { fork, type ChildProcess } from 'node:child_process';
+import pg from 'pg';
 import { systemActor } from '@plinth/core/actor';
 import { appDatabaseUrl, loadEnv } from '@plinth/core/env';
 import { emitEvent } from '@plinth/core/events';
@@ -122,11 +123,23 @@ async function run(label: string, slowThird: boolean): Promise<RunResult> {
     await new Promise((resolve) => setTimeout(resolve, TICK_MS));
   }
   const healthy = slowThird ? mine.slice(0, 2) : mine;
+  const sampler = process.env.BENCH_SAMPLE
+    ? setInterval(() => {
+        void db.pool
+          .query(
+            `select (select count(*) from outbox where published_at is null and topic = 'webhooks.event')::int as outbox,
+                    (select count(*) from webhook_dispatch where due_at <= now())::int as due,
+                    (select count(*) from webhook_dispatch where lease_until > now())::int as leased`,
+          )
+          .then(({ rows }) => progress(`sample ${JSON.stringify(rows[0])} received ${mine.map((r) => r.processed.size).join('/')}`));
+      }, 2_000)
+    : undefined;
   const deadline = Date.now() + DRAIN_TIMEOUT_MS;
   while (healthy.some((receiver) => receiver.processed.size < EVENTS) && Date.now() < deadline) {
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   const seconds = (performance.now() - started) / 1000;
+  clearInterval(sampler);
   const cpuAfter = await ask<number>(worker!, 'cpu', 'cpu');
   const deliveries = mine.reduce((sum, receiver) => sum + receiver.processed.size, 0);
   const latencies = mine.map((receiver) => {
@@ -160,6 +173,13 @@ try {
   const opened = await openBenchDatabase(env, logger, (it) => (owner = it));
   const appUrl = appDatabaseUrl(env, opened.ownerUrl);
   database = createDatabase(appUrl, { max: 10 });
+  // Our scratch cluster only: each run starts from an empty delivery queue. Endpoints (and their
+  // deliveries) of earlier runs, whose receivers are gone, would otherwise be retried beside this one's.
+  if (opened.embedded) {
+    const client = new pg.Client({ connectionString: opened.ownerUrl });
+    await client.connect();
+    await client.query('truncate webhook_endpoint cascade').finally(() => client.end());
+  }
   worker = fork(new URL('./webhooks-out-worker.ts', import.meta.url).pathname, {
     execArgv: ['--import', 'tsx'],
     env: {

@@ -148,7 +148,8 @@ export function fanOutFromOutbox(
 /**
  * Claims up to `limit` due deliveries across workspaces, at most `perEndpoint` leased at once per
  * endpoint counting every worker's live leases (claims are serialized by an advisory lock, so the
- * count is exact). A claimed queue row is due again when its lease ends: the attempt of a worker
+ * count is exact), taking endpoints in turns (every endpoint's earliest due row before anyone's
+ * second), so one endpoint's backlog cannot crowd the others out of a claim. A claimed queue row is due again when its lease ends: the attempt of a worker
  * that died is retried then. In the same transaction each delivery's attempt is counted and its
  * endpoint read, workspace by workspace under RLS.
  */
@@ -163,26 +164,37 @@ export function claimDeliveries(
       workspace_id: string;
       endpoint_id: string;
     }>(
-      `with busy as (
+      `with recursive queued(endpoint_id) as (
+         (select endpoint_id from webhook_dispatch order by endpoint_id limit 1)
+         union all
+         select (select d.endpoint_id from webhook_dispatch d where d.endpoint_id > q.endpoint_id
+                 order by d.endpoint_id limit 1)
+         from queued q where q.endpoint_id is not null
+       ), busy as (
          select endpoint_id, count(*)::int as n from webhook_dispatch
          where lease_until is not null and lease_until > now() group by endpoint_id
        ), due as (
-         select delivery_id, endpoint_id, due_at from webhook_dispatch
-         where due_at <= now()
-           and endpoint_id <> all(array(select endpoint_id from busy where n >= $2))
-         order by due_at limit $3 for update skip locked
-       ), ranked as (
-         select due.delivery_id, due.due_at,
-                row_number() over (partition by due.endpoint_id order by due.due_at) + coalesce(busy.n, 0) as slot
-         from due left join busy using (endpoint_id)
+         select pick.delivery_id, pick.due_at, pick.turn
+         from queued q
+         left join busy b using (endpoint_id)
+         cross join lateral (
+           select mine.delivery_id, mine.due_at, row_number() over (order by mine.due_at) as turn
+           from (
+             select d.delivery_id, d.due_at from webhook_dispatch d
+             where d.endpoint_id = q.endpoint_id and d.due_at <= now()
+             order by d.due_at limit greatest($2 - coalesce(b.n, 0), 0)
+             for update skip locked
+           ) mine
+         ) pick
+         where q.endpoint_id is not null
        ), chosen as (
-         select delivery_id from ranked where slot <= $2 order by due_at limit $1
+         select delivery_id from due order by turn, due_at limit $1
        )
        update webhook_dispatch d
-       set lease_until = now() + make_interval(secs => $4), due_at = now() + make_interval(secs => $4)
+       set lease_until = now() + make_interval(secs => $3), due_at = now() + make_interval(secs => $3)
        from chosen where d.delivery_id = chosen.delivery_id
        returning d.delivery_id, d.workspace_id, d.endpoint_id`,
-      [options.limit, options.perEndpoint, Math.max(options.limit * 4, 200), options.leaseSeconds],
+      [options.limit, options.perEndpoint, options.leaseSeconds],
     );
     if (claimed.length === 0) return [];
     const out: ClaimedDelivery[] = [];

@@ -105,7 +105,8 @@ export const webhookDispatch = pgTable(
     leaseUntil: timestamp('lease_until', { withTimezone: true }),
   },
   (t) => [
-    index('webhook_dispatch_due_at_endpoint_id_idx').on(t.dueAt, t.endpointId),
+    // A claim walks the endpoints with queued rows and takes each one's earliest due rows.
+    index('webhook_dispatch_endpoint_id_due_at_idx').on(t.endpointId, t.dueAt),
     index('webhook_dispatch_lease_until_endpoint_id_idx')
       .on(t.leaseUntil, t.endpointId)
       .where(sql`${t.leaseUntil} is not null`),
