@@ -155,9 +155,19 @@ export function fanOutFromOutbox(
  */
 export function claimDeliveries(
   database: Database,
-  options: { limit: number; perEndpoint: number; leaseSeconds: number },
+  options: ClaimOptions,
 ): Promise<ClaimedDelivery[]> {
-  return withClientTransaction(database, async (client) => {
+  return withClientTransaction(database, (client) => claimIn(client, options));
+}
+
+interface ClaimOptions {
+  limit: number;
+  perEndpoint: number;
+  leaseSeconds: number;
+}
+
+async function claimIn(client: pg.PoolClient, options: ClaimOptions): Promise<ClaimedDelivery[]> {
+  {
     await client.query('select pg_advisory_xact_lock($1)', [CLAIM_LOCK]);
     const { rows: claimed } = await client.query<{
       delivery_id: string;
@@ -256,7 +266,7 @@ export function claimDeliveries(
       await client.query('delete from webhook_dispatch where delivery_id = any($1::uuid[])', [gone]);
     }
     return out;
-  });
+  }
 }
 
 type Delivered = Extract<AttemptResult, { kind: 'delivered' }>;
@@ -266,7 +276,11 @@ type Delivered = Extract<AttemptResult, { kind: 'delivered' }>;
  * queue rows gone (their leases with them), and the endpoints' failing streaks ended.
  */
 export function recordDelivered(database: Database, results: readonly Delivered[]): Promise<void> {
-  return withClientTransaction(database, async (client) => {
+  return withClientTransaction(database, (client) => recordDeliveredIn(client, results));
+}
+
+async function recordDeliveredIn(client: pg.PoolClient, results: readonly Delivered[]): Promise<void> {
+  {
     for (const [workspaceId, group] of groupBy(results, (result) => result.delivery.workspaceId)) {
       await enterTenant(client, workspaceId);
       await client.query(
@@ -295,6 +309,22 @@ export function recordDelivered(database: Database, results: readonly Delivered[
     await client.query('delete from webhook_dispatch where delivery_id = any($1::uuid[])', [
       results.map((result) => result.delivery.id),
     ]);
+  }
+}
+
+/**
+ * One turn of the delivery loop, in one transaction: records the deliveries that succeeded since
+ * the last turn (their leases end), then claims up to `limit` more. Recording first keeps the
+ * claim's count of each endpoint's live leases exact, and one transaction per turn instead of two.
+ */
+export function settleAndClaim(
+  database: Database,
+  delivered: readonly Delivered[],
+  options: ClaimOptions,
+): Promise<ClaimedDelivery[]> {
+  return withClientTransaction(database, async (client) => {
+    if (delivered.length > 0) await recordDeliveredIn(client, delivered);
+    return options.limit > 0 ? claimIn(client, options) : [];
   });
 }
 
@@ -352,6 +382,7 @@ export function startWebhookDispatcher(deps: DeliveryWorkerDeps, options: Dispat
   const leaseSeconds = Math.ceil((deps.timeoutMs ?? DELIVERY_TIMEOUT_MS) / 1000) + 15;
   const log = deps.logger;
   let stopped = false;
+  let abandoned = false;
   let inFlight = 0;
   const attempts = new Set<Promise<void>>();
   const claims = napper();
@@ -370,33 +401,8 @@ export function startWebhookDispatcher(deps: DeliveryWorkerDeps, options: Dispat
   };
   const sendDeps = { ...deps, openSecret };
 
-  // Successes wait here for the next batch write; one write runs at a time, taking all waiting.
+  // Successes wait here for the loop's next turn, which records them before it claims more.
   let delivered: { result: Delivered; done: () => void }[] = [];
-  let writing: Promise<void> | undefined;
-  const flush = () => {
-    if (writing || delivered.length === 0) return;
-    const batch = delivered;
-    delivered = [];
-    writing = (async () => {
-      for (let tries = 0; ; tries++) {
-        try {
-          await recordDelivered(
-            deps.database,
-            batch.map((entry) => entry.result),
-          );
-          break;
-        } catch (error) {
-          // Unrecorded, the leases lapse and the deliveries are sent again (at least once).
-          log.error({ err: error, count: batch.length }, 'recording delivered webhooks failed');
-          if (tries >= 2 || stopped) break;
-          await new Promise((resolve) => setTimeout(resolve, 200));
-        }
-      }
-      for (const entry of batch) entry.done();
-      writing = undefined;
-      flush();
-    })();
-  };
 
   const run = (delivery: ClaimedDelivery) => {
     inFlight++;
@@ -406,7 +412,7 @@ export function startWebhookDispatcher(deps: DeliveryWorkerDeps, options: Dispat
         if (result.kind === 'delivered') {
           await new Promise<void>((done) => {
             delivered.push({ result, done });
-            flush();
+            claims.wake();
           });
         } else {
           await recordOutcome(deps, result);
@@ -424,25 +430,37 @@ export function startWebhookDispatcher(deps: DeliveryWorkerDeps, options: Dispat
   };
 
   const deliveryLoop = (async () => {
-    while (!stopped) {
-      const free = concurrency - inFlight;
-      if (free <= 0) {
+    let failures = 0;
+    while (!abandoned) {
+      const settling = delivered;
+      delivered = [];
+      // Slots held only by successes waiting to be recorded are free once this turn records them.
+      const free = stopped ? 0 : concurrency - inFlight + settling.length;
+      if (settling.length === 0 && (stopped || free <= 0)) {
+        if (stopped && attempts.size === 0) break;
         await claims.nap(pollMs);
         continue;
       }
       let got = 0;
       try {
-        const batch = await claimDeliveries(deps.database, {
-          limit: Math.min(free, 200),
-          perEndpoint,
-          leaseSeconds,
-        });
+        const batch = await settleAndClaim(
+          deps.database,
+          settling.map((entry) => entry.result),
+          { limit: Math.min(free, 200), perEndpoint, leaseSeconds },
+        );
+        failures = 0;
+        for (const entry of settling) entry.done();
         got = batch.length;
         for (const delivery of batch) run(delivery);
       } catch (error) {
-        if (!stopped) log.error({ err: error }, 'claiming webhook deliveries failed');
+        log.error({ err: error }, 'webhook delivery turn failed');
+        // Unrecorded successes are tried again next turn; after a few failures they are let go
+        // (their leases lapse and they are sent again: at least once).
+        if (++failures >= 3 || stopped) for (const entry of settling) entry.done();
+        else delivered.unshift(...settling);
+        await new Promise((resolve) => setTimeout(resolve, 200));
       }
-      if (got === 0) await claims.nap(pollMs);
+      if (got === 0 && delivered.length === 0) await claims.nap(pollMs);
     }
   })();
 
@@ -469,13 +487,16 @@ export function startWebhookDispatcher(deps: DeliveryWorkerDeps, options: Dispat
       stopped = true;
       claims.wake();
       fanOuts.wake();
-      await Promise.all([deliveryLoop, fanOutLoop]);
+      // The loop keeps recording successes until the attempts in flight are done; after the
+      // timeout it is left behind (the leases of what it did not record lapse: sent again).
       let timer: NodeJS.Timeout | undefined;
       await Promise.race([
-        Promise.allSettled([...attempts]),
+        Promise.all([deliveryLoop, fanOutLoop]),
         new Promise((resolve) => (timer = setTimeout(resolve, timeoutMs))),
       ]);
       clearTimeout(timer);
+      abandoned = true;
+      claims.wake();
     },
   };
 }
