@@ -32,7 +32,7 @@ const dispatcher = await registerWebhookJobs(
     appUrl: 'http://127.0.0.1',
     secrets: createSecretBox(process.env.BENCH_SECRETS_KEY!),
     egress: { requireHttps: false, allowPrivate: 'loopback' },
-    maxInFlightPerEndpoint: Number(process.env.BENCH_PER_ENDPOINT ?? 16),
+    maxInFlightPerEndpoint: Number(process.env.BENCH_PER_ENDPOINT ?? 32),
   },
   {
     concurrency: Number(process.env.BENCH_CONCURRENCY ?? 128),
@@ -56,12 +56,7 @@ async function rawFanOut(targets: { url: string; secret: string }[], count: numb
             timestamp: new Date().toISOString(),
             data: { workspace_id: 'ws_bench', message: `raw ${n}` },
           });
-          const headers = webhookHeaders(
-            [target.secret],
-            `msg_raw${n}`,
-            Math.floor(Date.now() / 1000),
-            body,
-          );
+          const headers = webhookHeaders([target.secret], `msg_raw${n}`, Math.floor(Date.now() / 1000), body);
           await postWebhook(
             { url: target.url, headers, body, timeoutMs: 15_000, maxBodyBytes: 4_096 },
             { requireHttps: false, allowPrivate: 'loopback' },

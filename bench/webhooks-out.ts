@@ -133,7 +133,11 @@ async function run(label: string, slowThird: boolean): Promise<RunResult> {
                     (select count(*) from webhook_dispatch where due_at <= now())::int as due,
                     (select count(*) from webhook_dispatch where lease_until > now())::int as leased`,
           )
-          .then(({ rows }) => progress(`sample ${JSON.stringify(rows[0])} received ${mine.map((r) => r.processed.size).join('/')}`));
+          .then(({ rows }) =>
+            progress(
+              `sample ${JSON.stringify(rows[0])} received ${mine.map((r) => r.processed.size).join('/')}`,
+            ),
+          );
       }, 2_000)
     : undefined;
   const deadline = Date.now() + DRAIN_TIMEOUT_MS;
@@ -189,7 +193,11 @@ async function rawCeiling(): Promise<{ deliveries: number; seconds: number; cpuM
     'raw',
   );
   const deliveries = mine.reduce((sum, receiver) => sum + receiver.processed.size, 0);
-  return { deliveries, seconds: raw.seconds, cpuMsPerDelivery: raw.cpuMicros / 1000 / Math.max(1, deliveries) };
+  return {
+    deliveries,
+    seconds: raw.seconds,
+    cpuMsPerDelivery: raw.cpuMicros / 1000 / Math.max(1, deliveries),
+  };
 }
 
 try {
@@ -232,7 +240,7 @@ try {
   );
   const healthyP99 = (result: RunResult) => Math.max(result.latencies[0]!.p99, result.latencies[1]!.p99);
   const lines = [
-    `Outgoing webhooks: ${integer.format(EVENTS)} events × 3 endpoints, offered at ${EVENTS_PER_SECOND} events/s (${EVENTS_PER_SECOND * 3} deliveries/s), one worker process (≤ ${process.env.BENCH_CONCURRENCY ?? 128} attempts in flight, ≤ ${process.env.BENCH_PER_ENDPOINT ?? 16} per endpoint)`,
+    `Outgoing webhooks: ${integer.format(EVENTS)} events × 3 endpoints, offered at ${EVENTS_PER_SECOND} events/s (${EVENTS_PER_SECOND * 3} deliveries/s), one worker process (≤ ${process.env.BENCH_CONCURRENCY ?? 128} attempts in flight, ≤ ${process.env.BENCH_PER_ENDPOINT ?? 32} per endpoint)`,
     tableRow(['run', 'receiver', 'received', 'p50 ms', 'p99 ms']),
     ...rows,
     tableRow(['run', 'deliveries/s', 'worker CPU ms/delivery', 'seconds']),

@@ -81,8 +81,9 @@ describe('maintenance schedules', () => {
         (await count(
           `outbox where topic = 'maintenance.test' and published_at < now() - interval '7 days'`,
         )) === 0 &&
-        (await count(`webhook_delivery where event_type = 'ping' and created_at < now() - interval '30 days'`)) ===
-          0,
+        (await count(
+          `webhook_delivery where event_type = 'ping' and created_at < now() - interval '30 days'`,
+        )) === 0,
       'the maintenance jobs to prune',
     );
     expect(await count(`rate_limit where key = 'maintenance.test:live'`)).toBe(1);

@@ -1,4 +1,4 @@
-import { and, desc, eq, isNull, lt, or, sql } from 'drizzle-orm';
+import { and, desc, eq, isNull, lt, sql } from 'drizzle-orm';
 import {
   member,
   user,
@@ -43,7 +43,7 @@ export interface DeliveryWorkerDeps extends WebhookDeps {
   retryScheduleSeconds?: readonly number[];
   disableAfterFailingMs?: number;
   /**
-   * Attempts running at once against one endpoint across every worker process (default 16): a
+   * Attempts running at once against one endpoint across every worker process (default 32): a
    * claim counts the endpoint's live leases, so a slow receiver holds at most this many.
    */
   maxInFlightPerEndpoint?: number;
@@ -70,7 +70,12 @@ export type AttemptOutcome = 'delivered' | 'retrying' | 'failed';
 
 /** What an attempt produced, before it is recorded. */
 export type AttemptResult =
-  | { kind: 'delivered'; delivery: ClaimedDelivery; response: EgressResponseLike; headers: Record<string, string> }
+  | {
+      kind: 'delivered';
+      delivery: ClaimedDelivery;
+      response: EgressResponseLike;
+      headers: Record<string, string>;
+    }
   | { kind: 'other'; delivery: ClaimedDelivery; outcome: Outcome; result: AttemptOutcome };
 
 interface EgressResponseLike {
@@ -141,10 +146,17 @@ export async function sendClaimed(
   const delay = schedule[delivery.attempts - 1];
   const common = {
     headers: shown,
-    ...('status' in outcome ? { response: outcome } : { error: outcome.error, durationMs: outcome.durationMs }),
+    ...('status' in outcome
+      ? { response: outcome }
+      : { error: outcome.error, durationMs: outcome.durationMs }),
   };
   if (delay === undefined) {
-    return { kind: 'other', delivery, outcome: { status: 'failed', ...common, failing: true }, result: 'failed' };
+    return {
+      kind: 'other',
+      delivery,
+      outcome: { status: 'failed', ...common, failing: true },
+      result: 'failed',
+    };
   }
   const jittered = Math.max(1, Math.round(delay * (0.8 + Math.random() * 0.4)));
   return {

@@ -153,10 +153,7 @@ export function fanOutFromOutbox(
  * that died is retried then. In the same transaction each delivery's attempt is counted and its
  * endpoint read, workspace by workspace under RLS.
  */
-export function claimDeliveries(
-  database: Database,
-  options: ClaimOptions,
-): Promise<ClaimedDelivery[]> {
+export function claimDeliveries(database: Database, options: ClaimOptions): Promise<ClaimedDelivery[]> {
   return withClientTransaction(database, (client) => claimIn(client, options));
 }
 
@@ -375,10 +372,13 @@ function napper() {
  * Runs a worker node's webhook delivery: the outbox fan-out loop, and the delivery loop, which keeps
  * up to `concurrency` attempts in flight, claiming more whenever slots free up.
  */
-export function startWebhookDispatcher(deps: DeliveryWorkerDeps, options: DispatcherOptions = {}): Dispatcher {
+export function startWebhookDispatcher(
+  deps: DeliveryWorkerDeps,
+  options: DispatcherOptions = {},
+): Dispatcher {
   const concurrency = options.concurrency ?? 128;
   const pollMs = options.pollIntervalMs ?? 250;
-  const perEndpoint = deps.maxInFlightPerEndpoint ?? 16;
+  const perEndpoint = deps.maxInFlightPerEndpoint ?? 32;
   const leaseSeconds = Math.ceil((deps.timeoutMs ?? DELIVERY_TIMEOUT_MS) / 1000) + 15;
   const log = deps.logger;
   let stopped = false;

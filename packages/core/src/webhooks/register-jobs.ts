@@ -18,15 +18,24 @@ export async function registerWebhookJobs(
     await fanOutEvents(deps.database, [event]);
   });
   await deps.jobs.work<DeliverJob>(DELIVER_QUEUE, async (job) => {
-    await withTenantClient(deps.database, job.workspaceId, { type: 'system', id: 'webhooks' }, async (client) => {
-      const { rows } = await client.query<{ id: string }>(
-        `select id from webhook_delivery where workspace_id = $1 and id = $2 and status = 'pending'`,
-        [job.workspaceId, job.deliveryId],
-      );
-      if (rows[0]) {
-        await queueDelivery(client, { id: job.deliveryId, workspaceId: job.workspaceId, endpointId: job.endpointId });
-      }
-    });
+    await withTenantClient(
+      deps.database,
+      job.workspaceId,
+      { type: 'system', id: 'webhooks' },
+      async (client) => {
+        const { rows } = await client.query<{ id: string }>(
+          `select id from webhook_delivery where workspace_id = $1 and id = $2 and status = 'pending'`,
+          [job.workspaceId, job.deliveryId],
+        );
+        if (rows[0]) {
+          await queueDelivery(client, {
+            id: job.deliveryId,
+            workspaceId: job.workspaceId,
+            endpointId: job.endpointId,
+          });
+        }
+      },
+    );
   });
   await deps.jobs.work(DELIVERY_PRUNE_QUEUE, async () => {
     const pruned = await pruneWebhookDeliveries(deps.database, deps.retentionDays);
