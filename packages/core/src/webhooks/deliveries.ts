@@ -104,25 +104,28 @@ export async function sendClaimed(
   }
   const timeoutMs = deps.timeoutMs ?? DELIVERY_TIMEOUT_MS;
   const open = deps.openSecret ?? ((ciphertext: string) => deps.secrets.open(ciphertext));
-  const now = new Date();
-  const secrets = [open(endpoint.secretCiphertext)];
-  if (
-    endpoint.previousSecretCiphertext &&
-    endpoint.previousSecretExpiresAt &&
-    endpoint.previousSecretExpiresAt > now
-  ) {
-    secrets.push(open(endpoint.previousSecretCiphertext));
-  }
-  const headers = webhookHeaders(
-    secrets,
-    encodeId('msg', delivery.eventId),
-    Math.floor(now.getTime() / 1000),
-    delivery.body,
-  );
-  const shown = { ...headers, 'webhook-signature': '(redacted)' };
+  let shown: Record<string, string> | undefined;
   let outcome: EgressResponseLike | { error: string; durationMs: number };
   const started = performance.now();
   try {
+    // Inside the try: a secret that cannot be opened (the key changed) fails this attempt like a
+    // transport error, and the schedule goes on, rather than leaving the lease to lapse for ever.
+    const now = new Date();
+    const secrets = [open(endpoint.secretCiphertext)];
+    if (
+      endpoint.previousSecretCiphertext &&
+      endpoint.previousSecretExpiresAt &&
+      endpoint.previousSecretExpiresAt > now
+    ) {
+      secrets.push(open(endpoint.previousSecretCiphertext));
+    }
+    const headers = webhookHeaders(
+      secrets,
+      encodeId('msg', delivery.eventId),
+      Math.floor(now.getTime() / 1000),
+      delivery.body,
+    );
+    shown = { ...headers, 'webhook-signature': '(redacted)' };
     outcome = await postWebhook(
       { url: endpoint.url, headers, body: delivery.body, timeoutMs, maxBodyBytes: RESPONSE_BODY_LIMIT },
       deps.egress,
@@ -132,20 +135,20 @@ export async function sendClaimed(
     outcome = { error: message.slice(0, 500), durationMs: Math.round(performance.now() - started) };
   }
   if ('status' in outcome && outcome.status >= 200 && outcome.status < 300) {
-    return { kind: 'delivered', delivery, response: outcome, headers: shown };
+    return { kind: 'delivered', delivery, response: outcome, headers: shown ?? {} };
   }
   if ('status' in outcome && outcome.status === 410) {
     return {
       kind: 'other',
       delivery,
-      outcome: { status: 'failed', response: outcome, headers: shown, disable: 'gone' },
+      outcome: { status: 'failed', response: outcome, ...(shown ? { headers: shown } : {}), disable: 'gone' },
       result: 'failed',
     };
   }
   const schedule = deps.retryScheduleSeconds ?? RETRY_SCHEDULE_SECONDS;
   const delay = schedule[delivery.attempts - 1];
   const common = {
-    headers: shown,
+    ...(shown ? { headers: shown } : {}),
     ...('status' in outcome
       ? { response: outcome }
       : { error: outcome.error, durationMs: outcome.durationMs }),
