@@ -1,4 +1,5 @@
 import { fork, type ChildProcess } from 'node:child_process';
+import pg from 'pg';
 import { systemActor } from '@plinth/core/actor';
 import { appDatabaseUrl, loadEnv } from '@plinth/core/env';
 import { emitEvent } from '@plinth/core/events';
@@ -18,7 +19,9 @@ import { BenchShutdown, exitIfAHandleLingers, progress, stopWithin } from './run
 // (verifying every signature with the standardwebhooks library), emitted at a steady rate by
 // committed transactions through the outbox; one worker node in its own process delivers them.
 // Two runs in the same process: a baseline with three healthy receivers, then one where the third
-// receiver never answers (every attempt waits for the 15 s timeout). Reports deliveries/s, p50/p99
+// receiver never answers (every attempt waits for the 15 s timeout); then the ceiling beside them:
+// the worker process sends as many signed POSTs from memory (no database, no queue) through the
+// same egress. BENCH_SAMPLE=1 prints the queue's depth every 2 s. Reports deliveries/s, p50/p99
 // from commit to receipt per receiver, and the worker's CPU per delivery. Prints; asserts nothing.
 
 const USAGE = 'usage: npm run bench:webhooks-out [-- --pg-port 54335 --data-dir .data/bench-webhooks-out]';
@@ -48,7 +51,7 @@ const shutdown = new BenchShutdown(async () => {
   progress('stopped: worker, receivers and Postgres');
 });
 
-function ask<T>(child: ChildProcess, message: string, key: string): Promise<T> {
+function ask<T>(child: ChildProcess, message: string | object, key: string): Promise<T> {
   return new Promise((resolve) => {
     const listener = (reply: Record<string, unknown>) => {
       if (key in reply) {
@@ -122,11 +125,27 @@ async function run(label: string, slowThird: boolean): Promise<RunResult> {
     await new Promise((resolve) => setTimeout(resolve, TICK_MS));
   }
   const healthy = slowThird ? mine.slice(0, 2) : mine;
+  const sampler = process.env.BENCH_SAMPLE
+    ? setInterval(() => {
+        void db.pool
+          .query(
+            `select (select count(*) from outbox where published_at is null and topic = 'webhooks.event')::int as outbox,
+                    (select count(*) from webhook_dispatch where due_at <= now())::int as due,
+                    (select count(*) from webhook_dispatch where lease_until > now())::int as leased`,
+          )
+          .then(({ rows }) =>
+            progress(
+              `sample ${JSON.stringify(rows[0])} received ${mine.map((r) => r.processed.size).join('/')}`,
+            ),
+          );
+      }, 2_000)
+    : undefined;
   const deadline = Date.now() + DRAIN_TIMEOUT_MS;
   while (healthy.some((receiver) => receiver.processed.size < EVENTS) && Date.now() < deadline) {
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   const seconds = (performance.now() - started) / 1000;
+  clearInterval(sampler);
   const cpuAfter = await ask<number>(worker!, 'cpu', 'cpu');
   const deliveries = mine.reduce((sum, receiver) => sum + receiver.processed.size, 0);
   const latencies = mine.map((receiver) => {
@@ -153,6 +172,34 @@ async function run(label: string, slowThird: boolean): Promise<RunResult> {
   };
 }
 
+/**
+ * The ceiling in the same run: the worker process sends the same number of signed POSTs straight
+ * from memory through the same egress to three fresh healthy receivers (no database, no queue).
+ */
+async function rawCeiling(): Promise<{ deliveries: number; seconds: number; cpuMsPerDelivery: number }> {
+  const targets: { url: string; secret: string }[] = [];
+  const mine: WebhookReceiver[] = [];
+  for (let index = 0; index < 3; index++) {
+    const secret = `whsec_${Buffer.alloc(24, index + 1).toString('base64')}`;
+    const receiver = await startWebhookReceiver({ secrets: { current: secret } });
+    receivers.push(receiver);
+    mine.push(receiver);
+    targets.push({ url: receiver.url, secret });
+  }
+  progress(`ceiling: ${integer.format(EVENTS * 3)} signed POSTs from memory, no database`);
+  const raw = await ask<{ seconds: number; cpuMicros: number }>(
+    worker!,
+    { raw: targets, count: EVENTS },
+    'raw',
+  );
+  const deliveries = mine.reduce((sum, receiver) => sum + receiver.processed.size, 0);
+  return {
+    deliveries,
+    seconds: raw.seconds,
+    cpuMsPerDelivery: raw.cpuMicros / 1000 / Math.max(1, deliveries),
+  };
+}
+
 try {
   const env = loadEnv(
     benchEnvSource(options, { PLINTH_ROLE: 'worker', SECRETS_ENCRYPTION_KEY: SECRETS_KEY }),
@@ -160,6 +207,13 @@ try {
   const opened = await openBenchDatabase(env, logger, (it) => (owner = it));
   const appUrl = appDatabaseUrl(env, opened.ownerUrl);
   database = createDatabase(appUrl, { max: 10 });
+  // Our scratch cluster only: each run starts from an empty delivery queue. Endpoints (and their
+  // deliveries) of earlier runs, whose receivers are gone, would otherwise be retried beside this one's.
+  if (opened.embedded) {
+    const client = new pg.Client({ connectionString: opened.ownerUrl });
+    await client.connect();
+    await client.query('truncate webhook_endpoint cascade').finally(() => client.end());
+  }
   worker = fork(new URL('./webhooks-out-worker.ts', import.meta.url).pathname, {
     execArgv: ['--import', 'tsx'],
     env: {
@@ -170,13 +224,14 @@ try {
     },
   });
   await ask(worker, 'hello', 'ready');
-  const baseline = await run('baseline: 3 healthy receivers', false);
-  const slow = await run('third receiver times out', true);
+  const baseline = await run('baseline: 3 healthy', false);
+  const slow = await run('third times out', true);
+  const ceiling = await rawCeiling();
   const rows = [baseline, slow].flatMap((result) =>
     result.latencies.map((latency, index) =>
       tableRow([
         index === 0 ? result.label : '',
-        `receiver ${index + 1}${result === slow && index === 2 ? ' (times out)' : ''}`,
+        `recv ${index + 1}${result === slow && index === 2 ? ' ✗' : ''}`,
         integer.format(latency.received),
         milliseconds(latency.p50),
         milliseconds(latency.p99),
@@ -185,11 +240,11 @@ try {
   );
   const healthyP99 = (result: RunResult) => Math.max(result.latencies[0]!.p99, result.latencies[1]!.p99);
   const lines = [
-    `Outgoing webhooks: ${integer.format(EVENTS)} events × 3 endpoints, offered at ${EVENTS_PER_SECOND} events/s (${EVENTS_PER_SECOND * 3} deliveries/s), one worker process (32 delivery loops, ≤ 8 attempts per endpoint)`,
+    `Outgoing webhooks: ${integer.format(EVENTS)} events × 3 endpoints, offered at ${EVENTS_PER_SECOND} events/s (${EVENTS_PER_SECOND * 3} deliveries/s), one worker process (≤ ${process.env.BENCH_CONCURRENCY ?? 128} attempts in flight, ≤ ${process.env.BENCH_PER_ENDPOINT ?? 32} per endpoint)`,
     tableRow(['run', 'receiver', 'received', 'p50 ms', 'p99 ms']),
     ...rows,
-    tableRow(['run', 'deliveries/s', 'worker CPU ms/delivery', 'seconds']),
-    ...[baseline, slow].map((result) =>
+    tableRow(['run', 'deliv/s', 'CPU ms', 'seconds']),
+    ...[baseline, slow, { ...ceiling, label: 'ceiling: POSTs, no db' }].map((result) =>
       tableRow([
         result.label,
         integer.format(result.deliveries / result.seconds),
@@ -198,6 +253,8 @@ try {
       ]),
     ),
     `healthy receivers' p99: ${milliseconds(healthyP99(baseline))} ms baseline, ${milliseconds(healthyP99(slow))} ms beside a timing-out receiver (${((healthyP99(slow) / healthyP99(baseline) - 1) * 100).toFixed(0)} %)`,
+    'recv 3 ✗: the receiver that never answers; CPU ms: worker CPU per delivery.',
+    'ceiling: the same number of signed POSTs sent by the worker process from memory through the same egress (16 at a time per receiver, no database, not paced): what HTTP alone allows here.',
     "latency: from the commit of the event's transaction to its receipt (first copy per webhook-id); deliveries/s: received by all receivers over the run, from the first emit to the last receipt at the healthy ones (emission paces it: at most the offered rate).",
     loadLine(loadBefore),
   ];

@@ -30,6 +30,6 @@ await registerWebhookJobs(
     egress: { requireHttps: false, allowPrivate: 'loopback' },
     timeoutMs: 5_000, // its claim's lock lapses 20 s after the attempt began
   },
-  { workers: 1 },
+  { concurrency: 1, pollIntervalMs: 100, schedulePrune: false },
 );
 process.stdout.write('ready\n');

@@ -170,11 +170,12 @@ describe('outgoing webhook delivery', () => {
         attempts: 1,
       });
       await createProject(db(), actor, { name: 'after gone' });
-      // Once that event's fan-out has run, the disabled endpoint still has only the ping.
+      // Once that event's fan-out has run (its outbox row published by the dispatcher), the
+      // disabled endpoint still has only the ping.
       await eventually(async () => {
         const { rows } = await testDb.owner.pool.query(
-          `select 1 from ${testDb.env.jobsSchema}.job where name = 'webhooks.event' and state = 'completed'
-           and data->>'workspaceId' = $1 and data->>'type' = 'project.created'`,
+          `select 1 from outbox where topic = 'webhooks.event' and published_at is not null
+           and workspace_id = $1 and payload->>'type' = 'project.created'`,
           [actor.workspaceId],
         );
         return rows.length === 1 ? true : undefined;

@@ -5,10 +5,12 @@ import { JobQueue, platformQueues, type QueueDefinition } from '@plinth/core/job
 import { mailQueue } from '@plinth/core/mail';
 import { startOutboxRelay } from '@plinth/core/outbox';
 import type { MemberActor } from '@plinth/core/tenancy';
+import { EVENTS_TOPIC } from '@plinth/core/events';
 import {
   registerWebhookJobs,
   webhookQueues,
   type DeliveryWorkerDeps,
+  type Dispatcher,
   type EgressPolicy,
 } from '@plinth/core/webhooks';
 import {
@@ -24,7 +26,7 @@ export const secrets = createSecretBox(Buffer.alloc(32, 9).toString('base64'));
 /** Loopback receivers only: this policy is the development allowance, never production's. */
 export const loopbackEgress: EgressPolicy = { requireHttps: false, allowPrivate: 'loopback' };
 
-/** The queues these tests install; `overrides` shortens the delivery queue's expiry for the crash test. */
+/** The queues these tests install (`overrides` applies to the legacy delivery queue). */
 export function testQueues(overrides: Partial<QueueDefinition> = {}): QueueDefinition[] {
   return [
     ...platformQueues,
@@ -34,9 +36,11 @@ export function testQueues(overrides: Partial<QueueDefinition> = {}): QueueDefin
 }
 
 /**
- * A worker node for the file: the job queue with the webhook workers running (fast polling, short
- * retry schedule), and `relay()` to move committed outbox events on.
+ * A worker node for the file: the job queue and the webhook dispatcher running (fast polling, short
+ * retry schedule), and the outbox relay moving the other committed events on.
  */
+const dispatcherOptions = { concurrency: 16, pollIntervalMs: 50, schedulePrune: false };
+
 export function useWebhookWorker(
   testDb: TestDatabase,
   options: {
@@ -47,7 +51,12 @@ export function useWebhookWorker(
     startPaused?: boolean;
   } = {},
 ) {
-  const state: { jobs?: JobQueue; deps?: DeliveryWorkerDeps; relay?: { stop(): Promise<void> } } = {};
+  const state: {
+    jobs?: JobQueue;
+    deps?: DeliveryWorkerDeps;
+    relay?: { stop(): Promise<void> };
+    dispatcher?: Dispatcher;
+  } = {};
   beforeAll(async () => {
     const queues = testQueues(options.queueOverrides);
     await installTestQueues(testDb, queues);
@@ -74,11 +83,16 @@ export function useWebhookWorker(
     state.jobs = jobs;
     state.deps = deps;
     // The outbox relay of a worker node, polling fast: committed events move on by themselves.
-    state.relay = startOutboxRelay({ database: testDb.app, jobs, logger }, 50);
-    if (!options.startPaused) await registerWebhookJobs(deps, { workers: 4 });
+    // Webhook events leave the outbox through the dispatcher's fan-out, as on a worker node.
+    state.relay = startOutboxRelay(
+      { database: testDb.app, jobs, logger, consumedElsewhere: [EVENTS_TOPIC] },
+      50,
+    );
+    if (!options.startPaused) state.dispatcher = await registerWebhookJobs(deps, dispatcherOptions);
   });
   afterAll(async () => {
     await state.relay?.stop();
+    await state.dispatcher?.stop(2_000);
     await state.jobs?.stop(2_000);
   });
   return {
@@ -88,7 +102,9 @@ export function useWebhookWorker(
     get deps() {
       return state.deps!;
     },
-    resume: () => registerWebhookJobs(state.deps!, { workers: 4 }),
+    resume: async () => {
+      state.dispatcher = await registerWebhookJobs(state.deps!, dispatcherOptions);
+    },
   };
 }
 

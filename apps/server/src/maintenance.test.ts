@@ -36,6 +36,7 @@ describe('maintenance schedules', () => {
       { name: 'maintenance.idempotency-prune', cron: '23 * * * *', timezone: 'UTC' },
       { name: 'maintenance.outbox-prune', cron: '17 3 * * *', timezone: 'UTC' },
       { name: 'maintenance.rate-limit-prune', cron: '41 * * * *', timezone: 'UTC' },
+      { name: 'maintenance.webhook-delivery-prune', cron: '47 3 * * *', timezone: 'UTC' },
     ]);
   });
 
@@ -50,13 +51,26 @@ describe('maintenance schedules', () => {
         ('user:maintenance', 'live', 'POST', '/x', 'h', 201, now(), now() + interval '1 day');
       insert into outbox (topic, payload, created_at, published_at) values
         ('maintenance.test', '{}', now() - interval '9 days', now() - interval '8 days'),
-        ('maintenance.test', '{}', now() - interval '1 day', now() - interval '1 day');`);
+        ('maintenance.test', '{}', now() - interval '1 day', now() - interval '1 day');
+      with place as (
+        insert into workspace (name, slug) values ('Maintenance', 'maintenance-webhooks') returning id
+      ), hook as (
+        insert into webhook_endpoint (workspace_id, url, secret_ciphertext, created_by)
+        select id, 'http://127.0.0.1:9/hook', 'sealed', gen_random_uuid() from place returning id, workspace_id
+      )
+      insert into webhook_delivery (workspace_id, endpoint_id, event_id, event_type, body, event_created_at,
+                                    status, created_at, delivered_at)
+      select workspace_id, id, gen_random_uuid(), 'ping', '{}', now(), 'succeeded', now() - interval '40 days',
+             now() - interval '40 days' from hook
+      union all
+      select workspace_id, id, gen_random_uuid(), 'ping', '{}', now(), 'succeeded', now(), now() from hook;`);
 
     // What the schedule does at its minute: one job on the queue.
     for (const queue of [
       'maintenance.rate-limit-prune',
       'maintenance.idempotency-prune',
       'maintenance.outbox-prune',
+      'maintenance.webhook-delivery-prune',
     ]) {
       await worker.wiring.jobs.send(queue, {});
     }
@@ -66,11 +80,15 @@ describe('maintenance schedules', () => {
         (await count(`idempotency_key where owner_id = 'user:maintenance' and key = 'old'`)) === 0 &&
         (await count(
           `outbox where topic = 'maintenance.test' and published_at < now() - interval '7 days'`,
+        )) === 0 &&
+        (await count(
+          `webhook_delivery where event_type = 'ping' and created_at < now() - interval '30 days'`,
         )) === 0,
       'the maintenance jobs to prune',
     );
     expect(await count(`rate_limit where key = 'maintenance.test:live'`)).toBe(1);
     expect(await count(`idempotency_key where owner_id = 'user:maintenance' and key = 'live'`)).toBe(1);
     expect(await count(`outbox where topic = 'maintenance.test'`)).toBe(1);
+    expect(await count(`webhook_delivery where event_type = 'ping'`)).toBe(1);
   });
 });

@@ -4,6 +4,7 @@ import { createApi } from '@plinth/api';
 import type { Env } from '@plinth/core/env';
 import type { Logger } from '@plinth/core/logger';
 import { createSessionReader } from '@plinth/core/identity';
+import { EVENTS_TOPIC } from '@plinth/core/events';
 import { startOutboxRelay } from '@plinth/core/outbox';
 import { startMetricsServer } from '@plinth/core/telemetry';
 import { provideServerContext } from '@plinth/core/server-context';
@@ -73,9 +74,14 @@ export async function startPlinth(
     const heartbeat = await startHeartbeat(wiring, { role: env.role, version });
     cleanups.push(() => heartbeat.stop());
     if (runsWorkers) {
-      await registerPlatformJobs(wiring);
+      const platform = await registerPlatformJobs(wiring);
+      cleanups.push(() => platform.stop());
       await registerBillingJobs(wiring);
-      const relay = startOutboxRelay(wiring, env.outboxRelayIntervalMs);
+      // Webhook events leave the outbox through the webhook dispatcher, not the relay.
+      const relay = startOutboxRelay(
+        { ...wiring, consumedElsewhere: [EVENTS_TOPIC] },
+        env.outboxRelayIntervalMs,
+      );
       cleanups.push(() => relay.stop());
     }
 

@@ -185,7 +185,7 @@ export function createWiring(env: Env, ownerUrl: string, logger?: Logger): Wirin
 }
 
 /** Handlers and schedules of the platform's own queues; runs on worker nodes only. */
-export async function registerPlatformJobs(wiring: Wiring): Promise<void> {
+export async function registerPlatformJobs(wiring: Wiring): Promise<{ stop(): Promise<void> }> {
   const { jobs, logger, database } = wiring;
   await jobs.work('dead-letter', async (data, job) => {
     // A mail job's data holds links with sign-in tokens: log only its template and masked recipient.
@@ -210,14 +210,17 @@ export async function registerPlatformJobs(wiring: Wiring): Promise<void> {
     mailQueue.name,
     sendMailJob({ mailer: wiring.mailer, renderMail: wiring.renderMail, logger }),
   );
-  await registerWebhookJobs({
+  // The webhook dispatcher (fan-out from the outbox, the delivery loop): stopped on shutdown.
+  const webhooks = await registerWebhookJobs({
     database,
     jobs,
     logger: logger.child({ component: 'webhooks' }),
     appUrl: wiring.env.appUrl,
     secrets: createSecretBox(wiring.env.secretsEncryptionKey),
     egress: egressPolicyFromEnv(wiring.env),
+    retentionDays: wiring.env.webhooks.deliveryRetentionDays,
   });
+  return { stop: () => webhooks.stop(wiring.env.shutdownTimeoutMs) };
 }
 
 /**

@@ -118,7 +118,7 @@ describe('row-level security on tenant tables', () => {
       join pg_namespace n on n.oid = c.relnamespace
       join pg_attribute a on a.attrelid = c.oid and a.attname = 'workspace_id' and not a.attisdropped
       where n.nspname = 'public' and c.relkind in ('r', 'p')
-        and c.relname not in ('member', 'outbox', 'customer', 'api_key')`);
+        and c.relname not in ('member', 'outbox', 'customer', 'api_key', 'webhook_dispatch')`);
     // Routing tables, read before a tenant is chosen: member (membership check), customer (Stripe
     // customer → workspace, for the webhook worker), api_key (key → workspace). outbox is written
     // and relayed by the platform. None holds tenant domain data. Everything else must be fenced.

@@ -72,6 +72,8 @@ export interface Env {
 export interface WebhooksEnv {
   /** `loopback`: outgoing webhooks may reach 127.0.0.1/::1 (a developer's local receiver); never in production. */
   allowPrivate: 'loopback' | 'none';
+  /** Days a delivered or failed delivery stays in the log before the daily job deletes it. */
+  deliveryRetentionDays: number;
 }
 
 export interface TracingEnv {
@@ -263,7 +265,10 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
       ...(raw.BILLING_SYNC_CONCURRENCY ? { syncConcurrency: raw.BILLING_SYNC_CONCURRENCY } : {}),
     },
     secretsEncryptionKey: raw.SECRETS_ENCRYPTION_KEY ?? DEV_SECRETS_ENCRYPTION_KEY,
-    webhooks: { allowPrivate: raw.WEBHOOK_ALLOW_PRIVATE ?? 'none' },
+    webhooks: {
+      allowPrivate: raw.WEBHOOK_ALLOW_PRIVATE ?? 'none',
+      deliveryRetentionDays: raw.WEBHOOK_DELIVERY_RETENTION_DAYS,
+    },
   };
 }
 

@@ -136,6 +136,7 @@ export const envSchema = z.object({
     })
     .optional(),
   WEBHOOK_ALLOW_PRIVATE: z.enum(['loopback']).optional(),
+  WEBHOOK_DELIVERY_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
 });
 
 export type RawEnv = z.infer<typeof envSchema>;

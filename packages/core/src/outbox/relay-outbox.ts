@@ -6,6 +6,11 @@ export interface RelayDeps {
   database: Database;
   jobs: JobQueue;
   logger: Logger;
+  /**
+   * Topics another loop takes from the outbox itself (webhook events: the webhook dispatcher fans
+   * them out in batches); the relay leaves them alone.
+   */
+  consumedElsewhere?: readonly string[];
 }
 
 interface PendingEvent {
@@ -26,8 +31,9 @@ export function relayOutbox(deps: RelayDeps, batchSize = 100): Promise<number> {
   return withClientTransaction(deps.database, async (client) => {
     const { rows } = await client.query<PendingEvent>(
       `select id, topic, payload, context from outbox where published_at is null
+       and topic <> all($2::text[])
        order by created_at limit $1 for update skip locked`,
-      [batchSize],
+      [batchSize, deps.consumedElsewhere ?? []],
     );
     for (const event of rows) {
       if (deps.jobs.hasQueue(event.topic)) {

@@ -1,4 +1,4 @@
-import { and, desc, eq, isNull, lt, or, sql } from 'drizzle-orm';
+import { and, desc, eq, isNull, lt, sql } from 'drizzle-orm';
 import {
   member,
   user,
@@ -13,7 +13,6 @@ import { assertCan } from '../access/index';
 import { systemActor } from '../actor/index';
 import { audit, type AuditOrigin } from '../audit/index';
 import { AppError, parseInput } from '../errors/index';
-import type { EmittedEvent } from '../events/index';
 import type { JobQueue } from '../jobs/index';
 import type { Logger } from '../logger/index';
 import type { AnyMailRequest } from '../mail/index';
@@ -21,7 +20,6 @@ import { enqueueEvent } from '../outbox/index';
 import { encodeId } from '../public-ids/index';
 import type { MemberActor } from '../tenancy/index';
 import { EgressRefused, postWebhook } from './egress';
-import { DELIVER_QUEUE, type DeliverJob } from './queues';
 import { listDeliveriesInput, type ListDeliveriesInput } from './schemas';
 import { webhookHeaders } from './signing';
 import type { WebhookDeps } from './types';
@@ -44,158 +42,92 @@ export interface DeliveryWorkerDeps extends WebhookDeps {
   timeoutMs?: number;
   retryScheduleSeconds?: readonly number[];
   disableAfterFailingMs?: number;
-  /** Attempts one process runs at once against one endpoint; the rest wait their turn (default 8). */
+  /**
+   * Attempts running at once against one endpoint across every worker process (default 32): a
+   * claim counts the endpoint's live leases, so a slow receiver holds at most this many.
+   */
   maxInFlightPerEndpoint?: number;
-  /** Shared by every attempt in the process: attempts in flight per endpoint. */
-  inFlight?: Map<string, number>;
-  /** Shared too: how long the last attempt to each endpoint took (ms). */
-  lastDurationMs?: Map<string, number>;
 }
 
-/**
- * Fans one committed event out: a delivery row and a job per enabled endpoint subscribed to its
- * type, in one transaction. A rerun (the job retried) adds nothing: a delivery is unique per
- * endpoint and event. Returns how many deliveries it created.
- */
-export async function fanOutEvent(
-  deps: Pick<WebhookDeps, 'database'> & { jobs: JobQueue },
-  event: EmittedEvent,
-): Promise<number> {
-  return withTenant(deps.database, event.workspaceId, worker, async (tx, client) => {
-    const endpoints = await tx
-      .select({ id: webhookEndpoint.id })
-      .from(webhookEndpoint)
-      .where(
-        and(
-          eq(webhookEndpoint.workspaceId, event.workspaceId),
-          eq(webhookEndpoint.enabled, true),
-          or(isNull(webhookEndpoint.eventTypes), sql`${event.type} = any(${webhookEndpoint.eventTypes})`),
-        ),
-      );
-    if (endpoints.length === 0) return 0;
-    const body = JSON.stringify({ type: event.type, timestamp: event.timestamp, data: event.data });
-    const createdAt = new Date(event.timestamp);
-    const rows = await tx
-      .insert(webhookDelivery)
-      .values(
-        endpoints.map((endpoint) => ({
-          workspaceId: event.workspaceId,
-          endpointId: endpoint.id,
-          eventId: event.id,
-          eventType: event.type,
-          body,
-          eventCreatedAt: createdAt,
-          nextAttemptAt: new Date(),
-        })),
-      )
-      .onConflictDoNothing()
-      .returning({ id: webhookDelivery.id, endpointId: webhookDelivery.endpointId });
-    for (const row of rows) {
-      const job: DeliverJob = {
-        workspaceId: event.workspaceId,
-        deliveryId: row.id,
-        endpointId: row.endpointId,
-      };
-      await deps.jobs.send(DELIVER_QUEUE, job, { id: row.id, executor: client });
+/** The delivery a claim handed to an attempt, with its endpoint as the claim read it. */
+export interface ClaimedDelivery {
+  id: string;
+  workspaceId: string;
+  endpointId: string;
+  eventId: string;
+  body: string;
+  attempts: number;
+  endpoint: {
+    url: string;
+    enabled: boolean;
+    secretCiphertext: string;
+    previousSecretCiphertext: string | null;
+    previousSecretExpiresAt: Date | null;
+  } | null;
+}
+
+export type AttemptOutcome = 'delivered' | 'retrying' | 'failed';
+
+/** What an attempt produced, before it is recorded. */
+export type AttemptResult =
+  | {
+      kind: 'delivered';
+      delivery: ClaimedDelivery;
+      response: EgressResponseLike;
+      headers: Record<string, string>;
     }
-    return rows.length;
-  });
-}
+  | { kind: 'other'; delivery: ClaimedDelivery; outcome: Outcome; result: AttemptOutcome };
 
-export type AttemptOutcome = 'delivered' | 'retrying' | 'failed' | 'skipped' | 'deferred';
+interface EgressResponseLike {
+  status: number;
+  body: string;
+  durationMs: number;
+}
 
 /**
- * One attempt of one delivery. The row is claimed first (a lock that lapses, so a worker that dies
- * mid-attempt holds nothing for ever; its job expires and runs again); then the request is signed
- * with every live secret and sent; then the outcome is recorded with the next attempt's job in the
- * same transaction. 2xx delivers; 410 disables the endpoint; anything else retries on the schedule
- * until it is spent, and an endpoint failing for five days is disabled and its owners are mailed.
+ * Sends one claimed delivery: signed with every live secret of its endpoint, POSTed through the
+ * SSRF-checked egress. Returns what to record; records nothing itself (the dispatcher records
+ * successes in batches and the rest one by one, with recordOutcome()).
  */
-export async function attemptDelivery(deps: DeliveryWorkerDeps, job: DeliverJob): Promise<AttemptOutcome> {
-  const inFlight = deps.inFlight ?? new Map<string, number>();
-  const limit = deps.maxInFlightPerEndpoint ?? 8;
-  // A fast endpoint frees a slot within milliseconds: wait briefly before deferring. A slow one
-  // (its last attempt here took over a second) does not, so waiting would only hold this loop.
-  const fast = (deps.lastDurationMs?.get(job.endpointId) ?? 0) < 1_000;
-  for (let waited = 0; fast && (inFlight.get(job.endpointId) ?? 0) >= limit && waited < 500; waited += 25) {
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-  const running = inFlight.get(job.endpointId) ?? 0;
-  if (running >= limit) {
-    // A slow endpoint keeps at most this many of the process's workers; its other attempts wait,
-    // longer each time they find it still busy (so a backlog does not churn the queue).
-    const deferrals = (job.deferrals ?? 0) + 1;
-    const base = Math.min(30, 2 ** Math.min(deferrals, 5));
-    const startAfterSeconds = Math.max(1, Math.round(base * (0.5 + Math.random())));
-    await deps.jobs.send(DELIVER_QUEUE, { ...job, deferrals }, { startAfterSeconds });
-    return 'deferred';
-  }
-  inFlight.set(job.endpointId, running + 1);
-  const started = performance.now();
-  try {
-    return await attempt(deps, job);
-  } finally {
-    deps.lastDurationMs?.set(job.endpointId, performance.now() - started);
-    const left = (inFlight.get(job.endpointId) ?? 1) - 1;
-    if (left <= 0) inFlight.delete(job.endpointId);
-    else inFlight.set(job.endpointId, left);
-  }
-}
-
-async function attempt(deps: DeliveryWorkerDeps, job: DeliverJob): Promise<AttemptOutcome> {
-  const timeoutMs = deps.timeoutMs ?? DELIVERY_TIMEOUT_MS;
-  const lockSeconds = Math.ceil(timeoutMs / 1000) + 15;
-  const claimed = await withTenant(deps.database, job.workspaceId, worker, async (tx) => {
-    const [row] = await tx
-      .update(webhookDelivery)
-      .set({
-        lockedUntil: sql`now() + make_interval(secs => ${lockSeconds})`,
-        attempts: sql`${webhookDelivery.attempts} + 1`,
-        lastAttemptAt: sql`now()`,
-      })
-      .where(
-        and(
-          eq(webhookDelivery.workspaceId, job.workspaceId),
-          eq(webhookDelivery.id, job.deliveryId),
-          eq(webhookDelivery.status, 'pending'),
-          or(isNull(webhookDelivery.lockedUntil), lt(webhookDelivery.lockedUntil, sql`now()`)),
-        ),
-      )
-      .returning();
-    if (!row) return null;
-    const [endpoint] = await tx
-      .select()
-      .from(webhookEndpoint)
-      .where(and(eq(webhookEndpoint.workspaceId, row.workspaceId), eq(webhookEndpoint.id, row.endpointId)));
-    return { row, endpoint };
-  });
-  if (!claimed) return rescheduleIfHeld(deps, job);
-  const { row, endpoint } = claimed;
+export async function sendClaimed(
+  deps: DeliveryWorkerDeps & { openSecret?: (ciphertext: string) => string },
+  delivery: ClaimedDelivery,
+): Promise<AttemptResult> {
+  const endpoint = delivery.endpoint;
   if (!endpoint || !endpoint.enabled) {
-    await record(deps, row, { status: 'failed', error: 'The endpoint is disabled.' });
-    return 'failed';
+    return {
+      kind: 'other',
+      delivery,
+      outcome: { status: 'failed', error: 'The endpoint is disabled.' },
+      result: 'failed',
+    };
   }
-  const now = new Date();
-  const secrets = [deps.secrets.open(endpoint.secretCiphertext)];
-  if (
-    endpoint.previousSecretCiphertext &&
-    endpoint.previousSecretExpiresAt &&
-    endpoint.previousSecretExpiresAt > now
-  ) {
-    secrets.push(deps.secrets.open(endpoint.previousSecretCiphertext));
-  }
-  const headers = webhookHeaders(
-    secrets,
-    encodeId('msg', row.eventId),
-    Math.floor(now.getTime() / 1000),
-    row.body,
-  );
-  const shown = { ...headers, 'webhook-signature': '(redacted)' };
-  let outcome: { status: number; body: string; durationMs: number } | { error: string; durationMs: number };
+  const timeoutMs = deps.timeoutMs ?? DELIVERY_TIMEOUT_MS;
+  const open = deps.openSecret ?? ((ciphertext: string) => deps.secrets.open(ciphertext));
+  let shown: Record<string, string> | undefined;
+  let outcome: EgressResponseLike | { error: string; durationMs: number };
   const started = performance.now();
   try {
+    // Inside the try: a secret that cannot be opened (the key changed) fails this attempt like a
+    // transport error, and the schedule goes on, rather than leaving the lease to lapse for ever.
+    const now = new Date();
+    const secrets = [open(endpoint.secretCiphertext)];
+    if (
+      endpoint.previousSecretCiphertext &&
+      endpoint.previousSecretExpiresAt &&
+      endpoint.previousSecretExpiresAt > now
+    ) {
+      secrets.push(open(endpoint.previousSecretCiphertext));
+    }
+    const headers = webhookHeaders(
+      secrets,
+      encodeId('msg', delivery.eventId),
+      Math.floor(now.getTime() / 1000),
+      delivery.body,
+    );
+    shown = { ...headers, 'webhook-signature': '(redacted)' };
     outcome = await postWebhook(
-      { url: endpoint.url, headers, body: row.body, timeoutMs, maxBodyBytes: RESPONSE_BODY_LIMIT },
+      { url: endpoint.url, headers, body: delivery.body, timeoutMs, maxBodyBytes: RESPONSE_BODY_LIMIT },
       deps.egress,
     );
   } catch (error) {
@@ -203,54 +135,50 @@ async function attempt(deps: DeliveryWorkerDeps, job: DeliverJob): Promise<Attem
     outcome = { error: message.slice(0, 500), durationMs: Math.round(performance.now() - started) };
   }
   if ('status' in outcome && outcome.status >= 200 && outcome.status < 300) {
-    await record(deps, row, { status: 'succeeded', response: outcome, headers: shown });
-    return 'delivered';
+    return { kind: 'delivered', delivery, response: outcome, headers: shown ?? {} };
   }
   if ('status' in outcome && outcome.status === 410) {
-    await record(deps, row, { status: 'failed', response: outcome, headers: shown, disable: 'gone' });
-    return 'failed';
+    return {
+      kind: 'other',
+      delivery,
+      outcome: { status: 'failed', response: outcome, ...(shown ? { headers: shown } : {}), disable: 'gone' },
+      result: 'failed',
+    };
   }
   const schedule = deps.retryScheduleSeconds ?? RETRY_SCHEDULE_SECONDS;
-  const delay = schedule[row.attempts - 1];
+  const delay = schedule[delivery.attempts - 1];
   const common = {
-    headers: shown,
+    ...(shown ? { headers: shown } : {}),
     ...('status' in outcome
       ? { response: outcome }
       : { error: outcome.error, durationMs: outcome.durationMs }),
   };
   if (delay === undefined) {
-    await record(deps, row, { status: 'failed', ...common, failing: true });
-    return 'failed';
+    return {
+      kind: 'other',
+      delivery,
+      outcome: { status: 'failed', ...common, failing: true },
+      result: 'failed',
+    };
   }
   const jittered = Math.max(1, Math.round(delay * (0.8 + Math.random() * 0.4)));
-  await record(deps, row, { status: 'pending', ...common, failing: true, retryInSeconds: jittered });
-  return 'retrying';
+  return {
+    kind: 'other',
+    delivery,
+    outcome: { status: 'pending', ...common, failing: true, retryInSeconds: jittered },
+    result: 'retrying',
+  };
 }
 
-/**
- * A delivery that could not be claimed: finished (nothing to do), or held by another attempt's lock
- * — live, or left by a worker that died mid-attempt. A held one gets a fresh job for just after the
- * lock lapses, so the attempt of a dead worker is never lost with its job.
- */
-async function rescheduleIfHeld(deps: DeliveryWorkerDeps, job: DeliverJob): Promise<AttemptOutcome> {
-  const [held] = await withTenant(deps.database, job.workspaceId, worker, (tx) =>
-    tx
-      .select({ seconds: sql<number>`ceil(extract(epoch from ${webhookDelivery.lockedUntil} - now()))::int` })
-      .from(webhookDelivery)
-      .where(
-        and(
-          eq(webhookDelivery.workspaceId, job.workspaceId),
-          eq(webhookDelivery.id, job.deliveryId),
-          eq(webhookDelivery.status, 'pending'),
-        ),
-      ),
-  );
-  if (!held) return 'skipped';
-  await deps.jobs.send(DELIVER_QUEUE, job, { startAfterSeconds: Math.max(1, (held.seconds ?? 0) + 1) });
-  return 'deferred';
+/** Records an attempt that did not deliver (a retry, a 410, a spent schedule), in its own transaction. */
+export function recordOutcome(
+  deps: DeliveryWorkerDeps,
+  result: Extract<AttemptResult, { kind: 'other' }>,
+): Promise<void> {
+  return record(deps, result.delivery, result.outcome);
 }
 
-interface Outcome {
+export interface Outcome {
   status: WebhookDelivery['status'];
   response?: { status: number; body: string; durationMs: number };
   error?: string;
@@ -261,7 +189,9 @@ interface Outcome {
   retryInSeconds?: number;
 }
 
-async function record(deps: DeliveryWorkerDeps, row: WebhookDelivery, outcome: Outcome): Promise<void> {
+type DeliveryRef = Pick<WebhookDelivery, 'id' | 'workspaceId' | 'endpointId'>;
+
+async function record(deps: DeliveryWorkerDeps, row: DeliveryRef, outcome: Outcome): Promise<void> {
   await withTenant(deps.database, row.workspaceId, worker, async (tx, client) => {
     await tx
       .update(webhookDelivery)
@@ -280,16 +210,15 @@ async function record(deps: DeliveryWorkerDeps, row: WebhookDelivery, outcome: O
         ...(outcome.status === 'succeeded' ? { deliveredAt: sql`now()` } : {}),
       })
       .where(and(eq(webhookDelivery.workspaceId, row.workspaceId), eq(webhookDelivery.id, row.id)));
+    // The queue row: due again after the backoff (its lease released), or gone once finished.
     if (outcome.retryInSeconds !== undefined) {
-      const job: DeliverJob = {
-        workspaceId: row.workspaceId,
-        deliveryId: row.id,
-        endpointId: row.endpointId,
-      };
-      await deps.jobs.send(DELIVER_QUEUE, job, {
-        startAfterSeconds: outcome.retryInSeconds,
-        executor: client,
-      });
+      await client.query(
+        `update webhook_dispatch set due_at = now() + make_interval(secs => $2), lease_until = null
+         where delivery_id = $1`,
+        [row.id, outcome.retryInSeconds],
+      );
+    } else {
+      await client.query('delete from webhook_dispatch where delivery_id = $1', [row.id]);
     }
     if (outcome.status === 'succeeded') {
       await tx
@@ -333,11 +262,27 @@ async function record(deps: DeliveryWorkerDeps, row: WebhookDelivery, outcome: O
   });
 }
 
+/**
+ * Puts a pending delivery on the queue, due now, in the caller's transaction. An attempt holding it
+ * keeps its lease (the delivery is not sent twice at once); its outcome then decides what follows.
+ */
+export async function queueDelivery(
+  client: { query(text: string, values?: unknown[]): Promise<unknown> },
+  delivery: DeliveryRef,
+): Promise<void> {
+  await client.query(
+    `insert into webhook_dispatch (delivery_id, workspace_id, endpoint_id, due_at) values ($1, $2, $3, now())
+     on conflict (delivery_id) do update set due_at = now()
+     where webhook_dispatch.lease_until is null or webhook_dispatch.lease_until < now()`,
+    [delivery.id, delivery.workspaceId, delivery.endpointId],
+  );
+}
+
 /** Disables the endpoint (once), records why, and mails the workspace's owners through the outbox. */
 async function disableEndpoint(
   tx: Executor,
   deps: DeliveryWorkerDeps,
-  row: WebhookDelivery,
+  row: DeliveryRef,
   reason: 'gone' | 'failing',
 ): Promise<void> {
   const [endpoint] = await tx
@@ -436,7 +381,7 @@ export async function retryDelivery(
   origin: AuditOrigin = {},
 ): Promise<DeliveryView> {
   assertCan(actor, 'webhook.manage');
-  return withTenant(deps.database, actor.workspaceId, actor, async (tx) => {
+  return withTenant(deps.database, actor.workspaceId, actor, async (tx, client) => {
     const [row] = await tx
       .update(webhookDelivery)
       .set({ status: 'pending', nextAttemptAt: sql`now()` })
@@ -449,8 +394,7 @@ export async function retryDelivery(
       )
       .returning();
     if (!row) throw new AppError('not_found');
-    const job: DeliverJob = { workspaceId: actor.workspaceId, deliveryId, endpointId };
-    await enqueueEvent(tx, { topic: DELIVER_QUEUE, payload: { ...job }, workspaceId: actor.workspaceId });
+    await queueDelivery(client, row);
     await audit(
       tx,
       actor,

@@ -14,11 +14,10 @@ import { entitlementsIn, type PlanName } from '../entitlements/index';
 import { AppError, parseInput } from '../errors/index';
 import { eventCatalog } from '../events/index';
 import { lockWorkspaceLimits } from '../limits/index';
-import { enqueueEvent } from '../outbox/index';
 import { encodeId } from '../public-ids/index';
 import { existingId, type MemberActor } from '../tenancy/index';
 import { checkTarget, EgressRefused, type EgressPolicy } from './egress';
-import { DELIVER_QUEUE, type DeliverJob } from './queues';
+import { queueDelivery } from './deliveries';
 import {
   createWebhookEndpointInput,
   rotateSecretInput,
@@ -288,7 +287,7 @@ export async function rotateWebhookSecret(
 
 /**
  * Queues a `ping` for this endpoint only (whatever it subscribes to, enabled or not), through the
- * outbox like every delivery. Returns the delivery's id, to follow it in the log.
+ * delivery queue, due at once, in the same transaction. Returns the delivery's id, to follow it in the log.
  */
 export async function sendTestEvent(
   deps: Pick<WebhookDeps, 'database'>,
@@ -298,7 +297,7 @@ export async function sendTestEvent(
 ): Promise<{ deliveryId: string }> {
   assertCan(actor, 'webhook.manage');
   existingId(id);
-  return withTenant(deps.database, actor.workspaceId, actor, async (tx) => {
+  return withTenant(deps.database, actor.workspaceId, actor, async (tx, client) => {
     await endpointIn(tx, actor, id);
     const data = eventCatalog.ping.data.parse({
       workspace_id: encodeId('ws', actor.workspaceId),
@@ -318,8 +317,7 @@ export async function sendTestEvent(
         nextAttemptAt: now,
       })
       .returning({ id: webhookDelivery.id });
-    const job: DeliverJob = { workspaceId: actor.workspaceId, deliveryId: delivery!.id, endpointId: id };
-    await enqueueEvent(tx, { topic: DELIVER_QUEUE, payload: { ...job }, workspaceId: actor.workspaceId });
+    await queueDelivery(client, { id: delivery!.id, workspaceId: actor.workspaceId, endpointId: id });
     await audit(
       tx,
       actor,

@@ -12,15 +12,18 @@ export {
   type WebhookEndpointView,
 } from './endpoints';
 export {
-  attemptDelivery,
-  fanOutEvent,
   listDeliveries,
+  queueDelivery,
+  recordOutcome,
+  sendClaimed,
   retryDelivery,
   DELIVERY_TIMEOUT_MS,
   DISABLE_AFTER_FAILING_MS,
   RESPONSE_BODY_LIMIT,
   RETRY_SCHEDULE_SECONDS,
   type AttemptOutcome,
+  type AttemptResult,
+  type ClaimedDelivery,
   type DeliveryView,
   type DeliveryWorkerDeps,
 } from './deliveries';
@@ -35,7 +38,18 @@ export {
   type Resolver,
 } from './egress';
 export { isAllowedAddress, type PrivateAllowance } from './address-policy';
-export { DELIVER_QUEUE, webhookQueues, type DeliverJob } from './queues';
+export {
+  claimDeliveries,
+  fanOutEvent,
+  fanOutEvents,
+  fanOutFromOutbox,
+  recordDelivered,
+  startWebhookDispatcher,
+  type Dispatcher,
+  type DispatcherOptions,
+} from './dispatcher';
+export { DELIVERY_RETENTION_DAYS, pruneWebhookDeliveries } from './prune';
+export { DELIVER_QUEUE, DELIVERY_PRUNE_QUEUE, webhookQueues, type DeliverJob } from './queues';
 export { registerWebhookJobs } from './register-jobs';
 export * from './schemas';
 export { generateSigningSecret, signPayload, webhookHeaders } from './signing';

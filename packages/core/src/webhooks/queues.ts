@@ -1,23 +1,28 @@
 import { EVENTS_TOPIC } from '../events/index';
 import { defineQueue } from '../jobs/index';
 
-/** One delivery attempt of one event to one endpoint (the row holds the state; the job is the kick). */
+/**
+ * Before the delivery queue (`webhook_dispatch`), each attempt was a job here. Kept so jobs queued
+ * by an older release are still honoured: a job puts its delivery on the queue.
+ */
 export const DELIVER_QUEUE = 'webhooks.deliver';
 
 export interface DeliverJob {
   workspaceId: string;
   deliveryId: string;
   endpointId: string;
-  /** Times this attempt found its endpoint at its concurrency bound and waited. */
-  deferrals?: number;
 }
 
+/** The daily retention job: deletes finished deliveries older than WEBHOOK_DELIVERY_RETENTION_DAYS. */
+export const DELIVERY_PRUNE_QUEUE = 'maintenance.webhook-delivery-prune';
+
 /**
- * The fan-out (one event → a delivery per subscribed endpoint) and the attempts. Our own retry
- * schedule lives in the delivery rows; pg-boss's retries here only cover a worker that died or
- * threw before recording an attempt (the job expires, then runs again).
+ * Webhook events reach the fan-out straight from the outbox (the dispatcher), not through these
+ * queues; `webhooks.event` and `webhooks.deliver` only drain what an older release queued, and the
+ * prune queue runs the retention job.
  */
 export const webhookQueues = [
   defineQueue({ name: EVENTS_TOPIC, retryLimit: 10, retryDelaySeconds: 5, expireInSeconds: 60 }),
   defineQueue({ name: DELIVER_QUEUE, retryLimit: 10, retryDelaySeconds: 5, expireInSeconds: 60 }),
+  defineQueue({ name: DELIVERY_PRUNE_QUEUE, retryLimit: 2 }),
 ];

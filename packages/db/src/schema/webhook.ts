@@ -1,5 +1,15 @@
 import { sql } from 'drizzle-orm';
-import { boolean, index, integer, jsonb, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { id, timestamps } from './columns';
 import { tenantTable } from './tenant-table';
 
@@ -70,6 +80,36 @@ export const webhookDelivery = tenantTable(
     index('webhook_delivery_due_idx')
       .on(t.nextAttemptAt)
       .where(sql`${t.status} = 'pending'`),
+    // The retention job deletes a workspace's old rows (decision 0016).
+    index('webhook_delivery_workspace_id_created_at_idx').on(t.workspaceId, t.createdAt),
+  ],
+);
+
+/**
+ * The delivery queue: one row per pending delivery, holding ids and times only (the body and the
+ * outcome stay in the tenant table). Workers claim due rows across workspaces in batches, so it
+ * carries no row-level security, like the job queue it replaces; it holds nothing a tenant wrote.
+ * `due_at` is when the next attempt may start; a claim moves it to the end of the claim's lease
+ * (`lease_until`), so the attempt of a worker that died becomes due again when its lease lapses.
+ */
+export const webhookDispatch = pgTable(
+  'webhook_dispatch',
+  {
+    deliveryId: uuid('delivery_id')
+      .primaryKey()
+      .references(() => webhookDelivery.id, { onDelete: 'cascade' }),
+    workspaceId: uuid('workspace_id').notNull(),
+    endpointId: uuid('endpoint_id').notNull(),
+    dueAt: timestamp('due_at', { withTimezone: true }).notNull().defaultNow(),
+    /** Set while an attempt holds the delivery; rows leased past now count against the endpoint's bound. */
+    leaseUntil: timestamp('lease_until', { withTimezone: true }),
+  },
+  (t) => [
+    // A claim walks the endpoints with queued rows and takes each one's earliest due rows.
+    index('webhook_dispatch_endpoint_id_due_at_idx').on(t.endpointId, t.dueAt),
+    index('webhook_dispatch_lease_until_endpoint_id_idx')
+      .on(t.leaseUntil, t.endpointId)
+      .where(sql`${t.leaseUntil} is not null`),
   ],
 );
 
