@@ -110,6 +110,27 @@ describe('the app role connection, probed at start', () => {
     }
   });
 
+  it('tells transaction mode on a pool of one server connection (the probe waits for it, and says so)', async () => {
+    const server = new URL(testDb.ownerUrl);
+    const dir = `${scratch.dir}/one`;
+    mkdirSync(dir, { mode: 0o755 });
+    const tiny = await startPgBouncer({
+      serverHost: server.hostname,
+      serverPort: Number(server.port),
+      users: { [APP_ROLE]: password },
+      poolSize: 1,
+      dir,
+    });
+    try {
+      expect(await probeConnectionPooling(tiny.url(APP_ROLE, password, testDb.name))).toEqual({
+        kind: 'transaction',
+        namedStatementsSurvive: false,
+      });
+    } finally {
+      await tiny.stop();
+    }
+  });
+
   it('refuses PgBouncer in statement mode, naming DATABASE_APP_URL', async () => {
     const url = through('statement');
     expect(await probeConnectionPooling(url)).toEqual({ kind: 'statement' });

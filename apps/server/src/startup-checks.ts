@@ -69,6 +69,8 @@ export type PoolingProbe =
 
 /** How many alternations of the two connections a verdict may take. */
 const PROBE_ROUNDS = 12;
+/** How long the first connection's statement may wait before it counts as waiting for a session. */
+const PROBE_WAIT_MS = 3_000;
 
 export async function probeConnectionPooling(url: string): Promise<PoolingProbe> {
   const connect = async () => {
@@ -118,18 +120,30 @@ export async function probeConnectionPooling(url: string): Promise<PoolingProbe>
       const held = await backendPid(second);
       if (held === preparedOn || (secondPid !== undefined && held !== secondPid)) multiplexed = true;
       secondPid = held;
-      try {
-        firstPid = await backendPid(first, name);
-      } catch (error) {
+      const run = backendPid(first, name).then(
+        (pid) => ({ pid }),
+        (error: unknown) => ({ error }),
+      );
+      // A direct or session-pinned connection never waits for another's transaction; one that
+      // does (a pool with no idle server session left) is multiplexed. Let it run, then judge.
+      let timer: NodeJS.Timeout | undefined;
+      const waited = await Promise.race([
+        run.then(() => false),
+        new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(true), PROBE_WAIT_MS))),
+      ]);
+      clearTimeout(timer);
+      await second.query('commit');
+      const outcome = await run;
+      if ('error' in outcome) {
         // Prepared on this connection, yet "does not exist": it runs in another server session.
-        if ((error as { code?: string }).code === '26000') {
+        if ((outcome.error as { code?: string }).code === '26000') {
           return { kind: 'transaction', namedStatementsSurvive: false };
         }
-        throw error;
-      } finally {
-        await second.query('commit');
+        throw outcome.error;
       }
+      firstPid = outcome.pid;
       if (firstPid !== preparedOn) return { kind: 'transaction', namedStatementsSurvive: true };
+      if (waited) return { kind: 'transaction', namedStatementsSurvive: false };
     }
     // Multiplexing seen, but the named statement never ran away from its session: not shown to survive.
     if (multiplexed) return { kind: 'transaction', namedStatementsSurvive: false };
