@@ -1,6 +1,7 @@
 #!/bin/bash
-# Writes pgbouncer.ini and the auth file from the environment (the password stays in the
-# container's tmpfs-like /run), then runs PgBouncer as the postgres user (it refuses root).
+# Writes pgbouncer.ini and the auth file from the environment into the container's /run/pgbouncer
+# (the auth file readable by the postgres user only; never in the image), then runs PgBouncer as
+# the postgres user (it refuses root).
 set -euo pipefail
 : "${DB_HOST:?set DB_HOST}" "${DB_USER:?set DB_USER}" "${DB_PASSWORD:?set DB_PASSWORD}"
 dir=/run/pgbouncer
