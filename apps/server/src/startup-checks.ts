@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { drizzle } from 'drizzle-orm/node-postgres';
 import pg from 'pg';
 import {
@@ -97,7 +98,7 @@ export async function probeConnectionPooling(url: string): Promise<PoolingProbe>
   try {
     const loginPid = (first as unknown as { processID: number | null }).processID;
     // A unique name, so that probes of other nodes on the same pooler cannot collide with it.
-    const name = `plinth_start_probe_${process.pid}_${Date.now()}`;
+    const name = `plinth_start_probe_${randomBytes(8).toString('hex')}`;
     let firstPid = await backendPid(first, name);
     if (loginPid === firstPid) return { kind: 'direct' };
 
@@ -108,15 +109,19 @@ export async function probeConnectionPooling(url: string): Promise<PoolingProbe>
     if (block) return { kind: 'statement' };
     await second.query('commit');
 
-    // Alternating: the second connection holds a transaction while the first runs its named
-    // statement. A pooler that multiplexes hands the session the first just released to the second
-    // (LIFO) or rotates through its idle ones (round robin), so within a few rounds the second
-    // holds the session the name was prepared on, or the first runs elsewhere.
+    // Two patterns, alternating, while the first connection runs its named statement:
+    // - even rounds: the second runs one statement just before (its server session is released
+    //   last, so a LIFO pooler like PgBouncer hands that session to the first next);
+    // - odd rounds: the second holds a transaction around it (the session the first released last
+    //   goes to the second, so the first must run elsewhere, or wait for a session).
+    // Either alone can settle into a pattern where each keeps meeting the same session (LIFO
+    // returns each its own again); alternating breaks it, and round robin rotates through all.
     const preparedOn = firstPid;
     let secondPid: number | undefined;
     let multiplexed = false;
     for (let round = 0; round < PROBE_ROUNDS; round++) {
-      await second.query('begin');
+      const holds = round % 2 === 1;
+      if (holds) await second.query('begin');
       const held = await backendPid(second);
       if (held === preparedOn || (secondPid !== undefined && held !== secondPid)) multiplexed = true;
       secondPid = held;
@@ -127,12 +132,14 @@ export async function probeConnectionPooling(url: string): Promise<PoolingProbe>
       // A direct or session-pinned connection never waits for another's transaction; one that
       // does (a pool with no idle server session left) is multiplexed. Let it run, then judge.
       let timer: NodeJS.Timeout | undefined;
-      const waited = await Promise.race([
-        run.then(() => false),
-        new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(true), PROBE_WAIT_MS))),
-      ]);
+      const waited = holds
+        ? await Promise.race([
+            run.then(() => false),
+            new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(true), PROBE_WAIT_MS))),
+          ])
+        : false;
       clearTimeout(timer);
-      await second.query('commit');
+      if (holds) await second.query('commit');
       const outcome = await run;
       if ('error' in outcome) {
         // Prepared on this connection, yet "does not exist": it runs in another server session.
