@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -8,10 +9,9 @@ import {
   probeConnectionPooling,
   StartupRefusal,
 } from '../../apps/server/src/startup-checks';
-import { scratchDir, startPgBouncer, type PgBouncer } from './cluster';
+import { nodeCommand, REPO_ROOT, scratchDir, secret, startPgBouncer, type PgBouncer } from './cluster';
 
-// The pooler-mode check (ADR 0022) against a real PgBouncer in each mode. Not yet called by
-// `npm start`: see the ADR's status.
+// The start check of `npm start` (apps/server/src/main.ts) against a real PgBouncer in each mode.
 const testDb = useTestDatabase();
 const scratch = scratchDir('pooler-mode');
 const bouncers: Partial<Record<'session' | 'transaction' | 'statement', PgBouncer>> = {};
@@ -143,5 +143,66 @@ describe('the app role connection, probed at start', () => {
     expect((refusal as Error).message).toMatch(
       /^DATABASE_APP_URL: the app role's connections go through a connection pooler in statement mode/,
     );
+  });
+});
+
+/** `npm start` as a worker (no HTTP, so it starts quickly): its exit code and its output. */
+function startNode(env: Record<string, string>): Promise<{ code: number | null; output: string }> {
+  const { command, args } = nodeCommand();
+  const child = spawn(command, args, {
+    cwd: REPO_ROOT,
+    env: {
+      PATH: process.env.PATH ?? '/usr/bin:/bin',
+      NODE_ENV: 'test',
+      PLINTH_ROLE: 'worker',
+      MIGRATE_ON_START: 'false',
+      AUTH_SECRET: secret(),
+      MAIL_TRANSPORT: 'capture',
+      DATABASE_URL: testDb.ownerUrl,
+      ...env,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  return new Promise((resolve) => {
+    child.once('exit', (code) => resolve({ code, output }));
+    // A node that passed the check runs until told to stop.
+    const started = setInterval(() => {
+      if (output.includes('plinth started')) {
+        clearInterval(started);
+        child.kill('SIGTERM');
+      }
+    }, 100);
+    child.once('exit', () => clearInterval(started));
+  });
+}
+
+describe('npm start', () => {
+  it('exits 1 before starting anything behind PgBouncer in session mode, naming DATABASE_APP_URL', async () => {
+    const { code, output } = await startNode({
+      DATABASE_APP_URL: through('session'),
+      DATABASE_PREPARED_STATEMENTS: 'false',
+    });
+    expect(code).toBe(1);
+    expect(output).toContain(
+      "Plinth did not start:\n  DATABASE_APP_URL: the app role's connections go through a connection pooler in session mode",
+    );
+    expect(output).not.toContain('plinth started');
+  });
+
+  it('exits 1 behind PgBouncer in transaction mode without DATABASE_PREPARED_STATEMENTS=false, and starts with it', async () => {
+    const refused = await startNode({ DATABASE_APP_URL: through('transaction') });
+    expect(refused.code).toBe(1);
+    expect(refused.output).toContain('Plinth did not start:\n  DATABASE_PREPARED_STATEMENTS: ');
+
+    const started = await startNode({
+      DATABASE_APP_URL: through('transaction'),
+      DATABASE_PREPARED_STATEMENTS: 'false',
+    });
+    expect(started.output).toContain('app role connection checked');
+    expect(started.output).toContain('plinth started');
+    expect(started.code).toBe(0);
   });
 });
