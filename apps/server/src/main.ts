@@ -1,9 +1,14 @@
-import { loadEnv } from '@plinth/core/env';
+import { appDatabaseUrl, loadEnv } from '@plinth/core/env';
 import { createLogger } from '@plinth/core/logger';
 import { prepareDatabase } from './prepare-database';
 import { onShutdownSignal } from './signals';
 import { startPlinth } from './start';
-import { assertHttpPortFree, assertMigrationsNotAhead, StartupRefusal } from './startup-checks';
+import {
+  assertHttpPortFree,
+  assertMigrationsNotAhead,
+  assertPoolingFits,
+  StartupRefusal,
+} from './startup-checks';
 
 // Production entry point: `npm start` (node apps/server/dist/main.js after `npm run build`).
 // Requires DATABASE_URL (loadEnv refuses the embedded one).
@@ -16,6 +21,10 @@ try {
   // (MIGRATE_ON_START=false); every role refuses a database a newer release migrated.
   if (env.role !== 'web' && env.migrateOnStart) await prepareDatabase(env, env.databaseUrl);
   else await assertMigrationsNotAhead(env.databaseUrl);
+  // A pooler in session or statement mode, or one that loses named statements while they are on:
+  // refused here, not at the first concurrent requests (ADR 0022).
+  const pooling = await assertPoolingFits(env, appDatabaseUrl(env, env.databaseUrl));
+  logger.info({ pooling }, 'app role connection checked');
   const running = await startPlinth(env, env.databaseUrl, { logger, dev: false });
   onShutdownSignal(() => running.stop(), logger);
 } catch (error) {
