@@ -22,7 +22,7 @@ try {
   if (env.role !== 'web' && env.migrateOnStart) await prepareDatabase(env, env.databaseUrl);
   else await assertMigrationsNotAhead(env.databaseUrl);
   // A pooler in session or statement mode, or one that loses named statements while they are on:
-  // refused here, not at the first concurrent requests (ADR 0022).
+  // refused here, not at the first concurrent requests (ADR 0021).
   const pooling = await assertPoolingFits(env, appDatabaseUrl(env, env.databaseUrl));
   logger.info({ pooling }, 'app role connection checked');
   const running = await startPlinth(env, env.databaseUrl, { logger, dev: false });
