@@ -258,7 +258,7 @@ describe('identity in a real browser', () => {
     await row.getByRole('button', { name: `Replay job ${failedJobId}` }).click();
     const dialog = staff.getByRole('dialog');
     await dialog.getByRole('button', { name: 'Replay job' }).click();
-    await staff.getByText('Job queued again').waitFor();
+    await staff.getByText('Job queued again', { exact: true }).waitFor();
     await dialog.waitFor({ state: 'hidden' });
     // Replayed: no second button, and the mail goes out again.
     await row.getByText(/replayed/u).waitFor();
