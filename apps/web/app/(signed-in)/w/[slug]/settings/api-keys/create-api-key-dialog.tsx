@@ -14,7 +14,7 @@ import {
 } from '../../../../../../components/ui/dialog';
 import { FormField } from '../../../../../../components/ui/form-field';
 import { Input } from '../../../../../../components/ui/input';
-import { useToast } from '../../../../../../components/ui/toast';
+import { SecretOnce } from '../../../../../../components/ui/secret-once';
 import { useAction } from '../../../../../../lib/use-action';
 import { createApiKeyAction } from './actions';
 
@@ -34,7 +34,6 @@ const resourceLabel = (resource: string) =>
   (resource.charAt(0).toUpperCase() + resource.slice(1)).replaceAll('_', ' ');
 
 export function CreateApiKeyDialog({ slug, grantable }: { slug: string; grantable: Permission[] }) {
-  const { toast } = useToast();
   const { run, pending } = useAction(createApiKeyAction);
   const [open, setOpen] = useState(false);
   const [name, setName] = useState('');
@@ -43,7 +42,6 @@ export function CreateApiKeyDialog({ slug, grantable }: { slug: string; grantabl
   const [errors, setErrors] = useState<FieldErrors>({});
   const [serverError, setServerError] = useState<string | null>(null);
   const [created, setCreated] = useState<{ name: string; secret: string } | null>(null);
-  const [copied, setCopied] = useState(false);
 
   function reset() {
     setName('');
@@ -52,7 +50,6 @@ export function CreateApiKeyDialog({ slug, grantable }: { slug: string; grantabl
     setErrors({});
     setServerError(null);
     setCreated(null);
-    setCopied(false);
   }
 
   function handleOpenChange(nextOpen: boolean) {
@@ -91,20 +88,6 @@ export function CreateApiKeyDialog({ slug, grantable }: { slug: string; grantabl
     setCreated({ name: result.data.name, secret: result.data.secret });
   }
 
-  async function copy() {
-    if (!created) return;
-    try {
-      await navigator.clipboard.writeText(created.secret);
-      setCopied(true);
-    } catch {
-      toast({
-        title: 'Could not copy',
-        description: 'Select the key and copy it by hand.',
-        variant: 'destructive',
-      });
-    }
-  }
-
   return (
     <Dialog open={open} onOpenChange={handleOpenChange}>
       <DialogTrigger asChild>
@@ -112,22 +95,10 @@ export function CreateApiKeyDialog({ slug, grantable }: { slug: string; grantabl
       </DialogTrigger>
       {created ? (
         <DialogContent title={`“${created.name}” is ready`} className="max-w-lg">
-          <Alert variant="destructive" title="Copy it now">
+          <SecretOnce secret={created.secret} label="The new API key">
             This is the only time the key is shown. We store only a hash of it; if you lose it, revoke it and
             create another.
-          </Alert>
-          <div className="flex gap-2">
-            <Input
-              readOnly
-              aria-label="The new API key"
-              value={created.secret}
-              className="font-mono text-xs"
-              onFocus={(event) => event.currentTarget.select()}
-            />
-            <Button type="button" variant="secondary" onClick={() => void copy()}>
-              {copied ? 'Copied' : 'Copy'}
-            </Button>
-          </div>
+          </SecretOnce>
           <DialogFooter>
             <DialogClose asChild>
               <Button>Done</Button>

@@ -14,9 +14,9 @@ import {
 } from '../../../../../../components/ui/dialog';
 import { FormField } from '../../../../../../components/ui/form-field';
 import { Input } from '../../../../../../components/ui/input';
+import { SecretOnce } from '../../../../../../components/ui/secret-once';
 import { useAction } from '../../../../../../lib/use-action';
 import { createWebhookEndpointAction } from './actions';
-import { SecretOnce } from './secret-once';
 
 type FieldErrors = Partial<Record<'url' | 'eventTypes' | 'description', string>>;
 
@@ -81,7 +81,9 @@ export function CreateEndpointDialog({
       </DialogTrigger>
       {secret ? (
         <DialogContent title="Endpoint added" className="max-w-lg">
-          <SecretOnce secret={secret} />
+          <SecretOnce secret={secret} label="Signing secret">
+            This is the only time the signing secret is shown. If you lose it, rotate it.
+          </SecretOnce>
           <DialogFooter>
             <DialogClose asChild>
               <Button>Done</Button>

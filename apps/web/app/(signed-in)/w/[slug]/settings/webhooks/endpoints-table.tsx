@@ -14,6 +14,7 @@ import {
   TableHeader,
   TableRow,
 } from '../../../../../../components/ui/table';
+import { SecretOnce } from '../../../../../../components/ui/secret-once';
 import { useToast } from '../../../../../../components/ui/toast';
 import {
   deleteWebhookEndpointAction,
@@ -21,7 +22,6 @@ import {
   sendTestEventAction,
   setWebhookEndpointEnabledAction,
 } from './actions';
-import { SecretOnce } from './secret-once';
 
 export interface EndpointRow {
   id: string;
@@ -150,7 +150,11 @@ export function EndpointsTable({ slug, endpoints }: { slug: string; endpoints: E
       </Table>
       <Dialog open={rotated !== null} onOpenChange={(open) => (open ? null : setRotated(null))}>
         <DialogContent title="New signing secret" className="max-w-lg">
-          {rotated ? <SecretOnce secret={rotated} /> : null}
+          {rotated ? (
+            <SecretOnce secret={rotated} label="Signing secret">
+              This is the only time the signing secret is shown. If you lose it, rotate it.
+            </SecretOnce>
+          ) : null}
           <DialogFooter>
             <DialogClose asChild>
               <Button>Done</Button>
