@@ -1,4 +1,5 @@
 import type { Database } from '@plinth/db';
+import { deadLetterJobsCount } from '../telemetry/index';
 
 /** One pg-boss queue as the staff page shows it. */
 export interface QueueState {
@@ -87,10 +88,7 @@ export async function readSystemOverview(deps: SystemDeps): Promise<SystemOvervi
         group by q.name, q.dead_letter
         order by q.name`,
     ),
-    pool.query<{ n: number }>(
-      `select count(*)::int as n from ${schema}.job
-        where name in (select dead_letter from ${schema}.queue where dead_letter is not null)`,
-    ),
+    pool.query<{ n: number }>(`select (${deadLetterJobsCount(schema)}) as n`),
     pool.query<{
       pending: number;
       processed: number;

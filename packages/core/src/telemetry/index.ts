@@ -9,7 +9,7 @@ export {
   type ErrorReport,
   type ErrorReporter,
 } from './error-reporter';
-export { PlinthMetrics, type PlinthMetricsOptions } from './metrics';
+export { deadLetterJobsCount, PlinthMetrics, type PlinthMetricsOptions } from './metrics';
 export { startMetricsPush, type MetricsPush, type MetricsPushConfig } from './metrics-push';
 export { startMetricsServer, type MetricsServer } from './metrics-server';
 export { createSentryReporter, type SentryReporterOptions } from './sentry-reporter';

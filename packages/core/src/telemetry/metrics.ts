@@ -156,7 +156,7 @@ export class PlinthMetrics {
     });
     new Gauge({
       name: 'plinth_jobs_dead_letters',
-      help: 'Jobs moved to the dead-letter queue and still kept by pg-boss (any state).',
+      help: 'Jobs moved to a dead-letter queue and still kept by pg-boss (any state).',
       registers,
       async collect() {
         this.set((await snapshot()).deadLetters);
@@ -209,6 +209,14 @@ interface Snapshot {
   outboxPending: number;
 }
 
+/**
+ * Jobs in every dead-letter queue (any queue another names as its `dead_letter`) still in pg-boss's
+ * job table: `plinth_jobs_dead_letters`, and the staff page's count (`@plinth/core/system`).
+ */
+export const deadLetterJobsCount = (schema: string): string =>
+  `select count(*)::int from ${schema}.job
+    where name in (select dead_letter from ${schema}.queue where dead_letter is not null)`;
+
 /** The gauges' one statement per scrape: queues, dead letters, the webhook inbox and the outbox. */
 async function readSnapshot(pool: Database['pool'], schema: string): Promise<Snapshot> {
   const { rows } = await pool.query<{
@@ -226,7 +234,7 @@ async function readSnapshot(pool: Database['pool'], schema: string): Promise<Sna
           select name, state::text as state, count(*)::int as n,
                  extract(epoch from now() - min(created_on))::float8 as oldest
             from ${schema}.job where state = any($1::${schema}.job_state[]) group by name, state) q) as queues,
-       (select count(*)::int from ${schema}.job where name = 'dead-letter') as dead,
+       (${deadLetterJobsCount(schema)}) as dead,
        i.pending, i.dead as inbox_dead, i.processed, i.oldest,
        o.lag, o.pending as outbox_pending
        from (select count(*) filter (where status = 'pending')::int as pending,
