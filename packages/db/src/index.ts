@@ -4,6 +4,7 @@
 export * from './schema/index';
 export { createDatabase, type Database, type DatabaseOptions, type Executor } from './client';
 export {
+  enterTenant,
   withClientTransaction,
   withTenant,
   withTenantClient,

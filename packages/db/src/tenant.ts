@@ -71,6 +71,24 @@ function inTenant<T>(
 }
 
 /**
+ * Enters `workspaceId` as `actor` inside a transaction already open on `client` (RLS reads the
+ * settings at each statement): for platform work that visits several workspaces in one transaction,
+ * such as the webhook dispatcher's claims.
+ */
+export async function enterTenant(
+  client: pg.PoolClient,
+  workspaceId: string,
+  actor: TenantActor,
+): Promise<void> {
+  if (!isUuid(workspaceId)) throw new TypeError('enterTenant: workspaceId must be a uuid');
+  await client.query(
+    `select set_config('app.workspace_id', $1, true), set_config('app.actor_type', $2, true),
+            set_config('app.actor_id', $3, true)`,
+    [workspaceId, actor.type, actor.id],
+  );
+}
+
+/**
  * A transaction on one raw pooled client, outside any tenant: for platform work that hands the
  * client to something else in the same transaction (the job queue's `executor`), such as the outbox
  * relay and the webhook inbox replay.

@@ -214,11 +214,14 @@ async function record(deps: DeliveryWorkerDeps, row: DeliveryRef, outcome: Outco
     if (outcome.retryInSeconds !== undefined) {
       await client.query(
         `update webhook_dispatch set due_at = now() + make_interval(secs => $2), lease_until = null
-         where delivery_id = $1`,
-        [row.id, outcome.retryInSeconds],
+         where workspace_id = $3 and delivery_id = $1`,
+        [row.id, outcome.retryInSeconds, row.workspaceId],
       );
     } else {
-      await client.query('delete from webhook_dispatch where delivery_id = $1', [row.id]);
+      await client.query('delete from webhook_dispatch where workspace_id = $2 and delivery_id = $1', [
+        row.id,
+        row.workspaceId,
+      ]);
     }
     if (outcome.status === 'succeeded') {
       await tx

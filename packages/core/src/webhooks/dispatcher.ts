@@ -1,5 +1,6 @@
 import type pg from 'pg';
-import { uuidv7, withClientTransaction, type Database } from '@plinth/db';
+import { enterTenant, uuidv7, withClientTransaction, type Database } from '@plinth/db';
+import { systemActor } from '../actor/index';
 import { EVENTS_TOPIC, type EmittedEvent } from '../events/index';
 import {
   DELIVERY_TIMEOUT_MS,
@@ -17,16 +18,7 @@ import {
 
 /** Transaction-scoped advisory lock that serializes claims, so each sees the others' leases. */
 const CLAIM_LOCK = 160_016;
-const ACTOR = { type: 'system', id: 'webhooks' };
-
-/** Enters `workspaceId` inside an open transaction (RLS reads the setting at each statement). */
-async function enterTenant(client: pg.PoolClient, workspaceId: string): Promise<void> {
-  await client.query(
-    `select set_config('app.workspace_id', $1, true), set_config('app.actor_type', $2, true),
-            set_config('app.actor_id', $3, true)`,
-    [workspaceId, ACTOR.type, ACTOR.id],
-  );
-}
+const ACTOR = systemActor('webhooks');
 
 function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
   const groups = new Map<string, T[]>();
@@ -49,7 +41,7 @@ async function fanOutInTransaction(
   workspaceId: string,
   events: readonly EmittedEvent[],
 ): Promise<number> {
-  await enterTenant(client, workspaceId);
+  await enterTenant(client, workspaceId, ACTOR);
   const { rows: endpoints } = await client.query<{ id: string; event_types: string[] | null }>(
     'select id, event_types from webhook_endpoint where workspace_id = $1 and enabled',
     [workspaceId],
@@ -110,11 +102,6 @@ export function fanOutEvents(database: Database, events: readonly EmittedEvent[]
   });
 }
 
-/** Fans one event out; kept for callers of the per-event API. */
-export function fanOutEvent(deps: { database: Database }, event: EmittedEvent): Promise<number> {
-  return fanOutEvents(deps.database, [event]);
-}
-
 /**
  * Takes up to `batchSize` committed webhook events from the outbox (SKIP LOCKED, so several worker
  * nodes share them), fans them out and marks them published, all in one transaction: a crash
@@ -164,14 +151,13 @@ interface ClaimOptions {
 }
 
 async function claimIn(client: pg.PoolClient, options: ClaimOptions): Promise<ClaimedDelivery[]> {
-  {
-    await client.query('select pg_advisory_xact_lock($1)', [CLAIM_LOCK]);
-    const { rows: claimed } = await client.query<{
-      delivery_id: string;
-      workspace_id: string;
-      endpoint_id: string;
-    }>(
-      `with recursive queued(endpoint_id) as (
+  await client.query('select pg_advisory_xact_lock($1)', [CLAIM_LOCK]);
+  const { rows: claimed } = await client.query<{
+    delivery_id: string;
+    workspace_id: string;
+    endpoint_id: string;
+  }>(
+    `with recursive queued(endpoint_id) as (
          (select endpoint_id from webhook_dispatch order by endpoint_id limit 1)
          union all
          select (select d.endpoint_id from webhook_dispatch d where d.endpoint_id > q.endpoint_id
@@ -201,112 +187,105 @@ async function claimIn(client: pg.PoolClient, options: ClaimOptions): Promise<Cl
        set lease_until = now() + make_interval(secs => $3), due_at = now() + make_interval(secs => $3)
        from chosen where d.delivery_id = chosen.delivery_id
        returning d.delivery_id, d.workspace_id, d.endpoint_id`,
-      [options.limit, options.perEndpoint, options.leaseSeconds],
-    );
-    if (claimed.length === 0) return [];
-    const out: ClaimedDelivery[] = [];
-    const gone: string[] = [];
-    for (const [workspaceId, group] of groupBy(claimed, (row) => row.workspace_id)) {
-      await enterTenant(client, workspaceId);
-      const ids = group.map((row) => row.delivery_id);
-      const { rows: deliveries } = await client.query<{
-        id: string;
-        endpoint_id: string;
-        event_id: string;
-        body: string;
-        attempts: number;
-      }>(
-        `update webhook_delivery
+    [options.limit, options.perEndpoint, options.leaseSeconds],
+  );
+  if (claimed.length === 0) return [];
+  const out: ClaimedDelivery[] = [];
+  const gone: string[] = [];
+  for (const [workspaceId, group] of groupBy(claimed, (row) => row.workspace_id)) {
+    await enterTenant(client, workspaceId, ACTOR);
+    const ids = group.map((row) => row.delivery_id);
+    const { rows: deliveries } = await client.query<{
+      id: string;
+      endpoint_id: string;
+      event_id: string;
+      body: string;
+      attempts: number;
+    }>(
+      `update webhook_delivery
          set attempts = attempts + 1, last_attempt_at = now(), locked_until = now() + make_interval(secs => $3)
          where workspace_id = $1 and id = any($2::uuid[]) and status = 'pending'
          returning id, endpoint_id, event_id, body, attempts`,
-        [workspaceId, ids, options.leaseSeconds],
-      );
-      const { rows: endpoints } = await client.query<{
-        id: string;
-        url: string;
-        enabled: boolean;
-        secret_ciphertext: string;
-        previous_secret_ciphertext: string | null;
-        previous_secret_expires_at: Date | null;
-      }>(
-        `select id, url, enabled, secret_ciphertext, previous_secret_ciphertext, previous_secret_expires_at
+      [workspaceId, ids, options.leaseSeconds],
+    );
+    const { rows: endpoints } = await client.query<{
+      id: string;
+      url: string;
+      enabled: boolean;
+      secret_ciphertext: string;
+      previous_secret_ciphertext: string | null;
+      previous_secret_expires_at: Date | null;
+    }>(
+      `select id, url, enabled, secret_ciphertext, previous_secret_ciphertext, previous_secret_expires_at
          from webhook_endpoint where workspace_id = $1 and id = any($2::uuid[])`,
-        [workspaceId, [...new Set(group.map((row) => row.endpoint_id))]],
-      );
-      const byId = new Map(endpoints.map((endpoint) => [endpoint.id, endpoint]));
-      const found = new Set(deliveries.map((delivery) => delivery.id));
-      for (const id of ids) if (!found.has(id)) gone.push(id);
-      for (const delivery of deliveries) {
-        const endpoint = byId.get(delivery.endpoint_id);
-        out.push({
-          id: delivery.id,
-          workspaceId,
-          endpointId: delivery.endpoint_id,
-          eventId: delivery.event_id,
-          body: delivery.body,
-          attempts: delivery.attempts,
-          endpoint: endpoint
-            ? {
-                url: endpoint.url,
-                enabled: endpoint.enabled,
-                secretCiphertext: endpoint.secret_ciphertext,
-                previousSecretCiphertext: endpoint.previous_secret_ciphertext,
-                previousSecretExpiresAt: endpoint.previous_secret_expires_at,
-              }
-            : null,
-        });
-      }
+      [workspaceId, [...new Set(group.map((row) => row.endpoint_id))]],
+    );
+    const byId = new Map(endpoints.map((endpoint) => [endpoint.id, endpoint]));
+    const found = new Set(deliveries.map((delivery) => delivery.id));
+    for (const id of ids) if (!found.has(id)) gone.push(id);
+    for (const delivery of deliveries) {
+      const endpoint = byId.get(delivery.endpoint_id);
+      out.push({
+        id: delivery.id,
+        workspaceId,
+        endpointId: delivery.endpoint_id,
+        eventId: delivery.event_id,
+        body: delivery.body,
+        attempts: delivery.attempts,
+        endpoint: endpoint
+          ? {
+              url: endpoint.url,
+              enabled: endpoint.enabled,
+              secretCiphertext: endpoint.secret_ciphertext,
+              previousSecretCiphertext: endpoint.previous_secret_ciphertext,
+              previousSecretExpiresAt: endpoint.previous_secret_expires_at,
+            }
+          : null,
+      });
     }
-    // Queue rows whose delivery is no longer pending (finished elsewhere): nothing to send.
-    if (gone.length > 0) {
-      await client.query('delete from webhook_dispatch where delivery_id = any($1::uuid[])', [gone]);
-    }
-    return out;
   }
+  // Queue rows whose delivery is no longer pending (finished elsewhere): nothing to send.
+  if (gone.length > 0) {
+    await client.query('delete from webhook_dispatch where delivery_id = any($1::uuid[])', [gone]);
+  }
+  return out;
 }
 
 type Delivered = Extract<AttemptResult, { kind: 'delivered' }>;
 
 /**
- * Records delivered attempts in one transaction: each delivery succeeded with its response, the
+ * Records delivered attempts in the caller's transaction: each delivery succeeded with its response, the
  * queue rows gone (their leases with them), and the endpoints' failing streaks ended.
  */
-export function recordDelivered(database: Database, results: readonly Delivered[]): Promise<void> {
-  return withClientTransaction(database, (client) => recordDeliveredIn(client, results));
-}
-
 async function recordDeliveredIn(client: pg.PoolClient, results: readonly Delivered[]): Promise<void> {
-  {
-    for (const [workspaceId, group] of groupBy(results, (result) => result.delivery.workspaceId)) {
-      await enterTenant(client, workspaceId);
-      await client.query(
-        `update webhook_delivery d
+  for (const [workspaceId, group] of groupBy(results, (result) => result.delivery.workspaceId)) {
+    await enterTenant(client, workspaceId, ACTOR);
+    await client.query(
+      `update webhook_delivery d
          set status = 'succeeded', locked_until = null, next_attempt_at = null, delivered_at = now(),
              response_status = r.status, response_body = r.body, error = null, duration_ms = r.duration,
              request_headers = r.headers
          from unnest($2::uuid[], $3::int[], $4::text[], $5::int[], $6::jsonb[])
            as r(id, status, body, duration, headers)
          where d.workspace_id = $1 and d.id = r.id`,
-        [
-          workspaceId,
-          group.map((result) => result.delivery.id),
-          group.map((result) => result.response.status),
-          group.map((result) => result.response.body),
-          group.map((result) => result.response.durationMs),
-          group.map((result) => JSON.stringify(result.headers)),
-        ],
-      );
-      await client.query(
-        `update webhook_endpoint set failing_since = null
+      [
+        workspaceId,
+        group.map((result) => result.delivery.id),
+        group.map((result) => result.response.status),
+        group.map((result) => result.response.body),
+        group.map((result) => result.response.durationMs),
+        group.map((result) => JSON.stringify(result.headers)),
+      ],
+    );
+    await client.query(
+      `update webhook_endpoint set failing_since = null
          where workspace_id = $1 and id = any($2::uuid[]) and failing_since is not null`,
-        [workspaceId, [...new Set(group.map((result) => result.delivery.endpointId))]],
-      );
-    }
-    await client.query('delete from webhook_dispatch where delivery_id = any($1::uuid[])', [
-      results.map((result) => result.delivery.id),
-    ]);
+      [workspaceId, [...new Set(group.map((result) => result.delivery.endpointId))]],
+    );
   }
+  await client.query('delete from webhook_dispatch where delivery_id = any($1::uuid[])', [
+    results.map((result) => result.delivery.id),
+  ]);
 }
 
 /**

@@ -40,10 +40,8 @@ export {
 export { isAllowedAddress, type PrivateAllowance } from './address-policy';
 export {
   claimDeliveries,
-  fanOutEvent,
   fanOutEvents,
   fanOutFromOutbox,
-  recordDelivered,
   startWebhookDispatcher,
   type Dispatcher,
   type DispatcherOptions,

@@ -1,4 +1,5 @@
 import { withTenantClient, type Database } from '@plinth/db';
+import { systemActor } from '../actor/index';
 
 /** Days a finished (delivered or failed) delivery stays in the log (WEBHOOK_DELIVERY_RETENTION_DAYS). */
 export const DELIVERY_RETENTION_DAYS = 30;
@@ -25,23 +26,18 @@ export async function pruneWebhookDeliveries(
     after = workspaces[workspaces.length - 1]!.id;
     for (const { id } of workspaces) {
       for (;;) {
-        const count = await withTenantClient(
-          database,
-          id,
-          { type: 'system', id: 'webhooks' },
-          async (client) => {
-            const result = await client.query(
-              `delete from webhook_delivery where id in (
+        const count = await withTenantClient(database, id, systemActor('webhooks'), async (client) => {
+          const result = await client.query(
+            `delete from webhook_delivery where id in (
                select id from webhook_delivery
                where workspace_id = $1 and created_at < now() - make_interval(days => $2)
                  and status <> 'pending'
                  and coalesce(delivered_at, last_attempt_at, created_at) < now() - make_interval(days => $2)
                limit $3)`,
-              [id, olderThanDays, batchSize],
-            );
-            return result.rowCount ?? 0;
-          },
-        );
+            [id, olderThanDays, batchSize],
+          );
+          return result.rowCount ?? 0;
+        });
         deleted += count;
         if (count < batchSize) break;
       }

@@ -1,3 +1,4 @@
+import { systemActor } from '../actor/index';
 import { EVENTS_TOPIC, type EmittedEvent } from '../events/index';
 import { queueDelivery, type DeliveryWorkerDeps } from './deliveries';
 import { fanOutEvents, startWebhookDispatcher, type Dispatcher, type DispatcherOptions } from './dispatcher';
@@ -18,24 +19,19 @@ export async function registerWebhookJobs(
     await fanOutEvents(deps.database, [event]);
   });
   await deps.jobs.work<DeliverJob>(DELIVER_QUEUE, async (job) => {
-    await withTenantClient(
-      deps.database,
-      job.workspaceId,
-      { type: 'system', id: 'webhooks' },
-      async (client) => {
-        const { rows } = await client.query<{ id: string }>(
-          `select id from webhook_delivery where workspace_id = $1 and id = $2 and status = 'pending'`,
-          [job.workspaceId, job.deliveryId],
-        );
-        if (rows[0]) {
-          await queueDelivery(client, {
-            id: job.deliveryId,
-            workspaceId: job.workspaceId,
-            endpointId: job.endpointId,
-          });
-        }
-      },
-    );
+    await withTenantClient(deps.database, job.workspaceId, systemActor('webhooks'), async (client) => {
+      const { rows } = await client.query<{ id: string }>(
+        `select id from webhook_delivery where workspace_id = $1 and id = $2 and status = 'pending'`,
+        [job.workspaceId, job.deliveryId],
+      );
+      if (rows[0]) {
+        await queueDelivery(client, {
+          id: job.deliveryId,
+          workspaceId: job.workspaceId,
+          endpointId: job.endpointId,
+        });
+      }
+    });
   });
   await deps.jobs.work(DELIVERY_PRUNE_QUEUE, async () => {
     const pruned = await pruneWebhookDeliveries(deps.database, deps.retentionDays);
