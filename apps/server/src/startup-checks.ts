@@ -84,10 +84,8 @@ export async function probeConnectionPooling(url: string): Promise<PoolingProbe>
     return client;
   };
   const first = await connect();
-  const second = await connect().catch(async (error: unknown) => {
-    await first.end().catch(() => {});
-    throw error;
-  });
+  // Opened only once the first connection is known to go through a pooler.
+  let second: pg.Client | undefined;
   const backendPid = async (client: pg.Client, name?: string): Promise<number> => {
     const { rows } = await client.query<{ pid: number }>({
       ...(name ? { name } : {}),
@@ -101,6 +99,7 @@ export async function probeConnectionPooling(url: string): Promise<PoolingProbe>
     const name = `plinth_start_probe_${randomBytes(8).toString('hex')}`;
     let firstPid = await backendPid(first, name);
     if (loginPid === firstPid) return { kind: 'direct' };
+    second = await connect();
 
     const block = await second.query('begin').then(
       () => undefined,
@@ -156,7 +155,7 @@ export async function probeConnectionPooling(url: string): Promise<PoolingProbe>
     if (multiplexed) return { kind: 'transaction', namedStatementsSurvive: false };
     return { kind: 'session' };
   } finally {
-    await Promise.all([first.end().catch(() => {}), second.end().catch(() => {})]);
+    await Promise.all([first.end().catch(() => {}), second?.end().catch(() => {})]);
   }
 }
 
