@@ -74,9 +74,11 @@ export function requestContext(logger: Logger, options: RequestContextOptions = 
     const context: LogContext = tracer
       ? { request_id: requestId }
       : { request_id: requestId, trace_id: parent?.traceId ?? newTraceId(), span_id: newSpanId() };
-    // The request's SQL time, summed by the pool's instrumentation, for Server-Timing.
+    // The request's SQL time, summed by the pool's instrumentation, for Server-Timing (only where
+    // the answer carries one: statements of other requests are not timed).
     const extras = contextExtras(context);
-    extras.dbMs = 0;
+    const timed = options.serverTiming?.(c.req.path) ?? true;
+    if (timed) extras.dbMs = 0;
     let span: Span | undefined;
     if (tracer) {
       span = tracer.startSpan(
@@ -109,7 +111,7 @@ export function requestContext(logger: Logger, options: RequestContextOptions = 
       await next();
       const status = c.res.status;
       const seconds = (performance.now() - started) / 1000;
-      if (options.serverTiming?.(c.req.path) ?? true) serverTiming(c, extras.dbMs ?? 0, seconds * 1000);
+      if (timed) serverTiming(c, extras.dbMs ?? 0, seconds * 1000);
       const route = routeTemplate(c);
       const entry = {
         method: c.req.method,
