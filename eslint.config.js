@@ -80,7 +80,7 @@ const emailsOnlyCore = (extra = []) => ({
 });
 const serverNoTesting = {
   regex: pkg(['@plinth/testing']),
-  message: `apps/server runs in production: test stand-ins (@plinth/testing) are for tests and for apps/server/src/dev-stripe.ts, which starts the fake Stripe under \`npm run dev\` only (loadEnv refuses its key in production). ${SEE}`,
+  message: `apps/server runs in production: test stand-ins (@plinth/testing) are for tests and for apps/server/src/dev-stripe.ts and dev-storage.ts, which start the fake Stripe and the local S3 server under \`npm run dev\` only (loadEnv refuses their keys in production). ${SEE}`,
 };
 const webNoApi = [
   {
@@ -306,9 +306,9 @@ export default defineConfig([
     [...everywhere, packageIntoApps, emailsNoFramework, emailsOnlyCore(['testing'])],
   ),
   ...layer('web', code('apps/web'), [...everywhere, ...webNoApi]),
-  // The server's own files, but not its tests nor the dev-only fake Stripe entry.
+  // The server's own files, but not its tests nor the dev-only fake Stripe and local S3 entries.
   {
     ...zone('server', [code('apps/server')], [...everywhere, serverNoTesting]),
-    ignores: [TEST_FILE, 'apps/server/src/dev-stripe.ts'],
+    ignores: [TEST_FILE, 'apps/server/src/dev-stripe.ts', 'apps/server/src/dev-storage.ts'],
   },
 ]);

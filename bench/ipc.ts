@@ -5,8 +5,8 @@ import { fileURLToPath } from 'node:url';
 // child processes, and one small typed handle on a child: every wait has a deadline, and closing ends
 // with SIGKILL if a child will not leave.
 
-/** `raw-api`: bench/api.ts's baseline (bench/raw-api.ts). */
-export type TargetName = 'raw' | 'plinth' | 'raw-api';
+/** `raw-api`, `raw-api-one`: bench/api.ts's baselines (bench/raw-api.ts): same statements, one round trip. */
+export type TargetName = 'raw' | 'plinth' | 'raw-api' | 'raw-api-one';
 
 export type TargetCommand =
   | { type: 'start'; target: TargetName; ownerUrl: string; envSource: Record<string, string | undefined> }
@@ -21,6 +21,8 @@ export interface CpuReply {
   type: 'cpu';
   userMicros: number;
   systemMicros: number;
+  /** The process's resident memory now (process.memoryUsage.rss()), in bytes. */
+  rssBytes?: number;
 }
 
 export interface LoadCommand {
@@ -74,9 +76,19 @@ export class ChildHandle<Command, Reply extends { type: string }> {
     });
   }
 
-  /** Forks a bench script; under tsx the child inherits the loader through process.execArgv. */
-  static fork<C, R extends { type: string }>(script: URL, label: string): ChildHandle<C, R> {
-    const child = fork(fileURLToPath(script), [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  /**
+   * Forks a bench script; under tsx the child inherits the loader through process.execArgv. `env`
+   * replaces the child's environment (the parent's by default).
+   */
+  static fork<C, R extends { type: string }>(
+    script: URL,
+    label: string,
+    env?: NodeJS.ProcessEnv,
+  ): ChildHandle<C, R> {
+    const child = fork(fileURLToPath(script), [], {
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+      ...(env ? { env } : {}),
+    });
     return new ChildHandle<C, R>(child, label);
   }
 

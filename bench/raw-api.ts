@@ -21,6 +21,17 @@ import { appDatabaseUrl, type Env } from '@plinth/core/env';
 // and the same response body: `{ items, next_cursor, has_more }` with TypeID-style public ids
 // (`proj_…`, `user_…`) and ISO timestamps. No cursor, no other route, no rate limits, no headers
 // beyond content-type.
+//
+// `oneRoundTrip` (target `raw-api-one`, issue 18's harder baseline): the same checks folded into ONE
+// simple-protocol message per request — `begin; <the key or session + membership lookup, whose
+// select list calls set_config(…, true) for the row it finds>; <the projects select, filtered by the
+// workspace those settings name, under the same forced RLS>; commit` — so a request costs one round
+// trip instead of four (key) or five (session). A lookup that finds nothing sets nothing, and the
+// projects select then sees no row at all (the policy compares with an unset setting); a lookup
+// that finds the person but no membership (or a key of another workspace, or without the scope)
+// sets an empty workspace, with the same effect. The values are escaped literals (the simple
+// protocol takes no parameters), so Postgres parses and plans the statements on every request,
+// which is this fold's price.
 
 const SESSION_COOKIES = ['plinth.session_token', '__Secure-plinth.session_token'];
 const API_KEY = /^plk_[0-9A-Za-z]{43}$/;
@@ -196,20 +207,7 @@ async function listProjects(pool: pg.Pool, secret: string, req: IncomingMessage)
     try {
       const { rows } = await client.query<ProjectRow>({ ...projectsQuery, values: [workspaceId, limit + 1] });
       await client.query('commit');
-      const page = rows.slice(0, limit);
-      const more = rows.length > limit;
-      return {
-        items: page.map((row) => ({
-          id: publicId('proj', row.id),
-          name: row.name,
-          description: row.description,
-          created_by: publicId('user', row.created_by),
-          created_at: row.created_at.toISOString(),
-          updated_at: row.updated_at.toISOString(),
-        })),
-        next_cursor: more ? publicId('proj', page[page.length - 1]!.id) : null,
-        has_more: more,
-      };
+      return pageOf(rows, limit);
     } catch (error) {
       await client.query('rollback').catch((rollbackError: Error) => {
         unusable = rollbackError;
@@ -221,6 +219,106 @@ async function listProjects(pool: pg.Pool, secret: string, req: IncomingMessage)
   }
 }
 
+/** The row the folded lookup answers: who, and whether they may read this workspace's projects. */
+interface FoldedAuthRow {
+  actor_id: string;
+  /** Empty when the credential is good but does not open this workspace (404), or lacks the scope (403). */
+  workspace_id: string;
+  refusal: 'not_found' | 'forbidden' | null;
+}
+
+const foldedProjects = (limit: number) =>
+  'select id, name, description, created_by, created_at, updated_at from project ' +
+  "where workspace_id = nullif(current_setting('app.workspace_id', true), '')::uuid and deleted_at is null " +
+  `order by id desc limit ${limit + 1}`;
+
+/**
+ * The lookup statement of the folded request: the key (by hash) or the session (by token) and its
+ * membership of `slug`, with the three transaction-local settings made in its select list, so they
+ * exist only when, and exactly as, the row says.
+ */
+function foldedLookup(client: pg.PoolClient, req: IncomingMessage, secret: string, slug: string): string {
+  const literal = (value: string) => client.escapeLiteral(value);
+  const authorization = req.headers.authorization;
+  if (authorization !== undefined) {
+    const token = BEARER.exec(authorization)?.[1];
+    if (!token || !API_KEY.test(token)) throw new HttpError(401, 'unauthenticated');
+    const hash = createHash('sha256').update(token).digest('hex');
+    // The key query's joins and filters (keyQuery), plus the slug and scope checks in SQL.
+    return `select k.id as actor_id, w.id::text as workspace_id,
+         case when w.slug <> ${literal(slug)} then 'not_found'
+              when not ('project.read' = any(k.scopes)) then 'forbidden' end as refusal,
+         set_config('app.workspace_id',
+           case when w.slug = ${literal(slug)} and 'project.read' = any(k.scopes) then w.id::text else '' end, true),
+         set_config('app.actor_type', 'api_key', true), set_config('app.actor_id', k.id::text, true)
+       from api_key k
+       join workspace w on w.id = k.workspace_id
+       join member m on m.workspace_id = k.workspace_id and m.user_id = k.created_by
+       join "user" u on u.id = k.created_by
+       where k.secret_hash = ${literal(hash)} and k.revoked_at is null
+         and (k.expires_at is null or k.expires_at > now())
+         and w.deleted_at is null and not u.banned and u.deleted_at is null`;
+  }
+  const token = signedToken(req.headers.cookie, secret);
+  if (!token) throw new HttpError(401, 'unauthenticated');
+  // sessionQuery's joins and filters, and membershipText's, as one statement.
+  return `select s.user_id as actor_id, coalesce(w.id::text, '') as workspace_id,
+       case when w.id is null then 'not_found' end as refusal,
+       set_config('app.workspace_id', coalesce(w.id::text, ''), true),
+       set_config('app.actor_type', 'user', true), set_config('app.actor_id', s.user_id::text, true)
+     from session s join "user" u on u.id = s.user_id
+     left join (member m join workspace w on w.id = m.workspace_id and w.slug = ${literal(slug)} and w.deleted_at is null)
+       on m.user_id = s.user_id
+     where s.token = ${literal(token)} and s.expires_at > now() and not u.banned and u.deleted_at is null`;
+}
+
+/** The folded request: one message, one round trip (a rollback follows only an error). */
+async function listProjectsOneRoundTrip(pool: pg.Pool, secret: string, req: IncomingMessage) {
+  const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+  const match = req.method === 'GET' ? ROUTE.exec(url.pathname) : null;
+  if (!match) throw new HttpError(404, 'not_found');
+  const slug = match[1] ?? '';
+  const limit = parseLimit(url.searchParams);
+  const client = await pool.connect();
+  let unusable: Error | undefined;
+  let results: pg.QueryResult[];
+  try {
+    const text = `begin; ${foldedLookup(client, req, secret, slug)}; ${foldedProjects(limit)}; commit`;
+    try {
+      results = (await client.query(text)) as unknown as pg.QueryResult[];
+    } catch (error) {
+      await client.query('rollback').catch((rollbackError: Error) => {
+        unusable = rollbackError;
+      });
+      throw error;
+    }
+  } finally {
+    client.release(unusable);
+  }
+  const auth = results[1]?.rows[0] as FoldedAuthRow | undefined;
+  if (!auth) throw new HttpError(401, 'unauthenticated');
+  if (auth.refusal) throw new HttpError(auth.refusal === 'forbidden' ? 403 : 404, auth.refusal);
+  const rows = (results[2]?.rows ?? []) as ProjectRow[];
+  return pageOf(rows, limit);
+}
+
+function pageOf(rows: ProjectRow[], limit: number) {
+  const page = rows.slice(0, limit);
+  const more = rows.length > limit;
+  return {
+    items: page.map((row) => ({
+      id: publicId('proj', row.id),
+      name: row.name,
+      description: row.description,
+      created_by: publicId('user', row.created_by),
+      created_at: row.created_at.toISOString(),
+      updated_at: row.updated_at.toISOString(),
+    })),
+    next_cursor: more ? publicId('proj', page[page.length - 1]!.id) : null,
+    has_more: more,
+  };
+}
+
 function send(res: ServerResponse, status: number, body: unknown): void {
   res.writeHead(status, { 'content-type': 'application/json' });
   res.end(JSON.stringify(body));
@@ -229,18 +327,20 @@ function send(res: ServerResponse, status: number, body: unknown): void {
 export async function startRawApiServer(
   env: Env,
   ownerUrl: string,
+  options: { oneRoundTrip?: boolean } = {},
 ): Promise<{ port: number; stop(): Promise<void> }> {
   const pool = new pg.Pool({
     connectionString: appDatabaseUrl(env, ownerUrl),
     max: env.databasePoolMax,
-    application_name: 'plinth-bench-raw-api',
+    application_name: options.oneRoundTrip ? 'plinth-bench-raw-api-one' : 'plinth-bench-raw-api',
     connectionTimeoutMillis: 5_000,
     idleTimeoutMillis: 30_000,
   });
   pool.on('error', () => {});
   const secret = env.auth.secret;
+  const handle = options.oneRoundTrip ? listProjectsOneRoundTrip : listProjects;
   const server = createServer((req, res) => {
-    listProjects(pool, secret, req).then(
+    handle(pool, secret, req).then(
       (body) => send(res, 200, body),
       (error: unknown) =>
         error instanceof HttpError

@@ -33,6 +33,7 @@ async function startTarget(target: TargetName, env: Env, ownerUrl: string): Prom
     return { port: (plinth.server.address() as AddressInfo).port, stop: () => plinth.stop() };
   }
   if (target === 'raw-api') return startRawApiServer(env, ownerUrl);
+  if (target === 'raw-api-one') return startRawApiServer(env, ownerUrl, { oneRoundTrip: true });
   return startRawServer(env, ownerUrl);
 }
 
@@ -112,7 +113,7 @@ process.on('message', (message: TargetCommand) => {
   }
   if (message.type === 'cpu') {
     const { user, system } = process.cpuUsage();
-    reply({ type: 'cpu', userMicros: user, systemMicros: system });
+    reply({ type: 'cpu', userMicros: user, systemMicros: system, rssBytes: process.memoryUsage.rss() });
     return;
   }
   if (running) {

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from './browser';
 import { waitForMailLink } from './dev-mail';
 import { startDevServer, type DevServer } from './dev-server';
-import { makeStaff } from './staff';
+import { makeStaff, signInAsStaff } from './staff';
 
 /**
  * The money path, as a new customer walks it in a real browser against `npm run dev` (which bills
@@ -221,6 +221,11 @@ describe('billing in a real browser', () => {
   });
 
   it('cancelling in the portal keeps Pro until the period ends', async () => {
+    // A second tab stays on the billing page and is never reloaded: it updates itself when the
+    // webhook's sync commits (the `billing` invalidation over SSE, then a re-render).
+    const watcher = await page.context().newPage();
+    await watcher.goto(`${server.url}/w/${slug}/billing`, { waitUntil: 'networkidle' });
+    await expect(watcher.getByTestId('cancel-notice').count()).resolves.toBe(0);
     await page.goto(`${server.url}/w/${slug}/billing`, { waitUntil: 'networkidle' });
     await page.getByRole('button', { name: 'Manage billing' }).click();
     await page.waitForURL((url) => url.href.startsWith(`${fakeStripeUrl}/portal/`));
@@ -232,6 +237,11 @@ describe('billing in a real browser', () => {
     await page.getByRole('link', { name: /return/iu }).click();
     await page.waitForURL((url) => url.pathname === `/w/${slug}/billing`);
 
+    await watcher
+      .getByTestId('cancel-notice')
+      .getByText(/ends on/u)
+      .waitFor({ timeout: 60_000 });
+    await watcher.close();
     await reloadBillingUntil(() => page.getByTestId('cancel-notice').isVisible(), 'the cancellation');
     await page
       .getByTestId('cancel-notice')
@@ -281,11 +291,7 @@ describe('billing in a real browser', () => {
     staff.on('console', (message) => {
       if (message.type() === 'error') staffErrors.push(message.text());
     });
-    await staff.goto(`${server.url}/sign-in?next=/admin/billing-events`, { waitUntil: 'networkidle' });
-    await staff.getByLabel('Email').fill(staffEmail);
-    await staff.getByLabel('Password').fill(password);
-    await staff.getByRole('button', { name: 'Sign in', exact: true }).click();
-    await staff.waitForURL((url) => url.pathname === '/admin/billing-events');
+    await signInAsStaff(staff, server, { email: staffEmail, password, next: '/admin/billing-events' });
     await staff.getByRole('heading', { level: 1, name: 'Billing events' }).waitFor();
     // Nothing failed on this path, so the dead-letter view (the default) is empty.
     await staff.getByText('No dead events').waitFor();

@@ -124,7 +124,13 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
       // npm re-raises SIGINT after its script exits, so a clean Ctrl-C ends npm by that signal.
       const { code, signal } = await dev.exited;
       clearTimeout(timer);
-      return (code === 0 || signal === 'SIGINT') && output().includes('"msg":"stopped"');
+      const clean = (code === 0 || signal === 'SIGINT') && output().includes('"msg":"stopped"');
+      if (!clean) {
+        // The caller's assertion only says "false": say why, with what the process printed last.
+        const tail = output().split('\n').slice(-60).join('\n');
+        console.error(`npm run dev did not stop cleanly (exit code ${code}, signal ${signal}):\n${tail}`);
+      }
+      return clean;
     },
   };
 }

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { collectPageErrors, launchBrowser } from './browser';
 import { waitForMailLink } from './dev-mail';
 import { startDevServer, type DevServer } from './dev-server';
-import { makeStaff } from './staff';
+import { makeStaff, signInAsStaff } from './staff';
 import { totp } from './totp';
 
 /** A verification, approval or confirmation link in a captured mail. */
@@ -170,15 +170,12 @@ describe('identity in a real browser', () => {
 
     const staff = await browser.newPage();
     const staffErrors = collectPageErrors(staff);
-    await staff.goto(`${server.url}/sign-in?next=/admin/users`, { waitUntil: 'networkidle' });
-    await staff.getByLabel('Email').fill(staffEmail);
-    await staff.getByLabel('Password').fill(password);
-    await staff.getByRole('button', { name: 'Sign in', exact: true }).click();
-    await staff.waitForURL((url) => url.pathname === '/admin/users');
+    await signInAsStaff(staff, server, { email: staffEmail, password, next: '/admin/users' });
     await staff.getByRole('heading', { level: 1, name: 'Users' }).waitFor();
 
     await staff.getByLabel('Search by email').fill(email);
-    await staff.getByRole('button', { name: 'Search' }).click();
+    // The page's own Search, not the command palette's button in the top bar.
+    await staff.locator('#main').getByRole('button', { name: 'Search' }).click();
     const table = staff.getByTestId('users-table');
     await table.getByText(email, { exact: true }).waitFor();
     // The unfiltered first page also holds this person: wait for the search's answer to replace it.
@@ -198,8 +195,19 @@ describe('identity in a real browser', () => {
     await table.getByRole('button', { name: `Impersonate ${email}` }).click();
     await staff.waitForURL((url) => url.pathname === '/app');
     const banner = staff.getByTestId('impersonation-banner');
-    await banner.getByText('You are signed in as Erin Endtoend').waitFor();
+    await banner.getByText('Erin Endtoend').waitFor();
+    await banner.getByTestId('impersonation-mode').getByText('read-only').waitFor();
     await staff.getByRole('button', { name: `Account menu for ${email}` }).waitFor();
+    // Read-only: a write is refused by the server (here: creating a workspace from /app).
+    await staff.goto(`${server.url}/app`, { waitUntil: 'networkidle' });
+    await staff.getByRole('button', { name: 'Create your first workspace' }).click();
+    const create = staff.getByRole('dialog');
+    await create.getByLabel('Name').fill('Made while impersonating');
+    await create.getByRole('button', { name: 'Create workspace' }).click();
+    await staff
+      .getByText(/Impersonation is read-only/u)
+      .first()
+      .waitFor();
     // An impersonation may look, not take over: no email change (the server refuses it too).
     await staff.goto(`${server.url}/account`, { waitUntil: 'networkidle' });
     await staff.getByText('Not while impersonating').waitFor();
@@ -208,6 +216,31 @@ describe('identity in a real browser', () => {
     await staff.waitForURL((url) => url.pathname === '/admin/users');
     await staff.getByRole('button', { name: `Account menu for ${staffEmail}` }).waitFor();
     await expect(staff.getByTestId('impersonation-banner').count()).resolves.toBe(0);
+    expect(staffErrors).toEqual([]);
+    await staff.close();
+  });
+
+  it('staff without 2FA are sent to the page that says to turn it on', async () => {
+    const staffEmail = `no2fa-${Date.now()}@example.test`;
+    const signUp = await fetch(`${server.url}/api/auth/sign-up/email`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: server.url },
+      body: JSON.stringify({ name: 'Nora No2fa', email: staffEmail, password }),
+    });
+    expect(signUp.status).toBe(200);
+    await makeStaff(server, staffEmail, { twoFactor: false });
+    const staff = await browser.newPage();
+    const staffErrors = collectPageErrors(staff);
+    await staff.goto(`${server.url}/sign-in?next=/admin/users`, { waitUntil: 'networkidle' });
+    await staff.getByLabel('Email').fill(staffEmail);
+    await staff.getByLabel('Password').fill(password);
+    await staff.getByRole('button', { name: 'Sign in', exact: true }).click();
+    await staff.waitForURL((url) => url.pathname === '/admin/access');
+    await staff.getByRole('heading', { level: 1, name: 'Turn on two-factor authentication' }).waitFor();
+    await staff
+      .getByTestId('staff-2fa-required')
+      .getByRole('link', { name: 'Set up two-factor authentication' })
+      .waitFor();
     expect(staffErrors).toEqual([]);
     await staff.close();
   });
@@ -243,11 +276,7 @@ describe('identity in a real browser', () => {
 
     const staff = await browser.newPage();
     const staffErrors = collectPageErrors(staff);
-    await staff.goto(`${server.url}/sign-in?next=/admin/system`, { waitUntil: 'networkidle' });
-    await staff.getByLabel('Email').fill(staffEmail);
-    await staff.getByLabel('Password').fill(password);
-    await staff.getByRole('button', { name: 'Sign in', exact: true }).click();
-    await staff.waitForURL((url) => url.pathname === '/admin/system');
+    await signInAsStaff(staff, server, { email: staffEmail, password, next: '/admin/system' });
     await staff.getByRole('heading', { level: 1, name: 'System' }).waitFor();
     // This dev server is one node, running, with the repository's version.
     await staff.getByTestId('nodes-table').getByText('running').first().waitFor();

@@ -1,10 +1,11 @@
-import { rm } from 'node:fs/promises';
+import { readFile, rm } from 'node:fs/promises';
 import type { Browser, BrowserContext, Page, Request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { encodeId } from '@plinth/api';
 import { collectPageErrors, launchBrowser } from './browser';
 import { waitForMailLink } from './dev-mail';
 import { startDevServer, type DevServer } from './dev-server';
+import { grantPlanOn } from './staff';
 
 /** The Cookie header a context would send to the app, for requests made outside the page. */
 async function cookieHeader(context: BrowserContext, url: string): Promise<string> {
@@ -191,11 +192,18 @@ describe('tenancy in a real browser', () => {
       /https?:\/\/\S+\/invitations\/accept\?token=\S+/u,
     );
     await viewer.goto(acceptUrl, { waitUntil: 'networkidle' });
+    // Before signing in: who invited which address to which workspace, read by the link's token alone.
+    await viewer.getByRole('heading', { level: 1, name: `Join ${workspaceName}` }).waitFor();
+    await expect(viewer.getByTestId('invitation-context').textContent()).resolves.toBe(
+      `Olga Owner invited ${viewerEmail} to join as viewer.`,
+    );
     await viewer.getByText('Sign in or create an account to accept the invitation.').waitFor();
     await viewer.getByRole('link', { name: 'Create an account' }).click();
     await viewer.waitForURL((url) => url.pathname === '/sign-up');
+    // The invited address is filled in (from the invitation, not from the URL).
+    await expect(viewer.getByLabel('Email').inputValue()).resolves.toBe(viewerEmail);
+    expect(viewer.url()).not.toContain(encodeURIComponent(viewerEmail));
     await viewer.getByLabel('Name').fill('Vera Viewer');
-    await viewer.getByLabel('Email').fill(viewerEmail);
     await viewer.getByLabel('Password').fill(password);
     await viewer.getByRole('button', { name: 'Create account' }).click();
     await viewer.getByText('Check your inbox').waitFor();
@@ -218,10 +226,15 @@ describe('tenancy in a real browser', () => {
     await expect(viewer.getByRole('button', { name: 'New project' }).count()).resolves.toBe(0);
     expectNoPageErrors(viewerErrors, 'invitation, sign-up and projects');
 
-    // The link worked once: opening it again is refused with the server's message.
+    // The link worked once: opening it again says so at once, with no button to press.
     await viewer.goto(acceptUrl, { waitUntil: 'networkidle' });
-    await viewer.getByRole('button', { name: 'Accept invitation' }).click();
-    await viewer.getByTestId('accept-error').getByText('This invitation is no longer valid.').waitFor();
+    await viewer.getByRole('heading', { level: 1, name: 'This invitation was already accepted' }).waitFor();
+    await expect(viewer.getByRole('button', { name: 'Accept invitation' }).count()).resolves.toBe(0);
+    // A token that matches nothing is refused as plainly, before any sign-in.
+    await viewer.goto(`${server.url}/invitations/accept?token=${'x'.repeat(43)}`, {
+      waitUntil: 'networkidle',
+    });
+    await viewer.getByRole('heading', { level: 1, name: 'This invitation link does not work' }).waitFor();
 
     await owner.reload({ waitUntil: 'networkidle' });
     await owner.getByTestId(`member-${viewerEmail}`).waitFor();
@@ -313,19 +326,95 @@ describe('tenancy in a real browser', () => {
     expectNoPageErrors(ownerErrors, 'projects after a forged delete');
   });
 
-  it('owners read the audit log; a viewer gets a 404 for it', async () => {
-    await owner.goto(`${server.url}/w/${slug}/audit?action=project.deleted`, { waitUntil: 'networkidle' });
+  it('owners read the audit log once the plan includes it; a viewer gets a 404 for it', async () => {
+    // On Free the page names the plan that includes the audit log, with the way to upgrade.
+    await owner.goto(`${server.url}/w/${slug}/audit`, { waitUntil: 'networkidle' });
+    const prompt = owner.getByTestId('upgrade-prompt');
+    await prompt
+      .getByText(/The audit log is part of the Pro plan and above; this workspace is on Free/u)
+      .waitFor();
+    await prompt.getByRole('link', { name: 'Upgrade' }).waitFor();
+    await grantPlanOn(server, slug, 'pro');
+
+    await owner.goto(`${server.url}/w/${slug}/audit`, { waitUntil: 'networkidle' });
     const table = owner.getByRole('table', { name: 'Audit log entries' });
-    await table.getByText('project.deleted').waitFor();
+    // Filtered by action from the list of labels, the entry reads as a sentence with names.
+    await owner.getByLabel('Action').selectOption({ label: 'Project deleted' });
+    await owner.getByRole('button', { name: 'Filter', exact: true }).click();
+    await owner.waitForURL((url) => url.searchParams.get('action') === 'project.deleted');
+    await table.getByText(/^.+ deleted the project “.+”$/u).waitFor();
     await expect(table.getByRole('row').count()).resolves.toBe(2); // the header and one entry
+    // The export holds the same filtered entries, as a CSV download.
+    const [download] = await Promise.all([
+      owner.waitForEvent('download'),
+      owner.getByRole('link', { name: 'CSV', exact: true }).click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(new RegExp(`^audit-${slug}-\\d{4}-\\d{2}-\\d{2}\\.csv$`));
+    const csv = (await readFile((await download.path())!, 'utf8')).trimEnd().split('\r\n');
+    expect(csv[0]).toMatch(/^occurred_at,summary,action,/);
+    expect(csv).toHaveLength(2);
+    expect(csv[1]).toContain(',project.deleted,');
+    // A range that ends before it starts is refused with a message, nothing listed.
+    await owner.goto(`${server.url}/w/${slug}/audit?from=2026-12-02&to=2026-12-01`, {
+      waitUntil: 'networkidle',
+    });
+    await owner.getByText('Choose an end after the start.').waitFor();
     await owner.getByRole('link', { name: 'Clear filters' }).click();
-    await table.getByText('invitation.accepted').waitFor();
-    await table.getByText('workspace.created').waitFor();
+    await table
+      .getByText(/ joined as /u)
+      .first()
+      .waitFor();
+    await table.getByText(/ created the workspace$/u).waitFor();
     expectNoPageErrors(ownerErrors, '/audit');
 
     const response = await viewer.goto(`${server.url}/w/${slug}/audit`, { waitUntil: 'networkidle' });
     expect(response?.status()).toBe(404);
     // The browser itself logs the 404 document load; that one is expected.
     expect(viewerErrors.filter((error) => !error.includes('404'))).toEqual([]);
+  });
+
+  it('every workspace page fits a 360 px phone: no sideways scrolling, every tab reachable, role selects readable', async () => {
+    await owner.setViewportSize({ width: 360, height: 740 });
+    try {
+      for (const path of [
+        'projects',
+        'members',
+        'billing',
+        'settings',
+        'audit',
+        'settings/api-keys',
+        'settings/webhooks',
+      ]) {
+        await owner.goto(`${server.url}/w/${slug}/${path}`, { waitUntil: 'networkidle' });
+        await owner.getByRole('heading', { level: 1 }).waitFor();
+        // Elements reaching past the right edge (inside a scrolling box or not), named for the failure;
+        // what is kept for screen readers only (sr-only: a 1 px box with overflow hidden) is not drawn.
+        const wide = await owner.evaluate(`(() => {
+          const hidden = (e) => {
+            for (let a = e; a; a = a.parentElement) {
+              if (getComputedStyle(a).overflow === 'hidden' && a.getBoundingClientRect().width <= 1) return true;
+            }
+            return false;
+          };
+          return [...document.querySelectorAll('body *')]
+            .filter((e) => e.getBoundingClientRect().right > 360.5 && !hidden(e))
+            .map((e) => e.tagName + ' ' + (e.getAttribute('aria-label') ?? e.textContent ?? '').trim().slice(0, 40));
+        })()`);
+        expect(wide, path).toEqual([]);
+      }
+      // The compact tab bar shows every tab, Billing and Settings included, inside the screen.
+      const tabs = owner.getByRole('navigation', { name: 'Workspace (compact)' });
+      for (const name of ['Projects', 'Members', 'Billing', 'Settings']) {
+        await expect(tabs.getByRole('link', { name }).isVisible(), name).resolves.toBe(true);
+      }
+      await owner.goto(`${server.url}/w/${slug}/members`, { waitUntil: 'networkidle' });
+      const roleSelect = owner.getByTestId(`member-${viewerEmail}`).getByRole('combobox');
+      const box = await roleSelect.boundingBox();
+      expect(box?.width ?? 0).toBeGreaterThanOrEqual(112);
+      await expect(roleSelect.inputValue()).resolves.toBe('viewer');
+      expectNoPageErrors(ownerErrors, 'pages at 360 px');
+    } finally {
+      await owner.setViewportSize({ width: 1280, height: 720 });
+    }
   });
 });

@@ -14,10 +14,20 @@ const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../
 const nextConfig = {
   transpilePackages: ['@plinth/core'],
   // Pages and server actions call core, which reaches Node-only infrastructure (the Postgres
-  // driver, the job queue, password hashing, SMTP, the Stripe SDK). Loaded from node_modules as the
+  // driver, the job queue, password hashing, SMTP, the Stripe SDK, the S3 client). Loaded from node_modules as the
   // server process loads them, never bundled: they use native addons and dynamic requires, and one
   // copy is enough.
-  serverExternalPackages: ['pg', 'pg-boss', '@node-rs/argon2', 'nodemailer', 'stripe'],
+  serverExternalPackages: [
+    'pg',
+    'pg-boss',
+    '@node-rs/argon2',
+    'nodemailer',
+    'stripe',
+    '@aws-sdk/client-s3',
+    '@aws-sdk/s3-presigned-post',
+    '@aws-sdk/s3-request-presigner',
+    'sharp',
+  ],
   poweredByHeader: false,
   reactStrictMode: true,
   turbopack: {

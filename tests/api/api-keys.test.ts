@@ -3,7 +3,7 @@ import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createApi, encodeId } from '@plinth/api';
 import { createLogger } from '@plinth/core/logger';
-import { apiKey, project, type MemberRole } from '@plinth/db';
+import { apiKey, file, project, withTenant, type MemberRole } from '@plinth/db';
 import {
   createInvitation,
   addMember,
@@ -205,7 +205,7 @@ describe('API keys over HTTP', () => {
 
   it('a key with the scopes of a viewer cannot write anything: every write route is refused', async () => {
     // What a viewer holds, as reviewed (tests/tenancy/reviewed-grants.ts): read-only.
-    const viewerScopes = ['workspace.read', 'member.read', 'project.read'];
+    const viewerScopes = ['workspace.read', 'member.read', 'project.read', 'file.read'];
     const registered = createApi({
       env: testDb.env,
       database: testDb.app,
@@ -224,6 +224,29 @@ describe('API keys over HTTP', () => {
 
     const f = await fixture();
     const spare = await mintKey(owner, f.slug, ['project.read']);
+    // A ready attachment and the owner's pending one, to try deleting and completing.
+    const [readyFile, pendingFile] = await withTenant(
+      testDb.app,
+      f.workspaceId,
+      { type: 'system', id: 'test' },
+      (tx) =>
+        tx
+          .insert(file)
+          .values(
+            (['ready', 'pending'] as const).map((status) => ({
+              workspaceId: f.workspaceId,
+              purpose: 'attachment',
+              status,
+              name: `${status}.pdf`,
+              contentType: 'application/pdf',
+              size: 10,
+              storageKey: `workspaces/${f.workspaceId}/attachment/${status}`,
+              projectId: f.projectId,
+              createdBy: owner.id,
+            })),
+          )
+          .returning(),
+    );
     const writes: Record<string, { path: string; body?: unknown }> = {
       'PATCH /': { path: '', body: { name: 'Renamed' } },
       'DELETE /': { path: '' },
@@ -248,6 +271,19 @@ describe('API keys over HTTP', () => {
       'POST /api-keys': { path: '/api-keys', body: { name: 'More', scopes: ['project.read'] } },
       'DELETE /api-keys/:key_id': { path: `/api-keys/${spare.id}` },
       ...webhookWrites(),
+      'POST /files': {
+        path: '/files',
+        body: {
+          name: 'a.txt',
+          content_type: 'text/plain',
+          size: 1,
+          purpose: 'attachment',
+          project_id: encodeId('proj', f.projectId),
+        },
+      },
+      'POST /files/:file_id/complete': { path: `/files/${encodeId('file', pendingFile!.id)}/complete` },
+      'DELETE /files/:file_id': { path: `/files/${encodeId('file', readyFile!.id)}` },
+      'DELETE /logo': { path: '/logo' },
     };
     expect(new Set(registered)).toEqual(new Set(Object.keys(writes)));
 
@@ -365,6 +401,7 @@ describe('API keys over HTTP', () => {
     expect(items.find((event) => event.action === 'api_key.created')?.actor).toEqual({
       type: 'user',
       id: encodeId('user', owner.id),
+      name: 'key-owner',
     });
   });
 

@@ -3,7 +3,7 @@ import { createApiKey } from '@plinth/core/api-keys';
 import { createSecretBox } from '@plinth/core/secrets';
 import { resolveMembership } from '@plinth/core/tenancy';
 import { createWebhookEndpoint } from '@plinth/core/webhooks';
-import { webhookDelivery } from '@plinth/db';
+import { file, notification, withTenant, webhookDelivery } from '@plinth/db';
 import { encodeId, type IdPrefix } from '@plinth/api';
 import { buildV1Document } from '@plinth/api/client-generator';
 import {
@@ -76,7 +76,35 @@ beforeAll(async () => {
       status: 'failed',
     })
     .returning();
+  const [notice] = await testDb.owner.db
+    .insert(notification)
+    .values({
+      recipientId: owner.id,
+      workspaceId: ws.id,
+      type: 'workspace.removed',
+      category: 'workspace',
+      data: { workspaceName: 'Sweep' },
+    })
+    .returning();
+  const [stored] = await withTenant(testDb.app, ws.id, actor, (tx) =>
+    tx
+      .insert(file)
+      .values({
+        workspaceId: ws.id,
+        purpose: 'attachment',
+        status: 'ready',
+        name: 'sweep.pdf',
+        contentType: 'application/pdf',
+        size: 10,
+        storageKey: `workspaces/${ws.id}/attachment/sweep`,
+        projectId: project.id,
+        createdBy: owner.id,
+      })
+      .returning(),
+  );
   pathValues = {
+    notification_id: encodeId('ntf', notice!.id),
+    file_id: encodeId('file', stored!.id),
     slug: ws.slug,
     endpoint_id: encodeId('we', endpoint.id),
     delivery_id: encodeId('whd', delivery!.id),
@@ -84,6 +112,11 @@ beforeAll(async () => {
     user_id: encodeId('user', target.id),
     invitation_id: encodeId('inv', invite.id),
     key_id: encodeId('key', key.id),
+    avatar_id: encodeId('avt', '01920d3c-8f2a-7b3c-9d4e-5f6a7b8c9d0e'),
+    scope: 'avatar',
+    owner_id: owner.id,
+    image_id: '01920d3c-8f2a-7b3c-9d4e-5f6a7b8c9d0e',
+    size: 'small',
   };
 });
 
@@ -100,6 +133,10 @@ async function tableChecksum(): Promise<Record<string, string>> {
     'audit_log',
     'idempotency_key',
     'webhook_endpoint',
+    'notification',
+    'notification_preference',
+    'file',
+    'avatar',
   ];
   const sums: Record<string, string> = {};
   for (const table of tables) {
@@ -179,6 +216,9 @@ const otherPrefix: Record<string, IdPrefix> = {
   evt: 'proj',
   we: 'whd',
   whd: 'we',
+  ntf: 'evt',
+  file: 'proj',
+  avt: 'file',
 };
 
 /** The generated bad requests for one operation. */

@@ -1,3 +1,4 @@
+import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decodeId, encodeId } from '@plinth/api';
 import { invoice, withTenant } from '@plinth/db';
@@ -130,11 +131,156 @@ async function deliveredPing() {
   }
 }
 
+const PDF = Buffer.from('%PDF-1.7\ncontract test\n');
+
+/** A declared attachment, its bytes POSTed to storage as a browser would, completed and scanned. */
+async function newFile(project_id: string, options: { complete?: boolean } = {}) {
+  const declared = await api.POST('/workspaces/{slug}/files', {
+    params: { path: { slug } },
+    body: {
+      name: 'contract.pdf',
+      content_type: 'application/pdf',
+      size: PDF.length,
+      purpose: 'attachment',
+      project_id,
+    },
+  });
+  expect(declared.response.status).toBe(201);
+  const { file, upload } = declared.data!;
+  const form = new FormData();
+  for (const [name, value] of Object.entries(upload.fields)) form.append(name, value);
+  form.append('file', new Blob([new Uint8Array(PDF)]), 'contract.pdf');
+  expect((await fetch(upload.url, { method: 'POST', body: form })).status).toBe(204);
+  if (options.complete === false) return file;
+  const path = { slug, file_id: file.id };
+  expect(
+    (await api.POST('/workspaces/{slug}/files/{file_id}/complete', { params: { path } })).response.status,
+  ).toBe(200);
+  for (;;) {
+    const { data } = await api.GET('/workspaces/{slug}/files/{file_id}', { params: { path } });
+    if (data!.status === 'ready') return data!;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+/** A 1 × 1 PNG, made by sharp, uploaded as the owner's avatar and completed. */
+async function newAvatar() {
+  const png = await sharp({ create: { width: 1, height: 1, channels: 3, background: '#000' } })
+    .png()
+    .toBuffer();
+  const declared = await api.POST('/me/avatar', { body: { content_type: 'image/png', size: png.length } });
+  expect(declared.response.status).toBe(201);
+  const { avatar, upload } = declared.data!;
+  const form = new FormData();
+  for (const [name, value] of Object.entries(upload.fields)) form.append(name, value);
+  form.append('file', new Blob([new Uint8Array(png)]), 'avatar.png');
+  expect((await fetch(upload.url, { method: 'POST', body: form })).status).toBe(204);
+  const completed = await api.POST('/me/avatar/{avatar_id}/complete', {
+    params: { path: { avatar_id: avatar.id } },
+  });
+  expect(completed.response.status).toBe(200);
+  return completed.data!;
+}
+
 /** Cases by operationId: each calls its operation through the typed client and checks the outcome. */
 const cases: Record<string, () => Promise<void>> = {
+  async listNotifications() {
+    // The teammate is notified when the owner changes their role in a workspace they share.
+    const shared = await teamWorkspace();
+    const changed = await api.PATCH('/workspaces/{slug}/members/{user_id}', {
+      params: { path: { slug: shared, user_id: encodeId('user', teammate.id) } },
+      body: { role: 'admin' },
+    });
+    expect(changed.response.status).toBe(200);
+    const asTeammate = clientAs(app, teammate, validate, exercised);
+    const { data } = await asTeammate.GET('/me/notifications', { params: { query: { limit: 1 } } });
+    expect(data!.items[0]).toMatchObject({ type: 'workspace.role_changed', read_at: null });
+    expect(data!.unread_count).toBeGreaterThanOrEqual(1);
+    const unread = await asTeammate.GET('/me/notifications', { params: { query: { unread: 'true' } } });
+    expect(unread.data!.items.every((item) => item.read_at === null)).toBe(true);
+  },
+  async markNotificationRead() {
+    const shared = await teamWorkspace();
+    await api.PATCH('/workspaces/{slug}/members/{user_id}', {
+      params: { path: { slug: shared, user_id: encodeId('user', teammate.id) } },
+      body: { role: 'viewer' },
+    });
+    const asTeammate = clientAs(app, teammate, validate, exercised);
+    const { data } = await asTeammate.GET('/me/notifications', { params: { query: { limit: 1 } } });
+    const id = data!.items[0]!.id;
+    const read = await asTeammate.POST('/me/notifications/{notification_id}/read', {
+      params: { path: { notification_id: id } },
+    });
+    expect(read.data).toMatchObject({ id, read_at: expect.any(String) });
+    // Someone else's notification is a 404, like one that does not exist.
+    const foreign = await api.POST('/me/notifications/{notification_id}/read', {
+      params: { path: { notification_id: id } },
+    });
+    expect(foreign.response.status).toBe(404);
+  },
+  async markAllNotificationsRead() {
+    const asTeammate = clientAs(app, teammate, validate, exercised);
+    const { data } = await asTeammate.POST('/me/notifications/read-all');
+    expect(data!.updated).toEqual(expect.any(Number));
+    const after = await asTeammate.GET('/me/notifications');
+    expect(after.data!.unread_count).toBe(0);
+  },
+  async getNotificationPreferences() {
+    const { data } = await api.GET('/me/notification-preferences');
+    expect(data!.categories.map((entry) => entry.category)).toEqual([
+      'security',
+      'billing',
+      'workspace',
+      'product',
+    ]);
+    expect(data!.categories[0]!.channels.email).toEqual({ mode: 'on', locked: true });
+  },
+  async updateNotificationPreferences() {
+    const { data } = await api.PATCH('/me/notification-preferences', {
+      body: { changes: [{ category: 'workspace', channel: 'email', mode: 'digest' }] },
+    });
+    expect(data!.categories.find((entry) => entry.category === 'workspace')!.channels.email).toEqual({
+      mode: 'digest',
+      locked: false,
+    });
+    const locked = await api.PATCH('/me/notification-preferences', {
+      body: { changes: [{ category: 'security', channel: 'email', mode: 'off' }] },
+    });
+    expect(locked.response.status).toBe(400);
+    await api.PATCH('/me/notification-preferences', {
+      body: { changes: [{ category: 'workspace', channel: 'email', mode: null }] },
+    });
+  },
+  async streamEvents() {
+    // A stream never ends, so it is read by hand rather than through the validating client.
+    const cookie = [...owner.client.cookies].map(([name, value]) => `${name}=${value}`).join('; ');
+    const controller = new AbortController();
+    const response = await fetch(`${app.url}/api/v1/me/events`, {
+      headers: { cookie },
+      signal: controller.signal,
+    });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toMatch(/^text\/event-stream/);
+    expect(response.headers.get('x-request-id')).toBeTruthy();
+    const reader = response.body!.getReader();
+    const { value } = await reader.read();
+    expect(new TextDecoder().decode(value)).toContain(': connected');
+    controller.abort();
+    await reader.cancel().catch(() => undefined);
+    exercised.add('streamEvents');
+  },
   async getMe() {
     const { data } = await api.GET('/me');
-    expect(data).toEqual({ id: encodeId('user', owner.id), email: owner.email });
+    expect(data).toEqual({ id: encodeId('user', owner.id), email: owner.email, theme: 'system' });
+  },
+  async updateMe() {
+    const { data } = await api.PATCH('/me', { body: { theme: 'dark' } });
+    expect(data).toEqual({ id: encodeId('user', owner.id), email: owner.email, theme: 'dark' });
+    expect((await api.GET('/me')).data).toMatchObject({ theme: 'dark' });
+    const bad = await api.PATCH('/me', { body: { theme: 'purple' as never } });
+    expect(bad.response.status).toBe(400);
+    expect(bad.error).toMatchObject({ error: { fields: { theme: expect.any(String) } } });
+    await api.PATCH('/me', { body: { theme: 'system' } });
   },
   async deleteMe() {
     const leaving = await signedInPerson(app, testDb, 'contract-leaver');
@@ -280,6 +426,109 @@ const cases: Record<string, () => Promise<void>> = {
     expect(data).toEqual({ workspace_slug: slug });
     expect((await client.POST('/invitations/accept', { body: { token } })).response.status).toBe(404);
   },
+  async createFile() {
+    const project = await newProject();
+    const { data, response } = await api.POST('/workspaces/{slug}/files', {
+      params: { path: { slug } },
+      body: {
+        name: 'a.txt',
+        content_type: 'text/plain',
+        size: 3,
+        purpose: 'attachment',
+        project_id: project.id,
+      },
+    });
+    expect(response.status).toBe(201);
+    expect(data).toMatchObject({
+      file: { status: 'pending', project_id: project.id },
+      upload: { method: 'POST' },
+    });
+  },
+  async completeFile() {
+    const project = await newProject();
+    const file = await newFile(project.id, { complete: false });
+    const { data } = await api.POST('/workspaces/{slug}/files/{file_id}/complete', {
+      params: { path: { slug, file_id: file.id } },
+    });
+    expect(['pending_scan', 'ready']).toContain(data!.status);
+  },
+  async getFile() {
+    const file = await newFile((await newProject()).id);
+    expect(file).toMatchObject({ name: 'contract.pdf', size: PDF.length, status: 'ready' });
+  },
+  async downloadFile() {
+    const file = await newFile((await newProject()).id);
+    const { data } = await api.GET('/workspaces/{slug}/files/{file_id}/download', {
+      params: { path: { slug, file_id: file.id } },
+    });
+    const fetched = await fetch(data!.url);
+    expect(Buffer.from(await fetched.arrayBuffer()).equals(PDF)).toBe(true);
+  },
+  async deleteFile() {
+    const file = await newFile((await newProject()).id);
+    const path = { slug, file_id: file.id };
+    expect(
+      (await api.DELETE('/workspaces/{slug}/files/{file_id}', { params: { path } })).response.status,
+    ).toBe(204);
+    expect((await api.GET('/workspaces/{slug}/files/{file_id}', { params: { path } })).response.status).toBe(
+      404,
+    );
+  },
+  async getAvatar() {
+    expect((await api.GET('/me/avatar')).response.status).toBe(404);
+    await newAvatar();
+    const { data } = await api.GET('/me/avatar');
+    expect(data).toMatchObject({ status: 'ready', content_type: 'image/png' });
+  },
+  async createAvatar() {
+    const { data, response } = await api.POST('/me/avatar', {
+      body: { content_type: 'image/webp', size: 10 },
+    });
+    expect(response.status).toBe(201);
+    expect(data).toMatchObject({ avatar: { status: 'pending', urls: null }, upload: { method: 'POST' } });
+  },
+  async completeAvatar() {
+    const avatar = await newAvatar();
+    expect(avatar.status).toBe('ready');
+  },
+  async deleteAvatar() {
+    await newAvatar();
+    expect((await api.DELETE('/me/avatar')).response.status).toBe(204);
+    expect((await api.GET('/me/avatar')).response.status).toBe(404);
+  },
+  async getPublicImage() {
+    // A redirect, read by hand: the typed client would follow it to storage.
+    const avatar = await newAvatar();
+    let urls = avatar.urls;
+    while (!urls) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      urls = (await api.GET('/me/avatar')).data!.urls;
+    }
+    const response = await fetch(new URL(urls.small, app.url), { redirect: 'manual' });
+    expect(response.status).toBe(302);
+    expect((await fetch(response.headers.get('location')!)).headers.get('content-type')).toBe('image/webp');
+    exercised.add('getPublicImage');
+  },
+  async deleteWorkspaceLogo() {
+    const { response } = await api.DELETE('/workspaces/{slug}/logo', { params: { path: { slug } } });
+    expect(response.status).toBe(204);
+  },
+  async listProjectFiles() {
+    const project = await newProject();
+    const first = await newFile(project.id);
+    const second = await newFile(project.id);
+    const page = await api.GET('/workspaces/{slug}/projects/{project_id}/files', {
+      params: { path: { slug, project_id: project.id }, query: { limit: 1 } },
+    });
+    expect(page.data!.items.map((item) => item.id)).toEqual([second.id]);
+    const next = await api.GET('/workspaces/{slug}/projects/{project_id}/files', {
+      params: {
+        path: { slug, project_id: project.id },
+        query: { limit: 1, cursor: page.data!.next_cursor! },
+      },
+    });
+    expect(next.data!.items.map((item) => item.id)).toEqual([first.id]);
+  },
   async listProjects() {
     const names = [`page-a-${Date.now()}`, `page-b-${Date.now()}`, `page-c-${Date.now()}`];
     for (const name of names) await newProject(name);
@@ -292,6 +541,14 @@ const cases: Record<string, () => Promise<void>> = {
       params: { path: { slug }, query: { limit: 2, cursor: first.data!.next_cursor! } },
     });
     expect(second.data!.items[0]!.name).toBe(names[0]);
+  },
+  async searchWorkspace() {
+    const created = await newProject(`Harbor lighthouse ${Date.now()}`);
+    const { data, response } = await api.GET('/workspaces/{slug}/search', {
+      params: { path: { slug }, query: { q: 'lighthuose', limit: 5 } },
+    });
+    expect(response.status).toBe(200);
+    expect(data!.items[0]).toMatchObject({ type: 'project', id: created.id, name: created.name });
   },
   async createProject() {
     const project = await newProject('Created');
@@ -341,6 +598,45 @@ const cases: Record<string, () => Promise<void>> = {
       actor: { type: 'user', id: encodeId('user', owner.id) },
       target: { type: 'project', id: project.id },
     });
+  },
+  async exportAuditEvents() {
+    const project = await newProject();
+    await api.DELETE('/workspaces/{slug}/projects/{project_id}', {
+      params: { path: { slug, project_id: project.id } },
+    });
+    const filters = { action: 'project.deleted', actor_id: encodeId('user', owner.id) };
+    // JSON goes through the validating client: an array of export rows with public ids.
+    const asJson = await api.GET('/workspaces/{slug}/audit-events/export', {
+      params: { path: { slug }, query: { ...filters, format: 'json' } },
+    });
+    expect(asJson.response.headers.get('content-disposition')).toMatch(
+      new RegExp(`^attachment; filename="audit-${slug}-\\d{4}-\\d{2}-\\d{2}\\.json"$`),
+    );
+    const rows = asJson.data as Exclude<typeof asJson.data, string | undefined>;
+    expect(Number(asJson.response.headers.get('x-audit-event-count'))).toBe(rows.length);
+    expect(rows.find((row) => row.target_id === project.id)).toMatchObject({
+      action: 'project.deleted',
+      actor_id: encodeId('user', owner.id),
+      target_type: 'project',
+      target_name: project.name,
+    });
+    // CSV is text: read by hand, its header and one line per event.
+    const cookie = [...owner.client.cookies].map(([name, value]) => `${name}=${value}`).join('; ');
+    const query = new URLSearchParams({ ...filters, format: 'csv' });
+    const asCsv = await fetch(`${app.url}/api/v1/workspaces/${slug}/audit-events/export?${query}`, {
+      headers: { cookie },
+    });
+    expect(asCsv.status).toBe(200);
+    expect(asCsv.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+    const lines = (await asCsv.text()).trimEnd().split('\r\n');
+    expect(lines[0]).toMatch(/^occurred_at,summary,action,/);
+    expect(lines).toHaveLength(rows.length + 1);
+    expect(lines.some((line) => line.includes(project.id))).toBe(true);
+  },
+  async getWorkspaceFlags() {
+    // The fixture's workspace is on Team, whose plan rule turns the example flag on.
+    const { data } = await api.GET('/workspaces/{slug}/flags', { params: { path: { slug } } });
+    expect(data).toEqual({ flags: { project_templates: true } });
   },
   async getBillingSummary() {
     const workspaceId = decodeId(
@@ -493,6 +789,8 @@ describe('every operation in the OpenAPI document', () => {
     const outsider = await signedInPerson(app, testDb, 'contract-outsider');
     await createWorkspace(testDb.app); // the outsider's world has other workspaces in it
     for (const { method, path, operation } of operationsOf(document)) {
+      // Public operations (the image redirect) answer without credentials: their own case covers them.
+      if (Array.isArray(operation.security) && operation.security.length === 0) continue;
       const url = `${app.url}/api/v1${path
         .replace('{slug}', slug)
         .replace('{project_id}', encodeId('proj', '01920d3c-8f2a-7b3c-9d4e-5f6a7b8c9d0e'))
@@ -500,7 +798,9 @@ describe('every operation in the OpenAPI document', () => {
         .replace('{invitation_id}', encodeId('inv', '01920d3c-8f2a-7b3c-9d4e-5f6a7b8c9d0e'))
         .replace('{key_id}', encodeId('key', '01920d3c-8f2a-7b3c-9d4e-5f6a7b8c9d0e'))
         .replace('{endpoint_id}', encodeId('we', '01920d3c-8f2a-7b3c-9d4e-5f6a7b8c9d0e'))
-        .replace('{delivery_id}', encodeId('whd', '01920d3c-8f2a-7b3c-9d4e-5f6a7b8c9d0e'))}`;
+        .replace('{delivery_id}', encodeId('whd', '01920d3c-8f2a-7b3c-9d4e-5f6a7b8c9d0e'))
+        .replace('{notification_id}', encodeId('ntf', '01920d3c-8f2a-7b3c-9d4e-5f6a7b8c9d0e'))
+        .replace('{file_id}', encodeId('file', '01920d3c-8f2a-7b3c-9d4e-5f6a7b8c9d0e'))}`;
       const anonymous = await fetch(url, { method: method.toUpperCase(), headers: { origin: app.url } });
       expect(anonymous.status, `${method} ${path}`).toBe(401);
       validate(method, path, 401, await anonymous.json());

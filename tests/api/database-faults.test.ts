@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { appDatabaseUrl, loadEnv } from '@plinth/core/env';
 import { createSessionReader } from '@plinth/core/identity';
 import { createLogger } from '@plinth/core/logger';
+import { createFlagStore, flagCatalog } from '@plinth/core/flags';
 import { provideServerContext } from '@plinth/core/server-context';
 import { classifyDatabaseError, createDatabase, type Database } from '@plinth/db';
 import {
@@ -69,6 +70,7 @@ beforeAll(async () => {
     logger: createLogger({ level: 'silent' }),
     database: testDb.app,
     jobs: undefined as never,
+    flags: createFlagStore({ database: testDb.app, definitions: flagCatalog, environment: 'test' }),
     readSession: createSessionReader({
       database: testDb.app,
       secret: testDb.env.auth.secret,

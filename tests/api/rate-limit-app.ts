@@ -1,6 +1,7 @@
 import { afterAll, beforeAll } from 'vitest';
 import type { Env } from '@plinth/core/env';
 import { createApiKey } from '@plinth/core/api-keys';
+import { catalog } from '@plinth/core/billing';
 import { createLogger } from '@plinth/core/logger';
 import { resolveMembership } from '@plinth/core/tenancy';
 import { addMember, createUser, createWorkspace, type TestDatabase } from '@plinth/testing';
@@ -85,9 +86,10 @@ export async function setPlan(testDb: TestDatabase, workspaceId: string, plan: P
   if (plan === 'free') return;
   await testDb.owner.pool.query(
     `insert into entitlement (workspace_id, plan, state, features, limits)
-     values ($1, $2, 'active', '[]', '{"members": 50, "projects": 500}')
-     on conflict (workspace_id) do update set plan = excluded.plan`,
-    [workspaceId, plan],
+     values ($1, $2, 'active', $3, '{"members": 50, "projects": 500}')
+     on conflict (workspace_id) do update set plan = excluded.plan, features = excluded.features`,
+    // The plan's features as the catalog declares them: requireFeature() checks them.
+    [workspaceId, plan, JSON.stringify(catalog.plans[plan].features)],
   );
 }
 

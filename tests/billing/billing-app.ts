@@ -15,6 +15,8 @@ import {
 import { JobQueue } from '@plinth/core/jobs';
 import { createLogger } from '@plinth/core/logger';
 import { createCaptureMailer, mailQueue, sendMailJob } from '@plinth/core/mail';
+import { startOutboxRelay } from '@plinth/core/outbox';
+import { EVENTS_TOPIC } from '@plinth/core/events';
 import { session, webhookEvent } from '@plinth/db';
 import { renderMail } from '@plinth/emails';
 import { drainMailQueue, installTestQueues, type TestDatabase } from '@plinth/testing';
@@ -62,6 +64,7 @@ export function useBillingApp(testDb: TestDatabase, options: BillingAppOptions):
   const logger = createLogger({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
   let server: Server | undefined;
   const queuesStarted: JobQueue[] = [];
+  const relays: { stop(): Promise<void> }[] = [];
   const state = { url: '', deps: undefined as BillingEventsDeps | undefined };
 
   beforeAll(async () => {
@@ -113,6 +116,12 @@ export function useBillingApp(testDb: TestDatabase, options: BillingAppOptions):
         mailQueue.name,
         sendMailJob({ mailer: createCaptureMailer(testDb.app), renderMail, logger }),
       );
+      // Billing mail is a notification: it leaves through the outbox, as on a worker node.
+      const relay = startOutboxRelay(
+        { database: testDb.app, jobs: workerJobs, logger, consumedElsewhere: [EVENTS_TOPIC] },
+        100,
+      );
+      relays.push(relay);
     }
   });
 
@@ -121,6 +130,7 @@ export function useBillingApp(testDb: TestDatabase, options: BillingAppOptions):
       server.closeAllConnections();
       await new Promise((resolve) => server!.close(resolve));
     }
+    await Promise.all(relays.map((relay) => relay.stop()));
     await Promise.all(queuesStarted.map((jobs) => jobs.stop(2_000)));
   });
 
@@ -157,7 +167,17 @@ export function useBillingApp(testDb: TestDatabase, options: BillingAppOptions):
         'the inbox to drain',
         timeoutMs,
       );
-      // Mail the processing queued (side effects) is out too.
+      // Mail the processing queued (side effects) is out too: relayed from the outbox, then sent.
+      await until(
+        async () => {
+          const { rows } = await testDb.owner.pool.query<{ n: number }>(
+            `select count(*)::int as n from outbox where published_at is null and topic = 'mail.send'`,
+          );
+          return rows[0]!.n === 0 ? true : undefined;
+        },
+        'the outbox to relay mail',
+        timeoutMs,
+      );
       await drainMailQueue(testDb, timeoutMs);
     },
     async inbox(eventId) {

@@ -43,21 +43,34 @@ async function paidCheckout() {
 }
 
 describe('confirmCheckout (the success page)', () => {
-  it('syncs for a session of this workspace, and not again while that sync is fresh', async () => {
+  it('syncs once per Checkout session of this workspace, however fresh the last sync; a reload never', async () => {
     const { workspace, owner, sessionId } = await paidCheckout();
     const { deps, syncs } = counted();
+    // A sync a moment ago (a webhook's) does not stop it: the payment may have come after it.
+    await testDb.owner.db
+      .update(customer)
+      .set({ syncedAt: new Date() })
+      .where(eq(customer.workspaceId, workspace.id));
     expect(await confirmCheckout(deps, owner, sessionId)).toEqual({ synced: true });
     expect((await entitlements(billing.deps, workspace.id)).plan).toBe('pro');
-    // A reload a moment later: the mirror is seconds old, no second call to Stripe.
+    // A reload, now or a minute later: the session was confirmed, no second call to Stripe.
     expect(await confirmCheckout(deps, owner, sessionId)).toEqual({ synced: false });
-    expect(syncs()).toBe(1);
-    // Once the last sync is older than the freshness window, a visit syncs again.
     await testDb.owner.db
       .update(customer)
       .set({ syncedAt: new Date(Date.now() - 60_000) })
       .where(eq(customer.workspaceId, workspace.id));
-    expect(await confirmCheckout(deps, owner, sessionId)).toEqual({ synced: true });
-    expect(syncs()).toBe(2);
+    expect(await confirmCheckout(deps, owner, sessionId)).toEqual({ synced: false });
+    expect(syncs()).toBe(1);
+  });
+
+  it('parallel loads of the success page reach Stripe once', async () => {
+    const { owner, sessionId } = await paidCheckout();
+    const { deps, syncs } = counted();
+    const results = await Promise.all(
+      Array.from({ length: 8 }, () => confirmCheckout(deps, owner, sessionId)),
+    );
+    expect(results.filter((r) => r.synced)).toHaveLength(1);
+    expect(syncs()).toBe(1);
   });
 
   it('does not call Stripe without a session id, for an unknown one, or for another workspace’s', async () => {

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
+import { systemActor } from '@plinth/core/actor';
 import { AppError } from '@plinth/core/errors';
 import { syncCustomer, type SyncDeps } from '@plinth/core/billing';
 import { handledEventTypes, reconcileStripe, replayStripeEvent } from '@plinth/core/billing-events';
@@ -203,13 +204,15 @@ describe('billing events when things fail', () => {
 
     const owner = await world.signUp('Replayed');
     await testDb.owner.db.insert(customerTable).values({ id: stranger, workspaceId: owner.workspace.id });
-    for (const row of dead) await replayStripeEvent(world.app.deps, row.id);
+    for (const row of dead) await replayStripeEvent(world.app.deps, row.id, systemActor('test'));
     await world.app.drained();
     expect((await inboxFor(stranger)).filter((row) => row.status === 'processed')).toHaveLength(dead.length);
     expect(comparable(await world.entitlementOf(owner.workspace.id))).toMatchObject({
       plan: 'team',
       seats: 2,
     });
-    await expect(replayStripeEvent(world.app.deps, 'evt_missing')).rejects.toBeInstanceOf(AppError);
+    await expect(
+      replayStripeEvent(world.app.deps, 'evt_missing', systemActor('test')),
+    ).rejects.toBeInstanceOf(AppError);
   }, 45_000);
 });

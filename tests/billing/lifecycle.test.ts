@@ -1,5 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
+import { systemActor } from '@plinth/core/actor';
 import { handledEventTypes, replayStripeEvent } from '@plinth/core/billing-events';
 import { customer as customerTable, webhookEvent } from '@plinth/db';
 import { addMember, createUser, useTestDatabase } from '@plinth/testing';
@@ -138,7 +139,7 @@ describe('billing lifecycle through webhooks', () => {
     );
     expect(failedEvents).toHaveLength(1);
     // A replay of the processed event redoes the sync but finds its side effect claimed.
-    await replayStripeEvent(world.app.deps, failedEvents[0]!.id);
+    await replayStripeEvent(world.app.deps, failedEvents[0]!.id, systemActor('test'));
     await world.settle();
     const dunning = await world.mailsTo(late.owner.email, 'billing-payment-failed');
     expect(dunning).toHaveLength(1);

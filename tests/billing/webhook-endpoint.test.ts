@@ -1,7 +1,7 @@
 import { request as httpRequest } from 'node:http';
 import { describe, expect, it } from 'vitest';
 import { stripeEventQueue } from '@plinth/core/billing-events';
-import { createUser, useTestDatabase } from '@plinth/testing';
+import { createUser, makeStaff, useTestDatabase } from '@plinth/testing';
 import { offlineStripe, useBillingApp } from './billing-app';
 
 const testDb = useTestDatabase();
@@ -198,7 +198,8 @@ describe('POST /api/webhooks/stripe', () => {
 
 /** A staff member's session cookie, and a delivered event that failed every retry (dead). */
 async function staffWithDeadEvent(name: string) {
-  const staff = await createUser(testDb.owner, { role: 'admin' });
+  const staff = await createUser(testDb.owner);
+  await makeStaff(testDb, staff.id);
   const cookie = await app.sessionCookie(staff.id);
   const event = stripeEvent('invoice.payment_failed', {
     id: `in_${name}`,
@@ -211,7 +212,7 @@ async function staffWithDeadEvent(name: string) {
     `update webhook_event set status = 'dead', attempts = 3, last_error = 'AppError: gone' where id = $1`,
     [event.id],
   );
-  return { cookie, event };
+  return { cookie, event, staff };
 }
 
 describe('/api/admin/billing/events', () => {
@@ -247,7 +248,7 @@ describe('/api/admin/billing/events', () => {
   });
 
   it('lists the inbox by status with a cursor, and replays a dead event', async () => {
-    const { cookie, event } = await staffWithDeadEvent('dead');
+    const { cookie, event, staff } = await staffWithDeadEvent('dead');
 
     const dead = await fetch(`${app.url}/api/admin/billing/events?status=dead`, { headers: { cookie } });
     expect(dead.status).toBe(200);
@@ -277,6 +278,13 @@ describe('/api/admin/billing/events', () => {
     expect(replay.status).toBe(202);
     expect((await app.inbox(event.id))?.status).toBe('pending');
     expect(await queuedJobs(event.id)).toBe(2);
+    // Audited with the staff member as actor (tests/staff/staff-routes.test.ts lists this case).
+    const { rows: audited } = await testDb.owner.pool.query(
+      `select actor_id, target_id, metadata from audit_log where action = 'admin.billing_event_replayed'`,
+    );
+    expect(audited).toEqual([
+      { actor_id: staff.id, target_id: event.id, metadata: { previousStatus: 'dead' } },
+    ]);
     const unknown = await fetch(`${app.url}/api/admin/billing/events/evt_nope/replay`, {
       method: 'POST',
       headers: { cookie, origin: app.url },

@@ -1,7 +1,7 @@
 import { and, eq, gt } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { capturedMail, session, user } from '@plinth/db';
-import { addMember, createWorkspace, grantPlan, useTestDatabase } from '@plinth/testing';
+import { addMember, createWorkspace, grantPlan, makeStaff, useTestDatabase } from '@plinth/testing';
 import { PASSWORD, signedInPerson, type Person } from '../tenancy/people';
 import { useIdentityApp } from './identity-app';
 
@@ -20,7 +20,7 @@ async function mailsTo(to: string, since: Date) {
 
 async function staffMember(): Promise<Person> {
   const staff = await signedInPerson(app, testDb, 'staff');
-  await testDb.owner.db.update(user).set({ role: 'admin' }).where(eq(user.id, staff.id));
+  await makeStaff(testDb, staff.id);
   return staff;
 }
 
@@ -249,10 +249,21 @@ describe('API keys during impersonation', () => {
     expect((await staff.client.post('/api/auth/admin/impersonate-user', { userId: owner.id })).status).toBe(
       200,
     );
-    const created = await staff.client.post(`/api/v1/workspaces/${workspace.slug}/api-keys`, {
-      name: 'backdoor',
-      scopes: ['project.read'],
+    const attempt = () =>
+      staff.client.post(`/api/v1/workspaces/${workspace.slug}/api-keys`, {
+        name: 'backdoor',
+        scopes: ['project.read'],
+      });
+    // Impersonation is read-only: refused before anything else looks at it.
+    const readOnly = await attempt();
+    expect(readOnly.status).toBe(403);
+    expect(readOnly.data).toMatchObject({ error: { code: 'impersonation_read_only' } });
+    // Elevated (a written reason, audited), writes pass the read-only rule, but a key is still refused.
+    const elevated = await staff.client.post('/api/admin/impersonation/elevate', {
+      reason: 'Ticket #99: checking the API keys page for them',
     });
+    expect(elevated.status).toBe(200);
+    const created = await attempt();
     expect(created.status).toBe(403);
     expect(created.data).toMatchObject({ error: { code: 'forbidden' } });
     const { rows } = await testDb.owner.pool.query(

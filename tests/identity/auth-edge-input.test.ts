@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { user } from '@plinth/db';
 import { authSurface } from '@plinth/core/identity';
 import { rowChecksum, type HttpClient } from '@plinth/testing';
-import { useTestDatabase } from '@plinth/testing';
+import { makeStaff, useTestDatabase } from '@plinth/testing';
 import { signedInPerson, type Person } from '../tenancy/people';
 import { useIdentityApp } from './identity-app';
 
@@ -20,7 +20,7 @@ let staff: Person;
 beforeAll(async () => {
   person = await signedInPerson(app, testDb, 'sweep-person');
   staff = await signedInPerson(app, testDb, 'sweep-staff');
-  await testDb.owner.db.update(user).set({ role: 'admin' }).where(eq(user.id, staff.id));
+  await makeStaff(testDb, staff.id);
 });
 
 type Who = 'anonymous' | 'person' | 'staff';

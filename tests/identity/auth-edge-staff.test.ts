@@ -3,7 +3,15 @@ import { describe, expect, it } from 'vitest';
 import { auditLog, user } from '@plinth/db';
 import { createAuth } from '@plinth/core/identity';
 import { createLogger } from '@plinth/core/logger';
-import { createUser, rowChecksum, secretFromTotpUri, totpCode, useTestDatabase } from '@plinth/testing';
+import {
+  createUser,
+  makeStaff,
+  rowChecksum,
+  secretFromTotpUri,
+  totpCode,
+  useTestDatabase,
+  type HttpClient,
+} from '@plinth/testing';
 import { PASSWORD, signedInPerson, type Person } from '../tenancy/people';
 import { useIdentityApp } from './identity-app';
 
@@ -12,8 +20,20 @@ const app = useIdentityApp(testDb);
 
 async function staffMember(): Promise<Person> {
   const staff = await signedInPerson(app, testDb, 'staff');
-  await testDb.owner.db.update(user).set({ role: 'admin' }).where(eq(user.id, staff.id));
+  await makeStaff(testDb, staff.id);
   return staff;
+}
+
+/**
+ * A new password-only session for staff who have TOTP enrolled (2FA switched off for the sign-in,
+ * back on after): the staff guard then sees a fresh sign-in and a second factor, without spending a
+ * TOTP code per session (each code works once).
+ */
+async function freshStaffSession(client: HttpClient, staff: Person): Promise<void> {
+  await testDb.owner.db.update(user).set({ twoFactorEnabled: false }).where(eq(user.id, staff.id));
+  const signIn = await client.post('/api/auth/sign-in/email', { email: staff.email, password: PASSWORD });
+  await testDb.owner.db.update(user).set({ twoFactorEnabled: true }).where(eq(user.id, staff.id));
+  expect(signIn.status).toBe(200);
 }
 
 async function staffAuditRows(staffId: string): Promise<number> {
@@ -62,9 +82,7 @@ describe("better-auth's staff endpoints", () => {
       const [method, path] = endpoint.split(' ') as ['GET' | 'POST', string];
       // A fresh staff session per endpoint: impersonating turns a session into the victim's.
       const client = app.client();
-      expect(
-        (await client.post('/api/auth/sign-in/email', { email: staff.email, password: PASSWORD })).status,
-      ).toBe(200);
+      await freshStaffSession(client, staff);
       const victim = await createUser(testDb.app);
       if (path === '/admin/stop-impersonating') {
         expect((await client.post('/api/auth/admin/impersonate-user', { userId: victim.id })).status).toBe(

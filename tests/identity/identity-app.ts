@@ -4,10 +4,16 @@ import { capturedMail } from '@plinth/db';
 import { freePort, HttpClient, type TestDatabase } from '@plinth/testing';
 import type { Env } from '@plinth/core/env';
 import { createLogger, type Logger } from '@plinth/core/logger';
+import { prepareBucket } from '@plinth/core/storage';
+import { startLocalS3, type LocalS3 } from '@plinth/testing/local-s3';
 import { startPlinth, type RunningPlinth } from '../../apps/server/src/start';
 
 export interface IdentityApp {
   url: string;
+  /** The local S3 server the nodes store files in (a bucket per app, CORS for its origin). */
+  s3: LocalS3;
+  /** The nodes' storage settings (the bucket's name, the server's credentials). */
+  storageEnv: Env['storage'];
   client(headers?: Record<string, string>): HttpClient;
   /** Waits for the newest mail to `to` sent after `since`, as the worker node delivers it. */
   mailTo(to: string, since?: Date): Promise<{ subject: string; text: string; html: string }>;
@@ -27,15 +33,29 @@ export function useIdentityApp(
 ): IdentityApp {
   const nodes: RunningPlinth[] = [];
   let url = '';
+  let s3: LocalS3 | undefined;
+  let storageEnv: Env['storage'] | undefined;
   beforeAll(async () => {
     const port = await freePort();
     url = `http://127.0.0.1:${port}`;
+    // Like `npm run dev`: no S3_ENDPOINT means the local S3 server, its bucket and CORS rule.
+    s3 = await startLocalS3();
+    storageEnv = {
+      ...testDb.env.storage,
+      endpoint: s3.url,
+      accessKeyId: s3.accessKeyId,
+      secretAccessKey: s3.secretAccessKey,
+      region: s3.region,
+      forcePathStyle: true,
+    };
+    await prepareBucket(storageEnv, [url]);
     const env = {
       ...testDb.env,
       port,
       host: '127.0.0.1',
       appUrl: url,
       jobsPollIntervalSeconds: 0.5,
+      storage: storageEnv,
       ...options.env,
     };
     const logger = options.logger ?? createLogger({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
@@ -44,6 +64,7 @@ export function useIdentityApp(
   });
   afterAll(async () => {
     await Promise.all(nodes.map((node) => node.stop()));
+    await s3?.stop();
   });
   // Every request here comes from 127.0.0.1: start each test with fresh rate-limit counters so
   // the per-IP limits bind inside a test, not across a whole file.
@@ -53,6 +74,14 @@ export function useIdentityApp(
   return {
     get url() {
       return url;
+    },
+    get s3() {
+      if (!s3) throw new Error('the app has not started');
+      return s3;
+    },
+    get storageEnv() {
+      if (!storageEnv) throw new Error('the app has not started');
+      return storageEnv;
     },
     client: (headers) => new HttpClient(url, { 'user-agent': 'plinth-tests/1.0', ...headers }),
     async mailTo(to, since = new Date(0)) {

@@ -97,6 +97,60 @@ describe('the production build', () => {
     }
   });
 
+  it('serves robots.txt, a sitemap, canonical URLs and Open Graph cards built from the APP_URL it runs with, not the one it was built with', async () => {
+    const appUrl = 'https://app.plinth.example';
+    const server = await startBuiltServer({
+      env: { ...productionEnv(testDb, await freePort()), APP_URL: appUrl },
+    });
+    try {
+      const robots = await fetch(`${server.url}/robots.txt`);
+      expect(robots.status).toBe(200);
+      const robotsText = await robots.text();
+      expect(robotsText).toContain(`Sitemap: ${appUrl}/sitemap.xml`);
+      for (const path of ['/app', '/w/', '/account', '/admin', '/api/'])
+        expect(robotsText).toContain(`Disallow: ${path}`);
+
+      const sitemap = await (await fetch(`${server.url}/sitemap.xml`)).text();
+      const listed = [...sitemap.matchAll(/<loc>([^<]+)<\/loc>/g)].map((match) => match[1]);
+      expect(listed).toEqual(
+        ['/', '/pricing', '/sign-up', '/sign-in', '/terms', '/privacy'].map((path) => `${appUrl}${path}`),
+      );
+      // Every page the sitemap lists answers (the sitemap never advertises a 404).
+      for (const path of ['/', '/pricing', '/sign-up', '/sign-in', '/terms', '/privacy']) {
+        expect((await fetch(`${server.url}${path}`)).status, path).toBe(200);
+      }
+
+      for (const [path, canonical] of [
+        ['/', appUrl],
+        ['/pricing', `${appUrl}/pricing`],
+        ['/terms', `${appUrl}/terms`],
+      ] as const) {
+        const html = await (await fetch(`${server.url}${path}`)).text();
+        expect(html, path).toContain(`<link rel="canonical" href="${canonical}"/>`);
+        expect(html, path).toContain(`<meta property="og:url" content="${canonical}"/>`);
+        expect(html, path).toContain('<meta name="twitter:card" content="summary_large_image"/>');
+        const image = /<meta property="og:image" content="([^"]+)"/.exec(html)?.[1];
+        expect(image, path).toMatch(new RegExp(`^${appUrl}/`));
+        // The card itself is a real PNG, served by this node (the configured host is not this one).
+        const card = await fetch(`${server.url}${new URL(image!).pathname}`);
+        expect(card.status, path).toBe(200);
+        expect(card.headers.get('content-type')).toBe('image/png');
+        expect(
+          Buffer.from(await card.arrayBuffer())
+            .subarray(1, 4)
+            .toString(),
+        ).toBe('PNG');
+      }
+      // The pricing page has a card of its own.
+      const pricing = await (await fetch(`${server.url}/pricing`)).text();
+      expect(pricing).toMatch(
+        new RegExp(`<meta property="og:image" content="${appUrl}/pricing/opengraph-image`),
+      );
+    } finally {
+      await server.stop('SIGTERM');
+    }
+  });
+
   it('refuses a database a newer release migrated: exit 1, the reason in one message, no stack trace', async () => {
     const newer = shippedMigrations().at(-1)!.when + 86_400_000;
     await testDb.owner.db.execute(

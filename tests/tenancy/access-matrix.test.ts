@@ -45,6 +45,14 @@ const cases: RouteCase[] = [
     body: () => ({ name: 'Renamed' }),
   },
   { method: 'DELETE', route: '/', path: () => '', permission: 'workspace.delete', allowed: ownerOnly },
+  // Removing the logo: nothing to remove is still a 204 for those allowed (idempotent).
+  {
+    method: 'DELETE',
+    route: '/logo',
+    path: () => '/logo',
+    permission: 'workspace.update',
+    allowed: managers,
+  },
   {
     method: 'POST',
     route: '/leave',
@@ -114,6 +122,13 @@ const cases: RouteCase[] = [
     allowed: everyone,
   },
   {
+    method: 'GET',
+    route: '/search',
+    path: () => '/search?q=project',
+    permission: 'project.read',
+    allowed: everyone,
+  },
+  {
     method: 'POST',
     route: '/projects',
     path: () => '/projects',
@@ -150,7 +165,16 @@ const cases: RouteCase[] = [
     permission: 'audit.read',
     allowed: managers,
   },
+  {
+    method: 'GET',
+    route: '/audit-events/export',
+    path: () => '/audit-events/export?format=json',
+    permission: 'audit.read',
+    allowed: managers,
+  },
   { method: 'GET', route: '/billing', path: () => '/billing', permission: 'billing.read', allowed: managers },
+  // The flags a client may see: any member (each flag decides what it shows; no permission).
+  { method: 'GET', route: '/flags', path: () => '/flags', permission: null, allowed: everyone },
   {
     method: 'GET',
     route: '/api-keys',
@@ -174,7 +198,54 @@ const cases: RouteCase[] = [
     allowed: managers,
   },
   ...webhookCases(),
+  ...fileCases(),
 ];
+
+function fileCases(): RouteCase[] {
+  const one = (f: Fixture) => `/files/${encodeId('file', f.fileId)}`;
+  return [
+    {
+      method: 'POST',
+      route: '/files',
+      path: () => '/files',
+      permission: 'file.upload',
+      allowed: editors,
+      body: (f) => ({
+        name: 'notes.txt',
+        content_type: 'text/plain',
+        size: 5,
+        purpose: 'attachment',
+        project_id: encodeId('proj', f.projectId),
+      }),
+    },
+    {
+      method: 'POST',
+      route: '/files/:file_id/complete',
+      path: (f) => `/files/${encodeId('file', f.pendingFileId)}/complete`,
+      permission: 'file.upload',
+      allowed: editors,
+      // Only the person who declared it completes it (404 for the others); the owner's object has
+      // not arrived, so the owner gets past every rule to the storage check's 409.
+      special: { owner: 409, admin: 404, member: 404 },
+    },
+    { method: 'GET', route: '/files/:file_id', path: one, permission: 'file.read', allowed: everyone },
+    {
+      method: 'GET',
+      route: '/files/:file_id/download',
+      path: (f) => `${one(f)}/download`,
+      permission: 'file.read',
+      allowed: everyone,
+    },
+    { method: 'DELETE', route: '/files/:file_id', path: one, permission: 'file.delete', allowed: editors },
+    {
+      method: 'GET',
+      route: '/projects/:project_id/files',
+      path: (f) => `/projects/${encodeId('proj', f.projectId)}/files`,
+      permission: 'file.read',
+      allowed: everyone,
+    },
+  ];
+}
 
 function webhookCases(): RouteCase[] {
   const endpoint = (f: Fixture) => `/webhook-endpoints/${encodeId('we', f.webhookEndpointId)}`;

@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { invitation, member, withTenant, workspace } from '@plinth/db';
 import { grantPlan, useTestDatabase } from '@plinth/testing';
 import { decodeId, encodeId } from '@plinth/api';
+import { previewInvitation } from '@plinth/core/tenancy';
 import { useIdentityApp } from '../identity/identity-app';
 import { signedInPerson, type Person } from './people';
 
@@ -133,12 +134,76 @@ describe('invitations', () => {
     expect((await person.client.post('/api/v1/invitations/accept', { token: third.token })).status).toBe(404);
   });
 
+  it('the accept page learns who invited whom to what before sign-in, and only why a dead link is dead', async () => {
+    const { slug, id: workspaceId } = await newWorkspace('team');
+    const deps = { database: testDb.app };
+    const email = `preview-${Date.now()}@example.test`;
+    const live = await invite(slug, email, 'admin');
+    const preview = await previewInvitation(deps, live.token);
+    expect(preview).toEqual({
+      state: 'valid',
+      workspaceName: `Workspace ${slug}`,
+      inviterName: 'owner',
+      email,
+      role: 'admin',
+      expiresAt: expect.any(Date),
+    });
+
+    // Malformed, unknown, replaced by a resend, revoked, expired, accepted: each says only its state.
+    expect(await previewInvitation(deps, 'short')).toEqual({ state: 'invalid' });
+    expect(await previewInvitation(deps, 'x'.repeat(43))).toEqual({ state: 'invalid' });
+    const resent = await invite(slug, `resent-${Date.now()}@example.test`);
+    await owner.client.post(`/api/v1/workspaces/${slug}/invitations/${resent.id}/resend`);
+    expect(await previewInvitation(deps, resent.token)).toEqual({ state: 'invalid' });
+    const revoked = await invite(slug, `revoked-preview-${Date.now()}@example.test`);
+    await owner.client.request(`/api/v1/workspaces/${slug}/invitations/${revoked.id}`, { method: 'DELETE' });
+    expect(await previewInvitation(deps, revoked.token)).toEqual({ state: 'revoked' });
+    const expired = await invite(slug, `expired-preview-${Date.now()}@example.test`);
+    await withTenant(testDb.app, workspaceId, { type: 'system', id: 'test' }, (tx) =>
+      tx
+        .update(invitation)
+        .set({ expiresAt: new Date(Date.now() - 1000) })
+        .where(eq(invitation.id, expired.uuid)),
+    );
+    expect(await previewInvitation(deps, expired.token)).toEqual({ state: 'expired' });
+    const invitee = await signedInPerson(app, testDb, 'previewed');
+    const accepted = await invite(slug, invitee.email);
+    expect((await invitee.client.post('/api/v1/invitations/accept', { token: accepted.token })).status).toBe(
+      200,
+    );
+    expect(await previewInvitation(deps, accepted.token)).toEqual({ state: 'accepted' });
+
+    // The still-live one reads as invalid once its workspace is deleted.
+    await owner.client.request(`/api/v1/workspaces/${slug}`, { method: 'DELETE' });
+    expect(await previewInvitation(deps, live.token)).toEqual({ state: 'invalid' });
+  });
+
   it('an invitation into a workspace deleted since cannot be accepted', async () => {
     const { slug } = await newWorkspace();
     const person = await signedInPerson(app, testDb, 'too-late');
     const { token } = await invite(slug, person.email);
     await owner.client.request(`/api/v1/workspaces/${slug}`, { method: 'DELETE' });
     expect((await person.client.post('/api/v1/invitations/accept', { token })).status).toBe(404);
+  });
+
+  it('nobody joins a suspended workspace: the accept is a 403 and the invitation stays pending', async () => {
+    const { slug, id: workspaceId } = await newWorkspace();
+    const person = await signedInPerson(app, testDb, 'suspended-invitee');
+    const { token } = await invite(slug, person.email);
+    await testDb.owner.db
+      .update(workspace)
+      .set({ suspendedAt: new Date(), suspendedReason: 'test' })
+      .where(eq(workspace.id, workspaceId));
+    const refused = await person.client.post('/api/v1/invitations/accept', { token });
+    expect(refused.status).toBe(403);
+    expect(refused.data).toMatchObject({ error: { code: 'workspace_suspended' } });
+    const members = await testDb.owner.db
+      .select()
+      .from(member)
+      .where(and(eq(member.workspaceId, workspaceId), eq(member.userId, person.id)));
+    expect(members).toEqual([]);
+    await testDb.owner.db.update(workspace).set({ suspendedAt: null }).where(eq(workspace.id, workspaceId));
+    expect((await person.client.post('/api/v1/invitations/accept', { token })).status).toBe(200);
   });
 
   it('an admin cannot invite an owner', async () => {

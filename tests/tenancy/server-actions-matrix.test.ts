@@ -9,19 +9,24 @@ import type { ErrorCode } from '@plinth/core/errors';
 import { createSessionReader } from '@plinth/core/identity';
 import { JobQueue } from '@plinth/core/jobs';
 import { createLogger } from '@plinth/core/logger';
+import { createFlagStore, flagCatalog } from '@plinth/core/flags';
 import { provideServerContext } from '@plinth/core/server-context';
+import { createS3Storage } from '@plinth/core/storage';
 import { resolveMembership } from '@plinth/core/tenancy';
 import type { MemberRole } from '@plinth/db';
-import { useTestDatabase } from '@plinth/testing';
+import { makeStaff, useTestDatabase } from '@plinth/testing';
 import { startFakeStripe, type FakeStripe } from '@plinth/testing/fake-stripe';
 import { queues } from '../../apps/server/src/wiring';
 import * as acceptActions from '../../apps/web/app/(auth)/invitations/accept/actions';
 import * as systemActions from '../../apps/web/app/(signed-in)/admin/system/actions';
+import * as accountActions from '../../apps/web/app/(signed-in)/account/actions';
 import * as appActions from '../../apps/web/app/(signed-in)/app/actions';
 import * as auditActions from '../../apps/web/app/(signed-in)/w/[slug]/audit/actions';
 import * as billingActions from '../../apps/web/app/(signed-in)/w/[slug]/billing/actions';
 import * as memberActions from '../../apps/web/app/(signed-in)/w/[slug]/members/actions';
 import * as projectActions from '../../apps/web/app/(signed-in)/w/[slug]/projects/actions';
+import * as workspaceActions from '../../apps/web/app/(signed-in)/w/[slug]/actions';
+import * as attachmentActions from '../../apps/web/app/(signed-in)/w/[slug]/projects/[id]/actions';
 import * as settingsActions from '../../apps/web/app/(signed-in)/w/[slug]/settings/actions';
 import * as apiKeyActions from '../../apps/web/app/(signed-in)/w/[slug]/settings/api-keys/actions';
 import * as webhookActions from '../../apps/web/app/(signed-in)/w/[slug]/settings/webhooks/actions';
@@ -44,7 +49,7 @@ const request = vi.hoisted(() => ({ headers: new Headers() }));
 
 vi.mock('next/headers', () => ({
   headers: async () => request.headers,
-  cookies: async () => ({ get: () => undefined, getAll: () => [], has: () => false }),
+  cookies: async () => ({ get: () => undefined, getAll: () => [], has: () => false, set: () => {} }),
 }));
 vi.mock('next/cache', () => ({ revalidatePath: () => {}, revalidateTag: () => {} }));
 // Next's control flow as recognisable errors; runAction's unstable_rethrow lets them through.
@@ -84,13 +89,87 @@ interface ActionCase {
 
 const members = '(signed-in)/w/[slug]/members/actions.ts';
 const projects = '(signed-in)/w/[slug]/projects/actions.ts';
+const workspaceHome = '(signed-in)/w/[slug]/actions.ts';
 const settings = '(signed-in)/w/[slug]/settings/actions.ts';
 const audit = '(signed-in)/w/[slug]/audit/actions.ts';
 const apiKeys = '(signed-in)/w/[slug]/settings/api-keys/actions.ts';
 const billing = '(signed-in)/w/[slug]/billing/actions.ts';
 const webhooks = '(signed-in)/w/[slug]/settings/webhooks/actions.ts';
+const attachments = '(signed-in)/w/[slug]/projects/[id]/actions.ts';
 
 const cases: ActionCase[] = [
+  {
+    file: attachments,
+    name: 'startAttachmentUploadAction',
+    run: (f) =>
+      attachmentActions.startAttachmentUploadAction(f.slug, f.projectId, {
+        name: 'notes.txt',
+        contentType: 'text/plain',
+        size: 5,
+      }),
+    permission: 'file.upload',
+    allowed: editors,
+  },
+  {
+    file: attachments,
+    name: 'completeAttachmentAction',
+    run: (f) => attachmentActions.completeAttachmentAction(f.slug, f.pendingFileId),
+    permission: 'file.upload',
+    allowed: editors,
+    // Only whoever declared it (the owner) completes it; its object has not arrived: conflict.
+    special: { owner: 'conflict', admin: 'not_found', member: 'not_found' },
+  },
+  {
+    file: attachments,
+    name: 'attachmentDownloadAction',
+    run: (f) => attachmentActions.attachmentDownloadAction(f.slug, f.fileId),
+    permission: 'file.read',
+    allowed: everyone,
+  },
+  {
+    file: attachments,
+    name: 'deleteAttachmentAction',
+    run: (f) => attachmentActions.deleteAttachmentAction(f.slug, f.fileId),
+    permission: 'file.delete',
+    allowed: editors,
+  },
+  {
+    file: settings,
+    name: 'startLogoUploadAction',
+    run: (f) =>
+      settingsActions.startLogoUploadAction(f.slug, {
+        name: 'logo.png',
+        contentType: 'image/png',
+        size: 100,
+      }),
+    permission: 'workspace.update',
+    allowed: managers,
+  },
+  {
+    file: settings,
+    name: 'completeLogoAction',
+    // Completing is the generic completeUpload: the file's own purpose decides the permission (the
+    // fixture's pending file is an attachment: file.upload), and only whoever declared it (the
+    // owner) completes it; its object has not arrived: conflict.
+    run: (f) => settingsActions.completeLogoAction(f.slug, f.pendingFileId),
+    permission: 'file.upload',
+    allowed: editors,
+    special: { owner: 'conflict', admin: 'not_found', member: 'not_found' },
+  },
+  {
+    file: settings,
+    name: 'logoStateAction',
+    run: (f) => settingsActions.logoStateAction(f.slug),
+    permission: 'file.read',
+    allowed: everyone,
+  },
+  {
+    file: settings,
+    name: 'removeLogoAction',
+    run: (f) => settingsActions.removeLogoAction(f.slug),
+    permission: 'workspace.update',
+    allowed: managers,
+  },
   {
     file: settings,
     name: 'renameWorkspaceAction',
@@ -161,6 +240,20 @@ const cases: ActionCase[] = [
     allowed: managers,
   },
   {
+    file: workspaceHome,
+    name: 'searchAction',
+    run: (f) => workspaceActions.searchAction(f.slug, 'project'),
+    permission: 'project.read',
+    allowed: everyone,
+  },
+  {
+    file: workspaceHome,
+    name: 'dismissOnboardingAction',
+    run: (f) => workspaceActions.dismissOnboardingAction(f.slug),
+    permission: 'workspace.update',
+    allowed: managers,
+  },
+  {
     file: projects,
     name: 'loadProjectsAction',
     run: (f) => projectActions.loadProjectsAction(f.slug, f.projectId),
@@ -227,6 +320,17 @@ const cases: ActionCase[] = [
     permission: 'billing.manage',
     allowed: managers,
   },
+  {
+    file: billing,
+    name: 'openSeatsPortalAction',
+    // The fixture's workspace is on Team, whose plan includes seat_billing (tests/billing/feature-matrix).
+    run: async (f) => {
+      await withStripeCustomer(f);
+      return billingActions.openSeatsPortalAction(f.slug);
+    },
+    permission: 'billing.manage',
+    allowed: managers,
+  },
   ...webhookActionCases(),
 ];
 
@@ -272,8 +376,35 @@ const outsideMatrix: Record<string, string> = {
   '(auth)/invitations/accept/actions.ts#acceptInvitationAction':
     'scoped by the invitation token and the invited email (tests/tenancy/invitations.test.ts); ' +
     'an unknown token is asserted below',
+  '(signed-in)/account/actions.ts#startAvatarUploadAction': "the person's own avatar: asserted below",
+  '(signed-in)/account/actions.ts#completeAvatarAction': "the person's own avatar: asserted below",
+  '(signed-in)/account/actions.ts#avatarStateAction': "the person's own avatar: asserted below",
+  '(signed-in)/account/actions.ts#removeAvatarAction': "the person's own avatar: asserted below",
+  '(signed-in)/account/actions.ts#setThemeAction': "the person's own theme: asserted below",
   '(signed-in)/admin/system/actions.ts#replayJobAction':
     'staff only, in no workspace: asserted below (replay itself: packages/core/src/system)',
+  '(signed-in)/admin/users/actions.ts#forceVerifyEmailAction':
+    'staff only, in no workspace: tests/staff/staff-routes.test.ts (guard, audit row)',
+  '(signed-in)/admin/users/actions.ts#resendVerificationAction':
+    'staff only, in no workspace: tests/staff/staff-routes.test.ts (guard, audit row)',
+  '(signed-in)/admin/users/actions.ts#revokeSessionsAction':
+    'staff only, in no workspace: tests/staff/staff-routes.test.ts (guard, audit row)',
+  '(signed-in)/admin/access/actions.ts#reauthenticateAction':
+    "the signed-in staff member's own session: tests/staff/staff-routes.test.ts",
+  '(signed-in)/admin/impersonation/actions.ts#elevateImpersonationAction':
+    'the impersonation session itself, in no workspace: tests/staff/staff-routes.test.ts',
+  '(signed-in)/admin/workspaces/actions.ts#suspendWorkspaceAction':
+    'staff only, in no workspace: tests/staff-console/staff-actions.test.ts',
+  '(signed-in)/admin/workspaces/actions.ts#unsuspendWorkspaceAction':
+    'staff only, in no workspace: tests/staff-console/staff-actions.test.ts',
+  '(signed-in)/admin/workspaces/actions.ts#setPlanOverrideAction':
+    'staff only, in no workspace: tests/staff-console/staff-actions.test.ts',
+  '(signed-in)/admin/workspaces/actions.ts#clearPlanOverrideAction':
+    'staff only, in no workspace: tests/staff-console/staff-actions.test.ts',
+  '(signed-in)/admin/workspaces/actions.ts#setFlagOverrideAction':
+    'staff only, in no workspace: tests/staff-console/staff-actions.test.ts',
+  '(signed-in)/admin/workspaces/actions.ts#clearFlagOverrideAction':
+    'staff only, in no workspace: tests/staff-console/staff-actions.test.ts',
 };
 
 const roles = memberRoles;
@@ -302,12 +433,14 @@ beforeAll(async () => {
     logger,
     database: testDb.app,
     jobs,
+    flags: createFlagStore({ database: testDb.app, definitions: flagCatalog, environment: 'test' }),
     readSession: createSessionReader({
       database: testDb.app,
       secret: testDb.env.auth.secret,
       production: false,
     }),
     stripe: stripe.stripe,
+    storage: createS3Storage(app.storageEnv),
   });
 });
 
@@ -463,6 +596,86 @@ describe('actions outside the matrix sent from another site', () => {
   });
 });
 
+describe('the avatar actions (a person, in no workspace)', () => {
+  const avatarRows = async (userId: string) =>
+    (await testDb.owner.pool.query('select id from avatar where user_id = $1', [userId])).rows;
+
+  it('are unauthenticated signed out and forbidden from another site, writing nothing', async () => {
+    const calls = [
+      () => accountActions.startAvatarUploadAction({ contentType: 'image/png', size: 100 }),
+      () => accountActions.completeAvatarAction(randomUUID()),
+      () => accountActions.avatarStateAction(),
+      () => accountActions.removeAvatarAction(),
+    ];
+    for (const run of calls) {
+      actAs(null);
+      expect(await run()).toMatchObject({ ok: false, error: { code: 'unauthenticated' } });
+      for (const [, origin] of foreignOrigins) {
+        actAs(people.member, origin);
+        expect(await run()).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+      }
+    }
+    expect(await avatarRows(people.member.id)).toEqual([]);
+  });
+
+  it("act on the person's own avatar only: someone else's id is not_found; bad input names the field", async () => {
+    actAs(people.admin);
+    const started = await accountActions.startAvatarUploadAction({ contentType: 'image/png', size: 100 });
+    expect(started).toMatchObject({ ok: true });
+    const id = (started as { data: { id: string } }).data.id;
+    actAs(people.viewer);
+    expect(await accountActions.completeAvatarAction(id)).toMatchObject({
+      ok: false,
+      error: { code: 'not_found' },
+    });
+    expect(
+      await accountActions.startAvatarUploadAction({ contentType: 'image/svg+xml', size: 100 }),
+    ).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input', fields: { content_type: expect.any(String) } },
+    });
+    expect(await accountActions.avatarStateAction()).toMatchObject({ ok: true, data: null });
+    actAs(people.admin);
+    // Its object never arrived: a conflict for its own person, and still pending.
+    expect(await accountActions.completeAvatarAction(id)).toMatchObject({
+      ok: false,
+      error: { code: 'conflict' },
+    });
+    expect(await accountActions.removeAvatarAction()).toMatchObject({ ok: true });
+    expect(await avatarRows(people.admin.id)).toEqual([]);
+  });
+});
+
+describe('setThemeAction (a person, in no workspace)', () => {
+  const themeOf = async (userId: string) =>
+    (await testDb.owner.pool.query('select theme from "user" where id = $1', [userId])).rows[0]?.theme;
+
+  it("saves the person's own theme; signed out, from another site or with a bad value it writes nothing", async () => {
+    actAs(null);
+    expect(await accountActions.setThemeAction('dark')).toMatchObject({
+      ok: false,
+      error: { code: 'unauthenticated' },
+    });
+    for (const [, origin] of foreignOrigins) {
+      actAs(people.member, origin);
+      expect(await accountActions.setThemeAction('dark')).toMatchObject({
+        ok: false,
+        error: { code: 'forbidden' },
+      });
+    }
+    actAs(people.member);
+    expect(await accountActions.setThemeAction('purple')).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input', fields: { theme: expect.any(String) } },
+    });
+    expect(await themeOf(people.member.id)).toBe('system');
+    expect(await accountActions.setThemeAction('dark')).toEqual({ ok: true, data: { theme: 'dark' } });
+    expect(await themeOf(people.member.id)).toBe('dark');
+    expect(await themeOf(people.viewer.id)).toBe('system');
+    expect(await accountActions.setThemeAction('system')).toMatchObject({ ok: true });
+  });
+});
+
 describe('acceptInvitationAction', () => {
   it('is not_found with no data for a token that names no invitation', async () => {
     actAs(people.outsider);
@@ -503,7 +716,7 @@ describe('replayJobAction', () => {
       error: { code: 'unauthenticated' },
     });
     const staff = await signedInPerson(app, testDb, 'staff');
-    await testDb.owner.pool.query(`update "user" set role = 'admin' where id = $1`, [staff.id]);
+    await makeStaff(testDb, staff.id);
     for (const [, origin] of foreignOrigins) {
       actAs(staff, origin);
       expect(await systemActions.replayJobAction('mail.send', jobId)).toMatchObject({

@@ -1,5 +1,5 @@
 import type { MemberRole } from '@plinth/db';
-import { apiKey, webhookDelivery, webhookEndpoint } from '@plinth/db';
+import { apiKey, file, webhookDelivery, webhookEndpoint } from '@plinth/db';
 import { createSecretBox } from '@plinth/core/secrets';
 import {
   createInvitation,
@@ -29,6 +29,10 @@ export interface WorkspaceFixture {
   /** A webhook endpoint (to a closed loopback port) with one failed delivery, to retry. */
   webhookEndpointId: string;
   webhookDeliveryId: string;
+  /** A ready attachment of the project (its object is never fetched: downloads only sign). */
+  fileId: string;
+  /** The owner's attachment, declared and not uploaded yet. */
+  pendingFileId: string;
 }
 
 /** Nothing listens on the discard port: a delivery there is refused on loopback, never sent off the machine. */
@@ -96,6 +100,24 @@ export async function workspaceFixture(
       attempts: 12,
     })
     .returning();
+  const [readyFile, pendingFile] = await testDb.app.db.transaction(async (tx) => {
+    await tx.execute(`select set_config('app.workspace_id', '${ws.id}', true)`);
+    const values = (status: 'ready' | 'pending', tag: string) => ({
+      workspaceId: ws.id,
+      purpose: 'attachment',
+      status,
+      name: `${tag}.pdf`,
+      contentType: 'application/pdf',
+      size: 10,
+      storageKey: `workspaces/${ws.id}/attachment/${tag}-${ws.slug}`,
+      projectId: created.id,
+      createdBy: people.owner.id,
+    });
+    return tx
+      .insert(file)
+      .values([values('ready', 'ready'), values('pending', 'pending')])
+      .returning();
+  });
   const other = await createWorkspace(testDb.app);
   await addMember(testDb.app, { workspace: other, user: { id: people.outsider.id } as never, role: 'owner' });
   return {
@@ -108,5 +130,7 @@ export async function workspaceFixture(
     apiKeyId: key!.id,
     webhookEndpointId: endpoint!.id,
     webhookDeliveryId: delivery!.id,
+    fileId: readyFile!.id,
+    pendingFileId: pendingFile!.id,
   };
 }

@@ -36,10 +36,11 @@ describe('claiming due deliveries', () => {
     expect(await claimDeliveries(testDb.app, { ...options, limit: 10 })).toEqual([]);
 
     // A worker holding one of them dies: once its lease lapses, that delivery is due again, and the
-    // endpoint has a free slot for it.
+    // endpoint has a free slot for it. (Due before every queued row: the claim takes the oldest due
+    // first, and on a busy machine queuing the rows above can take longer than a second.)
     const dead = first.find((row) => row.endpointId === busy.id)!;
     await testDb.owner.pool.query(
-      `update webhook_dispatch set lease_until = now() - interval '1 second', due_at = now() - interval '1 second'
+      `update webhook_dispatch set lease_until = now() - interval '1 second', due_at = now() - interval '1 day'
        where delivery_id = $1`,
       [dead.id],
     );

@@ -1,6 +1,7 @@
 import { appDatabaseUrl, loadEnv, type Env } from '@plinth/core/env';
 import { createLogger } from '@plinth/core/logger';
 import { createDatabase } from '@plinth/db';
+import { startDevStorage, type DevStorage } from './dev-storage';
 import { startDevStripe, syncDevCatalog, type DevStripe } from './dev-stripe';
 import { openOwnerDatabase, type OwnerDatabase } from './local-database';
 import { prepareDatabase } from './prepare-database';
@@ -23,12 +24,14 @@ const logger = createLogger({ level: loadedEnv.logLevel });
 
 let owner: OwnerDatabase | undefined;
 let stripe: DevStripe | undefined;
+let storage: DevStorage | undefined;
 let running: RunningPlinth | undefined;
 let exiting = false;
 
 async function stopEverything(): Promise<void> {
   await running?.stop();
   await stripe?.stop();
+  await storage?.stop();
   await owner?.stop();
 }
 
@@ -53,15 +56,18 @@ try {
     },
   });
   stripe = await startDevStripe(loadedEnv, logger);
-  const { env } = stripe;
+  storage = await startDevStorage(stripe.env, logger);
+  const { env } = storage;
   await prepareDatabase(env, owner.ownerUrl);
   const seedConnection = createDatabase(appDatabaseUrl(env, owner.ownerUrl), { max: 2 });
-  const summary = await seedDemoData(seedConnection).finally(() => seedConnection.close());
+  const summary = await seedDemoData(seedConnection, { authSecret: env.auth.secret }).finally(() =>
+    seedConnection.close(),
+  );
   await syncDevCatalog(env, owner.ownerUrl);
   running = await startPlinth(env, owner.ownerUrl, { logger, dev: true });
   if (running.url) stripe.deliverTo(running.url);
   onShutdownSignal(stopEverything, logger);
-  printBanner(env, running.url ?? '(no HTTP on this role)', owner, stripe, summary);
+  printBanner(env, running.url ?? '(no HTTP on this role)', owner, stripe, storage, summary);
 } catch (error) {
   if (error instanceof StartupRefusal) {
     logger.error(error.message);
@@ -77,7 +83,12 @@ function printBanner(
   url: string,
   database: OwnerDatabase,
   devStripe: DevStripe,
-  summary: { logins: { email: string; workspace: string; role: string }[]; password: string },
+  devStorage: DevStorage,
+  summary: {
+    logins: { email: string; workspace: string; role: string }[];
+    password: string;
+    staffTotpSecret?: string;
+  },
 ) {
   const lines = [
     '',
@@ -92,11 +103,20 @@ function printBanner(
     devStripe.url
       ? `  Billing:  runs against the local fake Stripe at ${devStripe.url} (no real charges; set STRIPE_SECRET_KEY for Stripe)`
       : `  Billing:  ${env.billing.stripeSecretKey ? 'Stripe (STRIPE_SECRET_KEY)' : 'off'}`,
+    devStorage.url
+      ? `  Files:    local S3 server at ${devStorage.url} (bucket ${env.storage.bucket}, data in ${env.dataDir}/s3; set S3_ENDPOINT for real storage)`
+      : `  Files:    ${env.storage.endpoint} (bucket ${env.storage.bucket})`,
     '',
     `  Demo people (password: ${summary.password}), mail at ${url}/dev/mail:`,
     ...summary.logins.map(
       (login) => `    ${login.email.padEnd(28)} ${login.role.padEnd(7)} in ${login.workspace}`,
     ),
+    ...(summary.staffTotpSecret
+      ? [
+          `  Staff sign-in asks a TOTP code (the staff console needs 2FA): add the dev-only secret`,
+          `    ${summary.staffTotpSecret} to an authenticator app (README: Staff console).`,
+        ]
+      : []),
     '',
     '  Ctrl-C stops everything; the next run reuses the data.',
     '',

@@ -12,6 +12,10 @@ export type NodeHandler = (req: IncomingMessage, res: ServerResponse) => void | 
 export interface RequestListenerOptions {
   /** The Hono app; absent on a `web`-only node. */
   api?: Hono<never> | { fetch: (request: Request) => Response | Promise<Response> };
+  /** Origins pages may connect to besides their own (object storage, for direct uploads). */
+  connectSources?: readonly string[];
+  /** Origins pages may show images from besides their own (storage, a CDN: avatars and logos). */
+  imageSources?: readonly string[];
   /** Next's request handler; absent on an `api`-only node. */
   web?: NodeHandler;
   production: boolean;
@@ -40,7 +44,13 @@ export function createRequestListener(options: RequestListenerOptions): NodeHand
   const api = options.api ? getRequestListener(options.api.fetch) : undefined;
   const trusted = new TrustedProxies(options.trustedProxies ?? []);
   const pageHeaders = Object.entries(
-    securityHeaders({ production: options.production, surface: 'page', devServer: options.devServer }),
+    securityHeaders({
+      production: options.production,
+      surface: 'page',
+      devServer: options.devServer,
+      connectSources: options.connectSources ?? [],
+      imageSources: options.imageSources ?? [],
+    }),
   );
   return (req, res) => {
     if (options.health?.handles(req.url)) return options.health.handle(req, res);

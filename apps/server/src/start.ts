@@ -1,3 +1,4 @@
+import { storageBrowserOrigins, storageImageOrigins } from '@plinth/core/storage';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createApi } from '@plinth/api';
@@ -95,6 +96,7 @@ export async function startPlinth(
           logger: wiring.logger.child({ component: 'web' }),
           database: wiring.database,
           jobs: wiring.jobs,
+          flags: wiring.flags,
           readSession: createSessionReader({
             database: wiring.database,
             secret: env.auth.secret,
@@ -103,6 +105,7 @@ export async function startPlinth(
           // Billing pages and actions use the same Stripe client as the webhook worker.
           ...(wiring.stripe ? { stripe: wiring.stripe } : {}),
           ...(wiring.billingSyncLimiter ? { billingSyncLimiter: wiring.billingSyncLimiter } : {}),
+          ...(wiring.storage ? { storage: wiring.storage } : {}),
         });
       }
       const web = servesWeb
@@ -116,6 +119,8 @@ export async function startPlinth(
           web: web?.handle,
           production: env.isProduction,
           devServer: dev,
+          connectSources: storageBrowserOrigins(env.storage),
+          imageSources: storageImageOrigins(env.storage),
           trustedProxies: env.trustedProxies,
           health,
         }),

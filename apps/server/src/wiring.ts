@@ -1,4 +1,4 @@
-import { createDatabase, type Database } from '@plinth/db';
+import { createDatabase, createNotifyHub, type Database, type NotifyHub } from '@plinth/db';
 import { createApiKeyUsageRecorder, type ApiKeyUsageRecorder } from '@plinth/core/api-keys';
 import {
   createStripeClient,
@@ -10,6 +10,7 @@ import {
 } from '@plinth/core/billing';
 import { billingEventQueues, registerBillingEventJobs } from '@plinth/core/billing-events';
 import { appDatabaseUrl, type Env } from '@plinth/core/env';
+import { createFlagStore, flagCatalog, type FlagStore } from '@plinth/core/flags';
 import { createAuth, type Auth } from '@plinth/core/identity';
 import { JobQueue, platformQueues, type QueueDefinition } from '@plinth/core/jobs';
 import { createLogger, type Logger } from '@plinth/core/logger';
@@ -40,7 +41,21 @@ import { idempotencyPruneQueue, pruneIdempotencyKeys } from '@plinth/core/idempo
 import { pruneRateLimits, rateLimitPruneQueue, SyncedRateLimiter } from '@plinth/core/rate-limit';
 import { createSecretBox } from '@plinth/core/secrets';
 import { egressPolicyFromEnv, registerWebhookJobs, webhookQueues } from '@plinth/core/webhooks';
+import {
+  createS3Storage,
+  fileQueues,
+  passThroughScanner,
+  registerFileJobs,
+  type FileScanner,
+  type Storage,
+} from '@plinth/core/storage';
 import { renderMail } from '@plinth/emails';
+import {
+  notificationDigestQueue,
+  sendNotificationDigests,
+  unsubscribeLinks,
+} from '@plinth/core/notifications';
+import { createRealtimeHub, type RealtimeHub } from '@plinth/core/realtime';
 import { version } from './version';
 
 /**
@@ -52,7 +67,9 @@ export const queues: readonly QueueDefinition[] = [
   rateLimitPruneQueue,
   idempotencyPruneQueue,
   mailQueue,
+  notificationDigestQueue,
   ...webhookQueues,
+  ...fileQueues,
   // Created everywhere (the migrate command does not know whether billing is configured); their
   // workers run only when it is.
   ...billingEventQueues,
@@ -79,8 +96,25 @@ export interface Wiring {
   rateLimiter: SyncedRateLimiter;
   /** Where 5xx answers and jobs out of retries are reported (an error log; Sentry with SENTRY_DSN). */
   errorReporter: ErrorReporter;
+  /**
+   * This node's one LISTEN connection (opened on first subscribe), on DATABASE_URL: LISTEN needs a
+   * server session of its own, which the app role's URL may not give behind a transaction-mode
+   * pooler. Features reaching every node publish with `publishNotification()` in their transaction.
+   */
+  notifyHub: NotifyHub;
+  /** This node's realtime fan-out to its SSE clients, fed by `notifyHub` (subscribes on first use). */
+  realtime: RealtimeHub;
+  /** This node's flag cache: every override, reloaded when a change is NOTIFYed (loaded on first use). */
+  flags: FlagStore;
   /** This node's metrics, when METRICS_PORT (start.ts serves them) or an OTLP metrics endpoint is set. */
   metrics?: PlinthMetrics;
+  /**
+   * Object storage on the S3 API, when S3_ENDPOINT is set (dev.ts sets it to the local server's;
+   * production requires it). Absent: the file operations answer 503.
+   */
+  storage?: Storage;
+  /** Decides when a completed file of a scanned purpose is clean (docs: README "Files"). */
+  fileScanner: FileScanner;
   close(): Promise<void>;
 }
 
@@ -149,6 +183,20 @@ export function createWiring(env: Env, ownerUrl: string, logger?: Logger): Wirin
   });
   const stripe = stripeFromEnv(env);
   const rateLimiter = new SyncedRateLimiter({ database, logger: log }).start();
+  const notifyHub = createNotifyHub({
+    connectionString: ownerUrl,
+    applicationName: `plinth-${env.role}-listen`,
+    onError: (error) => log.warn({ err: error }, 'notification connection lost'),
+  });
+  const realtime = createRealtimeHub({ database, notifyHub, logger: log });
+  const flags = createFlagStore({
+    database,
+    hub: notifyHub,
+    definitions: flagCatalog,
+    environment: env.nodeEnv,
+    onError: (error) => log.warn({ err: error }, 'flag overrides could not be reloaded'),
+  });
+  const storage = env.storage.endpoint ? createS3Storage(env.storage) : undefined;
   return {
     env,
     logger: log,
@@ -168,8 +216,14 @@ export function createWiring(env: Env, ownerUrl: string, logger?: Logger): Wirin
       : {}),
     apiKeyUsage,
     rateLimiter,
+    notifyHub,
+    realtime,
+    flags,
     errorReporter,
     ...(metrics ? { metrics } : {}),
+    ...(storage ? { storage } : {}),
+    // A product plugs its scanner here (ClamAV: README "Files"); the default passes everything.
+    fileScanner: passThroughScanner,
     async close() {
       await jobs.stop(env.shutdownTimeoutMs);
       await errorReporter.flush?.(2_000);
@@ -179,6 +233,9 @@ export function createWiring(env: Env, ownerUrl: string, logger?: Logger): Wirin
       // After the server has drained its requests, before the pool goes: the last uses land.
       await apiKeyUsage.close();
       await rateLimiter.stop();
+      await realtime.close();
+      await flags.close();
+      await notifyHub.close();
       await database.close();
     },
   };
@@ -206,9 +263,21 @@ export async function registerPlatformJobs(wiring: Wiring): Promise<{ stop(): Pr
     logger.info({ pruned }, 'pruned expired idempotency keys');
   });
   await jobs.schedule(idempotencyPruneQueue.name, '23 * * * *');
+  // Daily notification digests (decision 0026): pg-boss fires a schedule on one node of the cluster.
+  await jobs.work(notificationDigestQueue.name, async () => {
+    const mails = await sendNotificationDigests({ database, appUrl: wiring.env.appUrl });
+    logger.info({ mails }, 'notification digests queued');
+  });
+  await jobs.schedule(notificationDigestQueue.name, '0 7 * * *');
   await jobs.work(
     mailQueue.name,
-    sendMailJob({ mailer: wiring.mailer, renderMail: wiring.renderMail, logger }),
+    sendMailJob({
+      mailer: wiring.mailer,
+      renderMail: wiring.renderMail,
+      logger,
+      unsubscribeLinks: (target) =>
+        unsubscribeLinks({ appUrl: wiring.env.appUrl, secret: wiring.env.auth.secret }, target),
+    }),
   );
   // The webhook dispatcher (fan-out from the outbox, the delivery loop): stopped on shutdown.
   const webhooks = await registerWebhookJobs({
@@ -220,6 +289,15 @@ export async function registerPlatformJobs(wiring: Wiring): Promise<{ stop(): Pr
     egress: egressPolicyFromEnv(wiring.env),
     retentionDays: wiring.env.webhooks.deliveryRetentionDays,
   });
+  if (wiring.storage) {
+    await registerFileJobs({
+      database,
+      storage: wiring.storage,
+      jobs,
+      scanner: wiring.fileScanner,
+      logger: logger.child({ component: 'files' }),
+    });
+  }
   return { stop: () => webhooks.stop(wiring.env.shutdownTimeoutMs) };
 }
 

@@ -17,7 +17,11 @@ export default function ErrorPage({ error, retry }: ErrorPageProps) {
       : undefined;
 
   return (
-    <main className="flex min-h-dvh flex-col items-center justify-center gap-6 px-6 text-center">
+    <main
+      id="main"
+      tabIndex={-1}
+      className="outline-none flex min-h-dvh flex-col items-center justify-center gap-6 px-6 text-center"
+    >
       <div role="alert" className="grid gap-2">
         <h1 className="text-2xl font-semibold tracking-tight">Something went wrong</h1>
         <p className="max-w-md text-sm text-muted-foreground">

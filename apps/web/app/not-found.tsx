@@ -8,12 +8,17 @@ export const metadata: Metadata = {
 
 export default function NotFound() {
   return (
-    <main className="flex min-h-dvh flex-col items-center justify-center gap-6 px-6 text-center">
+    <main
+      id="main"
+      tabIndex={-1}
+      className="outline-none flex min-h-dvh flex-col items-center justify-center gap-6 px-6 text-center"
+    >
       <div className="grid gap-2">
         <p className="text-sm font-medium text-primary">404</p>
         <h1 className="text-2xl font-semibold tracking-tight">Page not found</h1>
         <p className="max-w-sm text-sm text-muted-foreground">
-          The page you asked for does not exist, or it has not been built yet.
+          There is nothing at this address. The link may be mistyped, or what it pointed to may have been
+          removed.
         </p>
       </div>
       <div className="flex flex-wrap justify-center gap-3">

@@ -1,7 +1,10 @@
+import type { Metadata } from 'next';
 import Link from 'next/link';
 import type { ReactNode } from 'react';
-import { Logo } from '../components/brand/logo';
+import { PublicHeader } from '../components/site/public-header';
+import { PublicFooter } from '../components/site/public-footer';
 import { Button } from '../components/ui/button';
+import { publicPageMetadata } from '../lib/site';
 
 type Capability = { title: string; body: string; icon: ReactNode };
 
@@ -63,26 +66,27 @@ const commands = [
   },
 ];
 
+export function generateMetadata(): Promise<Metadata> {
+  return publicPageMetadata({ path: '/' });
+}
+
 export default function LandingPage() {
   return (
     <div className="flex min-h-dvh flex-col">
-      <header className="border-b border-border">
-        <div className="mx-auto flex h-16 w-full max-w-5xl items-center justify-between px-6">
-          <Link href="/" className="rounded-md text-foreground">
-            <Logo className="text-lg" />
-          </Link>
-          <nav aria-label="Primary" className="flex items-center gap-2">
-            <Button asChild variant="ghost" size="sm">
-              <Link href="/sign-in">Sign in</Link>
-            </Button>
-            <Button asChild size="sm">
-              <Link href="/sign-up">Create an account</Link>
-            </Button>
-          </nav>
-        </div>
-      </header>
+      <PublicHeader>
+        {/* On a phone the footer carries the pricing link: three buttons and the mark do not fit 360 px. */}
+        <Button asChild variant="ghost" size="sm" className="max-sm:hidden">
+          <Link href="/pricing">Pricing</Link>
+        </Button>
+        <Button asChild variant="ghost" size="sm">
+          <Link href="/sign-in">Sign in</Link>
+        </Button>
+        <Button asChild size="sm">
+          <Link href="/sign-up">Create an account</Link>
+        </Button>
+      </PublicHeader>
 
-      <main className="flex-1">
+      <main id="main" tabIndex={-1} className="flex-1 outline-none">
         <section className="mx-auto w-full max-w-5xl px-6 pt-20 pb-16 sm:pt-28">
           <p className="text-sm font-medium text-primary">TypeScript · Postgres · Stripe</p>
           <h1 className="mt-3 max-w-3xl text-4xl font-semibold tracking-tight text-balance sm:text-5xl">
@@ -153,12 +157,7 @@ export default function LandingPage() {
         </section>
       </main>
 
-      <footer className="border-t border-border">
-        <div className="mx-auto flex w-full max-w-5xl flex-wrap items-center justify-between gap-2 px-6 py-6 text-sm text-muted-foreground">
-          <Logo className="text-sm text-foreground" />
-          <p>MIT licensed. Fork it, keep the foundation, build your product.</p>
-        </div>
-      </footer>
+      <PublicFooter />
     </div>
   );
 }

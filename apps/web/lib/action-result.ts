@@ -4,6 +4,8 @@ import { unstable_rethrow } from 'next/navigation';
 import { AppError, toAppError, toErrorEnvelope, type ErrorCode, type ErrorFields } from '@plinth/core/errors';
 import { isTrustedOrigin, trustedOrigins } from '@plinth/core/security';
 import { serverContext } from '@plinth/core/server-context';
+import { assertImpersonationMayWrite } from '@plinth/core/staff';
+import { readRequestSession } from './workspace-context';
 
 // What every server action answers: the same error envelope as /api/v1 (code, message, fields,
 // request id), as a value instead of a thrown error, so a form can show `fields` under its inputs
@@ -18,6 +20,16 @@ export interface ActionError {
 
 export type ActionResult<T = null> = { ok: true; data: T } | { ok: false; error: ActionError };
 
+export interface RunActionOptions {
+  /** The elevation action itself: it is what lets a read-only impersonation write. */
+  allowWhileImpersonating?: boolean;
+  /** The action changes nothing (beyond an audit row of the read): allowed while impersonating. */
+  readsOnly?: boolean;
+}
+
+/** For actions that only read: `runAction(work, READS_ONLY)`. */
+export const READS_ONLY: RunActionOptions = Object.freeze({ readsOnly: true });
+
 /**
  * Runs one action's work and folds the outcome into an ActionResult. AppErrors keep their code,
  * message and fields; a lost database is `unavailable` and a value Postgres refused is
@@ -25,13 +37,24 @@ export type ActionResult<T = null> = { ok: true; data: T } | { ok: false; error:
  * `internal` envelope and is logged here with its request id. Next's own control flow (redirect,
  * notFound) passes through untouched.
  *
- * Every action is a cookie-authenticated POST, so the request must come from a trusted origin
+ * An action is a write unless it passes READS_ONLY: an impersonation session is refused
+ * (`impersonation_read_only`) unless the staff member elevated it, as the API refuses everything but
+ * GET. An action that only reads (a "load more", a download link, an upload's state) passes
+ * READS_ONLY and works in a read-only impersonation too. Every action is a cookie-authenticated POST, so the request must come from a trusted origin
  * before any work runs (CSRF), as for /api/v1 and /api/auth: Next's own check compares Origin with
  * Host but lets a request without Origin through.
  */
-export async function runAction<T>(work: () => Promise<T>): Promise<ActionResult<T>> {
+export async function runAction<T>(
+  work: () => Promise<T>,
+  options: RunActionOptions = {},
+): Promise<ActionResult<T>> {
   try {
     await assertTrustedOrigin();
+    // A write, while a staff member impersonates someone: refused unless elevated
+    // (docs/decisions/0031). Reads and the elevation itself are let through.
+    if (!options.allowWhileImpersonating && !options.readsOnly) {
+      await assertImpersonationMayWrite(serverContext().database, await readRequestSession());
+    }
     return { ok: true, data: await work() };
   } catch (error) {
     unstable_rethrow(error);

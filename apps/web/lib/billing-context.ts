@@ -32,6 +32,8 @@ export function billingLinks(slug: string) {
   const billing = `${origin}/w/${encodeURIComponent(slug)}/billing`;
   return {
     billing,
+    // The portal's "Return" link (openPortal adds its visit nonce): the billing page syncs once on arrival.
+    portalReturn: `${billing}?from=portal`,
     // Stripe fills in {CHECKOUT_SESSION_ID}; the success page syncs before showing the plan.
     success: `${billing}/success?session_id={CHECKOUT_SESSION_ID}`,
     canceled: `${billing}?checkout=canceled`,

@@ -1,7 +1,20 @@
 // How billing reads on the page: feature names, money and subscription states in words. Money is
 // formatted with a fixed locale so the server's HTML and the browser's hydration agree.
 
-import type { BillingInterval, Catalog, FeatureKey, PlanKey } from '@plinth/core/billing';
+import {
+  MAX_SEATS,
+  planActionLabel,
+  standingNote,
+  type BillingInterval,
+  type BillingStanding,
+  type Catalog,
+  type FeatureKey,
+  type InvoiceStanding,
+  type PlanAction,
+  type PlanKey,
+} from '@plinth/core/billing';
+import type { BillableWorkspace } from '../app/(signed-in)/w/[slug]/billing/plan-picker';
+import { formatMoney } from './money';
 
 export const featureLabels: Record<FeatureKey, string> = {
   projects: 'Projects',
@@ -11,15 +24,7 @@ export const featureLabels: Record<FeatureKey, string> = {
   seat_billing: 'Pay per seat, add seats any time',
 };
 
-export function formatMoney(minorUnits: number, currency: string): string {
-  const amount = minorUnits / 100;
-  return new Intl.NumberFormat('en-US', {
-    style: 'currency',
-    currency: currency.toUpperCase(),
-    // Whole amounts without ".00": "$19", but "$19.50".
-    minimumFractionDigits: Number.isInteger(amount) ? 0 : 2,
-  }).format(amount);
-}
+export { formatMoney } from './money';
 
 export type BadgeTone = 'neutral' | 'primary' | 'success' | 'destructive';
 
@@ -47,8 +52,16 @@ export function statusBadge(status: string | null | undefined): { label: string;
   }
 }
 
-/** An invoice's status in words, with a tone for its badge. */
-export function invoiceBadge(status: string | null | undefined): { label: string; tone: BadgeTone } {
+/**
+ * An invoice's status in words, with a tone for its badge. An open invoice reads by its standing
+ * (core's invoiceStandings): a declined Checkout's first payment, or one nobody waits for any more.
+ */
+export function invoiceBadge(
+  status: string | null | undefined,
+  standing?: InvoiceStanding,
+): { label: string; tone: BadgeTone } {
+  if (status === 'open' && standing === 'declined') return { label: 'Declined', tone: 'destructive' };
+  if (status === 'open' && standing === 'abandoned') return { label: 'Not due', tone: 'neutral' };
   switch (status) {
     case 'paid':
       return { label: 'Paid', tone: 'success' };
@@ -73,9 +86,14 @@ export interface PlanOffer {
   features: string[];
   limits: { members: number; projects: number };
   seatBased: boolean;
+  /** The most seats one Checkout may buy (core's MAX_SEATS), for a seat-based plan. */
+  maxSeats: number | null;
   trialDays: number;
   /** Per interval: the lookup key Checkout is opened with and the price in words. */
-  prices: Record<BillingInterval, { lookupKey: string; amount: string }> | null;
+  prices: Record<
+    BillingInterval,
+    { lookupKey: string; amount: string; unitAmount: number; currency: string }
+  > | null;
 }
 
 /** The catalog (code, in @plinth/core/billing) as offers, in its declared order. */
@@ -87,18 +105,49 @@ export function toPlanOffers(source: Catalog): PlanOffer[] {
     features: plan.features.map((feature) => featureLabels[feature]),
     limits: { ...plan.limits },
     seatBased: plan.seatBased,
+    maxSeats: plan.seatBased ? MAX_SEATS : null,
     trialDays: plan.trialDays,
     prices: plan.prices
       ? {
           month: {
             lookupKey: plan.prices.monthly.lookupKey,
             amount: formatMoney(plan.prices.monthly.unitAmount, plan.prices.monthly.currency),
+            unitAmount: plan.prices.monthly.unitAmount,
+            currency: plan.prices.monthly.currency,
           },
           year: {
             lookupKey: plan.prices.yearly.lookupKey,
             amount: formatMoney(plan.prices.yearly.unitAmount, plan.prices.yearly.currency),
+            unitAmount: plan.prices.yearly.unitAmount,
+            currency: plan.prices.yearly.currency,
           },
         }
       : null,
   }));
+}
+
+/** A workspace's plan choices (core's nextPlanActions) as the plan picker takes them: with words. */
+export function toBillableWorkspace(
+  workspace: { slug: string; name: string },
+  choices: {
+    plan: PlanKey;
+    standing: BillingStanding;
+    actions: Record<PlanKey, PlanAction>;
+    seatsInUse: number;
+  },
+): BillableWorkspace {
+  return {
+    slug: workspace.slug,
+    name: workspace.name,
+    seatsInUse: choices.seatsInUse,
+    plan: choices.plan,
+    standing: choices.standing,
+    note: standingNote(choices.standing, choices.plan),
+    choices: Object.fromEntries(
+      Object.values(choices.actions).map((action) => [
+        action.plan,
+        { ...action, label: planActionLabel(action) },
+      ]),
+    ),
+  };
 }

@@ -1,11 +1,15 @@
 import { cache } from 'react';
 import { headers } from 'next/headers';
 import { notFound, redirect } from 'next/navigation';
-import { loadEnv } from '@plinth/core/env';
+import type { SessionPerson } from '@plinth/core/identity';
+import { serverContext } from '@plinth/core/server-context';
+import { staffAccess, type StaffAccess } from '@plinth/core/staff';
 
-// Server-side reads of the signed-in person. Sessions live in Postgres behind better-auth at
-// /api/auth (served by Hono, outside Next), so a server component asks that API with the incoming
-// request's cookie, uncached: a revoked session stops on the next page load.
+// Server-side reads of the signed-in person. Sessions live in Postgres behind better-auth; a server
+// component reads them in process, through the session reader the API uses (the cookie's signature,
+// then one prepared statement: a revoked, expired, banned or stale-impersonation session is none),
+// uncached across requests, once per request (docs/decisions/0037). This works on every node that
+// serves pages (PLINTH_ROLE=all or web): it needs the database, not an API node.
 
 export interface SessionUser {
   id: string;
@@ -42,47 +46,49 @@ export interface LinkedAccount {
 }
 
 /**
- * Calls /api/auth on our own server as the person making this request. The origin comes from
- * configuration (APP_URL, or localhost:PORT in development), never from the request's Host
- * header, so a forged Host cannot make the server send its requests elsewhere.
+ * The session row and its person from the request's cookie, or null: one statement, once per
+ * request (layouts and the page share it through React's cache). readRequestSession
+ * (workspace-context.ts) and the membership reads take their SessionInfo from the same read.
  */
-async function authApi(path: string): Promise<Response | null> {
+export const readRequestPerson = cache(async (): Promise<SessionPerson | null> => {
   const cookie = (await headers()).get('cookie');
-  if (!cookie) return null;
-  const origin = new URL(loadEnv().appUrl).origin;
-  try {
-    return await fetch(`${origin}/api/auth${path}`, {
-      headers: { cookie, accept: 'application/json' },
-      cache: 'no-store',
-    });
-  } catch {
-    // The API being down must not look like "signed out" forever, but a page cannot do better
-    // than treat the person as not signed in; the sign-in form then reports the outage.
-    return null;
-  }
-}
-
-/** The signed-in person and their session, or null. One request to the API per page render. */
-export const getSession = cache(async (): Promise<Session | null> => {
-  const response = await authApi('/get-session');
-  if (!response?.ok) return null;
-  const body: unknown = await response.json().catch(() => null);
-  return isSession(body) ? body : null;
+  return serverContext().readSession.withPerson(cookie);
 });
 
 /**
- * The signed-in person's sign-in methods, to know e.g. whether they have a password; null when
- * the API could not say (callers then assume the common case rather than hide settings).
+ * The signed-in person and their session, or null, in better-auth's get-session shape. An
+ * impersonation is none after IMPERSONATION_SECONDS, or once its staff member is no longer staff;
+ * `refreshDue` says that better-auth would slide the expiry now (the signed-in layout then has the
+ * browser call get-session, which does it and re-sets the cookie).
+ */
+export const getSession = cache(async (): Promise<(Session & { refreshDue: boolean }) | null> => {
+  const person = await readRequestPerson();
+  if (!person) return null;
+  const { user, session, refreshDue } = person;
+  return {
+    user: { ...user, createdAt: user.createdAt.toISOString() },
+    session: {
+      ...session,
+      createdAt: session.createdAt.toISOString(),
+      expiresAt: session.expiresAt.toISOString(),
+    },
+    refreshDue,
+  };
+});
+
+/**
+ * The signed-in person's sign-in methods, to know e.g. whether they have a password; null without
+ * a session. Read in process, as better-auth's list-accounts answers them (one row per provider).
  */
 export const getLinkedAccounts = cache(async (): Promise<LinkedAccount[] | null> => {
-  const response = await authApi('/list-accounts');
-  if (!response?.ok) return null;
-  const body: unknown = await response.json().catch(() => null);
-  if (!Array.isArray(body)) return null;
-  return body.filter(
-    (entry): entry is LinkedAccount =>
-      typeof entry === 'object' && entry !== null && typeof (entry as LinkedAccount).providerId === 'string',
-  );
+  const session = await getSession();
+  if (!session) return null;
+  const { rows } = await serverContext().database.pool.query<{ provider_id: string }>({
+    name: 'plinth_linked_accounts',
+    text: 'select provider_id from account where user_id = $1 order by created_at',
+    values: [session.user.id],
+  });
+  return rows.map((row) => ({ providerId: row.provider_id }));
 });
 
 /**
@@ -102,23 +108,21 @@ export function isStaff(user: Pick<SessionUser, 'role'>): boolean {
     .includes('admin');
 }
 
-/** Staff pages answer 404 to everyone else: their existence is not advertised. */
-export async function requireStaff(returnTo: string): Promise<Session> {
+/**
+ * Every staff page calls this: the staff guard of @plinth/core/staff (docs/decisions/0031). Staff
+ * pages answer 404 to everyone else (their existence is not advertised, and an impersonation session
+ * is never staff); staff without 2FA, or whose sign-in is older than 12 hours, are sent to
+ * /admin/access, which says why and how to fix it, and brings them back to `returnTo`.
+ */
+export async function requireStaff(
+  returnTo: string,
+): Promise<Session & { access: StaffAccess & { ok: true } }> {
   const session = await requireSession(returnTo);
-  if (!isStaff(session.user)) notFound();
-  return session;
-}
-
-function isSession(value: unknown): value is Session {
-  if (typeof value !== 'object' || value === null) return false;
-  const { user, session } = value as Partial<Session>;
-  return (
-    typeof user === 'object' &&
-    user !== null &&
-    typeof user.id === 'string' &&
-    typeof user.email === 'string' &&
-    typeof session === 'object' &&
-    session !== null &&
-    typeof session.id === 'string'
+  const access = await staffAccess(serverContext().database, (await readRequestPerson())?.info ?? null);
+  if (!access) redirect(`/sign-in?next=${encodeURIComponent(returnTo)}`);
+  if (access.ok) return { ...session, access };
+  if (access.reason === 'not_staff') notFound();
+  redirect(
+    `/admin/access?reason=${access.reason === '2fa_required' ? '2fa' : 'reauth'}&next=${encodeURIComponent(returnTo)}`,
   );
 }

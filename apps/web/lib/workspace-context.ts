@@ -1,3 +1,4 @@
+import type { FileDeps } from '@plinth/core/storage';
 import { cache } from 'react';
 import { headers } from 'next/headers';
 import { notFound, redirect } from 'next/navigation';
@@ -6,6 +7,9 @@ import { AppError, isAppError } from '@plinth/core/errors';
 import type { SessionInfo } from '@plinth/core/identity';
 import { createSecretBox } from '@plinth/core/secrets';
 import { serverContext } from '@plinth/core/server-context';
+import { requireStaffActor } from '@plinth/core/staff';
+import { readRequestPerson } from './session';
+import type { Actor } from '@plinth/core/actor';
 import { egressPolicyFromEnv, type WebhookDeps } from '@plinth/core/webhooks';
 import {
   resolveMembership,
@@ -29,6 +33,13 @@ export function tenancyDeps(): TenancyDeps {
   return { database, jobs, appUrl: env.appUrl };
 }
 
+/** The wiring the file services take; 503 when this process has no object storage configured. */
+export function fileDeps(): FileDeps {
+  const { database, jobs, storage, logger } = serverContext();
+  if (!storage) throw new AppError('unavailable', 'File storage is not configured on this server.');
+  return { database, jobs, storage, logger };
+}
+
 /** The wiring the webhook services take: the sealed-secret box and where endpoints may point. */
 export function webhookDeps(): WebhookDeps {
   const { database, env } = serverContext();
@@ -36,17 +47,16 @@ export function webhookDeps(): WebhookDeps {
 }
 
 /**
- * The signed-in person from the session cookie (signature checked, one prepared query), or null.
- * Cheaper than better-auth's get-session and the same answer; once per request.
+ * The signed-in person from the session cookie (signature checked, one prepared query), or null:
+ * the same read as getSession (lib/session.ts), shared with it once per request.
  */
-export const readRequestSession = cache(async (): Promise<SessionInfo | null> => {
-  const cookie = (await headers()).get('cookie');
-  return serverContext().readSession(cookie);
-});
+export const readRequestSession = cache(
+  async (): Promise<SessionInfo | null> => (await readRequestPerson())?.info ?? null,
+);
 
 /** The membership for `slug` in this request, or why there is none. Once per request and slug. */
 export const findMembership = cache(
-  async (slug: string): Promise<Membership | 'signed-out' | 'not-member'> => {
+  async (slug: string): Promise<Membership | 'signed-out' | 'not-member' | 'suspended'> => {
     const session = await readRequestSession();
     if (!session) return 'signed-out';
     try {
@@ -59,6 +69,8 @@ export const findMembership = cache(
       return { actor, workspace, session };
     } catch (error) {
       if (isAppError(error) && error.code === 'not_found') return 'not-member';
+      // Only a member learns of a suspension (a non-member still gets not_found).
+      if (isAppError(error) && error.code === 'workspace_suspended') return 'suspended';
       throw error;
     }
   },
@@ -66,12 +78,15 @@ export const findMembership = cache(
 
 /**
  * For pages under /w/[slug]: the member's actor and workspace. Signed out → sign in and come back
- * to `returnTo`; not a member (or no such workspace, or deleted) → 404, the same for all three.
+ * to `returnTo`; not a member (or no such workspace, or deleted) → 404, the same for all three;
+ * suspended by staff → the suspended page (the layout shows it on a full load; a client
+ * navigation re-runs only the page, which lands here).
  */
 export async function requireMember(slug: string, returnTo = `/w/${slug}`): Promise<Membership> {
   const membership = await findMembership(slug);
   if (membership === 'signed-out') redirect(`/sign-in?next=${encodeURIComponent(returnTo)}`);
   if (membership === 'not-member') notFound();
+  if (membership === 'suspended') redirect(`/w/${encodeURIComponent(slug)}/suspended`);
   return membership;
 }
 
@@ -81,6 +96,7 @@ export async function actionMember(slug: unknown): Promise<Membership> {
   const membership = await findMembership(slug);
   if (membership === 'signed-out') throw new AppError('unauthenticated');
   if (membership === 'not-member') throw new AppError('not_found');
+  if (membership === 'suspended') throw new AppError('workspace_suspended');
   return membership;
 }
 
@@ -89,6 +105,15 @@ export async function actionPerson(): Promise<SessionInfo> {
   const session = await readRequestSession();
   if (!session) throw new AppError('unauthenticated');
   return session;
+}
+
+/**
+ * For staff server actions (apps/web/app/(signed-in)/admin/**): the staff member, through the staff
+ * guard (role read from the database, 2FA on, a sign-in within 12 hours, never an impersonation),
+ * or an AppError (404 / staff_2fa_required / staff_reauth_required) that runAction returns.
+ */
+export async function actionStaff(): Promise<Actor> {
+  return requireStaffActor(serverContext().database, await readRequestSession());
 }
 
 /**

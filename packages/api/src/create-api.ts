@@ -8,8 +8,11 @@ import { authRoutes } from './routes/auth';
 import { devMailRoutes } from './routes/dev-mail';
 import { healthRoutes } from './routes/health';
 import { billingAdminRoutes } from './routes/billing-admin';
+import { staffAdminRoutes } from './routes/staff-admin';
+import { staffWorkspaceRoutes } from './routes/staff-workspaces';
 import { stripeWebhookRoutes } from './routes/stripe-webhook';
-import { requireActor, requireWorkspaceMember } from './middleware/api-key-actor';
+import { unsubscribeRoutes } from './routes/unsubscribe';
+import { requireActor, requireMemberActor, requireWorkspaceMember } from './middleware/api-key-actor';
 import { apiRateLimitByActor, apiRateLimitByIp, createApiRateLimiting } from './middleware/api-rate-limit';
 import { idempotency } from './middleware/idempotency';
 import { requestBodyLimit } from './middleware/body-limit';
@@ -18,6 +21,7 @@ import { defaultApiRateLimits } from '@plinth/core/rate-limit';
 import { createSecretBox } from '@plinth/core/secrets';
 import { egressPolicyFromEnv } from '@plinth/core/webhooks';
 import type { V1Chain } from './openapi/index';
+import { createFlagStore, flagCatalog } from '@plinth/core/flags';
 import { v1Routes } from './routes/v1';
 import type { ApiDeps, ApiEnv } from './types';
 
@@ -48,6 +52,13 @@ export function createApi(deps: ApiDeps): Hono<ApiEnv> {
     api.route('/', stripeWebhookRoutes({ ...deps.billing, database: deps.database, jobs: deps.jobs }));
     api.route('/', billingAdminRoutes({ database: deps.database, jobs: deps.jobs, env: deps.env }));
   }
+  if (deps.jobs)
+    api.route('/', staffAdminRoutes({ database: deps.database, jobs: deps.jobs, env: deps.env }));
+  // Mail clients POST here with no cookie (RFC 8058): the signed token is the authentication.
+  api.route(
+    '/',
+    unsubscribeRoutes({ database: deps.database, secret: deps.env.auth.secret, appUrl: deps.env.appUrl }),
+  );
   if (deps.auth && deps.jobs) {
     const trustedOrigins = [deps.env.appUrl, ...deps.env.auth.trustedOrigins];
     const readSession = createSessionReader({
@@ -78,17 +89,27 @@ export function createApi(deps: ApiDeps): Hono<ApiEnv> {
     );
     api.use('/v1/*', apiRateLimitByIp(rateLimiting));
     api.use('/v1/*', requestBodyLimit());
+    const actorDeps = {
+      database: deps.database,
+      readSession,
+      trustedOrigins,
+      ...(deps.apiKeyUsage ? { apiKeyUsage: deps.apiKeyUsage } : {}),
+    };
     const chain: V1Chain = {
-      actor: requireActor({
-        database: deps.database,
-        readSession,
-        trustedOrigins,
-        ...(deps.apiKeyUsage ? { apiKeyUsage: deps.apiKeyUsage } : {}),
-      }) as unknown as V1Chain['actor'],
+      actor: requireActor(actorDeps) as unknown as V1Chain['actor'],
       tenant: requireWorkspaceMember(deps.database) as unknown as V1Chain['tenant'],
+      memberActor: requireMemberActor(actorDeps) as unknown as V1Chain['tenant'],
       afterTenant: [apiRateLimitByActor(rateLimiting) as unknown as V1Chain['tenant']],
       beforeHandler: [idempotency(deps.database) as unknown as V1Chain['tenant']],
     };
+    const flags =
+      deps.flags ??
+      createFlagStore({
+        database: deps.database,
+        definitions: flagCatalog,
+        environment: deps.env.nodeEnv,
+      });
+    api.route('/', staffWorkspaceRoutes({ database: deps.database, env: deps.env, flags }));
     api.route(
       '/v1',
       v1Routes(
@@ -97,6 +118,19 @@ export function createApi(deps: ApiDeps): Hono<ApiEnv> {
           database: deps.database,
           jobs: deps.jobs,
           appUrl: deps.env.appUrl,
+          realtime: deps.realtime,
+          flags,
+          ...(deps.storage
+            ? {
+                files: {
+                  database: deps.database,
+                  storage: deps.storage,
+                  ...(deps.jobs ? { jobs: deps.jobs } : {}),
+                  ...(deps.fileScanner ? { scanner: deps.fileScanner } : {}),
+                  logger: deps.logger,
+                },
+              }
+            : {}),
           webhooks: {
             database: deps.database,
             secrets: createSecretBox(deps.env.secretsEncryptionKey),

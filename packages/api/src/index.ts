@@ -5,3 +5,7 @@ export type { ApiDeps, ApiEnv } from './types';
 export { clientIp, readClientIp } from './middleware/client-ip';
 export { rateLimitByEmail, rateLimitByIp } from './middleware/rate-limit';
 export { decodeId, encodeId, tryDecodeId, type IdPrefix } from './openapi/index';
+// The staff routes (/api/admin/*), exported so tests can enumerate every one (tests/staff).
+export { billingAdminRoutes } from './routes/billing-admin';
+export { staffAdminRoutes } from './routes/staff-admin';
+export { staffWorkspaceRoutes } from './routes/staff-workspaces';

@@ -1,3 +1,5 @@
+import type { FlagStore } from '@plinth/core/flags';
+import type { FileScanner, Storage } from '@plinth/core/storage';
 import type { Database } from '@plinth/db';
 import type { ApiKeyUsageRecorder } from '@plinth/core/api-keys';
 import type { BillingDeps } from '@plinth/core/billing';
@@ -8,6 +10,7 @@ import type { Logger } from '@plinth/core/logger';
 import type { ErrorReporter, PlinthMetrics } from '@plinth/core/telemetry';
 import type { ApiRateLimits, SyncedRateLimiter } from '@plinth/core/rate-limit';
 import type { EgressPolicy } from '@plinth/core/webhooks';
+import type { RealtimeHub } from '@plinth/core/realtime';
 
 /** What the API needs from the process; built once in apps/server, and by each test for itself. */
 export interface ApiDeps {
@@ -31,8 +34,19 @@ export interface ApiDeps {
   webhookEgress?: EgressPolicy;
   /** Told of every 5xx; a structured error log (logErrorReporter) when absent. */
   errorReporter?: ErrorReporter;
+  /** This node's realtime fan-out for GET /api/v1/me/events; without it that answers 503. */
+  realtime?: RealtimeHub;
   /** The node's metrics (METRICS_PORT); requests are counted only when present. */
   metrics?: PlinthMetrics;
+  /**
+   * The node's flag cache, reloaded on every change through the notify hub (the wiring's); without
+   * it one is built that loads the overrides once (tests that never change them).
+   */
+  flags?: FlagStore;
+  /** Object storage (S3 API); the files operations answer 503 without it. */
+  storage?: Storage;
+  /** Scans completed files of scanned purposes when no job queue is given (tests). */
+  fileScanner?: FileScanner;
 }
 
 export interface ApiEnv {

@@ -5,6 +5,8 @@ export * from './schema/index';
 export { createDatabase, type Database, type DatabaseOptions, type Executor } from './client';
 export {
   enterTenant,
+  readInTenant,
+  type InlineValue,
   withClientTransaction,
   withTenant,
   withTenantClient,
@@ -14,3 +16,11 @@ export {
 export { APP_ROLE } from './constants';
 export { classifyDatabaseError, isConnectionLost, sqlStateOf, type DatabaseFailure } from './errors';
 export { uuidv7, isUuid } from './ids';
+export {
+  assertChannel,
+  createNotifyHub,
+  maxNotificationPayloadBytes,
+  publishNotification,
+  type NotifyHub,
+  type NotifyHubOptions,
+} from './notify-hub';

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { addMember, createProject, createUser, createWorkspace, useTestDatabase } from '@plinth/testing';
-import { auditLog, project, withTenant, type Database, type Workspace } from './index';
+import { auditLog, project, readInTenant, withTenant, type Database, type Workspace } from './index';
 
 const testDb = useTestDatabase();
 
@@ -118,16 +118,21 @@ describe('row-level security on tenant tables', () => {
       join pg_namespace n on n.oid = c.relnamespace
       join pg_attribute a on a.attrelid = c.oid and a.attname = 'workspace_id' and not a.attisdropped
       where n.nspname = 'public' and c.relkind in ('r', 'p')
-        and c.relname not in ('member', 'outbox', 'customer', 'api_key', 'webhook_dispatch')`);
+        and c.relname not in ('member', 'outbox', 'customer', 'api_key', 'webhook_dispatch', 'flag_override')`);
     // Routing tables, read before a tenant is chosen: member (membership check), customer (Stripe
     // customer → workspace, for the webhook worker), api_key (key → workspace). outbox is written
-    // and relayed by the platform. None holds tenant domain data. Everything else must be fenced.
+    // and relayed by the platform. None holds tenant domain data. Everything else must be fenced
+    // (notification and notification_preference per person, decision 0026).
     expect(rows.map((row) => row.table).sort()).toEqual([
       'audit_log',
       'checkout_session',
       'entitlement',
+      'file',
       'invitation',
       'invoice',
+      'notification',
+      'notification_preference',
+      'plan_override',
       'project',
       'subscription',
       'subscription_item',
@@ -164,6 +169,78 @@ describe('row-level security on tenant tables', () => {
         with check (workspace_id = nullif(current_setting('app.workspace_id', true), '')::uuid)`);
     }
     await assertTenantSeesOnlyItsRows(testDb.app, a);
+  });
+});
+
+// readInTenant: the folded read (begin, settings, one statement, commit in one message) keeps the
+// same floor: the settings are transaction-local and the forced policy, not the statement, decides.
+async function assertFoldedReadSeesOnlyItsRows(database: Database, a: Workspace) {
+  // Deliberately no WHERE, as above.
+  const rows = await readInTenant<{ name: string; workspace_id: string }>(
+    database,
+    a.id,
+    { type: 'system', id: 'test' },
+    () => 'select name, workspace_id from project',
+  );
+  expect(rows.map((row) => row.name).sort()).toEqual(['A1', 'A2']);
+  expect(new Set(rows.map((row) => row.workspace_id))).toEqual(new Set([a.id]));
+}
+
+describe('readInTenant: one round trip, the same row-level security', () => {
+  it("sees only workspace A's rows without a WHERE, and fails once the policy is removed", async () => {
+    const { a } = await twoTenantsWithProjects();
+    await assertFoldedReadSeesOnlyItsRows(testDb.app, a);
+    await testDb.owner.pool.query('alter table project disable row level security');
+    try {
+      await expect(assertFoldedReadSeesOnlyItsRows(testDb.app, a)).rejects.toThrow();
+    } finally {
+      await testDb.owner.pool.query('alter table project enable row level security');
+    }
+    await assertFoldedReadSeesOnlyItsRows(testDb.app, a);
+  });
+
+  it('inlines values as escaped literals, and its settings end with its transaction', async () => {
+    const { a } = await twoTenantsWithProjects();
+    const hostile = "A1' or true --";
+    const rows = await readInTenant<{ name: string }>(
+      testDb.app,
+      a.id,
+      { type: 'user', id: "o'brien" },
+      (literal) =>
+        `select name, current_setting('app.actor_id') as actor from project where name = ${literal(hostile)} or name = ${literal('A2')} limit ${literal(5)}`,
+    );
+    expect(rows).toEqual([{ name: 'A2', actor: "o'brien" }]);
+    await expect(
+      readInTenant(testDb.app, a.id, { type: 'system', id: 'test' }, (literal) => `select ${literal(1.5)}`),
+    ).rejects.toThrow(TypeError);
+    const settings = await Promise.all(
+      Array.from({ length: 5 }, () =>
+        testDb.app.pool.query<{ ws: string | null }>(
+          "select current_setting('app.workspace_id', true) as ws, pg_sleep(0.01)",
+        ),
+      ),
+    );
+    for (const result of settings) expect(result.rows[0]!.ws ?? '').toBe('');
+  });
+
+  it('a failing statement rolls the transaction back and the connection stays usable', async () => {
+    const { a } = await twoTenantsWithProjects();
+    await expect(
+      readInTenant(testDb.app, a.id, { type: 'system', id: 'test' }, () => 'select 1 / 0'),
+    ).rejects.toMatchObject({ code: '22012' });
+    // Every connection of the pool answers outside any transaction.
+    const states = await Promise.all(
+      Array.from({ length: 5 }, () =>
+        testDb.app.pool.query<{ open: boolean }>(
+          'select now() <> statement_timestamp() as open, pg_sleep(0.01)',
+        ),
+      ),
+    );
+    for (const state of states) expect(state.rows[0]!.open).toBe(false);
+    await assertFoldedReadSeesOnlyItsRows(testDb.app, a);
+    await expect(
+      readInTenant(testDb.app, 'not-a-uuid', { type: 'system', id: 'test' }, () => 'select 1'),
+    ).rejects.toThrow(TypeError);
   });
 });
 

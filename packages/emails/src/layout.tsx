@@ -11,7 +11,7 @@ import {
   Section,
   Text,
 } from '@react-email/components';
-import type { CSSProperties, ReactNode } from 'react';
+import { createContext, useContext, type CSSProperties, type ReactNode } from 'react';
 import { productName, theme } from './brand';
 
 const styles = {
@@ -43,6 +43,12 @@ const styles = {
 } satisfies Record<string, CSSProperties>;
 
 /**
+ * The signed unsubscribe link of a notification mail a person may turn off (set by renderMail);
+ * the layout shows it under the footer line.
+ */
+export const UnsubscribeLink = createContext<string | undefined>(undefined);
+
+/**
  * The frame every message shares: language, preview line, a card with the product name, the
  * content, and a footer line saying why the reader got this mail.
  */
@@ -52,6 +58,7 @@ export function EmailLayout(props: {
   footer: string;
   children: ReactNode;
 }) {
+  const unsubscribeUrl = useContext(UnsubscribeLink);
   return (
     <Html lang="en" dir="ltr">
       <Head>
@@ -68,6 +75,13 @@ export function EmailLayout(props: {
           {props.children}
           <Hr style={styles.rule} />
           <Text style={styles.muted}>{props.footer}</Text>
+          {unsubscribeUrl ? (
+            <Text style={styles.muted}>
+              <Link href={unsubscribeUrl} style={styles.rawLink}>
+                Unsubscribe from these emails
+              </Link>
+            </Text>
+          ) : null}
         </Container>
       </Body>
     </Html>

@@ -113,6 +113,26 @@ const samples: { [T in MailTemplateName]: { data: MailTemplateData[T]; url?: str
     url: 'http://localhost:3000/w/acme/settings/webhooks?from=mail&x=3',
     subject: /webhook endpoint.*disabled/i,
   },
+  notification: {
+    data: {
+      title: 'Your role in Acme Inc. changed',
+      body: 'Your role in Acme Inc. is now admin; it was member.',
+      url: 'http://localhost:3000/w/acme?from=mail&x=4',
+      action: 'Open Acme Inc.',
+    },
+    url: 'http://localhost:3000/w/acme?from=mail&x=4',
+    subject: /role in Acme Inc\. changed/,
+  },
+  'notification-digest': {
+    data: {
+      categoryLabel: 'Workspaces',
+      items: [{ title: 'You were removed from Acme Inc.', url: 'http://localhost:3000/app?x=5' }],
+      more: 2,
+      inboxUrl: 'http://localhost:3000/notifications?x=6',
+    },
+    url: 'http://localhost:3000/notifications?x=6',
+    subject: /3 notifications/,
+  },
 };
 
 describe('renderMail', () => {
@@ -142,6 +162,17 @@ describe('renderMail', () => {
       const mail = await renderMail(name, samples[name].data as never);
       expect(mail.text, name).toMatch(/didn't ask for this|wasn't you|weren't these attempts yours/i);
     }
+  });
+
+  it('adds the unsubscribe link under the footer of both parts when given one, and only then', async () => {
+    const unsubscribeUrl = 'http://localhost:3000/unsubscribe?token=abc.def&x=1';
+    const mail = await renderMail('notification', samples.notification.data, { unsubscribeUrl });
+    expect(mail.html).toContain(`href="${inHtml(unsubscribeUrl)}"`);
+    expect(mail.html).toContain('Unsubscribe from these emails');
+    expect(mail.text).toContain(`Unsubscribe from these emails:\n${unsubscribeUrl}`);
+    const plain = await renderMail('notification', samples.notification.data);
+    expect(plain.html).not.toContain('Unsubscribe');
+    expect(plain.text).not.toContain('Unsubscribe from');
   });
 
   it('greets by name, and still reads well without one', async () => {

@@ -32,3 +32,4 @@ export {
   type ReceiverMode,
   type WebhookReceiver,
 } from './webhook-receiver';
+export { makeStaff, STAFF_TOTP_SECRET } from './staff';

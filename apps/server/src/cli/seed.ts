@@ -13,8 +13,17 @@ const owner = await openOwnerDatabase(env, logger, { purpose: 'npm run seed', wh
 try {
   await prepareDatabase(env, owner.ownerUrl);
   const database = createDatabase(appDatabaseUrl(env, owner.ownerUrl), { max: 2 });
-  const summary = await seedDemoData(database).finally(() => database.close());
-  logger.info({ workspaces: summary.workspaces, people: summary.logins.length }, 'demo data seeded');
+  const summary = await seedDemoData(database, { authSecret: env.auth.secret }).finally(() =>
+    database.close(),
+  );
+  logger.info(
+    {
+      workspaces: summary.workspaces,
+      people: summary.logins.length,
+      staff_totp_secret: summary.staffTotpSecret,
+    },
+    'demo data seeded (staff sign in with a TOTP code from the dev-only secret staff_totp_secret)',
+  );
 } finally {
   await owner.stop();
 }

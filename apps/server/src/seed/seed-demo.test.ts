@@ -5,7 +5,8 @@ import { entitlements } from '@plinth/core/entitlements';
 import { verifyPassword } from '@plinth/core/identity';
 import { useTestDatabase } from '@plinth/testing';
 import { demoWorkspaces } from './demo-data';
-import { DEMO_PASSWORD, DEMO_STAFF, seedDemoData } from './seed-demo';
+import { currentTotpCode, verifyStoredTotp } from '@plinth/core/staff';
+import { DEMO_PASSWORD, DEMO_STAFF, DEMO_STAFF_TOTP_SECRET, seedDemoData } from './seed-demo';
 
 const testDb = useTestDatabase();
 
@@ -67,5 +68,17 @@ describe('demo logins', () => {
       expect(await verifyPassword({ hash: row!.hash!, password: DEMO_PASSWORD }), login.email).toBe(true);
       if (login.email === DEMO_STAFF.email) expect(row!.role).toBe('admin');
     }
+  });
+
+  it('the demo staff member has the documented dev-only TOTP secret enrolled, so they pass the staff guard', async () => {
+    const summary = await seedDemoData(testDb.app, { authSecret: testDb.env.auth.secret });
+    expect(summary.staffTotpSecret).toBe(DEMO_STAFF_TOTP_SECRET);
+    const [staff] = await testDb.app.db.select().from(user).where(eq(user.email, DEMO_STAFF.email));
+    expect(staff!.twoFactorEnabled).toBe(true);
+    const code = currentTotpCode(DEMO_STAFF_TOTP_SECRET);
+    expect(await verifyStoredTotp(testDb.app, testDb.env.auth.secret, staff!.id, code)).toBe(true);
+    // A second run leaves the enrolment as it is.
+    await seedDemoData(testDb.app, { authSecret: testDb.env.auth.secret });
+    expect(await verifyStoredTotp(testDb.app, testDb.env.auth.secret, staff!.id, code)).toBe(true);
   });
 });

@@ -2,6 +2,7 @@ import { and, eq, isNull, sql } from 'drizzle-orm';
 import {
   account,
   entitlement,
+  twoFactor,
   member,
   project,
   user,
@@ -11,6 +12,7 @@ import {
 } from '@plinth/db';
 import { entitlementForPlan, writeEntitlement } from '@plinth/core/billing';
 import { hashPassword } from '@plinth/core/identity';
+import { enrollTotpForTesting } from '@plinth/core/staff';
 import { systemActor } from '@plinth/core/actor';
 import { demoWorkspaces } from './demo-data';
 
@@ -20,10 +22,20 @@ export const DEMO_PASSWORD = 'plinth-demo-password';
 /** A platform staff member, for the admin console and impersonation. */
 export const DEMO_STAFF = { email: 'sam.staff@plinth.test', name: 'Sam Staff' };
 
+/**
+ * The demo staff member's TOTP secret (base32), development and tests only: the staff console needs
+ * 2FA, so the seed enrols this secret for Sam Staff, and `npm run dev` prints it to add to an
+ * authenticator app. Public on purpose — seeding refuses production, and a real staff member enrols
+ * their own secret on /account/security.
+ */
+export const DEMO_STAFF_TOTP_SECRET = 'GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ';
+
 export interface SeedSummary {
   workspaces: number;
   logins: { email: string; workspace: string; role: string }[];
   password: string;
+  /** The demo staff member's TOTP secret, when the seed enrolled it (it needs the auth secret). */
+  staffTotpSecret?: string;
 }
 
 /** A verified person with a password, created once; later runs leave them as they are. */
@@ -50,13 +62,25 @@ async function demoPerson(
  * Creates or refreshes the demo world through the app role (RLS applies, as it does to the app).
  * Idempotent: running it twice leaves the same rows, so it is safe on every `npm run dev`.
  */
-export async function seedDemoData(database: Database): Promise<SeedSummary> {
+export async function seedDemoData(
+  database: Database,
+  options: { authSecret?: string } = {},
+): Promise<SeedSummary> {
   const { db } = database;
   const actor = systemActor('seed');
   const logins: SeedSummary['logins'] = [];
   const passwordHash = await hashPassword(DEMO_PASSWORD);
-  await demoPerson(database, DEMO_STAFF.email, DEMO_STAFF.name, passwordHash, 'admin');
+  const staffId = await demoPerson(database, DEMO_STAFF.email, DEMO_STAFF.name, passwordHash, 'admin');
   logins.push({ email: DEMO_STAFF.email, workspace: '(platform)', role: 'staff' });
+  // The staff console needs 2FA: enrol the documented demo secret, once (a second factor Sam set up
+  // themselves is left alone).
+  const [enrolled] = await db
+    .select({ id: twoFactor.id })
+    .from(twoFactor)
+    .where(eq(twoFactor.userId, staffId));
+  if (options.authSecret && !enrolled) {
+    await enrollTotpForTesting(database, options.authSecret, staffId, DEMO_STAFF_TOTP_SECRET);
+  }
   for (const demo of demoWorkspaces) {
     const [ws] = await db
       .insert(workspace)
@@ -98,5 +122,10 @@ export async function seedDemoData(database: Database): Promise<SeedSummary> {
       }
     });
   }
-  return { workspaces: demoWorkspaces.length, logins, password: DEMO_PASSWORD };
+  return {
+    workspaces: demoWorkspaces.length,
+    logins,
+    password: DEMO_PASSWORD,
+    ...(options.authSecret ? { staffTotpSecret: DEMO_STAFF_TOTP_SECRET } : {}),
+  };
 }

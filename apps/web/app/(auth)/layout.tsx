@@ -11,7 +11,11 @@ export default function AuthLayout({ children }: { children: ReactNode }) {
           <Logo className="text-lg" />
         </Link>
       </header>
-      <main className="flex flex-1 justify-center px-4 pt-6 pb-16 sm:pt-14">
+      <main
+        id="main"
+        tabIndex={-1}
+        className="outline-none flex flex-1 justify-center px-4 pt-6 pb-16 sm:pt-14"
+      >
         <div className="w-full max-w-sm">{children}</div>
       </main>
     </div>

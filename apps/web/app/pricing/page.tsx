@@ -1,25 +1,32 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { can } from '@plinth/core/access';
-import { catalog } from '@plinth/core/billing';
-import { entitlements } from '@plinth/core/entitlements';
+import { catalog, planChoices } from '@plinth/core/billing';
 import { serverContext } from '@plinth/core/server-context';
-import { listMyWorkspaces } from '@plinth/core/tenancy';
-import { Logo } from '../../components/brand/logo';
+import { AppError } from '@plinth/core/errors';
+import { listMyWorkspaces, resolveMembership } from '@plinth/core/tenancy';
+import { PublicHeader } from '../../components/site/public-header';
 import { Button } from '../../components/ui/button';
-import { toPlanOffers } from '../../lib/billing-display';
+import { PublicFooter } from '../../components/site/public-footer';
+import { toBillableWorkspace, toPlanOffers } from '../../lib/billing-display';
+import { publicPageMetadata } from '../../lib/site';
 import { readRequestSession } from '../../lib/workspace-context';
 import { PlanPicker, type PlanAudience } from '../(signed-in)/w/[slug]/billing/plan-picker';
 
-export const metadata: Metadata = {
-  title: 'Pricing',
-  description: 'Plans for every stage: start free, upgrade when the team grows.',
-};
+export function generateMetadata(): Promise<Metadata> {
+  return publicPageMetadata({
+    path: '/pricing',
+    title: 'Pricing',
+    description: 'Plans for every stage: start free, upgrade when the team grows.',
+    image: '/pricing/opengraph-image',
+  });
+}
 
 /**
  * Public pricing, rendered from the catalog in code (the same one billing:sync pushes to Stripe), so
  * the page can never advertise a price Stripe does not charge. Signed in, the buttons act on one of
- * the person's workspaces: Checkout for a free one, the billing portal for one that pays.
+ * the person's workspaces, each with core's nextPlanActions() — the same decision the workspace
+ * billing page renders: Checkout, a switch in the portal, or nothing (and why).
  */
 export default async function PricingPage() {
   const session = await readRequestSession();
@@ -27,39 +34,37 @@ export default async function PricingPage() {
 
   return (
     <div className="flex min-h-dvh flex-col">
-      <header className="border-b border-border">
-        <div className="mx-auto flex h-16 w-full max-w-5xl items-center justify-between px-6">
-          <Link href="/" className="rounded-md text-foreground">
-            <Logo className="text-lg" />
-          </Link>
-          <nav aria-label="Primary" className="flex items-center gap-2">
-            {session ? (
-              <Button asChild size="sm" variant="secondary">
-                <Link href="/app">Open the app</Link>
-              </Button>
-            ) : (
-              <>
-                <Button asChild variant="ghost" size="sm">
-                  <Link href="/sign-in?next=%2Fpricing">Sign in</Link>
-                </Button>
-                <Button asChild size="sm">
-                  <Link href="/sign-up">Create an account</Link>
-                </Button>
-              </>
-            )}
-          </nav>
-        </div>
-      </header>
-      <main className="mx-auto w-full max-w-5xl flex-1 px-6 py-14">
+      <PublicHeader>
+        {session ? (
+          <Button asChild size="sm" variant="secondary">
+            <Link href="/app">Open the app</Link>
+          </Button>
+        ) : (
+          <>
+            <Button asChild variant="ghost" size="sm">
+              <Link href="/sign-in?next=%2Fpricing">Sign in</Link>
+            </Button>
+            <Button asChild size="sm">
+              <Link href="/sign-up">Create an account</Link>
+            </Button>
+          </>
+        )}
+      </PublicHeader>
+      <main id="main" tabIndex={-1} className="mx-auto w-full max-w-5xl flex-1 px-6 py-14 outline-none">
         <h1 className="text-3xl font-semibold tracking-tight sm:text-4xl">Pricing</h1>
         <p className="mt-3 max-w-2xl text-muted-foreground">
           Start free. Upgrade a workspace when you need more projects and members; downgrade or cancel
           whenever you like — nothing is ever deleted, extra projects just become read-only.
         </p>
-        <div className="mt-10">
+        <section aria-labelledby="plans-heading" className="mt-10">
+          {/* The plan cards are h3s: this keeps the outline h1 → h2 → h3 (axe: heading-order). */}
+          <h2 id="plans-heading" className="sr-only">
+            Plans
+          </h2>
           <PlanPicker plans={toPlanOffers(catalog)} audience={audience} showWorkspaceSelect />
-        </div>
+        </section>
       </main>
+      <PublicFooter />
     </div>
   );
 }
@@ -73,10 +78,18 @@ async function audienceFor(userId: string): Promise<PlanAudience> {
   );
   if (billable.length === 0) return { kind: mine.length === 0 ? 'no-workspace' : 'not-manager' };
   const workspaces = await Promise.all(
-    billable.map(async ({ id, slug, name }) => {
-      const current = await entitlements(context, id);
-      return { slug, name, plan: current.plan, subscribed: current.state !== 'free' };
+    billable.map(async ({ slug, name }) => {
+      // Through the membership lookup every workspace page uses: a suspended workspace is left out.
+      const membership = await resolveMembership(context.database, userId, slug).catch((error: unknown) => {
+        if (error instanceof AppError && error.code === 'workspace_suspended') return null;
+        throw error;
+      });
+      if (!membership) return null;
+      return toBillableWorkspace({ slug, name }, await planChoices(context, membership.actor));
     }),
   );
-  return { kind: 'workspaces', workspaces };
+  const open = workspaces.filter((workspace) => workspace !== null);
+  // Only suspended ones: nothing to buy for here (their pages say why).
+  if (open.length === 0) return { kind: 'no-workspace' };
+  return { kind: 'workspaces', workspaces: open };
 }

@@ -1,16 +1,44 @@
 'use client';
 
-import { useState } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
+import { elevateImpersonationAction } from '../../app/(signed-in)/admin/impersonation/actions';
 import { authClient } from '../../lib/auth-client';
 import { callAuth } from '../../lib/auth-errors';
+import { useAction } from '../../lib/use-action';
+import { Alert } from '../ui/alert';
 import { Button } from '../ui/button';
+import { Dialog, DialogClose, DialogContent, DialogFooter, DialogTrigger } from '../ui/dialog';
+import { FormField } from '../ui/form-field';
+import { LocalTime } from '../ui/local-time';
+import { Textarea } from '../ui/textarea';
 import { useToast } from '../ui/toast';
+
+const MIN_REASON = 15;
+
+function validateReason(reason: string): string | undefined {
+  const trimmed = reason.trim();
+  if (trimmed === '') return 'Write why you need to make changes as this person, e.g. the ticket.';
+  if (trimmed.length < MIN_REASON) return `Use at least ${MIN_REASON} characters.`;
+  if (trimmed.length > 500) return 'Use at most 500 characters.';
+  return undefined;
+}
 
 /**
  * Shown on every signed-in page while a staff member acts as someone else, so nobody forgets
- * whose account they are changing. Stopping restores the staff member's own session.
+ * whose account they are looking at. Impersonation is read-only (the server refuses every write);
+ * "Elevate" makes it writable for 15 minutes with a written reason, audited under the staff
+ * member's name. Stopping restores the staff member's own session.
  */
-export function ImpersonationBanner({ name, email }: { name: string; email: string }) {
+export function ImpersonationBanner({
+  name,
+  email,
+  elevatedUntil,
+}: {
+  name: string;
+  email: string;
+  /** ISO time the current elevation ends, or null: read-only. */
+  elevatedUntil: string | null;
+}) {
   const { toast } = useToast();
   const [pending, setPending] = useState(false);
 
@@ -33,9 +61,17 @@ export function ImpersonationBanner({ name, email }: { name: string; email: stri
       className="flex flex-wrap items-center justify-center gap-x-4 gap-y-2 bg-destructive px-4 py-2 text-sm text-destructive-foreground"
     >
       <p>
-        You are signed in as <strong>{name || email}</strong>
-        {name ? <span className="opacity-80"> ({email})</span> : null} (impersonating).
+        Viewing as <strong>{name || email}</strong>
+        {name ? <span className="opacity-80"> ({email})</span> : null} —{' '}
+        {elevatedUntil ? (
+          <span data-testid="impersonation-mode">
+            changes allowed until <LocalTime value={elevatedUntil} />
+          </span>
+        ) : (
+          <span data-testid="impersonation-mode">read-only</span>
+        )}
       </p>
+      {elevatedUntil ? null : <ElevateDialog />}
       <Button
         size="sm"
         variant="secondary"
@@ -46,5 +82,75 @@ export function ImpersonationBanner({ name, email }: { name: string; email: stri
         Stop impersonating
       </Button>
     </div>
+  );
+}
+
+function ElevateDialog() {
+  const { run, pending } = useAction(elevateImpersonationAction);
+  const [open, setOpen] = useState(false);
+  const [reason, setReason] = useState('');
+  const [error, setError] = useState<string | undefined>();
+  const [serverError, setServerError] = useState<string | null>(null);
+  const reasonRef = useRef<HTMLTextAreaElement>(null);
+
+  async function handleSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    setServerError(null);
+    const problem = validateReason(reason);
+    setError(problem);
+    if (problem) return reasonRef.current?.focus();
+    const result = await run({ reason: reason.trim() });
+    if (!result.ok) {
+      if (result.error.fields?.reason) setError(result.error.fields.reason);
+      else setServerError(result.error.message);
+      return;
+    }
+    setOpen(false);
+    window.location.reload();
+  }
+
+  return (
+    <Dialog open={open} onOpenChange={(next) => !pending && setOpen(next)}>
+      <DialogTrigger asChild>
+        <Button size="sm" variant="secondary" className="border-transparent">
+          Elevate…
+        </Button>
+      </DialogTrigger>
+      <DialogContent
+        title="Make changes as this person?"
+        description="For 15 minutes, what you do here changes their account and workspaces. Your reason is recorded in the audit log under your name."
+      >
+        <form noValidate onSubmit={(event) => void handleSubmit(event)} className="grid gap-5">
+          {serverError ? <Alert variant="destructive">{serverError}</Alert> : null}
+          <FormField
+            label="Reason"
+            error={error}
+            hint="The ticket and what you are about to change."
+            required
+          >
+            <Textarea
+              ref={reasonRef}
+              name="reason"
+              rows={3}
+              value={reason}
+              onChange={(event) => {
+                setReason(event.target.value);
+                if (error) setError(validateReason(event.target.value));
+              }}
+            />
+          </FormField>
+          <DialogFooter>
+            <DialogClose asChild>
+              <Button variant="secondary" disabled={pending}>
+                Cancel
+              </Button>
+            </DialogClose>
+            <Button type="submit" variant="destructive" loading={pending}>
+              Elevate for 15 minutes
+            </Button>
+          </DialogFooter>
+        </form>
+      </DialogContent>
+    </Dialog>
   );
 }

@@ -96,7 +96,7 @@ export function SidebarNav({ workspaces, rememberedSlug, orientation = 'vertical
     : [{ ...getStarted, href: '/app' }];
 
   return (
-    <ul className={cn('flex gap-1', horizontal ? 'flex-row overflow-x-auto' : 'flex-col')}>
+    <ul className={cn('flex gap-1', horizontal ? 'flex-row flex-wrap' : 'flex-col')}>
       {links.map((item) => {
         const active = pathname === item.href || pathname.startsWith(`${item.href}/`);
         return (

@@ -13,23 +13,20 @@ import {
   DropdownMenuSeparator,
   DropdownMenuTrigger,
 } from '../ui/dropdown-menu';
+import { Picture } from '../ui/picture';
 import { useToast } from '../ui/toast';
+import { forgetThemeOnDevice } from '../../lib/theme-device';
 
 type UserMenuProps = {
   name: string;
   email: string;
+  /** The resized avatar's URL (user.image); null shows the initials. */
+  image: string | null;
   /** Staff see the admin pages; the server checks again on every request. */
   staff: boolean;
 };
 
-function initials(name: string, email: string): string {
-  const source = name.trim() || email;
-  const parts = source.split(/\s+/u).filter(Boolean);
-  const letters = parts.length > 1 ? `${parts[0]![0]}${parts[parts.length - 1]![0]}` : source.slice(0, 1);
-  return letters.toUpperCase();
-}
-
-export function UserMenu({ name, email, staff }: UserMenuProps) {
+export function UserMenu({ name, email, image, staff }: UserMenuProps) {
   const { toast } = useToast();
   const [signingOut, setSigningOut] = useState(false);
 
@@ -41,22 +38,21 @@ export function UserMenu({ name, email, staff }: UserMenuProps) {
       toast({ title: 'Could not sign out', description: outcome.message, variant: 'destructive' });
       return;
     }
+    // Signed out, the device shows what any visitor sees: the system theme.
+    forgetThemeOnDevice();
     window.location.assign('/sign-in');
   }
 
   return (
     <DropdownMenu>
-      <DropdownMenuTrigger
-        className="flex cursor-pointer items-center gap-2 rounded-full p-0.5 pr-2 text-sm font-medium transition-colors hover:bg-muted data-[state=open]:bg-muted"
-        aria-label={`Account menu for ${email}`}
-      >
-        <span
-          aria-hidden="true"
-          className="flex size-8 items-center justify-center rounded-full bg-muted text-xs font-semibold text-foreground ring-1 ring-border"
-        >
-          {initials(name, email)}
+      <DropdownMenuTrigger className="flex cursor-pointer items-center gap-2 rounded-full p-0.5 pr-2 text-sm font-medium transition-colors hover:bg-muted data-[state=open]:bg-muted">
+        {/* The name is the visible text plus words for screen readers (no aria-label that differs
+            from what is shown: axe label-content-name-mismatch). */}
+        <span className="sr-only">Account menu for </span>
+        <span aria-hidden="true" className="flex">
+          <Picture src={image} name={name} fallback={email} />
         </span>
-        <span className="hidden max-w-48 truncate sm:inline">{email}</span>
+        <span className="sr-only sm:not-sr-only sm:inline sm:max-w-48 sm:truncate">{email}</span>
         <svg
           aria-hidden="true"
           viewBox="0 0 24 24"
@@ -84,9 +80,27 @@ export function UserMenu({ name, email, staff }: UserMenuProps) {
           <DropdownMenuItem asChild>
             <Link href="/account">Account settings</Link>
           </DropdownMenuItem>
+          <DropdownMenuItem asChild>
+            <Link href="/account/notifications">Notifications</Link>
+          </DropdownMenuItem>
+          {staff ? (
+            <DropdownMenuItem asChild>
+              <Link href="/admin">Admin · Numbers</Link>
+            </DropdownMenuItem>
+          ) : null}
+          {staff ? (
+            <DropdownMenuItem asChild>
+              <Link href="/admin/workspaces">Admin · Workspaces</Link>
+            </DropdownMenuItem>
+          ) : null}
           {staff ? (
             <DropdownMenuItem asChild>
               <Link href="/admin/users">Admin · Users</Link>
+            </DropdownMenuItem>
+          ) : null}
+          {staff ? (
+            <DropdownMenuItem asChild>
+              <Link href="/admin/flags">Admin · Flags</Link>
             </DropdownMenuItem>
           ) : null}
           {staff ? (

@@ -5,6 +5,8 @@ export interface WorkspaceLink {
   name: string;
   slug: string;
   role: 'owner' | 'admin' | 'member' | 'viewer';
+  /** The resized logo's URL; null shows the initial. */
+  logo?: string | null;
 }
 
 /**

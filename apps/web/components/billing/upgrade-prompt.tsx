@@ -14,6 +14,8 @@ type UpgradePromptProps = {
   message: string;
   /** Owners and admins (billing.manage) get the Upgrade button; everyone else is told whom to ask. */
   canUpgrade: boolean;
+  /** "Plan limit reached" for a limit; "Not on your plan" for a feature the plan lacks. */
+  title?: string;
   className?: string;
 };
 
@@ -21,11 +23,17 @@ type UpgradePromptProps = {
  * What a form shows when a plan limit stops it: the limit, and the way out. Never a bare 403: the
  * person learns why, and a manager is one click from the billing page.
  */
-export function UpgradePrompt({ slug, message, canUpgrade, className }: UpgradePromptProps) {
+export function UpgradePrompt({
+  slug,
+  message,
+  canUpgrade,
+  title = 'Plan limit reached',
+  className,
+}: UpgradePromptProps) {
   return (
     <Alert
       variant="info"
-      title="Plan limit reached"
+      title={title}
       className={className}
       data-testid="upgrade-prompt"
       action={

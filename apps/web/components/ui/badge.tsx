@@ -4,8 +4,8 @@ import { cn } from '../../lib/cn';
 const variantClasses = {
   neutral: 'border-border bg-muted text-muted-foreground',
   primary: 'border-primary/30 bg-primary/10 text-primary',
-  success: 'border-success/30 bg-success/10 text-success',
-  destructive: 'border-destructive/30 bg-destructive/10 text-destructive',
+  success: 'border-success/30 bg-success/10 text-success-text',
+  destructive: 'border-destructive/30 bg-destructive/10 text-destructive-text',
 } as const;
 
 export type BadgeProps = ComponentProps<'span'> & { variant?: keyof typeof variantClasses };

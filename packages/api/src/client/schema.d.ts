@@ -19,6 +19,179 @@ export interface paths {
     delete: operations['deleteMe'];
     options?: never;
     head?: never;
+    /**
+     * Change your preferences
+     * @description Today: your colour theme (`system`, `light` or `dark`), which the web app applies on every device.
+     */
+    patch: operations['updateMe'];
+    trace?: never;
+  };
+  '/me/notifications': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Your notifications
+     * @description Newest first, cursor-paginated; `unread=true` lists only unread ones. Signed-in people only.
+     */
+    get: operations['listNotifications'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/me/notifications/read-all': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Mark all your notifications read */
+    post: operations['markAllNotificationsRead'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/me/notifications/{notification_id}/read': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Mark a notification read
+     * @description Idempotent: one already read keeps its first `read_at`.
+     */
+    post: operations['markNotificationRead'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/me/notification-preferences': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Your notification preferences
+     * @description Per category and channel, with the workspace overrides you set.
+     */
+    get: operations['getNotificationPreferences'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /**
+     * Change your notification preferences
+     * @description All changes apply, or none. Security and billing email cannot be turned off; `digest` is for email only.
+     */
+    patch: operations['updateNotificationPreferences'];
+    trace?: never;
+  };
+  '/me/events': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Live events (Server-Sent Events)
+     * @description A `text/event-stream` for a signed-in person: `notification` (a new notification: `{"id"}`), `invalidate` (`{"workspace_id","topic"}`: projects, members, billing or workspace changed; refetch it) and `resync` (events may have been missed: refetch everything). Events carry ids; reconnect with `Last-Event-ID` to receive what was missed in the last few minutes. Comments keep the connection alive.
+     */
+    get: operations['streamEvents'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/me/avatar': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Your avatar
+     * @description 404 when you have none (show your initials).
+     */
+    get: operations['getAvatar'];
+    put?: never;
+    /**
+     * Declare an avatar upload
+     * @description Answers a signed POST policy: upload the image straight to object storage (exactly `size` bytes of exactly `content_type`, within 5 minutes), then call `completeAvatar`. Signed-in people only.
+     */
+    post: operations['createAvatar'];
+    /**
+     * Remove your avatar
+     * @description Its images are deleted; people see your initials again.
+     */
+    delete: operations['deleteAvatar'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/me/avatar/{avatar_id}/complete': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Complete an avatar upload
+     * @description Checks that the object arrived with the declared size and type and that it is that image. 400 naming `size` or `content_type` when not (the avatar is then `rejected` and its object deleted); 409 when nothing has arrived yet. Your previous avatar is replaced; the resized images follow shortly.
+     */
+    post: operations['completeAvatar'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/images/{scope}/{owner_id}/{image_id}/{size}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * A resized avatar or logo
+     * @description A 302 to a short-lived signed GET of a resized avatar or workspace logo (decision 0030). These are the URLs on `user.image` and the workspace logo when no `S3_PUBLIC_BASE_URL` serves them; they are public, like the CDN they stand in for. No other object is reachable here.
+     */
+    get: operations['getPublicImage'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
     patch?: never;
     trace?: never;
   };
@@ -244,7 +417,7 @@ export interface paths {
     put?: never;
     /**
      * Accept an invitation
-     * @description With the token from the mailed link, signed in with the invited (verified) address. A used, revoked or expired token is a 404.
+     * @description With the token from the mailed link, signed in with the invited (verified) address. A used, revoked or expired token is a 404; a suspended workspace is a 403 `workspace_suspended` (the invitation stays pending).
      */
     post: operations['acceptInvitation'];
     delete?: never;
@@ -299,6 +472,147 @@ export interface paths {
     patch: operations['updateProject'];
     trace?: never;
   };
+  '/workspaces/{slug}/search': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Search a workspace
+     * @description Projects (name, description) and members (name, email) of the workspace, best match first: whole words and word prefixes, and typos of a word in a name. Each kind needs its read permission; an API key without `member.read` gets projects only.
+     */
+    get: operations['searchWorkspace'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/workspaces/{slug}/files': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Declare an upload
+     * @description Writes a `pending` file and answers a signed POST policy: upload the bytes straight to object storage (exactly `size` bytes of exactly `content_type`, within 5 minutes), then call `completeFile`. 402 when the plan's storage limit would be exceeded.
+     */
+    post: operations['createFile'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/workspaces/{slug}/files/{file_id}/complete': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Complete an upload
+     * @description Checks that the object arrived with the declared size and type (and that an image is one). 400 naming `size` or `content_type` when it did not (the file is then `rejected` and its object deleted); 409 when nothing has arrived yet.
+     */
+    post: operations['completeFile'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/workspaces/{slug}/files/{file_id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A file */
+    get: operations['getFile'];
+    put?: never;
+    post?: never;
+    /**
+     * Delete a file
+     * @description Unreadable at once and no longer counted against the plan; the bytes are purged later.
+     */
+    delete: operations['deleteFile'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/workspaces/{slug}/files/{file_id}/download': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Download a file
+     * @description A short-lived signed URL answering with the stored type and `Content-Disposition: attachment`. 409 while the file is not `ready`.
+     */
+    get: operations['downloadFile'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/workspaces/{slug}/logo': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /**
+     * Remove the workspace's logo
+     * @description Its files are deleted (purged after the restore window) and pages show the initials. Upload a new logo with `createFile` (purpose `logo`). Needs `workspace.update`.
+     */
+    delete: operations['deleteWorkspaceLogo'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/workspaces/{slug}/projects/{project_id}/files': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * A project's attachments
+     * @description Newest first, cursor-paginated; rejected and deleted files are not listed.
+     */
+    get: operations['listProjectFiles'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/workspaces/{slug}/audit-events': {
     parameters: {
       query?: never;
@@ -311,6 +625,26 @@ export interface paths {
      * @description Privileged actions, newest first, cursor-paginated; for owners and admins.
      */
     get: operations['listAuditEvents'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/workspaces/{slug}/audit-events/export': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Export audit events
+     * @description Every event of a range (same filters as the list) as CSV or a JSON array, streamed as a download, newest first. At most 100 000 events: a range with more is a 400 naming `from`, before any byte is sent. The export is itself recorded (`audit.exported`). Cells a spreadsheet would run as a formula start with an apostrophe.
+     */
+    get: operations['exportAuditEvents'];
     put?: never;
     post?: never;
     delete?: never;
@@ -503,6 +837,26 @@ export interface paths {
      * @description Sends it again with the same `webhook-id` (receivers dedupe on it), whatever its status.
      */
     post: operations['retryWebhookDelivery'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/workspaces/{slug}/flags': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Feature flags for the caller in a workspace
+     * @description The evaluated value of every flag declared visible to clients, for this workspace, its plan and the caller (person, or the creator of the API key). Any member or key of the workspace may read them.
+     */
+    get: operations['getWorkspaceFlags'];
+    put?: never;
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -898,6 +1252,11 @@ export interface components {
       id: string;
       /** Format: email */
       email: string;
+      /**
+       * @description Colour theme: 'system' follows the device (prefers-color-scheme).
+       * @enum {string}
+       */
+      theme: 'system' | 'light' | 'dark';
     };
     Error: {
       error: {
@@ -908,6 +1267,10 @@ export interface components {
           | 'payment_required'
           | 'forbidden'
           | 'email_not_verified'
+          | 'staff_2fa_required'
+          | 'staff_reauth_required'
+          | 'impersonation_read_only'
+          | 'workspace_suspended'
           | 'not_found'
           | 'method_not_allowed'
           | 'conflict'
@@ -924,6 +1287,155 @@ export interface components {
         };
         request_id: string;
       };
+    };
+    MeChange: {
+      /** @enum {string} */
+      theme: 'system' | 'light' | 'dark';
+    };
+    NotificationList: {
+      items: components['schemas']['Notification'][];
+      /** @description Pass as `cursor` for the next page. */
+      next_cursor: string | null;
+      has_more: boolean;
+      /** @description All your unread notifications, not only this page. */
+      unread_count: number;
+    };
+    Notification: {
+      /** @example ntf_01jbz3k4q8e9v6w2x5y7a0c1d2 */
+      id: string;
+      /** @example workspace.role_changed */
+      type: string;
+      /** @enum {string} */
+      category: 'security' | 'billing' | 'workspace' | 'product';
+      /** @example ws_01jbz3k4q8e9v6w2x5y7a0c1d2 */
+      workspace_id: string | null;
+      title: string;
+      /**
+       * @description The page it is about: a path on the app.
+       * @example /w/acme
+       */
+      link: string;
+      /** @description What the title was made from (by type). */
+      data: {
+        [key: string]: unknown;
+      };
+      /**
+       * Format: date-time
+       * @example 2026-01-31T12:00:00.000Z
+       */
+      read_at: string | null;
+      /**
+       * Format: date-time
+       * @example 2026-01-31T12:00:00.000Z
+       */
+      created_at: string;
+    };
+    NotificationsMarkedRead: {
+      updated: number;
+    };
+    NotificationPreferences: {
+      categories: {
+        /** @enum {string} */
+        category: 'security' | 'billing' | 'workspace' | 'product';
+        label: string;
+        description: string;
+        channels: {
+          in_app?: {
+            /** @enum {string} */
+            mode: 'on' | 'off' | 'digest';
+            /** @description Cannot be changed (security and billing email). */
+            locked: boolean;
+          };
+          email?: {
+            /** @enum {string} */
+            mode: 'on' | 'off' | 'digest';
+            /** @description Cannot be changed (security and billing email). */
+            locked: boolean;
+          };
+        };
+        overrides: {
+          /** @example ws_01jbz3k4q8e9v6w2x5y7a0c1d2 */
+          workspace_id: string;
+          /** @enum {string} */
+          channel: 'in_app' | 'email';
+          /** @enum {string} */
+          mode: 'on' | 'off' | 'digest';
+        }[];
+      }[];
+    };
+    NotificationPreferencesChange: {
+      changes: {
+        /** @enum {string} */
+        category: 'security' | 'billing' | 'workspace' | 'product';
+        /** @enum {string} */
+        channel: 'in_app' | 'email';
+        /**
+         * @description `digest` (email only): one daily summary. `null`: back to the default.
+         * @enum {string|null}
+         */
+        mode: 'on' | 'off' | 'digest' | null;
+        /**
+         * @description A workspace you belong to: an override for it only.
+         * @example ws_01jbz3k4q8e9v6w2x5y7a0c1d2
+         */
+        workspace_id?: string | null;
+      }[];
+    };
+    Avatar: {
+      /** @example avt_01jbz3k4q8e9v6w2x5y7a0c1d2 */
+      id: string;
+      /**
+       * @description `pending` until completed; `ready` once checked (its `urls` appear when the resize job has run); `rejected` when the upload was not what was declared.
+       * @enum {string}
+       */
+      status: 'pending' | 'ready' | 'rejected';
+      content_type: string;
+      size: number;
+      rejected_reason: string | null;
+      /** @description The resized images; null until the resize job has run (show initials). */
+      urls: {
+        /** @description 64 × 64 WebP. */
+        small: string;
+        /** @description 256 × 256 WebP. */
+        large: string;
+      } | null;
+      /**
+       * Format: date-time
+       * @example 2026-01-31T12:00:00.000Z
+       */
+      created_at: string;
+      /**
+       * Format: date-time
+       * @example 2026-01-31T12:00:00.000Z
+       */
+      completed_at: string | null;
+    };
+    AvatarUpload: {
+      avatar: components['schemas']['Avatar'];
+      upload: {
+        /** @enum {string} */
+        method: 'POST';
+        /** @description POST the form here, straight to object storage. */
+        url: string;
+        /** @description Send these form fields first, then the image as the last field, named `file`. */
+        fields: {
+          [key: string]: string;
+        };
+        /**
+         * Format: date-time
+         * @example 2026-01-31T12:00:00.000Z
+         */
+        expires_at: string;
+      };
+    };
+    CreateAvatarInput: {
+      /**
+       * @description PNG, JPEG or WebP (never SVG).
+       * @enum {string}
+       */
+      content_type: 'image/png' | 'image/jpeg' | 'image/webp';
+      /** @description Exact size in bytes (1 to 5242880); the upload must match it. */
+      size: number;
     };
     WorkspaceList: {
       items: components['schemas']['Workspace'][];
@@ -1065,6 +1577,103 @@ export interface components {
       name?: string;
       description?: string | null;
     };
+    SearchResults: {
+      items: components['schemas']['SearchResult'][];
+    };
+    SearchResult: {
+      /** @enum {string} */
+      type: 'project' | 'member';
+      /**
+       * @description The project's id (`proj_…`) or the member's user id (`user_…`).
+       * @example proj_01J9ZQ3R5X8Y2W4V6T0S1R3P5N
+       */
+      id: string;
+      name: string;
+      /** @description A project's description, a member's email. */
+      detail: string | null;
+      /** @description Rank within this response: higher is better. */
+      score: number;
+    };
+    FileUpload: {
+      file: components['schemas']['File'];
+      upload: {
+        /** @enum {string} */
+        method: 'POST';
+        /** @description POST the form here, straight to object storage. */
+        url: string;
+        /** @description Send these form fields first, in any order, then the file as the last field, named `file`. */
+        fields: {
+          [key: string]: string;
+        };
+        /**
+         * Format: date-time
+         * @example 2026-01-31T12:00:00.000Z
+         */
+        expires_at: string;
+      };
+    };
+    File: {
+      /** @example file_01jbz3k4q8e9v6w2x5y7a0c1d2 */
+      id: string;
+      /** @enum {string} */
+      purpose: 'attachment' | 'logo';
+      /**
+       * @description `pending` until completed; `pending_scan` while the virus scanner looks at it; `ready` to download; `rejected` (with `rejected_reason`) when the upload was not what was declared or the scanner flagged it.
+       * @enum {string}
+       */
+      status: 'pending' | 'pending_scan' | 'ready' | 'rejected';
+      name: string;
+      content_type: string;
+      size: number;
+      /** @example proj_01jbz3k4q8e9v6w2x5y7a0c1d2 */
+      project_id: string | null;
+      /** @example user_01jbz3k4q8e9v6w2x5y7a0c1d2 */
+      created_by: string;
+      rejected_reason: string | null;
+      /**
+       * Format: date-time
+       * @example 2026-01-31T12:00:00.000Z
+       */
+      created_at: string;
+      /**
+       * Format: date-time
+       * @example 2026-01-31T12:00:00.000Z
+       */
+      completed_at: string | null;
+    };
+    CreateFileInput: {
+      /** @description The file name shown and offered on download (no path). */
+      name: string;
+      /**
+       * @description One of the purpose's accepted media types.
+       * @example application/pdf
+       */
+      content_type: string;
+      /** @description Exact size in bytes (1 to 104857600); the upload must match it. */
+      size: number;
+      /** @enum {string} */
+      purpose: 'attachment' | 'logo';
+      /**
+       * @description Required for an attachment.
+       * @example proj_01jbz3k4q8e9v6w2x5y7a0c1d2
+       */
+      project_id?: string;
+    };
+    FileDownload: {
+      /** @description A signed GET, valid until `expires_at`. */
+      url: string;
+      /**
+       * Format: date-time
+       * @example 2026-01-31T12:00:00.000Z
+       */
+      expires_at: string;
+    };
+    FileList: {
+      items: components['schemas']['File'][];
+      /** @description Pass as `cursor` for the next page. */
+      next_cursor: string | null;
+      has_more: boolean;
+    };
     AuditEventList: {
       items: components['schemas']['AuditEvent'][];
       /** @description Pass as `cursor` for the next page. */
@@ -1079,10 +1688,17 @@ export interface components {
        * @example 2026-01-31T12:00:00.000Z
        */
       occurred_at: string;
+      /**
+       * @description The event as a sentence, with names.
+       * @example Ada Lovelace deleted the project “Launch”
+       */
+      summary: string;
       actor: {
         /** @enum {string} */
         type: 'user' | 'api_key' | 'system';
         id: string;
+        /** @description A person's current name (null once they deleted their account) or a key's name. */
+        name: string | null;
       };
       impersonator_id: string | null;
       /** @example project.deleted */
@@ -1090,7 +1706,34 @@ export interface components {
       target: {
         type: string;
         id: string | null;
+        /** @description A person's current name, or the thing's name when the event was recorded. */
+        name: string | null;
       } | null;
+      ip: string | null;
+      user_agent: string | null;
+      request_id: string | null;
+      metadata: {
+        [key: string]: unknown;
+      };
+    };
+    AuditEventExportRow: {
+      /** @example evt_01jbz3k4q8e9v6w2x5y7a0c1d2 */
+      id: string;
+      /**
+       * Format: date-time
+       * @example 2026-01-31T12:00:00.000Z
+       */
+      occurred_at: string;
+      summary: string;
+      action: string;
+      /** @enum {string} */
+      actor_type: 'user' | 'api_key' | 'system';
+      actor_id: string;
+      actor_name: string | null;
+      impersonator_id: string | null;
+      target_type: string | null;
+      target_id: string | null;
+      target_name: string | null;
       ip: string | null;
       user_agent: string | null;
       request_id: string | null;
@@ -1114,11 +1757,15 @@ export interface components {
       limits: {
         members: number;
         projects: number;
+        /** @description Bytes of files the plan includes. */
+        storage_bytes: number;
       };
       usage: {
         members: number;
         pending_invitations: number;
         projects: number;
+        /** @description Bytes of files held, uploads in progress included. */
+        storage_bytes: number;
       };
       seats: {
         used: number;
@@ -1148,6 +1795,17 @@ export interface components {
       invoices: components['schemas']['InvoiceSummary'][];
       past_due: {
         invoice_url: string | null;
+      } | null;
+      /** @description A plan granted by staff until `expires_at`: plan, features and limits are the grant’s until then. */
+      plan_override: {
+        /** @enum {string} */
+        plan: 'free' | 'pro' | 'team';
+        name: string;
+        /**
+         * Format: date-time
+         * @example 2026-01-31T12:00:00.000Z
+         */
+        expires_at: string;
       } | null;
     };
     InvoiceSummary: {
@@ -1196,6 +1854,9 @@ export interface components {
         | 'project.create'
         | 'project.update'
         | 'project.delete'
+        | 'file.read'
+        | 'file.upload'
+        | 'file.delete'
         | 'audit.read'
         | 'billing.read'
         | 'billing.manage'
@@ -1249,6 +1910,9 @@ export interface components {
         | 'project.create'
         | 'project.update'
         | 'project.delete'
+        | 'file.read'
+        | 'file.upload'
+        | 'file.delete'
         | 'audit.read'
         | 'billing.read'
         | 'billing.manage'
@@ -1423,6 +2087,12 @@ export interface components {
        */
       created_at: string;
     };
+    WorkspaceFlags: {
+      flags: {
+        /** @description Beta: start a new project from a template (the example domain’s flagged feature). */
+        project_templates: boolean;
+      };
+    };
   };
   responses: never;
   parameters: never;
@@ -1566,6 +2236,1114 @@ export interface operations {
       };
       /** @description Send JSON with Content-Type: application/json. */
       415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Rate limited; see Retry-After. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Unexpected error; quote the request_id. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Temporarily unavailable (the database cannot be reached or timed out); retry after Retry-After seconds. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  updateMe: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['MeChange'];
+      };
+    };
+    responses: {
+      /** @description You, after the change. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Me'];
+        };
+      };
+      /** @description Invalid input: malformed JSON, a wrong type, a missing or unknown field or query parameter. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description No valid session cookie or API key. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not allowed for this role (or API key scope), or a cookie request from an untrusted origin. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The request body is over 1 MB. */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Send JSON with Content-Type: application/json. */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Rate limited; see Retry-After. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Unexpected error; quote the request_id. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Temporarily unavailable (the database cannot be reached or timed out); retry after Retry-After seconds. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  listNotifications: {
+    parameters: {
+      query?: {
+        /** @description Items per page, 1–100. */
+        limit?: number;
+        /** @description The `next_cursor` of the previous page. */
+        cursor?: string;
+        /** @description Only unread notifications when `true`. */
+        unread?: 'true' | 'false';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A page of notifications. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['NotificationList'];
+        };
+      };
+      /** @description Invalid input: malformed JSON, a wrong type, a missing or unknown field or query parameter. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description No valid session cookie or API key. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not allowed for this role (or API key scope), or a cookie request from an untrusted origin. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Rate limited; see Retry-After. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Unexpected error; quote the request_id. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Temporarily unavailable (the database cannot be reached or timed out); retry after Retry-After seconds. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  markAllNotificationsRead: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Makes the request safe to retry. The same key with the same request within 24 h returns the stored response (with `Idempotent-Replayed: true`) instead of running again; the same key with another request is a 422 `idempotency_key_reused`; while the first is still running, a 409 `conflict` with Retry-After. Keys belong to their sender. */
+        'Idempotency-Key'?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description How many were unread. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['NotificationsMarkedRead'];
+        };
+      };
+      /** @description Invalid input: malformed JSON, a wrong type, a missing or unknown field or query parameter. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description No valid session cookie or API key. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not allowed for this role (or API key scope), or a cookie request from an untrusted origin. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Conflicts with the current state, or a request with this Idempotency-Key is still running (see Retry-After). */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The request body is over 1 MB. */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description This Idempotency-Key was already used for a different request (`idempotency_key_reused`). */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Rate limited; see Retry-After. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Unexpected error; quote the request_id. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Temporarily unavailable (the database cannot be reached or timed out); retry after Retry-After seconds. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  markNotificationRead: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Makes the request safe to retry. The same key with the same request within 24 h returns the stored response (with `Idempotent-Replayed: true`) instead of running again; the same key with another request is a 422 `idempotency_key_reused`; while the first is still running, a 409 `conflict` with Retry-After. Keys belong to their sender. */
+        'Idempotency-Key'?: string;
+      };
+      path: {
+        notification_id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The notification. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Notification'];
+        };
+      };
+      /** @description Invalid input: malformed JSON, a wrong type, a missing or unknown field or query parameter. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description No valid session cookie or API key. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not allowed for this role (or API key scope), or a cookie request from an untrusted origin. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not found — also for a workspace you are not a member of, and for a malformed id. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Conflicts with the current state, or a request with this Idempotency-Key is still running (see Retry-After). */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The request body is over 1 MB. */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description This Idempotency-Key was already used for a different request (`idempotency_key_reused`). */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Rate limited; see Retry-After. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Unexpected error; quote the request_id. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Temporarily unavailable (the database cannot be reached or timed out); retry after Retry-After seconds. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  getNotificationPreferences: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Your preferences. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['NotificationPreferences'];
+        };
+      };
+      /** @description Invalid input: malformed JSON, a wrong type, a missing or unknown field or query parameter. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description No valid session cookie or API key. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not allowed for this role (or API key scope), or a cookie request from an untrusted origin. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Rate limited; see Retry-After. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Unexpected error; quote the request_id. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Temporarily unavailable (the database cannot be reached or timed out); retry after Retry-After seconds. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  updateNotificationPreferences: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['NotificationPreferencesChange'];
+      };
+    };
+    responses: {
+      /** @description Your preferences after the change. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['NotificationPreferences'];
+        };
+      };
+      /** @description Invalid input: malformed JSON, a wrong type, a missing or unknown field or query parameter. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description No valid session cookie or API key. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not allowed for this role (or API key scope), or a cookie request from an untrusted origin. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The request body is over 1 MB. */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Send JSON with Content-Type: application/json. */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Rate limited; see Retry-After. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Unexpected error; quote the request_id. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Temporarily unavailable (the database cannot be reached or timed out); retry after Retry-After seconds. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  streamEvents: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description The id of the last event received, to resume after it. */
+        'Last-Event-ID'?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The event stream. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/event-stream': string;
+        };
+      };
+      /** @description Invalid input: malformed JSON, a wrong type, a missing or unknown field or query parameter. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description No valid session cookie or API key. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not allowed for this role (or API key scope), or a cookie request from an untrusted origin. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Rate limited; see Retry-After. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Unexpected error; quote the request_id. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Temporarily unavailable (the database cannot be reached or timed out); retry after Retry-After seconds. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  getAvatar: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Your avatar. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Avatar'];
+        };
+      };
+      /** @description Invalid input: malformed JSON, a wrong type, a missing or unknown field or query parameter. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description No valid session cookie or API key. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not allowed for this role (or API key scope), or a cookie request from an untrusted origin. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not found — also for a workspace you are not a member of, and for a malformed id. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Rate limited; see Retry-After. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Unexpected error; quote the request_id. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Temporarily unavailable (the database cannot be reached or timed out); retry after Retry-After seconds. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  createAvatar: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Makes the request safe to retry. The same key with the same request within 24 h returns the stored response (with `Idempotent-Replayed: true`) instead of running again; the same key with another request is a 422 `idempotency_key_reused`; while the first is still running, a 409 `conflict` with Retry-After. Keys belong to their sender. */
+        'Idempotency-Key'?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateAvatarInput'];
+      };
+    };
+    responses: {
+      /** @description Declared; upload now. */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AvatarUpload'];
+        };
+      };
+      /** @description Invalid input: malformed JSON, a wrong type, a missing or unknown field or query parameter. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description No valid session cookie or API key. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not allowed for this role (or API key scope), or a cookie request from an untrusted origin. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Conflicts with the current state, or a request with this Idempotency-Key is still running (see Retry-After). */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The request body is over 1 MB. */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Send JSON with Content-Type: application/json. */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description This Idempotency-Key was already used for a different request (`idempotency_key_reused`). */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Rate limited; see Retry-After. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Unexpected error; quote the request_id. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Temporarily unavailable (the database cannot be reached or timed out); retry after Retry-After seconds. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  deleteAvatar: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Removed (also when there was none). */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Invalid input: malformed JSON, a wrong type, a missing or unknown field or query parameter. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description No valid session cookie or API key. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not allowed for this role (or API key scope), or a cookie request from an untrusted origin. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The request body is over 1 MB. */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Rate limited; see Retry-After. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Unexpected error; quote the request_id. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Temporarily unavailable (the database cannot be reached or timed out); retry after Retry-After seconds. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  completeAvatar: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Makes the request safe to retry. The same key with the same request within 24 h returns the stored response (with `Idempotent-Replayed: true`) instead of running again; the same key with another request is a 422 `idempotency_key_reused`; while the first is still running, a 409 `conflict` with Retry-After. Keys belong to their sender. */
+        'Idempotency-Key'?: string;
+      };
+      path: {
+        avatar_id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The avatar, `ready`. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Avatar'];
+        };
+      };
+      /** @description Invalid input: malformed JSON, a wrong type, a missing or unknown field or query parameter. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description No valid session cookie or API key. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not allowed for this role (or API key scope), or a cookie request from an untrusted origin. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not found — also for a workspace you are not a member of, and for a malformed id. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Conflicts with the current state, or a request with this Idempotency-Key is still running (see Retry-After). */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The request body is over 1 MB. */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description This Idempotency-Key was already used for a different request (`idempotency_key_reused`). */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Rate limited; see Retry-After. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Unexpected error; quote the request_id. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Temporarily unavailable (the database cannot be reached or timed out); retry after Retry-After seconds. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  getPublicImage: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        scope: 'avatar' | 'logo';
+        owner_id: string;
+        image_id: string;
+        size: 'small' | 'large';
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Fetch the image at `Location` (WebP). */
+      302: {
+        headers: {
+          Location?: string;
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Invalid input: malformed JSON, a wrong type, a missing or unknown field or query parameter. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not found — also for a workspace you are not a member of, and for a malformed id. */
+      404: {
         headers: {
           [name: string]: unknown;
         };
@@ -3804,6 +5582,806 @@ export interface operations {
       };
     };
   };
+  searchWorkspace: {
+    parameters: {
+      query: {
+        /** @description What to look for, 1–100 characters. */
+        q: string;
+        /** @description Results, 1–50. */
+        limit?: number;
+      };
+      header?: never;
+      path: {
+        slug: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The best matches. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SearchResults'];
+        };
+      };
+      /** @description Invalid input: malformed JSON, a wrong type, a missing or unknown field or query parameter. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description No valid session cookie or API key. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not allowed for this role (or API key scope), or a cookie request from an untrusted origin. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not found — also for a workspace you are not a member of, and for a malformed id. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Rate limited; see Retry-After. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Unexpected error; quote the request_id. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Temporarily unavailable (the database cannot be reached or timed out); retry after Retry-After seconds. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  createFile: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Makes the request safe to retry. The same key with the same request within 24 h returns the stored response (with `Idempotent-Replayed: true`) instead of running again; the same key with another request is a 422 `idempotency_key_reused`; while the first is still running, a 409 `conflict` with Retry-After. Keys belong to their sender. */
+        'Idempotency-Key'?: string;
+      };
+      path: {
+        slug: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateFileInput'];
+      };
+    };
+    responses: {
+      /** @description Declared; upload now. */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['FileUpload'];
+        };
+      };
+      /** @description Invalid input: malformed JSON, a wrong type, a missing or unknown field or query parameter. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description No valid session cookie or API key. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The workspace plan does not include this. */
+      402: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not allowed for this role (or API key scope), or a cookie request from an untrusted origin. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not found — also for a workspace you are not a member of, and for a malformed id. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Conflicts with the current state, or a request with this Idempotency-Key is still running (see Retry-After). */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The request body is over 1 MB. */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Send JSON with Content-Type: application/json. */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description This Idempotency-Key was already used for a different request (`idempotency_key_reused`). */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Rate limited; see Retry-After. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Unexpected error; quote the request_id. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Temporarily unavailable (the database cannot be reached or timed out); retry after Retry-After seconds. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  completeFile: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Makes the request safe to retry. The same key with the same request within 24 h returns the stored response (with `Idempotent-Replayed: true`) instead of running again; the same key with another request is a 422 `idempotency_key_reused`; while the first is still running, a 409 `conflict` with Retry-After. Keys belong to their sender. */
+        'Idempotency-Key'?: string;
+      };
+      path: {
+        slug: string;
+        file_id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The file, `ready` or `pending_scan`. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['File'];
+        };
+      };
+      /** @description Invalid input: malformed JSON, a wrong type, a missing or unknown field or query parameter. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description No valid session cookie or API key. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not allowed for this role (or API key scope), or a cookie request from an untrusted origin. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not found — also for a workspace you are not a member of, and for a malformed id. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Conflicts with the current state, or a request with this Idempotency-Key is still running (see Retry-After). */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The request body is over 1 MB. */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description This Idempotency-Key was already used for a different request (`idempotency_key_reused`). */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Rate limited; see Retry-After. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Unexpected error; quote the request_id. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Temporarily unavailable (the database cannot be reached or timed out); retry after Retry-After seconds. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  getFile: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        slug: string;
+        file_id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The file. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['File'];
+        };
+      };
+      /** @description Invalid input: malformed JSON, a wrong type, a missing or unknown field or query parameter. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description No valid session cookie or API key. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not allowed for this role (or API key scope), or a cookie request from an untrusted origin. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not found — also for a workspace you are not a member of, and for a malformed id. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Rate limited; see Retry-After. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Unexpected error; quote the request_id. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Temporarily unavailable (the database cannot be reached or timed out); retry after Retry-After seconds. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  deleteFile: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        slug: string;
+        file_id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Deleted. */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Invalid input: malformed JSON, a wrong type, a missing or unknown field or query parameter. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description No valid session cookie or API key. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not allowed for this role (or API key scope), or a cookie request from an untrusted origin. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not found — also for a workspace you are not a member of, and for a malformed id. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The request body is over 1 MB. */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Rate limited; see Retry-After. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Unexpected error; quote the request_id. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Temporarily unavailable (the database cannot be reached or timed out); retry after Retry-After seconds. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  downloadFile: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        slug: string;
+        file_id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Where to fetch it. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['FileDownload'];
+        };
+      };
+      /** @description Invalid input: malformed JSON, a wrong type, a missing or unknown field or query parameter. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description No valid session cookie or API key. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not allowed for this role (or API key scope), or a cookie request from an untrusted origin. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not found — also for a workspace you are not a member of, and for a malformed id. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Conflicts with the current state, or a request with this Idempotency-Key is still running (see Retry-After). */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Rate limited; see Retry-After. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Unexpected error; quote the request_id. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Temporarily unavailable (the database cannot be reached or timed out); retry after Retry-After seconds. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  deleteWorkspaceLogo: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        slug: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Removed (also when there was none). */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Invalid input: malformed JSON, a wrong type, a missing or unknown field or query parameter. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description No valid session cookie or API key. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not allowed for this role (or API key scope), or a cookie request from an untrusted origin. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not found — also for a workspace you are not a member of, and for a malformed id. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The request body is over 1 MB. */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Rate limited; see Retry-After. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Unexpected error; quote the request_id. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Temporarily unavailable (the database cannot be reached or timed out); retry after Retry-After seconds. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  listProjectFiles: {
+    parameters: {
+      query?: {
+        /** @description Items per page, 1–100. */
+        limit?: number;
+        /** @description The `next_cursor` of the previous page. */
+        cursor?: string;
+      };
+      header?: never;
+      path: {
+        slug: string;
+        project_id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A page of files. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['FileList'];
+        };
+      };
+      /** @description Invalid input: malformed JSON, a wrong type, a missing or unknown field or query parameter. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description No valid session cookie or API key. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not allowed for this role (or API key scope), or a cookie request from an untrusted origin. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not found — also for a workspace you are not a member of, and for a malformed id. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Rate limited; see Retry-After. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Unexpected error; quote the request_id. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Temporarily unavailable (the database cannot be reached or timed out); retry after Retry-After seconds. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
   listAuditEvents: {
     parameters: {
       query?: {
@@ -3815,6 +6393,10 @@ export interface operations {
         actor_id?: string;
         /** @description Only events of this action. */
         action?: string;
+        /** @description Only events at or after this instant. */
+        from?: string;
+        /** @description Only events before this instant (exclusive: `to=2026-12-02` ends with December 1). */
+        to?: string;
       };
       header?: never;
       path: {
@@ -3831,6 +6413,105 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['AuditEventList'];
+        };
+      };
+      /** @description Invalid input: malformed JSON, a wrong type, a missing or unknown field or query parameter. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description No valid session cookie or API key. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not allowed for this role (or API key scope), or a cookie request from an untrusted origin. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not found — also for a workspace you are not a member of, and for a malformed id. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Rate limited; see Retry-After. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Unexpected error; quote the request_id. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Temporarily unavailable (the database cannot be reached or timed out); retry after Retry-After seconds. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  exportAuditEvents: {
+    parameters: {
+      query?: {
+        /** @description CSV (one header row) or a JSON array. */
+        format?: 'csv' | 'json';
+        /** @description Only events by this actor (`user_…` or `key_…`). */
+        actor_id?: string;
+        /** @description Only events of this action. */
+        action?: string;
+        /** @description Only events at or after this instant. */
+        from?: string;
+        /** @description Only events before this instant (exclusive: `to=2026-12-02` ends with December 1). */
+        to?: string;
+      };
+      header?: never;
+      path: {
+        slug: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The events. */
+      200: {
+        headers: {
+          /** @description How many events the body holds. */
+          'X-Audit-Event-Count'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'text/csv': string;
+          'application/json': components['schemas']['AuditEventExportRow'][];
         };
       };
       /** @description Invalid input: malformed JSON, a wrong type, a missing or unknown field or query parameter. */
@@ -5220,6 +7901,91 @@ export interface operations {
       };
       /** @description This Idempotency-Key was already used for a different request (`idempotency_key_reused`). */
       422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Rate limited; see Retry-After. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Unexpected error; quote the request_id. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Temporarily unavailable (the database cannot be reached or timed out); retry after Retry-After seconds. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  getWorkspaceFlags: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        slug: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The flags in effect. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['WorkspaceFlags'];
+        };
+      };
+      /** @description Invalid input: malformed JSON, a wrong type, a missing or unknown field or query parameter. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description No valid session cookie or API key. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not allowed for this role (or API key scope), or a cookie request from an untrusted origin. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not found — also for a workspace you are not a member of, and for a malformed id. */
+      404: {
         headers: {
           [name: string]: unknown;
         };

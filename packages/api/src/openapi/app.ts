@@ -31,6 +31,11 @@ export interface V1Chain {
   actor: MiddlewareHandler<V1Env>;
   /** Resolves `member` and `workspace` from `{slug}`; a non-member gets 404. */
   tenant: MiddlewareHandler<V1Env>;
+  /**
+   * actor and tenant in one step, for `member` operations when set (requireMemberActor: a session
+   * and its membership in one statement); the same answers as the two in a row.
+   */
+  memberActor?: MiddlewareHandler<V1Env>;
   /** Knows the actor and workspace, before validation: per-key and per-workspace rate limits. */
   afterTenant?: MiddlewareHandler<V1Env>[];
   /** After validation, right before the handler: Idempotency-Key for POST. */
@@ -59,8 +64,13 @@ export function addRoute<R extends V1Route>(
   handler: RouteHandler<R, V1Env>,
 ): void {
   const middleware: MiddlewareHandler<V1Env>[] = [
-    ...(route.access === 'public' ? [] : [chain.actor]),
-    ...(route.access === 'member' ? [chain.tenant] : []),
+    ...(route.access === 'public'
+      ? []
+      : route.access === 'member'
+        ? chain.memberActor
+          ? [chain.memberActor]
+          : [chain.actor, chain.tenant]
+        : [chain.actor]),
     ...(chain.afterTenant ?? []),
     ...(route.request?.body ? [] : [refuseBody]),
   ];

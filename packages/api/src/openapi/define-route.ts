@@ -36,6 +36,7 @@ const baseErrors: Record<Access, ErrorCode[]> = {
     'invalid_input',
     'unauthenticated',
     'forbidden',
+    'workspace_suspended',
     'not_found',
     'rate_limited',
     'internal',

@@ -8,13 +8,29 @@ export const API_VERSION = '1.0.0';
 
 const tags = [
   { name: 'Me', description: 'The signed-in person.' },
+  {
+    name: 'Notifications',
+    description:
+      'Your inbox, your notification preferences, and live events (Server-Sent Events) telling the app what to refetch.',
+  },
   { name: 'Workspaces', description: 'Workspaces you belong to; everything else lives inside one.' },
   { name: 'Members', description: 'Who belongs to a workspace, with which role.' },
   { name: 'Invitations', description: 'Invite people by email; they accept with the mailed token.' },
   { name: 'Projects', description: 'The example domain: a tenant resource with a plan limit.' },
+  { name: 'Search', description: 'Full-text and typo-tolerant search over a workspace.' },
+  {
+    name: 'Files',
+    description:
+      'Uploads straight to object storage with a signed POST policy (declare → upload → complete), signed downloads, attachments of projects.',
+  },
   { name: 'Audit events', description: 'The append-only record of privileged actions.' },
   { name: 'Billing', description: "A workspace's plan and subscription (read only here)." },
   { name: 'API keys', description: 'Workspace API keys (`plk_…`), shown once when created.' },
+  {
+    name: 'Flags',
+    description:
+      'Feature flags evaluated on the server for the caller, as clients (SPAs, mobile) may see them.',
+  },
   {
     name: 'Webhooks',
     description:

@@ -1,30 +1,18 @@
-import { eq } from 'drizzle-orm';
 import { Hono } from 'hono';
-import { createMiddleware } from 'hono/factory';
-import { user, type Database } from '@plinth/db';
+import { type Database } from '@plinth/db';
 import { listWebhookEvents, replayStripeEvent } from '@plinth/core/billing-events';
 import type { Env } from '@plinth/core/env';
-import { AppError } from '@plinth/core/errors';
 import { createSessionReader } from '@plinth/core/identity';
 import type { JobQueue } from '@plinth/core/jobs';
-import { requireSession, type SessionEnv } from '../middleware/session-actor';
+import type { SessionEnv } from '../middleware/session-actor';
+import { staffChain } from '../middleware/staff';
 import { parseQuery } from '../validation/parse-body';
+import { auditOrigin } from './origin';
 
 /**
- * Platform staff only (better-auth's `admin` role, as the /admin pages check it), never while
- * impersonating. Everyone else gets 404: the route's existence is not advertised.
+ * /api/admin/billing/events: the webhook inbox and its dead letters, with replay. Staff only
+ * (middleware/staff.ts: role, 2FA, a sign-in within 12 hours); everyone else gets 404.
  */
-function requireStaff(database: Database) {
-  return createMiddleware<SessionEnv>(async (c, next) => {
-    const actor = c.get('actor');
-    const [row] = await database.db.select({ role: user.role }).from(user).where(eq(user.id, actor.id));
-    const roles = (row?.role ?? '').split(',').map((role) => role.trim());
-    if (actor.impersonatorId || !roles.includes('admin')) throw new AppError('not_found');
-    await next();
-  });
-}
-
-/** /api/admin/billing/events: the webhook inbox and its dead letters, with replay. */
 export function billingAdminRoutes(deps: { database: Database; jobs: JobQueue; env: Env }) {
   const readSession = createSessionReader({
     database: deps.database,
@@ -33,10 +21,15 @@ export function billingAdminRoutes(deps: { database: Database; jobs: JobQueue; e
   });
   const trustedOrigins = [deps.env.appUrl, ...deps.env.auth.trustedOrigins];
   return new Hono<SessionEnv>()
-    .use('/admin/billing/*', requireSession(readSession, trustedOrigins), requireStaff(deps.database))
+    .use('/admin/billing/*', ...staffChain({ database: deps.database, readSession, trustedOrigins }))
     .get('/admin/billing/events', async (c) => c.json(await listWebhookEvents(deps, parseQuery(c))))
     .post('/admin/billing/events/:id/replay', async (c) => {
-      const replayed = await replayStripeEvent({ ...deps, logger: c.get('logger') }, c.req.param('id'));
+      const replayed = await replayStripeEvent(
+        { ...deps, logger: c.get('logger') },
+        c.req.param('id'),
+        c.get('actor'),
+        auditOrigin(c),
+      );
       return c.json(replayed, 202);
     });
 }

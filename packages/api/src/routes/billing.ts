@@ -39,11 +39,19 @@ const billing = z
     state: z.enum(accessStates).openapi({ description: '`grace` while a payment is past due.' }),
     subscription_status: z.string().nullable(),
     features: z.array(z.string()),
-    limits: z.object({ members: z.number().int(), projects: z.number().int() }),
+    limits: z.object({
+      members: z.number().int(),
+      projects: z.number().int(),
+      storage_bytes: z.number().int().openapi({ description: 'Bytes of files the plan includes.' }),
+    }),
     usage: z.object({
       members: z.number().int(),
       pending_invitations: z.number().int(),
       projects: z.number().int(),
+      storage_bytes: z
+        .number()
+        .int()
+        .openapi({ description: 'Bytes of files held, uploads in progress included.' }),
     }),
     seats: z.object({ used: z.number().int(), paid: z.number().int().nullable() }),
     current_period_end: timestamp().nullable(),
@@ -52,6 +60,13 @@ const billing = z
     next_invoice: z.object({ ...money, date: timestamp().nullable() }).nullable(),
     invoices: z.array(invoiceSummary),
     past_due: z.object({ invoice_url: z.string().nullable() }).nullable(),
+    plan_override: z
+      .object({ plan: z.enum(planKeys), name: z.string(), expires_at: timestamp() })
+      .nullable()
+      .openapi({
+        description:
+          'A plan granted by staff until `expires_at`: plan, features and limits are the grant’s until then.',
+      }),
   })
   .openapi('BillingSummary');
 
@@ -60,11 +75,16 @@ const toBilling = (summary: BillingSummary) => ({
   state: summary.state,
   subscription_status: summary.subscriptionStatus,
   features: summary.features,
-  limits: summary.limits,
+  limits: {
+    members: summary.limits.members,
+    projects: summary.limits.projects,
+    storage_bytes: summary.limits.storageBytes,
+  },
   usage: {
     members: summary.usage.members,
     pending_invitations: summary.usage.pendingInvitations,
     projects: summary.usage.projects,
+    storage_bytes: summary.usage.storageBytes,
   },
   seats: summary.seats,
   current_period_end: isoOrNull(summary.currentPeriodEnd),
@@ -88,6 +108,11 @@ const toBilling = (summary: BillingSummary) => ({
     invoice_pdf: invoice.invoicePdf,
   })),
   past_due: summary.pastDue && { invoice_url: summary.pastDue.invoiceUrl },
+  plan_override: summary.override && {
+    plan: summary.override.plan,
+    name: summary.override.planName,
+    expires_at: iso(summary.override.expiresAt),
+  },
 });
 
 const getBilling = defineRoute('member', {

@@ -116,12 +116,12 @@ const acceptInvitationRoute = defineRoute(
     operationId: 'acceptInvitation',
     summary: 'Accept an invitation',
     description:
-      'With the token from the mailed link, signed in with the invited (verified) address. A used, revoked or expired token is a 404.',
+      'With the token from the mailed link, signed in with the invited (verified) address. A used, revoked or expired token is a 404; a suspended workspace is a 403 `workspace_suspended` (the invitation stays pending).',
     tags,
     request: { body: jsonBody(documented(acceptInvitationInput, 'AcceptInvitationInput')) },
     responses: { 200: jsonContent('You are now a member.', accepted) },
   },
-  ['not_found'],
+  ['not_found', 'workspace_suspended'],
 );
 
 /** /api/v1/workspaces/{slug}/invitations and /api/v1/invitations/accept */

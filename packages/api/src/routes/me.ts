@@ -1,11 +1,21 @@
 import { z } from '@hono/zod-openapi';
-import { deleteAccount, deleteAccountInput } from '@plinth/core/identity';
+import { deleteAccount, deleteAccountInput, getTheme, setTheme, THEMES } from '@plinth/core/identity';
 import type { Database } from '@plinth/db';
 import { sessionActorOf } from '../middleware/api-key-actor';
 import { addRoute, defineRoute, encodeId, publicId, type V1App, type V1Chain } from '../openapi/index';
 import { auditOrigin } from './origin';
 
-const me = z.object({ id: publicId('user'), email: z.email() }).openapi('Me');
+const me = z
+  .object({
+    id: publicId('user'),
+    email: z.email(),
+    theme: z.enum(THEMES).openapi({
+      description: "Colour theme: 'system' follows the device (prefers-color-scheme).",
+    }),
+  })
+  .openapi('Me');
+
+const meChange = z.strictObject({ theme: z.enum(THEMES) }).openapi('MeChange');
 
 const getMe = defineRoute('user', {
   method: 'get',
@@ -14,6 +24,20 @@ const getMe = defineRoute('user', {
   summary: 'The signed-in person',
   tags: ['Me'],
   responses: { 200: { description: 'You.', content: { 'application/json': { schema: me } } } },
+});
+
+const updateMe = defineRoute('user', {
+  method: 'patch',
+  path: '/me',
+  operationId: 'updateMe',
+  summary: 'Change your preferences',
+  description:
+    'Today: your colour theme (`system`, `light` or `dark`), which the web app applies on every device.',
+  tags: ['Me'],
+  request: { body: { required: true, content: { 'application/json': { schema: meChange } } } },
+  responses: {
+    200: { description: 'You, after the change.', content: { 'application/json': { schema: me } } },
+  },
 });
 
 const deleteMe = defineRoute('user', {
@@ -30,9 +54,15 @@ const deleteMe = defineRoute('user', {
 
 /** /api/v1/me: the signed-in person's own account. */
 export function meRoutes(app: V1App, chain: V1Chain, deps: { database: Database }): void {
-  addRoute(app, chain, getMe, (c) => {
+  addRoute(app, chain, getMe, async (c) => {
     const actor = sessionActorOf(c);
-    return c.json({ id: encodeId('user', actor.id), email: actor.email }, 200);
+    const theme = await getTheme(deps, actor.id);
+    return c.json({ id: encodeId('user', actor.id), email: actor.email, theme }, 200);
+  });
+  addRoute(app, chain, updateMe, async (c) => {
+    const actor = sessionActorOf(c);
+    const theme = await setTheme(deps, actor, c.req.valid('json'));
+    return c.json({ id: encodeId('user', actor.id), email: actor.email, theme }, 200);
   });
   addRoute(app, chain, deleteMe, async (c) => {
     await deleteAccount(deps, sessionActorOf(c), c.req.valid('json'), auditOrigin(c));

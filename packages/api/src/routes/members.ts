@@ -93,7 +93,7 @@ const removeMemberRoute = defineRoute(
 );
 
 /** /api/v1/workspaces/{slug}/members */
-export function memberRoutes(app: V1App, chain: V1Chain, deps: { database: Database }): void {
+export function memberRoutes(app: V1App, chain: V1Chain, deps: { database: Database; appUrl: string }): void {
   addRoute(app, chain, listMembersRoute, async (c) =>
     c.json(wholeList(await listMembers(deps, c.get('member')), toMember), 200),
   );

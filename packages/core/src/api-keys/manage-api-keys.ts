@@ -86,7 +86,7 @@ export async function createApiKey(
       actor,
       {
         action: 'api_key.created',
-        target: { type: 'api_key', id: created!.id },
+        target: { type: 'api_key', id: created!.id, name },
         metadata: { name, scopes, expiresAt: expiresAt?.toISOString() ?? null },
       },
       origin,
@@ -176,7 +176,7 @@ export async function revokeApiKey(
       actor,
       {
         action: 'api_key.revoked',
-        target: { type: 'api_key', id: keyId },
+        target: { type: 'api_key', id: keyId, name: revoked!.name },
         metadata: { name: revoked!.name },
       },
       origin,

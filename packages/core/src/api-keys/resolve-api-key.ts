@@ -17,6 +17,8 @@ export interface ResolvedApiKey {
   /** When the key stops working; null when it lasts until revoked. */
   expiresAt: Date | null;
   workspace: WorkspaceSummary;
+  /** Its workspace is suspended by staff: the key is live, but every request is 403 workspace_suspended. */
+  suspended: boolean;
   /** The actor core services take, for this key inside its workspace. */
   actor: MemberActor;
 }
@@ -31,14 +33,18 @@ interface KeyRow {
   slug: string;
   name: string;
   created_at: Date;
+  suspended: boolean;
 }
 
 // The whole authentication and tenant step of a key request in one indexed, prepared query: the
 // key by hash, live (not revoked, not expired), its workspace live, its creator still a member of
-// it and not banned or deleted. Every refusal is a missing row, so each costs the same work.
+// it and not banned or deleted. Every refusal is a missing row, so each costs the same work. The
+// workspace's suspension rides along in the select list (a live key of a suspended workspace is a
+// 403, not a 401: the key is fine, its workspace is not).
 const keyQuery = {
   name: 'plinth_resolve_api_key',
-  text: `select k.id as key_id, k.workspace_id, k.scopes, k.created_by, k.expires_at, m.role, w.slug, w.name, w.created_at
+  text: `select k.id as key_id, k.workspace_id, k.scopes, k.created_by, k.expires_at, m.role, w.slug, w.name, w.created_at,
+           w.suspended_at is not null as suspended
          from api_key k
          join workspace w on w.id = k.workspace_id
          join member m on m.workspace_id = k.workspace_id and m.user_id = k.created_by
@@ -73,6 +79,7 @@ export async function resolveApiKey(database: Database, rawKey: string): Promise
     createdBy: row.created_by,
     role: row.role,
     expiresAt: row.expires_at,
+    suspended: row.suspended,
     workspace: {
       id: row.workspace_id,
       name: row.name,

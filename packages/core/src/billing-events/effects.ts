@@ -13,7 +13,12 @@ import {
   type WebhookEvent,
 } from '@plinth/db';
 import { catalog, isPlanKey, planForPrice } from '../billing/index';
-import { queueMail, type AnyMailRequest, type MailTemplateData, type MailTemplateName } from '../mail/index';
+import {
+  notify,
+  type NotificationData,
+  type NotificationType,
+  type NotifyInput,
+} from '../notifications/index';
 import type { BillingEventsDeps } from './types';
 
 /** The side effects an event may have, by name: the second half of the billing_effect claim key. */
@@ -26,10 +31,10 @@ export const billingEffects = {
 
 type EffectEventType = keyof typeof billingEffects;
 
-/** A mail request before its recipient is known (one per workspace owner). */
-type UnaddressedMail = {
-  [T in MailTemplateName]: { template: T; data: MailTemplateData[T] };
-}[MailTemplateName];
+/** What an effect tells the workspace's owners: a notification, in-app and by mail per the catalog. */
+type OwnerNotice = {
+  [T in NotificationType]: { type: T; data: NotificationData<T> };
+}[NotificationType];
 
 const isEffectEvent = (type: string): type is EffectEventType => type in billingEffects;
 
@@ -55,29 +60,41 @@ export async function performEffect(
   if (!isEffectEvent(row.type)) return undefined;
   const effect = billingEffects[row.type];
   const object = (row.payload as unknown as Stripe.Event).data.object;
-  const mails = await mailsFor(deps, drizzle({ client }), row.type, object, workspaceId);
-  if (mails.length === 0) return undefined;
+  const tx = drizzle({ client });
+  const notice = await noticeFor(deps, tx, row.type, object, workspaceId);
+  if (!notice) return undefined;
   const claim = await client.query(
     `insert into billing_effect (event_id, effect) values ($1, $2) on conflict do nothing returning event_id`,
     [row.id, effect],
   );
   if (claim.rowCount !== 1) return undefined;
-  for (const mail of mails) await queueMail(deps.jobs, mail, { executor: client });
+  // Billing mail cannot be turned off (the catalog locks it), so every owner is mailed; the in-app
+  // notification follows each owner's preference. The mail leaves through the outbox.
+  const owners = await tx
+    .select({ id: user.id })
+    .from(member)
+    .innerJoin(user, eq(user.id, member.userId))
+    .where(and(eq(member.workspaceId, workspaceId), eq(member.role, 'owner'), isNull(user.deletedAt)));
+  await notify(
+    tx,
+    { recipients: owners.map((owner) => owner.id), ...notice, workspaceId } as NotifyInput<NotificationType>,
+    { appUrl: deps.appUrl },
+  );
   return effect;
 }
 
-async function mailsFor(
+async function noticeFor(
   deps: BillingEventsDeps,
   tx: Executor,
   type: EffectEventType,
   object: Stripe.Event.Data['object'],
   workspaceId: string,
-): Promise<AnyMailRequest[]> {
+): Promise<OwnerNotice | undefined> {
   const [place] = await tx
     .select({ name: workspace.name, slug: workspace.slug })
     .from(workspace)
     .where(and(eq(workspace.id, workspaceId), isNull(workspace.deletedAt)));
-  if (!place) return [];
+  if (!place) return undefined;
   const objectId = (object as { id?: string }).id ?? '';
   const [mirroredInvoice] = await tx
     .select()
@@ -89,16 +106,15 @@ async function mailsFor(
     .where(and(eq(subscription.workspaceId, workspaceId), eq(subscription.id, objectId)));
   const [current] = await tx.select().from(entitlement).where(eq(entitlement.workspaceId, workspaceId));
   const mirror = { invoice: mirroredInvoice, subscription: mirroredSubscription, entitlement: current };
-  const billingUrl = billingPageUrl(deps.appUrl, place.slug);
-  let mail: UnaddressedMail;
+  const where = { workspaceName: place.name, workspaceSlug: place.slug };
   if (type === 'invoice.payment_failed' || type === 'invoice.payment_action_required') {
     const event = object as Stripe.Invoice;
     // The mirror is Stripe's state as of the sync just done; the payload may be hours old.
     const status = mirror.invoice?.status ?? event.status;
     const invoiceUrl = mirror.invoice?.hostedInvoiceUrl ?? event.hosted_invoice_url;
-    if (status !== 'open' || !invoiceUrl) return [];
+    if (status !== 'open' || !invoiceUrl) return undefined;
     const common = {
-      workspaceName: place.name,
+      ...where,
       amountDue: mirror.invoice?.amountRemaining ?? event.amount_remaining,
       currency: mirror.invoice?.currency ?? event.currency,
       invoiceUrl,
@@ -106,42 +122,29 @@ async function mailsFor(
     const nextAttempt = mirror.invoice
       ? mirror.invoice.nextPaymentAttempt
       : toDate(event.next_payment_attempt);
-    mail =
-      type === 'invoice.payment_failed'
-        ? {
-            template: 'billing-payment-failed',
-            data: { ...common, nextAttemptAt: nextAttempt?.toISOString() ?? null },
-          }
-        : { template: 'billing-payment-action-required', data: common };
+    return type === 'invoice.payment_failed'
+      ? {
+          type: 'billing.payment_failed',
+          data: { ...common, nextAttemptAt: nextAttempt?.toISOString() ?? null },
+        }
+      : { type: 'billing.payment_action_required', data: common };
   } else if (type === 'customer.subscription.trial_will_end') {
     const event = object as Stripe.Subscription;
     const status = mirror.subscription?.status ?? event.status;
     const trialEnd = mirror.subscription?.trialEnd ?? toDate(event.trial_end);
     const cancelling = mirror.subscription?.cancelAtPeriodEnd ?? event.cancel_at_period_end;
-    if (status !== 'trialing' || !trialEnd || cancelling) return [];
-    mail = {
-      template: 'billing-trial-ending',
-      data: {
-        workspaceName: place.name,
-        planName: planNameOf(event),
-        trialEndsAt: trialEnd.toISOString(),
-        billingUrl,
-      },
-    };
-  } else {
-    // Ended, and nothing else (a switch to another subscription) keeps the workspace on a paid plan.
-    if (mirror.entitlement && mirror.entitlement.plan !== 'free') return [];
-    mail = {
-      template: 'billing-subscription-canceled',
-      data: { workspaceName: place.name, planName: planNameOf(object as Stripe.Subscription), billingUrl },
+    if (status !== 'trialing' || !trialEnd || cancelling) return undefined;
+    return {
+      type: 'billing.trial_ending',
+      data: { ...where, planName: planNameOf(event), trialEndsAt: trialEnd.toISOString() },
     };
   }
-  const owners = await tx
-    .select({ email: user.email })
-    .from(member)
-    .innerJoin(user, eq(user.id, member.userId))
-    .where(and(eq(member.workspaceId, workspaceId), eq(member.role, 'owner'), isNull(user.deletedAt)));
-  return owners.map((owner) => ({ ...mail, to: owner.email }) as AnyMailRequest);
+  // Ended, and nothing else (a switch to another subscription) keeps the workspace on a paid plan.
+  if (mirror.entitlement && mirror.entitlement.plan !== 'free') return undefined;
+  return {
+    type: 'billing.subscription_canceled',
+    data: { ...where, planName: planNameOf(object as Stripe.Subscription) },
+  };
 }
 
 function planNameOf(sub: Stripe.Subscription): string {

@@ -7,6 +7,9 @@ import {
   type Database,
   type WebhookEvent,
 } from '@plinth/db';
+import { drizzle } from 'drizzle-orm/node-postgres';
+import type { Actor } from '../actor/index';
+import { audit, type AuditOrigin } from '../audit/index';
 import { AppError } from '../errors/index';
 import type { JobQueue } from '../jobs/index';
 import type { Logger } from '../logger/index';
@@ -106,6 +109,8 @@ export async function listWebhookEvents(
 export async function replayStripeEvent(
   deps: { database: Database; jobs: JobQueue; logger?: Logger },
   eventId: string,
+  actor: Actor,
+  origin: AuditOrigin = {},
 ): Promise<{ id: string; status: 'pending' }> {
   if (!stripeEventId.safeParse(eventId).success)
     throw new AppError('not_found', 'No such event in the inbox.');
@@ -119,6 +124,17 @@ export async function replayStripeEvent(
     );
     if (!rows[0]) throw new AppError('not_found', 'No such event in the inbox.');
     await deps.jobs.send(stripeEventQueue.name, { eventId }, { executor: client });
+    // The staff member who replayed it, in the same transaction as the replay.
+    await audit(
+      drizzle({ client }),
+      actor,
+      {
+        action: 'admin.billing_event_replayed',
+        target: { type: 'stripe_event', id: eventId },
+        metadata: { previousStatus: rows[0].status },
+      },
+      origin,
+    );
     return rows[0].status;
   });
   deps.logger?.info({ event_id: eventId, previous_status: previousStatus }, 'stripe event replayed');

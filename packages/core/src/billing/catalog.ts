@@ -19,11 +19,32 @@ export const featureKeys = [
 ] as const;
 export type FeatureKey = (typeof featureKeys)[number];
 
+/**
+ * How a feature is named to people (upgrade prompts, the pricing page) and where the server checks
+ * it with `requireFeature()`. A feature added to `featureKeys` must get an entry here (the type
+ * says so) and a case in tests/billing/feature-matrix.test.ts (the test says so).
+ */
+export const featureInfo: Record<FeatureKey, { name: string; description: string }> = {
+  projects: { name: 'Projects', description: 'Create and manage projects.' },
+  invitations: { name: 'Invitations', description: 'Invite people to the workspace.' },
+  audit_log: { name: 'The audit log', description: 'Read every privileged change in the workspace.' },
+  priority_support: {
+    name: 'Priority support',
+    description: 'A support address answered first, within one business day.',
+  },
+  seat_billing: { name: 'Seat management', description: 'Buy and release paid seats as the team changes.' },
+};
+
 export interface PlanLimits {
   /** Members plus pending invitations. For a seat-based plan this is the number of paid seats. */
   members: number;
   /** Live (not deleted) projects. */
   projects: number;
+  /**
+   * Bytes of files a workspace may hold (uploads in progress and stored files; deleted ones no
+   * longer count). Each file is also capped by its purpose (packages/core/src/storage/purposes.ts).
+   */
+  storageBytes: number;
 }
 
 export interface PlanPrice {
@@ -55,6 +76,8 @@ export interface Catalog {
   planMetadataKey: string;
 }
 
+const GB = 1024 ** 3;
+
 const usd = (lookupKey: string, interval: BillingInterval, unitAmount: number): PlanPrice => ({
   lookupKey,
   interval,
@@ -70,7 +93,7 @@ export const catalog: Catalog = {
       name: 'Free',
       description: 'For trying Plinth out with a small group.',
       features: ['projects', 'invitations'],
-      limits: { members: 3, projects: 3 },
+      limits: { members: 3, projects: 3, storageBytes: 1 * GB },
       seatBased: false,
       trialDays: 0,
       prices: null,
@@ -80,7 +103,7 @@ export const catalog: Catalog = {
       name: 'Pro',
       description: 'For a small team shipping in earnest.',
       features: ['projects', 'invitations', 'audit_log'],
-      limits: { members: 10, projects: 50 },
+      limits: { members: 10, projects: 50, storageBytes: 50 * GB },
       seatBased: false,
       trialDays: 14,
       prices: { monthly: usd('pro_monthly', 'month', 1900), yearly: usd('pro_yearly', 'year', 19000) },
@@ -91,7 +114,7 @@ export const catalog: Catalog = {
       description: 'Per-seat pricing for growing organisations.',
       features: ['projects', 'invitations', 'audit_log', 'priority_support', 'seat_billing'],
       // members is the most seats one subscription may buy; the paid quantity is the real limit.
-      limits: { members: 500, projects: 500 },
+      limits: { members: 500, projects: 500, storageBytes: 1000 * GB },
       seatBased: true,
       trialDays: 0,
       prices: { monthly: usd('team_monthly', 'month', 1200), yearly: usd('team_yearly', 'year', 12000) },
@@ -111,6 +134,14 @@ export const planRank: Record<PlanKey, number> = { free: 0, pro: 1, team: 2 };
 
 export function isPlanKey(value: unknown): value is PlanKey {
   return typeof value === 'string' && (planKeys as readonly string[]).includes(value);
+}
+
+/** The cheapest plan (by rank) whose features include `feature`, or undefined when none does. */
+export function lowestPlanWith(feature: FeatureKey, source: Catalog = catalog): Plan | undefined {
+  return planKeys
+    .map((key) => source.plans[key])
+    .sort((a, b) => planRank[a.key] - planRank[b.key])
+    .find((plan) => plan.features.includes(feature));
 }
 
 /** Every sellable price of the catalog, with its plan. */

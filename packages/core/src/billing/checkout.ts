@@ -199,13 +199,24 @@ async function seatQuantity(
   const inUse = Math.max(1, seats.members + seats.pendingInvitations);
   if (requested === undefined) return inUse;
   if (requested < inUse) {
-    throw new AppError('invalid_input', `This workspace uses ${inUse} seats; buy at least that many.`, {
-      fields: {
-        quantity: `At least ${inUse}: ${seats.members} members and ${seats.pendingInvitations} pending invitations. Remove members or revoke invitations to buy fewer.`,
+    throw new AppError(
+      'invalid_input',
+      `This workspace uses ${counted(inUse, 'seat')}; buy at least that many.`,
+      {
+        fields: {
+          quantity: `At least ${inUse}: ${counted(seats.members, 'member')} and ${counted(seats.pendingInvitations, 'pending invitation')}. Remove members or revoke invitations to buy fewer.`,
+        },
       },
-    });
+    );
   }
   return requested;
+}
+
+const englishPlurals = new Intl.PluralRules('en-US');
+
+/** "1 seat", "3 seats": the English plural by Intl.PluralRules (core's messages are English). */
+function counted(count: number, noun: string): string {
+  return `${count} ${englishPlurals.select(count) === 'one' ? noun : `${noun}s`}`;
 }
 
 /** A return URL given by the caller must be ours: Checkout must not become an open redirect. */

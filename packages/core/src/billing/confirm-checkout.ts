@@ -1,19 +1,18 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, isNull } from 'drizzle-orm';
 import { checkoutSession, customer, withTenant } from '@plinth/db';
 import { assertCan } from '../access/index';
 import type { MemberActor } from '../tenancy/index';
 import { syncCustomer } from './sync-customer';
 import type { SyncDeps } from './types';
 
-/** A sync this recent already reflects the payment (the webhook's, or a reload's): no second one. */
-export const CONFIRM_FRESH_MS = 10_000;
-
 /**
  * What Checkout's success page does on arrival: syncs the workspace's customer so the plan is right
- * before any webhook arrives — but only when `sessionId` names a Checkout session this workspace
- * opened (our checkout_session rows, read inside the tenant), and not when the customer was synced
- * in the last few seconds. Any other visit (no id, an unknown or another workspace's id, a reload)
- * just shows the mirror: a GET cannot be made to call Stripe at will.
+ * before any webhook arrives — once per Checkout session, and only for a session this workspace
+ * opened (our checkout_session rows, inside the tenant). The first load claims the session in one
+ * UPDATE (`confirmed_at`) and syncs, however fresh the last sync was: the payment came after it.
+ * A reload, a parallel load, no id, an unknown or another workspace's id finds nothing to claim and
+ * only shows the mirror (the webhooks and the page's live refresh bring the rest): a GET cannot be
+ * made to call Stripe at will, and Stripe sees at most one round trip per Checkout session.
  */
 export async function confirmCheckout(
   deps: SyncDeps,
@@ -22,20 +21,49 @@ export async function confirmCheckout(
 ): Promise<{ synced: boolean }> {
   assertCan(member, 'billing.read');
   if (!sessionId || sessionId.length > 255) return { synced: false };
-  const [session] = await withTenant(deps.database, member.workspaceId, member, (tx) =>
+  const [claimed] = await withTenant(deps.database, member.workspaceId, member, (tx) =>
     tx
-      .select({ customerId: checkoutSession.customerId })
-      .from(checkoutSession)
-      .where(and(eq(checkoutSession.id, sessionId), eq(checkoutSession.workspaceId, member.workspaceId))),
+      .update(checkoutSession)
+      .set({ confirmedAt: new Date() })
+      .where(
+        and(
+          eq(checkoutSession.id, sessionId),
+          eq(checkoutSession.workspaceId, member.workspaceId),
+          isNull(checkoutSession.confirmedAt),
+        ),
+      )
+      .returning({ customerId: checkoutSession.customerId }),
   );
-  if (!session) return { synced: false };
-  const [owner] = await deps.database.db
-    .select({ syncedAt: customer.syncedAt })
-    .from(customer)
-    .where(and(eq(customer.id, session.customerId), eq(customer.workspaceId, member.workspaceId)));
-  if (!owner) return { synced: false };
-  // synced_at is written from the server's clock, so it is judged by it (not deps.now, a test clock).
-  if (owner.syncedAt && Date.now() - owner.syncedAt.getTime() < CONFIRM_FRESH_MS) return { synced: false };
-  await syncCustomer(deps, session.customerId);
+  if (!claimed) return { synced: false };
+  await syncCustomer(deps, claimed.customerId);
+  return { synced: true };
+}
+
+/** The longest portal visit nonce a return link may carry (openPortal writes 24 characters). */
+const PORTAL_VISIT_MAX = 64;
+
+/**
+ * What the billing page does when the portal sends the browser back: syncs the workspace's customer
+ * so a plan switched or cancelled there shows at once, before the webhooks arrive. The return link
+ * carries the nonce openPortal() stored for that portal session (`portal_visit`); the first load that
+ * presents it clears it in the same UPDATE and syncs, however fresh the last sync was (the change was
+ * made after it). A reload, a parallel load, a guessed or an old nonce finds nothing to clear and only
+ * shows the mirror — the webhooks and the page's live refresh bring the rest. So Stripe sees at most
+ * one round trip per portal session opened.
+ */
+export async function confirmPortalReturn(
+  deps: SyncDeps,
+  member: MemberActor,
+  visit: string | null | undefined,
+): Promise<{ synced: boolean }> {
+  assertCan(member, 'billing.read');
+  if (!visit || visit.length > PORTAL_VISIT_MAX) return { synced: false };
+  const [claimed] = await deps.database.db
+    .update(customer)
+    .set({ portalVisit: null })
+    .where(and(eq(customer.workspaceId, member.workspaceId), eq(customer.portalVisit, visit)))
+    .returning({ id: customer.id });
+  if (!claimed) return { synced: false };
+  await syncCustomer(deps, claimed.id);
   return { synced: true };
 }

@@ -33,7 +33,7 @@ export interface EntitlementSnapshot {
   subscriptionStatus: string | null;
   subscriptionId: string | null;
   features: string[];
-  limits: { members: number; projects: number };
+  limits: { members: number; projects: number; storageBytes: number };
   /** Paid seats, for a seat-based plan. */
   seats: number | null;
   trialEnd: Date | null;
@@ -95,8 +95,48 @@ export function entitlementForPlan(
     plan: plan.key,
     state: options.state ?? 'active',
     features: [...plan.features],
-    limits: { members: seats ?? plan.limits.members, projects: plan.limits.projects },
+    limits: {
+      members: seats ?? plan.limits.members,
+      projects: plan.limits.projects,
+      storageBytes: plan.limits.storageBytes,
+    },
     seats,
+  };
+}
+
+/** A plan staff granted until a date, with limits beyond the plan's where it names them. */
+export interface PlanOverrideGrant {
+  plan: string;
+  members: number | null;
+  projects: number | null;
+  storageBytes: number | null;
+}
+
+/**
+ * What a live staff plan override grants on top of the synced snapshot (docs/decisions/0032): the
+ * plan's features and its limits (or the override's), full access. Stripe's own facts (period end,
+ * a scheduled cancellation, an invoice to pay) stay as the snapshot has them. An override naming no
+ * plan of the catalog changes nothing.
+ */
+export function withPlanOverride(
+  snapshot: EntitlementSnapshot,
+  grant: PlanOverrideGrant,
+  source: Catalog = defaultCatalog,
+): EntitlementSnapshot {
+  const plan = (source.plans as Record<string, Plan | undefined>)[grant.plan];
+  if (!plan || plan.key === 'free') return snapshot;
+  const members = grant.members ?? plan.limits.members;
+  return {
+    ...snapshot,
+    plan: plan.key,
+    state: 'active',
+    features: [...plan.features],
+    limits: {
+      members,
+      projects: grant.projects ?? plan.limits.projects,
+      storageBytes: grant.storageBytes ?? plan.limits.storageBytes,
+    },
+    seats: plan.seatBased ? members : null,
   };
 }
 
@@ -177,6 +217,7 @@ export function deriveEntitlement(
     limits: {
       members: plan.seatBased ? Math.min(seats ?? 0, plan.limits.members) : plan.limits.members,
       projects: plan.limits.projects,
+      storageBytes: plan.limits.storageBytes,
     },
     seats,
     trialEnd: state === 'trialing' ? subscription.trialEnd : null,
@@ -202,6 +243,7 @@ function normalize(snapshot: EntitlementSnapshot) {
     [...snapshot.features].sort(),
     snapshot.limits.members,
     snapshot.limits.projects,
+    snapshot.limits.storageBytes,
     snapshot.seats,
     snapshot.trialEnd?.getTime() ?? null,
     snapshot.currentPeriodEnd?.getTime() ?? null,

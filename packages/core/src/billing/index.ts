@@ -3,7 +3,9 @@
 export {
   catalog,
   catalogPrices,
+  featureInfo,
   featureKeys,
+  lowestPlanWith,
   isPlanKey,
   planForLookupKey,
   planForPrice,
@@ -31,7 +33,9 @@ export {
   entitlementForPlan,
   freeEntitlement,
   sameEntitlement,
+  withPlanOverride,
   type AccessState,
+  type PlanOverrideGrant,
   type EntitlementSnapshot,
   type SubscriptionState,
 } from './derive-entitlement';
@@ -45,10 +49,21 @@ export {
 } from './sync-customer';
 export { ensureCustomer, customerIdOf } from './customers';
 export { startCheckout, liveSubscriptionStatuses } from './checkout';
-export { confirmCheckout, CONFIRM_FRESH_MS } from './confirm-checkout';
-export { openPortal, PORTAL_CONFIGURATION_STATE } from './portal';
+export { confirmCheckout, confirmPortalReturn } from './confirm-checkout';
+export { openPortal, openSeatsPortal, PORTAL_CONFIGURATION_STATE } from './portal';
 export { syncCatalog, type SyncCatalogResult } from './sync-catalog';
-export { billingSummary, type BillingSummary, type InvoiceSummary } from './billing-summary';
+export { billingSummary, planChoices, type BillingSummary, type InvoiceSummary } from './billing-summary';
+export {
+  billingStanding,
+  invoiceStandings,
+  nextPlanActions,
+  planActionLabel,
+  standingNote,
+  type BillingPosition,
+  type BillingStanding,
+  type InvoiceStanding,
+  type PlanAction,
+} from './next-action';
 export {
   MAX_SEATS,
   openPortalInput,

@@ -1,6 +1,8 @@
+import { randomBytes } from 'node:crypto';
 import { eq } from 'drizzle-orm';
-import { billingState, workspace } from '@plinth/db';
+import { billingState, customer, workspace } from '@plinth/db';
 import { assertCan } from '../access/index';
+import { entitlements, assertFeature } from '../entitlements/index';
 import { AppError, parseInput } from '../errors/index';
 import type { MemberActor } from '../tenancy/index';
 import { sameOrigin } from './checkout';
@@ -36,12 +38,33 @@ export async function openPortal(
       .where(eq(workspace.id, actor.workspaceId));
     returnUrl = `${deps.appUrl.replace(/\/$/, '')}/w/${ws!.slug}/billing`;
   }
+  // The return link carries a fresh nonce, stored on the customer: the billing page syncs once for
+  // it (confirmPortalReturn), so what the person changes in the portal shows on return.
+  const visit = randomBytes(18).toString('base64url');
+  await deps.database.db.update(customer).set({ portalVisit: visit }).where(eq(customer.id, customerId));
+  const back = new URL(returnUrl);
+  back.searchParams.set('portal_visit', visit);
   const session = await deps.stripe.billingPortal.sessions.create({
     customer: customerId,
     configuration,
-    return_url: returnUrl,
+    return_url: back.toString(),
   });
   return { url: session.url };
+}
+
+/**
+ * "Add or remove seats": the same portal (its configuration allows quantity changes), for a plan
+ * that is billed per seat (`seat_billing`); `payment_required` naming that plan for any other, so a
+ * Pro workspace learns seats come with Team instead of finding a portal with nothing to change.
+ */
+export async function openSeatsPortal(
+  deps: BillingLinkDeps,
+  actor: MemberActor,
+  input: OpenPortalInput = {},
+): Promise<{ url: string }> {
+  assertCan(actor, 'billing.manage');
+  assertFeature(await entitlements(deps, actor.workspaceId), 'seat_billing');
+  return openPortal(deps, actor, input);
 }
 
 async function portalConfigurationId(deps: Pick<BillingLinkDeps, 'database'>): Promise<string> {

@@ -327,6 +327,7 @@ export function snapshotFromRow(row: Entitlement): EntitlementSnapshot {
     limits: {
       members: row.limits.members ?? plan.limits.members,
       projects: row.limits.projects ?? plan.limits.projects,
+      storageBytes: row.limits.storageBytes ?? plan.limits.storageBytes,
     },
     seats: row.seats,
     trialEnd: row.trialEnd,

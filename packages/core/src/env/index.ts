@@ -8,6 +8,7 @@ export {
   type DatabaseTimeouts,
   type Env,
   type MailEnv,
+  type StorageEnv,
   type OAuthClientEnv,
   type WebhooksEnv,
 } from './load-env';
@@ -18,5 +19,7 @@ export {
   DEV_AUTH_SECRET,
   DEV_SECRETS_ENCRYPTION_KEY,
   FAKE_STRIPE_SECRET_KEY_PREFIX,
+  LOCAL_S3_ACCESS_KEY_ID,
+  LOCAL_S3_SECRET_ACCESS_KEY,
   type PlinthRole,
 } from './schema';

@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { thrownBy } from '@plinth/testing';
 import { AppError } from '../errors/index';
-import { appDatabaseUrl, DEV_APP_DB_PASSWORD, DEV_SECRETS_ENCRYPTION_KEY, loadEnv } from './index';
+import {
+  appDatabaseUrl,
+  DEV_APP_DB_PASSWORD,
+  DEV_SECRETS_ENCRYPTION_KEY,
+  loadEnv,
+  LOCAL_S3_ACCESS_KEY_ID,
+  LOCAL_S3_SECRET_ACCESS_KEY,
+} from './index';
 
 /** Every setting production requires, with real (non-development) values. */
 const production = {
@@ -105,6 +112,21 @@ describe('loadEnv', () => {
     });
   });
 
+  it('serves the bench:pages baseline page only when asked, and in production only on a loopback HOST', () => {
+    expect(loadEnv({}).benchPagesBaseline).toBe(false);
+    expect(loadEnv(production).benchPagesBaseline).toBe(false);
+    expect(loadEnv({ BENCH_PAGES_BASELINE: '1' }).benchPagesBaseline).toBe(true);
+    for (const HOST of [undefined, '0.0.0.0', '10.0.0.5', '::']) {
+      const source = { ...production, BENCH_PAGES_BASELINE: 'true', ...(HOST ? { HOST } : {}) };
+      expect((thrownBy(() => loadEnv(source)) as AppError).fields).toEqual({
+        BENCH_PAGES_BASELINE: expect.stringMatching(/loopback/),
+      });
+    }
+    expect(
+      loadEnv({ ...production, BENCH_PAGES_BASELINE: 'true', HOST: '127.0.0.1' }).benchPagesBaseline,
+    ).toBe(true);
+  });
+
   it('starts in production with real settings', () => {
     const env = loadEnv(production);
     expect(env.isProduction).toBe(true);
@@ -137,6 +159,48 @@ describe('loadEnv', () => {
       stripeSecretKey: 'sk_live_abc123',
       stripeWebhookSecret: 'whsec_abc123',
       stripeApiBase: undefined,
+    });
+  });
+
+  it('refuses the local S3 server in production, and accepts real storage settings', () => {
+    const local = thrownBy(() =>
+      loadEnv({
+        ...production,
+        S3_ENDPOINT: 'http://127.0.0.1:9000',
+        S3_ACCESS_KEY_ID: LOCAL_S3_ACCESS_KEY_ID,
+        S3_SECRET_ACCESS_KEY: LOCAL_S3_SECRET_ACCESS_KEY,
+      }),
+    );
+    expect((local as AppError).fields).toEqual({
+      S3_ACCESS_KEY_ID: expect.stringMatching(/refused in production/),
+      S3_SECRET_ACCESS_KEY: expect.stringMatching(/refused in production/),
+    });
+    const env = loadEnv({
+      ...production,
+      S3_ENDPOINT: 'https://abc123.r2.cloudflarestorage.com',
+      S3_REGION: 'auto',
+      S3_BUCKET: 'acme-files',
+      S3_ACCESS_KEY_ID: 'r2-key-id',
+      S3_SECRET_ACCESS_KEY: 'r2-secret',
+      S3_PUBLIC_BASE_URL: 'https://files.example.com/',
+    });
+    expect(env.storage).toEqual({
+      endpoint: 'https://abc123.r2.cloudflarestorage.com',
+      region: 'auto',
+      bucket: 'acme-files',
+      accessKeyId: 'r2-key-id',
+      secretAccessKey: 'r2-secret',
+      forcePathStyle: false,
+      publicBaseUrl: 'https://files.example.com',
+      localPort: 0,
+    });
+    // No S3_ENDPOINT: no storage (the file operations answer 503), never the local server.
+    expect(loadEnv(production).storage.endpoint).toBeUndefined();
+    expect(
+      (thrownBy(() => loadEnv({ S3_BUCKET: 'Not_A_Bucket', S3_ENDPOINT: 'ftp://x' })) as AppError).fields,
+    ).toEqual({
+      S3_BUCKET: expect.any(String),
+      S3_ENDPOINT: expect.any(String),
     });
   });
 

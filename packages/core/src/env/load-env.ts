@@ -8,6 +8,8 @@ import {
   DEV_SECRETS_ENCRYPTION_KEY,
   envSchema,
   FAKE_STRIPE_SECRET_KEY_PREFIX,
+  LOCAL_S3_ACCESS_KEY_ID,
+  LOCAL_S3_SECRET_ACCESS_KEY,
   type PlinthRole,
 } from './schema';
 
@@ -61,12 +63,37 @@ export interface Env {
   metricsPush: MetricsPushEnv | undefined;
   /** Multiplies every /api/v1 rate limit (docs/decisions/0010-api-rate-limits.md). */
   apiRateLimitScale: number;
+  /**
+   * `npm run bench:pages` sets it: the web node then serves the bench's baseline page
+   * (/bench/projects/<slug>, the projects list with one query and no sign-in). Off by default;
+   * refused with a HOST that is not a loopback address in production.
+   */
+  benchPagesBaseline: boolean;
   auth: AuthEnv;
   mail: MailEnv;
   billing: BillingEnv;
   /** AES-256-GCM key (32 bytes, base64) for secrets stored in the database (webhook signing secrets). */
   secretsEncryptionKey: string;
   webhooks: WebhooksEnv;
+  storage: StorageEnv;
+}
+
+export interface StorageEnv {
+  /**
+   * The S3 API endpoint (AWS, R2, MinIO, Backblaze, GCS's S3 endpoint). Undefined outside
+   * production: `npm run dev` and the tests start the local S3 server and fill this in.
+   */
+  endpoint: string | undefined;
+  region: string;
+  bucket: string;
+  accessKeyId: string | undefined;
+  secretAccessKey: string | undefined;
+  /** Path-style URLs (`endpoint/bucket/key`): MinIO and the local server need it; AWS and R2 do not. */
+  forcePathStyle: boolean;
+  /** A CDN (or public bucket) URL that serves public purposes (avatars, logos) by key. */
+  publicBaseUrl: string | undefined;
+  /** Where the local S3 server listens in development (0: a free port). */
+  localPort: number;
 }
 
 export interface WebhooksEnv {
@@ -107,6 +134,8 @@ export interface MailEnv {
   /** Set whenever transport is `smtp`. */
   smtpUrl: string | undefined;
   from: string;
+  /** Where Team workspaces write for priority support (shown only to plans with the feature). */
+  supportAddress: string;
 }
 
 export interface BillingEnv {
@@ -178,9 +207,23 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
     if (raw.SECRETS_ENCRYPTION_KEY === DEV_SECRETS_ENCRYPTION_KEY) {
       refusals.SECRETS_ENCRYPTION_KEY = 'the development key is refused in production';
     }
+    // Without S3_ENDPOINT production has no file storage (the file operations answer 503), as it
+    // has no billing without Stripe keys; the local server never starts there (dev.ts only).
+    if (raw.S3_ACCESS_KEY_ID === LOCAL_S3_ACCESS_KEY_ID) {
+      refusals.S3_ACCESS_KEY_ID =
+        "the local S3 server's key is a development stand-in: refused in production";
+    }
+    if (raw.S3_SECRET_ACCESS_KEY === LOCAL_S3_SECRET_ACCESS_KEY) {
+      refusals.S3_SECRET_ACCESS_KEY =
+        "the local S3 server's secret is a development stand-in: refused in production";
+    }
     if (raw.WEBHOOK_ALLOW_PRIVATE) {
       refusals.WEBHOOK_ALLOW_PRIVATE =
         'outgoing webhooks never reach private addresses in production: unset it';
+    }
+    if (raw.BENCH_PAGES_BASELINE && !isLoopbackHost(raw.HOST)) {
+      refusals.BENCH_PAGES_BASELINE =
+        'the bench baseline page answers without a sign-in: only on a loopback HOST (npm run bench:pages)';
     }
     if (Object.keys(refusals).length > 0) {
       throw new AppError('invalid_input', 'Refusing to start in production', { fields: refusals });
@@ -240,6 +283,7 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
     tracing: tracingEnv(raw),
     metricsPush: metricsPushEnv(raw),
     apiRateLimitScale: raw.API_RATE_LIMIT_SCALE,
+    benchPagesBaseline: raw.BENCH_PAGES_BASELINE,
     auth: {
       secret: raw.AUTH_SECRET ?? DEV_AUTH_SECRET,
       trustedOrigins: list(raw.AUTH_TRUSTED_ORIGINS),
@@ -257,7 +301,12 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
             }
           : undefined,
     },
-    mail: { transport: raw.MAIL_TRANSPORT, smtpUrl: raw.SMTP_URL, from: raw.MAIL_FROM },
+    mail: {
+      transport: raw.MAIL_TRANSPORT,
+      smtpUrl: raw.SMTP_URL,
+      from: raw.MAIL_FROM,
+      supportAddress: raw.SUPPORT_EMAIL,
+    },
     billing: {
       stripeSecretKey: raw.STRIPE_SECRET_KEY,
       stripeWebhookSecret: raw.STRIPE_WEBHOOK_SECRET,
@@ -268,6 +317,16 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
     webhooks: {
       allowPrivate: raw.WEBHOOK_ALLOW_PRIVATE ?? 'none',
       deliveryRetentionDays: raw.WEBHOOK_DELIVERY_RETENTION_DAYS,
+    },
+    storage: {
+      endpoint: raw.S3_ENDPOINT,
+      region: raw.S3_REGION,
+      bucket: raw.S3_BUCKET,
+      accessKeyId: raw.S3_ACCESS_KEY_ID,
+      secretAccessKey: raw.S3_SECRET_ACCESS_KEY,
+      forcePathStyle: raw.S3_FORCE_PATH_STYLE ?? false,
+      publicBaseUrl: raw.S3_PUBLIC_BASE_URL?.replace(/\/+$/, ''),
+      localPort: raw.LOCAL_S3_PORT,
     },
   };
 }
@@ -312,6 +371,11 @@ function list(value: string): string[] {
 }
 
 /** localhost, 127.0.0.0/8, ::1 and 0.0.0.0: where only a stand-in can be listening. */
+/** A listening address only this machine reaches (unset is 0.0.0.0 in production). */
+function isLoopbackHost(host: string | undefined): boolean {
+  return host === 'localhost' || host === '::1' || (host !== undefined && /^127\.\d+\.\d+\.\d+$/.test(host));
+}
+
 function isLoopback(url: string): boolean {
   const host = new URL(url).hostname.replace(/^\[|\]$/g, '');
   return (

@@ -17,6 +17,13 @@ export const FAKE_STRIPE_SECRET_KEY_PREFIX = 'sk_test_fake';
  */
 export const DEV_SECRETS_ENCRYPTION_KEY = 'cGxpbnRoLWRldi1zZWNyZXRzLWtleS1ub3QtZm9yLXA=';
 
+/**
+ * The local S3 server's credentials (`npm run dev` and the tests start it when S3_ENDPOINT is unset);
+ * refused in production.
+ */
+export const LOCAL_S3_ACCESS_KEY_ID = 'plinth-local-s3';
+export const LOCAL_S3_SECRET_ACCESS_KEY = 'plinth-local-s3-secret-development-only';
+
 /** Development-only default for the app role's password; refused in production. */
 export const DEV_APP_DB_PASSWORD = 'plinth-app-dev';
 
@@ -86,6 +93,8 @@ export const envSchema = z.object({
   OTEL_METRIC_EXPORT_INTERVAL: z.coerce.number().int().min(100).default(60_000),
   OTEL_METRIC_EXPORT_TIMEOUT: z.coerce.number().int().min(100).default(30_000),
   API_RATE_LIMIT_SCALE: z.coerce.number().positive().max(1_000_000).default(1),
+  // npm run bench:pages only: serves its baseline page (/bench/projects/<slug>); loopback HOST only.
+  BENCH_PAGES_BASELINE: flag.default(false),
   // Identity (better-auth)
   AUTH_SECRET: z.string().min(32).optional(),
   AUTH_TRUSTED_ORIGINS: z.string().default(''),
@@ -110,6 +119,7 @@ export const envSchema = z.object({
     .refine((value) => /^smtps?:\/\//.test(value), 'must be an smtp:// or smtps:// URL')
     .optional(),
   MAIL_FROM: z.string().trim().min(3).default('Plinth <no-reply@localhost>'),
+  SUPPORT_EMAIL: z.email().default('support@localhost'),
   // Billing (Stripe)
   STRIPE_SECRET_KEY: z
     .string()
@@ -137,6 +147,30 @@ export const envSchema = z.object({
     .optional(),
   WEBHOOK_ALLOW_PRIVATE: z.enum(['loopback']).optional(),
   WEBHOOK_DELIVERY_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
+  // File storage (any S3-compatible service); unset S3_ENDPOINT outside production: the local server
+  S3_ENDPOINT: z
+    .string()
+    .url()
+    .refine((value) => /^https?:\/\//.test(value), 'must be an http:// or https:// URL')
+    .optional(),
+  S3_REGION: z.string().trim().min(1).default('us-east-1'),
+  S3_BUCKET: z
+    .string()
+    .regex(
+      /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/,
+      'must be an S3 bucket name (3-63 lowercase letters, digits, dots, dashes)',
+    )
+    .default('plinth-files'),
+  S3_ACCESS_KEY_ID: z.string().trim().min(1).optional(),
+  S3_SECRET_ACCESS_KEY: z.string().trim().min(1).optional(),
+  S3_FORCE_PATH_STYLE: flag.optional(),
+  S3_PUBLIC_BASE_URL: z
+    .string()
+    .url()
+    .refine((value) => /^https?:\/\//.test(value), 'must be an http:// or https:// URL')
+    .optional(),
+  // The local S3 server's data directory and port in development (0: any free port)
+  LOCAL_S3_PORT: port.default(0),
 });
 
 export type RawEnv = z.infer<typeof envSchema>;

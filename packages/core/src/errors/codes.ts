@@ -8,6 +8,14 @@ export const errorStatus = {
   payment_required: 402,
   forbidden: 403,
   email_not_verified: 403,
+  /** Staff console: the staff member has no second factor enrolled (packages/core/src/staff). */
+  staff_2fa_required: 403,
+  /** Staff console: the staff member's last sign-in or re-authentication is older than 12 hours. */
+  staff_reauth_required: 403,
+  /** A write while a staff member impersonates someone without an elevation in force. */
+  impersonation_read_only: 403,
+  /** The workspace is suspended by staff: nothing inside it answers until it is unsuspended. */
+  workspace_suspended: 403,
   not_found: 404,
   method_not_allowed: 405,
   conflict: 409,
@@ -31,6 +39,12 @@ export const defaultMessages: Record<ErrorCode, string> = {
   payment_required: 'Your plan does not include this.',
   forbidden: 'You are not allowed to do this.',
   email_not_verified: 'Verify your email address first.',
+  staff_2fa_required:
+    'Staff pages need two-factor authentication: turn it on in your account security settings.',
+  staff_reauth_required: 'Staff pages need a sign-in within the last 12 hours: confirm it is you again.',
+  impersonation_read_only:
+    'Impersonation is read-only. Elevate with a written reason to make changes as this person.',
+  workspace_suspended: 'This workspace is suspended. Contact support to restore it.',
   not_found: 'Not found.',
   method_not_allowed: 'Method not allowed.',
   conflict: 'The request conflicts with the current state.',

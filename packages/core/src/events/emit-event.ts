@@ -3,6 +3,7 @@ import { uuidv7 } from '@plinth/db';
 import type { Actor } from '../actor/index';
 import { enqueueEvent } from '../outbox/index';
 import { encodeId } from '../public-ids/index';
+import { publishRealtime, topicOfEvent } from '../realtime/index';
 import { eventCatalog, type EventData, type EventType } from './catalog';
 
 /** The queue the outbox relays events to; the webhooks module fans each out to its endpoints. */
@@ -52,5 +53,9 @@ export async function emitEvent<T extends EventType>(
     payload: event as unknown as Record<string, unknown>,
     workspaceId,
   });
+  // The same change tells open pages to refetch: NOTIFY in this transaction, sent at commit
+  // (decision 0027: not through the outbox, whose relay would add its polling delay).
+  const topic = topicOfEvent(type);
+  if (topic) await publishRealtime(tx, { k: 'workspace', w: workspaceId, t: topic });
   return event.id;
 }

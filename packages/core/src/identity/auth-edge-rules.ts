@@ -2,6 +2,7 @@ import type { Database } from '@plinth/db';
 import { AppError } from '../errors/index';
 import type { JobQueue } from '../jobs/index';
 import { assertWithinRateLimit, hashSubject } from '../rate-limit/index';
+import { assertImpersonationMayWrite, requireStaffActor } from '../staff/index';
 import type { AuthEndpoint } from './auth-surface';
 import { confirmIdentity } from './confirm-identity';
 import { newPasswordField, passwordProblem } from './password-policy';
@@ -60,8 +61,13 @@ export function createAuthEdgeRules(deps: AuthEdgeDeps) {
     const body = request.body ?? {};
     const email = typeof body.email === 'string' ? body.email.trim().toLowerCase() : undefined;
     const needsSession =
-      rules.changesCredentials || rules.confirmsIdentity || rules.signInStep === 'second-factor';
-    const session = needsSession ? await readSession(request.cookie) : null;
+      rules.changesCredentials ||
+      rules.confirmsIdentity ||
+      rules.staffOnly ||
+      rules.signInStep === 'second-factor';
+    // A POST may be a write by an impersonation session: read the session whenever there is a cookie.
+    const writes = request.endpoint.method === 'POST' && !rules.allowedWhileImpersonating;
+    const session = needsSession || (writes && request.cookie) ? await readSession(request.cookie) : null;
     // Fail closed: a rule that depends on who is signed in never lets through a request whose
     // session we could not read (better-auth would refuse it too; this way it cannot read one we
     // did not check).
@@ -70,6 +76,10 @@ export function createAuthEdgeRules(deps: AuthEdgeDeps) {
     if (rules.changesCredentials && session?.impersonatedBy) {
       throw new AppError('forbidden', 'Staff cannot change how an account signs in while impersonating it.');
     }
+    // Staff endpoints: the staff guard (404 for everyone else, 403 for staff without 2FA or fresh sign-in).
+    if (rules.staffOnly) await requireStaffActor(deps.database, session);
+    // Impersonation is read-only unless elevated (docs/decisions/0031).
+    if (writes) await assertImpersonationMayWrite(deps.database, session);
     if (rules.byIp) await assertWithinRateLimit(deps.database, rules.byIp, request.clientAddress);
     if (rules.byEmail && email) await assertWithinRateLimit(deps.database, rules.byEmail, hashSubject(email));
     if (rules.signInStep === 'password' && email) await assertSignInNotLocked(deps.database, email);

@@ -111,16 +111,20 @@ describe('checkAuthInput', () => {
     );
   });
 
-  it('takes a picture only as an https URL (or null)', () => {
-    expect(() => checkAuthInput(signUp, none, { image: 'https://cdn.example/a.png' })).not.toThrow();
+  it('takes no picture URL (only the avatar upload sets one); clearing it with null passes', () => {
     expect(() => checkAuthInput(signUp, none, { image: null })).not.toThrow();
     for (const image of [
+      // A same-origin URL would be fetched by co-members' browsers, with their cookies.
+      'https://app.example/api/v1/workspaces/acme/audit-events/export?format=json',
+      'https://cdn.example/a.png',
       'javascript:alert(1)',
       'http://cdn.example/a.png',
       `https://x.example/${'a'.repeat(3000)}`,
       1,
     ]) {
-      expect(refusal(() => checkAuthInput(signUp, none, { image })).fields).toHaveProperty('image');
+      expect(refusal(() => checkAuthInput(signUp, none, { image })).fields).toEqual({
+        image: 'Upload a picture on your account page instead.',
+      });
     }
   });
 

@@ -24,9 +24,10 @@ const fieldRules = {
   name: userName,
   // The ban dialog is a textarea: line breaks are fine, other controls are not.
   banReason: multiLineText({ max: 500 }),
-  // No page sets a picture; one that is set must be an https URL a browser can fetch, not a
-  // `javascript:` URL or 60 KB of text in every user row.
-  image: z.union([z.null(), z.url({ protocol: /^https$/u, message: 'Use an https URL.' }).max(2048)]),
+  // A picture is set only by the avatar upload (its resize job writes user.image): through
+  // /api/auth a person could point it at any URL, which co-members' browsers would then load
+  // with their cookies (a same-origin GET) when they see the members list. Only clearing it passes.
+  image: z.null({ error: 'Upload a picture on your account page instead.' }),
 };
 const redirectMessage = 'Use a path on this site, such as /app.';
 

@@ -26,6 +26,16 @@ export interface AuthEndpointRules {
   uniformAnswer?: boolean;
   /** A staff action: one audit row per success, the staff member as actor (audit-auth-events.ts). */
   staffAudit?: string;
+  /**
+   * Behind the staff guard (packages/core/src/staff): staff role, 2FA on, a sign-in within 12 hours;
+   * 404 / 403 staff_2fa_required / 403 staff_reauth_required otherwise.
+   */
+  staffOnly?: boolean;
+  /**
+   * A POST an impersonation session may make without an elevation (signing out, stopping the
+   * impersonation). Every other POST by one is refused (403 impersonation_read_only) unless elevated.
+   */
+  allowedWhileImpersonating?: boolean;
 }
 
 export interface AuthEndpoint {
@@ -50,7 +60,7 @@ export const authSurface: readonly AuthEndpoint[] = [
   { method: 'GET', path: '/get-session', rules: {} },
   { method: 'GET', path: '/list-sessions', rules: {} },
   { method: 'GET', path: '/list-accounts', rules: {} },
-  { method: 'POST', path: '/sign-out', rules: {} },
+  { method: 'POST', path: '/sign-out', rules: { allowedWhileImpersonating: true } },
   { method: 'POST', path: '/revoke-session', rules: {} },
   { method: 'POST', path: '/revoke-other-sessions', rules: {} },
   { method: 'POST', path: '/update-user', rules: {} },
@@ -107,11 +117,24 @@ export const authSurface: readonly AuthEndpoint[] = [
   { method: 'POST', path: '/two-factor/verify-totp', rules: { signInStep: 'second-factor' } },
   { method: 'POST', path: '/two-factor/verify-backup-code', rules: { signInStep: 'second-factor' } },
   // Staff (apps/web/app/(signed-in)/admin/users): list people, ban, unban, impersonate.
-  { method: 'GET', path: '/admin/list-users', rules: { staffAudit: 'admin.users_listed' } },
-  { method: 'POST', path: '/admin/ban-user', rules: { staffAudit: 'admin.user_banned' } },
-  { method: 'POST', path: '/admin/unban-user', rules: { staffAudit: 'admin.user_unbanned' } },
-  { method: 'POST', path: '/admin/impersonate-user', rules: { staffAudit: 'admin.impersonation_started' } },
-  { method: 'POST', path: '/admin/stop-impersonating', rules: { staffAudit: 'admin.impersonation_stopped' } },
+  // All but stopping are behind the staff guard; stopping is asked by the impersonation session.
+  { method: 'GET', path: '/admin/list-users', rules: { staffAudit: 'admin.users_listed', staffOnly: true } },
+  { method: 'POST', path: '/admin/ban-user', rules: { staffAudit: 'admin.user_banned', staffOnly: true } },
+  {
+    method: 'POST',
+    path: '/admin/unban-user',
+    rules: { staffAudit: 'admin.user_unbanned', staffOnly: true },
+  },
+  {
+    method: 'POST',
+    path: '/admin/impersonate-user',
+    rules: { staffAudit: 'admin.impersonation_started', staffOnly: true },
+  },
+  {
+    method: 'POST',
+    path: '/admin/stop-impersonating',
+    rules: { staffAudit: 'admin.impersonation_stopped', allowedWhileImpersonating: true },
+  },
 ];
 
 export interface AuthEndpointMatch {

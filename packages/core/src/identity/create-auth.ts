@@ -29,6 +29,11 @@ import { sessionAllowedForTwoFactorUser } from './second-factor';
 import { refuseReplayedTotp } from './totp-replay';
 import { hashPassword, verifyPassword } from './password-hashing';
 import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from './password-policy';
+import {
+  IMPERSONATION_SECONDS,
+  SESSION_EXPIRES_IN_SECONDS,
+  SESSION_UPDATE_AGE_SECONDS,
+} from './read-session';
 
 /** The header our edge sets to the client IP it resolved (socket, or trusted proxies' XFF). */
 export const CLIENT_IP_HEADER = 'x-plinth-client-ip';
@@ -87,8 +92,8 @@ export function createAuth(deps: IdentityDeps) {
       ipAddress: { ipAddressHeaders: [CLIENT_IP_HEADER] },
     },
     session: {
-      expiresIn: 60 * 60 * 24 * 30,
-      updateAge: 60 * 60 * 24,
+      expiresIn: SESSION_EXPIRES_IN_SECONDS,
+      updateAge: SESSION_UPDATE_AGE_SECONDS,
       freshAge: 60 * 60 * 24,
       cookieCache: { enabled: false },
     },
@@ -191,6 +196,11 @@ export function createAuth(deps: IdentityDeps) {
       before: createAuthMiddleware(async (ctx) => {
         guardAuthEndpoint(ctx);
         if (ctx.path === '/sign-out') await auditSignOut(deps, ctx);
+        // A magic link without errorCallbackURL (sent through the API, or an old mail) would send a
+        // used or expired token to its callbackURL ("/" by default), where nothing explains it.
+        if (ctx.path === '/magic-link/verify' && ctx.query && !ctx.query.errorCallbackURL) {
+          return { context: { query: { ...ctx.query, errorCallbackURL: magicLinkErrorPage(ctx.query) } } };
+        }
       }),
       after: createAuthMiddleware(async (ctx) => {
         await refuseReplayedTotp(deps, ctx);
@@ -209,7 +219,14 @@ export function createAuth(deps: IdentityDeps) {
           await deps.sendMail({ template: 'magic-link', to: email, data: { url } });
         },
       }),
-      admin({ adminRoles: ['admin'], defaultRole: 'user', impersonationSessionDuration: 60 * 60 }),
+      admin({
+        adminRoles: ['admin'],
+        defaultRole: 'user',
+        impersonationSessionDuration: IMPERSONATION_SECONDS,
+        // Asked only when a session is about to be created, i.e. once the person proved who they are:
+        // the reason staff wrote (the ban dialog says the person will see it) goes to them alone.
+        bannedUserMessage: (person) => bannedMessage(person.banReason, person.banExpires),
+      }),
       ...(config.oidc
         ? [
             genericOAuth({
@@ -232,6 +249,23 @@ export function createAuth(deps: IdentityDeps) {
 
 export type Auth = ReturnType<typeof createAuth>;
 
+/** Sign-in, which explains ?error=INVALID_TOKEN, coming back to the link's own page when it is local. */
+function magicLinkErrorPage(query: Record<string, unknown>): string {
+  const callback = query.callbackURL;
+  const local = typeof callback === 'string' && /^\/(?![/\\])/u.test(callback) && callback !== '/';
+  return local ? `/sign-in?next=${encodeURIComponent(callback)}` : '/sign-in';
+}
+
 function appLink(appUrl: string, path: string): string {
   return new URL(path, appUrl).toString();
+}
+
+/** What a banned person reads when they try to sign in: the reason, and when the ban ends if it does. */
+export function bannedMessage(
+  reason: string | null | undefined,
+  expires: Date | string | null | undefined,
+): string {
+  const until = expires ? ` until ${new Date(expires).toUTCString().replace(/:\d\d GMT$/, ' UTC')}` : '';
+  const why = reason?.trim() ? ` Reason: ${reason.trim().replace(/[.!?]?$/, '.')}` : '';
+  return `This account has been suspended${until}.${why} Contact support if you think this is a mistake.`;
 }

@@ -14,11 +14,21 @@ export {
   MIN_PASSWORD_LENGTH,
   MAX_PASSWORD_LENGTH,
 } from './password-policy';
-export { hashPassword, verifyPassword } from './password-hashing';
+export { hashPassword, setPasswordHashingForTests, verifyPassword } from './password-hashing';
 export { requestOrigin } from './audit-auth-events';
 export { deleteAccount, deleteAccountInput, type DeleteAccountInput } from './delete-account';
 export { assertSignInNotLocked, recordFailedSignIn } from './sign-in-lockout';
-export { createSessionReader, type SessionInfo, type SessionReader } from './read-session';
+export { assertSecondFactorAllowed, recordFailedSecondFactor } from './second-factor-limits';
+export { consumeTotpCode } from './totp-replay';
+export {
+  createSessionReader,
+  IMPERSONATION_SECONDS,
+  SESSION_EXPIRES_IN_SECONDS,
+  SESSION_UPDATE_AGE_SECONDS,
+  type SessionInfo,
+  type SessionPerson,
+  type SessionReader,
+} from './read-session';
 export {
   authSurface,
   findAuthEndpoint,
@@ -40,3 +50,4 @@ export {
 } from './auth-edge-rules';
 export { confirmIdentity, RECENT_SIGN_IN_MS, type IdentityCheck } from './confirm-identity';
 export { userName, cleanUserName, MAX_USER_NAME_LENGTH } from './user-name';
+export { getTheme, isTheme, setTheme, themeInput, THEMES, type Theme, type ThemeInput } from './theme';

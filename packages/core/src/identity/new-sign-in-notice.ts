@@ -1,15 +1,15 @@
 import { and, eq, ne, sql } from 'drizzle-orm';
-import { auditLog, user, type Database } from '@plinth/db';
+import { auditLog, type Database } from '@plinth/db';
 import type { AuditOrigin } from '../audit/index';
-import type { IdentityMail } from './create-auth';
+import { notify } from '../notifications/index';
 
 /**
- * Mails a person when they sign in from a device (IP + user agent) that has never signed in to
+ * Notifies a person (in the app, and by mail, which security notices always send) when they sign in from a device (IP + user agent) that has never signed in to
  * their account before. The first sign-in of an account sends nothing: there is no "before".
  * Reads the audit log, which already records every sign-in with its origin.
  */
 export async function notifyNewSignIn(
-  deps: { database: Database; sendMail: (mail: IdentityMail) => Promise<void> },
+  deps: { database: Database; appUrl: string },
   userId: string,
   sessionId: string,
   origin: AuditOrigin,
@@ -32,19 +32,19 @@ export async function notifyNewSignIn(
       .where(earlier);
   });
   if (!history || history.any === 0 || history.sameDevice > 0) return;
-  const [person] = await deps.database.db
-    .select({ name: user.name, email: user.email })
-    .from(user)
-    .where(eq(user.id, userId));
-  if (!person) return;
-  await deps.sendMail({
-    template: 'new-sign-in',
-    to: person.email,
-    data: {
-      name: person.name,
-      ip: origin.ip ?? 'unknown',
-      userAgent: origin.userAgent ?? 'unknown',
-      at: new Date().toISOString(),
-    },
-  });
+  await deps.database.db.transaction((tx) =>
+    notify(
+      tx,
+      {
+        recipients: [userId],
+        type: 'security.new_sign_in',
+        data: {
+          ip: origin.ip ?? 'unknown',
+          userAgent: origin.userAgent ?? 'unknown',
+          at: new Date().toISOString(),
+        },
+      },
+      deps,
+    ),
+  );
 }

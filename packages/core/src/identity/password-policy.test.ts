@@ -1,5 +1,6 @@
-import { describe, expect, it } from 'vitest';
-import { hashPassword, verifyPassword } from './password-hashing';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { thrownBy } from '@plinth/testing';
+import { hashPassword, setPasswordHashingForTests, verifyPassword } from './password-hashing';
 import { passwordProblem } from './password-policy';
 
 describe('password policy', () => {
@@ -15,11 +16,29 @@ describe('password policy', () => {
 });
 
 describe('argon2id hashing', () => {
+  // `npm test` hashes at test-only parameters (tests/fast-password-hashing.ts); this is about production's.
+  beforeAll(() => setPasswordHashingForTests('production'));
+
   it('produces an argon2id hash that verifies only the right password', async () => {
     const stored = await hashPassword('violet-harbor-71-quietly');
     expect(stored).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
     expect(await verifyPassword({ hash: stored, password: 'violet-harbor-71-quietly' })).toBe(true);
     expect(await verifyPassword({ hash: stored, password: 'violet-harbor-71-quietlY' })).toBe(false);
     expect(await verifyPassword({ hash: 'not-a-hash', password: 'x' })).toBe(false);
+  });
+
+  it('verifies a hash made at the test-only parameters by what it records, and refuses outside NODE_ENV=test', async () => {
+    setPasswordHashingForTests('fast');
+    const cheap = await hashPassword('violet-harbor-71-quietly');
+    setPasswordHashingForTests('production');
+    expect(cheap).toMatch(/^\$argon2id\$v=19\$m=64,t=1,p=1\$/);
+    expect(await verifyPassword({ hash: cheap, password: 'violet-harbor-71-quietly' })).toBe(true);
+    expect(await verifyPassword({ hash: cheap, password: 'violet-harbor-71-quietlY' })).toBe(false);
+    expect(await hashPassword('violet-harbor-71-quietly')).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
+    for (const nodeEnv of ['production', 'development'] as const) {
+      const refusal = thrownBy(() => setPasswordHashingForTests('fast', { nodeEnv })) as Error;
+      expect(refusal.message).toMatch(/NODE_ENV=test only/);
+    }
+    expect(await hashPassword('violet-harbor-71-quietly')).toMatch(/m=19456,t=2,p=1/);
   });
 });

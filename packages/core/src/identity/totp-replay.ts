@@ -6,6 +6,16 @@ import type { AuthHookContext } from './audit-auth-events';
 /** A TOTP code is good for one use: better-auth accepts it again within its ±1 step window. */
 const usedTotpCodes = defineRateLimit({ name: 'totp-used', limit: 1, windowSeconds: 120 });
 
+/**
+ * Marks (person, code) as used; false when it already was within the code's lifetime (a replay).
+ * Every place that accepts a TOTP code calls this: better-auth's verify endpoint (below) and the
+ * staff re-authentication (packages/core/src/staff).
+ */
+export async function consumeTotpCode(database: Database, userId: string, code: string): Promise<boolean> {
+  const use = await consumeRateLimit(database, usedTotpCodes, hashSubject(`${userId}:${code}`));
+  return use.allowed;
+}
+
 interface SessionLike {
   session: { token: string };
   user: { id: string };
@@ -22,8 +32,7 @@ export async function refuseReplayedTotp(deps: { database: Database }, ctx: Auth
   const created = ctx.context.newSession as SessionLike | null;
   const person = created ?? (ctx.context.session as SessionLike | null);
   if (typeof code !== 'string' || !person) return;
-  const use = await consumeRateLimit(deps.database, usedTotpCodes, hashSubject(`${person.user.id}:${code}`));
-  if (use.allowed) return;
+  if (await consumeTotpCode(deps.database, person.user.id, code)) return;
   if (created) await ctx.context.internalAdapter.deleteSession(created.session.token);
   throw new APIError('UNAUTHORIZED', {
     message: 'This code was already used. Wait for the next one.',

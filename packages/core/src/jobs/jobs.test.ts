@@ -184,13 +184,18 @@ describe('jobs on pg-boss, as the app role', () => {
         fired.push(`node-${index}`);
       });
     }
-    // '* * * * *' fires once per minute. Keep the whole check inside one minute, so a second
-    // firing can only be a duplicate, not the next minute's legitimate one.
-    const secondsIntoMinute = new Date().getUTCSeconds();
-    if (secondsIntoMinute > 30)
-      await new Promise((resolve) => setTimeout(resolve, (61 - secondsIntoMinute) * 1000));
-    // The previous minute boundary is under 60 s ago, so it is due right away.
-    await nodes[0]!.schedule(ticking.name, '* * * * *', { tick: true });
+    // A schedule for this very minute of the day ('M H * * *', UTC): due at once (its last time is
+    // under 60 s ago), and not again for a day, so any second firing is a duplicate, even if the
+    // check runs into the next minute. Only the last 20 s of a minute are too short to be sure it
+    // fires at all: then the schedule names the next minute and the test waits for it.
+    let at = new Date();
+    if (at.getUTCSeconds() >= 40) {
+      await new Promise((resolve) =>
+        setTimeout(resolve, (60 - at.getUTCSeconds()) * 1000 - at.getUTCMilliseconds() + 50),
+      );
+      at = new Date();
+    }
+    await nodes[0]!.schedule(ticking.name, `${at.getUTCMinutes()} ${at.getUTCHours()} * * *`, { tick: true });
     await until(() => (fired.length > 0 ? fired : undefined), 20_000);
     // Give every node's clock several more turns to (wrongly) fire again.
     await new Promise((resolve) => setTimeout(resolve, 4_000));

@@ -107,10 +107,13 @@ export function newSpanId(): string {
 }
 
 /** A W3C traceparent's trace and parent span, or undefined when it is malformed or all zeros. */
-export function parseTraceparent(value: string | undefined): { traceId: string; spanId: string } | undefined {
+export function parseTraceparent(
+  value: string | undefined,
+): { traceId: string; spanId: string; sampled: boolean } | undefined {
   const match = value ? traceparentPattern.exec(value.trim().toLowerCase()) : null;
   if (!match || /^0+$/.test(match[1]!) || /^0+$/.test(match[2]!)) return undefined;
-  return { traceId: match[1]!, spanId: match[2]! };
+  // trace-flags is a bit field: bit 0 is "sampled" (others, like level 2's "random", may be set too).
+  return { traceId: match[1]!, spanId: match[2]!, sampled: (Number.parseInt(match[3]!, 16) & 1) === 1 };
 }
 
 /** What the running context hands to the work it causes; undefined outside a request or job. */

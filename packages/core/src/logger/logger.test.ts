@@ -141,7 +141,18 @@ describe('the carried context', () => {
     expect(parseTraceparent(`00-${'1'.repeat(32)}-${'2'.repeat(16)}-01`)).toEqual({
       traceId: '1'.repeat(32),
       spanId: '2'.repeat(16),
+      sampled: true,
     });
+    // trace-flags is a bit field: "sampled" is bit 0 whatever else is set (level 2's "random" is bit 1).
+    const flags = (value: string) =>
+      parseTraceparent(`00-${'1'.repeat(32)}-${'2'.repeat(16)}-${value}`)?.sampled;
+    expect([flags('00'), flags('01'), flags('02'), flags('03'), flags('FF')]).toEqual([
+      false,
+      true,
+      false,
+      true,
+      true,
+    ]);
     expect(parseTraceparent(`00-${'0'.repeat(32)}-${'2'.repeat(16)}-01`)).toBeUndefined();
     expect(parseTraceparent(`00-${'1'.repeat(32)}-${'0'.repeat(16)}-01`)).toBeUndefined();
     expect(parseTraceparent(`00-${'1'.repeat(31)}-${'2'.repeat(16)}-01`)).toBeUndefined();

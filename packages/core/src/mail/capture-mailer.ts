@@ -20,6 +20,7 @@ export function createCaptureMailer(database: Database): Mailer {
         html: message.html,
         text: message.text,
         tag: message.tag ?? null,
+        headers: message.headers ?? null,
       });
     },
   };

@@ -8,9 +8,10 @@ export type {
   MailRequest,
   MailTemplateData,
   MailTemplateName,
+  MailUnsubscribeTarget,
   RenderedMail,
 } from './types';
-export { mailTemplateData, mailTemplateNames, parseMailRequest } from './schemas';
+export { mailTemplateData, mailTemplateNames, mailUnsubscribeTarget, parseMailRequest } from './schemas';
 export { createSmtpMailer, type SmtpMailerOptions } from './smtp-mailer';
 export {
   CAPTURED_MAIL_MAX_LIMIT,

@@ -27,6 +27,7 @@ describe('mail configuration', () => {
       transport: 'capture',
       smtpUrl: undefined,
       from: 'Plinth <no-reply@localhost>',
+      supportAddress: 'support@localhost',
     });
   });
 
@@ -35,12 +36,15 @@ describe('mail configuration', () => {
       MAIL_TRANSPORT: 'smtp',
       SMTP_URL: 'smtps://mailer:secret@smtp.example.com:465',
       MAIL_FROM: 'Acme <hello@acme.example>',
+      SUPPORT_EMAIL: 'help@acme.example',
     });
     expect(env.mail).toEqual({
       transport: 'smtp',
       smtpUrl: 'smtps://mailer:secret@smtp.example.com:465',
       from: 'Acme <hello@acme.example>',
+      supportAddress: 'help@acme.example',
     });
+    expect(refusal({ SUPPORT_EMAIL: 'not an address' })).toEqual({ SUPPORT_EMAIL: expect.any(String) });
   });
 
   it('names each invalid mail variable', () => {

@@ -1,7 +1,7 @@
 import { defineQueue, type JobHandler, type JobQueue, type SqlExecutor } from '../jobs/index';
 import type { Logger } from '../logger/index';
 import { parseMailRequest } from './schemas';
-import type { MailRenderer, MailRequest, Mailer, MailTemplateName } from './types';
+import type { MailRenderer, MailRequest, Mailer, MailTemplateName, MailUnsubscribeTarget } from './types';
 
 /**
  * Mail leaves through this queue, never from a request: the response does not wait on SMTP (nor
@@ -19,6 +19,12 @@ export interface SendMailJobDeps {
   mailer: Mailer;
   renderMail: MailRenderer;
   logger: Logger;
+  /**
+   * The signed unsubscribe links for a mail that carries an unsubscribe target (the notifications
+   * module's `unsubscribeLinks`): the one-click URL for the header, the page for the footer.
+   * Without it such mail goes out without them.
+   */
+  unsubscribeLinks?: (target: MailUnsubscribeTarget) => { oneClick: string; page: string };
 }
 
 /**
@@ -29,8 +35,28 @@ export function sendMailJob(deps: SendMailJobDeps): JobHandler<unknown> {
   const logger = deps.logger.child({ component: 'mail' });
   return async (data, job) => {
     const request = parseMailRequest(data);
-    const rendered = await deps.renderMail(request.template, request.data);
-    await deps.mailer.send({ to: request.to, ...rendered, tag: request.template });
+    const links =
+      request.unsubscribe && deps.unsubscribeLinks ? deps.unsubscribeLinks(request.unsubscribe) : undefined;
+    const rendered = await deps.renderMail(
+      request.template,
+      request.data,
+      links ? { unsubscribeUrl: links.page } : {},
+    );
+    await deps.mailer.send({
+      to: request.to,
+      ...rendered,
+      tag: request.template,
+      // RFC 8058: a mail client may offer "Unsubscribe" and POST `List-Unsubscribe=One-Click` to
+      // this HTTPS URL, without a session; the token in it is the authority.
+      ...(links
+        ? {
+            headers: {
+              'List-Unsubscribe': `<${links.oneClick}>`,
+              'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
+            },
+          }
+        : {}),
+    });
     logger.info(
       { template: request.template, to: maskEmail(request.to), job_id: job.id, attempt: job.retryCount + 1 },
       'mail sent',

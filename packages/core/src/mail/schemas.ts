@@ -17,6 +17,8 @@ export const mailTemplateNames = [
   'billing-trial-ending',
   'billing-subscription-canceled',
   'webhook-endpoint-disabled',
+  'notification',
+  'notification-digest',
 ] as const;
 
 export type MailTemplateName = (typeof mailTemplateNames)[number];
@@ -80,14 +82,43 @@ export const mailTemplateData = {
     endpointUrl: singleLineText({ min: 1, max: 2048, strip: true }),
     webhooksUrl: link,
   }),
+  // A notification that has no template of its own (the notification catalog's generic mail).
+  notification: z.strictObject({
+    title: singleLineText({ min: 1, max: 300, strip: true }),
+    body: z.string().max(5000),
+    url: link,
+    action: singleLineText({ min: 1, max: 100, strip: true }),
+  }),
+  // One category's notifications of the last day, as one mail (the daily digest).
+  'notification-digest': z.strictObject({
+    categoryLabel: singleLineText({ min: 1, max: 100, strip: true }),
+    items: z
+      .array(z.strictObject({ title: singleLineText({ min: 1, max: 300, strip: true }), url: link }))
+      .min(1)
+      .max(100),
+    more: z.number().int().min(0),
+    inboxUrl: link,
+  }),
 } satisfies Record<MailTemplateName, z.ZodType>;
 
 export type MailTemplateData = { [T in MailTemplateName]: z.output<(typeof mailTemplateData)[T]> };
+
+/**
+ * Who may unsubscribe from a mail and from what: the mail.send worker turns it into a signed
+ * one-click link (List-Unsubscribe, RFC 8058) and a footer link. Only notification mail of a
+ * category a person may turn off carries one.
+ */
+export const mailUnsubscribeTarget = z.strictObject({
+  userId: z.uuid(),
+  category: z.string().regex(/^[a-z_]{1,40}$/),
+  workspaceId: z.uuid().nullable(),
+});
 
 const mailRequestEnvelope = z.strictObject({
   template: z.enum(mailTemplateNames),
   to: z.email(),
   data: z.unknown(),
+  unsubscribe: mailUnsubscribeTarget.optional(),
 });
 
 /** Checks a mail request (from a caller, or a job read back from the queue); throws AppError. */
@@ -106,5 +137,10 @@ export function parseMailRequest(input: unknown): AnyMailRequest {
     throw new AppError('invalid_input', error.message, { fields, cause: data.error });
   }
   // The data was checked against the schema of this very template, which TypeScript cannot follow.
-  return { template: envelope.data.template, to: envelope.data.to, data: data.data } as AnyMailRequest;
+  return {
+    template: envelope.data.template,
+    to: envelope.data.to,
+    data: data.data,
+    ...(envelope.data.unsubscribe ? { unsubscribe: envelope.data.unsubscribe } : {}),
+  } as AnyMailRequest;
 }

@@ -28,7 +28,7 @@ export function createSmtpMailer(options: SmtpMailerOptions): Mailer {
         subject: message.subject,
         html: message.html,
         text: message.text,
-        ...(message.tag ? { headers: { 'X-Plinth-Mail': message.tag } } : {}),
+        headers: { ...(message.tag ? { 'X-Plinth-Mail': message.tag } : {}), ...message.headers },
       });
     },
   };

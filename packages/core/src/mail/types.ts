@@ -10,6 +10,8 @@ export interface MailMessage {
   text: string;
   /** What kind of mail this is (the template name); kept with captured mail, sent as a header. */
   tag?: string;
+  /** Further headers (List-Unsubscribe and List-Unsubscribe-Post on notification mail). */
+  headers?: Record<string, string>;
 }
 
 /** Where mail goes: SMTP in production, the captured outbox in development and tests. */
@@ -27,13 +29,23 @@ export interface RenderedMail {
 export type MailRenderer = <T extends MailTemplateName>(
   name: T,
   data: MailTemplateData[T],
+  options?: { unsubscribeUrl?: string },
 ) => Promise<RenderedMail>;
+
+/** Who may unsubscribe from a mail, and from which category (and workspace, for an override). */
+export interface MailUnsubscribeTarget {
+  userId: string;
+  category: string;
+  workspaceId: string | null;
+}
 
 /** A message to send later: which template, to whom, with what data. This is the mail.send job. */
 export interface MailRequest<T extends MailTemplateName = MailTemplateName> {
   template: T;
   to: string;
   data: MailTemplateData[T];
+  /** Notification mail a person may turn off: the worker adds the one-click unsubscribe link. */
+  unsubscribe?: MailUnsubscribeTarget;
 }
 
 /** Any one of the templates' requests, discriminated by `template`. */

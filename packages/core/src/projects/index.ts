@@ -9,3 +9,4 @@ export {
   type ProjectView,
 } from './projects';
 export * from './schemas';
+export { projectTemplatesFor, type ProjectTemplate } from './templates';

@@ -1,17 +1,11 @@
-import type pg from 'pg';
+import { readInTenant, type Database, type TenantActor } from '@plinth/db';
 import type { ProjectView } from './projects';
 
-// The projects list is the hottest tenant query: its SQL is written once and run as a named
-// prepared statement (parsed and planned once per connection), with rows mapped by hand.
+// The projects list is the hottest tenant read: it goes to Postgres as ONE message with the
+// tenant transaction around it (readInTenant: begin, the transaction-local settings, this select,
+// commit), under the same forced row-level security, with rows mapped by hand. The explicit
+// workspace filter is for the index; the policy is what keeps other tenants' rows out.
 const columns = 'id, name, description, created_by, created_at, updated_at';
-const firstPage = {
-  name: 'plinth_list_projects',
-  text: `select ${columns} from project where workspace_id = $1 and deleted_at is null order by id desc limit $2`,
-};
-const nextPage = {
-  name: 'plinth_list_projects_after',
-  text: `select ${columns} from project where workspace_id = $1 and deleted_at is null and id < $3 order by id desc limit $2`,
-};
 
 interface ProjectRow {
   id: string;
@@ -23,14 +17,20 @@ interface ProjectRow {
 }
 
 export async function selectProjectsPage(
-  client: pg.PoolClient,
-  workspaceId: string,
+  database: Database,
+  actor: TenantActor & { workspaceId: string },
   limit: number,
   cursor: string | undefined,
 ): Promise<ProjectView[]> {
-  const { rows } = cursor
-    ? await client.query<ProjectRow>({ ...nextPage, values: [workspaceId, limit, cursor] })
-    : await client.query<ProjectRow>({ ...firstPage, values: [workspaceId, limit] });
+  const rows = await readInTenant<ProjectRow>(
+    database,
+    actor.workspaceId,
+    actor,
+    (literal) =>
+      `select ${columns} from project where workspace_id = ${literal(actor.workspaceId)} and deleted_at is null` +
+      (cursor === undefined ? '' : ` and id < ${literal(cursor)}`) +
+      ` order by id desc limit ${literal(limit)}`,
+  );
   return rows.map((row) => ({
     id: row.id,
     name: row.name,

@@ -1,13 +1,14 @@
 import { and, count, eq, isNull, lt } from 'drizzle-orm';
-import { project, withTenant, withTenantClient, type Database, type Project } from '@plinth/db';
+import { project, withTenant, type Database, type Project } from '@plinth/db';
 import { assertCan } from '../access/index';
 import { actingUserId } from '../actor/index';
 import { audit, type AuditOrigin } from '../audit/index';
-import { entitlementsIn, type Entitlements } from '../entitlements/index';
+import { assertFeature, entitlementsIn, type Entitlements } from '../entitlements/index';
 import { emitEvent } from '../events/index';
 import { encodeId } from '../public-ids/index';
 import { AppError, parseInput } from '../errors/index';
 import { lockWorkspaceLimits } from '../limits/index';
+import { activateIfRuleMet } from '../onboarding/index';
 import type { MemberActor } from '../tenancy/index';
 import {
   createProjectInput,
@@ -61,7 +62,9 @@ export async function createProject(
   return withTenant(deps.database, actor.workspaceId, actor, async (tx) => {
     // Count and insert under the workspace's limits lock: creates at once see each other's rows.
     await lockWorkspaceLimits(tx, actor.workspaceId);
-    const { limits, planName } = await entitlementsIn(tx, actor.workspaceId);
+    const current = await entitlementsIn(tx, actor.workspaceId);
+    assertFeature(current, 'projects');
+    const { limits, planName } = current;
     const [existing] = await tx.select({ n: count() }).from(project).where(live(actor));
     if ((existing?.n ?? 0) >= limits.projects) {
       throw new AppError(
@@ -82,10 +85,12 @@ export async function createProject(
     await audit(
       tx,
       actor,
-      { action: 'project.created', target: { type: 'project', id: created!.id } },
+      { action: 'project.created', target: { type: 'project', id: created!.id, name: created!.name } },
       origin,
     );
     await emitEvent(tx, actor, 'project.created', projectEvent(created!));
+    // The activation rule may have just become true (docs/decisions/0036): judged in this transaction.
+    await activateIfRuleMet(tx, actor.workspaceId);
     return created!;
   });
 }
@@ -98,9 +103,7 @@ export async function listProjects(
 ): Promise<{ items: ProjectView[]; nextCursor: string | null }> {
   assertCan(actor, 'project.read');
   const { limit, cursor } = parseInput(listProjectsInput, input);
-  const rows = await withTenantClient(deps.database, actor.workspaceId, actor, (client) =>
-    selectProjectsPage(client, actor.workspaceId, limit + 1, cursor),
-  );
+  const rows = await selectProjectsPage(deps.database, actor, limit + 1, cursor);
   const items = rows.slice(0, limit);
   return { items, nextCursor: rows.length > limit ? items[items.length - 1]!.id : null };
 }
@@ -148,7 +151,12 @@ export async function updateProject(
       .where(and(live(actor), eq(project.id, parsedId)))
       .returning(view);
     if (!row) throw new AppError('not_found');
-    await audit(tx, actor, { action: 'project.updated', target: { type: 'project', id: row.id } }, origin);
+    await audit(
+      tx,
+      actor,
+      { action: 'project.updated', target: { type: 'project', id: row.id, name: row.name } },
+      origin,
+    );
     await emitEvent(tx, actor, 'project.updated', projectEvent(row));
     return row;
   });
@@ -196,7 +204,11 @@ export async function deleteProject(
     await audit(
       tx,
       actor,
-      { action: 'project.deleted', target: { type: 'project', id: row.id }, metadata: { name: row.name } },
+      {
+        action: 'project.deleted',
+        target: { type: 'project', id: row.id, name: row.name },
+        metadata: { name: row.name },
+      },
       origin,
     );
     await emitEvent(tx, actor, 'project.deleted', {

@@ -16,6 +16,9 @@ export const idPrefixes = {
   webhookEndpoint: 'we',
   webhookDelivery: 'whd',
   webhookMessage: 'msg',
+  notification: 'ntf',
+  file: 'file',
+  avatar: 'avt',
 } as const;
 
 export type IdType = keyof typeof idPrefixes;

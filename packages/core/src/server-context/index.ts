@@ -1,9 +1,11 @@
+import type { Storage } from '../storage/index';
 // Server context: the process's wiring (database, jobs, session reader), handed from apps/server to
 // Next's server components and actions running in the same process.
 import type Stripe from 'stripe';
 import type { Database } from '@plinth/db';
 import type { SyncLimiter } from '../billing/index';
 import type { Env } from '../env/index';
+import type { FlagStore } from '../flags/index';
 import type { SessionReader } from '../identity/index';
 import type { JobQueue } from '../jobs/index';
 import type { Logger } from '../logger/index';
@@ -13,11 +15,15 @@ export interface ServerContext {
   logger: Logger;
   database: Database;
   jobs: JobQueue;
+  /** The node's flag cache: pages read flags with flag(ctx, key) in server components. */
+  flags: FlagStore;
   readSession: SessionReader;
   /** Billing's Stripe client (the local fake in development); absent when billing is not configured. */
   stripe?: Stripe;
   /** The process's one bound on concurrent customer syncs; set with `stripe`. */
   billingSyncLimiter?: SyncLimiter;
+  /** Object storage; file pages and actions answer 503 without it. */
+  storage?: Storage;
 }
 
 // Next bundles its own copy of our modules, so module state would not be shared with the server

@@ -1,7 +1,6 @@
-import { eq } from 'drizzle-orm';
 import { drizzle } from 'drizzle-orm/node-postgres';
 import { z } from 'zod';
-import { user, withClientTransaction, type Database } from '@plinth/db';
+import { withClientTransaction } from '@plinth/db';
 import type { Actor } from '../actor/index';
 import { audit, type AuditOrigin } from '../audit/index';
 import { stripeEventQueue } from '../billing-events/index';
@@ -224,21 +223,4 @@ export async function replayFailedJob(
     'failed job replayed by staff',
   );
   return result;
-}
-
-/**
- * The staff member behind a signed-in session, as the actor of a staff action: better-auth's `admin`
- * role, read from the database now (not from a cached session), and never while impersonating
- * someone. Everyone else gets not_found, as the staff pages answer 404.
- */
-export async function staffActor(
-  database: Database,
-  session: { userId: string; impersonatedBy: string | null } | null,
-): Promise<Actor> {
-  if (!session) throw new AppError('unauthenticated');
-  if (session.impersonatedBy) throw new AppError('not_found');
-  const [row] = await database.db.select({ role: user.role }).from(user).where(eq(user.id, session.userId));
-  const roles = (row?.role ?? '').split(',').map((role) => role.trim());
-  if (!roles.includes('admin')) throw new AppError('not_found');
-  return { type: 'user', id: session.userId };
 }

@@ -1,11 +1,10 @@
 // System: what staff see of the running platform (/admin/system) — job queues and failed jobs with
 // an audited replay, the Stripe webhook inbox, outbox lag — and each node's heartbeat (role,
-// version, uptime). Reads across every workspace: callers check the staff role (staffActor).
+// version, uptime). Reads across every workspace: callers pass the staff guard first (requireStaffActor, @plinth/core/staff).
 export { readSystemOverview, type QueueState, type SystemDeps, type SystemOverview } from './overview';
 export {
   listFailedJobs,
   replayFailedJob,
-  staffActor,
   listFailedJobsInput,
   replayJobInput,
   type FailedJob,

@@ -3,17 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog, nodeHeartbeat, outbox, webhookEvent } from '@plinth/db';
 import { createUser, installTestQueues, rejectionOf, useTestDatabase } from '@plinth/testing';
 import { billingEventQueues } from '../billing-events/index';
-import { AppError } from '../errors/index';
 import { defineQueue, JobQueue, platformQueues, DEAD_LETTER_QUEUE } from '../jobs/index';
 import { createLogger } from '../logger/index';
-import {
-  listFailedJobs,
-  listNodes,
-  readSystemOverview,
-  replayFailedJob,
-  staffActor,
-  startHeartbeat,
-} from './index';
+import { listFailedJobs, listNodes, readSystemOverview, replayFailedJob, startHeartbeat } from './index';
 
 const testDb = useTestDatabase();
 const logger = createLogger({ level: 'silent' });
@@ -331,24 +323,6 @@ describe('failed jobs and their replay', () => {
     expect(await replay({ queue: 'test.elsewhere', jobId: failed })).toMatchObject({ code: 'conflict' });
     const audited = await testDb.owner.db.select().from(auditLog).where(eq(auditLog.actorId, actor.id));
     expect(audited).toEqual([]);
-  });
-});
-
-describe('staffActor', () => {
-  it('is the staff member for an admin, and not_found for anyone else or while impersonating', async () => {
-    const staff = await createUser(testDb.app, { role: 'user,admin' });
-    const person = await createUser(testDb.app);
-    await expect(staffActor(testDb.app, { userId: staff.id, impersonatedBy: null })).resolves.toEqual({
-      type: 'user',
-      id: staff.id,
-    });
-    const notStaff = await rejectionOf(staffActor(testDb.app, { userId: person.id, impersonatedBy: null }));
-    expect(notStaff).toBeInstanceOf(AppError);
-    expect(notStaff).toMatchObject({ code: 'not_found' });
-    expect(
-      await rejectionOf(staffActor(testDb.app, { userId: staff.id, impersonatedBy: person.id })),
-    ).toMatchObject({ code: 'not_found' });
-    expect(await rejectionOf(staffActor(testDb.app, null))).toMatchObject({ code: 'unauthenticated' });
   });
 });
 

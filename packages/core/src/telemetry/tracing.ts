@@ -103,11 +103,10 @@ export function startTracing(config: TracingConfig, logger: Logger): { shutdown(
 export function remoteParent(traceparent: string | undefined): Context {
   const parsed = parseTraceparent(traceparent);
   if (!parsed) return ROOT_CONTEXT;
-  const sampled = traceparent!.trim().endsWith('-01');
   return trace.setSpanContext(ROOT_CONTEXT, {
     traceId: parsed.traceId,
     spanId: parsed.spanId,
-    traceFlags: sampled ? TraceFlags.SAMPLED : TraceFlags.NONE,
+    traceFlags: parsed.sampled ? TraceFlags.SAMPLED : TraceFlags.NONE,
     isRemote: true,
   });
 }

@@ -1,6 +1,6 @@
 // Tenancy: workspaces, memberships with roles, invitations, and the membership check every
 // workspace-scoped request runs. Tenant data is reached only through withTenant() and RLS.
-export { resolveMembership } from './membership';
+export { memberOf, resolveMembership } from './membership';
 export {
   createWorkspace,
   deleteWorkspace,
@@ -17,9 +17,11 @@ export {
   acceptInvitation,
   createInvitation,
   listInvitations,
+  previewInvitation,
   resendInvitation,
   revokeInvitation,
   INVITATION_TTL_DAYS,
+  type InvitationPreview,
   type InvitationView,
 } from './invitations';
 export { existingId } from './ids';

@@ -20,6 +20,7 @@ import { lockWorkspaceLimits } from '../limits/index';
 import type { AnyMailRequest } from '../mail/index';
 import { emitEvent } from '../events/index';
 import { enqueueEvent } from '../outbox/index';
+import { notify } from '../notifications/index';
 import { encodeId } from '../public-ids/index';
 import { consumeRateLimit, invitationMailQuotas } from '../rate-limit/index';
 import { existingId } from './ids';
@@ -27,6 +28,7 @@ import { assertRankCovers } from './rank';
 import { assertSeatForInvitation, assertSeatToJoin, isMember } from './seats';
 import { acceptInvitationInput, inviteInput, type AcceptInvitationInput, type InviteInput } from './schemas';
 import type { MemberActor, TenancyDeps } from './types';
+import { activateIfRuleMet } from '../onboarding/index';
 
 export const INVITATION_TTL_DAYS = 7;
 
@@ -98,6 +100,31 @@ async function mailInvitation(
     .where(eq(workspace.id, actor.workspaceId));
   const url = new URL('/invitations/accept', deps.appUrl);
   url.searchParams.set('token', details.token);
+  // Someone who already has an account is told in the app too, and their preferences decide the
+  // mail; an address without an account can only be mailed.
+  const [existing] = await tx
+    .select({ id: user.id })
+    .from(user)
+    .where(and(eq(user.email, details.email), isNull(user.deletedAt)));
+  if (existing) {
+    await notify(
+      tx,
+      {
+        recipients: [existing.id],
+        type: 'workspace.invitation_received',
+        data: {
+          workspaceName: names!.workspaceName,
+          inviterName: names!.inviterName,
+          role: details.role,
+          acceptUrl: url.toString(),
+          expiresAt: details.expiresAt.toISOString(),
+        },
+        workspaceId: actor.workspaceId,
+      },
+      deps,
+    );
+    return;
+  }
   const mail: AnyMailRequest = {
     template: 'invitation',
     to: details.email,
@@ -312,6 +339,67 @@ export async function resendInvitation(
   });
 }
 
+/** What the holder of an invitation link may learn before signing in; nothing else. */
+export type InvitationPreview =
+  | {
+      state: 'valid';
+      workspaceName: string;
+      inviterName: string;
+      /** The address it was sent to (the link holder received it there): prefills sign-in. */
+      email: string;
+      role: Invitation['role'];
+      expiresAt: Date;
+    }
+  /** `invalid` covers a malformed token and one that matches no invitation (indistinguishable). */
+  | { state: 'invalid' | 'expired' | 'accepted' | 'revoked' };
+
+/**
+ * Reads the one invitation a token unlocks (RLS via app.invitation_token_hash, as accepting does), so
+ * the accept page can say who invited whom to what before anyone signs in, and say at once when the
+ * link is dead. A dead link reveals only why it is dead; a workspace deleted since reads as invalid.
+ */
+export async function previewInvitation(
+  deps: { database: Database },
+  token: string,
+): Promise<InvitationPreview> {
+  if (!acceptInvitationInput.safeParse({ token }).success) return { state: 'invalid' };
+  const tokenHash = hashToken(token);
+  return deps.database.db.transaction(async (tx) => {
+    await tx.execute(sql`select set_config('app.invitation_token_hash', ${tokenHash}, true)`);
+    const [found] = await tx
+      .select({
+        workspaceId: invitation.workspaceId,
+        email: invitation.email,
+        role: invitation.role,
+        status: invitation.status,
+        expiresAt: invitation.expiresAt,
+        invitedBy: invitation.invitedBy,
+      })
+      .from(invitation)
+      .where(eq(invitation.tokenHash, tokenHash));
+    if (!found) return { state: 'invalid' };
+    if (found.status === 'accepted' || found.status === 'revoked') return { state: found.status };
+    if (found.status !== 'pending') return { state: 'invalid' };
+    if (found.expiresAt.getTime() < Date.now()) return { state: 'expired' };
+    await tx.execute(sql`select set_config('app.workspace_id', ${found.workspaceId}, true)`);
+    const [context] = await tx
+      .select({ workspaceName: workspace.name, inviterName: user.name })
+      .from(workspace)
+      .leftJoin(user, eq(user.id, found.invitedBy))
+      .where(and(eq(workspace.id, found.workspaceId), isNull(workspace.deletedAt)));
+    if (!context) return { state: 'invalid' };
+    return {
+      state: 'valid',
+      workspaceName: context.workspaceName,
+      // The inviter may have deleted their account since; the invitation still stands.
+      inviterName: context.inviterName ?? 'A former member',
+      email: found.email,
+      role: found.role,
+      expiresAt: found.expiresAt,
+    };
+  });
+}
+
 /**
  * Accepts an invitation for the signed-in person. The token alone unlocks the one invitation (RLS
  * via app.invitation_token_hash); the person's verified email must be the invited one; the status
@@ -341,10 +429,12 @@ export async function acceptInvitation(
     }
     if (!person.emailVerified) throw new AppError('email_not_verified');
     const [live] = await tx
-      .select({ id: workspace.id })
+      .select({ id: workspace.id, suspendedAt: workspace.suspendedAt })
       .from(workspace)
       .where(and(eq(workspace.id, found.workspaceId), isNull(workspace.deletedAt)));
     if (!live) throw new AppError('not_found', 'This invitation is no longer valid.');
+    // Nobody joins a suspended workspace; the invitation stays pending for when it is lifted.
+    if (live.suspendedAt) throw new AppError('workspace_suspended');
     await tx.execute(sql`select set_config('app.workspace_id', ${found.workspaceId}, true)`);
     // Joining takes a seat (unless the person is a member already): judged under the limits lock.
     await lockWorkspaceLimits(tx, found.workspaceId);
@@ -359,6 +449,8 @@ export async function acceptInvitation(
       .insert(member)
       .values({ workspaceId: found.workspaceId, userId: person.id, role: found.role })
       .onConflictDoNothing({ target: [member.workspaceId, member.userId] });
+    // A second member can make the activation rule true (docs/decisions/0036).
+    await activateIfRuleMet(tx, found.workspaceId);
     const actor: Actor = { type: 'user', id: person.id, workspaceId: found.workspaceId, role: found.role };
     await audit(
       tx,

@@ -1,11 +1,20 @@
 import { and, asc, eq } from 'drizzle-orm';
-import { member, user, withTenant, type Database, type Executor, type MemberRole } from '@plinth/db';
+import {
+  member,
+  user,
+  withTenant,
+  workspace,
+  type Database,
+  type Executor,
+  type MemberRole,
+} from '@plinth/db';
 import { assertCan, roleRank, type Permission } from '../access/index';
 import { emitEvent } from '../events/index';
 import { encodeId } from '../public-ids/index';
 import { actingUserId } from '../actor/index';
 import { audit, type AuditOrigin } from '../audit/index';
 import { AppError, parseInput } from '../errors/index';
+import { notify } from '../notifications/index';
 import { existingId } from './ids';
 import { lockOwners } from './owners';
 import { changeRoleInput, type ChangeRoleInput } from './schemas';
@@ -15,6 +24,8 @@ export interface MemberView {
   userId: string;
   name: string;
   email: string;
+  /** The resized avatar's URL (user.image); null shows the initials. */
+  image?: string | null;
   role: MemberRole;
   joinedAt: Date;
 }
@@ -26,6 +37,7 @@ export async function listMembers(deps: { database: Database }, actor: MemberAct
       userId: member.userId,
       name: user.name,
       email: user.email,
+      image: user.image,
       role: member.role,
       joinedAt: member.createdAt,
     })
@@ -64,7 +76,7 @@ export async function currentRole(
  * succeed.
  */
 export async function changeMemberRole(
-  deps: { database: Database },
+  deps: { database: Database; appUrl: string },
   actor: MemberActor,
   userId: string,
   input: ChangeRoleInput,
@@ -116,13 +128,26 @@ export async function changeMemberRole(
       role,
       previous_role: current,
     });
+    if (current !== role) {
+      const place = await workspaceNames(tx, actor.workspaceId);
+      await notify(
+        tx,
+        {
+          recipients: [userId],
+          type: 'workspace.role_changed',
+          data: { workspaceName: place.name, workspaceSlug: place.slug, role, previousRole: current },
+          workspaceId: actor.workspaceId,
+        },
+        deps,
+      );
+    }
     return changed!;
   });
 }
 
 /** Removes a member (not yourself: that is leaving). Same rank and last-owner rules as above. */
 export async function removeMember(
-  deps: { database: Database },
+  deps: { database: Database; appUrl: string },
   actor: MemberActor,
   userId: string,
   origin: AuditOrigin = {},
@@ -146,5 +171,24 @@ export async function removeMember(
       origin,
     );
     await emitEvent(tx, actor, 'member.removed', { user_id: encodeId('user', userId), role: current });
+    const place = await workspaceNames(tx, actor.workspaceId);
+    await notify(
+      tx,
+      {
+        recipients: [userId],
+        type: 'workspace.removed',
+        data: { workspaceName: place.name },
+        workspaceId: actor.workspaceId,
+      },
+      deps,
+    );
   });
+}
+
+async function workspaceNames(tx: Executor, workspaceId: string): Promise<{ name: string; slug: string }> {
+  const [place] = await tx
+    .select({ name: workspace.name, slug: workspace.slug })
+    .from(workspace)
+    .where(eq(workspace.id, workspaceId));
+  return place!;
 }

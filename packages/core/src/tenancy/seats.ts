@@ -1,6 +1,6 @@
 import { and, count, eq } from 'drizzle-orm';
 import { member, type Executor } from '@plinth/db';
-import { entitlementsIn, type Entitlements } from '../entitlements/index';
+import { assertFeature, entitlementsIn, type Entitlements } from '../entitlements/index';
 import { AppError } from '../errors/index';
 import { countSeatsInUse } from '../limits/index';
 
@@ -13,6 +13,7 @@ import { countSeatsInUse } from '../limits/index';
  */
 export async function assertSeatForInvitation(tx: Executor, workspaceId: string): Promise<Entitlements> {
   const plan = await entitlementsIn(tx, workspaceId);
+  assertFeature(plan, 'invitations');
   const seats = await countSeatsInUse(tx, workspaceId);
   if (seats.members + seats.pendingInvitations >= plan.limits.members) {
     // Existing members are never removed; only new invitations wait for more seats.

@@ -26,4 +26,6 @@ export interface WorkspaceSummary {
   slug: string;
   role: MemberRole;
   createdAt: Date;
+  /** The resized logo's URL (listMyWorkspaces); null until one is uploaded and resized. */
+  logo?: string | null;
 }

@@ -45,7 +45,7 @@ export async function createWorkspace(
     await audit(
       tx,
       owner,
-      { action: 'workspace.created', target: { type: 'workspace', id: created.id } },
+      { action: 'workspace.created', target: { type: 'workspace', id: created.id, name } },
       origin,
     );
   });
@@ -64,6 +64,7 @@ export async function listMyWorkspaces(
       slug: workspace.slug,
       role: member.role,
       createdAt: workspace.createdAt,
+      logo: workspace.logo,
     })
     .from(member)
     .innerJoin(workspace, eq(workspace.id, member.workspaceId))
@@ -95,7 +96,7 @@ export async function renameWorkspace(
       actor,
       {
         action: 'workspace.renamed',
-        target: { type: 'workspace', id: actor.workspaceId },
+        target: { type: 'workspace', id: actor.workspaceId, name },
         metadata: { name },
       },
       origin,

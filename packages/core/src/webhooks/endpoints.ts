@@ -120,7 +120,7 @@ export async function createWebhookEndpoint(
       actor,
       {
         action: 'webhook_endpoint.created',
-        target: { type: 'webhook_endpoint', id: created!.id },
+        target: { type: 'webhook_endpoint', id: created!.id, name: url },
         metadata: { url },
       },
       origin,
@@ -235,7 +235,7 @@ export async function deleteWebhookEndpoint(
       actor,
       {
         action: 'webhook_endpoint.deleted',
-        target: { type: 'webhook_endpoint', id },
+        target: { type: 'webhook_endpoint', id, name: found.url },
         metadata: { url: found.url },
       },
       origin,

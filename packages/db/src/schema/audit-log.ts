@@ -24,6 +24,12 @@ export const auditLog = pgTable(
     action: text('action').notNull(),
     targetType: text('target_type'),
     targetId: text('target_id'),
+    /**
+     * The target's name when the row was written (a project's, an API key's), so the log still
+     * reads well after the thing is renamed or deleted. Never a person's name: people are named
+     * when the log is read, from `user`, so an erased account's name leaves the log with it.
+     */
+    targetName: text('target_name'),
     ip: inet('ip'),
     userAgent: text('user_agent'),
     requestId: text('request_id'),
@@ -47,6 +53,18 @@ export const auditLog = pgTable(
       to: 'public',
       using: sql`${t.workspaceId} is null and ${t.actorId} = nullif(current_setting('app.actor_id', true), '')`,
     }),
+    // Staff records of staff actions on a workspace (kept outside it, see auditStaffAction), for the
+    // staff console: readable only in a read-only transaction that set app.staff_read (withStaffRead).
+    pgPolicy('audit_log_staff_read', {
+      as: 'permissive',
+      for: 'select',
+      to: 'public',
+      using: sql`${t.workspaceId} is null and current_setting('app.staff_read', true) = 'on'`,
+    }),
+    // The staff console finds them by the workspace they were about.
+    index('audit_log_staff_workspace_idx')
+      .on(sql`(${t.metadata}->>'workspaceId')`)
+      .where(sql`${t.workspaceId} is null and ${t.metadata} ? 'workspaceId'`),
   ],
 );
 

@@ -5,6 +5,7 @@ import {
   index,
   integer,
   jsonb,
+  pgPolicy,
   pgTable,
   primaryKey,
   text,
@@ -33,6 +34,19 @@ const updatedAt = () =>
     .$onUpdateFn(() => new Date());
 const at = (name: string) => timestamp(name, { withTimezone: true });
 
+/**
+ * The staff numbers (MRR, churn, trials: packages/core/src/staff-console/numbers.ts) read the
+ * subscription mirror of every workspace at once, in a read-only transaction that set the
+ * transaction-local `app.staff_read` (withStaffRead). SELECT only: nothing writes across tenants.
+ */
+const staffRead = (name: string) =>
+  pgPolicy(`${name}_staff_read`, {
+    as: 'permissive',
+    for: 'select',
+    to: 'public',
+    using: sql`current_setting('app.staff_read', true) = 'on'`,
+  });
+
 /** One Stripe customer per workspace, created before the first Checkout. */
 export const customer = pgTable(
   'customer',
@@ -46,6 +60,11 @@ export const customer = pgTable(
     livemode: boolean('livemode').notNull().default(false),
     /** When syncCustomer() last completed for this customer. */
     syncedAt: at('synced_at'),
+    /**
+     * The nonce of the last billing portal session opened for this customer: its return link carries
+     * it, and the billing page syncs once for it (the first load that presents it clears it).
+     */
+    portalVisit: text('portal_visit'),
     createdAt: at('created_at').notNull().defaultNow(),
     updatedAt: updatedAt(),
   },
@@ -108,7 +127,7 @@ export const subscription = tenantTable(
     stripeCreatedAt: at('stripe_created_at').notNull(),
     updatedAt: updatedAt(),
   },
-  (t) => [index('subscription_customer_id_idx').on(t.customerId)],
+  (t) => [index('subscription_customer_id_idx').on(t.customerId), staffRead('subscription')],
 );
 
 export const subscriptionItem = tenantTable(
@@ -124,7 +143,10 @@ export const subscriptionItem = tenantTable(
     currentPeriodEnd: at('current_period_end'),
     updatedAt: updatedAt(),
   },
-  (t) => [index('subscription_item_subscription_id_idx').on(t.subscriptionId)],
+  (t) => [
+    index('subscription_item_subscription_id_idx').on(t.subscriptionId),
+    staffRead('subscription_item'),
+  ],
 );
 
 export const invoice = tenantTable(
@@ -167,6 +189,11 @@ export const checkoutSession = tenantTable('checkout_session', {
   /** open, complete, expired. */
   status: text('status').notNull(),
   expiresAt: at('expires_at').notNull(),
+  /**
+   * When Checkout's success page synced for this session: once, claimed in one UPDATE, so parallel
+   * loads make one Stripe round trip and a reload none.
+   */
+  confirmedAt: at('confirmed_at'),
   createdAt: at('created_at').notNull().defaultNow(),
   updatedAt: updatedAt(),
 });
@@ -204,6 +231,30 @@ export const entitlement = tenantTable(
   },
   (t) => [uniqueIndex('entitlement_workspace_id_key').on(t.workspaceId)],
 );
+
+/**
+ * A plan (and optionally limits) granted by staff until `expires_at`, with the reason (a sales deal,
+ * a pilot): entitlements apply it over what Stripe says until it expires, then Stripe's truth again
+ * (docs/decisions/0032). One per workspace; replaced when set again, deleted when cleared.
+ */
+export const planOverride = tenantTable(
+  'plan_override',
+  {
+    id: id(),
+    plan: text('plan').notNull(),
+    /** Limits beyond the plan's own (null: the plan's). */
+    members: integer('members'),
+    projects: integer('projects'),
+    storageBytes: bigint('storage_bytes', { mode: 'number' }),
+    reason: text('reason').notNull(),
+    expiresAt: at('expires_at').notNull(),
+    createdBy: text('created_by').notNull(),
+    createdAt: at('created_at').notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('plan_override_workspace_id_key').on(t.workspaceId)],
+);
+
+export type PlanOverrideRow = typeof planOverride.$inferSelect;
 
 export const webhookEventStatuses = ['pending', 'processed', 'ignored', 'dead'] as const;
 export type WebhookEventStatus = (typeof webhookEventStatuses)[number];

@@ -1,4 +1,15 @@
-import { boolean, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import {
+  boolean,
+  check,
+  index,
+  integer,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { id, timestamps } from './columns';
 import { workspace } from './workspace';
 
@@ -21,11 +32,16 @@ export const user = pgTable(
     banReason: text('ban_reason'),
     banExpires: timestamp('ban_expires', { withTimezone: true }),
     twoFactorEnabled: boolean('two_factor_enabled').notNull().default(false),
+    /** Colour theme: 'system' follows the device (prefers-color-scheme); 'light' or 'dark' pin it. */
+    theme: text('theme').notNull().default('system'),
     /** Set when the account is deleted: personal data is anonymised, audit rows keep the id. */
     deletedAt: timestamp('deleted_at', { withTimezone: true }),
     ...timestamps(),
   },
-  (t) => [uniqueIndex('user_email_key').on(t.email)],
+  (t) => [
+    uniqueIndex('user_email_key').on(t.email),
+    check('user_theme_check', sql`${t.theme} in ('system', 'light', 'dark')`),
+  ],
 );
 
 /** Sign-in sessions (better-auth). The token is the cookie's value; rows are deleted on revoke. */

@@ -9,3 +9,8 @@ export * from './platform';
 export * from './billing';
 export * from './api-key';
 export * from './webhook';
+export * from './notification';
+export * from './flags';
+export * from './file';
+export * from './avatar';
+export * from './staff';

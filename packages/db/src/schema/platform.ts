@@ -1,4 +1,4 @@
-import { index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { id } from './columns';
 
 /**
@@ -29,6 +29,8 @@ export const capturedMail = pgTable(
     html: text('html').notNull(),
     text: text('text').notNull(),
     tag: text('tag'),
+    /** Extra headers the message carried (List-Unsubscribe…), as SMTP would have sent them. */
+    headers: jsonb('headers').$type<Record<string, string>>(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('captured_mail_to_created_at_idx').on(t.to, t.createdAt)],

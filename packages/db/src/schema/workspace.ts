@@ -15,6 +15,19 @@ export const workspace = pgTable(
     metadata: jsonb('metadata').$type<Record<string, unknown>>(),
     /** Soft delete: hidden from everyone, restorable by an owner until the hard-delete job runs. */
     deletedAt: timestamp('deleted_at', { withTimezone: true }),
+    /**
+     * Suspended by staff (docs/decisions/0032): members see a suspended page and the API answers
+     * 403 workspace_suspended; data and billing are untouched. Checked in the membership lookups.
+     */
+    suspendedAt: timestamp('suspended_at', { withTimezone: true }),
+    suspendedReason: text('suspended_reason'),
+    /**
+     * When the workspace met the activation rule (docs/decisions/0036; the rule is
+     * packages/core/src/onboarding/activation.ts), set in the transaction of the change that met it.
+     */
+    activatedAt: timestamp('activated_at', { withTimezone: true }),
+    /** When a manager dismissed the first-run checklist; it stays hidden for everyone after. */
+    onboardingDismissedAt: timestamp('onboarding_dismissed_at', { withTimezone: true }),
     ...timestamps(),
   },
   (t) => [uniqueIndex('workspace_slug_key').on(t.slug)],

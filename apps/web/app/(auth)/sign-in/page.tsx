@@ -4,6 +4,7 @@ import { redirect } from 'next/navigation';
 import { loadEnv } from '@plinth/core/env';
 import type { OAuthProviders } from '../../../components/auth/oauth-buttons';
 import { AuthHeading } from '../../../components/auth/auth-heading';
+import { invitedEmailFor } from '../../../lib/invitation-preview';
 import { getSession } from '../../../lib/session';
 import { safeNextPath } from '../../../lib/validation';
 import { SignInForm } from './sign-in-form';
@@ -33,7 +34,12 @@ export default async function SignInPage({ searchParams }: SignInPageProps) {
   return (
     <>
       <AuthHeading title="Sign in" description="Welcome back. Sign in to your Plinth account." />
-      <SignInForm next={next} providers={providers} redirectError={error} />
+      <SignInForm
+        next={next}
+        providers={providers}
+        redirectError={error}
+        initialEmail={await invitedEmailFor(next)}
+      />
       <p className="mt-8 text-center text-sm text-muted-foreground">
         New here?{' '}
         <Link

@@ -18,6 +18,8 @@ type SignInFormProps = {
   providers: OAuthProviders;
   /** `?error=` from a magic link or OAuth round trip that failed. */
   redirectError: string | null;
+  /** The address an invitation in `next` was sent to, to start with. */
+  initialEmail?: string | undefined;
 };
 
 type FieldErrors = { email?: string; password?: string };
@@ -44,14 +46,18 @@ function describeRedirectError(code: string): string {
       return 'Sign-in was cancelled at the provider.';
     case 'banned':
     case 'BANNED_USER':
-      return 'This account has been suspended.';
+      return 'This account has been suspended. Signing in with a password shows the reason; without one, contact support.';
+    case 'failed_to_create_session':
+      // Our session hook refuses a session an email link or provider would create for a person
+      // with two-factor on: the second step cannot be skipped.
+      return 'Sign-in did not complete. If your account uses two-factor authentication, sign in with your password and your code: links cannot skip the second step.';
     default:
       return 'Sign-in did not complete. Try again.';
   }
 }
 
-export function SignInForm({ next, providers, redirectError }: SignInFormProps) {
-  const [email, setEmail] = useState('');
+export function SignInForm({ next, providers, redirectError, initialEmail }: SignInFormProps) {
+  const [email, setEmail] = useState(initialEmail ?? '');
   const [password, setPassword] = useState('');
   const [errors, setErrors] = useState<FieldErrors>({});
   const [pending, setPending] = useState<'password' | 'magic-link' | null>(null);
@@ -108,7 +114,13 @@ export function SignInForm({ next, providers, redirectError }: SignInFormProps) 
     setPending('magic-link');
     const address = email.trim();
     const outcome = await callAuth(
-      authClient.signIn.magicLink({ email: address, callbackURL: next, errorCallbackURL: '/sign-in' }),
+      authClient.signIn.magicLink({
+        email: address,
+        callbackURL: next,
+        // A dead link lands on sign-in with ?error= (said in words above the form) and the same
+        // destination, so the new link asked for there still goes where the person was headed.
+        errorCallbackURL: `/sign-in?next=${encodeURIComponent(next)}`,
+      }),
     );
     setPending(null);
     if (!outcome.ok) {

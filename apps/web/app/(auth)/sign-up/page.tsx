@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import { AuthHeading } from '../../../components/auth/auth-heading';
+import { invitedEmailFor } from '../../../lib/invitation-preview';
 import { getSession } from '../../../lib/session';
 import { safeNextPath } from '../../../lib/validation';
 import { SignUpForm } from './sign-up-form';
@@ -21,7 +22,7 @@ export default async function SignUpPage({ searchParams }: SignUpPageProps) {
   return (
     <>
       <AuthHeading title="Create your account" description="Start with your name, email and a password." />
-      <SignUpForm next={next} />
+      <SignUpForm next={next} initialEmail={await invitedEmailFor(next)} />
       <p className="mt-8 text-center text-sm text-muted-foreground">
         Already have an account?{' '}
         <Link

@@ -28,9 +28,12 @@ function validate(fields: Fields): FieldErrors {
   return errors;
 }
 
-/** `next`: a path on this site (checked by the page) to land on once the email is confirmed. */
-export function SignUpForm({ next }: { next: string }) {
-  const [fields, setFields] = useState<Fields>({ name: '', email: '', password: '' });
+/**
+ * `next`: a path on this site (checked by the page) to land on once the email is confirmed;
+ * `initialEmail`: the address an invitation in `next` was sent to, to start with.
+ */
+export function SignUpForm({ next, initialEmail }: { next: string; initialEmail?: string | undefined }) {
+  const [fields, setFields] = useState<Fields>({ name: '', email: initialEmail ?? '', password: '' });
   const [errors, setErrors] = useState<FieldErrors>({});
   const [attempted, setAttempted] = useState(false);
   const [pending, setPending] = useState(false);

@@ -1,11 +1,16 @@
 import type { Metadata } from 'next';
+import { serverContext } from '@plinth/core/server-context';
+import { getTheme } from '@plinth/core/identity';
+import { getAvatar } from '@plinth/core/storage';
 import { Alert } from '../../../components/ui/alert';
 import { getLinkedAccounts, requireSession } from '../../../lib/session';
+import { AvatarSection } from './avatar-section';
 import { DeleteAccountSection } from './delete-account-section';
 import { EmailSection } from './email-section';
 import { PasswordSection } from './password-section';
 import { ProfileSection } from './profile-section';
 import { SessionsSection } from './sessions-section';
+import { ThemeSection } from './theme-section';
 import { TwoFactorSection } from './two-factor-section';
 
 export const metadata: Metadata = {
@@ -23,6 +28,9 @@ export default async function AccountPage({ searchParams }: AccountPageProps) {
   // Both email-change links (the approval mailed to the current address, the confirmation mailed
   // to the new one) land here: their callbackURL is EMAIL_LINK_CALLBACK, with ?error= if they failed.
   const { error, 'email-link': emailLink } = await searchParams;
+  const { database, storage } = serverContext();
+  const theme = await getTheme({ database }, user.id);
+  const avatar = storage ? await getAvatar({ database, storage }, { type: 'user', id: user.id }) : undefined;
 
   return (
     <div className="mx-auto grid w-full max-w-3xl gap-8">
@@ -43,6 +51,12 @@ export default async function AccountPage({ searchParams }: AccountPageProps) {
         </Alert>
       ) : null}
       <ProfileSection name={user.name} />
+      <AvatarSection
+        name={user.name}
+        email={user.email}
+        avatar={avatar === undefined ? undefined : avatar && { status: avatar.status, urls: avatar.urls }}
+      />
+      <ThemeSection theme={theme} />
       <EmailSection
         email={user.email}
         verified={user.emailVerified}

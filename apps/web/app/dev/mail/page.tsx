@@ -45,7 +45,7 @@ export default async function DevMailPage({
   const messages = await fetchCapturedMail(await apiOrigin(), to);
 
   return (
-    <main className="mx-auto w-full max-w-5xl px-4 py-10 sm:px-6">
+    <main id="main" tabIndex={-1} className="outline-none mx-auto w-full max-w-5xl px-4 py-10 sm:px-6">
       <div className="flex flex-wrap items-start justify-between gap-4">
         <div>
           <h1 className="text-2xl font-semibold tracking-tight">Captured mail</h1>

@@ -2,12 +2,12 @@
 
 import { revalidatePath } from 'next/cache';
 import { serverContext } from '@plinth/core/server-context';
-import { replayFailedJob, staffActor, type ReplayJobInput } from '@plinth/core/system';
+import { replayFailedJob, type ReplayJobInput } from '@plinth/core/system';
 import { runAction, type ActionResult } from '../../../../lib/action-result';
-import { actionOrigin, readRequestSession } from '../../../../lib/workspace-context';
+import { actionOrigin, actionStaff } from '../../../../lib/workspace-context';
 
-// Glue only: the staff member from the session (role read from the database, never while
-// impersonating), then one core call, which validates, replays once and writes the audit row.
+// Glue only: the staff member through the staff guard (actionStaff: role from the database, 2FA,
+// a sign-in within 12 hours, never while impersonating), then one core call, which validates, replays once and writes the audit row.
 
 export async function replayJobAction(
   queue: unknown,
@@ -15,7 +15,7 @@ export async function replayJobAction(
 ): Promise<ActionResult<{ replayJobId: string }>> {
   return runAction(async () => {
     const { database, env, jobs, logger } = serverContext();
-    const actor = await staffActor(database, await readRequestSession());
+    const actor = await actionStaff();
     const { replayJobId } = await replayFailedJob(
       { database, jobsSchema: env.jobsSchema, jobs, logger },
       actor,

@@ -1,6 +1,6 @@
 'use client';
 
-import { useCallback, useEffect, useId, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { Alert } from '../../../../components/ui/alert';
 import { Badge } from '../../../../components/ui/badge';
 import { Button } from '../../../../components/ui/button';
@@ -19,6 +19,14 @@ import { useToast } from '../../../../components/ui/toast';
 import { authClient } from '../../../../lib/auth-client';
 import { callAuth } from '../../../../lib/auth-errors';
 import { formatDate, formatDateTime } from '../../../../lib/format';
+import {
+  DropdownMenu,
+  DropdownMenuContent,
+  DropdownMenuItem,
+  DropdownMenuTrigger,
+} from '../../../../components/ui/dropdown-menu';
+import { useAction } from '../../../../lib/use-action';
+import { forceVerifyEmailAction, resendVerificationAction, revokeSessionsAction } from './actions';
 import { BanUserDialog } from './ban-user-dialog';
 
 const PAGE_SIZE = 20;
@@ -50,7 +58,11 @@ export function UsersTable({ currentUserId }: { currentUserId: string }) {
   const [state, setState] = useState<LoadState>({ kind: 'loading' });
   const [busyUser, setBusyUser] = useState<string | null>(null);
 
+  // Answers can arrive out of order (the first page's after a search's): only the latest request's
+  // answer may fill the table.
+  const latestRequest = useRef(0);
   const load = useCallback(async () => {
+    const request = ++latestRequest.current;
     const outcome = await callAuth(
       authClient.admin.listUsers({
         query: {
@@ -64,6 +76,7 @@ export function UsersTable({ currentUserId }: { currentUserId: string }) {
         },
       }),
     );
+    if (request !== latestRequest.current) return;
     if (!outcome.ok) {
       setState({ kind: 'error', message: outcome.message });
       return;
@@ -95,6 +108,37 @@ export function UsersTable({ currentUserId }: { currentUserId: string }) {
       return;
     }
     toast({ title: `${user.email} can sign in again`, variant: 'success' });
+    await load();
+  }
+
+  const verify = useAction(forceVerifyEmailAction);
+  const resend = useAction(resendVerificationAction);
+  const revoke = useAction(revokeSessionsAction);
+
+  /** The account actions (server actions, audited under the staff member's name). */
+  async function accountAction(user: AdminUser, kind: 'verify' | 'resend' | 'revoke') {
+    setBusyUser(user.id);
+    const result =
+      kind === 'verify'
+        ? await verify.run(user.id)
+        : kind === 'resend'
+          ? await resend.run(user.id)
+          : await revoke.run(user.id);
+    setBusyUser(null);
+    if (!result.ok) {
+      toast({ title: 'Could not do that', description: result.error.message, variant: 'destructive' });
+      return;
+    }
+    const data = result.data as { changed?: boolean; sentTo?: string; revoked?: number };
+    const title =
+      kind === 'verify'
+        ? data.changed
+          ? `${user.email} is verified`
+          : `${user.email} was already verified`
+        : kind === 'resend'
+          ? `Verification email sent to ${data.sentTo ?? user.email}`
+          : `${user.email} is signed out everywhere (${data.revoked ?? 0} ${data.revoked === 1 ? 'session' : 'sessions'})`;
+    toast({ title, variant: 'success' });
     await load();
   }
 
@@ -243,6 +287,33 @@ export function UsersTable({ currentUserId }: { currentUserId: string }) {
                               >
                                 Impersonate
                               </Button>
+                              <DropdownMenu>
+                                <DropdownMenuTrigger asChild>
+                                  <Button
+                                    size="sm"
+                                    variant="ghost"
+                                    disabled={busyUser !== null}
+                                    aria-label={`Account actions for ${user.email}`}
+                                  >
+                                    Account…
+                                  </Button>
+                                </DropdownMenuTrigger>
+                                <DropdownMenuContent align="end">
+                                  {user.emailVerified ? null : (
+                                    <>
+                                      <DropdownMenuItem onSelect={() => void accountAction(user, 'verify')}>
+                                        Mark email verified
+                                      </DropdownMenuItem>
+                                      <DropdownMenuItem onSelect={() => void accountAction(user, 'resend')}>
+                                        Resend verification email
+                                      </DropdownMenuItem>
+                                    </>
+                                  )}
+                                  <DropdownMenuItem onSelect={() => void accountAction(user, 'revoke')}>
+                                    Sign out everywhere
+                                  </DropdownMenuItem>
+                                </DropdownMenuContent>
+                              </DropdownMenu>
                               {user.banned ? (
                                 <Button
                                   size="sm"

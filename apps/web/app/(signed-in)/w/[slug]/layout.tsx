@@ -4,6 +4,7 @@ import { can } from '@plinth/core/access';
 import { entitlements } from '@plinth/core/entitlements';
 import { serverContext } from '@plinth/core/server-context';
 import { PastDueBanner } from '../../../../components/billing/past-due-banner';
+import { WorkspaceSuspended } from '../../../../components/workspaces/workspace-suspended';
 import { findMembership } from '../../../../lib/workspace-context';
 import { RememberWorkspace } from './remember-workspace';
 
@@ -11,7 +12,7 @@ import { RememberWorkspace } from './remember-workspace';
  * Everything under /w/[slug]: only for members of that workspace (404 for everyone else, exactly
  * as for a workspace that does not exist). Pages check again with the same cached lookup, because
  * a layout does not re-run on client navigation; they also send signed-out visitors to sign in,
- * with their own path to come back to.
+ * with their own path to come back to. A suspended workspace shows its members the suspended page.
  */
 export default async function WorkspaceLayout({
   children,
@@ -24,6 +25,8 @@ export default async function WorkspaceLayout({
   const membership = await findMembership(slug);
   if (membership === 'not-member') notFound();
   if (membership === 'signed-out') return children;
+  // Suspended by staff: every page of it is the suspended page, for its members only.
+  if (membership === 'suspended') return <WorkspaceSuspended />;
   const { actor, workspace } = membership;
   // Everyone in the workspace learns a payment failed (their work may stop soon); managers can act.
   const { state } = await entitlements(serverContext(), workspace.id);

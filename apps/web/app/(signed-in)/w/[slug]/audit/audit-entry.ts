@@ -1,50 +1,29 @@
-import type { AuditLogRow } from '@plinth/db';
+import { auditActionLabel, describeAuditRecord, type AuditRecord } from '@plinth/core/audit';
 
-/** One audit row as the page shows it (and all an action sends to the browser). */
+/** One audit record as the page shows it (and all an action sends to the browser). */
 export interface AuditEntry {
   id: string;
   occurredAt: Date;
-  actorType: string;
-  actorId: string;
-  impersonatorId: string | null;
+  /** The record as a sentence with names ("Ada deleted the project “Launch”"). */
+  summary: string;
   action: string;
-  targetType: string | null;
-  targetId: string | null;
+  actionLabel: string;
   ip: string | null;
+  userAgent: string | null;
+  /** The record's metadata as JSON, for the details disclosure; null when there is none. */
   details: string | null;
 }
 
-export function toAuditEntry(row: AuditLogRow): AuditEntry {
-  const metadata = row.metadata ?? {};
+export function toAuditEntry(record: AuditRecord): AuditEntry {
+  const metadata = record.metadata ?? {};
   return {
-    id: row.id,
-    occurredAt: row.occurredAt,
-    actorType: row.actorType,
-    actorId: row.actorId,
-    impersonatorId: row.impersonatorId,
-    action: row.action,
-    targetType: row.targetType,
-    targetId: row.targetId,
-    ip: row.ip,
-    details: Object.keys(metadata).length > 0 ? JSON.stringify(metadata) : null,
+    id: record.id,
+    occurredAt: record.occurredAt,
+    summary: describeAuditRecord(record),
+    action: record.action,
+    actionLabel: auditActionLabel(record.action),
+    ip: record.ip,
+    userAgent: record.userAgent,
+    details: Object.keys(metadata).length > 0 ? JSON.stringify(metadata, null, 2) : null,
   };
 }
-
-/** The actions core records for a workspace today, offered as filter suggestions. */
-export const knownAuditActions = [
-  'workspace.created',
-  'workspace.renamed',
-  'workspace.deleted',
-  'workspace.restored',
-  'workspace.ownership_transferred',
-  'member.role_changed',
-  'member.removed',
-  'member.left',
-  'invitation.sent',
-  'invitation.resent',
-  'invitation.revoked',
-  'invitation.accepted',
-  'project.created',
-  'project.updated',
-  'project.deleted',
-] as const;

@@ -2,7 +2,6 @@
 
 import { useState } from 'react';
 import { Alert } from '../../../../../components/ui/alert';
-import { Badge } from '../../../../../components/ui/badge';
 import { Button } from '../../../../../components/ui/button';
 import { EmptyState } from '../../../../../components/ui/empty-state';
 import { LocalTime } from '../../../../../components/ui/local-time';
@@ -21,14 +20,12 @@ import type { AuditEntry } from './audit-entry';
 type AuditListProps = {
   slug: string;
   query: AuditQuery;
-  /** Current members by user id; former members show their id. */
-  people: Record<string, string>;
   initialItems: AuditEntry[];
   initialCursor: string | null;
   filtered: boolean;
 };
 
-export function AuditList({ slug, query, people, initialItems, initialCursor, filtered }: AuditListProps) {
+export function AuditList({ slug, query, initialItems, initialCursor, filtered }: AuditListProps) {
   const [items, setItems] = useState(initialItems);
   const [cursor, setCursor] = useState(initialCursor);
   const [error, setError] = useState<string | null>(null);
@@ -47,64 +44,48 @@ export function AuditList({ slug, query, people, initialItems, initialCursor, fi
     return (
       <EmptyState
         title={filtered ? 'No entries match these filters' : 'Nothing recorded yet'}
-        description={filtered ? 'Try another actor or action, or clear the filters.' : undefined}
+        description={filtered ? 'Try another person, action or dates, or clear the filters.' : undefined}
       />
     );
   }
 
-  const who = (id: string) => people[id] ?? id;
-
   return (
     <div className="grid gap-4">
-      <Table aria-label="Audit log entries">
+      <Table aria-label="Audit log entries" stacked>
         <TableHeader>
           <TableRow>
             <TableHead>When</TableHead>
-            <TableHead>Actor</TableHead>
-            <TableHead>Action</TableHead>
-            <TableHead>Target</TableHead>
-            <TableHead>Details</TableHead>
+            <TableHead>What happened</TableHead>
+            <TableHead>From</TableHead>
           </TableRow>
         </TableHeader>
         <TableBody>
           {items.map((entry) => (
             <TableRow key={entry.id}>
-              <TableCell className="whitespace-nowrap text-muted-foreground">
+              <TableCell className="whitespace-nowrap text-muted-foreground" data-stack="full">
                 <LocalTime value={entry.occurredAt} />
               </TableCell>
-              <TableCell>
-                <span className="font-medium">
-                  {entry.actorType === 'user' ? who(entry.actorId) : entry.actorId}
+              <TableCell data-stack="full">
+                <span className="font-medium">{entry.summary}</span>
+                <span className="mt-0.5 block text-xs text-muted-foreground">
+                  <code className="font-mono">{entry.action}</code>
                 </span>
-                {entry.actorType !== 'user' ? (
-                  <Badge className="ml-2">{entry.actorType.replace('_', ' ')}</Badge>
+                {entry.details ? (
+                  <details className="mt-1 text-xs text-muted-foreground">
+                    <summary className="cursor-pointer select-none">Details</summary>
+                    <pre className="mt-1 max-w-xl overflow-x-auto rounded-md bg-muted p-2 font-mono whitespace-pre-wrap break-all">
+                      {entry.details}
+                    </pre>
+                  </details>
                 ) : null}
-                {entry.impersonatorId ? (
-                  <span className="block text-xs text-muted-foreground">
-                    impersonated by {who(entry.impersonatorId)}
+              </TableCell>
+              <TableCell className="text-xs text-muted-foreground">
+                {entry.ip ? <span className="font-mono">{entry.ip}</span> : '—'}
+                {entry.userAgent ? (
+                  <span className="block max-w-56 truncate" title={entry.userAgent}>
+                    {entry.userAgent}
                   </span>
                 ) : null}
-              </TableCell>
-              <TableCell>
-                <code className="font-mono text-xs">{entry.action}</code>
-              </TableCell>
-              <TableCell className="text-muted-foreground">
-                {entry.targetType ? (
-                  <span title={entry.targetId ?? undefined}>
-                    {entry.targetType}
-                    {entry.targetId
-                      ? ` · ${entry.targetType === 'user' && people[entry.targetId] ? people[entry.targetId] : entry.targetId.slice(0, 8)}`
-                      : ''}
-                  </span>
-                ) : (
-                  '—'
-                )}
-              </TableCell>
-              <TableCell className="max-w-72 text-xs text-muted-foreground">
-                <span className="line-clamp-2 font-mono break-all" title={entry.details ?? undefined}>
-                  {entry.details ?? '—'}
-                </span>
-                {entry.ip ? <span className="block">from {entry.ip}</span> : null}
               </TableCell>
             </TableRow>
           ))}

@@ -1,6 +1,6 @@
 'use server';
 
-import { openPortal, startCheckout } from '@plinth/core/billing';
+import { openPortal, openSeatsPortal, startCheckout } from '@plinth/core/billing';
 import { runAction, type ActionResult } from '../../../../../lib/action-result';
 import { billingDeps, billingLinks } from '../../../../../lib/billing-context';
 import { actionMember } from '../../../../../lib/workspace-context';
@@ -29,7 +29,18 @@ export async function startCheckoutAction(
 export async function openPortalAction(slug: string): Promise<ActionResult<{ url: string }>> {
   return runAction(async () => {
     const { actor } = await actionMember(slug);
-    const { url } = await openPortal(billingDeps(), actor, { returnUrl: billingLinks(slug).billing });
+    const { url } = await openPortal(billingDeps(), actor, { returnUrl: billingLinks(slug).portalReturn });
+    return { url };
+  });
+}
+
+/** "Add or remove seats": the portal, for a plan billed per seat (core refuses any other with 402). */
+export async function openSeatsPortalAction(slug: string): Promise<ActionResult<{ url: string }>> {
+  return runAction(async () => {
+    const { actor } = await actionMember(slug);
+    const { url } = await openSeatsPortal(billingDeps(), actor, {
+      returnUrl: billingLinks(slug).portalReturn,
+    });
     return { url };
   });
 }

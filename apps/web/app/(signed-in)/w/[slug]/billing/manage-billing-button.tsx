@@ -4,19 +4,22 @@ import { useState } from 'react';
 import { Alert } from '../../../../../components/ui/alert';
 import { Button, type ButtonProps } from '../../../../../components/ui/button';
 import { useAction } from '../../../../../lib/use-action';
-import { openPortalAction } from './actions';
+import { openPortalAction, openSeatsPortalAction } from './actions';
 
 /** Opens Stripe's billing portal for the workspace (payment method, plan, seats, cancel, invoices). */
 export function ManageBillingButton({
   slug,
   children = 'Manage billing',
   variant = 'secondary',
+  seats = false,
 }: {
   slug: string;
   children?: string;
   variant?: ButtonProps['variant'];
+  /** "Add or remove seats": refused with 402 unless the plan is billed per seat. */
+  seats?: boolean;
 }) {
-  const { run } = useAction(openPortalAction);
+  const { run } = useAction(seats ? openSeatsPortalAction : openPortalAction);
   const [leaving, setLeaving] = useState(false);
   const [error, setError] = useState<string | null>(null);
 

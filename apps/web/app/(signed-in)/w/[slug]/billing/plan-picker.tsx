@@ -3,22 +3,32 @@
 import Link from 'next/link';
 import { useId, useState } from 'react';
 import { openPortalAction, startCheckoutAction } from './actions';
-import type { BillingInterval } from '@plinth/core/billing';
+import type { BillingInterval, BillingStanding, PlanAction } from '@plinth/core/billing';
 import type { PlanOffer } from '../../../../../lib/billing-display';
 import { cn } from '../../../../../lib/cn';
 import { useAction } from '../../../../../lib/use-action';
 import { Alert } from '../../../../../components/ui/alert';
 import { Badge } from '../../../../../components/ui/badge';
 import { Button } from '../../../../../components/ui/button';
+import { Input } from '../../../../../components/ui/input';
+import { formatMoney } from '../../../../../lib/money';
+import { countOf, nouns } from '../../../../../lib/plural';
 import { Select } from '../../../../../components/ui/select';
 
-/** A workspace the viewer may buy for, with what it is on now. */
+/** One plan's next action (core's nextPlanActions) with its words (planActionLabel). */
+export type PlanChoice = PlanAction & { label: string };
+
+/** A workspace the viewer may buy for, with what it is on now and what it can do next per plan. */
 export interface BillableWorkspace {
   slug: string;
   name: string;
   plan: string;
-  /** Has a live subscription: plan changes go through the billing portal, not a new Checkout. */
-  subscribed: boolean;
+  standing: BillingStanding;
+  /** Members and pending invitations: the fewest seats a seat-based Checkout may buy. */
+  seatsInUse: number;
+  /** Said next to the plans when the standing needs explaining (a granted plan), else null. */
+  note: string | null;
+  choices: Record<string, PlanChoice>;
 }
 
 export type PlanAudience =
@@ -50,7 +60,19 @@ export function PlanPicker({ plans, audience, showWorkspaceSelect = false }: Pla
   const portal = useAction(openPortalAction);
   const [error, setError] = useState<string | null>(null);
   const [leavingFor, setLeavingFor] = useState<string | null>(null);
+  // Seats typed per workspace (the pricing page can switch between them); blank while editing.
+  const [seatDrafts, setSeatDrafts] = useState<Record<string, string>>({});
   const selectId = useId();
+  const seatsId = useId();
+  const seatDraft = selected ? (seatDrafts[selected.slug] ?? String(selected.seatsInUse)) : '';
+  const seatCount = /^\d{1,4}$/u.test(seatDraft) ? Number(seatDraft) : null;
+  function seatProblemFor(maxSeats: number): string | null {
+    if (!selected || seatCount === null) return 'Enter a whole number of seats.';
+    if (seatCount < selected.seatsInUse)
+      return `At least ${countOf(selected.seatsInUse, nouns.seat)}: one for each member and pending invitation.`;
+    if (seatCount > maxSeats) return `At most ${countOf(maxSeats, nouns.seat)} in one checkout.`;
+    return null;
+  }
 
   async function go(planKey: string, run: () => ReturnType<typeof checkout.run>) {
     setError(null);
@@ -89,43 +111,99 @@ export function PlanPicker({ plans, audience, showWorkspaceSelect = false }: Pla
         </Button>
       );
     }
-    if (selected.plan === plan.key) {
-      return (
-        <Button className="w-full" variant="secondary" disabled>
-          Current plan
-        </Button>
-      );
-    }
+    const choice = selected.choices[plan.key];
+    if (!choice) return null;
     const busy = leavingFor === plan.key;
-    if (selected.subscribed) {
-      return (
-        <Button
-          className="w-full"
-          variant="secondary"
-          loading={busy}
-          disabled={leavingFor !== null}
-          onClick={() => void go(plan.key, () => portal.run(selected.slug))}
-        >
-          {plan.prices ? `Switch to ${plan.name}` : `Downgrade to ${plan.name}`}
-        </Button>
-      );
+    switch (choice.kind) {
+      case 'current':
+      case 'none':
+        return (
+          <Button className="w-full" variant="secondary" disabled>
+            {choice.label}
+          </Button>
+        );
+      case 'switch':
+      case 'manage':
+        // Stripe's portal: it prorates a switch, and a downgrade to Free is a cancellation there.
+        return (
+          <Button
+            className="w-full"
+            variant={choice.kind === 'switch' && choice.direction === 'upgrade' ? 'primary' : 'secondary'}
+            loading={busy}
+            disabled={leavingFor !== null}
+            onClick={() => void go(plan.key, () => portal.run(selected.slug))}
+          >
+            {choice.label}
+          </Button>
+        );
+      case 'subscribe': {
+        if (!plan.prices) return null;
+        const price = plan.prices[interval];
+        const lookupKey = price.lookupKey;
+        if (!plan.seatBased) {
+          return (
+            <Button
+              className="w-full"
+              loading={busy}
+              disabled={leavingFor !== null}
+              onClick={() => void go(plan.key, () => checkout.run(selected.slug, { lookupKey }))}
+            >
+              {choice.label}
+            </Button>
+          );
+        }
+        // A seat-based plan: how many seats, never fewer than are in use, with the price as it changes.
+        const maxSeats = plan.maxSeats ?? selected.seatsInUse;
+        const seatProblem = seatProblemFor(maxSeats);
+        return (
+          <div className="grid gap-3" data-testid="seat-picker">
+            <div className="grid gap-1">
+              <label htmlFor={seatsId} className="text-sm font-medium">
+                Seats
+              </label>
+              <Input
+                id={seatsId}
+                type="number"
+                inputMode="numeric"
+                min={selected.seatsInUse}
+                max={maxSeats}
+                step={1}
+                value={seatDraft}
+                aria-invalid={seatProblem !== null}
+                aria-describedby={`${seatsId}-hint`}
+                onChange={(event) => setSeatDrafts({ ...seatDrafts, [selected.slug]: event.target.value })}
+              />
+              <p
+                id={`${seatsId}-hint`}
+                className={cn('text-xs', seatProblem ? 'text-destructive' : 'text-muted-foreground')}
+                aria-live="polite"
+                data-testid="seat-total"
+              >
+                {seatProblem ??
+                  `${countOf(seatCount!, nouns.seat)} × ${price.amount} = ${formatMoney(
+                    seatCount! * price.unitAmount,
+                    price.currency,
+                  )} / ${interval}`}
+              </p>
+            </div>
+            <Button
+              className="w-full"
+              loading={busy}
+              disabled={leavingFor !== null || seatProblem !== null}
+              onClick={() =>
+                void go(plan.key, () => checkout.run(selected.slug, { lookupKey, quantity: seatCount! }))
+              }
+            >
+              {choice.label}
+            </Button>
+          </div>
+        );
+      }
     }
-    if (!plan.prices) return null;
-    const lookupKey = plan.prices[interval].lookupKey;
-    return (
-      <Button
-        className="w-full"
-        loading={busy}
-        disabled={leavingFor !== null}
-        onClick={() => void go(plan.key, () => checkout.run(selected.slug, { lookupKey }))}
-      >
-        Upgrade to {plan.name}
-      </Button>
-    );
   }
 
   return (
-    <div className="grid gap-6">
+    <div className="grid gap-6 [&>*]:min-w-0">
       <div className="flex flex-wrap items-end justify-between gap-4">
         <div role="radiogroup" aria-label="Billing period" className="inline-flex rounded-lg border p-1">
           {(['month', 'year'] as const).map((option) => (
@@ -166,6 +244,15 @@ export function PlanPicker({ plans, audience, showWorkspaceSelect = false }: Pla
         ) : null}
       </div>
 
+      {selected?.note ? (
+        <Alert
+          title={selected.standing === 'granted' ? 'Granted plan' : 'Subscription needs attention'}
+          data-testid="standing-note"
+        >
+          {selected.note}
+        </Alert>
+      ) : null}
+
       {error ? <Alert variant="destructive">{error}</Alert> : null}
 
       <ul className="grid gap-4 md:grid-cols-3" aria-label="Plans">
@@ -185,7 +272,11 @@ export function PlanPicker({ plans, audience, showWorkspaceSelect = false }: Pla
               <div className="grid gap-1.5">
                 <div className="flex items-center justify-between gap-2">
                   <h3 className="text-lg font-semibold">{plan.name}</h3>
-                  {current ? <Badge variant="primary">Current</Badge> : null}
+                  {current ? (
+                    <Badge variant="primary">
+                      {selected?.standing === 'granted' ? 'Granted' : 'Current'}
+                    </Badge>
+                  ) : null}
                 </div>
                 <p className="text-sm text-muted-foreground">{plan.description}</p>
               </div>

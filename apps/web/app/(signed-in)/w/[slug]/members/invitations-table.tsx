@@ -69,7 +69,7 @@ export function InvitationsTable({ slug, invitations, mayResend, mayRevoke }: In
   }
 
   return (
-    <Table aria-label="Pending invitations">
+    <Table aria-label="Pending invitations" stacked>
       <TableHeader>
         <TableRow>
           <TableHead>Email</TableHead>
@@ -83,7 +83,9 @@ export function InvitationsTable({ slug, invitations, mayResend, mayRevoke }: In
       <TableBody>
         {invitations.map((invitation) => (
           <TableRow key={invitation.id} data-testid={`invitation-${invitation.email}`}>
-            <TableCell className="font-medium">{invitation.email}</TableCell>
+            <TableCell className="font-medium break-all" data-stack="full">
+              {invitation.email}
+            </TableCell>
             <TableCell>
               <Badge>{roleLabels[invitation.role]}</Badge>
             </TableCell>

@@ -6,6 +6,7 @@ import { Badge } from '../../../../../components/ui/badge';
 import { Button } from '../../../../../components/ui/button';
 import { ConfirmDialog } from '../../../../../components/ui/confirm-dialog';
 import { LocalTime } from '../../../../../components/ui/local-time';
+import { Picture } from '../../../../../components/ui/picture';
 import { Select } from '../../../../../components/ui/select';
 import {
   Table,
@@ -23,6 +24,7 @@ export interface MemberRow {
   userId: string;
   name: string;
   email: string;
+  image?: string | null;
   role: MemberRole;
   joinedAt: Date;
 }
@@ -39,7 +41,7 @@ export function MembersTable({ slug, me, members }: MembersTableProps) {
   const mayRemove = can(actor, 'member.remove');
 
   return (
-    <Table aria-label="Members">
+    <Table aria-label="Members" stacked>
       <TableHeader>
         <TableRow>
           <TableHead>Person</TableHead>
@@ -56,17 +58,22 @@ export function MembersTable({ slug, me, members }: MembersTableProps) {
           const manageable = outranksOrEquals(me.role, member.role);
           return (
             <TableRow key={member.userId} data-testid={`member-${member.email}`}>
-              <TableCell>
-                <div className="grid gap-0.5">
-                  <span className="font-medium">
-                    {member.name || member.email}
-                    {isMe ? (
-                      <Badge variant="primary" className="ml-2">
-                        You
-                      </Badge>
+              <TableCell data-stack="full">
+                <div className="flex items-center gap-3">
+                  <Picture src={member.image} name={member.name} fallback={member.email} />
+                  <div className="grid gap-0.5">
+                    <span className="font-medium">
+                      {member.name || member.email}
+                      {isMe ? (
+                        <Badge variant="primary" className="ml-2">
+                          You
+                        </Badge>
+                      ) : null}
+                    </span>
+                    {member.name ? (
+                      <span className="text-xs break-all text-muted-foreground">{member.email}</span>
                     ) : null}
-                  </span>
-                  {member.name ? <span className="text-xs text-muted-foreground">{member.email}</span> : null}
+                  </div>
                 </div>
               </TableCell>
               <TableCell>
@@ -76,7 +83,7 @@ export function MembersTable({ slug, me, members }: MembersTableProps) {
                   <Badge>{roleLabels[member.role]}</Badge>
                 )}
               </TableCell>
-              <TableCell className="text-muted-foreground">
+              <TableCell className="text-muted-foreground" data-stack="hide">
                 <LocalTime value={member.joinedAt} dateOnly />
               </TableCell>
               <TableCell className="text-right">
@@ -120,7 +127,7 @@ function RoleSelect({ slug, member, myRole }: { slug: string; member: MemberRow;
   return (
     <Select
       aria-label={`Role of ${member.email}`}
-      className="w-32"
+      className="w-32 min-w-32"
       value={role}
       disabled={pending}
       aria-busy={pending || undefined}

@@ -1,4 +1,6 @@
 import type { Metadata } from 'next';
+import { encodeId } from '@plinth/core/public-ids';
+import { RefreshOn } from '../../../../../components/realtime/refresh-on';
 import { can, rankCovers } from '@plinth/core/access';
 import { listInvitations, listMembers } from '@plinth/core/tenancy';
 import { SettingsSection } from '../../../../../components/ui/settings-section';
@@ -25,6 +27,7 @@ export default async function MembersPage({ params }: { params: Promise<{ slug: 
 
   return (
     <div className="mx-auto grid w-full max-w-4xl gap-8">
+      <RefreshOn workspaceId={encodeId('ws', workspace.id)} topics={['members']} />
       <div>
         <p className="text-sm font-medium text-primary">{workspace.name}</p>
         <h1 className="mt-1 text-2xl font-semibold tracking-tight">Members</h1>

@@ -9,7 +9,7 @@ import {
   type CreateProjectInput,
   type UpdateProjectInput,
 } from '@plinth/core/projects';
-import { runAction, type ActionResult } from '../../../../../lib/action-result';
+import { READS_ONLY, runAction, type ActionResult } from '../../../../../lib/action-result';
 import { actionMember, actionOrigin, tenancyDeps } from '../../../../../lib/workspace-context';
 import { toProjectItem, type ProjectItem } from './project-item';
 
@@ -36,7 +36,7 @@ export async function loadProjectsAction(
     const { actor } = await actionMember(slug);
     const page = await listProjects(tenancyDeps(), actor, { cursor });
     return { items: page.items.map(toProjectItem), nextCursor: page.nextCursor };
-  });
+  }, READS_ONLY);
 }
 
 export async function updateProjectAction(

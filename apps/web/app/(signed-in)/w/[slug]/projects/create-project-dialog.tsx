@@ -1,6 +1,6 @@
 'use client';
 
-import { useRef, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { isPlanLimit, UpgradePrompt } from '../../../../../components/billing/upgrade-prompt';
 import { Alert } from '../../../../../components/ui/alert';
 import { Button } from '../../../../../components/ui/button';
@@ -13,6 +13,7 @@ import {
 } from '../../../../../components/ui/dialog';
 import { FormField } from '../../../../../components/ui/form-field';
 import { Input } from '../../../../../components/ui/input';
+import { Select } from '../../../../../components/ui/select';
 import { Textarea } from '../../../../../components/ui/textarea';
 import { useToast } from '../../../../../components/ui/toast';
 import type { ActionError } from '../../../../../lib/action-result';
@@ -32,10 +33,31 @@ function validate(fields: Fields): FieldErrors {
   return errors;
 }
 
-export function CreateProjectDialog({ slug, canUpgrade }: { slug: string; canUpgrade: boolean }) {
+type Template = { key: string; name: string; description: string };
+
+export function CreateProjectDialog({
+  slug,
+  canUpgrade,
+  templates = [],
+  initiallyOpen = false,
+}: {
+  slug: string;
+  canUpgrade: boolean;
+  /** Open on arrival: the command palette's "Create a project" links to ?create=1. */
+  initiallyOpen?: boolean;
+  /** The project-templates beta: non-empty only when its flag is on for this member (server-decided). */
+  templates?: readonly Template[];
+}) {
   const { toast } = useToast();
   const { run, pending } = useAction(createProjectAction);
-  const [open, setOpen] = useState(false);
+  const [open, setOpen] = useState(initiallyOpen);
+  // Opened by ?create=1 once: drop it from the address, so a refresh after creating does not reopen.
+  // (A client navigation to ?create=1 keeps this component mounted: open it here, not only initially.)
+  useEffect(() => {
+    if (!initiallyOpen) return;
+    setOpen(true);
+    window.history.replaceState(null, '', window.location.pathname);
+  }, [initiallyOpen]);
   const [fields, setFields] = useState<Fields>({ name: '', description: '' });
   const [errors, setErrors] = useState<FieldErrors>({});
   const [attempted, setAttempted] = useState(false);
@@ -114,6 +136,25 @@ export function CreateProjectDialog({ slug, canUpgrade }: { slug: string; canUpg
             ) : (
               <Alert variant="destructive">{serverError.message}</Alert>
             )
+          ) : null}
+          {templates.length > 0 ? (
+            <FormField label="Start from a template" hint="Beta: fills in the name and description.">
+              <Select
+                name="template"
+                defaultValue=""
+                onChange={(event) => {
+                  const template = templates.find((candidate) => candidate.key === event.target.value);
+                  if (template) update({ name: template.name, description: template.description });
+                }}
+              >
+                <option value="">Blank project</option>
+                {templates.map((template) => (
+                  <option key={template.key} value={template.key}>
+                    {template.name}
+                  </option>
+                ))}
+              </Select>
+            </FormField>
           ) : null}
           <FormField
             label="Project name"

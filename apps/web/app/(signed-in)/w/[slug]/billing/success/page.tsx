@@ -2,14 +2,17 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { can } from '@plinth/core/access';
 import { billingSummary, catalog, confirmCheckout } from '@plinth/core/billing';
+import { encodeId } from '@plinth/core/public-ids';
+import { RefreshOn } from '../../../../../../components/realtime/refresh-on';
 import { Alert } from '../../../../../../components/ui/alert';
 import { Button } from '../../../../../../components/ui/button';
 import { LocalTime } from '../../../../../../components/ui/local-time';
 import { billingSyncDeps } from '../../../../../../lib/billing-context';
+import { countOf, nouns } from '../../../../../../lib/plural';
 import { requireMember } from '../../../../../../lib/workspace-context';
 
 export const metadata: Metadata = {
-  title: 'Payment received',
+  title: 'Checkout',
 };
 
 /**
@@ -41,33 +44,52 @@ export default async function CheckoutSuccessPage({
   const summary = await billingSummary(deps, actor);
   const plan = catalog.plans[summary.plan.key];
   const upgraded = summary.state !== 'free';
+  const unlocked =
+    summary.seats.paid !== null
+      ? `${countOf(summary.seats.paid, nouns.paidSeat)} and up to ${countOf(summary.limits.projects, nouns.project)}.`
+      : `Up to ${countOf(summary.limits.projects, nouns.project)} and ${countOf(summary.limits.members, nouns.member)}.`;
 
   return (
     <div className="mx-auto grid w-full max-w-xl gap-6 py-10 text-center">
+      {/* The webhook's sync lands a moment later: the page re-renders itself when it does. */}
+      <RefreshOn workspaceId={encodeId('ws', workspace.id)} topics={['billing']} />
+      <p className="text-sm font-medium text-primary">{workspace.name}</p>
       {upgraded ? (
         <>
-          <p className="text-sm font-medium text-primary">{workspace.name}</p>
           <h1 className="text-2xl font-semibold tracking-tight">You are on {plan.name}</h1>
           <p className="text-muted-foreground" data-testid="success-summary">
             {summary.state === 'trialing' && summary.trialEnd ? (
               <>
-                Your free trial runs until <LocalTime value={summary.trialEnd} dateOnly />. Up to{' '}
-                {summary.limits.projects} projects and {summary.limits.members} members are unlocked.
+                Your free trial runs until <LocalTime value={summary.trialEnd} dateOnly />. {unlocked}
               </>
             ) : (
-              <>
-                Payment received. Up to {summary.limits.projects} projects and {summary.limits.members}{' '}
-                members are unlocked.
-              </>
+              <>Payment received. {unlocked}</>
             )}
           </p>
         </>
+      ) : summary.declinedCheckout ? (
+        <>
+          <h1 className="text-2xl font-semibold tracking-tight">Your payment did not go through</h1>
+          <Alert variant="destructive" data-testid="declined-summary">
+            The card was declined or needs an authentication that did not happen. Nothing was charged and{' '}
+            {workspace.name} stays on the {plan.name} plan. Pay with another card to start the subscription,
+            or go back to billing and choose a plan again.
+          </Alert>
+          {summary.declinedCheckout.invoiceUrl ? (
+            <div className="flex justify-center">
+              <Button asChild>
+                <a href={summary.declinedCheckout.invoiceUrl}>Pay with another card</a>
+              </Button>
+            </div>
+          ) : null}
+        </>
       ) : (
         <>
-          <h1 className="text-2xl font-semibold tracking-tight">Waiting for Stripe</h1>
-          <Alert>
-            Stripe has not confirmed a subscription for {workspace.name} yet. If you completed the payment, it
-            will show up in a moment; this page checks again when you reload it.
+          <h1 className="text-2xl font-semibold tracking-tight">No payment confirmed yet</h1>
+          <Alert data-testid="pending-summary">
+            Stripe has not confirmed a subscription for {workspace.name}. If you just paid, this page updates
+            by itself within a minute. If you left the checkout before paying, nothing was charged and your
+            plan has not changed.
           </Alert>
         </>
       )}

@@ -4,11 +4,14 @@ import { notFound } from 'next/navigation';
 import { can } from '@plinth/core/access';
 import { isAppError } from '@plinth/core/errors';
 import { getProject, type ProjectView } from '@plinth/core/projects';
+import { listFiles } from '@plinth/core/storage';
 import { listMembers } from '@plinth/core/tenancy';
 import { LocalTime } from '../../../../../../components/ui/local-time';
 import { SettingsSection } from '../../../../../../components/ui/settings-section';
 import { requireMember, tenancyDeps } from '../../../../../../lib/workspace-context';
 import type { MemberActor } from '@plinth/core/tenancy';
+import { toAttachmentItem } from './attachment-item';
+import { AttachmentsSection } from './attachments-section';
 import { DeleteProjectButton } from './delete-project-button';
 import { EditProjectForm } from './edit-project-form';
 
@@ -34,6 +37,7 @@ export default async function ProjectPage({ params }: { params: Promise<{ slug: 
   const creator = members.find((member) => member.userId === project.createdBy);
   const mayUpdate = can(actor, 'project.update');
   const mayDelete = can(actor, 'project.delete');
+  const attachments = await listFiles(tenancyDeps(), actor, { project_id: project.id, limit: 100 });
 
   return (
     <div className="mx-auto grid w-full max-w-3xl gap-8">
@@ -64,6 +68,20 @@ export default async function ProjectPage({ params }: { params: Promise<{ slug: 
           <p className="text-sm text-muted-foreground">No description.</p>
         )}
       </div>
+
+      <SettingsSection
+        id="attachments"
+        title="Files"
+        description="Uploaded straight to storage; everyone in the workspace can download them."
+      >
+        <AttachmentsSection
+          slug={workspace.slug}
+          projectId={project.id}
+          items={attachments.items.map(toAttachmentItem)}
+          mayUpload={can(actor, 'file.upload')}
+          mayDelete={can(actor, 'file.delete')}
+        />
+      </SettingsSection>
 
       {mayUpdate ? (
         <SettingsSection

@@ -41,7 +41,7 @@ export function ApiKeysTable({ slug, keys }: { slug: string; keys: ApiKeyRow[] }
   const { toast } = useToast();
 
   return (
-    <Table aria-label="API keys">
+    <Table aria-label="API keys" stacked>
       <TableHeader>
         <TableRow>
           <TableHead>Name</TableHead>
@@ -60,7 +60,7 @@ export function ApiKeysTable({ slug, keys }: { slug: string; keys: ApiKeyRow[] }
           const state = status(key);
           return (
             <TableRow key={key.id} data-testid={`api-key-${key.name}`}>
-              <TableCell>
+              <TableCell data-stack="full">
                 <div className="font-medium">{key.name}</div>
                 <code className="font-mono text-xs text-muted-foreground">{key.prefix}…</code>
               </TableCell>
@@ -71,13 +71,13 @@ export function ApiKeysTable({ slug, keys }: { slug: string; keys: ApiKeyRow[] }
                   ))}
                 </div>
               </TableCell>
-              <TableCell className="text-muted-foreground">
+              <TableCell className="text-muted-foreground" data-stack="hide">
                 <LocalTime value={key.createdAt} dateOnly />
               </TableCell>
-              <TableCell className="text-muted-foreground">
+              <TableCell className="text-muted-foreground" data-stack="hide">
                 {key.lastUsedAt ? <LocalTime value={key.lastUsedAt} /> : 'Never'}
               </TableCell>
-              <TableCell className="text-muted-foreground">
+              <TableCell className="text-muted-foreground" data-stack="hide">
                 {key.expiresAt ? <LocalTime value={key.expiresAt} dateOnly /> : 'Never'}
               </TableCell>
               <TableCell>

@@ -48,7 +48,7 @@ export function EndpointsTable({ slug, endpoints }: { slug: string; endpoints: E
 
   return (
     <>
-      <Table aria-label="Webhook endpoints">
+      <Table aria-label="Webhook endpoints" stacked>
         <TableHeader>
           <TableRow>
             <TableHead>Endpoint</TableHead>
@@ -62,9 +62,9 @@ export function EndpointsTable({ slug, endpoints }: { slug: string; endpoints: E
         <TableBody>
           {endpoints.map((endpoint) => (
             <TableRow key={endpoint.id} data-testid={`endpoint-${endpoint.url}`}>
-              <TableCell>
+              <TableCell data-stack="full">
                 <Link
-                  className="font-mono text-xs underline"
+                  className="font-mono text-xs break-all underline"
                   href={`/w/${slug}/settings/webhooks/${endpoint.id}`}
                 >
                   {endpoint.url}

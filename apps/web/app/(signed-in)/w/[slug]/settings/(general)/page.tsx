@@ -1,12 +1,15 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { can } from '@plinth/core/access';
+import { serverContext } from '@plinth/core/server-context';
+import { getWorkspaceLogo } from '@plinth/core/storage';
 import { RESTORE_WINDOW_DAYS } from '@plinth/core/tenancy';
-import { Button } from '../../../../../components/ui/button';
-import { SettingsSection } from '../../../../../components/ui/settings-section';
-import { requireMember } from '../../../../../lib/workspace-context';
-import { DeleteWorkspaceForm } from './delete-workspace-form';
-import { RenameWorkspaceForm } from './rename-workspace-form';
+import { Button } from '../../../../../../components/ui/button';
+import { SettingsSection } from '../../../../../../components/ui/settings-section';
+import { requireMember } from '../../../../../../lib/workspace-context';
+import { DeleteWorkspaceForm } from '../delete-workspace-form';
+import { LogoSection } from '../logo-section';
+import { RenameWorkspaceForm } from '../rename-workspace-form';
 
 export const metadata: Metadata = {
   title: 'Workspace settings',
@@ -16,9 +19,11 @@ export default async function WorkspaceSettingsPage({ params }: { params: Promis
   const { slug } = await params;
   const { actor, workspace } = await requireMember(slug, `/w/${slug}/settings`);
   const mayRename = can(actor, 'workspace.update');
+  const { database, storage } = serverContext();
+  const logo = storage ? await getWorkspaceLogo({ database, storage }, actor) : undefined;
 
   return (
-    <div className="mx-auto grid w-full max-w-3xl gap-8">
+    <div className="mx-auto grid w-full max-w-3xl gap-8 [&>*]:min-w-0">
       <div>
         <p className="text-sm font-medium text-primary">{workspace.name}</p>
         <h1 className="mt-1 text-2xl font-semibold tracking-tight">Settings</h1>
@@ -46,6 +51,14 @@ export default async function WorkspaceSettingsPage({ params }: { params: Promis
           </dd>
         </dl>
       </SettingsSection>
+
+      {mayRename ? (
+        <LogoSection
+          slug={workspace.slug}
+          name={workspace.name}
+          logo={logo === undefined ? undefined : logo && { status: logo.status, urls: logo.urls }}
+        />
+      ) : null}
 
       {can(actor, 'api_key.read') ? (
         <SettingsSection

@@ -15,6 +15,10 @@ import { newSignIn } from './templates/new-sign-in';
 import { resetPassword } from './templates/reset-password';
 import { verifyEmail } from './templates/verify-email';
 import { webhookEndpointDisabled } from './templates/webhook-endpoint-disabled';
+import { notification } from './templates/notification';
+import { notificationDigest } from './templates/notification-digest';
+import { UnsubscribeLink } from './layout';
+import { plainText } from './format';
 
 /** Every template, by name; the type makes a missing one a compile error. */
 export const templates: { [T in MailTemplateName]: MailTemplate<T> } = {
@@ -31,16 +35,31 @@ export const templates: { [T in MailTemplateName]: MailTemplate<T> } = {
   'billing-trial-ending': billingTrialEnding,
   'billing-subscription-canceled': billingSubscriptionCanceled,
   'webhook-endpoint-disabled': webhookEndpointDisabled,
+  notification,
+  'notification-digest': notificationDigest,
 };
 
 /**
  * The renderer the app injects into the mail.send worker: subject, HTML (React Email) and the
  * plain-text part. Checks the data first, so a message never goes out saying "undefined".
  */
-export const renderMail: MailRenderer = async (name, data) => {
+export const renderMail: MailRenderer = async (name, data, options = {}) => {
   const checked = mailTemplateData[name].safeParse(data);
   if (!checked.success) throw AppError.fromZod(checked.error, `Invalid data for the ${name} mail`);
   const template = templates[name];
-  const html = await render(template.email(data));
-  return { subject: template.subject(data), html, text: template.text(data) };
+  const unsubscribeUrl = options.unsubscribeUrl;
+  // The layout reads the link from context, so every template gets the footer without knowing of it.
+  const html = await render(
+    unsubscribeUrl ? (
+      <UnsubscribeLink.Provider value={unsubscribeUrl}>{template.email(data)}</UnsubscribeLink.Provider>
+    ) : (
+      template.email(data)
+    ),
+  );
+  const text = template.text(data);
+  return {
+    subject: template.subject(data),
+    html,
+    text: unsubscribeUrl ? `${text}${plainText(`Unsubscribe from these emails:\n${unsubscribeUrl}`)}` : text,
+  };
 };

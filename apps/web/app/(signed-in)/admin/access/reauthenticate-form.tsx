@@ -1,0 +1,83 @@
+'use client';
+
+import { useRef, useState, type FormEvent } from 'react';
+import { Alert } from '../../../../components/ui/alert';
+import { Button } from '../../../../components/ui/button';
+import { FormField } from '../../../../components/ui/form-field';
+import { Input } from '../../../../components/ui/input';
+import { useAction } from '../../../../lib/use-action';
+import { normalizeTotpCode, validateRequired, validateTotpCode } from '../../../../lib/validation';
+import { reauthenticateAction } from './actions';
+
+type Errors = { password?: string; code?: string };
+
+/** Password + current TOTP code; on success the staff page the person came for. */
+export function ReauthenticateForm({ returnTo }: { returnTo: string }) {
+  const { run, pending } = useAction(reauthenticateAction);
+  const [password, setPassword] = useState('');
+  const [code, setCode] = useState('');
+  const [errors, setErrors] = useState<Errors>({});
+  const [serverError, setServerError] = useState<string | null>(null);
+  const passwordRef = useRef<HTMLInputElement>(null);
+  const codeRef = useRef<HTMLInputElement>(null);
+
+  async function handleSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    setServerError(null);
+    const found: Errors = {
+      password: validateRequired(password, 'Enter your password.'),
+      code: validateTotpCode(code),
+    };
+    setErrors(found);
+    if (found.password) return passwordRef.current?.focus();
+    if (found.code) return codeRef.current?.focus();
+    const result = await run({ password, code: normalizeTotpCode(code) });
+    if (result.ok) {
+      window.location.assign(returnTo);
+      return;
+    }
+    const fields = result.error.fields ?? {};
+    if (fields.password || fields.code) {
+      setErrors({ password: fields.password, code: fields.code });
+      if (fields.code) setCode('');
+      (fields.password ? passwordRef : codeRef).current?.focus();
+    } else {
+      setServerError(result.error.message);
+    }
+  }
+
+  return (
+    <form
+      noValidate
+      onSubmit={(event) => void handleSubmit(event)}
+      className="grid gap-5"
+      aria-label="Confirm it is you"
+    >
+      {serverError ? <Alert variant="destructive">{serverError}</Alert> : null}
+      <FormField label="Password" error={errors.password} required>
+        <Input
+          ref={passwordRef}
+          type="password"
+          name="password"
+          autoComplete="current-password"
+          value={password}
+          onChange={(event) => setPassword(event.target.value)}
+        />
+      </FormField>
+      <FormField label="Authentication code" error={errors.code} hint="From your authenticator app." required>
+        <Input
+          ref={codeRef}
+          name="code"
+          inputMode="numeric"
+          autoComplete="one-time-code"
+          maxLength={7}
+          value={code}
+          onChange={(event) => setCode(event.target.value)}
+        />
+      </FormField>
+      <Button type="submit" loading={pending}>
+        Confirm and continue
+      </Button>
+    </form>
+  );
+}

@@ -1,0 +1,75 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { listNotifications } from '@plinth/core/notifications';
+import { serverContext } from '@plinth/core/server-context';
+import { RefreshOnNotification } from './refresh-on-notification';
+import { requireSession } from '../../../lib/session';
+
+export const metadata: Metadata = { title: 'Notifications' };
+
+/** Every notification of the signed-in person, newest first (the bell shows the latest few). */
+export default async function NotificationsPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ before?: string | string[] }>;
+}) {
+  const { user } = await requireSession('/notifications');
+  const before = (await searchParams).before;
+  const cursor = typeof before === 'string' && /^[0-9a-f-]{36}$/.test(before) ? before : undefined;
+  const page = await listNotifications(
+    serverContext(),
+    { type: 'user', id: user.id },
+    {
+      limit: 50,
+      ...(cursor ? { cursor } : {}),
+    },
+  );
+  return (
+    <div className="mx-auto grid w-full max-w-3xl gap-6">
+      <RefreshOnNotification />
+      <div className="flex items-end justify-between">
+        <div>
+          <h1 className="text-2xl font-semibold tracking-tight">Notifications</h1>
+          <p className="mt-1 text-sm text-muted-foreground">{page.unreadCount} unread</p>
+        </div>
+        <Link href="/account/notifications" className="text-sm underline-offset-4 hover:underline">
+          Preferences
+        </Link>
+      </div>
+      {page.items.length === 0 ? (
+        <p className="text-sm text-muted-foreground">Nothing yet.</p>
+      ) : (
+        <ul
+          className="divide-y divide-border rounded-lg border border-border"
+          data-testid="notification-list"
+        >
+          {page.items.map((item) => (
+            <li key={item.id} className="flex items-start gap-3 px-4 py-3">
+              <span
+                aria-hidden="true"
+                className={`mt-1.5 size-2 shrink-0 rounded-full ${item.readAt ? 'bg-transparent' : 'bg-primary'}`}
+              />
+              <div className="min-w-0 flex-1">
+                <Link href={item.path} className="text-sm font-medium underline-offset-4 hover:underline">
+                  {item.title}
+                </Link>
+                <p className="text-xs text-muted-foreground">
+                  {item.createdAt.toISOString().replace('T', ' ').slice(0, 16)} UTC
+                  {item.readAt ? '' : ' · unread'}
+                </p>
+              </div>
+            </li>
+          ))}
+        </ul>
+      )}
+      {page.nextCursor ? (
+        <Link
+          href={`/notifications?before=${page.nextCursor}`}
+          className="text-sm underline-offset-4 hover:underline"
+        >
+          Older
+        </Link>
+      ) : null}
+    </div>
+  );
+}

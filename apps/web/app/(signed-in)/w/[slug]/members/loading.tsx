@@ -1,0 +1,6 @@
+import { PageSkeleton } from '../../../../../components/ui/skeleton';
+
+/** Shown at once on navigation while the page's server component fetches. */
+export default function Loading() {
+  return <PageSkeleton label="Loading members" rows={5} />;
+}

@@ -1,0 +1,86 @@
+import type { Metadata } from 'next';
+import { encodeId } from '@plinth/core/public-ids';
+import { RefreshOn } from '../../../../../../components/realtime/refresh-on';
+import { can } from '@plinth/core/access';
+import { onboardingFor } from '@plinth/core/onboarding';
+import { listProjects, projectTemplatesFor } from '@plinth/core/projects';
+import { serverContext } from '@plinth/core/server-context';
+import { requireMember, tenancyDeps } from '../../../../../../lib/workspace-context';
+import { CreateProjectDialog } from '../create-project-dialog';
+import { OnboardingChecklist } from '../onboarding-checklist';
+import { ProjectList } from '../project-list';
+import { toProjectItem } from '../project-item';
+
+export const metadata: Metadata = {
+  title: 'Projects',
+};
+
+export default async function ProjectsPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ slug: string }>;
+  searchParams: Promise<{ create?: string | string[] }>;
+}) {
+  const { slug } = await params;
+  const openCreate = (await searchParams).create === '1';
+  const { actor, workspace } = await requireMember(slug, `/w/${slug}/projects`);
+  const mayCreate = can(actor, 'project.create');
+  const canUpgrade = can(actor, 'billing.manage');
+  const { database, flags } = serverContext();
+  // Independent reads, side by side: the first page (one message: the tenant transaction and
+  // its select) and a flag read in a server component (the dialog gets the templates only when the
+  // beta is on).
+  const [firstPage, templates, onboarding] = await Promise.all([
+    listProjects(tenancyDeps(), actor),
+    mayCreate ? projectTemplatesFor({ database, flags }, actor) : [],
+    onboardingFor(tenancyDeps(), actor),
+  ]);
+
+  return (
+    <div className="mx-auto grid w-full max-w-4xl gap-8">
+      <RefreshOn workspaceId={encodeId('ws', workspace.id)} topics={['projects']} />
+      <div className="flex flex-wrap items-end justify-between gap-4">
+        <div>
+          <p className="text-sm font-medium text-primary">{workspace.name}</p>
+          <h1 className="mt-1 text-2xl font-semibold tracking-tight">Projects</h1>
+          <p className="mt-1 text-sm text-muted-foreground">
+            Everyone in the workspace can see its projects.
+          </p>
+        </div>
+        {mayCreate && firstPage.items.length > 0 ? (
+          <CreateProjectDialog
+            slug={workspace.slug}
+            canUpgrade={canUpgrade}
+            templates={templates}
+            initiallyOpen={openCreate}
+          />
+        ) : null}
+      </div>
+      {onboarding.visible ? (
+        <OnboardingChecklist
+          slug={workspace.slug}
+          items={onboarding.items}
+          canDismiss={can(actor, 'workspace.update')}
+        />
+      ) : null}
+      <ProjectList
+        // A new first page (after a change elsewhere) starts the list over.
+        key={firstPage.items.map((item) => `${item.id}:${item.updatedAt.getTime()}`).join(',')}
+        slug={workspace.slug}
+        initialItems={firstPage.items.map(toProjectItem)}
+        initialCursor={firstPage.nextCursor}
+        emptyAction={
+          mayCreate ? (
+            <CreateProjectDialog
+              slug={workspace.slug}
+              canUpgrade={canUpgrade}
+              templates={templates}
+              initiallyOpen={openCreate}
+            />
+          ) : null
+        }
+      />
+    </div>
+  );
+}

@@ -1,0 +1,73 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { Page } from 'playwright-core';
+
+/** axe-core's own bundle, injected into each page as a script (the dev dependency, never a CDN). */
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** WCAG 2.0/2.1/2.2 A and AA, plus axe's best practices (heading order, landmarks, …). */
+const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
+
+export interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  targets: string[];
+}
+
+/**
+ * Runs axe-core on the page as it is now and answers its violations, one line per element:
+ * "rule-id (impact) target — help". An empty list is a clean page.
+ */
+export async function axeViolations(page: Page): Promise<string[]> {
+  const loaded = (await page.evaluate('typeof window.axe')) as string;
+  if (loaded !== 'object') await page.addScriptTag({ content: axeSource });
+  const violations = (await page.evaluate(`
+    window.axe
+      .run({ exclude: [['nextjs-portal']] }, { runOnly: { type: 'tag', values: ${JSON.stringify(AXE_TAGS)} }, resultTypes: ['violations'] })
+      .then((result) => result.violations.map((v) => ({
+        id: v.id,
+        impact: v.impact,
+        help: v.help,
+        targets: v.nodes.map((node) => node.target.join(' ')),
+      })))
+  `)) as AxeViolation[];
+  return violations.flatMap((violation) =>
+    violation.targets.map(
+      (target) => `${violation.id} (${violation.impact ?? 'n/a'}) ${target} — ${violation.help}`,
+    ),
+  );
+}
+
+export const VIEWPORTS = {
+  desktop: { width: 1280, height: 800 },
+  phone: { width: 360, height: 740 },
+} as const;
+
+/**
+ * axe on one page in light and dark (the visitor's system setting, which the 'system' theme
+ * follows) at desktop and 360 px widths. Answers every violation, each line prefixed by where.
+ */
+export async function axeEverywhere(page: Page, label: string): Promise<string[]> {
+  const found: string[] = [];
+  // The pointer rests where the last click left it; a row or button under it would be measured in
+  // its hover colours. Park it in the top-left corner, over nothing that reacts.
+  await page.mouse.move(0, 0);
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme });
+    for (const [name, size] of Object.entries(VIEWPORTS)) {
+      await page.setViewportSize(size);
+      // A frame for layout and styles to settle after the switch, then the colour transitions it
+      // started (buttons and links fade for ~150 ms): axe measuring mid-fade sees a contrast that no
+      // one reads. Infinite animations (a skeleton's pulse) are not transitions and are not waited for.
+      await page.evaluate('new Promise((resolve) => requestAnimationFrame(() => resolve(null)))');
+      await page.evaluate(
+        'Promise.all(document.getAnimations().filter((a) => a instanceof CSSTransition).map((a) => a.finished.catch(() => null))).then(() => null)',
+      );
+      for (const line of await axeViolations(page)) found.push(`${label} [${colorScheme}, ${name}] ${line}`);
+    }
+  }
+  await page.emulateMedia({ colorScheme: 'light' });
+  await page.setViewportSize(VIEWPORTS.desktop);
+  return found;
+}

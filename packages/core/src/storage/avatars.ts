@@ -1,0 +1,367 @@
+// Profile pictures: a person's own file, in no workspace (decision 0030). The same flow as a
+// workspace file (declare → the browser POSTs to storage → complete: HEAD and sniff → a resize job),
+// on the person-scoped `avatar` table under its own RLS and keys under `users/<id>/avatar/<uuid>`.
+import { randomUUID } from 'node:crypto';
+import { and, eq, inArray, lt, or, sql } from 'drizzle-orm';
+import { z } from 'zod';
+import { avatar, user, type AvatarRow, type Database, type FileVariants } from '@plinth/db';
+import type { Actor } from '../actor/index';
+import { audit, type AuditOrigin } from '../audit/index';
+import { AppError, parseInput } from '../errors/index';
+import type { JobQueue } from '../jobs/index';
+import { publicImageUrl, resizeImage } from './images';
+import { MB, PENDING_FILE_MAX_AGE_HOURS, UPLOAD_EXPIRY_SECONDS } from './purposes';
+import { bytesMatchType, SNIFF_BYTES } from './sniff';
+import type { PresignedUpload, Storage } from './storage';
+
+/** PNG, JPEG or WebP only: an SVG can carry script, and a GIF's animation is not worth a resize path. */
+export const avatarContentTypes = ['image/png', 'image/jpeg', 'image/webp'] as const;
+export const AVATAR_MAX_BYTES = 5 * MB;
+export const avatarImageQueueName = 'files.avatar-images';
+
+export const createAvatarUploadInput = z.strictObject({
+  content_type: z.enum(avatarContentTypes, `Use one of: ${avatarContentTypes.join(', ')}.`),
+  size: z
+    .number('Enter the size in bytes.')
+    .int('Enter the size in bytes.')
+    .min(1, 'An empty file cannot be uploaded.')
+    .max(AVATAR_MAX_BYTES, `An avatar is at most ${AVATAR_MAX_BYTES / MB} MB.`),
+});
+export type CreateAvatarUploadInput = z.input<typeof createAvatarUploadInput>;
+
+const avatarId = z.uuid('Invalid avatar id.');
+
+export interface AvatarDeps {
+  database: Database;
+  storage: Storage;
+  /** Queues the resize (files.avatar-images); without it the resize runs inline. */
+  jobs?: Pick<JobQueue, 'send'>;
+}
+
+export interface AvatarView {
+  id: string;
+  status: AvatarRow['status'];
+  contentType: string;
+  size: number;
+  rejectedReason: string | null;
+  /** The resized images' URLs once the job has run; null before (show the initials). */
+  urls: { small: string; large: string } | null;
+  createdAt: Date;
+  completedAt: Date | null;
+}
+
+type Person = Pick<Actor, 'type' | 'id' | 'impersonatorId'>;
+type Tx = Parameters<Parameters<Database['db']['transaction']>[0]>[0];
+
+function assertPerson(actor: Person): void {
+  if (actor.type !== 'user') {
+    throw new AppError('forbidden', 'API keys act for a workspace, not a person: sign in to do this.');
+  }
+}
+
+/** A transaction acting as the person: RLS on `avatar` shows exactly their rows. */
+function asPerson<T>(database: Database, userId: string, fn: (tx: Tx) => Promise<T>): Promise<T> {
+  return database.db.transaction(async (tx) => {
+    await tx.execute(
+      sql`select set_config('app.actor_type', 'user', true), set_config('app.actor_id', ${userId}, true)`,
+    );
+    return fn(tx);
+  });
+}
+
+/** A transaction for the avatar jobs (resize, cleanup): `avatar_jobs` lets them see every row. */
+function asAvatarJobs<T>(database: Database, fn: (tx: Tx) => Promise<T>): Promise<T> {
+  return database.db.transaction(async (tx) => {
+    await tx.execute(
+      sql`select set_config('app.actor_type', 'system', true), set_config('app.actor_id', 'files.avatars', true), set_config('app.avatar_jobs', 'on', true)`,
+    );
+    return fn(tx);
+  });
+}
+
+function toView(storage: Pick<Storage, 'publicUrl'>, row: AvatarRow): AvatarView {
+  const variants = row.variants;
+  return {
+    id: row.id,
+    status: row.status,
+    contentType: row.contentType,
+    size: row.size,
+    rejectedReason: row.rejectedReason,
+    urls:
+      variants?.small && variants.large
+        ? {
+            small: publicImageUrl(storage, variants.small.key),
+            large: publicImageUrl(storage, variants.large.key),
+          }
+        : null,
+    createdAt: row.createdAt,
+    completedAt: row.completedAt,
+  };
+}
+
+async function deleteObjects(storage: Storage, row: Pick<AvatarRow, 'storageKey' | 'variants'>) {
+  for (const variant of Object.values(row.variants ?? {})) await storage.delete(variant.key);
+  await storage.delete(row.storageKey);
+}
+
+/** The person's current avatar (the newest that is not rejected), or null. */
+export async function getAvatar(deps: Pick<AvatarDeps, 'database' | 'storage'>, actor: Person) {
+  assertPerson(actor);
+  const [row] = await asPerson(deps.database, actor.id, (tx) =>
+    tx
+      .select()
+      .from(avatar)
+      .where(and(eq(avatar.userId, actor.id), eq(avatar.status, 'ready')))
+      .orderBy(sql`${avatar.id} desc`)
+      .limit(1),
+  );
+  return row ? toView(deps.storage, row) : null;
+}
+
+/**
+ * Declares an avatar upload: PNG, JPEG or WebP, at most 5 MB. Writes a `pending` row (replacing
+ * any earlier pending one of the person's) and answers a POST policy bound to its key
+ * (`users/<id>/avatar/<uuid>`), exact size and type, for five minutes.
+ */
+export async function createAvatarUpload(
+  deps: AvatarDeps,
+  actor: Person,
+  input: CreateAvatarUploadInput,
+  origin: AuditOrigin = {},
+): Promise<{ avatar: AvatarView; upload: PresignedUpload }> {
+  assertPerson(actor);
+  const values = parseInput(createAvatarUploadInput, input);
+  const key = `users/${actor.id}/avatar/${randomUUID()}`;
+  const { row, stale } = await asPerson(deps.database, actor.id, async (tx) => {
+    // One pending upload per person: an earlier one (abandoned, or a double click) goes.
+    const stale = await tx
+      .delete(avatar)
+      .where(and(eq(avatar.userId, actor.id), eq(avatar.status, 'pending')))
+      .returning({ storageKey: avatar.storageKey, variants: avatar.variants });
+    const [row] = await tx
+      .insert(avatar)
+      .values({ userId: actor.id, contentType: values.content_type, size: values.size, storageKey: key })
+      .returning();
+    await audit(
+      tx,
+      actor,
+      {
+        action: 'avatar.upload_started',
+        workspaceId: null,
+        target: { type: 'avatar', id: row!.id },
+        metadata: { size: values.size, content_type: values.content_type },
+      },
+      origin,
+    );
+    return { row: row!, stale };
+  });
+  for (const old of stale) await deleteObjects(deps.storage, old);
+  const upload = await deps.storage.presignUpload({
+    key,
+    contentType: values.content_type,
+    size: values.size,
+    expiresInSeconds: UPLOAD_EXPIRY_SECONDS,
+  });
+  return { avatar: toView(deps.storage, row), upload };
+}
+
+/**
+ * The browser says the upload is done: the object must exist with the declared size and type, and
+ * its first bytes must be that image type (a PNG-named SVG with script is refused). Then the
+ * avatar is `ready`, the person's previous avatar is removed, `user.image` is cleared (the pages
+ * show the initials) and the resize job is queued; it points `user.image` at the small variant.
+ * Otherwise the object is deleted, the row `rejected` and the answer a 400 naming the field. An
+ * avatar id that is not the person's own is a 404 (RLS does not show it).
+ */
+export async function completeAvatarUpload(
+  deps: AvatarDeps,
+  actor: Person,
+  id: string,
+  origin: AuditOrigin = {},
+): Promise<AvatarView> {
+  assertPerson(actor);
+  const parsedId = parseInput(avatarId, id);
+  const [row] = await asPerson(deps.database, actor.id, (tx) =>
+    tx
+      .select()
+      .from(avatar)
+      .where(and(eq(avatar.userId, actor.id), eq(avatar.id, parsedId))),
+  );
+  if (!row) throw new AppError('not_found', 'Avatar not found.');
+  if (row.status === 'rejected') {
+    throw new AppError('conflict', `This upload was rejected: ${row.rejectedReason ?? 'see the avatar'}.`);
+  }
+  if (row.status !== 'pending') return toView(deps.storage, row);
+
+  const stored = await deps.storage.head(row.storageKey);
+  if (!stored) {
+    throw new AppError(
+      'conflict',
+      'The upload has not arrived in storage yet. Upload the image, then complete it.',
+    );
+  }
+  let problem: { field: string; reason: string } | undefined;
+  if (stored.size !== row.size) {
+    problem = { field: 'size', reason: `The upload is ${stored.size} bytes, not the ${row.size} declared.` };
+  } else if ((stored.contentType ?? '').toLowerCase() !== row.contentType) {
+    problem = {
+      field: 'content_type',
+      reason: `The upload is ${stored.contentType ?? 'untyped'}, not ${row.contentType}.`,
+    };
+  } else {
+    const start = await deps.storage.readStart(row.storageKey, SNIFF_BYTES);
+    if (!start || !bytesMatchType(start, row.contentType)) {
+      problem = { field: 'content_type', reason: `The file's content is not ${row.contentType}.` };
+    }
+  }
+  if (problem) {
+    await deps.storage.delete(row.storageKey);
+    await asPerson(deps.database, actor.id, async (tx) => {
+      await tx
+        .update(avatar)
+        .set({ status: 'rejected', rejectedReason: problem.reason, completedAt: new Date() })
+        .where(and(eq(avatar.id, row.id), eq(avatar.status, 'pending')));
+      await audit(
+        tx,
+        actor,
+        {
+          action: 'avatar.rejected',
+          workspaceId: null,
+          target: { type: 'avatar', id: row.id },
+          metadata: { reason: problem.reason },
+        },
+        origin,
+      );
+    });
+    throw new AppError('invalid_input', 'The upload was rejected.', {
+      fields: { [problem.field]: problem.reason },
+    });
+  }
+  const { completed, previous } = await asPerson(deps.database, actor.id, async (tx) => {
+    const [completed] = await tx
+      .update(avatar)
+      .set({ status: 'ready', completedAt: new Date() })
+      .where(and(eq(avatar.id, row.id), eq(avatar.status, 'pending')))
+      .returning();
+    if (!completed) throw new AppError('conflict', 'The avatar changed meanwhile; fetch it again.');
+    const previous = await tx
+      .delete(avatar)
+      .where(and(eq(avatar.userId, actor.id), eq(avatar.status, 'ready'), sql`${avatar.id} <> ${row.id}`))
+      .returning({ storageKey: avatar.storageKey, variants: avatar.variants });
+    await tx.update(user).set({ image: null }).where(eq(user.id, actor.id));
+    await audit(
+      tx,
+      actor,
+      { action: 'avatar.uploaded', workspaceId: null, target: { type: 'avatar', id: row.id } },
+      origin,
+    );
+    return { completed, previous };
+  });
+  for (const old of previous) await deleteObjects(deps.storage, old);
+  const job = { userId: actor.id, avatarId: row.id };
+  if (deps.jobs) await deps.jobs.send(avatarImageQueueName, job, { id: row.id });
+  else return (await resizeAvatar(deps, job)) ?? toView(deps.storage, completed);
+  return toView(deps.storage, completed);
+}
+
+/**
+ * The resize job: the avatar's variants are written beside it, recorded on its row, and
+ * `user.image` points at the small one, when the avatar is still the person's (a removal or a newer
+ * upload meanwhile leaves nothing behind: its objects are deleted).
+ */
+export async function resizeAvatar(
+  deps: Pick<AvatarDeps, 'database' | 'storage'>,
+  input: { userId: string; avatarId: string },
+): Promise<AvatarView | undefined> {
+  const [row] = await asAvatarJobs(deps.database, (tx) =>
+    tx
+      .select()
+      .from(avatar)
+      .where(and(eq(avatar.userId, input.userId), eq(avatar.id, input.avatarId))),
+  );
+  if (!row || row.status !== 'ready') return undefined;
+  const variants: FileVariants = await resizeImage(deps.storage, row.storageKey);
+  const url = publicImageUrl(deps.storage, variants.small!.key);
+  const updated = await asAvatarJobs(deps.database, async (tx) => {
+    const [updated] = await tx
+      .update(avatar)
+      .set({ variants })
+      .where(and(eq(avatar.id, row.id), eq(avatar.status, 'ready')))
+      .returning();
+    if (updated) await tx.update(user).set({ image: url }).where(eq(user.id, input.userId));
+    return updated;
+  });
+  if (!updated) {
+    await deleteObjects(deps.storage, { storageKey: row.storageKey, variants });
+    return undefined;
+  }
+  return toView(deps.storage, updated);
+}
+
+/** Removes the person's avatar (rows and objects) and clears `user.image`: the initials again. */
+export async function removeAvatar(
+  deps: Pick<AvatarDeps, 'database' | 'storage'>,
+  actor: Person,
+  origin: AuditOrigin = {},
+): Promise<void> {
+  assertPerson(actor);
+  const removed = await asPerson(deps.database, actor.id, async (tx) => {
+    const removed = await tx
+      .delete(avatar)
+      .where(eq(avatar.userId, actor.id))
+      .returning({ id: avatar.id, storageKey: avatar.storageKey, variants: avatar.variants });
+    await tx.update(user).set({ image: null }).where(eq(user.id, actor.id));
+    await audit(
+      tx,
+      actor,
+      {
+        action: 'avatar.removed',
+        workspaceId: null,
+        target: { type: 'user', id: actor.id },
+        metadata: { avatars: removed.length },
+      },
+      origin,
+    );
+    return removed;
+  });
+  for (const row of removed) await deleteObjects(deps.storage, row);
+}
+
+/**
+ * The cleanup job's share: avatar uploads still pending after a day, rejected rows after a day, and
+ * the avatars of deleted accounts (objects and rows).
+ */
+export async function cleanUpAvatars(
+  deps: Pick<AvatarDeps, 'database' | 'storage'>,
+  options: { maxAgeHours?: number; batchSize?: number } = {},
+): Promise<number> {
+  const hours = options.maxAgeHours ?? PENDING_FILE_MAX_AGE_HOURS;
+  const cutoff = new Date(Date.now() - hours * 3_600_000);
+  let removed = 0;
+  for (;;) {
+    const doomed = await asAvatarJobs(deps.database, (tx) =>
+      tx
+        .select({
+          id: avatar.id,
+          status: avatar.status,
+          storageKey: avatar.storageKey,
+          variants: avatar.variants,
+        })
+        .from(avatar)
+        .where(
+          or(
+            and(inArray(avatar.status, ['pending', 'rejected']), lt(avatar.createdAt, cutoff)),
+            // A deleted account's picture is personal data: it goes with the account.
+            sql`${avatar.userId} in (select id from "user" where deleted_at is not null)`,
+          ),
+        )
+        .limit(options.batchSize ?? 500),
+    );
+    for (const row of doomed) {
+      if (row.status !== 'rejected') await deleteObjects(deps.storage, row);
+      await asAvatarJobs(deps.database, (tx) => tx.delete(avatar).where(eq(avatar.id, row.id)));
+      removed += 1;
+    }
+    if (doomed.length < (options.batchSize ?? 500)) return removed;
+  }
+}

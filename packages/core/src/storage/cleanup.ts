@@ -1,0 +1,86 @@
+import { withTenantClient, type Database } from '@plinth/db';
+import { systemActor } from '../actor/index';
+import { defineQueue } from '../jobs/index';
+import { RESTORE_WINDOW_DAYS } from '../tenancy/index';
+import { PENDING_FILE_MAX_AGE_HOURS } from './purposes';
+import type { Storage } from './storage';
+
+/** Hourly, once in the cluster: abandoned uploads, rejected rows, and deleted files past the window. */
+export const fileCleanupQueue = defineQueue({ name: 'maintenance.files-cleanup', retryLimit: 2 });
+
+/**
+ * Removes what no one can use any more, workspace by workspace under RLS: uploads still `pending`
+ * after a day (their object too, if the browser sent one), `rejected` rows after a day (their
+ * object went when they were rejected), and soft-deleted files once the workspace restore window
+ * has passed. The object goes first: a failure leaves the row, and the next run tries again.
+ */
+export async function cleanUpFiles(
+  deps: {
+    database: Database;
+    storage: Storage;
+    rescan?: (workspaceId: string, fileId: string) => Promise<void>;
+  },
+  options: { pendingMaxAgeHours?: number; deletedRetentionDays?: number; batchSize?: number } = {},
+): Promise<{ pending: number; rejected: number; purged: number }> {
+  const pendingHours = options.pendingMaxAgeHours ?? PENDING_FILE_MAX_AGE_HOURS;
+  const retentionDays = options.deletedRetentionDays ?? RESTORE_WINDOW_DAYS;
+  const batchSize = options.batchSize ?? 500;
+  const counts = { pending: 0, rejected: 0, purged: 0 };
+  const actor = systemActor('files.cleanup');
+  let after = '00000000-0000-0000-0000-000000000000';
+  for (;;) {
+    // The workspaces that have any file (a platform read of ids only; each workspace's rows under RLS).
+    const { rows: workspaces } = await deps.database.pool.query<{ id: string }>(
+      'select id from workspace where id > $1 order by id limit 500',
+      [after],
+    );
+    if (workspaces.length === 0) return counts;
+    after = workspaces[workspaces.length - 1]!.id;
+    for (const { id: workspaceId } of workspaces) {
+      for (;;) {
+        const doomed = await withTenantClient(deps.database, workspaceId, actor, async (client) => {
+          const { rows } = await client.query<{
+            id: string;
+            storage_key: string;
+            variants: Record<string, { key: string }> | null;
+            kind: keyof typeof counts;
+          }>(
+            `select id, storage_key, variants,
+                    case when deleted_at is not null then 'purged' when status = 'pending' then 'pending' else 'rejected' end as kind
+               from file
+              where workspace_id = $1 and (
+                    (deleted_at is not null and deleted_at < now() - make_interval(days => $2))
+                 or (deleted_at is null and status in ('pending', 'rejected')
+                     and created_at < now() - make_interval(hours => $3)))
+              order by id limit $4`,
+            [workspaceId, retentionDays, pendingHours, batchSize],
+          );
+          return rows;
+        });
+        for (const row of doomed) {
+          if (row.kind !== 'rejected') {
+            for (const variant of Object.values(row.variants ?? {})) await deps.storage.delete(variant.key);
+            await deps.storage.delete(row.storage_key);
+          }
+          await withTenantClient(deps.database, workspaceId, actor, (client) =>
+            client.query('delete from file where workspace_id = $1 and id = $2', [workspaceId, row.id]),
+          );
+          counts[row.kind] += 1;
+        }
+        if (doomed.length < batchSize) break;
+      }
+      if (deps.rescan) {
+        // A scan whose job was lost (the process died between the commit and the send) is sent again.
+        const stuck = await withTenantClient(deps.database, workspaceId, actor, async (client) => {
+          const { rows } = await client.query<{ id: string }>(
+            `select id from file where workspace_id = $1 and status = 'pending_scan' and deleted_at is null
+               and completed_at < now() - interval '15 minutes' order by id limit $2`,
+            [workspaceId, batchSize],
+          );
+          return rows;
+        });
+        for (const row of stuck) await deps.rescan(workspaceId, row.id);
+      }
+    }
+  }
+}

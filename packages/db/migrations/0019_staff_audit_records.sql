@@ -1,0 +1,2 @@
+CREATE INDEX "audit_log_staff_workspace_idx" ON "audit_log" USING btree (("metadata"->>'workspaceId')) WHERE "audit_log"."workspace_id" is null and "audit_log"."metadata" ? 'workspaceId';--> statement-breakpoint
+CREATE POLICY "audit_log_staff_read" ON "audit_log" AS PERMISSIVE FOR SELECT TO public USING ("audit_log"."workspace_id" is null and current_setting('app.staff_read', true) = 'on');

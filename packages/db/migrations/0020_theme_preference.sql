@@ -1,0 +1,2 @@
+ALTER TABLE "user" ADD COLUMN "theme" text DEFAULT 'system' NOT NULL;--> statement-breakpoint
+ALTER TABLE "user" ADD CONSTRAINT "user_theme_check" CHECK ("user"."theme" in ('system', 'light', 'dark'));
