@@ -357,4 +357,34 @@ describe('the inbox belongs to its recipient', () => {
       await testDb.owner.db.select().from(notification).where(eq(notification.recipientId, person.id)),
     ).toHaveLength(1);
   });
+
+  it('only notify() inserts, and only for the people it names: a stray insert is refused', async () => {
+    const { owner, person, ws } = await team();
+    const insertAs = async (recipients: string | null) => {
+      const client = await testDb.app.pool.connect();
+      try {
+        await client.query('begin');
+        await client.query(
+          `select set_config('app.actor_type', 'user', true), set_config('app.actor_id', $1, true),
+                  set_config('app.workspace_id', $2, true), set_config('app.notify_recipients', $3, true)`,
+          [owner.id, ws.id, recipients ?? ''],
+        );
+        await client.query(
+          `insert into notification (id, recipient_id, workspace_id, type, category)
+           values (gen_random_uuid(), $1, $2, 'workspace.removed', 'workspace')`,
+          [person.id, ws.id],
+        );
+        await client.query('rollback');
+        return 'inserted';
+      } catch (error) {
+        await client.query('rollback');
+        return (error as Error).message;
+      } finally {
+        client.release();
+      }
+    };
+    expect(await insertAs(null)).toMatch(/row-level security/);
+    expect(await insertAs(owner.id)).toMatch(/row-level security/);
+    expect(await insertAs(person.id)).toBe('inserted');
+  });
 });

@@ -83,7 +83,8 @@ export async function notify<T extends NotificationType>(
     .where(and(inArray(user.id, ids), isNull(user.deletedAt)));
   if (people.length === 0) return [];
   // The preferences table shows each person only their own rows; notify may read those of the
-  // people it is notifying, named in a transaction-local setting that is cleared right after.
+  // people it is notifying, and insert their notifications, named in a transaction-local setting
+  // that is cleared once they are inserted.
   await tx.execute(
     sql`select set_config('app.notify_recipients', ${people.map((p) => p.id).join(',')}, true)`,
   );
@@ -110,7 +111,6 @@ export async function notify<T extends NotificationType>(
           : isNull(notificationPreference.workspaceId),
       ),
     );
-  await tx.execute(sql`select set_config('app.notify_recipients', '', true)`);
 
   const rows: (typeof notification.$inferInsert)[] = [];
   const mails: AnyMailRequest[] = [];
@@ -144,8 +144,10 @@ export async function notify<T extends NotificationType>(
     }
   }
   // No RETURNING: the inserting transaction acts as whoever made the change, and RLS lets only the
-  // recipient read a notification back.
+  // recipient read a notification back. The insert policy takes only the people named in
+  // `app.notify_recipients`, cleared right after.
   if (rows.length > 0) await tx.insert(notification).values(rows);
+  await tx.execute(sql`select set_config('app.notify_recipients', '', true)`);
   for (const mail of mails) {
     await enqueueEvent(tx, {
       topic: 'mail.send',

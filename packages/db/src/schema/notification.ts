@@ -54,7 +54,14 @@ export const notification = pgTable(
     index('notification_digest_idx')
       .on(t.recipientId, t.category)
       .where(sql`${t.digestPending}`),
-    pgPolicy('notification_insert', { as: 'permissive', for: 'insert', to: 'public', withCheck: sql`true` }),
+    // Only for the people notify() is notifying right now (the transaction-local
+    // `app.notify_recipients` it sets around its reads and the insert): any other insert is refused.
+    pgPolicy('notification_insert', {
+      as: 'permissive',
+      for: 'insert',
+      to: 'public',
+      withCheck: sql`${t.recipientId} = any(string_to_array(nullif(current_setting('app.notify_recipients', true), ''), ',')::uuid[])`,
+    }),
     pgPolicy('notification_recipient_read', {
       as: 'permissive',
       for: 'select',

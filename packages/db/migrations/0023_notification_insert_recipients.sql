@@ -1,0 +1,1 @@
+ALTER POLICY "notification_insert" ON "notification" TO public WITH CHECK ("notification"."recipient_id" = any(string_to_array(nullif(current_setting('app.notify_recipients', true), ''), ',')::uuid[]));
