@@ -5,6 +5,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { ActionResult } from '../../lib/action-result';
 import type { ImageState } from '../../lib/image-state';
 import { sendToStorage } from '../../lib/upload-to-storage';
+import { useBackoffPoll } from '../../lib/use-backoff-poll';
 import { Alert } from '../ui/alert';
 import { Button } from '../ui/button';
 import { ConfirmDialog } from '../ui/confirm-dialog';
@@ -45,7 +46,7 @@ type ImageUploadSectionProps = {
 /**
  * An avatar or logo card: upload straight to storage with a progress bar, then the server checks
  * it (size, type, first bytes) and a job resizes it; the initials show until the resized image
- * exists, and this card looks again every second until then.
+ * exists, and this card looks again, less and less often, until then (for about five minutes).
  */
 export function ImageUploadSection({
   id,
@@ -69,17 +70,13 @@ export function ImageUploadSection({
   useEffect(() => setAvatar(initial), [initial]);
 
   // The resize job runs after the upload completes: look again until its images exist.
-  useEffect(() => {
-    if (!resizing) return;
-    const timer = setTimeout(() => {
-      void actions.state().then((result) => {
-        if (!result.ok) return;
-        setAvatar(result.data);
-        if (result.data?.urls) router.refresh();
-      });
-    }, 1000);
-    return () => clearTimeout(timer);
-  }, [resizing, avatar, router]);
+  const gaveUp = useBackoffPoll(resizing, () => {
+    void actions.state().then((result) => {
+      if (!result.ok) return;
+      setAvatar(result.data);
+      if (result.data?.urls) router.refresh();
+    });
+  });
 
   async function upload(file: File) {
     setError(null);
@@ -166,7 +163,7 @@ export function ImageUploadSection({
             ) : null}
             {resizing ? (
               <p className="text-xs text-muted-foreground" data-testid={`${id}-resizing`}>
-                Resizing…
+                {gaveUp ? 'Resizing is taking longer than usual. Reload the page later.' : 'Resizing…'}
               </p>
             ) : null}
             {error ? (

@@ -1,12 +1,13 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
-import { useEffect, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import { Button } from '../../../../../../components/ui/button';
 import { ConfirmDialog } from '../../../../../../components/ui/confirm-dialog';
 import { useToast } from '../../../../../../components/ui/toast';
 import { formatBytes } from '../../../../../../lib/format';
 import { sendToStorage } from '../../../../../../lib/upload-to-storage';
+import { useBackoffPoll } from '../../../../../../lib/use-backoff-poll';
 import {
   attachmentDownloadAction,
   completeAttachmentAction,
@@ -38,12 +39,9 @@ export function AttachmentsSection({
   const [error, setError] = useState<string | null>(null);
   const scanning = items.some((item) => item.status === 'pending_scan');
 
-  // A file waits for the virus scan after its upload: look again until it is ready.
-  useEffect(() => {
-    if (!scanning) return;
-    const timer = setTimeout(() => router.refresh(), 1000);
-    return () => clearTimeout(timer);
-  }, [scanning, items, router]);
+  // A file waits for the virus scan after its upload: look again, less and less often, until it is
+  // ready (for about five minutes).
+  const scanTakesLong = useBackoffPoll(scanning, () => router.refresh());
 
   async function upload(file: File) {
     setError(null);
@@ -143,7 +141,9 @@ export function AttachmentsSection({
                 <p className="text-xs text-muted-foreground">
                   {formatBytes(item.size)}
                   {item.status === 'pending_scan'
-                    ? ' · Scanning…'
+                    ? scanTakesLong
+                      ? ' · Scanning is taking longer than usual. Reload the page later.'
+                      : ' · Scanning…'
                     : item.status === 'pending'
                       ? ' · Uploading…'
                       : ''}
