@@ -62,6 +62,7 @@ type Sentence = (actor: string, record: Describable) => string;
 
 const sentences: Record<string, Sentence> = {
   'workspace.created': (a) => `${a} created the workspace`,
+  'workspace.onboarding_dismissed': (a) => `${a} hid the getting-started checklist`,
   'workspace.renamed': (a, r) =>
     text(r.metadata.name)
       ? `${a} renamed the workspace to “${text(r.metadata.name)}”`

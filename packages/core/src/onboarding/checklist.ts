@@ -1,6 +1,7 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import { readInTenant, withTenant, workspace, type Database } from '@plinth/db';
 import { assertCan, can, type Permission } from '../access/index';
+import { audit } from '../audit/index';
 import { AppError } from '../errors/index';
 import type { MemberActor } from '../tenancy/index';
 
@@ -82,10 +83,13 @@ export async function onboardingFor(deps: { database: Database }, actor: MemberA
  */
 export async function dismissOnboarding(deps: { database: Database }, actor: MemberActor): Promise<void> {
   assertCan(actor, 'workspace.update');
-  await withTenant(deps.database, actor.workspaceId, actor, (tx) =>
-    tx
+  await withTenant(deps.database, actor.workspaceId, actor, async (tx) => {
+    const dismissed = await tx
       .update(workspace)
       .set({ onboardingDismissedAt: new Date() })
-      .where(and(eq(workspace.id, actor.workspaceId), isNull(workspace.onboardingDismissedAt))),
-  );
+      .where(and(eq(workspace.id, actor.workspaceId), isNull(workspace.onboardingDismissedAt)))
+      .returning({ id: workspace.id });
+    // Audited once, when it is hidden: a second dismissal changes nothing.
+    if (dismissed.length > 0) await audit(tx, actor, { action: 'workspace.onboarding_dismissed' });
+  });
 }

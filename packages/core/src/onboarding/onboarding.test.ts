@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { sql } from 'drizzle-orm';
-import { apiKey, withTenant } from '@plinth/db';
+import { and, eq, sql } from 'drizzle-orm';
+import { apiKey, auditLog, withTenant } from '@plinth/db';
 import {
   addMember,
   createInvitation,
@@ -85,6 +85,12 @@ describe('the first-run checklist', () => {
     await dismissOnboarding(deps(), owner);
     await dismissOnboarding(deps(), owner);
     expect(await onboardingFor(deps(), member)).toMatchObject({ dismissed: true, visible: false });
+    // Audited once, as the owner, for the dismissal that hid it.
+    const rows = await testDb.owner.db
+      .select({ actorId: auditLog.actorId })
+      .from(auditLog)
+      .where(and(eq(auditLog.workspaceId, ws.id), eq(auditLog.action, 'workspace.onboarding_dismissed')));
+    expect(rows).toEqual([{ actorId: owner.id }]);
   });
 });
 
