@@ -1,6 +1,9 @@
 import { rm } from 'node:fs/promises';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { claims, landingFaq } from '../apps/web/lib/landing';
+import { axeEverywhere, VIEWPORTS } from './axe';
+import { launchBrowser } from './browser';
 import { startDevServer, type DevServer } from './dev-server';
 
 /**
@@ -12,6 +15,7 @@ import { startDevServer, type DevServer } from './dev-server';
  */
 describe('search engines and link previews', () => {
   let server: DevServer;
+  let browser: Browser | undefined;
   const publicPages = ['/', '/pricing', '/sign-up', '/sign-in', '/terms', '/privacy'];
 
   beforeAll(async () => {
@@ -19,6 +23,7 @@ describe('search engines and link previews', () => {
   }, 180_000);
 
   afterAll(async () => {
+    await browser?.close();
     if (server) {
       expect(await server.interrupt()).toBe(true);
       await rm(server.dataDir, { recursive: true, force: true });
@@ -190,5 +195,48 @@ describe('search engines and link previews', () => {
       expect(visible(html)).toBe(visible(pages[0]!));
       expect(meta(html, 'name', 'robots')).toBe('noindex, nofollow');
     }
+  });
+  it('in a browser at 360 px nothing overflows the page (the pricing table scrolls in its region); axe finds nothing', async () => {
+    browser = await launchBrowser();
+    const context = await browser.newContext({ bypassCSP: true });
+    const cookie = await signIn('olivia.owner@acme.test');
+    const signedOut = await browser.newContext({ bypassCSP: true });
+    const found: string[] = [];
+    for (const [path, where] of [
+      ['/pricing', signedOut],
+      ['/', signedOut],
+      ['/share/acme', signedOut],
+      ['/share/acme', context],
+    ] as const) {
+      if (where === context) {
+        await context.addCookies(
+          cookie.split('; ').map((pair) => {
+            const at = pair.indexOf('=');
+            return { name: pair.slice(0, at), value: pair.slice(at + 1), url: server.url };
+          }),
+        );
+      }
+      const page = await where.newPage();
+      page.setDefaultTimeout(120_000);
+      await page.setViewportSize(VIEWPORTS.phone);
+      const response = await page.goto(`${server.url}${path}`, {
+        waitUntil: 'networkidle',
+        timeout: 240_000,
+      });
+      expect(response?.status(), path).toBe(200);
+      await page.getByRole('heading', { level: 1 }).first().waitFor();
+      expect(await page.evaluate('document.documentElement.scrollWidth'), path).toBeLessThanOrEqual(
+        VIEWPORTS.phone.width,
+      );
+      if (path === '/pricing') {
+        const region = page.getByRole('region', { name: /Every plan compared/u });
+        // Wider than the phone, so it scrolls sideways inside its region, which a keyboard can reach.
+        expect(await region.evaluate((node) => node.scrollWidth > node.clientWidth)).toBe(true);
+        expect(await region.getAttribute('tabindex')).toBe('0');
+      }
+      found.push(...(await axeEverywhere(page, `${path}${where === context ? ' (member)' : ''}`)));
+      await page.close();
+    }
+    expect(found).toEqual([]);
   });
 });

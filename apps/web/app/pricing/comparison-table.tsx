@@ -38,6 +38,8 @@ function Cell({ cell }: { cell: ComparisonCell }) {
  * Plans × prices, limits and features as one table: a caption, column headers for the plans, a
  * row header for each line and a group header for each part. On a narrow screen the table scrolls
  * sideways inside its own region (focusable, so a keyboard can scroll it too); the page never does.
+ * The region is `relative`: the cells' screen-reader-only words are absolutely positioned, and
+ * without a positioned ancestor inside the region they would widen the page instead.
  */
 export function ComparisonTable({ table }: { table: Table }) {
   return (
@@ -46,7 +48,7 @@ export function ComparisonTable({ table }: { table: Table }) {
       aria-labelledby="comparison-caption"
       tabIndex={0}
       data-testid="comparison-table"
-      className="max-w-full overflow-x-auto rounded-xl border border-border outline-none focus-visible:ring-2 focus-visible:ring-ring"
+      className="relative max-w-full overflow-x-auto rounded-xl border border-border outline-none focus-visible:ring-2 focus-visible:ring-ring"
     >
       <table className="w-full min-w-[36rem] border-collapse text-left text-sm">
         <caption id="comparison-caption" className="px-4 pt-4 pb-2 text-left text-sm text-muted-foreground">
