@@ -209,7 +209,7 @@ export const landingFaq: readonly Question[] = [
   {
     question: 'How is it tested?',
     answer:
-      'Against a real Postgres: each test file gets its own database cloned from a migrated template, with no database mocks. Browser journeys run against `npm run dev` with axe-core checking accessibility on every page they visit.',
+      'Against a real Postgres: each test file gets its own database cloned from a migrated template, with no database mocks. Browser journeys run against `npm run dev`, and axe-core checks the key pages in light and dark, on desktop and at phone width.',
   },
   {
     question: 'Can I self-host it?',
