@@ -231,7 +231,11 @@ describe('search engines and link previews', () => {
       if (path === '/pricing') {
         const region = page.getByRole('region', { name: /Every plan compared/u });
         // Wider than the phone, so it scrolls sideways inside its region, which a keyboard can reach.
-        expect(await region.evaluate('(node) => node.scrollWidth > node.clientWidth')).toBe(true);
+        await region.waitFor();
+        const scrolls = await page.evaluate(
+          `(() => { const region = document.querySelector('[aria-labelledby="comparison-caption"]'); return region.scrollWidth > region.clientWidth; })()`,
+        );
+        expect(scrolls).toBe(true);
         expect(await region.getAttribute('tabindex')).toBe('0');
       }
       found.push(...(await axeEverywhere(page, `${path}${where === context ? ' (member)' : ''}`)));
