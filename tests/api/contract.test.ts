@@ -662,7 +662,20 @@ const cases: Record<string, () => Promise<void>> = {
     const { data } = await api.GET('/workspaces/{slug}/billing', { params: { path: { slug } } });
     const members = (await api.GET('/workspaces/{slug}/members', { params: { path: { slug } } })).data!.items;
     expect(data).toMatchObject({ plan: { key: 'team' }, usage: { members: members.length } });
-    expect(data!.invoices[0]).toMatchObject({ number: 'CONTRACT-0001', amount_paid: 4900, status: 'paid' });
+    expect(data!.invoices[0]).toMatchObject({
+      number: 'CONTRACT-0001',
+      amount_paid: 4900,
+      status: 'paid',
+      standing: 'settled',
+    });
+    // Team granted without a subscription: core's nextPlanActions(), as the billing and pricing pages
+    // render it — nothing to manage, nothing below the grant for sale.
+    expect(data!.standing).toBe('granted');
+    expect(data!.actions).toEqual({
+      team: { kind: 'current', plan: 'team', manage: false },
+      pro: { kind: 'none', plan: 'pro', reason: 'granted' },
+      free: { kind: 'none', plan: 'free', reason: 'granted' },
+    });
     const asMember = clientAs(app, teammate, validate, exercised);
     expect(
       (await asMember.GET('/workspaces/{slug}/billing', { params: { path: { slug } } })).response.status,

@@ -4,54 +4,87 @@ import type { ReactNode } from 'react';
 import { PublicHeader } from '../components/site/public-header';
 import { PublicFooter } from '../components/site/public-footer';
 import { Button } from '../components/ui/button';
+import { claims, landingFaq, type ClaimIcon } from '../lib/landing';
 import { publicPageMetadata } from '../lib/site';
+import { Faq } from '../components/site/faq';
 
-type Capability = { title: string; body: string; icon: ReactNode };
-
-const capabilities: Capability[] = [
-  {
-    title: 'Identity',
-    body: 'Email and password (argon2id), magic links, OAuth and OIDC, TOTP two-factor, sessions you can revoke, staff admin and impersonation. Every request resolves to one actor before any work happens.',
-    icon: (
-      <>
-        <circle cx="12" cy="8" r="4" />
-        <path d="M4 21c0-4.4 3.6-7 8-7s8 2.6 8 7" />
-      </>
-    ),
-  },
-  {
-    title: 'Tenancy and row-level security',
-    body: 'One Postgres, every tenant row tagged with its workspace. Row-level security is the floor: a query that forgets its workspace filter still cannot leak.',
-    icon: (
-      <>
-        <path d="m12 3 9 5-9 5-9-5 9-5Z" />
-        <path d="m3 13 9 5 9-5" />
-        <path d="m3 17.5 9 5 9-5" />
-      </>
-    ),
-  },
-  {
-    title: 'Billing',
-    body: 'Stripe is the source of truth, Postgres the mirror. Webhooks land in an inbox and one sync re-fetches state, so event order and duplicates cannot corrupt it.',
-    icon: (
-      <>
-        <rect x="3" y="5" width="18" height="14" rx="2" />
-        <path d="M3 10h18M7 15h4" />
-      </>
-    ),
-  },
-  {
-    title: 'Platform',
-    body: 'Jobs on Postgres with a transactional outbox, an append-only audit log, mail with a development inbox, structured JSON logs with request ids, and a public REST API with an OpenAPI document, scoped API keys, idempotency keys and rate limits.',
-    icon: (
-      <>
-        <rect x="3" y="4" width="18" height="7" rx="2" />
-        <rect x="3" y="13" width="18" height="7" rx="2" />
-        <path d="M7 7.5h.01M7 16.5h.01" />
-      </>
-    ),
-  },
-];
+// The drawing of each claim (apps/web/lib/landing.ts holds the words and what backs them).
+const icons: Record<ClaimIcon, ReactNode> = {
+  identity: (
+    <>
+      <circle cx="12" cy="8" r="4" />
+      <path d="M4 21c0-4.4 3.6-7 8-7s8 2.6 8 7" />
+    </>
+  ),
+  tenancy: (
+    <>
+      <path d="m12 3 9 5-9 5-9-5 9-5Z" />
+      <path d="m3 13 9 5 9-5" />
+      <path d="m3 17.5 9 5 9-5" />
+    </>
+  ),
+  billing: (
+    <>
+      <rect x="3" y="5" width="18" height="14" rx="2" />
+      <path d="M3 10h18M7 15h4" />
+    </>
+  ),
+  flags: (
+    <>
+      <path d="M5 21V4" />
+      <path d="M5 4h11l-2 4 2 4H5" />
+    </>
+  ),
+  notifications: (
+    <>
+      <path d="M6 16V11a6 6 0 0 1 12 0v5l2 2H4l2-2Z" />
+      <path d="M10 21h4" />
+    </>
+  ),
+  files: (
+    <>
+      <path d="M14 3H7a2 2 0 0 0-2 2v14a2 2 0 0 0 2 2h10a2 2 0 0 0 2-2V8l-5-5Z" />
+      <path d="M14 3v5h5" />
+    </>
+  ),
+  search: (
+    <>
+      <circle cx="11" cy="11" r="6" />
+      <path d="m20 20-4.5-4.5" />
+    </>
+  ),
+  staff: (
+    <>
+      <path d="M12 3 4 6v6c0 4.5 3.4 8.2 8 9 4.6-.8 8-4.5 8-9V6l-8-3Z" />
+      <path d="m9 12 2 2 4-4" />
+    </>
+  ),
+  webhooks: (
+    <>
+      <circle cx="6" cy="17" r="2.5" />
+      <circle cx="18" cy="17" r="2.5" />
+      <circle cx="12" cy="6" r="2.5" />
+      <path d="M8.5 17h7M10.8 8.2 7.2 14.8M13.2 8.2l3.6 6.6" />
+    </>
+  ),
+  api: (
+    <>
+      <path d="m8 8-4 4 4 4M16 8l4 4-4 4M13.5 5l-3 14" />
+    </>
+  ),
+  platform: (
+    <>
+      <rect x="3" y="4" width="18" height="7" rx="2" />
+      <rect x="3" y="13" width="18" height="7" rx="2" />
+      <path d="M7 7.5h.01M7 16.5h.01" />
+    </>
+  ),
+  observability: (
+    <>
+      <path d="M3 12h4l3-7 4 14 3-7h4" />
+    </>
+  ),
+};
 
 const commands = [
   {
@@ -82,7 +115,11 @@ export default function LandingPage() {
           <Link href="/sign-in">Sign in</Link>
         </Button>
         <Button asChild size="sm">
-          <Link href="/sign-up">Create an account</Link>
+          {/* "Create an account" beside "Sign in" is 1 px too wide for 360 px (e2e/seo.test.ts). */}
+          <Link href="/sign-up">
+            <span className="max-sm:hidden">Create an account</span>
+            <span className="sm:hidden">Sign up</span>
+          </Link>
         </Button>
       </PublicHeader>
 
@@ -110,9 +147,16 @@ export default function LandingPage() {
           <h2 id="capabilities-heading" className="text-xl font-semibold tracking-tight">
             What is in the box
           </h2>
-          <ul className="mt-6 grid gap-4 sm:grid-cols-2">
-            {capabilities.map((capability) => (
-              <li key={capability.title} className="rounded-xl border border-border p-6">
+          <p className="mt-2 max-w-2xl text-sm text-muted-foreground">
+            Each part names where it lives in the repository; a test fails when one of them does not exist.
+          </p>
+          <ul className="mt-6 grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
+            {claims.map((claim) => (
+              <li
+                key={claim.id}
+                data-testid={`claim-${claim.id}`}
+                className="flex min-w-0 flex-col rounded-xl border border-border p-6"
+              >
                 <svg
                   aria-hidden="true"
                   viewBox="0 0 24 24"
@@ -123,13 +167,22 @@ export default function LandingPage() {
                   strokeLinejoin="round"
                   className="size-9 rounded-lg bg-muted p-2 text-primary"
                 >
-                  {capability.icon}
+                  {icons[claim.id]}
                 </svg>
-                <h3 className="mt-4 font-semibold">{capability.title}</h3>
-                <p className="mt-1.5 text-sm leading-relaxed text-muted-foreground">{capability.body}</p>
+                <h3 className="mt-4 font-semibold">{claim.title}</h3>
+                <p className="mt-1.5 flex-1 text-sm leading-relaxed text-muted-foreground">{claim.body}</p>
+                <p className="mt-4 text-xs text-muted-foreground">
+                  <span className="sr-only">Code: </span>
+                  <code className="font-mono break-all">{claim.evidence.modules[0]}</code>
+                </p>
               </li>
             ))}
           </ul>
+          <div className="mt-8 flex flex-wrap items-center gap-3">
+            <Button asChild variant="secondary">
+              <Link href="/pricing">See plans and pricing</Link>
+            </Button>
+          </div>
         </section>
 
         <section aria-labelledby="commands-heading" className="border-t border-border bg-muted/50">
@@ -155,6 +208,9 @@ export default function LandingPage() {
             </div>
           </div>
         </section>
+        <div className="mx-auto w-full max-w-5xl px-6 py-16">
+          <Faq id="faq-heading" title="Frequently asked questions" items={landingFaq} />
+        </div>
       </main>
 
       <PublicFooter />

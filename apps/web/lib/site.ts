@@ -33,6 +33,8 @@ export const privatePrefixes = [
   '/api/',
   '/dev/',
   '/invitations/',
+  // Workspace share pages: a member's view of a private workspace (decision 0040).
+  '/share/',
 ] as const;
 
 /** The configured origin (APP_URL), read per request; marks the caller dynamic. */
@@ -67,7 +69,7 @@ export async function publicPageMetadata(page: {
       title,
       description,
       url: page.path,
-      locale: 'en',
+      locale: 'en_US',
       images: [card],
     },
     twitter: { card: 'summary_large_image', title, description, images: [card] },

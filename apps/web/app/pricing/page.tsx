@@ -8,10 +8,14 @@ import { listMyWorkspaces, resolveMembership } from '@plinth/core/tenancy';
 import { PublicHeader } from '../../components/site/public-header';
 import { Button } from '../../components/ui/button';
 import { PublicFooter } from '../../components/site/public-footer';
+import { Faq } from '../../components/site/faq';
 import { toBillableWorkspace, toPlanOffers } from '../../lib/billing-display';
 import { publicPageMetadata } from '../../lib/site';
 import { readRequestSession } from '../../lib/workspace-context';
 import { PlanPicker, type PlanAudience } from '../(signed-in)/w/[slug]/billing/plan-picker';
+import { comparisonTable } from './comparison';
+import { ComparisonTable } from './comparison-table';
+import { pricingFaq } from './faq';
 
 export function generateMetadata(): Promise<Metadata> {
   return publicPageMetadata({
@@ -45,7 +49,11 @@ export default async function PricingPage() {
               <Link href="/sign-in?next=%2Fpricing">Sign in</Link>
             </Button>
             <Button asChild size="sm">
-              <Link href="/sign-up">Create an account</Link>
+              {/* "Create an account" beside "Sign in" is 1 px too wide for 360 px (e2e/seo.test.ts). */}
+              <Link href="/sign-up">
+                <span className="max-sm:hidden">Create an account</span>
+                <span className="sm:hidden">Sign up</span>
+              </Link>
             </Button>
           </>
         )}
@@ -63,6 +71,17 @@ export default async function PricingPage() {
           </h2>
           <PlanPicker plans={toPlanOffers(catalog)} audience={audience} showWorkspaceSelect />
         </section>
+        <section aria-labelledby="compare-heading" className="mt-16 min-w-0">
+          <h2 id="compare-heading" className="text-xl font-semibold tracking-tight">
+            Compare plans
+          </h2>
+          <div className="mt-6">
+            <ComparisonTable table={comparisonTable(catalog)} />
+          </div>
+        </section>
+        <div className="mt-16">
+          <Faq id="pricing-faq-heading" title="Pricing questions" items={pricingFaq(catalog)} />
+        </div>
       </main>
       <PublicFooter />
     </div>

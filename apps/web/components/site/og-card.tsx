@@ -5,15 +5,19 @@ import { ImageResponse } from 'next/og';
 
 export const ogImageSize = { width: 1200, height: 630 };
 
-export function ogCard({
-  eyebrow,
-  title,
-  body,
-}: {
-  eyebrow: string;
-  title: string;
-  body: string;
-}): ImageResponse {
+export function ogCard(
+  {
+    eyebrow,
+    title,
+    body,
+  }: {
+    eyebrow: string;
+    title: string;
+    body: string;
+  },
+  /** Response headers (a card that depends on the viewer must not be cached for others). */
+  headers?: Record<string, string>,
+): ImageResponse {
   return new ImageResponse(
     <div
       style={{
@@ -42,6 +46,6 @@ export function ogCard({
         <span style={{ fontSize: 30, color: '#94a3b8', lineHeight: 1.4 }}>{body}</span>
       </div>
     </div>,
-    ogImageSize,
+    { ...ogImageSize, ...(headers ? { headers } : {}) },
   );
 }

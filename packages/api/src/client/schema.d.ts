@@ -662,7 +662,7 @@ export interface paths {
     };
     /**
      * A workspace's plan and billing
-     * @description Plan, access state, usage against limits, seats, the period, the next invoice estimate and the last 12 invoices — read from the mirror of Stripe, for owners and admins. Changing the plan happens in Checkout or the billing portal, from the workspace billing page.
+     * @description Plan, access state, how it is paid for (`standing`), what the caller can do next about each plan (`actions`), usage against limits, seats, the period, the next invoice estimate and the last 12 invoices with their standing — read from the mirror of Stripe, for owners and admins. Changing the plan happens in Checkout or the billing portal, from the workspace billing page.
      */
     get: operations['getBillingSummary'];
     put?: never;
@@ -1807,6 +1807,17 @@ export interface components {
          */
         expires_at: string;
       } | null;
+      /**
+       * @description How the plan is paid for: `free`; `subscribed` (a live subscription, changed in the billing portal); `granted` (a paid plan without a subscription: nothing to manage, only higher plans can be bought); `lapsed` (a subscription that grants nothing now: resolve it in the portal).
+       * @enum {string}
+       */
+      standing: 'free' | 'subscribed' | 'granted' | 'lapsed';
+      /** @description What the caller can do next about each plan of the catalog — the one decision the billing and pricing pages render. */
+      actions: {
+        free: components['schemas']['PlanAction'];
+        pro: components['schemas']['PlanAction'];
+        team: components['schemas']['PlanAction'];
+      };
     };
     InvoiceSummary: {
       /**
@@ -1827,7 +1838,52 @@ export interface components {
       created_at: string;
       hosted_invoice_url: string | null;
       invoice_pdf: string | null;
+      /**
+       * @description `due`: open and its subscription waits for it (pay it); `declined`: the first payment of a declined Checkout (paying it starts the subscription, or Stripe voids it); `abandoned`: open but nobody waits for it any more (not due); `settled`: not open.
+       * @enum {string}
+       */
+      standing: 'due' | 'declined' | 'abandoned' | 'settled';
     };
+    /** @description `current`: the plan in effect; `subscribe`: a new subscription through Checkout; `switch`: a change of the live subscription in the billing portal; `manage`: resolve an unpaid or paused subscription in the portal; `none`: nothing the caller can do, and why. */
+    PlanAction:
+      | {
+          /** @enum {string} */
+          kind: 'current';
+          /** @enum {string} */
+          plan: 'free' | 'pro' | 'team';
+          /** @description The billing portal can be opened for it. */
+          manage: boolean;
+        }
+      | {
+          /** @enum {string} */
+          kind: 'subscribe';
+          /** @enum {string} */
+          plan: 'free' | 'pro' | 'team';
+          /** @enum {string} */
+          direction: 'upgrade';
+        }
+      | {
+          /** @enum {string} */
+          kind: 'switch';
+          /** @enum {string} */
+          plan: 'free' | 'pro' | 'team';
+          /** @enum {string} */
+          direction: 'upgrade' | 'downgrade';
+        }
+      | {
+          /** @enum {string} */
+          kind: 'manage';
+          /** @enum {string} */
+          plan: 'free' | 'pro' | 'team';
+        }
+      | {
+          /** @enum {string} */
+          kind: 'none';
+          /** @enum {string} */
+          plan: 'free' | 'pro' | 'team';
+          /** @enum {string} */
+          reason: 'not-manager' | 'granted' | 'portal-unavailable';
+        };
     ApiKeyList: {
       items: components['schemas']['ApiKey'][];
       /** @description Pass as `cursor` for the next page. */

@@ -1,5 +1,12 @@
 import { z } from '@hono/zod-openapi';
-import { accessStates, billingSummary, planKeys, type BillingSummary } from '@plinth/core/billing';
+import {
+  accessStates,
+  billingSummary,
+  planKeys,
+  type BillingSummary,
+  type PlanAction,
+  type PlanKey,
+} from '@plinth/core/billing';
 import type { Database } from '@plinth/db';
 import {
   addRoute,
@@ -30,8 +37,36 @@ const invoiceSummary = z
     created_at: timestamp(),
     hosted_invoice_url: z.string().nullable(),
     invoice_pdf: z.string().nullable(),
+    standing: z.enum(['due', 'declined', 'abandoned', 'settled']).openapi({
+      description:
+        '`due`: open and its subscription waits for it (pay it); `declined`: the first payment of a declined Checkout (paying it starts the subscription, or Stripe voids it); `abandoned`: open but nobody waits for it any more (not due); `settled`: not open.',
+    }),
   })
   .openapi('InvoiceSummary');
+
+const planEnum = z.enum(planKeys);
+
+/** One thing the caller can do about one plan: core's nextPlanActions(), as the billing and pricing pages show. */
+const planAction = z
+  .discriminatedUnion('kind', [
+    z.object({
+      kind: z.literal('current'),
+      plan: planEnum,
+      manage: z.boolean().openapi({ description: 'The billing portal can be opened for it.' }),
+    }),
+    z.object({ kind: z.literal('subscribe'), plan: planEnum, direction: z.literal('upgrade') }),
+    z.object({ kind: z.literal('switch'), plan: planEnum, direction: z.enum(['upgrade', 'downgrade']) }),
+    z.object({ kind: z.literal('manage'), plan: planEnum }),
+    z.object({
+      kind: z.literal('none'),
+      plan: planEnum,
+      reason: z.enum(['not-manager', 'granted', 'portal-unavailable']),
+    }),
+  ])
+  .openapi('PlanAction', {
+    description:
+      '`current`: the plan in effect; `subscribe`: a new subscription through Checkout; `switch`: a change of the live subscription in the billing portal; `manage`: resolve an unpaid or paused subscription in the portal; `none`: nothing the caller can do, and why.',
+  });
 
 const billing = z
   .object({
@@ -66,6 +101,18 @@ const billing = z
       .openapi({
         description:
           'A plan granted by staff until `expires_at`: plan, features and limits are the grant’s until then.',
+      }),
+    standing: z.enum(['free', 'subscribed', 'granted', 'lapsed']).openapi({
+      description:
+        'How the plan is paid for: `free`; `subscribed` (a live subscription, changed in the billing portal); `granted` (a paid plan without a subscription: nothing to manage, only higher plans can be bought); `lapsed` (a subscription that grants nothing now: resolve it in the portal).',
+    }),
+    actions: z
+      .object(
+        Object.fromEntries(planKeys.map((key) => [key, planAction])) as Record<PlanKey, typeof planAction>,
+      )
+      .openapi({
+        description:
+          'What the caller can do next about each plan of the catalog — the one decision the billing and pricing pages render.',
       }),
   })
   .openapi('BillingSummary');
@@ -106,6 +153,7 @@ const toBilling = (summary: BillingSummary) => ({
     created_at: iso(invoice.createdAt),
     hosted_invoice_url: invoice.hostedInvoiceUrl,
     invoice_pdf: invoice.invoicePdf,
+    standing: invoice.standing,
   })),
   past_due: summary.pastDue && { invoice_url: summary.pastDue.invoiceUrl },
   plan_override: summary.override && {
@@ -113,6 +161,8 @@ const toBilling = (summary: BillingSummary) => ({
     name: summary.override.planName,
     expires_at: iso(summary.override.expiresAt),
   },
+  standing: summary.standing,
+  actions: summary.actions satisfies Record<PlanKey, PlanAction>,
 });
 
 const getBilling = defineRoute('member', {
@@ -121,7 +171,7 @@ const getBilling = defineRoute('member', {
   operationId: 'getBillingSummary',
   summary: "A workspace's plan and billing",
   description:
-    'Plan, access state, usage against limits, seats, the period, the next invoice estimate and the last 12 invoices — read from the mirror of Stripe, for owners and admins. Changing the plan happens in Checkout or the billing portal, from the workspace billing page.',
+    'Plan, access state, how it is paid for (`standing`), what the caller can do next about each plan (`actions`), usage against limits, seats, the period, the next invoice estimate and the last 12 invoices with their standing — read from the mirror of Stripe, for owners and admins. Changing the plan happens in Checkout or the billing portal, from the workspace billing page.',
   tags: ['Billing'],
   request: { params: slugParams },
   responses: { 200: jsonContent('The billing summary.', billing) },

@@ -6,12 +6,18 @@ import type { OAuthProviders } from '../../../components/auth/oauth-buttons';
 import { AuthHeading } from '../../../components/auth/auth-heading';
 import { invitedEmailFor } from '../../../lib/invitation-preview';
 import { getSession } from '../../../lib/session';
+import { publicPageMetadata } from '../../../lib/site';
 import { safeNextPath } from '../../../lib/validation';
 import { SignInForm } from './sign-in-form';
 
-export const metadata: Metadata = {
-  title: 'Sign in',
-};
+// Public and listed in the sitemap: canonical URL (without ?next=), Open Graph and Twitter tags.
+export function generateMetadata(): Promise<Metadata> {
+  return publicPageMetadata({
+    path: '/sign-in',
+    title: 'Sign in',
+    description: 'Sign in to your workspaces.',
+  });
+}
 
 type SignInPageProps = {
   searchParams: Promise<{ next?: string | string[]; error?: string | string[] }>;

@@ -4,12 +4,18 @@ import { redirect } from 'next/navigation';
 import { AuthHeading } from '../../../components/auth/auth-heading';
 import { invitedEmailFor } from '../../../lib/invitation-preview';
 import { getSession } from '../../../lib/session';
+import { publicPageMetadata } from '../../../lib/site';
 import { safeNextPath } from '../../../lib/validation';
 import { SignUpForm } from './sign-up-form';
 
-export const metadata: Metadata = {
-  title: 'Create an account',
-};
+// Public and listed in the sitemap: canonical URL (without ?next=), Open Graph and Twitter tags.
+export function generateMetadata(): Promise<Metadata> {
+  return publicPageMetadata({
+    path: '/sign-up',
+    title: 'Create an account',
+    description: 'Create an account and your first workspace.',
+  });
+}
 
 type SignUpPageProps = {
   searchParams: Promise<{ next?: string | string[] }>;
