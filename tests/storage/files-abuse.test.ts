@@ -165,6 +165,34 @@ describe('H1: a signed upload reused after completion', () => {
     expect(served.includes(EICAR)).toBe(false);
   });
 
+  it('two completions at once: the second copies nothing over the first one’s checked copy', async () => {
+    const clean = padded(Buffer.from('raced notes'), 200);
+    const { file: f, upload } = await attachment(clean);
+    // The first completion stops right after its copy, before its checks.
+    let release!: () => void;
+    let copied!: () => void;
+    const paused = new Promise<void>((resolve) => (release = resolve));
+    const afterCopy = new Promise<void>((resolve) => (copied = resolve));
+    const real = storage();
+    const slow = {
+      ...real,
+      copy: async (from: string, to: string) => {
+        const done = await real.copy(from, to);
+        copied();
+        await paused;
+        return done;
+      },
+    };
+    const first = completeUpload(deps({ storage: slow }), member, f.id);
+    await afterCopy;
+    expect(await post(upload, padded(EICAR, 200))).toBe(204);
+    expect(await rejectionOf(completeUpload(deps(), member, f.id))).toMatchObject({ code: 'conflict' });
+    release();
+    expect((await first).status).toBe('ready');
+    const { url } = await downloadFile(deps(), owner, f.id);
+    expect(Buffer.from(await (await fetch(url)).arrayBuffer()).equals(clean)).toBe(true);
+  });
+
   it('cannot swap the bytes between completion and the scan job', async () => {
     const { jobs, sent } = recordingJobs();
     const clean = padded(Buffer.from('more notes'), 200);

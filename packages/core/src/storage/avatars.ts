@@ -222,36 +222,41 @@ export async function completeAvatarUpload(
   }
   if (row.status !== 'pending') return toView(deps.storage, row);
 
-  // Everything from here on reads the copy: a second POST with the same policy changes nothing.
-  const arrived = await deps.storage.copy(row.storageKey, row.finalKey);
-  const stored = arrived ? await deps.storage.head(row.finalKey) : null;
-  if (!stored) {
-    throw new AppError(
-      'conflict',
-      'The upload has not arrived in storage yet. Upload the image, then complete it.',
-    );
-  }
-  let problem: { field: string; reason: string } | undefined;
-  if (stored.size !== row.size) {
-    problem = { field: 'size', reason: `The upload is ${stored.size} bytes, not the ${row.size} declared.` };
-  } else if ((stored.contentType ?? '').toLowerCase() !== row.contentType) {
-    problem = {
-      field: 'content_type',
-      reason: `The upload is ${stored.contentType ?? 'untyped'}, not ${row.contentType}.`,
-    };
-  } else {
-    const start = await deps.storage.readStart(row.finalKey, SNIFF_BYTES);
-    if (!start || !bytesMatchType(start, row.contentType)) {
-      problem = { field: 'content_type', reason: `The file's content is not ${row.contentType}.` };
+  const outcome = await asPerson(deps.database, actor.id, async (tx) => {
+    // The claim: one completion at a time, so no second copy can land on the final key after
+    // this one's checks (a concurrent request skips the locked row and answers 409).
+    const [claimed] = await tx
+      .select({ id: avatar.id })
+      .from(avatar)
+      .where(and(eq(avatar.id, row.id), eq(avatar.status, 'pending')))
+      .for('update', { skipLocked: true });
+    if (!claimed) return { kind: 'busy' } as const;
+    // Everything from here on reads the copy: a second POST with the same policy changes nothing.
+    const arrived = await deps.storage.copy(row.storageKey, row.finalKey);
+    const stored = arrived ? await deps.storage.head(row.finalKey) : null;
+    if (!stored) return { kind: 'missing' } as const;
+    let problem: { field: string; reason: string } | undefined;
+    if (stored.size !== row.size) {
+      problem = {
+        field: 'size',
+        reason: `The upload is ${stored.size} bytes, not the ${row.size} declared.`,
+      };
+    } else if ((stored.contentType ?? '').toLowerCase() !== row.contentType) {
+      problem = {
+        field: 'content_type',
+        reason: `The upload is ${stored.contentType ?? 'untyped'}, not ${row.contentType}.`,
+      };
+    } else {
+      const start = await deps.storage.readStart(row.finalKey, SNIFF_BYTES);
+      if (!start || !bytesMatchType(start, row.contentType)) {
+        problem = { field: 'content_type', reason: `The file's content is not ${row.contentType}.` };
+      }
     }
-  }
-  if (problem) {
-    await deleteObjects(deps.storage, row);
-    await asPerson(deps.database, actor.id, async (tx) => {
+    if (problem) {
       await tx
         .update(avatar)
         .set({ status: 'rejected', rejectedReason: problem.reason, completedAt: new Date() })
-        .where(and(eq(avatar.id, row.id), eq(avatar.status, 'pending')));
+        .where(eq(avatar.id, row.id));
       await audit(
         tx,
         actor,
@@ -263,18 +268,13 @@ export async function completeAvatarUpload(
         },
         origin,
       );
-    });
-    throw new AppError('invalid_input', 'The upload was rejected.', {
-      fields: { [problem.field]: problem.reason },
-    });
-  }
-  const { completed, previous } = await asPerson(deps.database, actor.id, async (tx) => {
+      return { kind: 'rejected', problem } as const;
+    }
     const [completed] = await tx
       .update(avatar)
       .set({ status: 'ready', completedAt: new Date() })
-      .where(and(eq(avatar.id, row.id), eq(avatar.status, 'pending')))
+      .where(eq(avatar.id, row.id))
       .returning();
-    if (!completed) throw new AppError('conflict', 'The avatar changed meanwhile; fetch it again.');
     const previous = await tx
       .update(avatar)
       .set({ status: 'superseded' })
@@ -287,8 +287,28 @@ export async function completeAvatarUpload(
       { action: 'avatar.uploaded', workspaceId: null, target: { type: 'avatar', id: row.id } },
       origin,
     );
-    return { completed, previous };
+    return { kind: 'completed', completed: completed!, previous } as const;
   });
+  if (outcome.kind === 'busy') {
+    const [now] = await asPerson(deps.database, actor.id, (tx) =>
+      tx.select().from(avatar).where(eq(avatar.id, row.id)),
+    );
+    if (now?.status === 'ready') return toView(deps.storage, now);
+    throw new AppError('conflict', 'This upload is being completed by another request, or was replaced.');
+  }
+  if (outcome.kind === 'missing') {
+    throw new AppError(
+      'conflict',
+      'The upload has not arrived in storage yet. Upload the image, then complete it.',
+    );
+  }
+  if (outcome.kind === 'rejected') {
+    await deleteObjects(deps.storage, row);
+    throw new AppError('invalid_input', 'The upload was rejected.', {
+      fields: { [outcome.problem.field]: outcome.problem.reason },
+    });
+  }
+  const { completed, previous } = outcome;
   // The old avatar's objects and this one's upload key go now; the cleanup job deletes the upload
   // keys once more after their policies have expired.
   for (const old of previous) await deleteObjects(deps.storage, old);

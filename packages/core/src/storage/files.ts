@@ -237,14 +237,15 @@ async function loadFile(tx: Executor, workspaceId: string, id: string): Promise<
 }
 
 /**
- * The browser says its upload is done. The object its policy named is first copied to the row's
- * final key (the policy may rewrite the upload key until it expires; nothing can rewrite the copy),
- * and the copy must have the declared size and type, and an image's first bytes must be that image
- * type. Then `ready` (or `pending_scan` for a scanned purpose), with the upload key deleted;
- * otherwise both objects are deleted, the row `rejected` (it no longer counts against the plan) and
- * the answer a 400 naming what was wrong. A declaration older than PENDING_UPLOAD_HOLD_MINUTES no
- * longer holds its bytes, so completing it re-checks the plan's limit (a 402, and `rejected`, when
- * it no longer fits). Only the person who declared it completes it.
+ * The browser says its upload is done. Under a lock on the row (a second completion meanwhile is
+ * a 409, and copies nothing), the object its policy named is copied to the row's final key (the
+ * policy may rewrite the upload key until it expires; nothing can rewrite the copy), and the copy
+ * must have the declared size and type, and an image's first bytes must be that image type. Then
+ * `ready` (or `pending_scan` for a scanned purpose), with the upload key deleted; otherwise both
+ * objects are deleted, the row `rejected` (it no longer counts against the plan) and the answer a
+ * 400 naming what was wrong. A declaration older than PENDING_UPLOAD_HOLD_MINUTES no longer holds
+ * its bytes, so completing it re-checks the plan's limit (a 402, and `rejected`, when it no longer
+ * fits). Only the person who declared it completes it.
  */
 export async function completeUpload(
   deps: FileDeps,
@@ -265,51 +266,65 @@ export async function completeUpload(
   }
   if (row.status !== 'pending') return withoutKey(row);
 
-  // Everything from here on reads the copy: a second POST with the same policy changes nothing.
-  const arrived = await deps.storage.copy(row.storageKey, row.finalKey);
-  const stored = arrived ? await deps.storage.head(row.finalKey) : null;
-  if (!stored) {
-    throw new AppError(
-      'conflict',
-      'The upload has not arrived in storage yet. Upload the file, then complete it.',
-    );
-  }
   const purpose = filePurposes[purposeKey];
-  let problem: { field: string; reason: string } | undefined;
-  if (stored.size !== row.size) {
-    problem = { field: 'size', reason: `The upload is ${stored.size} bytes, not the ${row.size} declared.` };
-  } else if ((stored.contentType ?? '').toLowerCase() !== row.contentType) {
-    problem = {
-      field: 'content_type',
-      reason: `The upload is ${stored.contentType ?? 'untyped'}, not ${row.contentType}.`,
-    };
-  } else {
-    const start = await deps.storage.readStart(row.finalKey, SNIFF_BYTES);
-    if (!start || !bytesMatchType(start, row.contentType)) {
-      problem = { field: 'content_type', reason: `The file's content is not ${row.contentType}.` };
-    }
-  }
-  if (problem) {
-    await rejectUpload(deps, actor, row, problem.reason, origin);
-    throw new AppError('invalid_input', 'The upload was rejected.', {
-      fields: { [problem.field]: problem.reason },
-    });
-  }
   const status: FileStatus = purpose.scan ? 'pending_scan' : 'ready';
+  const reject = async (tx: Executor, reason: string) => {
+    await tx
+      .update(file)
+      .set({ status: 'rejected', rejectedReason: reason, completedAt: new Date() })
+      .where(and(live(actor.workspaceId), eq(file.id, row.id)));
+    await audit(
+      tx,
+      actor,
+      { action: 'file.rejected', target: { type: 'file', id: row.id }, metadata: { reason } },
+      origin,
+    );
+  };
   const outcome = await withTenant(deps.database, actor.workspaceId, actor, async (tx) => {
-    const [held] = await tx
+    // The claim: one completion at a time, so no second copy can land on the final key after
+    // this one's checks (a concurrent request skips the locked row and answers 409).
+    const [claimed] = await tx
       .select({ held: sql<boolean>`${file.createdAt} >= ${heldSince}` })
       .from(file)
-      .where(and(live(actor.workspaceId), eq(file.id, row.id)));
-    if (!held) throw new AppError('conflict', 'The file changed meanwhile; fetch it again.');
-    if (!held.held) {
+      .where(and(live(actor.workspaceId), eq(file.id, row.id), eq(file.status, 'pending')))
+      .for('update', { skipLocked: true });
+    if (!claimed) return { kind: 'busy' } as const;
+
+    // Everything from here on reads the copy: a second POST with the same policy changes nothing.
+    const arrived = await deps.storage.copy(row.storageKey, row.finalKey);
+    const stored = arrived ? await deps.storage.head(row.finalKey) : null;
+    if (!stored) return { kind: 'missing' } as const;
+    let problem: { field: string; reason: string } | undefined;
+    if (stored.size !== row.size) {
+      problem = {
+        field: 'size',
+        reason: `The upload is ${stored.size} bytes, not the ${row.size} declared.`,
+      };
+    } else if ((stored.contentType ?? '').toLowerCase() !== row.contentType) {
+      problem = {
+        field: 'content_type',
+        reason: `The upload is ${stored.contentType ?? 'untyped'}, not ${row.contentType}.`,
+      };
+    } else {
+      const start = await deps.storage.readStart(row.finalKey, SNIFF_BYTES);
+      if (!start || !bytesMatchType(start, row.contentType)) {
+        problem = { field: 'content_type', reason: `The file's content is not ${row.contentType}.` };
+      }
+    }
+    if (problem) {
+      await reject(tx, problem.reason);
+      return { kind: 'rejected', problem } as const;
+    }
+    if (!claimed.held) {
       // The declaration stopped holding its bytes: it must fit again, under the limits lock.
       await lockWorkspaceLimits(tx, actor.workspaceId);
       const { limits, planName } = await entitlementsIn(tx, actor.workspaceId);
       const used = await storageUsedIn(tx, actor.workspaceId, { except: row.id });
       if (used + row.size > limits.storageBytes) {
+        await reject(tx, "The plan's storage limit was reached before the upload was completed.");
         return {
-          overLimit: `The ${planName} plan includes ${formatBytes(limits.storageBytes)} of files and this workspace uses ${formatBytes(used)}. Upgrade, or delete files, then upload this one again.`,
+          kind: 'over_limit',
+          message: `The ${planName} plan includes ${formatBytes(limits.storageBytes)} of files and this workspace uses ${formatBytes(used)}. Upgrade, or delete files, then upload this one again.`,
         } as const;
       }
     }
@@ -318,7 +333,6 @@ export async function completeUpload(
       .set({ status, completedAt: new Date() })
       .where(and(live(actor.workspaceId), eq(file.id, row.id), eq(file.status, 'pending')))
       .returning(view);
-    if (!updated) throw new AppError('conflict', 'The file changed meanwhile; fetch it again.');
     let retired: Keys[] = [];
     if (purposeKey === 'logo') {
       // A new logo replaces the old at once: the old files are deleted with their objects and the
@@ -335,17 +349,38 @@ export async function completeUpload(
       },
       origin,
     );
-    return { completed: updated, retired };
+    return { kind: 'completed', completed: updated!, retired } as const;
   });
-  if ('overLimit' in outcome) {
-    await rejectUpload(
-      deps,
-      actor,
-      row,
-      "The plan's storage limit was reached before it was completed.",
-      origin,
-    );
-    throw new AppError('payment_required', outcome.overLimit);
+
+  switch (outcome.kind) {
+    case 'busy': {
+      const now = await withTenant(deps.database, actor.workspaceId, actor, (tx) =>
+        loadFile(tx, actor.workspaceId, row.id),
+      );
+      if (!now) throw new AppError('not_found', 'File not found.');
+      if (now.status === 'pending') {
+        throw new AppError('conflict', 'This upload is being completed by another request; fetch it again.');
+      }
+      if (now.status === 'rejected') {
+        throw new AppError('conflict', `This upload was rejected: ${now.rejectedReason ?? 'see the file'}.`);
+      }
+      return withoutKey(now);
+    }
+    case 'missing':
+      throw new AppError(
+        'conflict',
+        'The upload has not arrived in storage yet. Upload the file, then complete it.',
+      );
+    case 'rejected':
+      await deleteFileObjects(deps, [row]);
+      throw new AppError('invalid_input', 'The upload was rejected.', {
+        fields: { [outcome.problem.field]: outcome.problem.reason },
+      });
+    case 'over_limit':
+      await deleteFileObjects(deps, [row]);
+      throw new AppError('payment_required', outcome.message);
+    case 'completed':
+      break;
   }
   const { completed, retired } = outcome;
   // The upload key has served its purpose (the cleanup job deletes it once more after the policy
@@ -368,29 +403,6 @@ export async function completeUpload(
     );
   }
   return completed;
-}
-
-/** An upload that failed its checks: its objects deleted, the row `rejected`, an audit row. */
-async function rejectUpload(
-  deps: FileDeps,
-  actor: MemberActor,
-  row: LoadedFile,
-  reason: string,
-  origin: AuditOrigin,
-): Promise<void> {
-  await deleteFileObjects(deps, [row]);
-  await withTenant(deps.database, actor.workspaceId, actor, async (tx) => {
-    await tx
-      .update(file)
-      .set({ status: 'rejected', rejectedReason: reason, completedAt: new Date() })
-      .where(and(live(actor.workspaceId), eq(file.id, row.id), eq(file.status, 'pending')));
-    await audit(
-      tx,
-      actor,
-      { action: 'file.rejected', target: { type: 'file', id: row.id }, metadata: { reason } },
-      origin,
-    );
-  });
 }
 
 /**
