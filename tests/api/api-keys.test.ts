@@ -241,6 +241,7 @@ describe('API keys over HTTP', () => {
               contentType: 'application/pdf',
               size: 10,
               storageKey: `workspaces/${f.workspaceId}/attachment/${status}`,
+              finalKey: `workspaces/${f.workspaceId}/attachment/${status}-final`,
               projectId: f.projectId,
               createdBy: owner.id,
             })),

@@ -97,6 +97,7 @@ beforeAll(async () => {
         contentType: 'application/pdf',
         size: 10,
         storageKey: `workspaces/${ws.id}/attachment/sweep`,
+        finalKey: `workspaces/${ws.id}/attachment/sweep-final`,
         projectId: project.id,
         createdBy: owner.id,
       })

@@ -1,6 +1,7 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import sharp from 'sharp';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { tryDecodeId } from '@plinth/core/public-ids';
 import { auditLog, avatar, file, user, workspace, type Workspace } from '@plinth/db';
 import { addMember, createWorkspace, useTestDatabase } from '@plinth/testing';
 import { useIdentityApp } from '../identity/identity-app';
@@ -112,10 +113,16 @@ describe('an avatar', () => {
     });
     expect(resized.small).toMatch(new RegExp(`^/api/v1/images/avatar/${alice.id}/[0-9a-f-]{36}/small$`));
     expect(await imageOf(alice)).toBe(resized.small);
-    expect(objectKeys(`${upload.fields.key}.`).sort()).toEqual([
-      `${upload.fields.key}.large.webp`,
-      `${upload.fields.key}.small.webp`,
+    // The variants live under a fresh image id: nothing about the original's key is published.
+    const [row] = (await avatarRows(alice)).filter((r) => r.id === tryDecodeId('avt', declaredAvatar.id));
+    const imageId = resized.small.split('/')[6]!;
+    expect(objectKeys(`users/${alice.id}/avatar/${imageId}.`).sort()).toEqual([
+      `users/${alice.id}/avatar/${imageId}.large.webp`,
+      `users/${alice.id}/avatar/${imageId}.small.webp`,
     ]);
+    expect([upload.fields.key, row!.finalKey]).not.toContain(`users/${alice.id}/avatar/${imageId}`);
+    expect(objectKeys(upload.fields.key)).toEqual([]);
+    expect(objectKeys(row!.finalKey)).toEqual([row!.finalKey]);
 
     // Anyone shown the URL may fetch it: no cookie here.
     const { redirect, image } = await fetchImage(resized.small);
@@ -143,6 +150,7 @@ describe('an avatar', () => {
 
   it('replaces the previous avatar (its objects deleted), and removing it leaves the initials', async () => {
     const before = (await avatarRows(alice)).filter((row) => row.status === 'ready');
+    const beforeKeys = [before[0]!.finalKey, ...Object.values(before[0]!.variants ?? {}).map((v) => v.key)];
     expect(before).toHaveLength(1);
     const png = await sharp({ create: { width: 80, height: 80, channels: 4, background: '#ff0000' } })
       .png()
@@ -150,9 +158,10 @@ describe('an avatar', () => {
     const { avatar: next, upload } = await declared(alice, png, 'image/png');
     await send(upload, png);
     expect((await complete(alice, next.id)).status).toBe(200);
-    expect(objectKeys(before[0]!.storageKey)).toEqual([]);
+    for (const key of beforeKeys) expect(objectKeys(key)).toEqual([]);
     await until('the second resize', async () => (await imageOf(alice))?.includes('/small'));
-    expect((await avatarRows(alice)).map((row) => row.storageKey)).toEqual([upload.fields.key]);
+    const current = (await avatarRows(alice)).filter((row) => row.status !== 'superseded');
+    expect(current.map((row) => row.storageKey)).toEqual([upload.fields.key]);
 
     const removed = await alice.client.request('/api/v1/me/avatar', {
       method: 'DELETE',
@@ -160,7 +169,8 @@ describe('an avatar', () => {
     });
     expect(removed.status).toBe(204);
     expect(await imageOf(alice)).toBeNull();
-    expect(await avatarRows(alice)).toEqual([]);
+    // The rows stay, superseded, until the cleanup job has swept their upload keys; no object does.
+    expect((await avatarRows(alice)).map((row) => row.status)).toEqual(['superseded', 'superseded']);
     expect(objectKeys(`users/${alice.id}/`)).toEqual([]);
     expect((await alice.client.get('/api/v1/me/avatar')).status).toBe(404);
     const [entry] = await testDb.owner.db

@@ -97,11 +97,17 @@ async function uploaded(bytes: Buffer, name = 'notes.txt') {
 const rowOf = async (id: string) => (await testDb.owner.db.select().from(file).where(eq(file.id, id)))[0];
 
 describe('the scan seam', () => {
-  it('a clean file goes pending_scan → ready', async () => {
+  it('a clean file goes pending_scan → ready; the scanner reads the checked copy, not the upload key', async () => {
     const { declared, key } = await uploaded(Buffer.from('just notes'));
     const done = await completeUpload(deps(), actor, declared.id);
     expect(done.status).toBe('ready');
-    expect(flaggingScanner.scanned).toContain(key);
+    const { finalKey } = (await rowOf(declared.id))!;
+    expect(finalKey).toMatch(new RegExp(`^workspaces/${workspaceId}/attachment/[0-9a-f-]{36}$`));
+    expect(finalKey).not.toBe(key);
+    expect(flaggingScanner.scanned).toContain(finalKey);
+    expect(flaggingScanner.scanned).not.toContain(key);
+    expect(s3.objects(config.bucket).has(key)).toBe(false);
+    expect(s3.objects(config.bucket).has(finalKey)).toBe(true);
   });
 
   it('a flagged file is rejected: object deleted, unreadable, not counted, audited', async () => {
@@ -110,6 +116,7 @@ describe('the scan seam', () => {
     const done = await completeUpload(deps(), actor, declared.id);
     expect(done).toMatchObject({ status: 'rejected', rejectedReason: 'Scan: Eicar-Test-Signature' });
     expect(s3.objects(config.bucket).has(key)).toBe(false);
+    expect(s3.objects(config.bucket).has((await rowOf(declared.id))!.finalKey)).toBe(false);
     expect(await storageUsage({ database: testDb.app }, workspaceId)).toEqual(before);
     const [audited] = await testDb.owner.db
       .select({ metadata: auditLog.metadata })
@@ -157,14 +164,15 @@ describe('cleanup', () => {
     expect(await rowOf(removed.declared.id)).toBeUndefined();
     expect(s3.objects(config.bucket).has(removed.key)).toBe(false);
     expect(await rowOf(fresh.declared.id)).toBeDefined();
-    expect(s3.objects(config.bucket).has(kept.key)).toBe(true);
+    expect(s3.objects(config.bucket).has(kept.key)).toBe(false);
+    expect(s3.objects(config.bucket).has((await rowOf(kept.declared.id))!.finalKey)).toBe(true);
     expect((await rowOf(kept.declared.id))?.status).toBe('ready');
-    expect(await cleanUpFiles(deps())).toEqual({ pending: 0, rejected: 0, purged: 0 });
+    expect(await cleanUpFiles(deps())).toEqual({ pending: 0, rejected: 0, purged: 0, swept: 0 });
   });
 });
 
 describe('logo images', () => {
-  it('are resized into fixed sizes beside the original, with EXIF stripped', async () => {
+  it('are resized into fixed sizes under a fresh image id, with EXIF stripped', async () => {
     const photo = await sharp({ create: { width: 640, height: 480, channels: 3, background: '#3366cc' } })
       .jpeg()
       .withMetadata({ exif: { IFD0: { Copyright: 'GPS and camera data' } } })
@@ -186,7 +194,11 @@ describe('logo images', () => {
       ['large', 256],
     ] as const) {
       const variant = variants![name]!;
-      expect(variant.key).toBe(`${upload.fields.key}.${name}.webp`);
+      expect(variant.key).toMatch(
+        new RegExp(`^workspaces/${workspaceId}/logo/[0-9a-f-]{36}\\.${name}\\.webp$`),
+      );
+      expect(variant.key.startsWith(upload.fields.key!)).toBe(false);
+      expect(variant.key.startsWith((await rowOf(declared.id))!.finalKey)).toBe(false);
       const stored = s3.objects(config.bucket).get(variant.key)!;
       expect(stored.contentType).toBe('image/webp');
       const metadata = await sharp(stored.body).metadata();

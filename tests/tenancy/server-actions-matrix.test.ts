@@ -642,7 +642,13 @@ describe('the avatar actions (a person, in no workspace)', () => {
       error: { code: 'conflict' },
     });
     expect(await accountActions.removeAvatarAction()).toMatchObject({ ok: true });
-    expect(await avatarRows(people.admin.id)).toEqual([]);
+    // The row stays, superseded, until the cleanup job has swept its upload key (decision 0030).
+    const { rows } = await testDb.owner.pool.query<{ status: string }>(
+      'select status from avatar where user_id = $1',
+      [people.admin.id],
+    );
+    expect(rows.map((row) => row.status)).toEqual(['superseded']);
+    expect(await accountActions.avatarStateAction()).toMatchObject({ ok: true, data: null });
   });
 });
 

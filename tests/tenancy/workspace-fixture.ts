@@ -110,6 +110,7 @@ export async function workspaceFixture(
       contentType: 'application/pdf',
       size: 10,
       storageKey: `workspaces/${ws.id}/attachment/${tag}-${ws.slug}`,
+      finalKey: `workspaces/${ws.id}/attachment/${tag}-${ws.slug}-final`,
       projectId: created.id,
       createdBy: people.owner.id,
     });

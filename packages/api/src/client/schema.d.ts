@@ -166,7 +166,7 @@ export interface paths {
     put?: never;
     /**
      * Complete an avatar upload
-     * @description Checks that the object arrived with the declared size and type and that it is that image. 400 naming `size` or `content_type` when not (the avatar is then `rejected` and its object deleted); 409 when nothing has arrived yet. Your previous avatar is replaced; the resized images follow shortly.
+     * @description Copies the upload to a key no upload form can write, and checks that the copy has the declared size and type and is that image. 400 naming `size` or `content_type` when not (the avatar is then `rejected` and its objects deleted); 409 when nothing has arrived yet, while another completion of it runs, or when a newer upload replaced it. Your previous avatar is replaced; the resized images follow shortly.
      */
     post: operations['completeAvatar'];
     delete?: never;
@@ -523,7 +523,7 @@ export interface paths {
     put?: never;
     /**
      * Complete an upload
-     * @description Checks that the object arrived with the declared size and type (and that an image is one). 400 naming `size` or `content_type` when it did not (the file is then `rejected` and its object deleted); 409 when nothing has arrived yet.
+     * @description Copies the upload to a key no upload form can write, and checks that the copy has the declared size and type (and that an image is one); the scan and downloads use the copy. 400 naming `size` or `content_type` when it does not (the file is then `rejected` and its objects deleted); 402 when the declaration is over 20 minutes old and the plan's storage no longer has room for it (also `rejected`); 409 when nothing has arrived yet, or while another completion of it runs.
      */
     post: operations['completeFile'];
     delete?: never;
@@ -545,7 +545,7 @@ export interface paths {
     post?: never;
     /**
      * Delete a file
-     * @description Unreadable at once and no longer counted against the plan; the bytes are purged later.
+     * @description Unreadable at once, no longer counted against the plan, and its bytes deleted.
      */
     delete: operations['deleteFile'];
     options?: never;
@@ -585,7 +585,7 @@ export interface paths {
     post?: never;
     /**
      * Remove the workspace's logo
-     * @description Its files are deleted (purged after the restore window) and pages show the initials. Upload a new logo with `createFile` (purpose `logo`). Needs `workspace.update`.
+     * @description Its files and resized images are deleted and pages show the initials. Upload a new logo with `createFile` (purpose `logo`). Needs `workspace.update`.
      */
     delete: operations['deleteWorkspaceLogo'];
     options?: never;
@@ -5900,6 +5900,15 @@ export interface operations {
       };
       /** @description No valid session cookie or API key. */
       401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The workspace plan does not include this. */
+      402: {
         headers: {
           [name: string]: unknown;
         };

@@ -128,7 +128,7 @@ const completeAvatarRoute = defineRoute(
     operationId: 'completeAvatar',
     summary: 'Complete an avatar upload',
     description:
-      'Checks that the object arrived with the declared size and type and that it is that image. 400 naming `size` or `content_type` when not (the avatar is then `rejected` and its object deleted); 409 when nothing has arrived yet. Your previous avatar is replaced; the resized images follow shortly.',
+      'Copies the upload to a key no upload form can write, and checks that the copy has the declared size and type and is that image. 400 naming `size` or `content_type` when not (the avatar is then `rejected` and its objects deleted); 409 when nothing has arrived yet, while another completion of it runs, or when a newer upload replaced it. Your previous avatar is replaced; the resized images follow shortly.',
     tags,
     request: { params: avatarParams },
     responses: { 200: jsonContent('The avatar, `ready`.', avatarSchema) },

@@ -139,12 +139,12 @@ const completeFileRoute = defineRoute(
     operationId: 'completeFile',
     summary: 'Complete an upload',
     description:
-      'Checks that the object arrived with the declared size and type (and that an image is one). 400 naming `size` or `content_type` when it did not (the file is then `rejected` and its object deleted); 409 when nothing has arrived yet.',
+      "Copies the upload to a key no upload form can write, and checks that the copy has the declared size and type (and that an image is one); the scan and downloads use the copy. 400 naming `size` or `content_type` when it does not (the file is then `rejected` and its objects deleted); 402 when the declaration is over 20 minutes old and the plan's storage no longer has room for it (also `rejected`); 409 when nothing has arrived yet, or while another completion of it runs.",
     tags,
     request: { params: fileParams },
     responses: { 200: jsonContent('The file, `ready` or `pending_scan`.', fileSchema) },
   },
-  ['conflict'],
+  ['conflict', 'payment_required'],
 );
 
 const getFileRoute = defineRoute('member', {
@@ -178,7 +178,7 @@ const deleteFileRoute = defineRoute('member', {
   path: '/workspaces/{slug}/files/{file_id}',
   operationId: 'deleteFile',
   summary: 'Delete a file',
-  description: 'Unreadable at once and no longer counted against the plan; the bytes are purged later.',
+  description: 'Unreadable at once, no longer counted against the plan, and its bytes deleted.',
   tags,
   request: { params: fileParams },
   responses: { 204: { description: 'Deleted.' } },
@@ -201,7 +201,7 @@ const deleteLogoRoute = defineRoute('member', {
   operationId: 'deleteWorkspaceLogo',
   summary: "Remove the workspace's logo",
   description:
-    'Its files are deleted (purged after the restore window) and pages show the initials. Upload a new logo with `createFile` (purpose `logo`). Needs `workspace.update`.',
+    'Its files and resized images are deleted and pages show the initials. Upload a new logo with `createFile` (purpose `logo`). Needs `workspace.update`.',
   tags,
   request: { params: slugParams },
   responses: { 204: { description: 'Removed (also when there was none).' } },

@@ -2,4 +2,4 @@
 // checks count, and the bytes of files the storage limit counts. Below tenancy, projects and billing, so each of them can use it without a cycle.
 export { lockWorkspaceLimits } from './lock';
 export { countSeatsInUse } from './seats';
-export { storageUsedIn } from './storage';
+export { heldSince, PENDING_UPLOAD_HOLD_MINUTES, storageUsedIn } from './storage';

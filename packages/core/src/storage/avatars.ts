@@ -1,8 +1,11 @@
 // Profile pictures: a person's own file, in no workspace (decision 0030). The same flow as a
-// workspace file (declare → the browser POSTs to storage → complete: HEAD and sniff → a resize job),
-// on the person-scoped `avatar` table under its own RLS and keys under `users/<id>/avatar/<uuid>`.
+// workspace file (declare → the browser POSTs to storage → complete: copy to the final key, HEAD
+// and sniff the copy → a resize job), on the person-scoped `avatar` table under its own RLS and
+// keys under `users/<id>/avatar/<uuid>`. Rows are never deleted while their upload policy could
+// still write: a replaced or removed avatar becomes `superseded`, and the cleanup job deletes its
+// upload key after the policy has expired and the row after a day.
 import { randomUUID } from 'node:crypto';
-import { and, eq, inArray, lt, or, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNull, lt, or, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { avatar, user, type AvatarRow, type Database, type FileVariants } from '@plinth/db';
 import type { Actor } from '../actor/index';
@@ -10,7 +13,12 @@ import { audit, type AuditOrigin } from '../audit/index';
 import { AppError, parseInput } from '../errors/index';
 import type { JobQueue } from '../jobs/index';
 import { publicImageUrl, resizeImage } from './images';
-import { MB, PENDING_FILE_MAX_AGE_HOURS, UPLOAD_EXPIRY_SECONDS } from './purposes';
+import {
+  MB,
+  PENDING_FILE_MAX_AGE_HOURS,
+  UPLOAD_EXPIRY_SECONDS,
+  UPLOAD_SWEEP_AFTER_MINUTES,
+} from './purposes';
 import { bytesMatchType, SNIFF_BYTES } from './sniff';
 import type { PresignedUpload, Storage } from './storage';
 
@@ -40,7 +48,8 @@ export interface AvatarDeps {
 
 export interface AvatarView {
   id: string;
-  status: AvatarRow['status'];
+  /** A superseded avatar is never shown: it is no one's picture any more. */
+  status: Exclude<AvatarRow['status'], 'superseded'>;
   contentType: string;
   size: number;
   rejectedReason: string | null;
@@ -80,10 +89,11 @@ function asAvatarJobs<T>(database: Database, fn: (tx: Tx) => Promise<T>): Promis
 }
 
 function toView(storage: Pick<Storage, 'publicUrl'>, row: AvatarRow): AvatarView {
-  const variants = row.variants;
+  const { variants, status } = row;
+  if (status === 'superseded') throw new Error(`avatar ${row.id} is superseded: it is never shown`);
   return {
     id: row.id,
-    status: row.status,
+    status,
     contentType: row.contentType,
     size: row.size,
     rejectedReason: row.rejectedReason,
@@ -99,9 +109,14 @@ function toView(storage: Pick<Storage, 'publicUrl'>, row: AvatarRow): AvatarView
   };
 }
 
-async function deleteObjects(storage: Storage, row: Pick<AvatarRow, 'storageKey' | 'variants'>) {
+type Keys = Pick<AvatarRow, 'storageKey' | 'finalKey' | 'variants'>;
+const keyColumns = { storageKey: avatar.storageKey, finalKey: avatar.finalKey, variants: avatar.variants };
+
+/** Deletes every object an avatar row names: its variants, its checked copy, its upload key. */
+async function deleteObjects(storage: Storage, row: Keys) {
   for (const variant of Object.values(row.variants ?? {})) await storage.delete(variant.key);
-  await storage.delete(row.storageKey);
+  await storage.delete(row.finalKey);
+  if (row.storageKey !== row.finalKey) await storage.delete(row.storageKey);
 }
 
 /** The person's current avatar (the newest that is not rejected), or null. */
@@ -119,8 +134,9 @@ export async function getAvatar(deps: Pick<AvatarDeps, 'database' | 'storage'>, 
 }
 
 /**
- * Declares an avatar upload: PNG, JPEG or WebP, at most 5 MB. Writes a `pending` row (replacing
- * any earlier pending one of the person's) and answers a POST policy bound to its key
+ * Declares an avatar upload: PNG, JPEG or WebP, at most 5 MB. Writes a `pending` row (an earlier
+ * pending one of the person's becomes `superseded`: its policy may still write, so the cleanup job
+ * deletes its key after the policy has expired) and answers a POST policy bound to its key
  * (`users/<id>/avatar/<uuid>`), exact size and type, for five minutes.
  */
 export async function createAvatarUpload(
@@ -132,15 +148,23 @@ export async function createAvatarUpload(
   assertPerson(actor);
   const values = parseInput(createAvatarUploadInput, input);
   const key = `users/${actor.id}/avatar/${randomUUID()}`;
+  const finalKey = `users/${actor.id}/avatar/${randomUUID()}`;
   const { row, stale } = await asPerson(deps.database, actor.id, async (tx) => {
-    // One pending upload per person: an earlier one (abandoned, or a double click) goes.
+    // One pending upload per person: an earlier one (abandoned, or a double click) is superseded.
     const stale = await tx
-      .delete(avatar)
+      .update(avatar)
+      .set({ status: 'superseded' })
       .where(and(eq(avatar.userId, actor.id), eq(avatar.status, 'pending')))
-      .returning({ storageKey: avatar.storageKey, variants: avatar.variants });
+      .returning(keyColumns);
     const [row] = await tx
       .insert(avatar)
-      .values({ userId: actor.id, contentType: values.content_type, size: values.size, storageKey: key })
+      .values({
+        userId: actor.id,
+        contentType: values.content_type,
+        size: values.size,
+        storageKey: key,
+        finalKey,
+      })
       .returning();
     await audit(
       tx,
@@ -166,12 +190,14 @@ export async function createAvatarUpload(
 }
 
 /**
- * The browser says the upload is done: the object must exist with the declared size and type, and
- * its first bytes must be that image type (a PNG-named SVG with script is refused). Then the
- * avatar is `ready`, the person's previous avatar is removed, `user.image` is cleared (the pages
- * show the initials) and the resize job is queued; it points `user.image` at the small variant.
- * Otherwise the object is deleted, the row `rejected` and the answer a 400 naming the field. An
- * avatar id that is not the person's own is a 404 (RLS does not show it).
+ * The browser says the upload is done: the object is copied to the row's final key (no policy
+ * names it; the upload key's may rewrite it until it expires), and the copy must have the declared
+ * size and type, and its first bytes must be that image type (a PNG-named SVG with script is
+ * refused). Then the avatar is `ready`, the person's previous avatar is `superseded` (its objects
+ * deleted), `user.image` is cleared (the pages show the initials) and the resize job is queued; it
+ * points `user.image` at the small variant. Otherwise the objects are deleted, the row `rejected`
+ * and the answer a 400 naming the field. An avatar id that is not the person's own is a 404 (RLS
+ * does not show it).
  */
 export async function completeAvatarUpload(
   deps: AvatarDeps,
@@ -191,36 +217,46 @@ export async function completeAvatarUpload(
   if (row.status === 'rejected') {
     throw new AppError('conflict', `This upload was rejected: ${row.rejectedReason ?? 'see the avatar'}.`);
   }
+  if (row.status === 'superseded') {
+    throw new AppError('conflict', 'This upload was replaced by a newer one, or removed.');
+  }
   if (row.status !== 'pending') return toView(deps.storage, row);
 
-  const stored = await deps.storage.head(row.storageKey);
-  if (!stored) {
-    throw new AppError(
-      'conflict',
-      'The upload has not arrived in storage yet. Upload the image, then complete it.',
-    );
-  }
-  let problem: { field: string; reason: string } | undefined;
-  if (stored.size !== row.size) {
-    problem = { field: 'size', reason: `The upload is ${stored.size} bytes, not the ${row.size} declared.` };
-  } else if ((stored.contentType ?? '').toLowerCase() !== row.contentType) {
-    problem = {
-      field: 'content_type',
-      reason: `The upload is ${stored.contentType ?? 'untyped'}, not ${row.contentType}.`,
-    };
-  } else {
-    const start = await deps.storage.readStart(row.storageKey, SNIFF_BYTES);
-    if (!start || !bytesMatchType(start, row.contentType)) {
-      problem = { field: 'content_type', reason: `The file's content is not ${row.contentType}.` };
+  const outcome = await asPerson(deps.database, actor.id, async (tx) => {
+    // The claim: one completion at a time, so no second copy can land on the final key after
+    // this one's checks (a concurrent request skips the locked row and answers 409).
+    const [claimed] = await tx
+      .select({ id: avatar.id })
+      .from(avatar)
+      .where(and(eq(avatar.id, row.id), eq(avatar.status, 'pending')))
+      .for('update', { skipLocked: true });
+    if (!claimed) return { kind: 'busy' } as const;
+    // Everything from here on reads the copy: a second POST with the same policy changes nothing.
+    const arrived = await deps.storage.copy(row.storageKey, row.finalKey);
+    const stored = arrived ? await deps.storage.head(row.finalKey) : null;
+    if (!stored) return { kind: 'missing' } as const;
+    let problem: { field: string; reason: string } | undefined;
+    if (stored.size !== row.size) {
+      problem = {
+        field: 'size',
+        reason: `The upload is ${stored.size} bytes, not the ${row.size} declared.`,
+      };
+    } else if ((stored.contentType ?? '').toLowerCase() !== row.contentType) {
+      problem = {
+        field: 'content_type',
+        reason: `The upload is ${stored.contentType ?? 'untyped'}, not ${row.contentType}.`,
+      };
+    } else {
+      const start = await deps.storage.readStart(row.finalKey, SNIFF_BYTES);
+      if (!start || !bytesMatchType(start, row.contentType)) {
+        problem = { field: 'content_type', reason: `The file's content is not ${row.contentType}.` };
+      }
     }
-  }
-  if (problem) {
-    await deps.storage.delete(row.storageKey);
-    await asPerson(deps.database, actor.id, async (tx) => {
+    if (problem) {
       await tx
         .update(avatar)
         .set({ status: 'rejected', rejectedReason: problem.reason, completedAt: new Date() })
-        .where(and(eq(avatar.id, row.id), eq(avatar.status, 'pending')));
+        .where(eq(avatar.id, row.id));
       await audit(
         tx,
         actor,
@@ -232,22 +268,18 @@ export async function completeAvatarUpload(
         },
         origin,
       );
-    });
-    throw new AppError('invalid_input', 'The upload was rejected.', {
-      fields: { [problem.field]: problem.reason },
-    });
-  }
-  const { completed, previous } = await asPerson(deps.database, actor.id, async (tx) => {
+      return { kind: 'rejected', problem } as const;
+    }
     const [completed] = await tx
       .update(avatar)
       .set({ status: 'ready', completedAt: new Date() })
-      .where(and(eq(avatar.id, row.id), eq(avatar.status, 'pending')))
+      .where(eq(avatar.id, row.id))
       .returning();
-    if (!completed) throw new AppError('conflict', 'The avatar changed meanwhile; fetch it again.');
     const previous = await tx
-      .delete(avatar)
+      .update(avatar)
+      .set({ status: 'superseded' })
       .where(and(eq(avatar.userId, actor.id), eq(avatar.status, 'ready'), sql`${avatar.id} <> ${row.id}`))
-      .returning({ storageKey: avatar.storageKey, variants: avatar.variants });
+      .returning(keyColumns);
     await tx.update(user).set({ image: null }).where(eq(user.id, actor.id));
     await audit(
       tx,
@@ -255,9 +287,32 @@ export async function completeAvatarUpload(
       { action: 'avatar.uploaded', workspaceId: null, target: { type: 'avatar', id: row.id } },
       origin,
     );
-    return { completed, previous };
+    return { kind: 'completed', completed: completed!, previous } as const;
   });
+  if (outcome.kind === 'busy') {
+    const [now] = await asPerson(deps.database, actor.id, (tx) =>
+      tx.select().from(avatar).where(eq(avatar.id, row.id)),
+    );
+    if (now?.status === 'ready') return toView(deps.storage, now);
+    throw new AppError('conflict', 'This upload is being completed by another request, or was replaced.');
+  }
+  if (outcome.kind === 'missing') {
+    throw new AppError(
+      'conflict',
+      'The upload has not arrived in storage yet. Upload the image, then complete it.',
+    );
+  }
+  if (outcome.kind === 'rejected') {
+    await deleteObjects(deps.storage, row);
+    throw new AppError('invalid_input', 'The upload was rejected.', {
+      fields: { [outcome.problem.field]: outcome.problem.reason },
+    });
+  }
+  const { completed, previous } = outcome;
+  // The old avatar's objects and this one's upload key go now; the cleanup job deletes the upload
+  // keys once more after their policies have expired.
   for (const old of previous) await deleteObjects(deps.storage, old);
+  await deps.storage.delete(row.storageKey);
   const job = { userId: actor.id, avatarId: row.id };
   if (deps.jobs) await deps.jobs.send(avatarImageQueueName, job, { id: row.id });
   else return (await resizeAvatar(deps, job)) ?? toView(deps.storage, completed);
@@ -265,9 +320,10 @@ export async function completeAvatarUpload(
 }
 
 /**
- * The resize job: the avatar's variants are written beside it, recorded on its row, and
- * `user.image` points at the small one, when the avatar is still the person's (a removal or a newer
- * upload meanwhile leaves nothing behind: its objects are deleted).
+ * The resize job: the avatar's checked copy (its final key) is resized, the variants written under
+ * a fresh image id and recorded on its row, and `user.image` points at the small one, when the
+ * avatar is still the person's (a removal or a newer upload meanwhile leaves nothing behind: what
+ * the job wrote is deleted).
  */
 export async function resizeAvatar(
   deps: Pick<AvatarDeps, 'database' | 'storage'>,
@@ -280,25 +336,30 @@ export async function resizeAvatar(
       .where(and(eq(avatar.userId, input.userId), eq(avatar.id, input.avatarId))),
   );
   if (!row || row.status !== 'ready') return undefined;
-  const variants: FileVariants = await resizeImage(deps.storage, row.storageKey);
+  if (row.variants) return toView(deps.storage, row);
+  const variants: FileVariants = await resizeImage(deps.storage, row.finalKey);
   const url = publicImageUrl(deps.storage, variants.small!.key);
   const updated = await asAvatarJobs(deps.database, async (tx) => {
     const [updated] = await tx
       .update(avatar)
       .set({ variants })
-      .where(and(eq(avatar.id, row.id), eq(avatar.status, 'ready')))
+      .where(and(eq(avatar.id, row.id), eq(avatar.status, 'ready'), isNull(avatar.variants)))
       .returning();
     if (updated) await tx.update(user).set({ image: url }).where(eq(user.id, input.userId));
     return updated;
   });
   if (!updated) {
-    await deleteObjects(deps.storage, { storageKey: row.storageKey, variants });
+    for (const variant of Object.values(variants)) await deps.storage.delete(variant.key);
     return undefined;
   }
   return toView(deps.storage, updated);
 }
 
-/** Removes the person's avatar (rows and objects) and clears `user.image`: the initials again. */
+/**
+ * Removes the person's avatar and clears `user.image`: the initials again. Its objects (and a
+ * pending upload's) are deleted at once; the rows become `superseded` until the cleanup job has
+ * deleted whatever their upload policies could still write.
+ */
 export async function removeAvatar(
   deps: Pick<AvatarDeps, 'database' | 'storage'>,
   actor: Person,
@@ -307,9 +368,10 @@ export async function removeAvatar(
   assertPerson(actor);
   const removed = await asPerson(deps.database, actor.id, async (tx) => {
     const removed = await tx
-      .delete(avatar)
-      .where(eq(avatar.userId, actor.id))
-      .returning({ id: avatar.id, storageKey: avatar.storageKey, variants: avatar.variants });
+      .update(avatar)
+      .set({ status: 'superseded' })
+      .where(and(eq(avatar.userId, actor.id), inArray(avatar.status, ['pending', 'ready'])))
+      .returning(keyColumns);
     await tx.update(user).set({ image: null }).where(eq(user.id, actor.id));
     await audit(
       tx,
@@ -328,40 +390,70 @@ export async function removeAvatar(
 }
 
 /**
- * The cleanup job's share: avatar uploads still pending after a day, rejected rows after a day, and
- * the avatars of deleted accounts (objects and rows).
+ * The cleanup job's share. First, avatars superseded, pending or rejected for a day, and every
+ * avatar of a deleted account, are removed with all their objects. Then, for every avatar declared
+ * more than UPLOAD_SWEEP_AFTER_MINUTES ago, its upload key is deleted once (whatever its policy
+ * let a browser write after completion, rejection or replacement; no one's) and, if it is still
+ * pending, it is rejected. Answers how many rows it removed.
  */
 export async function cleanUpAvatars(
   deps: Pick<AvatarDeps, 'database' | 'storage'>,
   options: { maxAgeHours?: number; batchSize?: number } = {},
 ): Promise<number> {
   const hours = options.maxAgeHours ?? PENDING_FILE_MAX_AGE_HOURS;
+  const batchSize = options.batchSize ?? 500;
   const cutoff = new Date(Date.now() - hours * 3_600_000);
   let removed = 0;
   for (;;) {
     const doomed = await asAvatarJobs(deps.database, (tx) =>
       tx
-        .select({
-          id: avatar.id,
-          status: avatar.status,
-          storageKey: avatar.storageKey,
-          variants: avatar.variants,
-        })
+        .select({ id: avatar.id, ...keyColumns })
         .from(avatar)
         .where(
           or(
-            and(inArray(avatar.status, ['pending', 'rejected']), lt(avatar.createdAt, cutoff)),
+            and(inArray(avatar.status, ['pending', 'rejected', 'superseded']), lt(avatar.createdAt, cutoff)),
             // A deleted account's picture is personal data: it goes with the account.
             sql`${avatar.userId} in (select id from "user" where deleted_at is not null)`,
           ),
         )
-        .limit(options.batchSize ?? 500),
+        .limit(batchSize),
     );
     for (const row of doomed) {
-      if (row.status !== 'rejected') await deleteObjects(deps.storage, row);
+      await deleteObjects(deps.storage, row);
       await asAvatarJobs(deps.database, (tx) => tx.delete(avatar).where(eq(avatar.id, row.id)));
       removed += 1;
     }
-    if (doomed.length < (options.batchSize ?? 500)) return removed;
+    if (doomed.length < batchSize) break;
+  }
+  const sweepBefore = new Date(Date.now() - UPLOAD_SWEEP_AFTER_MINUTES * 60_000);
+  for (;;) {
+    const unswept = await asAvatarJobs(deps.database, (tx) =>
+      tx
+        .select({ id: avatar.id, storageKey: avatar.storageKey })
+        .from(avatar)
+        .where(
+          and(
+            isNull(avatar.uploadSweptAt),
+            lt(avatar.createdAt, sweepBefore),
+            sql`${avatar.storageKey} <> ${avatar.finalKey}`,
+          ),
+        )
+        .limit(batchSize),
+    );
+    for (const row of unswept) {
+      await deps.storage.delete(row.storageKey);
+      await asAvatarJobs(deps.database, async (tx) => {
+        await tx.update(avatar).set({ uploadSweptAt: new Date() }).where(eq(avatar.id, row.id));
+        await tx
+          .update(avatar)
+          .set({
+            status: 'rejected',
+            rejectedReason: 'The upload was not completed in time.',
+            completedAt: new Date(),
+          })
+          .where(and(eq(avatar.id, row.id), eq(avatar.status, 'pending')));
+      });
+    }
+    if (unswept.length < batchSize) return removed;
   }
 }

@@ -16,7 +16,7 @@ import { audit, type AuditOrigin } from '../audit/index';
 import { entitlementsIn } from '../entitlements/index';
 import { AppError, parseInput } from '../errors/index';
 import type { JobQueue } from '../jobs/index';
-import { lockWorkspaceLimits, storageUsedIn } from '../limits/index';
+import { heldSince, lockWorkspaceLimits, storageUsedIn } from '../limits/index';
 import type { Logger } from '../logger/index';
 import type { MemberActor } from '../tenancy/index';
 import {
@@ -44,6 +44,38 @@ export interface FileDeps {
   jobs?: Pick<JobQueue, 'send'>;
   scanner?: FileScanner;
   logger?: Logger;
+}
+
+/** A file row's object keys: the upload key its policy names, the checked copy, the variants. */
+type Keys = Pick<FileRow, 'storageKey' | 'finalKey' | 'variants'>;
+
+/**
+ * Deletes every object a file row names (S3 DELETE is idempotent). A failure is logged, not
+ * thrown, when the row's change has committed already: the cleanup job deletes them again when it
+ * removes the row.
+ */
+export async function deleteFileObjects(
+  deps: { storage: Storage; logger?: Logger },
+  rows: readonly Keys[],
+): Promise<void> {
+  await deleteKeys(
+    deps,
+    rows.flatMap((row) => [
+      row.finalKey,
+      row.storageKey,
+      ...Object.values(row.variants ?? {}).map((v) => v.key),
+    ]),
+  );
+}
+
+async function deleteKeys(deps: { storage: Storage; logger?: Logger }, keys: string[]): Promise<void> {
+  for (const key of new Set(keys)) {
+    try {
+      await deps.storage.delete(key);
+    } catch (error) {
+      deps.logger?.warn({ err: error, key }, 'could not delete a file object; the cleanup job retries');
+    }
+  }
 }
 
 export type FileView = Pick<
@@ -103,6 +135,8 @@ export async function storageUsage(
  * Declares an upload: checks the purpose's allowlist, size cap and the plan's storage limit, writes
  * a `pending` row and answers a POST policy bound to its key (`workspaces/<id>/<purpose>/<uuid>`),
  * its exact size and type, for five minutes. The browser then sends the bytes to storage itself.
+ * The row also names its final key (another uuid), where completing copies the upload: no policy
+ * ever names that key, so what was checked is what stays.
  */
 export async function createUpload(
   deps: FileDeps,
@@ -132,6 +166,7 @@ export async function createUpload(
     });
   }
   const key = `workspaces/${actor.workspaceId}/${values.purpose}/${randomUUID()}`;
+  const finalKey = `workspaces/${actor.workspaceId}/${values.purpose}/${randomUUID()}`;
   const created = await withTenant(deps.database, actor.workspaceId, actor, async (tx) => {
     if (values.project_id) {
       const [target] = await tx
@@ -165,6 +200,7 @@ export async function createUpload(
         contentType: values.content_type,
         size: values.size,
         storageKey: key,
+        finalKey,
         projectId: values.project_id ?? null,
         createdBy: actingUserId(actor),
       })
@@ -190,23 +226,26 @@ export async function createUpload(
   return { file: created, upload };
 }
 
-async function loadFile(
-  tx: Executor,
-  workspaceId: string,
-  id: string,
-): Promise<(FileView & { storageKey: string }) | undefined> {
+type LoadedFile = FileView & { storageKey: string; finalKey: string };
+
+async function loadFile(tx: Executor, workspaceId: string, id: string): Promise<LoadedFile | undefined> {
   const [row] = await tx
-    .select({ ...view, storageKey: file.storageKey })
+    .select({ ...view, storageKey: file.storageKey, finalKey: file.finalKey })
     .from(file)
     .where(and(live(workspaceId), eq(file.id, id)));
   return row;
 }
 
 /**
- * The browser says its upload is done: the object must exist with the declared size and type, and
- * an image's first bytes must be that image type. Then `ready` (or `pending_scan` for a scanned
- * purpose); otherwise the object is deleted, the row `rejected` (it no longer counts against the
- * plan) and the answer a 400 naming what was wrong. Only the person who declared it completes it.
+ * The browser says its upload is done. Under a lock on the row (a second completion meanwhile is
+ * a 409, and copies nothing), the object its policy named is copied to the row's final key (the
+ * policy may rewrite the upload key until it expires; nothing can rewrite the copy), and the copy
+ * must have the declared size and type, and an image's first bytes must be that image type. Then
+ * `ready` (or `pending_scan` for a scanned purpose), with the upload key deleted; otherwise both
+ * objects are deleted, the row `rejected` (it no longer counts against the plan) and the answer a
+ * 400 naming what was wrong. A declaration older than PENDING_UPLOAD_HOLD_MINUTES no longer holds
+ * its bytes, so completing it re-checks the plan's limit (a 402, and `rejected`, when it no longer
+ * fits). Only the person who declared it completes it.
  */
 export async function completeUpload(
   deps: FileDeps,
@@ -227,62 +266,78 @@ export async function completeUpload(
   }
   if (row.status !== 'pending') return withoutKey(row);
 
-  const stored = await deps.storage.head(row.storageKey);
-  if (!stored) {
-    throw new AppError(
-      'conflict',
-      'The upload has not arrived in storage yet. Upload the file, then complete it.',
-    );
-  }
   const purpose = filePurposes[purposeKey];
-  let problem: { field: string; reason: string } | undefined;
-  if (stored.size !== row.size) {
-    problem = { field: 'size', reason: `The upload is ${stored.size} bytes, not the ${row.size} declared.` };
-  } else if ((stored.contentType ?? '').toLowerCase() !== row.contentType) {
-    problem = {
-      field: 'content_type',
-      reason: `The upload is ${stored.contentType ?? 'untyped'}, not ${row.contentType}.`,
-    };
-  } else {
-    const start = await deps.storage.readStart(row.storageKey, SNIFF_BYTES);
-    if (!start || !bytesMatchType(start, row.contentType)) {
-      problem = { field: 'content_type', reason: `The file's content is not ${row.contentType}.` };
-    }
-  }
-  if (problem) {
-    await deps.storage.delete(row.storageKey);
-    await withTenant(deps.database, actor.workspaceId, actor, async (tx) => {
-      await tx
-        .update(file)
-        .set({ status: 'rejected', rejectedReason: problem.reason, completedAt: new Date() })
-        .where(and(live(actor.workspaceId), eq(file.id, row.id), eq(file.status, 'pending')));
-      await audit(
-        tx,
-        actor,
-        {
-          action: 'file.rejected',
-          target: { type: 'file', id: row.id },
-          metadata: { reason: problem.reason },
-        },
-        origin,
-      );
-    });
-    throw new AppError('invalid_input', 'The upload was rejected.', {
-      fields: { [problem.field]: problem.reason },
-    });
-  }
   const status: FileStatus = purpose.scan ? 'pending_scan' : 'ready';
-  const completed = await withTenant(deps.database, actor.workspaceId, actor, async (tx) => {
+  const reject = async (tx: Executor, reason: string) => {
+    await tx
+      .update(file)
+      .set({ status: 'rejected', rejectedReason: reason, completedAt: new Date() })
+      .where(and(live(actor.workspaceId), eq(file.id, row.id)));
+    await audit(
+      tx,
+      actor,
+      { action: 'file.rejected', target: { type: 'file', id: row.id }, metadata: { reason } },
+      origin,
+    );
+  };
+  const outcome = await withTenant(deps.database, actor.workspaceId, actor, async (tx) => {
+    // The claim: one completion at a time, so no second copy can land on the final key after
+    // this one's checks (a concurrent request skips the locked row and answers 409).
+    const [claimed] = await tx
+      .select({ held: sql<boolean>`${file.createdAt} >= ${heldSince}` })
+      .from(file)
+      .where(and(live(actor.workspaceId), eq(file.id, row.id), eq(file.status, 'pending')))
+      .for('update', { skipLocked: true });
+    if (!claimed) return { kind: 'busy' } as const;
+
+    // Everything from here on reads the copy: a second POST with the same policy changes nothing.
+    const arrived = await deps.storage.copy(row.storageKey, row.finalKey);
+    const stored = arrived ? await deps.storage.head(row.finalKey) : null;
+    if (!stored) return { kind: 'missing' } as const;
+    let problem: { field: string; reason: string } | undefined;
+    if (stored.size !== row.size) {
+      problem = {
+        field: 'size',
+        reason: `The upload is ${stored.size} bytes, not the ${row.size} declared.`,
+      };
+    } else if ((stored.contentType ?? '').toLowerCase() !== row.contentType) {
+      problem = {
+        field: 'content_type',
+        reason: `The upload is ${stored.contentType ?? 'untyped'}, not ${row.contentType}.`,
+      };
+    } else {
+      const start = await deps.storage.readStart(row.finalKey, SNIFF_BYTES);
+      if (!start || !bytesMatchType(start, row.contentType)) {
+        problem = { field: 'content_type', reason: `The file's content is not ${row.contentType}.` };
+      }
+    }
+    if (problem) {
+      await reject(tx, problem.reason);
+      return { kind: 'rejected', problem } as const;
+    }
+    if (!claimed.held) {
+      // The declaration stopped holding its bytes: it must fit again, under the limits lock.
+      await lockWorkspaceLimits(tx, actor.workspaceId);
+      const { limits, planName } = await entitlementsIn(tx, actor.workspaceId);
+      const used = await storageUsedIn(tx, actor.workspaceId, { except: row.id });
+      if (used + row.size > limits.storageBytes) {
+        await reject(tx, "The plan's storage limit was reached before the upload was completed.");
+        return {
+          kind: 'over_limit',
+          message: `The ${planName} plan includes ${formatBytes(limits.storageBytes)} of files and this workspace uses ${formatBytes(used)}. Upgrade, or delete files, then upload this one again.`,
+        } as const;
+      }
+    }
     const [updated] = await tx
       .update(file)
       .set({ status, completedAt: new Date() })
       .where(and(live(actor.workspaceId), eq(file.id, row.id), eq(file.status, 'pending')))
       .returning(view);
-    if (!updated) throw new AppError('conflict', 'The file changed meanwhile; fetch it again.');
+    let retired: Keys[] = [];
     if (purposeKey === 'logo') {
-      // A new logo replaces the old at once: the old files are deleted (purged after the restore
-      // window) and the pages show the initials until the resize job points workspace.logo here.
-      await retireLogos(tx, actor.workspaceId, row.id);
+      // A new logo replaces the old at once: the old files are deleted with their objects and the
+      // pages show the initials until the resize job points workspace.logo here.
+      retired = await retireLogos(tx, actor.workspaceId, row.id);
     }
     await audit(
       tx,
@@ -294,10 +349,46 @@ export async function completeUpload(
       },
       origin,
     );
-    return updated;
+    return { kind: 'completed', completed: updated!, retired } as const;
   });
+
+  switch (outcome.kind) {
+    case 'busy': {
+      const now = await withTenant(deps.database, actor.workspaceId, actor, (tx) =>
+        loadFile(tx, actor.workspaceId, row.id),
+      );
+      if (!now) throw new AppError('not_found', 'File not found.');
+      if (now.status === 'pending') {
+        throw new AppError('conflict', 'This upload is being completed by another request; fetch it again.');
+      }
+      if (now.status === 'rejected') {
+        throw new AppError('conflict', `This upload was rejected: ${now.rejectedReason ?? 'see the file'}.`);
+      }
+      return withoutKey(now);
+    }
+    case 'missing':
+      throw new AppError(
+        'conflict',
+        'The upload has not arrived in storage yet. Upload the file, then complete it.',
+      );
+    case 'rejected':
+      await deleteFileObjects(deps, [row]);
+      throw new AppError('invalid_input', 'The upload was rejected.', {
+        fields: { [outcome.problem.field]: outcome.problem.reason },
+      });
+    case 'over_limit':
+      await deleteFileObjects(deps, [row]);
+      throw new AppError('payment_required', outcome.message);
+    case 'completed':
+      break;
+  }
+  const { completed, retired } = outcome;
+  // The upload key has served its purpose (the cleanup job deletes it once more after the policy
+  // has expired, in case it was POSTed to again).
+  await deleteKeys(deps, [row.storageKey]);
+  await deleteFileObjects(deps, retired);
   if (status === 'ready' && purpose.image) {
-    const job = { workspaceId: actor.workspaceId, fileId: row.id, key: row.storageKey };
+    const job = { workspaceId: actor.workspaceId, fileId: row.id };
     if (deps.jobs) await deps.jobs.send(fileImageQueueName, job);
     else await resizeImageFile(deps, job);
   }
@@ -315,9 +406,10 @@ export async function completeUpload(
 }
 
 /**
- * The scan job: asks the scanner about a `pending_scan` file. Clean → `ready`; flagged → the
- * object is deleted and the row `rejected` with the scanner's reason. A scanner that throws leaves
- * it pending_scan, and the job retries.
+ * The scan job: asks the scanner about a `pending_scan` file's checked copy (its final key, the
+ * bytes downloads will serve). Clean → `ready`; flagged → its objects are deleted and the row
+ * `rejected` with the scanner's reason. A scanner that throws leaves it pending_scan, and the job
+ * retries.
  */
 export async function scanFile(
   deps: Pick<FileDeps, 'database' | 'storage' | 'scanner' | 'logger'>,
@@ -330,8 +422,8 @@ export async function scanFile(
   const scanner = deps.scanner ?? passThroughScanner;
   if (scanner === passThroughScanner)
     deps.logger?.warn({ fileId: id }, 'file passed without a virus scan (no FileScanner configured)');
-  const verdict = await scanner.scan({ key: row.storageKey, read: () => deps.storage.read(row.storageKey) });
-  if (!verdict.clean) await deps.storage.delete(row.storageKey);
+  const verdict = await scanner.scan({ key: row.finalKey, read: () => deps.storage.read(row.finalKey) });
+  if (!verdict.clean) await deleteFileObjects(deps, [row]);
   return withTenant(deps.database, workspaceId, actor, async (tx) => {
     const [updated] = await tx
       .update(file)
@@ -425,7 +517,7 @@ export async function downloadFile(
     );
   }
   const url = await deps.storage.presignDownload({
-    key: row.storageKey,
+    key: row.finalKey,
     contentType: row.contentType,
     fileName: row.name,
     disposition: 'attachment',
@@ -435,17 +527,19 @@ export async function downloadFile(
 }
 
 /**
- * Soft delete: unreadable at once, no longer counted against the plan; the object is purged with
- * the row after the workspace restore window (purgeDeletedFiles).
+ * Deletes a file: the row is soft-deleted (unreadable at once, no longer counted against the plan,
+ * kept for the record) and, once that has committed, its objects are deleted. There is no file
+ * restore, so the bytes do not outlive the quota they no longer use; the cleanup job removes the
+ * row after the restore window, deleting the objects once more.
  */
 export async function deleteFile(
-  deps: { database: Database },
+  deps: { database: Database; storage: Storage; logger?: Logger },
   actor: MemberActor,
   id: string,
   origin: AuditOrigin = {},
 ): Promise<void> {
   const parsedId = parseInput(fileId, id);
-  await withTenant(deps.database, actor.workspaceId, actor, async (tx) => {
+  const deleted = await withTenant(deps.database, actor.workspaceId, actor, async (tx) => {
     const row = await loadFile(tx, actor.workspaceId, parsedId);
     if (!row) throw new AppError('not_found', 'File not found.');
     assertCan(actor, permissionFor(row.purpose as FilePurposeKey, 'delete'));
@@ -463,18 +557,23 @@ export async function deleteFile(
       },
       origin,
     );
+    return row;
   });
+  await deleteFileObjects(deps, [deleted]);
 }
 
-/** Soft-deletes the workspace's live logo files but `keep`, and clears `workspace.logo`. */
-async function retireLogos(tx: Executor, workspaceId: string, keep?: string): Promise<number> {
+/**
+ * Soft-deletes the workspace's live logo files but `keep`, and clears `workspace.logo`; answers
+ * their keys, for the caller to delete their objects once this has committed.
+ */
+async function retireLogos(tx: Executor, workspaceId: string, keep?: string): Promise<Keys[]> {
   const retired = await tx
     .update(file)
     .set({ deletedAt: new Date() })
     .where(and(live(workspaceId), eq(file.purpose, 'logo'), keep ? sql`${file.id} <> ${keep}` : undefined))
-    .returning({ id: file.id });
+    .returning({ storageKey: file.storageKey, finalKey: file.finalKey, variants: file.variants });
   await tx.update(workspace).set({ logo: null }).where(eq(workspace.id, workspaceId));
-  return retired.length;
+  return retired;
 }
 
 /**
@@ -507,16 +606,17 @@ export async function getWorkspaceLogo(
 }
 
 /**
- * Removes the workspace's logo: its files are soft-deleted like any file and `workspace.logo` is
- * cleared, so the pages show the initials. Needs `workspace.update`, like uploading one.
+ * Removes the workspace's logo: its files are soft-deleted like any file, with their objects (the
+ * public variants too), and `workspace.logo` is cleared, so the pages show the initials. Needs
+ * `workspace.update`, like uploading one.
  */
 export async function removeWorkspaceLogo(
-  deps: { database: Database },
+  deps: { database: Database; storage: Storage; logger?: Logger },
   actor: MemberActor,
   origin: AuditOrigin = {},
 ): Promise<void> {
   assertCan(actor, filePurposes.logo.uploadPermission);
-  await withTenant(deps.database, actor.workspaceId, actor, async (tx) => {
+  const removed = await withTenant(deps.database, actor.workspaceId, actor, async (tx) => {
     const removed = await retireLogos(tx, actor.workspaceId);
     await audit(
       tx,
@@ -524,15 +624,17 @@ export async function removeWorkspaceLogo(
       {
         action: 'workspace.logo_removed',
         target: { type: 'workspace', id: actor.workspaceId },
-        metadata: { files: removed },
+        metadata: { files: removed.length },
       },
       origin,
     );
+    return removed;
   });
+  await deleteFileObjects(deps, removed);
 }
 
-function withoutKey(row: FileView & { storageKey: string }): FileView {
-  const { storageKey: _key, ...rest } = row;
+function withoutKey(row: LoadedFile): FileView {
+  const { storageKey: _key, finalKey: _final, ...rest } = row;
   return rest;
 }
 

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import sharp from 'sharp';
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import { file, withTenant, workspace, type Database, type FileVariants } from '@plinth/db';
@@ -16,12 +17,15 @@ const MAX_INPUT_PIXELS = 40_000_000;
 
 /**
  * Reads the original at `key`, resizes it into `imageSizes` with sharp (EXIF and every other
- * metadata dropped, the orientation applied first) and writes each beside it as
- * `<key>.<size>.webp`.
+ * metadata dropped, the orientation applied first) and writes each in its folder as
+ * `<image id>.<size>.webp`, under a fresh random image id: a variant's public key names nothing
+ * about the original's, so no one shown a variant can fetch the original (with its EXIF).
  */
 export async function resizeImage(storage: Storage, key: string): Promise<FileVariants> {
   const original = await storage.read(key);
   if (!original) throw new Error(`image ${key} has no object`);
+  const folder = key.slice(0, key.lastIndexOf('/') + 1);
+  const imageId = randomUUID();
   const variants: FileVariants = {};
   for (const [name, size] of Object.entries(imageSizes)) {
     const { data, info } = await sharp(original, { limitInputPixels: MAX_INPUT_PIXELS })
@@ -29,7 +33,7 @@ export async function resizeImage(storage: Storage, key: string): Promise<FileVa
       .resize(size, size, { fit: 'cover' })
       .webp({ quality: 85 })
       .toBuffer({ resolveWithObject: true });
-    const variantKey = `${key}.${name}.webp`;
+    const variantKey = `${folder}${imageId}.${name}.webp`;
     await storage.put(variantKey, data, 'image/webp');
     variants[name] = { key: variantKey, width: info.width, height: info.height, size: data.length };
   }
@@ -74,23 +78,49 @@ export function publicImageUrl(storage: Pick<Storage, 'publicUrl'>, key: string)
 }
 
 /**
- * The logo's job: resizes a ready logo file, records the variants on its row and, when it is still
- * the workspace's newest logo, points `workspace.logo` at the small variant. Until then the pages
- * show the workspace's initials.
+ * The logo's job: resizes a ready logo file's checked copy (its final key; never the upload key,
+ * which its policy may have rewritten since), records the variants on its row and, when it is
+ * still the workspace's newest logo, points `workspace.logo` at the small variant. Until then the
+ * pages show the workspace's initials. A file deleted meanwhile leaves nothing behind; one resized
+ * already is left as it is (a retried job writes nothing twice).
  */
 export async function resizeImageFile(
   deps: { database: Database; storage: Storage },
-  input: { workspaceId: string; fileId: string; key: string },
+  input: { workspaceId: string; fileId: string },
 ): Promise<FileVariants> {
-  const variants = await resizeImage(deps.storage, input.key);
+  const actor = systemActor('files.images');
+  const [row] = await withTenant(deps.database, input.workspaceId, actor, (tx) =>
+    tx
+      .select({ finalKey: file.finalKey, variants: file.variants })
+      .from(file)
+      .where(
+        and(
+          eq(file.workspaceId, input.workspaceId),
+          eq(file.id, input.fileId),
+          eq(file.status, 'ready'),
+          isNull(file.deletedAt),
+        ),
+      ),
+  );
+  if (!row) return {};
+  if (row.variants) return row.variants;
+  const variants = await resizeImage(deps.storage, row.finalKey);
   const logoUrl = variants.small ? publicImageUrl(deps.storage, variants.small.key) : null;
-  await withTenant(deps.database, input.workspaceId, systemActor('files.images'), async (tx) => {
-    const [row] = await tx
+  const recorded = await withTenant(deps.database, input.workspaceId, actor, async (tx) => {
+    const [updated] = await tx
       .update(file)
       .set({ variants })
-      .where(and(eq(file.workspaceId, input.workspaceId), eq(file.id, input.fileId), isNull(file.deletedAt)))
+      .where(
+        and(
+          eq(file.workspaceId, input.workspaceId),
+          eq(file.id, input.fileId),
+          isNull(file.deletedAt),
+          isNull(file.variants),
+        ),
+      )
       .returning({ purpose: file.purpose });
-    if (row?.purpose !== 'logo' || !logoUrl) return;
+    if (!updated) return false;
+    if (updated.purpose !== 'logo' || !logoUrl) return true;
     // Only the newest live logo becomes the workspace's (an older job finishing late changes nothing).
     const [newest] = await tx
       .select({ id: file.id })
@@ -105,8 +135,15 @@ export async function resizeImageFile(
       )
       .orderBy(sql`${file.id} desc`)
       .limit(1);
-    if (newest?.id !== input.fileId) return;
-    await tx.update(workspace).set({ logo: logoUrl }).where(eq(workspace.id, input.workspaceId));
+    if (newest?.id === input.fileId) {
+      await tx.update(workspace).set({ logo: logoUrl }).where(eq(workspace.id, input.workspaceId));
+    }
+    return true;
   });
+  if (!recorded) {
+    // Deleted (or resized by another run) meanwhile: what this run wrote is no one's.
+    for (const variant of Object.values(variants)) await deps.storage.delete(variant.key);
+    return {};
+  }
   return variants;
 }

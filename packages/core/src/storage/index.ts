@@ -18,6 +18,7 @@ export {
   completeUpload,
   createUpload,
   deleteFile,
+  deleteFileObjects,
   downloadFile,
   fileScanQueueName,
   formatBytes,

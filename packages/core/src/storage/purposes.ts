@@ -14,7 +14,15 @@ export const UPLOAD_EXPIRY_SECONDS = 5 * 60;
 /** How long a signed download stays valid. */
 export const DOWNLOAD_EXPIRY_SECONDS = 60;
 
-/** Pending (never completed) uploads older than this are removed with their objects. */
+/**
+ * An hour after an upload was declared (its policy expired long before, and any upload it let
+ * start has arrived), the cleanup job deletes its upload key (whatever was POSTed there after
+ * completion, or after the row was rejected or replaced, is no one's) and rejects it if it is still
+ * pending. Its checked copy lives at the row's final key, which no policy names.
+ */
+export const UPLOAD_SWEEP_AFTER_MINUTES = 60;
+
+/** Rejected (and replaced) rows older than this are removed with any objects they still name. */
 export const PENDING_FILE_MAX_AGE_HOURS = 24;
 
 const imageTypes = ['image/png', 'image/jpeg', 'image/webp', 'image/gif'] as const;

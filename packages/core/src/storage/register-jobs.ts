@@ -41,7 +41,7 @@ export async function registerFileJobs(deps: {
     const result = await scanFile(deps, data.workspaceId, data.fileId);
     logger.info({ fileId: data.fileId, status: result?.status }, 'file scanned');
   });
-  await jobs.work<{ workspaceId: string; fileId: string; key: string }>(fileImageQueueName, async (data) => {
+  await jobs.work<{ workspaceId: string; fileId: string }>(fileImageQueueName, async (data) => {
     const variants = await resizeImageFile(deps, data);
     logger.info({ fileId: data.fileId, sizes: Object.keys(variants) }, 'image resized');
   });

@@ -59,7 +59,8 @@ export interface Storage {
   /** Writes an object the server made (a resized image). */
   put(key: string, body: Buffer, contentType: string): Promise<void>;
   delete(key: string): Promise<void>;
-  copy(fromKey: string, toKey: string): Promise<void>;
+  /** Copies an object, type included, within the bucket; false when there is none at `fromKey`. */
+  copy(fromKey: string, toKey: string): Promise<boolean>;
   /** The CDN/public URL of a key when S3_PUBLIC_BASE_URL is set; undefined otherwise. */
   publicUrl(key: string): string | undefined;
 }
@@ -181,13 +182,19 @@ export function createS3Storage(config: S3StorageConfig, client: S3Client = crea
       await client.send(new DeleteObjectCommand({ Bucket, Key: key }));
     },
     async copy(fromKey, toKey) {
-      await client.send(
-        new CopyObjectCommand({
-          Bucket,
-          Key: toKey,
-          CopySource: `${Bucket}/${fromKey.split('/').map(encodeURIComponent).join('/')}`,
-        }),
-      );
+      try {
+        await client.send(
+          new CopyObjectCommand({
+            Bucket,
+            Key: toKey,
+            CopySource: `${Bucket}/${fromKey.split('/').map(encodeURIComponent).join('/')}`,
+          }),
+        );
+        return true;
+      } catch (error) {
+        if (isMissing(error)) return false;
+        throw error;
+      }
     },
     publicUrl(key) {
       return config.publicBaseUrl ? `${config.publicBaseUrl}/${key}` : undefined;

@@ -15,8 +15,12 @@ import { id, timestamps } from './columns';
 import type { FileVariants } from './file';
 import { user } from './identity';
 
-/** An avatar's life: declared → uploaded and checked (ready; variants once resized); or rejected. */
-export const avatarStatuses = ['pending', 'ready', 'rejected'] as const;
+/**
+ * An avatar's life: declared → uploaded and checked (ready; variants once resized); or rejected; or
+ * superseded (replaced by a newer upload, or removed), kept until the cleanup job has deleted
+ * whatever its upload policy could still write.
+ */
+export const avatarStatuses = ['pending', 'ready', 'rejected', 'superseded'] as const;
 export type AvatarStatus = (typeof avatarStatuses)[number];
 
 /**
@@ -45,7 +49,12 @@ export const avatar = pgTable(
     contentType: text('content_type').notNull(),
     /** Declared bytes; the upload policy admits exactly this many. */
     size: bigint('size', { mode: 'number' }).notNull(),
+    /** Where the browser uploads: its POST policy may rewrite this key until the policy expires. */
     storageKey: text('storage_key').notNull(),
+    /** Where the checked copy lives once completed (chosen when declared; no policy names it). */
+    finalKey: text('final_key').notNull(),
+    /** When the cleanup job deleted whatever the policy let a browser write at `storage_key`. */
+    uploadSweptAt: timestamp('upload_swept_at', { withTimezone: true }),
     rejectedReason: text('rejected_reason'),
     /** The resized copies, once the job has run; null until then (pages show initials). */
     variants: jsonb('variants').$type<FileVariants>(),
@@ -54,9 +63,10 @@ export const avatar = pgTable(
   },
   (t) => [
     uniqueIndex('avatar_storage_key_key').on(t.storageKey),
+    uniqueIndex('avatar_final_key_key').on(t.finalKey),
     index('avatar_user_id_idx').on(t.userId),
     index('avatar_status_created_at_idx').on(t.status, t.createdAt),
-    check('avatar_status_check', sql`${t.status} in ('pending', 'ready', 'rejected')`),
+    check('avatar_status_check', sql`${t.status} in ('pending', 'ready', 'rejected', 'superseded')`),
     check('avatar_size_check', sql`${t.size} > 0`),
     pgPolicy('avatar_owner', {
       as: 'permissive',

@@ -12,8 +12,10 @@ export type FileStatus = (typeof fileStatuses)[number];
 export type FileVariants = Record<string, { key: string; width: number; height: number; size: number }>;
 
 /**
- * A stored object's metadata; the bytes live in object storage under `storage_key`
- * (`workspaces/<workspace id>/<purpose>/<uuid>`), uploaded by the browser straight to storage.
+ * A stored object's metadata. The browser uploads straight to storage at `storage_key`
+ * (`workspaces/<workspace id>/<purpose>/<uuid>`, the key its POST policy names); completing copies
+ * that object to `final_key`, a key no policy ever names, and everything after (the checks, the
+ * scan, the resize, downloads) reads the copy (decision 0022).
  */
 export const file = tenantTable(
   'file',
@@ -27,19 +29,25 @@ export const file = tenantTable(
     contentType: text('content_type').notNull(),
     /** Declared bytes; the upload policy admits exactly this many. */
     size: bigint('size', { mode: 'number' }).notNull(),
+    /** Where the browser uploads: its POST policy may rewrite this key until the policy expires. */
     storageKey: text('storage_key').notNull(),
+    /** Where the checked copy lives once completed (chosen when declared; no policy names it). */
+    finalKey: text('final_key').notNull(),
+    /** When the cleanup job deleted whatever the policy let a browser write at `storage_key`. */
+    uploadSweptAt: timestamp('upload_swept_at', { withTimezone: true }),
     /** The project an attachment belongs to; null for other purposes. */
     projectId: uuid('project_id').references(() => project.id, { onDelete: 'cascade' }),
     createdBy: uuid('created_by').notNull(),
     rejectedReason: text('rejected_reason'),
     variants: jsonb('variants').$type<FileVariants>(),
     completedAt: timestamp('completed_at', { withTimezone: true }),
-    /** Soft delete: unreadable at once; the object is purged after the restore window. */
+    /** Soft delete: unreadable and its objects deleted at once; the row is purged after 30 days. */
     deletedAt: timestamp('deleted_at', { withTimezone: true }),
     ...timestamps(),
   },
   (t) => [
     uniqueIndex('file_storage_key_key').on(t.storageKey),
+    uniqueIndex('file_final_key_key').on(t.finalKey),
     index('file_workspace_id_project_id_idx').on(t.workspaceId, t.projectId),
     index('file_workspace_id_status_created_at_idx').on(t.workspaceId, t.status, t.createdAt),
     check('file_status_check', sql`${t.status} in ('pending', 'pending_scan', 'ready', 'rejected')`),
