@@ -1,3 +1,4 @@
+import http from 'node:http';
 import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createApiKey } from '@plinth/core/api-keys';
@@ -212,5 +213,75 @@ describe('staff routes', () => {
         'flag.kill_switch_cleared',
       ]),
     );
+  });
+});
+
+/**
+ * POSTs a body that never ends (chunked, 64 KB at a time, up to 8 MB, then it waits without
+ * ending it), as someone holding the server's memory would: resolves with the answer the server
+ * gives while the body is still coming, or fails when there is none.
+ */
+function endlessBody(path: string, headers: Record<string, string>) {
+  return new Promise<{ status: number; body: string; sent: number }>((resolve, reject) => {
+    const request = http.request(`${app.url}${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: app.url, ...headers },
+    });
+    const chunk = Buffer.alloc(64 * 1024, 0x20);
+    let sent = 0;
+    let answered = false;
+    let timer: NodeJS.Timeout | undefined;
+    request.on('response', (response) => {
+      answered = true;
+      clearTimeout(timer);
+      let body = '';
+      response.setEncoding('utf8');
+      response.on('data', (data: string) => (body += data));
+      response.on('end', () => {
+        resolve({ status: response.statusCode!, body, sent });
+        request.destroy();
+      });
+    });
+    request.on('error', (error) => {
+      if (!answered) reject(error);
+    });
+    const pump = () => {
+      while (!answered && sent < 8 * 1024 * 1024) {
+        sent += chunk.length;
+        if (!request.write(chunk)) {
+          request.once('drain', pump);
+          return;
+        }
+      }
+      if (!answered) {
+        timer = setTimeout(() => {
+          request.destroy();
+          reject(new Error(`no answer after ${sent} bytes: the server is still reading`));
+        }, 5_000);
+      }
+    };
+    pump();
+  });
+}
+
+describe('staff routes read no unbounded body', () => {
+  it('a body over 8 KB is a 413 before it is read, signed in or not, on every staff route that takes one', async () => {
+    const { ws } = await fixture();
+    const cookie = [...stranger.client.cookies].map(([name, value]) => `${name}=${value}`).join('; ');
+    for (const path of [
+      '/api/admin/reauthenticate',
+      '/api/admin/impersonation/elevate',
+      `/api/admin/users/${owner.id}/verify-email`,
+      `/api/admin/workspaces/${ws.id}/suspend`,
+    ]) {
+      for (const headers of [{ cookie }, {}]) {
+        const answer = await endlessBody(path, headers);
+        expect(answer.status, path).toBe(413);
+        expect(JSON.parse(answer.body), path).toMatchObject({ error: { code: 'payload_too_large' } });
+      }
+    }
+    // A small body still reaches the route: a signed-in non-staff person is refused as before.
+    const small = await stranger.client.post('/api/admin/reauthenticate', { password: 'x', code: '000000' });
+    expect(small.status).not.toBe(413);
   });
 });
