@@ -168,10 +168,7 @@ const rssBefore = await rssKb();
 progress(`opening ${STREAMS} streams (${RECEIVERS} of them members of the workspace)`);
 const streamCookies = [
   ...memberCookies.flatMap((cookie) => Array.from({ length: STREAMS_PER_PERSON }, () => cookie)),
-  ...Array.from(
-    { length: STREAMS - RECEIVERS },
-    (_, i) => idleCookies[Math.floor(i / STREAMS_PER_PERSON)]!,
-  ),
+  ...Array.from({ length: STREAMS - RECEIVERS }, (_, i) => idleCookies[Math.floor(i / STREAMS_PER_PERSON)]!),
 ];
 const opened = fromClients<{ count: number }>('opened');
 clients.send({ type: 'open', cookies: streamCookies });

@@ -148,7 +148,10 @@ const sessionPersonQuery = {
  * of readSession, by id, in one statement: the realtime hub asks it for every open stream on each
  * keep-alive, so a stream ends soon after its session does.
  */
-export async function liveSessionIds(database: Database, sessionIds: readonly string[]): Promise<Set<string>> {
+export async function liveSessionIds(
+  database: Database,
+  sessionIds: readonly string[],
+): Promise<Set<string>> {
   if (sessionIds.length === 0) return new Set();
   const { rows } = await database.pool.query<{ id: string }>(
     `select s.id from session s join "user" u on u.id = s.user_id
