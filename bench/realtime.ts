@@ -28,6 +28,8 @@ const options = parseBenchOptions({
 });
 const STREAMS = options.connections === 50 ? 2_000 : options.connections;
 const RECEIVERS = 100;
+// Streams per person: under the node's cap per person (MAX_STREAMS_PER_USER, 8), as tabs would be.
+const STREAMS_PER_PERSON = 5;
 const PUBLISH_EVERY_MS = 10;
 const LIST_CONCURRENCY = 20;
 
@@ -35,8 +37,8 @@ const env = loadEnv(benchEnvSource(options, {}));
 const owner = await openBenchDatabase(env, createLogger({ level: 'silent' }), () => undefined);
 const db = new pg.Pool({ connectionString: owner.ownerUrl, max: 4 });
 
-// People: 10 members of the workspace (10 streams each = the 100 receivers), and idle people
-// holding the other streams (100 each), with sessions signed as better-auth signs them.
+// People: 20 members of the workspace (5 streams each = the 100 receivers), and idle people
+// holding the other streams (5 each), with sessions signed as better-auth signs them.
 progress('creating people, the workspace and sessions');
 const workspaceId = uuidv7();
 const slug = `rt-${Date.now().toString(36)}`;
@@ -62,9 +64,11 @@ async function person(member: boolean): Promise<string> {
   const signature = createHmac('sha256', env.auth.secret).update(token).digest('base64');
   return `plinth.session_token=${encodeURIComponent(`${token}.${signature}`)}`;
 }
-const memberCookies = await Promise.all(Array.from({ length: RECEIVERS / 10 }, () => person(true)));
+const memberCookies = await Promise.all(
+  Array.from({ length: RECEIVERS / STREAMS_PER_PERSON }, () => person(true)),
+);
 const idleCookies = await Promise.all(
-  Array.from({ length: Math.ceil((STREAMS - RECEIVERS) / 100) }, () => person(false)),
+  Array.from({ length: Math.ceil((STREAMS - RECEIVERS) / STREAMS_PER_PERSON) }, () => person(false)),
 );
 // The list benchmark reads as a member; the projects above need a creator, so create them now.
 const [firstMember] = (
@@ -163,8 +167,8 @@ const rssBefore = await rssKb();
 
 progress(`opening ${STREAMS} streams (${RECEIVERS} of them members of the workspace)`);
 const streamCookies = [
-  ...memberCookies.flatMap((cookie) => Array.from({ length: 10 }, () => cookie)),
-  ...Array.from({ length: STREAMS - RECEIVERS }, (_, i) => idleCookies[Math.floor(i / 100)]!),
+  ...memberCookies.flatMap((cookie) => Array.from({ length: STREAMS_PER_PERSON }, () => cookie)),
+  ...Array.from({ length: STREAMS - RECEIVERS }, (_, i) => idleCookies[Math.floor(i / STREAMS_PER_PERSON)]!),
 ];
 const opened = fromClients<{ count: number }>('opened');
 clients.send({ type: 'open', cookies: streamCookies });

@@ -103,4 +103,20 @@ describe('notifications in a real browser', () => {
     await expect(item.getAttribute('href')).resolves.toMatch(/^\/invitations\/accept\?token=/u);
     expect(inviteeErrors, 'console errors on the app with the bell').toEqual([]);
   });
+
+  it('a hand-edited cursor shows the first page, and a bad unsubscribe link says so in words', async () => {
+    // Shaped like a uuid but not one: the list ignores it rather than failing into the error page.
+    await invitee.goto(`${server.url}/notifications?before=aaaaaaaa-aaaa-aaaa-aaaa-aaaaaaaaaaaa`, {
+      waitUntil: 'networkidle',
+    });
+    await invitee.getByRole('heading', { name: 'Notifications', level: 1 }).waitFor();
+    await invitee.getByText(/^\d+ unread$/u).waitFor();
+
+    // The footer link's page with a token that is not valid: the form posts, and the browser comes
+    // back to a page that explains, not to the API's JSON.
+    await invitee.goto(`${server.url}/unsubscribe?token=not-a-token`, { waitUntil: 'networkidle' });
+    await invitee.getByRole('button', { name: 'Unsubscribe' }).click();
+    await invitee.getByText('This link is not valid or has expired').waitFor();
+    expect(new URL(invitee.url()).search).toBe('?error=invalid');
+  });
 });

@@ -1,7 +1,11 @@
 import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { auditLog, capturedMail, notification } from '@plinth/db';
-import { createUnsubscribeToken, sendNotificationDigests } from '@plinth/core/notifications';
+import {
+  createUnsubscribeToken,
+  notificationCursorOf,
+  sendNotificationDigests,
+} from '@plinth/core/notifications';
 import { encodeId } from '@plinth/core/public-ids';
 import { addMember, createWorkspace, grantPlan, useTestDatabase } from '@plinth/testing';
 import { useIdentityApp } from '../identity/identity-app';
@@ -219,6 +223,32 @@ describe('the daily digest', () => {
   });
 });
 
+describe('the daily digest, past people who are gone', () => {
+  it('goes on after a full batch that made no mail (its recipients were deleted)', async () => {
+    const gone = await team();
+    const staying = await team();
+    for (const { owner, person, ws } of [gone, staying]) {
+      const patch = await person.client.request('/api/v1/me/notification-preferences', {
+        method: 'PATCH',
+        json: { changes: [{ category: 'workspace', channel: 'email', mode: 'digest' }] },
+      });
+      expect(patch.status).toBe(200);
+      await changeRole(owner, ws.slug, person.id, 'admin');
+      await changeRole(owner, ws.slug, person.id, 'viewer');
+    }
+    await testDb.owner.pool.query('update "user" set deleted_at = now() where id = $1', [gone.person.id]);
+    // Batches of two: the first is the deleted person's two (the older id), and makes no mail.
+    expect(
+      await sendNotificationDigests({ database: testDb.app, appUrl: app.url }, 2),
+    ).toBeGreaterThanOrEqual(1);
+    await allMailOut();
+    const digests = (await mailsTo(staying.person.email)).filter(
+      (mail) => mail.tag === 'notification-digest',
+    );
+    expect(digests).toHaveLength(1);
+  });
+});
+
 describe('one-click unsubscribe (RFC 8058)', () => {
   async function mailedUnsubscribeUrl() {
     const { owner, person, ws } = await team();
@@ -262,8 +292,65 @@ describe('one-click unsubscribe (RFC 8058)', () => {
     await allMailOut();
     expect(await mailsTo(person.email)).toHaveLength(before);
     expect((await person.client.get('/api/v1/me/notifications')).data.unread_count).toBe(2);
-    // Repeating the click is harmless.
+    // Repeating the click is harmless, and changes nothing more to audit.
     expect((await oneClick(url)).status).toBe(200);
+    expect((await oneClick(url)).status).toBe(200);
+    expect(
+      await testDb.owner.db
+        .select()
+        .from(auditLog)
+        .where(and(eq(auditLog.actorId, person.id), eq(auditLog.action, 'notification.unsubscribed'))),
+    ).toHaveLength(1);
+  });
+
+  it('answers at most 30 a minute from one address, then 429 with the envelope, writing nothing more', async () => {
+    const { person, url } = await mailedUnsubscribeUrl();
+    const statuses: number[] = [];
+    for (let i = 0; i < 30; i++) statuses.push((await oneClick(url)).status);
+    expect(statuses).toEqual(statuses.map(() => 200));
+    const limited = await oneClick(url);
+    expect(limited.status).toBe(429);
+    expect(limited.headers.get('retry-after')).toMatch(/^\d+$/);
+    expect(await limited.json()).toMatchObject({ error: { code: 'rate_limited' } });
+    expect(
+      await testDb.owner.db
+        .select()
+        .from(auditLog)
+        .where(and(eq(auditLog.actorId, person.id), eq(auditLog.action, 'notification.unsubscribed'))),
+    ).toHaveLength(1);
+  });
+
+  it('a browser posting the page’s form with a bad link is sent back to the page, not shown JSON', async () => {
+    const { person, url } = await mailedUnsubscribeUrl();
+    const expired = createUnsubscribeToken(
+      testDb.env.auth.secret,
+      { userId: person.id, category: 'workspace', workspaceId: null },
+      new Date(Date.now() - 61 * 86_400_000),
+    );
+    const formPost = (target: string) =>
+      fetch(target, {
+        method: 'POST',
+        redirect: 'manual',
+        headers: {
+          'content-type': 'application/x-www-form-urlencoded',
+          accept: 'text/html,application/xhtml+xml,*/*;q=0.8',
+        },
+        body: 'List-Unsubscribe=One-Click',
+      });
+    const failed = await formPost(
+      `${app.url}/api/notifications/unsubscribe?token=${encodeURIComponent(expired)}`,
+    );
+    expect(failed.status).toBe(303);
+    expect(failed.headers.get('location')).toBe(`${app.url}/unsubscribe?error=invalid`);
+    // The one-click POST of a mail client (no HTML asked for) keeps the JSON envelope.
+    expect(
+      (await oneClick(`${app.url}/api/notifications/unsubscribe?token=${encodeURIComponent(expired)}`))
+        .status,
+    ).toBe(400);
+    // And a good one from the form lands on the page's "done".
+    const done = await formPost(url);
+    expect(done.status).toBe(303);
+    expect(done.headers.get('location')).toBe(`${app.url}/unsubscribe?done=workspace`);
   });
 
   it('refuses tampered, expired, foreign and missing tokens with a 400 naming token, changing nothing', async () => {
@@ -316,6 +403,14 @@ describe('one-click unsubscribe (RFC 8058)', () => {
 });
 
 describe('the inbox belongs to its recipient', () => {
+  it('a cursor from a URL is checked as the list checks it (the page’s own regex let 500s through)', () => {
+    expect(notificationCursorOf('aaaaaaaa-aaaa-aaaa-aaaa-aaaaaaaaaaaa')).toBeUndefined();
+    expect(notificationCursorOf(['0190aaaa-aaaa-7aaa-8aaa-aaaaaaaaaaaa'])).toBeUndefined();
+    expect(notificationCursorOf('0190aaaa-aaaa-7aaa-8aaa-aaaaaaaaaaaa')).toBe(
+      '0190aaaa-aaaa-7aaa-8aaa-aaaaaaaaaaaa',
+    );
+  });
+
   it('API keys cannot read a person’s inbox, and bad cursors are 400s', async () => {
     const { person } = await team();
     expect((await app.client().get('/api/v1/me/notifications')).status).toBe(401);

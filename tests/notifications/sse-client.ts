@@ -16,6 +16,8 @@ export class SseClient {
   private readonly controller = new AbortController();
   private waiters: { match: (event: SseEvent) => boolean; resolve: (event: SseEvent) => void }[] = [];
   private done: Promise<void> | undefined;
+  /** Set once the server ended the response (not when close() aborted it). */
+  endedByServer = false;
 
   constructor(
     private readonly url: string,
@@ -38,7 +40,10 @@ export class SseClient {
       try {
         for (;;) {
           const { value, done } = await reader.read();
-          if (done) return;
+          if (done) {
+            this.endedByServer = !this.controller.signal.aborted;
+            return;
+          }
           buffer += value;
           let end: number;
           while ((end = buffer.indexOf('\n\n')) >= 0) {
@@ -99,6 +104,18 @@ export class SseClient {
         },
       });
     });
+  }
+
+  /** Resolves when the server ends the stream; rejects if it is still open after `timeoutMs`. */
+  async ended(timeoutMs = 20_000): Promise<void> {
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([
+      this.done,
+      new Promise((_, reject) => {
+        timer = setTimeout(() => reject(new Error('the stream is still open')), timeoutMs);
+      }),
+    ]).finally(() => clearTimeout(timer));
+    if (!this.endedByServer) throw new Error('the stream did not end by the server');
   }
 
   async close(): Promise<void> {

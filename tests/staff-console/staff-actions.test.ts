@@ -165,6 +165,27 @@ describe('staff console server actions', () => {
       .where(and(eq(flagOverride.key, 'project_templates'), eq(flagOverride.workspaceId, ws.id)));
     expect(flagRow!.value).toBe(true);
     expect(await actions.clearFlagOverrideAction({ ...target, ...reason })).toEqual({ ok: true, data: null });
+    // A key that is an object property is no flag (it was a TypeError), and a target must exist.
+    for (const bad of [
+      { key: 'constructor', scope: 'kill', value: 'true', ...reason },
+      { key: '__proto__', scope: 'kill', value: 'true', ...reason },
+    ]) {
+      expect(await actions.setFlagOverrideAction(bad)).toMatchObject({
+        ok: false,
+        error: { code: 'invalid_input', fields: { key: expect.any(String) } },
+      });
+    }
+    expect(
+      await actions.setFlagOverrideAction({
+        ...target,
+        workspaceId: '01900000-0000-7000-8000-000000000000',
+        value: 'true',
+        ...reason,
+      }),
+    ).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input', fields: { workspaceId: expect.any(String) } },
+    });
 
     const audited = await testDb.owner.db.select().from(auditLog).where(eq(auditLog.actorId, staff.id));
     expect(audited.map((row) => row.action).sort()).toEqual(

@@ -1,8 +1,9 @@
+import http from 'node:http';
 import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createApiKey } from '@plinth/core/api-keys';
 import { resolveMembership } from '@plinth/core/tenancy';
-import { auditLog, flagOverride, workspace as workspaceTable } from '@plinth/db';
+import { auditLog, flagOverride, planOverride, workspace as workspaceTable } from '@plinth/db';
 import { addMember, createWorkspace, makeStaff, useTestDatabase } from '@plinth/testing';
 import { useIdentityApp } from '../identity/identity-app';
 import { signedInPerson, type Person } from '../tenancy/people';
@@ -212,5 +213,182 @@ describe('staff routes', () => {
         'flag.kill_switch_cleared',
       ]),
     );
+  });
+});
+
+/**
+ * POSTs a body that never ends (chunked, 64 KB at a time, up to 8 MB, then it waits without
+ * ending it), as someone holding the server's memory would: resolves with the answer the server
+ * gives while the body is still coming, or fails when there is none.
+ */
+function endlessBody(path: string, headers: Record<string, string>) {
+  return new Promise<{ status: number; body: string; sent: number }>((resolve, reject) => {
+    const request = http.request(`${app.url}${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: app.url, ...headers },
+    });
+    const chunk = Buffer.alloc(64 * 1024, 0x20);
+    let sent = 0;
+    let answered = false;
+    let timer: NodeJS.Timeout | undefined;
+    request.on('response', (response) => {
+      answered = true;
+      clearTimeout(timer);
+      let body = '';
+      response.setEncoding('utf8');
+      response.on('data', (data: string) => (body += data));
+      response.on('end', () => {
+        resolve({ status: response.statusCode!, body, sent });
+        request.destroy();
+      });
+    });
+    request.on('error', (error) => {
+      if (!answered) reject(error);
+    });
+    const pump = () => {
+      while (!answered && sent < 8 * 1024 * 1024) {
+        sent += chunk.length;
+        if (!request.write(chunk)) {
+          request.once('drain', pump);
+          return;
+        }
+      }
+      if (!answered) {
+        timer = setTimeout(() => {
+          request.destroy();
+          reject(new Error(`no answer after ${sent} bytes: the server is still reading`));
+        }, 5_000);
+      }
+    };
+    pump();
+  });
+}
+
+describe('staff routes read no unbounded body', () => {
+  it('a body over 8 KB is a 413 before it is read, signed in or not, on every staff route that takes one', async () => {
+    const { ws } = await fixture();
+    const cookie = [...stranger.client.cookies].map(([name, value]) => `${name}=${value}`).join('; ');
+    for (const path of [
+      '/api/admin/reauthenticate',
+      '/api/admin/impersonation/elevate',
+      `/api/admin/users/${owner.id}/verify-email`,
+      `/api/admin/workspaces/${ws.id}/suspend`,
+    ]) {
+      for (const headers of [{ cookie }, {}] as Record<string, string>[]) {
+        const answer = await endlessBody(path, headers);
+        expect(answer.status, path).toBe(413);
+        expect(JSON.parse(answer.body), path).toMatchObject({ error: { code: 'payload_too_large' } });
+      }
+    }
+    // A small body still reaches the route: a signed-in non-staff person is refused as before.
+    const small = await stranger.client.post('/api/admin/reauthenticate', { password: 'x', code: '000000' });
+    expect(small.status).not.toBe(413);
+  });
+});
+
+describe('staff writes under bad input and at once', () => {
+  it('flag overrides: a key that is an object property, or a workspace or person that does not exist, is a 400 naming the field', async () => {
+    const { ws } = await fixture();
+    for (const key of ['__proto__', 'constructor', 'toString', 'hasOwnProperty']) {
+      const response = await put(staff, '/api/admin/flags/overrides', {
+        key,
+        scope: 'kill',
+        value: true,
+        reason: 'abc',
+      });
+      expect(response.status, key).toBe(400);
+      expect(response.data, key).toMatchObject({
+        error: { code: 'invalid_input', fields: { key: expect.any(String) } },
+      });
+      const cleared = await del(staff, '/api/admin/flags/overrides', { key, scope: 'kill', reason: 'abc' });
+      expect(cleared.status, key).toBe(400);
+    }
+    const nobody = '01900000-0000-7000-8000-000000000000';
+    const workspaceMissing = await put(staff, '/api/admin/flags/overrides', {
+      key: 'project_templates',
+      scope: 'workspace',
+      workspaceId: nobody,
+      value: true,
+      reason: 'Beta customer',
+    });
+    expect(workspaceMissing.status).toBe(400);
+    expect(workspaceMissing.data).toMatchObject({ error: { fields: { workspaceId: expect.any(String) } } });
+    const personMissing = await put(staff, '/api/admin/flags/overrides', {
+      key: 'project_templates',
+      scope: 'user',
+      userId: nobody,
+      value: true,
+      reason: 'Beta customer',
+    });
+    expect(personMissing.status).toBe(400);
+    expect(personMissing.data).toMatchObject({ error: { fields: { userId: expect.any(String) } } });
+    const rows = await testDb.owner.db.select().from(flagOverride).where(eq(flagOverride.workspaceId, ws.id));
+    expect(rows).toEqual([]);
+  });
+
+  it('two staff setting the same flag override or plan grant at once both succeed, and one row remains', async () => {
+    const { ws } = await fixture();
+    const flags = await Promise.all(
+      Array.from({ length: 8 }, (_, i) =>
+        put(staff, '/api/admin/flags/overrides', {
+          key: 'project_templates',
+          scope: 'workspace',
+          workspaceId: ws.id,
+          value: i % 2 === 0,
+          reason: `Attempt ${i}`,
+        }),
+      ),
+    );
+    expect(flags.map((response) => response.status)).toEqual(flags.map(() => 200));
+    expect(
+      await testDb.owner.db.select().from(flagOverride).where(eq(flagOverride.workspaceId, ws.id)),
+    ).toHaveLength(1);
+
+    const expiresAt = new Date(Date.now() + 7 * 86_400_000).toISOString();
+    const grants = await Promise.all(
+      Array.from({ length: 8 }, (_, i) =>
+        put(staff, `/api/admin/workspaces/${ws.id}/plan-override`, {
+          plan: 'team',
+          expiresAt,
+          projects: 100 + i,
+          reason: `Deal ${i}`,
+        }),
+      ),
+    );
+    expect(grants.map((response) => response.status)).toEqual(grants.map(() => 200));
+    const [row, ...more] = await testDb.owner.db
+      .select()
+      .from(planOverride)
+      .where(eq(planOverride.workspaceId, ws.id));
+    expect(more).toEqual([]);
+    // Each grant after the first says what it replaced: they ran one after the other.
+    const audited = await testDb.owner.db
+      .select()
+      .from(auditLog)
+      .where(eq(auditLog.action, 'workspace.plan_override_set'));
+    const mine = audited.filter((entry) => entry.targetId === ws.id && entry.actorId === staff.id);
+    expect(mine.filter((entry) => (entry.metadata as { replaced: unknown }).replaced === null)).toHaveLength(
+      1,
+    );
+    expect(row!.projects).toBeGreaterThanOrEqual(100);
+  });
+
+  it('a plan grant with "members": null keeps the plan’s own limit (it meant 0)', async () => {
+    const { ws } = await fixture();
+    const expiresAt = new Date(Date.now() + 7 * 86_400_000).toISOString();
+    const grant = await put(staff, `/api/admin/workspaces/${ws.id}/plan-override`, {
+      plan: 'team',
+      expiresAt,
+      members: null,
+      projects: '',
+      storageBytes: null,
+      reason: 'Pilot',
+    });
+    expect(grant.status, JSON.stringify(grant.data)).toBe(200);
+    expect(grant.data).toMatchObject({ members: null, projects: null, storageBytes: null });
+    const page = await staff.client.get(`/api/admin/workspaces/${ws.id}`);
+    const limits = (page.data as { entitlements: { limits: { members: number | null } } }).entitlements
+      .limits;
+    expect(limits.members === null || limits.members > 0).toBe(true);
   });
 });

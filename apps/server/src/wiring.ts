@@ -11,7 +11,7 @@ import {
 import { billingEventQueues, registerBillingEventJobs } from '@plinth/core/billing-events';
 import { appDatabaseUrl, type Env } from '@plinth/core/env';
 import { createFlagStore, flagCatalog, type FlagStore } from '@plinth/core/flags';
-import { createAuth, type Auth } from '@plinth/core/identity';
+import { createAuth, liveSessionIds, type Auth } from '@plinth/core/identity';
 import { JobQueue, platformQueues, type QueueDefinition } from '@plinth/core/jobs';
 import { createLogger, type Logger } from '@plinth/core/logger';
 import {
@@ -188,7 +188,13 @@ export function createWiring(env: Env, ownerUrl: string, logger?: Logger): Wirin
     applicationName: `plinth-${env.role}-listen`,
     onError: (error) => log.warn({ err: error }, 'notification connection lost'),
   });
-  const realtime = createRealtimeHub({ database, notifyHub, logger: log });
+  const realtime = createRealtimeHub({
+    database,
+    notifyHub,
+    logger: log,
+    // A stream ends at the keep-alive after its session does (sign-out, revoke, ban).
+    liveSessions: (sessionIds) => liveSessionIds(database, sessionIds),
+  });
   const flags = createFlagStore({
     database,
     hub: notifyHub,

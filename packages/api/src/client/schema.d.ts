@@ -116,7 +116,7 @@ export interface paths {
     };
     /**
      * Live events (Server-Sent Events)
-     * @description A `text/event-stream` for a signed-in person: `notification` (a new notification: `{"id"}`), `invalidate` (`{"workspace_id","topic"}`: projects, members, billing or workspace changed; refetch it) and `resync` (events may have been missed: refetch everything). Events carry ids; reconnect with `Last-Event-ID` to receive what was missed in the last few minutes. Comments keep the connection alive.
+     * @description A `text/event-stream` for a signed-in person: `notification` (a new notification: `{"id"}`), `invalidate` (`{"workspace_id","topic"}`: projects, members, billing or workspace changed; refetch it) and `resync` (events may have been missed: refetch everything). Events carry ids; reconnect with `Last-Event-ID` to receive what was missed in the last few minutes. Comments keep the connection alive. The stream ends soon after your session does (sign-out), and when you open more than 8 on one node (the oldest ends); a client that stops reading is disconnected.
      */
     get: operations['streamEvents'];
     put?: never;

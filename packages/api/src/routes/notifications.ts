@@ -215,7 +215,9 @@ const eventsRoute = defineRoute('user', {
     'A `text/event-stream` for a signed-in person: `notification` (a new notification: `{"id"}`), ' +
     '`invalidate` (`{"workspace_id","topic"}`: projects, members, billing or workspace changed; refetch it) and ' +
     '`resync` (events may have been missed: refetch everything). Events carry ids; reconnect with ' +
-    '`Last-Event-ID` to receive what was missed in the last few minutes. Comments keep the connection alive.',
+    '`Last-Event-ID` to receive what was missed in the last few minutes. Comments keep the connection alive. ' +
+    'The stream ends soon after your session does (sign-out), and when you open more than 8 on one node ' +
+    '(the oldest ends); a client that stops reading is disconnected.',
   tags,
   parameters: [
     {
@@ -231,8 +233,14 @@ const eventsRoute = defineRoute('user', {
   },
 });
 
-/** The most a client may leave unread on its stream before it is dropped (it reconnects and resumes). */
+/**
+ * The most a client may leave unread on its stream before it is dropped (it reconnects and
+ * resumes), in bytes: frames are queued as bytes (ByteLengthQueuingStrategy), so this is bytes
+ * waiting in this process, past what the socket and the kernel already hold.
+ */
 const MAX_BUFFERED_BYTES = 256 * 1024;
+/** Bytes the stream's queue may hold before it reports back-pressure (desiredSize < 0). */
+const STREAM_HIGH_WATER_MARK = 64 * 1024;
 
 /** /api/v1/me/notifications, /me/notification-preferences and /me/events. */
 export function notificationRoutes(
@@ -295,47 +303,67 @@ export function notificationRoutes(
     const signal = c.req.raw.signal;
     let connection: { close(): void } | undefined;
     let open = true;
-    const body = new ReadableStream<Uint8Array>({
-      async start(controller) {
-        const finish = () => {
-          if (!open) return;
+    let stream: ReadableStreamDefaultController<Uint8Array> | undefined;
+    // A clean end (the session ended, too many streams): what is queued is still sent, then the
+    // response ends and the browser reconnects (to a 401 once signed out).
+    const finish = () => {
+      if (!open) return;
+      open = false;
+      connection?.close();
+      try {
+        stream?.close();
+      } catch {
+        // already closed by the client going away
+      }
+    };
+    // A client that stopped reading: its connection is closed at once, which cancels the stream
+    // and frees what was queued for it (closing the stream would keep that until it was read).
+    const socket = (c.env as { outgoing?: { destroy(): void } } | undefined)?.outgoing;
+    const drop = () => {
+      if (!open) return;
+      if (!socket) return finish();
+      open = false;
+      connection?.close();
+      socket.destroy();
+    };
+    const body = new ReadableStream<Uint8Array>(
+      {
+        async start(controller) {
+          stream = controller;
+          const write = (text: string): boolean => {
+            if (!open) return false;
+            const queued = STREAM_HIGH_WATER_MARK - (controller.desiredSize ?? 0);
+            if (queued > MAX_BUFFERED_BYTES) {
+              drop();
+              return false;
+            }
+            try {
+              controller.enqueue(encoder.encode(text));
+              return true;
+            } catch {
+              finish();
+              return false;
+            }
+          };
+          signal.addEventListener('abort', finish, { once: true });
+          connection = await realtime.connect(actor.id, write, {
+            // Longer than any id we give: not ours, so the client cannot resume and must resync.
+            lastEventId: lastEventId ? (lastEventId.length <= 100 ? lastEventId : '') : undefined,
+            sessionId: actor.sessionId,
+            end: finish,
+          });
+          if (!open || signal.aborted) return finish();
+          // Once the stream is registered (a client that waits for this misses no later change): the
+          // reconnect delay, and a comment so proxies and clients see the stream open.
+          write('retry: 3000\n: connected\n\n');
+        },
+        cancel() {
           open = false;
           connection?.close();
-          try {
-            controller.close();
-          } catch {
-            // already closed by the client going away
-          }
-        };
-        const write = (text: string): boolean => {
-          if (!open) return false;
-          // A client that stopped reading is dropped rather than buffered for without bound.
-          if ((controller.desiredSize ?? 0) < -MAX_BUFFERED_BYTES) {
-            finish();
-            return false;
-          }
-          try {
-            controller.enqueue(encoder.encode(text));
-            return true;
-          } catch {
-            finish();
-            return false;
-          }
-        };
-        signal.addEventListener('abort', finish, { once: true });
-        connection = await realtime.connect(actor.id, write, {
-          lastEventId: lastEventId && lastEventId.length <= 100 ? lastEventId : undefined,
-        });
-        if (!open || signal.aborted) return finish();
-        // Once the stream is registered (a client that waits for this misses no later change): the
-        // reconnect delay, and a comment so proxies and clients see the stream open.
-        write('retry: 3000\n: connected\n\n');
+        },
       },
-      cancel() {
-        open = false;
-        connection?.close();
-      },
-    });
+      new ByteLengthQueuingStrategy({ highWaterMark: STREAM_HIGH_WATER_MARK }),
+    );
     return new Response(body, {
       status: 200,
       headers: {

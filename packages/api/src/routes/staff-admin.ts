@@ -11,6 +11,7 @@ import {
   revokeAllSessions,
 } from '@plinth/core/staff';
 import type { Database } from '@plinth/db';
+import { requestBodyLimit } from '../middleware/body-limit';
 import { originCheck, type SessionEnv } from '../middleware/session-actor';
 import { staffChain } from '../middleware/staff';
 import { auditOrigin } from './origin';
@@ -39,8 +40,12 @@ export function staffAdminRoutes(deps: { database: Database; jobs: JobQueue; env
     appUrl: deps.env.appUrl,
     authSecret: deps.env.auth.secret,
   };
+  // First, before the session is read: a body over 8 KB is refused unread (413), whoever sends it.
+  const limit = requestBodyLimit(MAX_BODY_BYTES);
   return new Hono<SessionEnv>()
-    .use('/admin/users/*', ...staffChain({ database: deps.database, readSession, trustedOrigins }))
+    .use('/admin/users/*', limit, ...staffChain({ database: deps.database, readSession, trustedOrigins }))
+    .use('/admin/reauthenticate', limit)
+    .use('/admin/impersonation/elevate', limit)
     .post('/admin/users/:id/verify-email', async (c) =>
       c.json(await forceVerifyEmail(deps.database, c.get('actor'), c.req.param('id'), auditOrigin(c))),
     )
@@ -76,9 +81,10 @@ export function staffAdminRoutes(deps: { database: Database; jobs: JobQueue; env
     });
 }
 
-/** A JSON body of at most 8 KB (a password, a code, a reason): anything larger is refused unread. */
+/** These routes take a password, a code or a reason: a few hundred bytes. */
+const MAX_BODY_BYTES = 8 * 1024;
+
+/** The JSON body, read after requestBodyLimit has bounded it (counted as it streams in). */
 async function smallJsonBody(request: Request): Promise<unknown> {
-  const text = await request.text();
-  if (text.length > 8 * 1024) throw new AppError('payload_too_large');
-  return parseJsonBody(text);
+  return parseJsonBody(await request.text());
 }

@@ -198,7 +198,10 @@ describe('overrides in Postgres, cached per node', () => {
     );
     // No wall-clock bound here: the test's own timeout is the limit (the hub delivers at commit).
     await expect.poll(() => flag(ctx(b.store), 'beta'), { timeout: 30_000, interval: 20 }).toBe(true);
-    expect(await explainFlag(ctx(a.store), 'beta')).toEqual({ value: true, reason: 'workspace_override' });
+    // Node A hears its own change through the same NOTIFY, not sooner: it may come a moment after B.
+    await expect
+      .poll(() => explainFlag(ctx(a.store), 'beta'), { timeout: 30_000, interval: 20 })
+      .toEqual({ value: true, reason: 'workspace_override' });
 
     await setFlagOverride(
       admin,

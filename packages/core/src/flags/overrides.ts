@@ -5,7 +5,9 @@ import {
   flagOverrideScopes,
   publishNotification,
   user,
+  workspace,
   type Database,
+  type Executor,
   type FlagOverrideRow,
 } from '@plinth/db';
 import type { Actor } from '../actor/index';
@@ -45,7 +47,8 @@ export type ClearFlagOverrideInput = z.input<typeof clearFlagOverrideInput>;
 type Target = { key: string; scope: FlagOverrideRow['scope']; workspaceId?: string; userId?: string };
 
 function checkTarget(deps: FlagAdminDeps, input: Target): FlagDefinition {
-  const definition = deps.definitions[input.key];
+  // Own keys only: `constructor` or `__proto__` are no flag, not a property of every object.
+  const definition = Object.hasOwn(deps.definitions, input.key) ? deps.definitions[input.key] : undefined;
   if (!definition) throw new AppError('invalid_input', 'No such flag.', { fields: { key: 'No such flag.' } });
   const needs: readonly string[] = { kill: [], workspace: ['workspaceId'], user: ['userId'] }[input.scope];
   for (const field of ['workspaceId', 'userId'] as const) {
@@ -59,6 +62,37 @@ function checkTarget(deps: FlagAdminDeps, input: Target): FlagDefinition {
       });
   }
   return definition;
+}
+
+const noSuchWorkspace = () =>
+  new AppError('invalid_input', 'No such workspace.', { fields: { workspaceId: 'No such workspace.' } });
+const noSuchPerson = () =>
+  new AppError('invalid_input', 'No such person.', { fields: { userId: 'No such person.' } });
+
+/** The workspace or person an override names exists (else a 400 naming the field, not an FK error). */
+async function assertTargetExists(tx: Executor, input: Target): Promise<void> {
+  if (input.workspaceId) {
+    const [row] = await tx
+      .select({ id: workspace.id })
+      .from(workspace)
+      .where(and(eq(workspace.id, input.workspaceId), isNull(workspace.deletedAt)));
+    if (!row) throw noSuchWorkspace();
+  }
+  if (input.userId) {
+    const [row] = await tx
+      .select({ id: user.id })
+      .from(user)
+      .where(and(eq(user.id, input.userId), isNull(user.deletedAt)));
+    if (!row) throw noSuchPerson();
+  }
+}
+
+/** Postgres' SQLSTATE of a failed statement (drizzle wraps the driver's error as `cause`). */
+function sqlState(error: unknown): string | undefined {
+  const own = (error as { code?: unknown } | null)?.code;
+  if (typeof own === 'string') return own;
+  const cause = (error as { cause?: { code?: unknown } } | null)?.cause?.code;
+  return typeof cause === 'string' ? cause : undefined;
 }
 
 const sameTarget = (input: Target): SQL =>
@@ -107,8 +141,16 @@ export async function setFlagOverride(
       fields: { expiresAt: 'Choose a moment in the future.' },
     });
   }
+  const settings = {
+    value: values.value,
+    reason: values.reason,
+    createdBy: actor.id,
+    expiresAt: values.expiresAt ?? null,
+  };
   return deps.database.db.transaction(async (tx) => {
-    await tx.delete(flagOverride).where(sameTarget(values));
+    await assertTargetExists(tx, values);
+    // One statement replaces the target's override: two staff setting it at once both succeed
+    // (the later wins), where a delete then an insert had the second fail on the unique key.
     const [row] = await tx
       .insert(flagOverride)
       .values({
@@ -116,12 +158,18 @@ export async function setFlagOverride(
         scope: values.scope,
         workspaceId: values.workspaceId ?? null,
         userId: values.userId ?? null,
-        value: values.value,
-        reason: values.reason,
-        createdBy: actor.id,
-        expiresAt: values.expiresAt ?? null,
+        ...settings,
       })
-      .returning();
+      .onConflictDoUpdate({
+        target: [flagOverride.key, flagOverride.scope, flagOverride.workspaceId, flagOverride.userId],
+        set: { ...settings, createdAt: sql`now()` },
+      })
+      .returning()
+      .catch((error: unknown) => {
+        // Deleted between the check and the insert.
+        if (sqlState(error) === '23503') throw values.workspaceId ? noSuchWorkspace() : noSuchPerson();
+        throw error;
+      });
     await auditStaffAction(
       tx,
       actor,

@@ -22,6 +22,7 @@ export { assertSecondFactorAllowed, recordFailedSecondFactor } from './second-fa
 export { consumeTotpCode } from './totp-replay';
 export {
   createSessionReader,
+  liveSessionIds,
   IMPERSONATION_SECONDS,
   SESSION_EXPIRES_IN_SECONDS,
   SESSION_UPDATE_AGE_SECONDS,

@@ -142,6 +142,26 @@ const sessionPersonQuery = {
            and ${liveImpersonation}`,
 };
 
+/**
+ * Of `sessionIds`, those that are still sessions: not signed out or revoked (their row is gone),
+ * not expired, their person neither banned nor deleted, an impersonation still live. The filters
+ * of readSession, by id, in one statement: the realtime hub asks it for every open stream on each
+ * keep-alive, so a stream ends soon after its session does.
+ */
+export async function liveSessionIds(
+  database: Database,
+  sessionIds: readonly string[],
+): Promise<Set<string>> {
+  if (sessionIds.length === 0) return new Set();
+  const { rows } = await database.pool.query<{ id: string }>(
+    `select s.id from session s join "user" u on u.id = s.user_id
+      where s.id = any($1::uuid[]) and s.expires_at > now() and not u.banned and u.deleted_at is null
+        and ${liveImpersonation}`,
+    [sessionIds],
+  );
+  return new Set(rows.map((row) => row.id));
+}
+
 function sessionOf(row: SessionRow): SessionInfo {
   return {
     sessionId: row.session_id,

@@ -23,7 +23,7 @@ export async function sendNotificationDigests(
 ): Promise<number> {
   let mails = 0;
   for (;;) {
-    const sent = await deps.database.db.transaction(async (tx) => {
+    const batch = await deps.database.db.transaction(async (tx) => {
       await tx.execute(sql`select set_config('app.digest_run', 'on', true)`);
       const rows = await tx
         .select({
@@ -38,7 +38,7 @@ export async function sendNotificationDigests(
         .orderBy(notification.recipientId, notification.category, notification.id)
         .limit(batchSize)
         .for('update', { skipLocked: true });
-      if (rows.length === 0) return 0;
+      if (rows.length === 0) return { rows: 0, queued: 0 };
       const people = await tx
         .select({ id: user.id, email: user.email })
         .from(user)
@@ -86,9 +86,10 @@ export async function sendNotificationDigests(
             rows.map((row) => row.id),
           ),
         );
-      return queued;
+      return { rows: rows.length, queued };
     });
-    mails += sent;
-    if (sent === 0) return mails;
+    mails += batch.queued;
+    // A full batch may have more behind it, even when it made no mail (its people were deleted).
+    if (batch.rows < batchSize) return mails;
   }
 }

@@ -58,6 +58,15 @@ export const listNotificationsInput = z.strictObject({
   unread: z.boolean().default(false),
 });
 
+/**
+ * A cursor from a URL (the /notifications page's `?before=`) as listNotifications takes it, or
+ * undefined when it is not one: the same check, so a page never passes what the list refuses.
+ */
+export function notificationCursorOf(value: unknown): string | undefined {
+  const parsed = listNotificationsInput.shape.cursor.safeParse(value);
+  return parsed.success ? parsed.data : undefined;
+}
+
 type Person = Pick<Actor, 'type' | 'id'>;
 
 function assertPerson(actor: Person): void {
@@ -300,11 +309,12 @@ export async function updateNotificationPreferences(
   return getNotificationPreferences(deps, actor);
 }
 
+/** Stores one change; true when it changed what was stored (not when it set what was there). */
 async function setPreference(
   tx: Executor,
   userId: string,
   change: z.output<typeof preferenceChange>,
-): Promise<void> {
+): Promise<boolean> {
   const match = and(
     eq(notificationPreference.userId, userId),
     eq(notificationPreference.category, change.category),
@@ -314,10 +324,13 @@ async function setPreference(
       : isNull(notificationPreference.workspaceId),
   );
   if (change.mode === null) {
-    await tx.delete(notificationPreference).where(match);
-    return;
+    const removed = await tx
+      .delete(notificationPreference)
+      .where(match)
+      .returning({ id: notificationPreference.id });
+    return removed.length > 0;
   }
-  await tx
+  const written = await tx
     .insert(notificationPreference)
     .values({
       userId,
@@ -334,13 +347,18 @@ async function setPreference(
         notificationPreference.channel,
       ],
       set: { mode: change.mode, updatedAt: sql`now()` },
-    });
+      // A row that already says this is left alone, and returns nothing.
+      setWhere: sql`${notificationPreference.mode} is distinct from excluded.mode`,
+    })
+    .returning({ id: notificationPreference.id });
+  return written.length > 0;
 }
 
 /**
  * The one-click unsubscribe (RFC 8058): no session, the signed token is the authority. Turns the
  * token's category's mail off for its person (for its workspace only, when the mail was about one
- * and so carried it), and records it in the person's account audit trail. Idempotent.
+ * and so carried it), and records it in the person's account audit trail when it changed anything.
+ * Idempotent.
  */
 export async function unsubscribeWithToken(
   deps: { database: Database; secret: string },
@@ -367,7 +385,15 @@ export async function unsubscribeWithToken(
         .where(eq(workspace.id, workspaceId));
       if (!live) workspaceId = null;
     }
-    await setPreference(tx, target.userId, { category, channel: 'email', mode: 'off', workspaceId });
+    const changed = await setPreference(tx, target.userId, {
+      category,
+      channel: 'email',
+      mode: 'off',
+      workspaceId,
+    });
+    // Audited when it turned the mail off, not on each repeat of the same click (the endpoint
+    // needs no session: a replayed link must not fill the person's audit trail).
+    if (!changed) return;
     await audit(
       tx,
       { type: 'user', id: target.userId },

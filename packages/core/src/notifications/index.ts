@@ -22,6 +22,7 @@ export {
   getNotificationPreferences,
   listNotifications,
   listNotificationsInput,
+  notificationCursorOf,
   markAllNotificationsRead,
   markNotificationRead,
   preferenceChange,

@@ -16,8 +16,28 @@ export interface RealtimeHubDeps {
   /** Events kept for Last-Event-ID resume: at most this many, none older than `backlogMs`. */
   backlogSize?: number;
   backlogMs?: number;
-  /** Between keep-alive comments on every stream (proxies close silent connections). */
+  /**
+   * Between keep-alive comments on every stream (proxies close silent connections). Each tick also
+   * checks, in one query, that the sessions of the open streams are still sessions.
+   */
   keepAliveMs?: number;
+  /** Open streams one person may hold on this node; opening one more ends their oldest. */
+  maxStreamsPerUser?: number;
+  /**
+   * Of the given session ids, those still live (identity's `liveSessionIds`): asked on each
+   * keep-alive for every stream opened with a session, and a stream whose session is gone ends.
+   */
+  liveSessions?: (sessionIds: string[]) => Promise<Set<string>>;
+}
+
+/** How a stream is opened: where it resumes, the session it lives on, and how the hub ends it. */
+export interface RealtimeStreamOptions {
+  /** The id of the last event the client saw: the events after it are replayed, or `resync`. */
+  lastEventId?: string | undefined;
+  /** The session the stream was opened with: the stream ends when the session does. */
+  sessionId?: string | undefined;
+  /** Closes the response; the hub calls it when it ends the stream (session gone, too many). */
+  end?: (() => void) | undefined;
 }
 
 export interface RealtimeHub {
@@ -29,17 +49,22 @@ export interface RealtimeHub {
   connect(
     userId: string,
     write: (frame: string) => boolean,
-    options?: { lastEventId?: string | undefined },
+    options?: RealtimeStreamOptions,
   ): Promise<RealtimeConnection>;
-  /** Open streams on this node. */
-  size(): number;
+  /** Open streams on this node (of `userId` only, when given). */
+  size(userId?: string): number;
   close(): Promise<void>;
 }
 
 interface Stream {
   userId: string;
+  sessionId: string | undefined;
   write: (frame: string) => boolean;
+  end: (() => void) | undefined;
 }
+
+/** The default of `maxStreamsPerUser`: a person's tabs and devices, with room to spare. */
+export const MAX_STREAMS_PER_USER = 8;
 
 const frame = (id: string | undefined, event: string, data: unknown) =>
   `${id ? `id: ${id}\n` : ''}event: ${event}\ndata: ${JSON.stringify(data)}\n\n`;
@@ -51,17 +76,20 @@ const frame = (id: string | undefined, event: string, data: unknown) =>
  *
  * A workspace event goes only to streams of people who are members of that workspace when the
  * event is handled: one query per event per node (not per stream), so a member removed a moment
- * ago gets nothing more, whether their stream was opened before or after (decision 0027).
+ * ago gets nothing more, whether their stream was opened before or after (decision 0027). Streams
+ * are bounded: a few per person, and each ends soon after its session does.
  */
 export function createRealtimeHub(deps: RealtimeHubDeps): RealtimeHub {
   const backlogSize = deps.backlogSize ?? 1_000;
   const backlogMs = deps.backlogMs ?? 5 * 60_000;
+  const maxStreamsPerUser = deps.maxStreamsPerUser ?? MAX_STREAMS_PER_USER;
   const logger = deps.logger.child({ component: 'realtime' });
   const byUser = new Map<string, Set<Stream>>();
   const backlog: { at: number; message: RealtimeMessage }[] = [];
   let chain: Promise<void> = Promise.resolve();
   let unsubscribe: Promise<() => Promise<void>> | undefined;
   let keepAlive: NodeJS.Timeout | undefined;
+  let checkingSessions = false;
   let closed = false;
 
   const enqueue = (task: () => Promise<void>): Promise<void> => {
@@ -79,9 +107,17 @@ export function createRealtimeHub(deps: RealtimeHubDeps): RealtimeHub {
     if (streams.size === 0) byUser.delete(stream.userId);
   };
 
+  /** Ends a stream the hub no longer serves: the client sees its response end. */
+  const drop = (stream: Stream) => {
+    remove(stream);
+    stream.end?.();
+  };
+
   const send = (stream: Stream, text: string) => {
     if (!stream.write(text)) remove(stream);
   };
+
+  const allStreams = (): Stream[] => [...byUser.values()].flatMap((streams) => [...streams]);
 
   /** Of `userIds`, those who are members of the (live, not suspended) workspace now. */
   const membersAmong = async (workspaceId: string, userIds: string[]): Promise<Set<string>> => {
@@ -95,29 +131,47 @@ export function createRealtimeHub(deps: RealtimeHubDeps): RealtimeHub {
     return new Set(rows.map((row) => row.user_id));
   };
 
-  /** Writes one message to the streams it concerns (all of this node's, or `only`). */
-  const deliver = async (
-    message: RealtimeMessage,
-    only?: Stream,
-    members?: Promise<Set<string>>,
-  ): Promise<void> => {
+  /** The (live, not suspended) workspaces `userId` is a member of now: one query for a replay. */
+  const workspacesOf = async (userId: string): Promise<Set<string>> => {
+    const { rows } = await deps.database.pool.query<{ workspace_id: string }>(
+      `select m.workspace_id from member m join workspace w on w.id = m.workspace_id
+        where m.user_id = $1 and w.deleted_at is null and w.suspended_at is null`,
+      [userId],
+    );
+    return new Set(rows.map((row) => row.workspace_id));
+  };
+
+  const textOf = (message: RealtimeMessage): string =>
+    message.k === 'notification'
+      ? frame(message.i, 'notification', { id: encodeId('ntf', message.n) })
+      : frame(message.i, 'invalidate', { workspace_id: encodeId('ws', message.w), topic: message.t });
+
+  /** Writes one live message to every stream of this node it concerns. */
+  const deliver = async (message: RealtimeMessage, members?: Promise<Set<string>>): Promise<void> => {
     if (message.k === 'notification') {
-      const targets = only ? (only.userId === message.u ? [only] : []) : [...(byUser.get(message.u) ?? [])];
-      const text = frame(message.i, 'notification', { id: encodeId('ntf', message.n) });
-      for (const stream of targets) send(stream, text);
+      const text = textOf(message);
+      for (const stream of [...(byUser.get(message.u) ?? [])]) send(stream, text);
       return;
     }
-    const candidates = only ? [only.userId] : [...byUser.keys()];
-    const current = await (members ?? membersAmong(message.w, candidates));
-    const text = frame(message.i, 'invalidate', {
-      workspace_id: encodeId('ws', message.w),
-      topic: message.t,
-    });
-    if (only) {
-      if (current.has(only.userId)) send(only, text);
-      return;
-    }
+    const current = await (members ?? membersAmong(message.w, [...byUser.keys()]));
+    const text = textOf(message);
     for (const userId of current) for (const stream of [...(byUser.get(userId) ?? [])]) send(stream, text);
+  };
+
+  /**
+   * Replays backlog messages to one stream, each checked as if it arrived now: the person's
+   * memberships are read once for the whole replay (not once per event: a replay runs in the
+   * node's one delivery queue, and up to `backlogSize` events may follow the client's last).
+   */
+  const replay = async (stream: Stream, messages: RealtimeMessage[]): Promise<void> => {
+    const workspaces = messages.some((message) => message.k === 'workspace')
+      ? await workspacesOf(stream.userId)
+      : new Set<string>();
+    for (const message of messages) {
+      const concerned =
+        message.k === 'notification' ? message.u === stream.userId : workspaces.has(message.w);
+      if (concerned) send(stream, textOf(message));
+    }
   };
 
   const remember = (message: RealtimeMessage) => {
@@ -142,7 +196,7 @@ export function createRealtimeHub(deps: RealtimeHubDeps): RealtimeHub {
     const members =
       message.k === 'workspace' && byUser.size > 0 ? membersAmong(message.w, [...byUser.keys()]) : undefined;
     members?.catch(() => undefined);
-    void enqueue(() => (byUser.size === 0 ? Promise.resolve() : deliver(message, undefined, members)));
+    void enqueue(() => (byUser.size === 0 ? Promise.resolve() : deliver(message, members)));
   };
 
   // After a lost LISTEN connection events may have been missed: every client refetches, and the
@@ -151,15 +205,36 @@ export function createRealtimeHub(deps: RealtimeHubDeps): RealtimeHub {
     void enqueue(async () => {
       backlog.length = 0;
       const text = frame(undefined, 'resync', {});
-      for (const streams of [...byUser.values()]) for (const stream of [...streams]) send(stream, text);
+      for (const stream of allStreams()) send(stream, text);
     });
+  };
+
+  /**
+   * Ends the streams whose session is no longer one (signed out, revoked by staff, expired, the
+   * person banned): one query for every stream of the node, once per keep-alive.
+   */
+  const checkSessions = async () => {
+    const liveSessions = deps.liveSessions;
+    if (checkingSessions || !liveSessions) return;
+    const streams = allStreams().filter((stream) => stream.sessionId !== undefined);
+    if (streams.length === 0) return;
+    checkingSessions = true;
+    try {
+      const live = await liveSessions([...new Set(streams.map((stream) => stream.sessionId!))]);
+      for (const stream of streams) if (!live.has(stream.sessionId!)) drop(stream);
+    } catch (error) {
+      // The database is away: the next keep-alive checks again.
+      logger.warn({ err: error }, 'realtime sessions not checked');
+    } finally {
+      checkingSessions = false;
+    }
   };
 
   const start = () => {
     unsubscribe ??= deps.notifyHub.subscribe(REALTIME_CHANNEL, onMessage, onResync);
     keepAlive ??= setInterval(() => {
-      for (const streams of [...byUser.values()])
-        for (const stream of [...streams]) send(stream, ': keep-alive\n\n');
+      for (const stream of allStreams()) send(stream, ': keep-alive\n\n');
+      void checkSessions();
     }, deps.keepAliveMs ?? 20_000);
     keepAlive.unref();
     return unsubscribe;
@@ -169,13 +244,16 @@ export function createRealtimeHub(deps: RealtimeHubDeps): RealtimeHub {
     async connect(userId, write, options = {}) {
       if (closed) throw new Error('realtime hub closed');
       await start();
-      const stream: Stream = { userId, write };
+      const stream: Stream = { userId, sessionId: options.sessionId, write, end: options.end };
       // In the queue: the stream joins between two events, and a replay cannot interleave with
       // live delivery.
       await enqueue(async () => {
         let set = byUser.get(userId);
         if (!set) byUser.set(userId, (set = new Set()));
         set.add(stream);
+        // One person cannot hold the node's memory with streams: past the cap their oldest ends
+        // (its tab reconnects and resumes; a connection left half-open by a lost network goes first).
+        if (set.size > maxStreamsPerUser) drop(set.values().next().value!);
         const last = options.lastEventId;
         if (last === undefined) return;
         const index = backlog.findIndex((entry) => entry.message.i === last);
@@ -183,11 +261,15 @@ export function createRealtimeHub(deps: RealtimeHubDeps): RealtimeHub {
           send(stream, frame(undefined, 'resync', {}));
           return;
         }
-        for (const entry of backlog.slice(index + 1)) await deliver(entry.message, stream);
+        await replay(
+          stream,
+          backlog.slice(index + 1).map((entry) => entry.message),
+        );
       });
       return { userId, close: () => remove(stream) };
     },
-    size() {
+    size(userId) {
+      if (userId !== undefined) return byUser.get(userId)?.size ?? 0;
       let count = 0;
       for (const streams of byUser.values()) count += streams.size;
       return count;

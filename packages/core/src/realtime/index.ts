@@ -8,4 +8,11 @@ export {
   type RealtimeMessage,
   type RealtimeTopic,
 } from './publish';
-export { createRealtimeHub, type RealtimeHub, type RealtimeConnection, type RealtimeHubDeps } from './hub';
+export {
+  createRealtimeHub,
+  MAX_STREAMS_PER_USER,
+  type RealtimeHub,
+  type RealtimeConnection,
+  type RealtimeHubDeps,
+  type RealtimeStreamOptions,
+} from './hub';

@@ -5,6 +5,7 @@ import type { Actor } from '../actor/index';
 import { auditStaffAction, type AuditOrigin } from '../audit/index';
 import { planKeys } from '../billing/index';
 import { AppError, parseInput } from '../errors/index';
+import { lockWorkspaceLimits } from '../limits/index';
 import { assertStaff, type StaffDeps } from './staff';
 
 const reason = z
@@ -100,7 +101,15 @@ export async function unsuspendWorkspace(
   });
 }
 
-const optionalLimit = (max: number) => z.coerce.number().int().min(0).max(max).optional();
+/**
+ * A limit beyond the plan's, or none: `null` and an empty form field mean "the plan's own" (coerced,
+ * they were 0: a grant with `"members": null` allowed no members at all).
+ */
+const optionalLimit = (max: number) =>
+  z.preprocess(
+    (value) => (value === null || value === '' ? undefined : value),
+    z.coerce.number().int().min(0).max(max).optional(),
+  );
 
 export const setPlanOverrideInput = z.strictObject({
   workspaceId,
@@ -113,12 +122,7 @@ export const setPlanOverrideInput = z.strictObject({
   /** Limits beyond the plan's (empty: the plan's own). */
   members: optionalLimit(100_000),
   projects: optionalLimit(1_000_000),
-  storageBytes: z.coerce
-    .number()
-    .int()
-    .min(0)
-    .max(100 * 1024 ** 4)
-    .optional(),
+  storageBytes: optionalLimit(100 * 1024 ** 4),
 });
 export type SetPlanOverrideInput = z.input<typeof setPlanOverrideInput>;
 
@@ -152,6 +156,10 @@ export async function setPlanOverride(
   }
   await assertWorkspace(deps, values.workspaceId);
   return withTenant(deps.database, values.workspaceId, actor, async (tx) => {
+    // The grant changes the workspace's limits: it waits for (and is waited for by) the checks that
+    // count against them, and two grants at once run one after the other, the second replacing the
+    // first (a delete then an insert side by side had the second fail on the unique key: a 500).
+    await lockWorkspaceLimits(tx, values.workspaceId);
     const [previous] = await tx
       .delete(planOverride)
       .where(eq(planOverride.workspaceId, values.workspaceId))
@@ -204,6 +212,7 @@ export async function clearPlanOverride(
   const values = parseInput(clearPlanOverrideInput, input);
   await assertWorkspace(deps, values.workspaceId);
   await withTenant(deps.database, values.workspaceId, actor, async (tx) => {
+    await lockWorkspaceLimits(tx, values.workspaceId);
     const [removed] = await tx
       .delete(planOverride)
       .where(eq(planOverride.workspaceId, values.workspaceId))

@@ -6,16 +6,47 @@ import { Button } from '../../../components/ui/button';
 export const metadata: Metadata = { title: 'Unsubscribe' };
 
 type UnsubscribePageProps = {
-  searchParams: Promise<{ token?: string | string[]; done?: string | string[] }>;
+  searchParams: Promise<{ token?: string | string[]; done?: string | string[]; error?: string | string[] }>;
+};
+
+/** Why the form's POST failed, in words (the endpoint sends a browser back here with `error`). */
+const failures: Record<string, { title: string; description: string }> = {
+  invalid: {
+    title: 'This link is not valid or has expired',
+    description:
+      'Unsubscribe links work for 60 days. Sign in and turn these emails off under Account → Notifications.',
+  },
+  rate_limited: {
+    title: 'Too many attempts',
+    description: 'Wait a minute, then open the link from the email again.',
+  },
+  failed: {
+    title: 'We could not unsubscribe you',
+    description: 'Try again later, or turn these emails off under Account → Notifications.',
+  },
 };
 
 /**
  * Where the footer link of a notification mail lands. Opening it changes nothing (mail scanners
  * open links); the button POSTs the RFC 8058 form to the one-click endpoint, which checks the
- * signed token, turns that category's mail off, and sends the browser back here with `done`.
+ * signed token, turns that category's mail off, and sends the browser back here with `done` (or
+ * with `error` when the link was bad or expired, to say so in words rather than show JSON).
  */
 export default async function UnsubscribePage({ searchParams }: UnsubscribePageProps) {
-  const { token, done } = await searchParams;
+  const { token, done, error } = await searchParams;
+  if (typeof error === 'string') {
+    const failure = (Object.hasOwn(failures, error) ? failures[error] : undefined) ?? failures.failed!;
+    return (
+      <>
+        <AuthHeading title={failure.title} description={failure.description} />
+        <p className="text-sm">
+          <Link href="/account/notifications" className="underline underline-offset-4">
+            Notification preferences
+          </Link>
+        </p>
+      </>
+    );
+  }
   if (typeof done === 'string') {
     return (
       <>

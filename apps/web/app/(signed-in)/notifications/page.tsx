@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { listNotifications } from '@plinth/core/notifications';
+import { listNotifications, notificationCursorOf } from '@plinth/core/notifications';
 import { serverContext } from '@plinth/core/server-context';
 import { RefreshOnNotification } from './refresh-on-notification';
 import { requireSession } from '../../../lib/session';
@@ -14,8 +14,8 @@ export default async function NotificationsPage({
   searchParams: Promise<{ before?: string | string[] }>;
 }) {
   const { user } = await requireSession('/notifications');
-  const before = (await searchParams).before;
-  const cursor = typeof before === 'string' && /^[0-9a-f-]{36}$/.test(before) ? before : undefined;
+  // A cursor that is not one (a hand-edited URL) is ignored: the first page, not an error page.
+  const cursor = notificationCursorOf((await searchParams).before);
   const page = await listNotifications(
     serverContext(),
     { type: 'user', id: user.id },
