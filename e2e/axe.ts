@@ -53,6 +53,15 @@ export async function axeEverywhere(page: Page, label: string): Promise<string[]
   // The pointer rests where the last click left it; a row or button under it would be measured in
   // its hover colours. Park it in the top-left corner, over nothing that reacts.
   await page.mouse.move(0, 0);
+  // Colours are checked as they end up, not mid-fade: transitions are switched off while axe runs
+  // (waiting for them alone missed a fade that started a frame late on a loaded machine: a
+  // half-dark select measured in a CI run).
+  await page.evaluate(`(() => {
+    const style = document.createElement('style');
+    style.id = 'axe-no-transitions';
+    style.textContent = '*, *::before, *::after { transition: none !important; }';
+    document.head.append(style);
+  })()`);
   for (const colorScheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme });
     for (const [name, size] of Object.entries(VIEWPORTS)) {
@@ -67,6 +76,7 @@ export async function axeEverywhere(page: Page, label: string): Promise<string[]
       for (const line of await axeViolations(page)) found.push(`${label} [${colorScheme}, ${name}] ${line}`);
     }
   }
+  await page.evaluate(`document.getElementById('axe-no-transitions')?.remove()`);
   await page.emulateMedia({ colorScheme: 'light' });
   await page.setViewportSize(VIEWPORTS.desktop);
   return found;
