@@ -297,6 +297,11 @@ describe('billing in a real browser', () => {
     await staff.getByText('No dead events').waitFor();
 
     await staff.getByLabel('Status').selectOption('processed');
+    // The filter is in the address: a reload (or a link) shows the same view.
+    await staff.waitForURL(/\/admin\/billing-events\?status=processed$/u);
+    await staff.reload();
+    await staff.getByRole('heading', { level: 1, name: 'Billing events' }).waitFor();
+    expect(await staff.getByLabel('Status').inputValue()).toBe('processed');
     const table = staff.getByTestId('billing-events-table');
     const ended = table.getByRole('row').filter({ hasText: 'customer.subscription.deleted' });
     await ended.first().waitFor();

@@ -2,6 +2,7 @@
 
 import { useCallback, useEffect, useId, useState } from 'react';
 import type { WebhookEventStatus } from '@plinth/db';
+import type { StatusFilter } from './status-filter';
 import { Alert } from '../../../../components/ui/alert';
 import { Badge } from '../../../../components/ui/badge';
 import { Button } from '../../../../components/ui/button';
@@ -54,10 +55,10 @@ async function errorMessage(response: Response): Promise<string> {
   return body?.error?.message ?? `The server answered ${response.status}.`;
 }
 
-export function BillingEventsTable() {
+export function BillingEventsTable({ initialStatus }: { initialStatus: StatusFilter }) {
   const { toast } = useToast();
   const filterId = useId();
-  const [status, setStatus] = useState<Status | 'all'>('dead');
+  const [status, setStatus] = useState<StatusFilter>(initialStatus);
   const [state, setState] = useState<LoadState>({ kind: 'loading' });
   const [busyEvent, setBusyEvent] = useState<string | null>(null);
 
@@ -123,8 +124,11 @@ export function BillingEventsTable() {
           id={filterId}
           value={status}
           onChange={(event) => {
-            setStatus(event.target.value as Status | 'all');
+            const next = event.target.value as StatusFilter;
+            setStatus(next);
             setState({ kind: 'loading' });
+            // In the address too, so a reload or a shared link shows the same view.
+            window.history.replaceState(null, '', `?status=${next}`);
           }}
         >
           <option value="dead">Dead (failed every retry)</option>

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { requireStaff } from '../../../../lib/session';
 import { BillingEventsTable } from './billing-events-table';
+import { statusFilters } from './status-filter';
 
 export const metadata: Metadata = {
   title: 'Billing events · Admin',
@@ -8,8 +9,14 @@ export const metadata: Metadata = {
 };
 
 /** The Stripe webhook inbox for staff: what failed every retry, and a replay for each. */
-export default async function AdminBillingEventsPage() {
+export default async function AdminBillingEventsPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ status?: string | string[] }>;
+}) {
   await requireStaff('/admin/billing-events');
+  const asked = (await searchParams).status;
+  const initialStatus = statusFilters.find((filter) => filter === asked) ?? 'dead';
   return (
     <div className="mx-auto grid w-full max-w-6xl gap-6">
       <div>
@@ -20,7 +27,7 @@ export default async function AdminBillingEventsPage() {
           replay — processing re-syncs the customer from Stripe, so a late replay is always safe.
         </p>
       </div>
-      <BillingEventsTable />
+      <BillingEventsTable initialStatus={initialStatus} />
     </div>
   );
 }
