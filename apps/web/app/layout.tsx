@@ -1,5 +1,7 @@
 import type { Metadata, Viewport } from 'next';
 import type { ReactNode } from 'react';
+import { NextIntlClientProvider } from 'next-intl';
+import { getLocale, getTranslations } from 'next-intl/server';
 import { ThemeBootScript } from '../components/theme-boot-script';
 import { ToastProvider } from '../components/ui/toast';
 import { themeBootScript } from '../lib/theme';
@@ -21,10 +23,12 @@ export const viewport: Viewport = {
   ],
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  // The request's locale (the person's setting, then Accept-Language, then English: i18n/request.ts).
+  const [locale, t] = await Promise.all([getLocale(), getTranslations('shell')]);
   return (
     // The boot script may set the class of <html> before React hydrates: expected, not a mismatch.
-    <html lang="en" suppressHydrationWarning>
+    <html lang={locale} suppressHydrationWarning>
       <head>
         {/* Before the first paint: the device's saved theme (a cookie), so no page flashes the other palette. */}
         <ThemeBootScript script={themeBootScript} />
@@ -35,9 +39,12 @@ export default function RootLayout({ children }: { children: ReactNode }) {
           href="#main"
           className="sr-only rounded-md bg-background px-3 py-2 text-sm font-medium text-foreground shadow focus:not-sr-only focus:fixed focus:top-3 focus:left-3 focus:z-50 focus:ring-2 focus:ring-ring"
         >
-          Skip to content
+          {t('skipToContent')}
         </a>
-        <ToastProvider>{children}</ToastProvider>
+        {/* Client components read the same locale and catalog (useTranslations). */}
+        <NextIntlClientProvider>
+          <ToastProvider>{children}</ToastProvider>
+        </NextIntlClientProvider>
       </body>
     </html>
   );

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { redirect } from 'next/navigation';
+import { getTranslations } from 'next-intl/server';
 import { loadEnv } from '@plinth/core/env';
 import type { OAuthProviders } from '../../../components/auth/oauth-buttons';
 import { AuthHeading } from '../../../components/auth/auth-heading';
@@ -9,9 +10,10 @@ import { getSession } from '../../../lib/session';
 import { safeNextPath } from '../../../lib/validation';
 import { SignInForm } from './sign-in-form';
 
-export const metadata: Metadata = {
-  title: 'Sign in',
-};
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('auth.signIn');
+  return { title: t('metaTitle') };
+}
 
 type SignInPageProps = {
   searchParams: Promise<{ next?: string | string[]; error?: string | string[] }>;
@@ -30,10 +32,11 @@ export default async function SignInPage({ searchParams }: SignInPageProps) {
     oidc: auth.oidc ? { providerId: auth.oidc.providerId, name: auth.oidc.name } : null,
   };
   const error = typeof params.error === 'string' ? params.error : null;
+  const t = await getTranslations('auth.signIn');
 
   return (
     <>
-      <AuthHeading title="Sign in" description="Welcome back. Sign in to your Plinth account." />
+      <AuthHeading title={t('title')} description={t('description')} />
       <SignInForm
         next={next}
         providers={providers}
@@ -41,12 +44,12 @@ export default async function SignInPage({ searchParams }: SignInPageProps) {
         initialEmail={await invitedEmailFor(next)}
       />
       <p className="mt-8 text-center text-sm text-muted-foreground">
-        New here?{' '}
+        {t('newHere')}{' '}
         <Link
           href={next === '/app' ? '/sign-up' : `/sign-up?next=${encodeURIComponent(next)}`}
           className="font-medium text-primary hover:underline"
         >
-          Create an account
+          {t('createAccount')}
         </Link>
       </p>
     </>

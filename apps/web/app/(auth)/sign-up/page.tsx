@@ -1,15 +1,17 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { redirect } from 'next/navigation';
+import { getTranslations } from 'next-intl/server';
 import { AuthHeading } from '../../../components/auth/auth-heading';
 import { invitedEmailFor } from '../../../lib/invitation-preview';
 import { getSession } from '../../../lib/session';
 import { safeNextPath } from '../../../lib/validation';
 import { SignUpForm } from './sign-up-form';
 
-export const metadata: Metadata = {
-  title: 'Create an account',
-};
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('auth.signUp');
+  return { title: t('metaTitle') };
+}
 
 type SignUpPageProps = {
   searchParams: Promise<{ next?: string | string[] }>;
@@ -19,17 +21,18 @@ export default async function SignUpPage({ searchParams }: SignUpPageProps) {
   // Where to continue once the account exists and the email is confirmed (e.g. an invitation).
   const next = safeNextPath((await searchParams).next);
   if (await getSession()) redirect(next);
+  const t = await getTranslations('auth.signUp');
   return (
     <>
-      <AuthHeading title="Create your account" description="Start with your name, email and a password." />
+      <AuthHeading title={t('title')} description={t('description')} />
       <SignUpForm next={next} initialEmail={await invitedEmailFor(next)} />
       <p className="mt-8 text-center text-sm text-muted-foreground">
-        Already have an account?{' '}
+        {t('haveAccount')}{' '}
         <Link
           href={next === '/app' ? '/sign-in' : `/sign-in?next=${encodeURIComponent(next)}`}
           className="font-medium text-primary hover:underline"
         >
-          Sign in
+          {t('signIn')}
         </Link>
       </p>
     </>
