@@ -7,14 +7,16 @@ import { ToastProvider } from '../components/ui/toast';
 import { themeBootScript } from '../lib/theme';
 import './globals.css';
 
-export const metadata: Metadata = {
-  title: {
-    default: 'Plinth',
-    template: '%s · Plinth',
-  },
-  description:
-    'A TypeScript foundation for SaaS products: identity, tenancy, billing and platform pieces on Postgres, proven by tests.',
-};
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('shell');
+  return {
+    title: {
+      default: 'Plinth',
+      template: '%s · Plinth',
+    },
+    description: t('metaDescription'),
+  };
+}
 
 export const viewport: Viewport = {
   themeColor: [

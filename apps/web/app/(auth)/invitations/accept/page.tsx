@@ -23,11 +23,11 @@ type AcceptInvitationPageProps = {
  * its title and body under auth.invitation.dead.
  */
 const deadLinks = {
-  invalid: { title: 'invalidTitle', body: 'invalidBody' },
-  expired: { title: 'expiredTitle', body: 'expiredBody' },
-  accepted: { title: 'acceptedTitle', body: 'acceptedBody' },
-  revoked: { title: 'revokedTitle', body: 'revokedBody' },
-} as const satisfies Record<Exclude<InvitationPreview['state'], 'valid'>, { title: string; body: string }>;
+  invalid: { heading: 'invalidTitle', body: 'invalidBody' },
+  expired: { heading: 'expiredTitle', body: 'expiredBody' },
+  accepted: { heading: 'acceptedTitle', body: 'acceptedBody' },
+  revoked: { heading: 'revokedTitle', body: 'revokedBody' },
+} as const satisfies Record<Exclude<InvitationPreview['state'], 'valid'>, { heading: string; body: string }>;
 
 /**
  * Where invitation emails link to. Before sign-in it already says who invited which address to
@@ -57,7 +57,7 @@ export default async function AcceptInvitationPage({ searchParams }: AcceptInvit
     const dead = deadLinks[preview.state];
     return (
       <>
-        <AuthHeading title={t(`dead.${dead.title}`)} description={t('nothingChanged')} />
+        <AuthHeading title={t(`dead.${dead.heading}`)} description={t('nothingChanged')} />
         <div className="grid gap-3" data-testid="invitation-state" data-state={preview.state}>
           <Alert variant="destructive">{t(`dead.${dead.body}`)}</Alert>
           <Button asChild variant="secondary" className="w-full">
