@@ -20,7 +20,7 @@ const repoRoot = fileURLToPath(new URL('..', import.meta.url));
 
 type Catalog = { [key: string]: string | Catalog };
 
-const catalogDirs = ['apps/web/messages'];
+const catalogDirs = ['apps/web/messages', 'packages/emails/messages'];
 
 function readCatalog(dir: string, locale: string): Catalog {
   return JSON.parse(readFileSync(path.join(repoRoot, dir, `${locale}.json`), 'utf8')) as Catalog;
