@@ -63,8 +63,14 @@ describe.each(catalogDirs)('the catalogs in %s', (dir) => {
 
   it.each(LOCALES.filter((locale) => locale !== 'en'))('%s has exactly the keys of English', (locale) => {
     const other = new Map(flatten(readCatalog(dir, locale)));
-    expect([...english.keys()].filter((key) => !other.has(key)), 'missing in ' + locale).toEqual([]);
-    expect([...other.keys()].filter((key) => !english.has(key)), 'not in English').toEqual([]);
+    expect(
+      [...english.keys()].filter((key) => !other.has(key)),
+      'missing in ' + locale,
+    ).toEqual([]);
+    expect(
+      [...other.keys()].filter((key) => !english.has(key)),
+      'not in English',
+    ).toEqual([]);
     const empty = [...other].filter(([, message]) => message.trim() === '').map(([key]) => key);
     expect(empty, 'empty messages').toEqual([]);
   });
@@ -77,7 +83,8 @@ describe.each(catalogDirs)('the catalogs in %s', (dir) => {
         const source = english.get(key);
         if (source !== undefined && locale !== 'en') {
           const expected = placeholders(source, 'en');
-          if (used.join() !== expected.join()) problems.push(`${key}: ${used.join()} ≠ English ${expected.join()}`);
+          if (used.join() !== expected.join())
+            problems.push(`${key}: ${used.join()} ≠ English ${expected.join()}`);
         }
       } catch (error) {
         problems.push(`${key}: ${(error as Error).message}`);
@@ -122,6 +129,16 @@ const convertedFiles = [
   'apps/web/app/(signed-in)/account/page.tsx',
   'apps/web/app/(signed-in)/account/theme-section.tsx',
   'apps/web/app/(signed-in)/account/language-section.tsx',
+  'apps/web/app/(signed-in)/w/[slug]/projects/(list)/page.tsx',
+  'apps/web/app/(signed-in)/w/[slug]/projects/project-list.tsx',
+  'apps/web/app/(signed-in)/w/[slug]/projects/create-project-dialog.tsx',
+  'apps/web/app/(signed-in)/w/[slug]/projects/onboarding-checklist.tsx',
+  'apps/web/app/(signed-in)/w/[slug]/members/page.tsx',
+  'apps/web/app/(signed-in)/w/[slug]/members/members-table.tsx',
+  'apps/web/app/(signed-in)/w/[slug]/members/invitations-table.tsx',
+  'apps/web/app/(signed-in)/w/[slug]/members/invite-form.tsx',
+  'apps/web/app/(signed-in)/w/[slug]/members/leave-workspace-button.tsx',
+  'apps/web/app/(signed-in)/w/[slug]/members/transfer-ownership-form.tsx',
 ];
 
 /** Attributes a person reads or hears. */
@@ -141,7 +158,9 @@ const visibleProperties = new Set(['title', 'description']);
 
 const hasLetter = /\p{L}/u;
 
-function isLiteralText(node: ts.Node | undefined): node is ts.StringLiteral | ts.NoSubstitutionTemplateLiteral {
+function isLiteralText(
+  node: ts.Node | undefined,
+): node is ts.StringLiteral | ts.NoSubstitutionTemplateLiteral {
   return (
     node !== undefined &&
     (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) &&
@@ -163,7 +182,12 @@ function hardCodedLiterals(file: string, source: string): string[] {
       if (value && ts.isJsxExpression(value) && isLiteralText(value.expression)) {
         report(node, `${node.name.getText(tree)}={'${value.expression.text}'}`);
       }
-      if (value && ts.isJsxExpression(value) && value.expression && ts.isTemplateExpression(value.expression)) {
+      if (
+        value &&
+        ts.isJsxExpression(value) &&
+        value.expression &&
+        ts.isTemplateExpression(value.expression)
+      ) {
         if (hasLetter.test(value.expression.head.text)) report(node, value.expression.getText(tree));
       }
     }
