@@ -75,7 +75,7 @@ describe('languages in a real browser', () => {
     await page.getByTestId('locale-select').selectOption('de');
     await page.getByRole('heading', { level: 1, name: 'Konto' }).waitFor();
     await expect(page.locator('html').getAttribute('lang')).resolves.toBe('de');
-    await page.getByText('Sprache gespeichert').first().waitFor();
+    await expect(page.getByTestId('locale-status').textContent()).resolves.toBe('Sprache gespeichert');
 
     // Acme has four members, Globex two: the plural form, and the chrome, in German.
     await page.goto(`${server.url}/w/acme/members`, { waitUntil: 'networkidle' });

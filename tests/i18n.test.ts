@@ -139,6 +139,9 @@ const convertedFiles = [
   'apps/web/app/(signed-in)/w/[slug]/members/invite-form.tsx',
   'apps/web/app/(signed-in)/w/[slug]/members/leave-workspace-button.tsx',
   'apps/web/app/(signed-in)/w/[slug]/members/transfer-ownership-form.tsx',
+  'apps/web/app/(signed-in)/w/[slug]/settings/(general)/page.tsx',
+  'apps/web/app/(signed-in)/w/[slug]/settings/rename-workspace-form.tsx',
+  'apps/web/app/(signed-in)/w/[slug]/settings/delete-workspace-form.tsx',
 ];
 
 /** Attributes a person reads or hears. */

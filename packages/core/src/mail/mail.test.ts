@@ -2,7 +2,7 @@ import { Writable } from 'node:stream';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { installTestQueues, useTestDatabase } from '@plinth/testing';
 import { AppError } from '../errors/index';
-import { localeOfEmail } from '../identity/locale';
+import { localeOfEmail } from '../identity/index';
 import { JobQueue, platformQueues } from '../jobs/index';
 import { createLogger } from '../logger/index';
 import {

@@ -23,11 +23,15 @@ export function LanguageSection({ locale: savedLocale }: { locale: Locale | null
   const selectId = useId();
   const [locale, setLocale] = useState<Locale | null>(savedLocale);
   const [pending, startTransition] = useTransition();
+  // Said in the page's own words after the refresh, so in the new language (a toast would keep
+  // the words of the language the person just left).
+  const [saved, setSaved] = useState(false);
 
   function choose(value: string) {
     const next = isLocale(value) ? value : null;
     const previous = locale;
     setLocale(next);
+    setSaved(false);
     startTransition(async () => {
       const outcome = await setLocaleAction(next);
       if (!outcome.ok) {
@@ -36,8 +40,8 @@ export function LanguageSection({ locale: savedLocale }: { locale: Locale | null
         return;
       }
       // The page and its chrome come back from the server in the new language.
+      setSaved(true);
       router.refresh();
-      toast({ title: t('saved'), variant: 'success' });
     });
   }
 
@@ -63,6 +67,9 @@ export function LanguageSection({ locale: savedLocale }: { locale: Locale | null
             </option>
           ))}
         </Select>
+        <p role="status" className="min-h-4 text-xs text-muted-foreground" data-testid="locale-status">
+          {saved ? t('saved') : ''}
+        </p>
       </div>
     </SettingsSection>
   );
