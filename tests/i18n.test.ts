@@ -142,6 +142,7 @@ const convertedFiles = [
   'apps/web/app/(signed-in)/w/[slug]/settings/(general)/page.tsx',
   'apps/web/app/(signed-in)/w/[slug]/settings/rename-workspace-form.tsx',
   'apps/web/app/(signed-in)/w/[slug]/settings/delete-workspace-form.tsx',
+  'apps/web/app/(signed-in)/w/[slug]/billing/success/page.tsx',
 ];
 
 /** Attributes a person reads or hears. */
