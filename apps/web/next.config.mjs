@@ -32,6 +32,14 @@ const nextConfig = {
   reactStrictMode: true,
   turbopack: {
     root: repoRoot,
+    // next-intl finds its request configuration (the locale and catalog of each request) through
+    // this alias. Its plugin (next-intl/plugin) sets the same alias, but it checks the path against
+    // the working directory, which is the repository root under `npm run dev` (the custom server)
+    // and apps/web under `next build`; Turbopack resolves the alias from this app's directory, so
+    // it is set here directly. Turbopack is the only bundler this app builds with.
+    resolveAlias: {
+      'next-intl/config': './i18n/request.ts',
+    },
   },
 };
 

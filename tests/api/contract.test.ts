@@ -271,12 +271,26 @@ const cases: Record<string, () => Promise<void>> = {
   },
   async getMe() {
     const { data } = await api.GET('/me');
-    expect(data).toEqual({ id: encodeId('user', owner.id), email: owner.email, theme: 'system' });
+    expect(data).toEqual({
+      id: encodeId('user', owner.id),
+      email: owner.email,
+      theme: 'system',
+      locale: null,
+    });
   },
   async updateMe() {
     const { data } = await api.PATCH('/me', { body: { theme: 'dark' } });
-    expect(data).toEqual({ id: encodeId('user', owner.id), email: owner.email, theme: 'dark' });
+    expect(data).toEqual({ id: encodeId('user', owner.id), email: owner.email, theme: 'dark', locale: null });
     expect((await api.GET('/me')).data).toMatchObject({ theme: 'dark' });
+    const german = await api.PATCH('/me', { body: { locale: 'de' } });
+    expect(german.data).toMatchObject({ theme: 'dark', locale: 'de' });
+    const badLocale = await api.PATCH('/me', { body: { locale: 'xx' as never } });
+    expect(badLocale.response.status).toBe(400);
+    expect(badLocale.error).toMatchObject({ error: { fields: { locale: expect.any(String) } } });
+    const empty = await api.PATCH('/me', { body: {} });
+    expect(empty.response.status).toBe(400);
+    expect(empty.error).toMatchObject({ error: { fields: { theme: expect.any(String) } } });
+    expect((await api.PATCH('/me', { body: { locale: null } })).data).toMatchObject({ locale: null });
     const bad = await api.PATCH('/me', { body: { theme: 'purple' as never } });
     expect(bad.response.status).toBe(400);
     expect(bad.error).toMatchObject({ error: { fields: { theme: expect.any(String) } } });

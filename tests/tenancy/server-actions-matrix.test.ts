@@ -381,6 +381,7 @@ const outsideMatrix: Record<string, string> = {
   '(signed-in)/account/actions.ts#avatarStateAction': "the person's own avatar: asserted below",
   '(signed-in)/account/actions.ts#removeAvatarAction': "the person's own avatar: asserted below",
   '(signed-in)/account/actions.ts#setThemeAction': "the person's own theme: asserted below",
+  '(signed-in)/account/actions.ts#setLocaleAction': "the person's own language: asserted below",
   '(signed-in)/admin/system/actions.ts#replayJobAction':
     'staff only, in no workspace: asserted below (replay itself: packages/core/src/system)',
   '(signed-in)/admin/users/actions.ts#forceVerifyEmailAction':
@@ -679,6 +680,37 @@ describe('setThemeAction (a person, in no workspace)', () => {
     expect(await themeOf(people.member.id)).toBe('dark');
     expect(await themeOf(people.viewer.id)).toBe('system');
     expect(await accountActions.setThemeAction('system')).toMatchObject({ ok: true });
+  });
+});
+
+describe('setLocaleAction (a person, in no workspace)', () => {
+  const localeOf = async (userId: string) =>
+    (await testDb.owner.pool.query('select locale from "user" where id = $1', [userId])).rows[0]?.locale;
+
+  it("saves the person's own language; signed out, from another site or with a bad value it writes nothing", async () => {
+    actAs(null);
+    expect(await accountActions.setLocaleAction('de')).toMatchObject({
+      ok: false,
+      error: { code: 'unauthenticated' },
+    });
+    for (const [, origin] of foreignOrigins) {
+      actAs(people.member, origin);
+      expect(await accountActions.setLocaleAction('de')).toMatchObject({
+        ok: false,
+        error: { code: 'forbidden' },
+      });
+    }
+    actAs(people.member);
+    expect(await accountActions.setLocaleAction('klingon')).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input', fields: { locale: expect.any(String) } },
+    });
+    expect(await localeOf(people.member.id)).toBeNull();
+    expect(await accountActions.setLocaleAction('de')).toEqual({ ok: true, data: { locale: 'de' } });
+    expect(await localeOf(people.member.id)).toBe('de');
+    expect(await localeOf(people.viewer.id)).toBeNull();
+    expect(await accountActions.setLocaleAction(null)).toEqual({ ok: true, data: { locale: null } });
+    expect(await localeOf(people.member.id)).toBeNull();
   });
 });
 

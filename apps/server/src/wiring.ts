@@ -11,7 +11,7 @@ import {
 import { billingEventQueues, registerBillingEventJobs } from '@plinth/core/billing-events';
 import { appDatabaseUrl, type Env } from '@plinth/core/env';
 import { createFlagStore, flagCatalog, type FlagStore } from '@plinth/core/flags';
-import { createAuth, liveSessionIds, type Auth } from '@plinth/core/identity';
+import { createAuth, liveSessionIds, localeOfEmail, type Auth } from '@plinth/core/identity';
 import { JobQueue, platformQueues, type QueueDefinition } from '@plinth/core/jobs';
 import { createLogger, type Logger } from '@plinth/core/logger';
 import {
@@ -283,6 +283,8 @@ export async function registerPlatformJobs(wiring: Wiring): Promise<{ stop(): Pr
       logger,
       unsubscribeLinks: (target) =>
         unsubscribeLinks({ appUrl: wiring.env.appUrl, secret: wiring.env.auth.secret }, target),
+      // Mail in the recipient's language when they have an account and chose one (decision 0039).
+      recipientLocale: (to) => localeOfEmail({ database }, to),
     }),
   );
   // The webhook dispatcher (fan-out from the outbox, the delivery loop): stopped on shutdown.

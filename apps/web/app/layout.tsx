@@ -1,18 +1,22 @@
 import type { Metadata, Viewport } from 'next';
 import type { ReactNode } from 'react';
+import { NextIntlClientProvider } from 'next-intl';
+import { getLocale, getTranslations } from 'next-intl/server';
 import { ThemeBootScript } from '../components/theme-boot-script';
 import { ToastProvider } from '../components/ui/toast';
 import { themeBootScript } from '../lib/theme';
 import './globals.css';
 
-export const metadata: Metadata = {
-  title: {
-    default: 'Plinth',
-    template: '%s · Plinth',
-  },
-  description:
-    'A TypeScript foundation for SaaS products: identity, tenancy, billing and platform pieces on Postgres, proven by tests.',
-};
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('shell');
+  return {
+    title: {
+      default: 'Plinth',
+      template: '%s · Plinth',
+    },
+    description: t('metaDescription'),
+  };
+}
 
 export const viewport: Viewport = {
   themeColor: [
@@ -21,10 +25,12 @@ export const viewport: Viewport = {
   ],
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  // The request's locale (the person's setting, then Accept-Language, then English: i18n/request.ts).
+  const [locale, t] = await Promise.all([getLocale(), getTranslations('shell')]);
   return (
     // The boot script may set the class of <html> before React hydrates: expected, not a mismatch.
-    <html lang="en" suppressHydrationWarning>
+    <html lang={locale} suppressHydrationWarning>
       <head>
         {/* Before the first paint: the device's saved theme (a cookie), so no page flashes the other palette. */}
         <ThemeBootScript script={themeBootScript} />
@@ -35,9 +41,12 @@ export default function RootLayout({ children }: { children: ReactNode }) {
           href="#main"
           className="sr-only rounded-md bg-background px-3 py-2 text-sm font-medium text-foreground shadow focus:not-sr-only focus:fixed focus:top-3 focus:left-3 focus:z-50 focus:ring-2 focus:ring-ring"
         >
-          Skip to content
+          {t('skipToContent')}
         </a>
-        <ToastProvider>{children}</ToastProvider>
+        {/* Client components read the same locale and catalog (useTranslations). */}
+        <NextIntlClientProvider>
+          <ToastProvider>{children}</ToastProvider>
+        </NextIntlClientProvider>
       </body>
     </html>
   );

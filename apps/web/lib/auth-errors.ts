@@ -87,3 +87,40 @@ export async function callAuth<T>(
     return { ok: false, code: undefined, status: undefined, message: NETWORK_ERROR_MESSAGE, fields: {} };
   }
 }
+
+/** The codes with their own wording in the catalogs (common.authErrors): the ones above. */
+const catalogedCodes = [
+  'INVALID_EMAIL_OR_PASSWORD',
+  'INVALID_PASSWORD',
+  'INVALID_CODE',
+  'INVALID_BACKUP_CODE',
+  'INVALID_TWO_FACTOR_COOKIE',
+  'TOO_MANY_ATTEMPTS_REQUEST_NEW_CODE',
+  'INVALID_TOKEN',
+  'TOKEN_EXPIRED',
+  'EMAIL_NOT_VERIFIED',
+  'FAILED_TO_GET_SESSION',
+  'SESSION_EXPIRED',
+  'SESSION_NOT_FRESH',
+] as const;
+type CatalogedCode = (typeof catalogedCodes)[number];
+export type AuthErrorKey = CatalogedCode | 'network' | 'rateLimited';
+
+function isCatalogedCode(code: string | undefined): code is CatalogedCode {
+  return (catalogedCodes as readonly (string | undefined)[]).includes(code);
+}
+
+/**
+ * A failed outcome's sentence in the reader's language: a code the catalogs word (common.authErrors),
+ * a network failure or a rate limit; otherwise the server's own message (better-auth words those in
+ * English only). `t` is useTranslations('common.authErrors').
+ */
+export function localizedAuthMessage(
+  outcome: { code: string | undefined; status: number | undefined; message: string },
+  t: (key: AuthErrorKey) => string,
+): string {
+  if (isCatalogedCode(outcome.code)) return t(outcome.code);
+  if (outcome.message === NETWORK_ERROR_MESSAGE) return t('network');
+  if (outcome.message === RATE_LIMIT_MESSAGE) return t('rateLimited');
+  return outcome.message;
+}

@@ -1,19 +1,42 @@
-// Display helpers for client components. Dates are formatted in the browser (its locale and time
-// zone) and only after data arrives on the client, so server and client HTML never disagree.
+// Display helpers for client components. Dates are formatted in the browser (its time zone) and
+// only after data arrives on the client, so server and client HTML never disagree.
 
-const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
-const dateOnly = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
+const formats = new Map<string, { dateTime: Intl.DateTimeFormat; dateOnly: Intl.DateTimeFormat }>();
 
-export function formatDateTime(value: string | Date | null | undefined): string {
-  if (!value) return '—';
-  const date = value instanceof Date ? value : new Date(value);
-  return Number.isNaN(date.getTime()) ? '—' : dateTime.format(date);
+function formatsFor(locale: string | undefined) {
+  const key = locale ?? '';
+  let found = formats.get(key);
+  if (!found) {
+    found = {
+      dateTime: new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }),
+      dateOnly: new Intl.DateTimeFormat(locale, { dateStyle: 'medium' }),
+    };
+    formats.set(key, found);
+  }
+  return found;
 }
 
-export function formatDate(value: string | Date | null | undefined): string {
+/**
+ * The Intl locale to show dates in for the app's active locale (next-intl's useLocale): the
+ * browser's own when it is a variant of it (en-GB for English keeps day-month order), else the
+ * active locale (a person who chose German sees German dates in an English browser).
+ */
+export function dateLocale(appLocale: string | undefined): string | undefined {
+  if (!appLocale || typeof navigator === 'undefined') return appLocale;
+  const browser = navigator.language;
+  return browser.toLowerCase().split('-')[0] === appLocale ? browser : appLocale;
+}
+
+export function formatDateTime(value: string | Date | null | undefined, locale?: string): string {
   if (!value) return '—';
   const date = value instanceof Date ? value : new Date(value);
-  return Number.isNaN(date.getTime()) ? '—' : dateOnly.format(date);
+  return Number.isNaN(date.getTime()) ? '—' : formatsFor(locale).dateTime.format(date);
+}
+
+export function formatDate(value: string | Date | null | undefined, locale?: string): string {
+  if (!value) return '—';
+  const date = value instanceof Date ? value : new Date(value);
+  return Number.isNaN(date.getTime()) ? '—' : formatsFor(locale).dateOnly.format(date);
 }
 
 /** "Chrome on macOS" from a user agent string; good enough to recognise one's own devices. */

@@ -6,25 +6,56 @@ import { safeRedirectPath } from '@plinth/core/redirects';
 export const MIN_PASSWORD_LENGTH = 12;
 export const MAX_PASSWORD_LENGTH = 128;
 
+/** The English hint; converted forms show common.validation.passwordHint (useValidation). */
 export const PASSWORD_HINT = `At least ${MIN_PASSWORD_LENGTH} characters. A long phrase is easier to remember than symbols.`;
 
 // Deliberately loose (one @, a dot in the domain, no spaces): the server's zod email check is the
 // authority, and a stricter pattern here would refuse addresses the server accepts.
 const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/u;
 
-export function validateEmail(email: string): string | undefined {
+// Each check names its problem by a key of common.validation in the catalogs (apps/web/messages);
+// useValidation (lib/use-validation.ts) words it in the reader's language. The validate* functions
+// below are the English wording, for the forms not yet converted to the catalogs.
+
+export type EmailProblem = 'emailRequired' | 'emailInvalid';
+export type PasswordProblem = 'passwordChoose' | 'passwordMin' | 'passwordMax';
+export type NameProblem = 'nameRequired' | 'nameMax';
+
+export const MAX_NAME_LENGTH = 100;
+
+export function emailProblem(email: string): EmailProblem | undefined {
   const trimmed = email.trim();
-  if (trimmed === '') return 'Enter your email address.';
-  if (trimmed.length > 320 || !EMAIL_PATTERN.test(trimmed)) {
-    return 'Enter an email address like name@example.com.';
-  }
+  if (trimmed === '') return 'emailRequired';
+  if (trimmed.length > 320 || !EMAIL_PATTERN.test(trimmed)) return 'emailInvalid';
+  return undefined;
+}
+
+export function newPasswordProblem(password: string): PasswordProblem | undefined {
+  if (password === '') return 'passwordChoose';
+  if (password.length < MIN_PASSWORD_LENGTH) return 'passwordMin';
+  if (password.length > MAX_PASSWORD_LENGTH) return 'passwordMax';
+  return undefined;
+}
+
+export function nameProblem(name: string): NameProblem | undefined {
+  const trimmed = name.trim();
+  if (trimmed === '') return 'nameRequired';
+  if (trimmed.length > MAX_NAME_LENGTH) return 'nameMax';
+  return undefined;
+}
+
+export function validateEmail(email: string): string | undefined {
+  const problem = emailProblem(email);
+  if (problem === 'emailRequired') return 'Enter your email address.';
+  if (problem === 'emailInvalid') return 'Enter an email address like name@example.com.';
   return undefined;
 }
 
 export function validateNewPassword(password: string): string | undefined {
-  if (password === '') return 'Choose a password.';
-  if (password.length < MIN_PASSWORD_LENGTH) return `Use at least ${MIN_PASSWORD_LENGTH} characters.`;
-  if (password.length > MAX_PASSWORD_LENGTH) return `Use at most ${MAX_PASSWORD_LENGTH} characters.`;
+  const problem = newPasswordProblem(password);
+  if (problem === 'passwordChoose') return 'Choose a password.';
+  if (problem === 'passwordMin') return `Use at least ${MIN_PASSWORD_LENGTH} characters.`;
+  if (problem === 'passwordMax') return `Use at most ${MAX_PASSWORD_LENGTH} characters.`;
   return undefined;
 }
 
@@ -33,9 +64,9 @@ export function validateRequired(value: string, message: string): string | undef
 }
 
 export function validateName(name: string): string | undefined {
-  const trimmed = name.trim();
-  if (trimmed === '') return 'Enter your name.';
-  if (trimmed.length > 100) return 'Use at most 100 characters.';
+  const problem = nameProblem(name);
+  if (problem === 'nameRequired') return 'Enter your name.';
+  if (problem === 'nameMax') return `Use at most ${MAX_NAME_LENGTH} characters.`;
   return undefined;
 }
 

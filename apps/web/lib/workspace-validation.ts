@@ -30,13 +30,26 @@ export function validateSlug(slug: string): string | undefined {
   return undefined;
 }
 
-export function validateProjectName(name: string): string | undefined {
+export const PROJECT_NAME_MAX = 120;
+export const PROJECT_DESCRIPTION_MAX = 2000;
+
+/** What is wrong with a project name, as a key of projects.create in the catalogs. */
+export function projectNameProblem(name: string): 'nameRequired' | 'nameMax' | undefined {
   const trimmed = name.trim();
-  if (trimmed === '') return 'Enter a project name.';
-  if (trimmed.length > 120) return 'Use at most 120 characters.';
+  if (trimmed === '') return 'nameRequired';
+  if (trimmed.length > PROJECT_NAME_MAX) return 'nameMax';
+  return undefined;
+}
+
+export function validateProjectName(name: string): string | undefined {
+  const problem = projectNameProblem(name);
+  if (problem === 'nameRequired') return 'Enter a project name.';
+  if (problem === 'nameMax') return `Use at most ${PROJECT_NAME_MAX} characters.`;
   return undefined;
 }
 
 export function validateProjectDescription(description: string): string | undefined {
-  return description.trim().length > 2000 ? 'Use at most 2000 characters.' : undefined;
+  return description.trim().length > PROJECT_DESCRIPTION_MAX
+    ? `Use at most ${PROJECT_DESCRIPTION_MAX} characters.`
+    : undefined;
 }

@@ -13,6 +13,7 @@ import {
 } from '@react-email/components';
 import { createContext, useContext, type CSSProperties, type ReactNode } from 'react';
 import { productName, theme } from './brand';
+import { MailLocale } from './i18n';
 
 const styles = {
   body: { backgroundColor: theme.background, margin: 0, padding: '24px 0', fontFamily: theme.fontFamily },
@@ -59,8 +60,9 @@ export function EmailLayout(props: {
   children: ReactNode;
 }) {
   const unsubscribeUrl = useContext(UnsubscribeLink);
+  const { locale, t } = useContext(MailLocale);
   return (
-    <Html lang="en" dir="ltr">
+    <Html lang={locale} dir="ltr">
       <Head>
         <meta name="color-scheme" content="light" />
         <meta name="supported-color-schemes" content="light" />
@@ -78,7 +80,7 @@ export function EmailLayout(props: {
           {unsubscribeUrl ? (
             <Text style={styles.muted}>
               <Link href={unsubscribeUrl} style={styles.rawLink}>
-                Unsubscribe from these emails
+                {t('layout.unsubscribe')}
               </Link>
             </Text>
           ) : null}
@@ -94,6 +96,7 @@ export function Paragraph({ children }: { children: ReactNode }) {
 
 /** The call to action, then the same link written out for clients that block buttons. */
 export function ActionLink({ href, label }: { href: string; label: string }) {
+  const { t } = useContext(MailLocale);
   return (
     <>
       <Section style={{ margin: '8px 0 24px' }}>
@@ -101,7 +104,7 @@ export function ActionLink({ href, label }: { href: string; label: string }) {
           {label}
         </Button>
       </Section>
-      <Text style={styles.muted}>If the button does not work, copy this link into your browser:</Text>
+      <Text style={styles.muted}>{t('layout.buttonFallback')}</Text>
       <Text style={styles.muted}>
         <Link href={href} style={styles.rawLink}>
           {href}

@@ -212,6 +212,59 @@ describe('renderMail', () => {
     expect(trial.text).toContain('30 November 2025');
   });
 
+  it('renders every template in German for a German recipient, with German dates, money and plurals', async () => {
+    for (const name of mailTemplateNames) {
+      const [english, german] = await Promise.all([
+        renderMail(name, samples[name].data as never),
+        renderMail(name, samples[name].data as never, { locale: 'de' }),
+      ]);
+      expect(german.html, name).toContain('<html dir="ltr" lang="de">');
+      expect(german.text, name).not.toBe(english.text);
+      expect(german.text, name).toMatch(/Nicht angefordert|Das waren nicht Sie|nicht Ihre/);
+      for (const part of [german.subject, german.html, german.text]) {
+        expect(part).not.toMatch(/undefined|null|NaN|\[object Object\]/);
+      }
+    }
+    const greeting = await renderMail(
+      'verify-email',
+      { name: 'Olivia', url: link('verify-email') },
+      { locale: 'de' },
+    );
+    expect(greeting.text).toMatch(/^Hallo Olivia,/);
+    const failed = await renderMail('billing-payment-failed', samples['billing-payment-failed'].data, {
+      locale: 'de',
+    });
+    expect(failed.text).toContain('49,00\u00a0€');
+    expect(failed.text).toContain('26. November 2025 um 13:40 UTC');
+    const digest = await renderMail('notification-digest', samples['notification-digest'].data, {
+      locale: 'de',
+    });
+    expect(digest.subject).toContain('3 Benachrichtigungen');
+    const single = await renderMail(
+      'notification-digest',
+      {
+        ...samples['notification-digest'].data,
+        items: samples['notification-digest'].data.items.slice(0, 1),
+        more: 0,
+      },
+      { locale: 'de' },
+    );
+    expect(single.subject).toContain('1 Benachrichtigung.');
+    const unsubscribed = await renderMail('notification', samples.notification.data, {
+      locale: 'de',
+      unsubscribeUrl: 'http://localhost:3000/unsubscribe?token=abc',
+    });
+    expect(unsubscribed.text).toContain(
+      'Diese E-Mails abbestellen:\nhttp://localhost:3000/unsubscribe?token=abc',
+    );
+  });
+
+  it('falls back to English for a locale it does not have', async () => {
+    const mail = await renderMail('magic-link', samples['magic-link'].data, { locale: 'fr' });
+    expect(mail.html).toContain('lang="en"');
+    expect(mail.subject).toMatch(/sign-in link/);
+  });
+
   it('escapes what people typed, so a name cannot inject markup', async () => {
     const mail = await renderMail('reset-password', {
       name: '<img src=x onerror=alert(1)>',

@@ -19,6 +19,7 @@ import { notification } from './templates/notification';
 import { notificationDigest } from './templates/notification-digest';
 import { UnsubscribeLink } from './layout';
 import { plainText } from './format';
+import { MailLocale, mailI18n } from './i18n';
 
 /** Every template, by name; the type makes a missing one a compile error. */
 export const templates: { [T in MailTemplateName]: MailTemplate<T> } = {
@@ -48,18 +49,25 @@ export const renderMail: MailRenderer = async (name, data, options = {}) => {
   if (!checked.success) throw AppError.fromZod(checked.error, `Invalid data for the ${name} mail`);
   const template = templates[name];
   const unsubscribeUrl = options.unsubscribeUrl;
-  // The layout reads the link from context, so every template gets the footer without knowing of it.
+  // The recipient's language (English when unknown); the layout reads it, and the unsubscribe
+  // link, from context, so every template gets them without knowing of them.
+  const m = mailI18n(options.locale);
+  const body = template.email(data, m);
   const html = await render(
-    unsubscribeUrl ? (
-      <UnsubscribeLink.Provider value={unsubscribeUrl}>{template.email(data)}</UnsubscribeLink.Provider>
-    ) : (
-      template.email(data)
-    ),
+    <MailLocale.Provider value={m}>
+      {unsubscribeUrl ? (
+        <UnsubscribeLink.Provider value={unsubscribeUrl}>{body}</UnsubscribeLink.Provider>
+      ) : (
+        body
+      )}
+    </MailLocale.Provider>,
   );
-  const text = template.text(data);
+  const text = template.text(data, m);
   return {
-    subject: template.subject(data),
+    subject: template.subject(data, m),
     html,
-    text: unsubscribeUrl ? `${text}${plainText(`Unsubscribe from these emails:\n${unsubscribeUrl}`)}` : text,
+    text: unsubscribeUrl
+      ? `${text}${plainText(m.t('layout.unsubscribeText', { url: unsubscribeUrl }))}`
+      : text,
   };
 };

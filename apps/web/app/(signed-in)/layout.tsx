@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import { cookies } from 'next/headers';
 import type { ReactNode } from 'react';
+import { getTranslations } from 'next-intl/server';
 import { serverContext } from '@plinth/core/server-context';
 import { elevatedUntil } from '@plinth/core/staff';
 import { getTheme } from '@plinth/core/identity';
@@ -45,6 +46,7 @@ export default async function SignedInLayout({ children }: { children: ReactNode
     logo: logo ?? null,
   }));
   const rememberedSlug = cookieStore.get(WORKSPACE_COOKIE)?.value ?? null;
+  const t = await getTranslations('shell');
 
   return (
     <LiveEventsProvider>
@@ -67,14 +69,14 @@ export default async function SignedInLayout({ children }: { children: ReactNode
                 <Logo />
               </Link>
             </div>
-            <nav aria-label="Workspace" className="flex-1 p-3">
+            <nav aria-label={t('navWorkspace')} className="flex-1 p-3">
               <SidebarNav workspaces={workspaces} rememberedSlug={rememberedSlug} />
             </nav>
           </aside>
 
           <div className="flex min-w-0 flex-1 flex-col">
             <header className="flex h-14 items-center gap-4 border-b border-border px-4 sm:px-6">
-              <Link href="/" aria-label="Plinth home" className="rounded-md md:hidden">
+              <Link href="/" aria-label={t('homeLink')} className="rounded-md md:hidden">
                 <Logo className="[&>span:last-child]:sr-only" />
               </Link>
               <span aria-hidden="true" className="text-muted-foreground md:hidden">
@@ -87,7 +89,7 @@ export default async function SignedInLayout({ children }: { children: ReactNode
                 <UserMenu name={user.name} email={user.email} image={user.image} staff={isStaff(user)} />
               </div>
             </header>
-            <nav aria-label="Workspace (compact)" className="border-b border-border px-3 py-2 md:hidden">
+            <nav aria-label={t('navWorkspaceCompact')} className="border-b border-border px-3 py-2 md:hidden">
               <SidebarNav workspaces={workspaces} rememberedSlug={rememberedSlug} orientation="horizontal" />
             </nav>
             <main id="main" tabIndex={-1} className="flex-1 px-4 py-8 outline-none sm:px-6 lg:px-8">

@@ -1,6 +1,7 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
+import { useTranslations } from 'next-intl';
 import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { can, type Permission } from '@plinth/core/access';
 import { searchAction, type PaletteHit } from '../../app/(signed-in)/w/[slug]/actions';
@@ -11,7 +12,8 @@ import { useCurrentWorkspace, type WorkspaceLink } from './workspace-nav';
 /** One row of the palette: where choosing it goes. */
 interface Command {
   id: string;
-  group: 'Results' | 'Actions' | 'Go to' | 'Switch workspace';
+  /** Its heading's key under shell.palette.groups. */
+  group: 'results' | 'actions' | 'goTo' | 'switchWorkspace';
   label: string;
   detail?: string | null;
   href: string;
@@ -19,21 +21,32 @@ interface Command {
 
 /** Pages and actions of a workspace, each with the permission its page asks for (hidden without it). */
 const workspaceCommands: {
-  group: 'Actions' | 'Go to';
-  label: string;
+  group: 'actions' | 'goTo';
+  /** Its key under shell.palette.commands. */
+  label:
+    | 'createProject'
+    | 'invite'
+    | 'createApiKey'
+    | 'choosePlan'
+    | 'projects'
+    | 'members'
+    | 'audit'
+    | 'billing'
+    | 'settings'
+    | 'webhooks';
   path: string;
   permission?: Permission;
 }[] = [
-  { group: 'Actions', label: 'Create a project', path: 'projects?create=1', permission: 'project.create' },
-  { group: 'Actions', label: 'Invite a teammate', path: 'members', permission: 'member.invite' },
-  { group: 'Actions', label: 'Create an API key', path: 'settings/api-keys', permission: 'api_key.manage' },
-  { group: 'Actions', label: 'Choose a plan', path: 'billing', permission: 'billing.manage' },
-  { group: 'Go to', label: 'Projects', path: 'projects' },
-  { group: 'Go to', label: 'Members', path: 'members' },
-  { group: 'Go to', label: 'Audit log', path: 'audit', permission: 'audit.read' },
-  { group: 'Go to', label: 'Billing', path: 'billing', permission: 'billing.read' },
-  { group: 'Go to', label: 'Settings', path: 'settings' },
-  { group: 'Go to', label: 'Webhooks', path: 'settings/webhooks', permission: 'webhook.manage' },
+  { group: 'actions', label: 'createProject', path: 'projects?create=1', permission: 'project.create' },
+  { group: 'actions', label: 'invite', path: 'members', permission: 'member.invite' },
+  { group: 'actions', label: 'createApiKey', path: 'settings/api-keys', permission: 'api_key.manage' },
+  { group: 'actions', label: 'choosePlan', path: 'billing', permission: 'billing.manage' },
+  { group: 'goTo', label: 'projects', path: 'projects' },
+  { group: 'goTo', label: 'members', path: 'members' },
+  { group: 'goTo', label: 'audit', path: 'audit', permission: 'audit.read' },
+  { group: 'goTo', label: 'billing', path: 'billing', permission: 'billing.read' },
+  { group: 'goTo', label: 'settings', path: 'settings' },
+  { group: 'goTo', label: 'webhooks', path: 'settings/webhooks', permission: 'webhook.manage' },
 ];
 
 const DEBOUNCE_MS = 200;
@@ -51,6 +64,7 @@ export function CommandPalette({
   rememberedSlug: string | null;
 }) {
   const router = useRouter();
+  const t = useTranslations('shell.palette');
   const current = useCurrentWorkspace(workspaces, rememberedSlug);
   const [open, setOpen] = useState(false);
   const [query, setQuery] = useState('');
@@ -85,7 +99,7 @@ export function CommandPalette({
     setSearching(true);
     const timer = setTimeout(() => {
       void searchAction(current.slug, trimmed)
-        .catch(() => ({ ok: false as const, error: { message: 'Search is unreachable. Try again.' } }))
+        .catch(() => ({ ok: false as const, error: { message: t('unreachable') } }))
         .then((result) => {
           if (ticket !== latest.current) return;
           setSearching(false);
@@ -99,7 +113,7 @@ export function CommandPalette({
         });
     }, DEBOUNCE_MS);
     return () => clearTimeout(timer);
-  }, [open, current, trimmed]);
+  }, [open, current, trimmed, t]);
 
   const commands = useMemo<Command[]>(() => {
     const needle = trimmed.toLowerCase();
@@ -110,20 +124,24 @@ export function CommandPalette({
       for (const hit of hits) {
         rows.push({
           id: `hit-${hit.type}-${hit.id}`,
-          group: 'Results',
+          group: 'results',
           label: hit.name,
-          detail: hit.type === 'project' ? (hit.detail ?? 'Project') : `Member · ${hit.detail ?? ''}`,
+          detail:
+            hit.type === 'project'
+              ? (hit.detail ?? t('projectHit'))
+              : t('memberHit', { detail: hit.detail ?? '' }),
           href: hit.type === 'project' ? `${base}/projects/${hit.id}` : `${base}/members`,
         });
       }
       const actor = { type: 'user' as const, id: 'me', workspaceId: current.slug, role: current.role };
       for (const command of workspaceCommands) {
         if (command.permission && !can(actor, command.permission)) continue;
-        if (!matches(command.label)) continue;
+        const label = t(`commands.${command.label}`);
+        if (!matches(label)) continue;
         rows.push({
           id: `${command.group}-${command.path}`,
           group: command.group,
-          label: command.label,
+          label,
           href: `${base}/${command.path}`,
         });
       }
@@ -132,15 +150,15 @@ export function CommandPalette({
       if (workspace.slug === current?.slug || !matches(workspace.name)) continue;
       rows.push({
         id: `ws-${workspace.slug}`,
-        group: 'Switch workspace',
+        group: 'switchWorkspace',
         label: workspace.name,
         href: `/w/${encodeURIComponent(workspace.slug)}/projects`,
       });
     }
-    if (matches('Account settings'))
-      rows.push({ id: 'account', group: 'Go to', label: 'Account settings', href: '/account' });
+    const account = t('commands.account');
+    if (matches(account)) rows.push({ id: 'account', group: 'goTo', label: account, href: '/account' });
     return rows;
-  }, [current, hits, trimmed, workspaces]);
+  }, [current, hits, trimmed, workspaces, t]);
 
   useEffect(() => setActive(0), [commands.length, trimmed]);
 
@@ -193,9 +211,9 @@ export function CommandPalette({
           <circle cx="11" cy="11" r="7" />
           <path d="m20 20-3.5-3.5" />
         </svg>
-        <span className="sr-only sm:not-sr-only">Search</span>
+        <span className="sr-only sm:not-sr-only">{t('open')}</span>
         <kbd aria-hidden="true" className="hidden rounded border border-border px-1 text-xs sm:inline">
-          Ctrl K
+          {t('shortcut')}
         </kbd>
       </button>
       <Dialog
@@ -206,7 +224,7 @@ export function CommandPalette({
         }}
       >
         <DialogContent
-          title="Search and commands"
+          title={t('title')}
           className="top-[10vh] max-w-lg translate-y-0 gap-3 p-4"
           data-testid="command-palette"
         >
@@ -216,35 +234,32 @@ export function CommandPalette({
             aria-controls={listId}
             aria-autocomplete="list"
             aria-activedescendant={commands.length > 0 ? optionId(active) : undefined}
-            aria-label={current ? `Search ${current.name}, or type a command` : 'Type a command'}
+            aria-label={current ? t('searchLabel', { workspace: current.name }) : t('commandLabel')}
             autoFocus
             value={query}
             maxLength={100}
             onChange={(event) => setQuery(event.target.value)}
             onKeyDown={onKeyDown}
-            placeholder={current ? `Search ${current.name}…` : 'Type a command…'}
+            placeholder={
+              current ? t('searchPlaceholder', { workspace: current.name }) : t('commandPlaceholder')
+            }
             className="h-10 w-full min-w-0 rounded-md border border-border bg-background px-3 text-sm focus-visible:border-ring focus-visible:ring-2 focus-visible:ring-ring/30 focus-visible:outline-none"
           />
           <p aria-live="polite" className="min-h-4 text-xs text-muted-foreground">
             {searchError ??
               (searching
-                ? 'Searching…'
+                ? t('searching')
                 : trimmed && hits.length === 0 && current
-                  ? `No projects or members match “${trimmed}”.`
+                  ? t('noHits', { query: trimmed })
                   : '')}
           </p>
-          <ul
-            id={listId}
-            role="listbox"
-            aria-label="Results and commands"
-            className="max-h-[60vh] overflow-y-auto"
-          >
+          <ul id={listId} role="listbox" aria-label={t('listLabel')} className="max-h-[60vh] overflow-y-auto">
             {groups.map((group) => (
               <li key={group} role="presentation">
                 <p aria-hidden="true" className="px-2 pt-2 pb-1 text-xs font-medium text-muted-foreground">
-                  {group}
+                  {t(`groups.${group}`)}
                 </p>
-                <ul role="group" aria-label={group}>
+                <ul role="group" aria-label={t(`groups.${group}`)}>
                   {commands.map((command, index) =>
                     command.group === group ? (
                       <li
@@ -271,7 +286,7 @@ export function CommandPalette({
             ))}
           </ul>
           {commands.length === 0 ? (
-            <p className="px-2 text-sm text-muted-foreground">Nothing matches. Try fewer letters.</p>
+            <p className="px-2 text-sm text-muted-foreground">{t('nothing')}</p>
           ) : null}
         </DialogContent>
       </Dialog>

@@ -2,6 +2,7 @@
 
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
+import { useTranslations } from 'next-intl';
 import type { ReactNode } from 'react';
 import { can, type Permission } from '@plinth/core/access';
 import { cn } from '../../lib/cn';
@@ -9,7 +10,8 @@ import { useCurrentWorkspace, type WorkspaceLink } from './workspace-nav';
 
 type NavItem = {
   path: string;
-  label: string;
+  /** Its key under shell.nav in the catalogs. */
+  label: 'projects' | 'members' | 'audit' | 'billing' | 'settings' | 'getStarted';
   icon: ReactNode;
   /** Hidden from roles without it (the page itself answers 404 to them anyway). */
   permission?: Permission;
@@ -18,12 +20,12 @@ type NavItem = {
 const navItems: NavItem[] = [
   {
     path: 'projects',
-    label: 'Projects',
+    label: 'projects',
     icon: <path d="M3 7a2 2 0 0 1 2-2h4l2 2h8a2 2 0 0 1 2 2v8a2 2 0 0 1-2 2H5a2 2 0 0 1-2-2V7Z" />,
   },
   {
     path: 'members',
-    label: 'Members',
+    label: 'members',
     icon: (
       <>
         <circle cx="9" cy="8" r="3.5" />
@@ -33,7 +35,7 @@ const navItems: NavItem[] = [
   },
   {
     path: 'audit',
-    label: 'Audit log',
+    label: 'audit',
     permission: 'audit.read',
     icon: (
       <>
@@ -44,7 +46,7 @@ const navItems: NavItem[] = [
   },
   {
     path: 'billing',
-    label: 'Billing',
+    label: 'billing',
     permission: 'billing.read',
     icon: (
       <>
@@ -55,7 +57,7 @@ const navItems: NavItem[] = [
   },
   {
     path: 'settings',
-    label: 'Settings',
+    label: 'settings',
     icon: (
       <>
         <path d="M4 6h10M18 6h2M4 12h4M12 12h8M4 18h12" />
@@ -69,7 +71,7 @@ const navItems: NavItem[] = [
 
 const getStarted: NavItem = {
   path: '',
-  label: 'Get started',
+  label: 'getStarted',
   icon: <path d="M3 10.5 12 3l9 7.5V20a1 1 0 0 1-1 1h-5v-6H9v6H4a1 1 0 0 1-1-1v-9.5Z" />,
 };
 
@@ -82,6 +84,7 @@ type SidebarNavProps = {
 /** Links to the current workspace's pages; with no workspace yet, to /app to create one. */
 export function SidebarNav({ workspaces, rememberedSlug, orientation = 'vertical' }: SidebarNavProps) {
   const pathname = usePathname();
+  const t = useTranslations('shell.nav');
   const current = useCurrentWorkspace(workspaces, rememberedSlug);
   const horizontal = orientation === 'horizontal';
 
@@ -123,7 +126,7 @@ export function SidebarNav({ workspaces, rememberedSlug, orientation = 'vertical
               >
                 {item.icon}
               </svg>
-              {item.label}
+              {t(item.label)}
             </Link>
           </li>
         );

@@ -2,8 +2,9 @@
 
 import Link from 'next/link';
 import { useState } from 'react';
+import { useTranslations } from 'next-intl';
 import { authClient } from '../../lib/auth-client';
-import { callAuth } from '../../lib/auth-errors';
+import { callAuth, localizedAuthMessage } from '../../lib/auth-errors';
 import {
   DropdownMenu,
   DropdownMenuContent,
@@ -28,6 +29,8 @@ type UserMenuProps = {
 
 export function UserMenu({ name, email, image, staff }: UserMenuProps) {
   const { toast } = useToast();
+  const t = useTranslations('shell.userMenu');
+  const tErrors = useTranslations('common.authErrors');
   const [signingOut, setSigningOut] = useState(false);
 
   async function signOut() {
@@ -35,7 +38,11 @@ export function UserMenu({ name, email, image, staff }: UserMenuProps) {
     const outcome = await callAuth(authClient.signOut());
     if (!outcome.ok) {
       setSigningOut(false);
-      toast({ title: 'Could not sign out', description: outcome.message, variant: 'destructive' });
+      toast({
+        title: t('signOutFailed'),
+        description: localizedAuthMessage(outcome, tErrors),
+        variant: 'destructive',
+      });
       return;
     }
     // Signed out, the device shows what any visitor sees: the system theme.
@@ -48,7 +55,7 @@ export function UserMenu({ name, email, image, staff }: UserMenuProps) {
       <DropdownMenuTrigger className="flex cursor-pointer items-center gap-2 rounded-full p-0.5 pr-2 text-sm font-medium transition-colors hover:bg-muted data-[state=open]:bg-muted">
         {/* The name is the visible text plus words for screen readers (no aria-label that differs
             from what is shown: axe label-content-name-mismatch). */}
-        <span className="sr-only">Account menu for </span>
+        <span className="sr-only">{t('triggerPrefix')}</span>
         <span aria-hidden="true" className="flex">
           <Picture src={image} name={name} fallback={email} />
         </span>
@@ -75,42 +82,42 @@ export function UserMenu({ name, email, image, staff }: UserMenuProps) {
         <DropdownMenuSeparator />
         <DropdownMenuGroup>
           <DropdownMenuItem asChild>
-            <Link href="/app">Workspace</Link>
+            <Link href="/app">{t('workspace')}</Link>
           </DropdownMenuItem>
           <DropdownMenuItem asChild>
-            <Link href="/account">Account settings</Link>
+            <Link href="/account">{t('account')}</Link>
           </DropdownMenuItem>
           <DropdownMenuItem asChild>
-            <Link href="/account/notifications">Notifications</Link>
+            <Link href="/account/notifications">{t('notifications')}</Link>
           </DropdownMenuItem>
           {staff ? (
             <DropdownMenuItem asChild>
-              <Link href="/admin">Admin · Numbers</Link>
+              <Link href="/admin">{t('adminNumbers')}</Link>
             </DropdownMenuItem>
           ) : null}
           {staff ? (
             <DropdownMenuItem asChild>
-              <Link href="/admin/workspaces">Admin · Workspaces</Link>
+              <Link href="/admin/workspaces">{t('adminWorkspaces')}</Link>
             </DropdownMenuItem>
           ) : null}
           {staff ? (
             <DropdownMenuItem asChild>
-              <Link href="/admin/users">Admin · Users</Link>
+              <Link href="/admin/users">{t('adminUsers')}</Link>
             </DropdownMenuItem>
           ) : null}
           {staff ? (
             <DropdownMenuItem asChild>
-              <Link href="/admin/flags">Admin · Flags</Link>
+              <Link href="/admin/flags">{t('adminFlags')}</Link>
             </DropdownMenuItem>
           ) : null}
           {staff ? (
             <DropdownMenuItem asChild>
-              <Link href="/admin/billing-events">Admin · Billing events</Link>
+              <Link href="/admin/billing-events">{t('adminBillingEvents')}</Link>
             </DropdownMenuItem>
           ) : null}
           {staff ? (
             <DropdownMenuItem asChild>
-              <Link href="/admin/system">Admin · System</Link>
+              <Link href="/admin/system">{t('adminSystem')}</Link>
             </DropdownMenuItem>
           ) : null}
         </DropdownMenuGroup>
@@ -123,7 +130,7 @@ export function UserMenu({ name, email, image, staff }: UserMenuProps) {
             void signOut();
           }}
         >
-          {signingOut ? 'Signing out…' : 'Sign out'}
+          {signingOut ? t('signingOut') : t('signOut')}
         </DropdownMenuItem>
       </DropdownMenuContent>
     </DropdownMenu>

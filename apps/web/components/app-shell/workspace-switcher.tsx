@@ -2,6 +2,7 @@
 
 import Link from 'next/link';
 import { useState } from 'react';
+import { useTranslations } from 'next-intl';
 import { CreateWorkspaceDialog } from '../workspaces/create-workspace-dialog';
 import {
   DropdownMenu,
@@ -45,7 +46,8 @@ function Initial({ name, logo }: { name: string; logo?: string | null | undefine
 export function WorkspaceSwitcher({ workspaces, rememberedSlug }: WorkspaceSwitcherProps) {
   const current = useCurrentWorkspace(workspaces, rememberedSlug);
   const [creating, setCreating] = useState(false);
-  const label = current?.name ?? (workspaces.length > 0 ? 'Choose a workspace' : 'No workspace yet');
+  const t = useTranslations('shell');
+  const label = current?.name ?? (workspaces.length > 0 ? t('switcher.choose') : t('switcher.none'));
 
   return (
     <>
@@ -58,9 +60,9 @@ export function WorkspaceSwitcher({ workspaces, rememberedSlug }: WorkspaceSwitc
           <Initial name={current?.name ?? '+'} logo={current?.logo} />
           {/* Visible text first in the name, the rest for screen readers only (axe
               label-content-name-mismatch refuses an aria-label that differs from what is shown). */}
-          <span className="sr-only">Workspace: </span>
+          <span className="sr-only">{t('switcher.srPrefix')}</span>
           <span className="truncate">{label}</span>
-          <span className="sr-only">. Switch workspace</span>
+          <span className="sr-only">{t('switcher.srSuffix')}</span>
           <svg
             aria-hidden="true"
             viewBox="0 0 24 24"
@@ -76,7 +78,9 @@ export function WorkspaceSwitcher({ workspaces, rememberedSlug }: WorkspaceSwitc
         <DropdownMenuContent align="start" className="w-64">
           {workspaces.length > 0 ? (
             <>
-              <DropdownMenuLabel className="text-xs text-muted-foreground">Workspaces</DropdownMenuLabel>
+              <DropdownMenuLabel className="text-xs text-muted-foreground">
+                {t('switcher.heading')}
+              </DropdownMenuLabel>
               <DropdownMenuGroup>
                 {workspaces.map((workspace) => (
                   <DropdownMenuItem key={workspace.slug} asChild>
@@ -86,7 +90,7 @@ export function WorkspaceSwitcher({ workspaces, rememberedSlug }: WorkspaceSwitc
                     >
                       <Initial name={workspace.name} logo={workspace.logo} />
                       <span className="min-w-0 flex-1 truncate">{workspace.name}</span>
-                      <span className="text-xs text-muted-foreground capitalize">{workspace.role}</span>
+                      <span className="text-xs text-muted-foreground">{t(`roles.${workspace.role}`)}</span>
                       {workspace.slug === current?.slug ? (
                         <svg
                           aria-hidden="true"
@@ -119,7 +123,7 @@ export function WorkspaceSwitcher({ workspaces, rememberedSlug }: WorkspaceSwitc
             >
               <path d="M12 5v14M5 12h14" />
             </svg>
-            Create workspace
+            {t('switcher.create')}
           </DropdownMenuItem>
         </DropdownMenuContent>
       </DropdownMenu>

@@ -1,6 +1,7 @@
 'use client';
 
 import { useState, type ReactNode } from 'react';
+import { useTranslations } from 'next-intl';
 import { authClient } from '../../lib/auth-client';
 import { callAuth } from '../../lib/auth-errors';
 import { Alert } from '../ui/alert';
@@ -21,6 +22,7 @@ export function hasOAuthProviders(providers: OAuthProviders): boolean {
 export function OAuthButtons({ providers, callbackURL }: { providers: OAuthProviders; callbackURL: string }) {
   const [pendingProvider, setPendingProvider] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const t = useTranslations('auth.oauth');
 
   async function signInWith(provider: string) {
     setPendingProvider(provider);
@@ -42,12 +44,14 @@ export function OAuthButtons({ providers, callbackURL }: { providers: OAuthProvi
   }
 
   const buttons: { id: string; label: string; icon: ReactNode }[] = [];
-  if (providers.github) buttons.push({ id: 'github', label: 'Continue with GitHub', icon: <GitHubIcon /> });
-  if (providers.google) buttons.push({ id: 'google', label: 'Continue with Google', icon: <GoogleIcon /> });
+  if (providers.github)
+    buttons.push({ id: 'github', label: t('continueWith', { provider: 'GitHub' }), icon: <GitHubIcon /> });
+  if (providers.google)
+    buttons.push({ id: 'google', label: t('continueWith', { provider: 'Google' }), icon: <GoogleIcon /> });
   if (providers.oidc) {
     buttons.push({
       id: providers.oidc.providerId,
-      label: `Continue with ${providers.oidc.name}`,
+      label: t('continueWith', { provider: providers.oidc.name }),
       icon: <KeyIcon />,
     });
   }

@@ -1,8 +1,9 @@
 'use client';
 
 import { useEffect, useState } from 'react';
+import { useTranslations } from 'next-intl';
 import { authClient } from '../../lib/auth-client';
-import { callAuth } from '../../lib/auth-errors';
+import { callAuth, localizedAuthMessage } from '../../lib/auth-errors';
 import { Button, type ButtonProps } from '../ui/button';
 
 /** Where verification links land: a page that can show both success and "link expired". */
@@ -26,6 +27,7 @@ type ResendVerificationButtonProps = {
   email: string;
   variant?: ButtonProps['variant'];
   size?: ButtonProps['size'];
+  /** The button's words; the catalog's auth.resend.label by default. */
   label?: string;
   /** Where to continue after confirming (see verifyEmailCallback). */
   next?: string;
@@ -35,9 +37,12 @@ export function ResendVerificationButton({
   email,
   variant = 'secondary',
   size = 'md',
-  label = 'Resend verification email',
+  label: givenLabel,
   next,
 }: ResendVerificationButtonProps) {
+  const t = useTranslations('auth.resend');
+  const tErrors = useTranslations('common.authErrors');
+  const label = givenLabel ?? t('label');
   const [pending, setPending] = useState(false);
   const [cooldown, setCooldown] = useState(0);
   const [status, setStatus] = useState<{ kind: 'sent' | 'error'; message: string } | null>(null);
@@ -56,10 +61,10 @@ export function ResendVerificationButton({
     );
     setPending(false);
     if (outcome.ok) {
-      setStatus({ kind: 'sent', message: `We sent a new link to ${email}.` });
+      setStatus({ kind: 'sent', message: t('sent', { email }) });
       setCooldown(COOLDOWN_SECONDS);
     } else {
-      setStatus({ kind: 'error', message: outcome.message });
+      setStatus({ kind: 'error', message: localizedAuthMessage(outcome, tErrors) });
     }
   }
 
@@ -72,7 +77,7 @@ export function ResendVerificationButton({
         disabled={cooldown > 0}
         onClick={() => void resend()}
       >
-        {cooldown > 0 ? `${label} (${cooldown}s)` : label}
+        {cooldown > 0 ? t('cooldown', { label, seconds: cooldown }) : label}
       </Button>
       <p
         role={status?.kind === 'error' ? 'alert' : 'status'}

@@ -3,6 +3,7 @@
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { Alert } from './alert';
 import { Button } from './button';
+import { useTranslations } from 'next-intl';
 import { Dialog, DialogClose, DialogContent, DialogFooter, DialogTrigger } from './dialog';
 
 type ConfirmDialogProps = {
@@ -38,6 +39,8 @@ export function ConfirmDialog({
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
+  const t = useTranslations('common');
+
   function handleOpenChange(nextOpen: boolean) {
     if (pending) return;
     setOpen(nextOpen);
@@ -52,7 +55,7 @@ export function ConfirmDialog({
     if (confirmDisabled) return;
     setError(null);
     setPending(true);
-    const failure = await onConfirm().catch(() => 'Something went wrong. Try again.');
+    const failure = await onConfirm().catch(() => t('somethingWrong'));
     setPending(false);
     if (failure) {
       setError(failure);
@@ -72,7 +75,7 @@ export function ConfirmDialog({
           <DialogFooter>
             <DialogClose asChild>
               <Button variant="secondary" disabled={pending}>
-                Cancel
+                {t('cancel')}
               </Button>
             </DialogClose>
             <Button

@@ -2,6 +2,7 @@
 
 import type { ComponentProps, ReactNode } from 'react';
 import { Dialog as DialogPrimitive } from 'radix-ui';
+import { useTranslations } from 'next-intl';
 import { cn } from '../../lib/cn';
 
 export const Dialog = DialogPrimitive.Root;
@@ -24,6 +25,7 @@ export function DialogContent({
   children,
   ...props
 }: DialogContentProps) {
+  const t = useTranslations('common');
   // Without a description Radix expects aria-describedby to be explicitly unset.
   const describedByProps = description ? {} : { 'aria-describedby': undefined };
 
@@ -54,7 +56,7 @@ export function DialogContent({
         {hideCloseButton ? null : (
           <DialogPrimitive.Close
             className="absolute top-4 right-4 inline-flex size-7 cursor-pointer items-center justify-center rounded-md text-muted-foreground transition-colors hover:bg-muted hover:text-foreground"
-            aria-label="Close"
+            aria-label={t('close')}
           >
             <svg
               aria-hidden="true"

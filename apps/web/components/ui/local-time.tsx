@@ -1,12 +1,14 @@
 'use client';
 
 import { useSyncExternalStore } from 'react';
-import { formatDate, formatDateTime } from '../../lib/format';
+import { useLocale } from 'next-intl';
+import { dateLocale, formatDate, formatDateTime } from '../../lib/format';
 
 const subscribe = () => () => {};
 
 /**
- * A date in the reader's own locale and time zone. The server (and the first, hydrating render)
+ * A date in the reader's locale (the app's, in the browser's variant of it: lib/format dateLocale)
+ * and time zone. The server (and the first, hydrating render)
  * prints the UTC date, so server and client HTML agree; the browser then swaps in its own format.
  */
 export function LocalTime({ value, dateOnly = false }: { value: Date | string; dateOnly?: boolean }) {
@@ -15,12 +17,14 @@ export function LocalTime({ value, dateOnly = false }: { value: Date | string; d
     () => true,
     () => false,
   );
+  const appLocale = useLocale();
+  const locale = inBrowser ? dateLocale(appLocale) : undefined;
   const date = value instanceof Date ? value : new Date(value);
   const iso = Number.isNaN(date.getTime()) ? '' : date.toISOString();
   const text = inBrowser
     ? dateOnly
-      ? formatDate(date)
-      : formatDateTime(date)
+      ? formatDate(date, locale)
+      : formatDateTime(date, locale)
     : iso
       ? dateOnly
         ? iso.slice(0, 10)

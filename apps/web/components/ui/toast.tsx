@@ -10,6 +10,7 @@ import {
   useState,
   type ReactNode,
 } from 'react';
+import { useTranslations } from 'next-intl';
 import { Toast as ToastPrimitive } from 'radix-ui';
 import { cn } from '../../lib/cn';
 
@@ -58,6 +59,7 @@ export function ToastProvider({ children }: { children: ReactNode }) {
   }, [toast]);
 
   const value = useMemo(() => ({ toast }), [toast]);
+  const t = useTranslations('common');
 
   return (
     <ToastContext value={value}>
@@ -94,7 +96,7 @@ export function ToastProvider({ children }: { children: ReactNode }) {
               ) : null}
             </div>
             <ToastPrimitive.Close
-              aria-label="Dismiss notification"
+              aria-label={t('dismissNotification')}
               className="absolute top-2.5 right-2.5 inline-flex size-6 cursor-pointer items-center justify-center rounded-md text-muted-foreground transition-colors hover:bg-muted hover:text-foreground"
             >
               <svg

@@ -21,7 +21,7 @@ export interface paths {
     head?: never;
     /**
      * Change your preferences
-     * @description Today: your colour theme (`system`, `light` or `dark`), which the web app applies on every device.
+     * @description Your colour theme (`system`, `light` or `dark`) and your language (a supported locale, or null to follow the browser), which the web app and your mail use. Send either or both.
      */
     patch: operations['updateMe'];
     trace?: never;
@@ -1257,6 +1257,11 @@ export interface components {
        * @enum {string}
        */
       theme: 'system' | 'light' | 'dark';
+      /**
+       * @description Interface and mail language (en, de); null follows the browser's Accept-Language.
+       * @enum {string|null}
+       */
+      locale: 'en' | 'de' | null;
     };
     Error: {
       error: {
@@ -1290,7 +1295,12 @@ export interface components {
     };
     MeChange: {
       /** @enum {string} */
-      theme: 'system' | 'light' | 'dark';
+      theme?: 'system' | 'light' | 'dark';
+      /**
+       * @description A supported locale, or null to follow the browser's Accept-Language again.
+       * @enum {string|null}
+       */
+      locale?: 'en' | 'de' | null;
     };
     NotificationList: {
       items: components['schemas']['Notification'][];

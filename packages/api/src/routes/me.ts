@@ -1,5 +1,14 @@
 import { z } from '@hono/zod-openapi';
-import { deleteAccount, deleteAccountInput, getTheme, setTheme, THEMES } from '@plinth/core/identity';
+import {
+  deleteAccount,
+  deleteAccountInput,
+  getLocale,
+  getTheme,
+  setLocale,
+  setTheme,
+  THEMES,
+} from '@plinth/core/identity';
+import { LOCALES } from '@plinth/core/locales';
 import type { Database } from '@plinth/db';
 import { sessionActorOf } from '../middleware/api-key-actor';
 import { addRoute, defineRoute, encodeId, publicId, type V1App, type V1Chain } from '../openapi/index';
@@ -12,10 +21,27 @@ const me = z
     theme: z.enum(THEMES).openapi({
       description: "Colour theme: 'system' follows the device (prefers-color-scheme).",
     }),
+    locale: z
+      .enum(LOCALES)
+      .nullable()
+      .openapi({
+        description: `Interface and mail language (${LOCALES.join(', ')}); null follows the browser's Accept-Language.`,
+      }),
   })
   .openapi('Me');
 
-const meChange = z.strictObject({ theme: z.enum(THEMES) }).openapi('MeChange');
+const meChange = z
+  .strictObject({
+    theme: z.enum(THEMES).optional(),
+    locale: z.enum(LOCALES).nullable().optional().openapi({
+      description: "A supported locale, or null to follow the browser's Accept-Language again.",
+    }),
+  })
+  .refine((body) => body.theme !== undefined || body.locale !== undefined, {
+    path: ['theme'],
+    message: 'Send theme, locale or both',
+  })
+  .openapi('MeChange');
 
 const getMe = defineRoute('user', {
   method: 'get',
@@ -32,7 +58,7 @@ const updateMe = defineRoute('user', {
   operationId: 'updateMe',
   summary: 'Change your preferences',
   description:
-    'Today: your colour theme (`system`, `light` or `dark`), which the web app applies on every device.',
+    'Your colour theme (`system`, `light` or `dark`) and your language (a supported locale, or null to follow the browser), which the web app and your mail use. Send either or both.',
   tags: ['Me'],
   request: { body: { required: true, content: { 'application/json': { schema: meChange } } } },
   responses: {
@@ -56,13 +82,17 @@ const deleteMe = defineRoute('user', {
 export function meRoutes(app: V1App, chain: V1Chain, deps: { database: Database }): void {
   addRoute(app, chain, getMe, async (c) => {
     const actor = sessionActorOf(c);
-    const theme = await getTheme(deps, actor.id);
-    return c.json({ id: encodeId('user', actor.id), email: actor.email, theme }, 200);
+    const [theme, locale] = await Promise.all([getTheme(deps, actor.id), getLocale(deps, actor.id)]);
+    return c.json({ id: encodeId('user', actor.id), email: actor.email, theme, locale }, 200);
   });
   addRoute(app, chain, updateMe, async (c) => {
     const actor = sessionActorOf(c);
-    const theme = await setTheme(deps, actor, c.req.valid('json'));
-    return c.json({ id: encodeId('user', actor.id), email: actor.email, theme }, 200);
+    const change = c.req.valid('json');
+    // Both values were checked above, so neither write can fail on the input after the other.
+    if (change.theme !== undefined) await setTheme(deps, actor, { theme: change.theme });
+    if (change.locale !== undefined) await setLocale(deps, actor, { locale: change.locale });
+    const [theme, locale] = await Promise.all([getTheme(deps, actor.id), getLocale(deps, actor.id)]);
+    return c.json({ id: encodeId('user', actor.id), email: actor.email, theme, locale }, 200);
   });
   addRoute(app, chain, deleteMe, async (c) => {
     await deleteAccount(deps, sessionActorOf(c), c.req.valid('json'), auditOrigin(c));

@@ -52,3 +52,4 @@ export {
 export { confirmIdentity, RECENT_SIGN_IN_MS, type IdentityCheck } from './confirm-identity';
 export { userName, cleanUserName, MAX_USER_NAME_LENGTH } from './user-name';
 export { getTheme, isTheme, setTheme, themeInput, THEMES, type Theme, type ThemeInput } from './theme';
+export { getLocale, localeInput, localeOfEmail, setLocale, type LocaleInput } from './locale';

@@ -97,6 +97,8 @@ export interface SessionPerson {
     banned: boolean;
     twoFactorEnabled: boolean;
     createdAt: Date;
+    /** The saved interface language (a supported locale), or null: follow Accept-Language. */
+    locale: string | null;
   };
   session: {
     id: string;
@@ -125,6 +127,7 @@ interface SessionPersonRow extends SessionRow {
   banned: boolean;
   two_factor_enabled: boolean;
   user_created_at: Date;
+  locale: string | null;
   refresh_due: boolean;
 }
 
@@ -133,7 +136,7 @@ const sessionPersonQuery = {
   name: 'plinth_read_session_person',
   text: `select s.id as session_id, s.user_id, u.email, u.email_verified, s.created_at, s.impersonated_by,
            s.expires_at, s.ip_address, s.user_agent, u.name, u.image, u.role, u.banned, u.two_factor_enabled,
-           u.created_at as user_created_at,
+           u.created_at as user_created_at, u.locale,
            -- An impersonation is never slid: it ends an hour after it began (IMPERSONATION_SECONDS).
            s.impersonated_by is null
              and s.expires_at - interval '${SESSION_EXPIRES_IN_SECONDS} seconds' + interval '${SESSION_UPDATE_AGE_SECONDS} seconds' <= now() as refresh_due
@@ -245,6 +248,7 @@ export function createSessionReader(deps: { database: Database; secret: string; 
         banned: row.banned,
         twoFactorEnabled: row.two_factor_enabled,
         createdAt: row.user_created_at,
+        locale: row.locale,
       },
       session: {
         id: row.session_id,

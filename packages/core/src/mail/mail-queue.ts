@@ -25,6 +25,11 @@ export interface SendMailJobDeps {
    * Without it such mail goes out without them.
    */
   unsubscribeLinks?: (target: MailUnsubscribeTarget) => { oneClick: string; page: string };
+  /**
+   * The recipient's saved language, by address (identity's localeOfEmail): mail is rendered in it.
+   * null (no account yet, as for an invitation, or no choice) and no function at all mean English.
+   */
+  recipientLocale?: (to: string) => Promise<string | null>;
 }
 
 /**
@@ -37,11 +42,11 @@ export function sendMailJob(deps: SendMailJobDeps): JobHandler<unknown> {
     const request = parseMailRequest(data);
     const links =
       request.unsubscribe && deps.unsubscribeLinks ? deps.unsubscribeLinks(request.unsubscribe) : undefined;
-    const rendered = await deps.renderMail(
-      request.template,
-      request.data,
-      links ? { unsubscribeUrl: links.page } : {},
-    );
+    const locale = deps.recipientLocale ? await deps.recipientLocale(request.to) : null;
+    const rendered = await deps.renderMail(request.template, request.data, {
+      ...(links ? { unsubscribeUrl: links.page } : {}),
+      locale,
+    });
     await deps.mailer.send({
       to: request.to,
       ...rendered,
@@ -58,7 +63,13 @@ export function sendMailJob(deps: SendMailJobDeps): JobHandler<unknown> {
         : {}),
     });
     logger.info(
-      { template: request.template, to: maskEmail(request.to), job_id: job.id, attempt: job.retryCount + 1 },
+      {
+        template: request.template,
+        to: maskEmail(request.to),
+        locale: locale ?? 'en',
+        job_id: job.id,
+        attempt: job.retryCount + 1,
+      },
       'mail sent',
     );
   };

@@ -2,6 +2,7 @@ import { Writable } from 'node:stream';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { installTestQueues, useTestDatabase } from '@plinth/testing';
 import { AppError } from '../errors/index';
+import { localeOfEmail } from '../identity/index';
 import { JobQueue, platformQueues } from '../jobs/index';
 import { createLogger } from '../logger/index';
 import {
@@ -109,6 +110,38 @@ describe('the capture mailer', () => {
     await createCaptureMailer(testDb.app).send({ to: 'ann@example.test', subject: 's', html: '', text: '' });
     expect(await clearCapturedMail(testDb.app)).toBe(1);
     expect(await listCapturedMail(testDb.app, { limit: 50 })).toEqual([]);
+  });
+});
+
+describe("the recipient's language", () => {
+  it('renders mail in the locale the recipient saved, found by address; English for anyone else', async () => {
+    await testDb.owner.pool.query(
+      `insert into "user" (name, email, locale) values ('Greta', 'greta@example.test', 'de'),
+         ('Nils', 'nils@example.test', null)`,
+    );
+    const seen: { to: string; locale: string | null | undefined }[] = [];
+    const mailer = createCaptureMailer(testDb.app);
+    const handler = sendMailJob({
+      mailer,
+      logger: createLogger({ level: 'silent' }),
+      recipientLocale: (to) => localeOfEmail({ database: testDb.app }, to),
+      renderMail: async (name, data, options) => {
+        seen.push({ to: JSON.stringify(data), locale: options?.locale });
+        return { subject: `[${name}:${options?.locale ?? 'none'}]`, html: '', text: '' };
+      },
+    });
+    const url = 'http://localhost:3000/api/auth/magic-link/verify?token=t';
+    const job = (to: string) =>
+      [
+        { template: 'magic-link', to, data: { url } },
+        { id: to, retryCount: 0 },
+      ] as const;
+    for (const to of ['Greta@Example.test', 'nils@example.test', 'stranger@example.test']) {
+      await handler(...(job(to) as unknown as Parameters<typeof handler>));
+    }
+    expect(seen.map((call) => call.locale)).toEqual(['de', null, null]);
+    const subjects = (await listCapturedMail(testDb.app, { limit: 50 })).map((mail) => mail.subject);
+    expect(subjects).toEqual(expect.arrayContaining(['[magic-link:de]', '[magic-link:none]']));
   });
 });
 

@@ -29,7 +29,11 @@ export interface RenderedMail {
 export type MailRenderer = <T extends MailTemplateName>(
   name: T,
   data: MailTemplateData[T],
-  options?: { unsubscribeUrl?: string },
+  options?: {
+    unsubscribeUrl?: string;
+    /** The recipient's language (@plinth/core/locales); English when absent or unsupported. */
+    locale?: string | null;
+  },
 ) => Promise<RenderedMail>;
 
 /** Who may unsubscribe from a mail, and from which category (and workspace, for an override). */

@@ -34,6 +34,12 @@ export const user = pgTable(
     twoFactorEnabled: boolean('two_factor_enabled').notNull().default(false),
     /** Colour theme: 'system' follows the device (prefers-color-scheme); 'light' or 'dark' pin it. */
     theme: text('theme').notNull().default('system'),
+    /**
+     * Interface and mail language ('en', 'de', …: @plinth/core/locales); null follows the browser's
+     * Accept-Language. No check constraint: adding a locale is a catalog change, not a migration,
+     * and core validates every write against the supported list.
+     */
+    locale: text('locale'),
     /** Set when the account is deleted: personal data is anonymised, audit rows keep the id. */
     deletedAt: timestamp('deleted_at', { withTimezone: true }),
     ...timestamps(),

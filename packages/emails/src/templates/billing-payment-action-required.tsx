@@ -1,40 +1,39 @@
 import type { MailTemplateData } from '@plinth/core/mail';
-import { productName } from '../brand';
-import { formatMoney, plainText } from '../format';
+import { plainText } from '../format';
+import type { MailI18n } from '../i18n';
 import { ActionLink, EmailLayout, NotYou, Paragraph } from '../layout';
 import type { MailTemplate } from '../template';
 
 type Data = MailTemplateData['billing-payment-action-required'];
 
-const copy = {
-  heading: (data: Data) => `Confirm the payment for ${data.workspaceName}`,
-  body: (data: Data) =>
-    `Your bank asks you to confirm the payment of ${formatMoney(data.amountDue, data.currency)} for ${data.workspaceName}'s ${productName} subscription. ` +
-    'Until you do, the invoice stays open.',
-  action: 'Confirm the payment',
-  notYou: (data: Data) =>
-    `Didn't ask for this? You received it as an owner of ${data.workspaceName}; if that is a mistake, ask the other owners to remove you.`,
-  footer: `You received this email because you own a workspace with a ${productName} subscription.`,
-};
+const copy = (m: MailI18n, data: Data) => ({
+  heading: m.t('billingPaymentActionRequired.heading', { workspace: data.workspaceName }),
+  body: m.t('billingPaymentActionRequired.body', {
+    amount: m.money(data.amountDue, data.currency),
+    workspace: data.workspaceName,
+    product: m.product,
+  }),
+  action: m.t('billingPaymentActionRequired.action'),
+  notYou: m.t('layout.ownerNotYou', { workspace: data.workspaceName }),
+  footer: m.t('billingPaymentActionRequired.footer', { product: m.product }),
+});
 
-export function BillingPaymentActionRequired(data: Data) {
+export function BillingPaymentActionRequired({ data, m }: { data: Data; m: MailI18n }) {
+  const c = copy(m, data);
   return (
-    <EmailLayout preview={copy.heading(data)} heading={copy.heading(data)} footer={copy.footer}>
-      <Paragraph>{copy.body(data)}</Paragraph>
-      <ActionLink href={data.invoiceUrl} label={copy.action} />
-      <NotYou>{copy.notYou(data)}</NotYou>
+    <EmailLayout preview={c.heading} heading={c.heading} footer={c.footer}>
+      <Paragraph>{c.body}</Paragraph>
+      <ActionLink href={data.invoiceUrl} label={c.action} />
+      <NotYou>{c.notYou}</NotYou>
     </EmailLayout>
   );
 }
 
 export const billingPaymentActionRequired: MailTemplate<'billing-payment-action-required'> = {
-  subject: (data) => `Confirm your payment for ${data.workspaceName}`,
-  email: (data) => <BillingPaymentActionRequired {...data} />,
-  text: (data) =>
-    plainText(
-      copy.body(data),
-      `${copy.action}:\n${data.invoiceUrl}`,
-      copy.notYou(data),
-      `--\n${copy.footer}`,
-    ),
+  subject: (data, m) => m.t('billingPaymentActionRequired.subject', { workspace: data.workspaceName }),
+  email: (data, m) => <BillingPaymentActionRequired data={data} m={m} />,
+  text: (data, m) => {
+    const c = copy(m, data);
+    return plainText(c.body, `${c.action}:\n${data.invoiceUrl}`, c.notYou, `--\n${c.footer}`);
+  },
 };

@@ -1,40 +1,40 @@
 import type { MailTemplateData } from '@plinth/core/mail';
-import { productName } from '../brand';
 import { plainText } from '../format';
+import type { MailI18n } from '../i18n';
 import { ActionLink, EmailLayout, NotYou, Paragraph } from '../layout';
 import type { MailTemplate } from '../template';
 
 type Data = MailTemplateData['billing-subscription-canceled'];
 
-const copy = {
-  heading: (data: Data) => `${data.workspaceName} is back on the free plan`,
-  body: (data: Data) =>
-    `The ${productName} ${data.planName} subscription of ${data.workspaceName} has ended. ` +
-    'Nothing was deleted: projects and members over the free limits are kept read-only until you subscribe again.',
-  action: 'See plans',
-  notYou: (data: Data) =>
-    `Didn't ask for this? You received it as an owner of ${data.workspaceName}; if that is a mistake, ask the other owners to remove you.`,
-  footer: `You received this email because you own a workspace whose ${productName} subscription ended.`,
-};
+const copy = (m: MailI18n, data: Data) => ({
+  heading: m.t('billingSubscriptionCanceled.heading', { workspace: data.workspaceName }),
+  body: m.t('billingSubscriptionCanceled.body', {
+    product: m.product,
+    plan: data.planName,
+    workspace: data.workspaceName,
+  }),
+  action: m.t('billingSubscriptionCanceled.action'),
+  notYou: m.t('layout.ownerNotYou', { workspace: data.workspaceName }),
+  footer: m.t('billingSubscriptionCanceled.footer', { product: m.product }),
+});
 
-export function BillingSubscriptionCanceled(data: Data) {
+export function BillingSubscriptionCanceled({ data, m }: { data: Data; m: MailI18n }) {
+  const c = copy(m, data);
   return (
-    <EmailLayout preview={copy.heading(data)} heading={copy.heading(data)} footer={copy.footer}>
-      <Paragraph>{copy.body(data)}</Paragraph>
-      <ActionLink href={data.billingUrl} label={copy.action} />
-      <NotYou>{copy.notYou(data)}</NotYou>
+    <EmailLayout preview={c.heading} heading={c.heading} footer={c.footer}>
+      <Paragraph>{c.body}</Paragraph>
+      <ActionLink href={data.billingUrl} label={c.action} />
+      <NotYou>{c.notYou}</NotYou>
     </EmailLayout>
   );
 }
 
 export const billingSubscriptionCanceled: MailTemplate<'billing-subscription-canceled'> = {
-  subject: (data) => `Your ${data.planName} subscription for ${data.workspaceName} has ended`,
-  email: (data) => <BillingSubscriptionCanceled {...data} />,
-  text: (data) =>
-    plainText(
-      copy.body(data),
-      `${copy.action}:\n${data.billingUrl}`,
-      copy.notYou(data),
-      `--\n${copy.footer}`,
-    ),
+  subject: (data, m) =>
+    m.t('billingSubscriptionCanceled.subject', { plan: data.planName, workspace: data.workspaceName }),
+  email: (data, m) => <BillingSubscriptionCanceled data={data} m={m} />,
+  text: (data, m) => {
+    const c = copy(m, data);
+    return plainText(c.body, `${c.action}:\n${data.billingUrl}`, c.notYou, `--\n${c.footer}`);
+  },
 };

@@ -1,40 +1,41 @@
 import type { MailTemplateData } from '@plinth/core/mail';
-import { productName } from '../brand';
-import { formatDate, plainText } from '../format';
+import { plainText } from '../format';
+import type { MailI18n } from '../i18n';
 import { ActionLink, EmailLayout, NotYou, Paragraph } from '../layout';
 import type { MailTemplate } from '../template';
 
 type Data = MailTemplateData['billing-trial-ending'];
 
-const copy = {
-  heading: (data: Data) => `Your ${data.planName} trial ends on ${formatDate(data.trialEndsAt)}`,
-  body: (data: Data) =>
-    `${data.workspaceName}'s trial of ${productName} ${data.planName} ends on ${formatDate(data.trialEndsAt)}. ` +
-    'After that the subscription starts and the card on file is charged, unless you cancel before then.',
-  action: 'Review billing',
-  notYou: (data: Data) =>
-    `Didn't ask for this? You received it as an owner of ${data.workspaceName}; if that is a mistake, ask the other owners to remove you.`,
-  footer: `You received this email because you own a workspace on a ${productName} trial.`,
-};
+const copy = (m: MailI18n, data: Data) => ({
+  heading: m.t('billingTrialEnding.heading', { plan: data.planName, date: m.date(data.trialEndsAt) }),
+  body: m.t('billingTrialEnding.body', {
+    workspace: data.workspaceName,
+    product: m.product,
+    plan: data.planName,
+    date: m.date(data.trialEndsAt),
+  }),
+  action: m.t('billingTrialEnding.action'),
+  notYou: m.t('layout.ownerNotYou', { workspace: data.workspaceName }),
+  footer: m.t('billingTrialEnding.footer', { product: m.product }),
+});
 
-export function BillingTrialEnding(data: Data) {
+export function BillingTrialEnding({ data, m }: { data: Data; m: MailI18n }) {
+  const c = copy(m, data);
   return (
-    <EmailLayout preview={copy.heading(data)} heading={copy.heading(data)} footer={copy.footer}>
-      <Paragraph>{copy.body(data)}</Paragraph>
-      <ActionLink href={data.billingUrl} label={copy.action} />
-      <NotYou>{copy.notYou(data)}</NotYou>
+    <EmailLayout preview={c.heading} heading={c.heading} footer={c.footer}>
+      <Paragraph>{c.body}</Paragraph>
+      <ActionLink href={data.billingUrl} label={c.action} />
+      <NotYou>{c.notYou}</NotYou>
     </EmailLayout>
   );
 }
 
 export const billingTrialEnding: MailTemplate<'billing-trial-ending'> = {
-  subject: (data) => `${data.workspaceName}: your ${data.planName} trial ends soon`,
-  email: (data) => <BillingTrialEnding {...data} />,
-  text: (data) =>
-    plainText(
-      copy.body(data),
-      `${copy.action}:\n${data.billingUrl}`,
-      copy.notYou(data),
-      `--\n${copy.footer}`,
-    ),
+  subject: (data, m) =>
+    m.t('billingTrialEnding.subject', { workspace: data.workspaceName, plan: data.planName }),
+  email: (data, m) => <BillingTrialEnding data={data} m={m} />,
+  text: (data, m) => {
+    const c = copy(m, data);
+    return plainText(c.body, `${c.action}:\n${data.billingUrl}`, c.notYou, `--\n${c.footer}`);
+  },
 };

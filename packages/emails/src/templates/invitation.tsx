@@ -1,36 +1,43 @@
 import type { MailTemplateData } from '@plinth/core/mail';
-import { productName } from '../brand';
 import { plainText } from '../format';
+import type { MailI18n } from '../i18n';
 import { ActionLink, EmailLayout, NotYou, Paragraph } from '../layout';
 import type { MailTemplate } from '../template';
 
 type Data = MailTemplateData['invitation'];
 
-const article = (role: string) => (role === 'admin' || role === 'owner' ? 'an' : 'a');
+const inviter = (m: MailI18n, data: Data) => data.inviterName || m.t('invitation.teammate');
 
-const copy = {
-  heading: (data: Data) => `Join ${data.workspaceName} on ${productName}`,
-  body: (data: Data) =>
-    `${data.inviterName || 'A teammate'} invited you to join ${data.workspaceName} as ${article(data.role)} ${data.role}. ` +
-    `The invitation works once and expires on ${new Date(data.expiresAt).toUTCString()}.`,
-  action: 'Accept the invitation',
-  notYou: "Didn't ask for this? Ignore this email: nothing happens unless you accept.",
-  footer: `You received this email because someone invited this address to a workspace on ${productName}.`,
-};
+const copy = (m: MailI18n, data: Data) => ({
+  heading: m.t('invitation.heading', { workspace: data.workspaceName, product: m.product }),
+  body: m.t('invitation.body', {
+    inviter: inviter(m, data),
+    workspace: data.workspaceName,
+    role: data.role,
+    expires: m.time(data.expiresAt),
+  }),
+  action: m.t('invitation.action'),
+  notYou: m.t('invitation.notYou'),
+  footer: m.t('invitation.footer', { product: m.product }),
+});
 
-export function Invitation(data: Data) {
+export function Invitation({ data, m }: { data: Data; m: MailI18n }) {
+  const c = copy(m, data);
   return (
-    <EmailLayout preview={copy.heading(data)} heading={copy.heading(data)} footer={copy.footer}>
-      <Paragraph>{copy.body(data)}</Paragraph>
-      <ActionLink href={data.url} label={copy.action} />
-      <NotYou>{copy.notYou}</NotYou>
+    <EmailLayout preview={c.heading} heading={c.heading} footer={c.footer}>
+      <Paragraph>{c.body}</Paragraph>
+      <ActionLink href={data.url} label={c.action} />
+      <NotYou>{c.notYou}</NotYou>
     </EmailLayout>
   );
 }
 
 export const invitation: MailTemplate<'invitation'> = {
-  subject: (data) => `${data.inviterName || 'A teammate'} invited you to ${data.workspaceName}`,
-  email: (data) => <Invitation {...data} />,
-  text: (data) =>
-    plainText(copy.body(data), `${copy.action}:\n${data.url}`, copy.notYou, `--\n${copy.footer}`),
+  subject: (data, m) =>
+    m.t('invitation.subject', { inviter: inviter(m, data), workspace: data.workspaceName }),
+  email: (data, m) => <Invitation data={data} m={m} />,
+  text: (data, m) => {
+    const c = copy(m, data);
+    return plainText(c.body, `${c.action}:\n${data.url}`, c.notYou, `--\n${c.footer}`);
+  },
 };

@@ -1,43 +1,38 @@
 import type { MailTemplateData } from '@plinth/core/mail';
-import { productName } from '../brand';
-import { formatTime, greeting, plainText } from '../format';
+import { plainText } from '../format';
+import type { MailI18n } from '../i18n';
 import { ActionLink, EmailLayout, NotYou, Paragraph } from '../layout';
 import type { MailTemplate } from '../template';
 
 type Data = MailTemplateData['lockout'];
 
-const copy = {
-  heading: 'Your account is locked for now',
-  body: (until: string) =>
-    `After too many failed sign-in attempts, your ${productName} account is locked until ${formatTime(until)}. You can sign in again after that.`,
-  reset: 'If you have forgotten your password, reset it now instead of waiting:',
-  action: 'Reset your password',
-  notYou:
-    "Weren't these attempts yours? Someone may be guessing your password. Your account is safe while it is locked; resetting your password with the link above makes sure it stays that way.",
-  footer: `You received this email because your ${productName} account was locked to protect it.`,
-};
+const copy = (m: MailI18n, until: string) => ({
+  heading: m.t('lockout.heading'),
+  body: m.t('lockout.body', { product: m.product, until: m.time(until) }),
+  reset: m.t('lockout.reset'),
+  action: m.t('lockout.action'),
+  notYou: m.t('lockout.notYou'),
+  footer: m.t('lockout.footer', { product: m.product }),
+});
 
-export function Lockout({ name, until, resetUrl }: Data) {
+export function Lockout({ data: { name, until, resetUrl }, m }: { data: Data; m: MailI18n }) {
+  const c = copy(m, until);
   return (
-    <EmailLayout preview={copy.heading} heading={copy.heading} footer={copy.footer}>
-      <Paragraph>{greeting(name)}</Paragraph>
-      <Paragraph>{copy.body(until)}</Paragraph>
-      <Paragraph>{copy.reset}</Paragraph>
-      <ActionLink href={resetUrl} label={copy.action} />
-      <NotYou>{copy.notYou}</NotYou>
+    <EmailLayout preview={c.heading} heading={c.heading} footer={c.footer}>
+      <Paragraph>{m.greeting(name)}</Paragraph>
+      <Paragraph>{c.body}</Paragraph>
+      <Paragraph>{c.reset}</Paragraph>
+      <ActionLink href={resetUrl} label={c.action} />
+      <NotYou>{c.notYou}</NotYou>
     </EmailLayout>
   );
 }
 
 export const lockout: MailTemplate<'lockout'> = {
-  subject: () => `Your ${productName} account is temporarily locked`,
-  email: (data) => <Lockout {...data} />,
-  text: ({ name, until, resetUrl }) =>
-    plainText(
-      greeting(name),
-      copy.body(until),
-      `${copy.reset}\n${resetUrl}`,
-      copy.notYou,
-      `--\n${copy.footer}`,
-    ),
+  subject: (_data, m) => m.t('lockout.subject', { product: m.product }),
+  email: (data, m) => <Lockout data={data} m={m} />,
+  text: ({ name, until, resetUrl }, m) => {
+    const c = copy(m, until);
+    return plainText(m.greeting(name), c.body, `${c.reset}\n${resetUrl}`, c.notYou, `--\n${c.footer}`);
+  },
 };

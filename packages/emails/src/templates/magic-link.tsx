@@ -1,32 +1,35 @@
 import type { MailTemplateData } from '@plinth/core/mail';
-import { productName } from '../brand';
 import { plainText } from '../format';
+import type { MailI18n } from '../i18n';
 import { ActionLink, EmailLayout, NotYou, Paragraph } from '../layout';
 import type { MailTemplate } from '../template';
 
 type Data = MailTemplateData['magic-link'];
 
-const copy = {
-  heading: `Sign in to ${productName}`,
-  body: `Use the link below to sign in to ${productName}. It works once and expires after a few minutes.`,
-  action: `Sign in to ${productName}`,
-  notYou:
-    "Didn't ask for this? Ignore this email: no one can sign in with it unless they have this link, so do not forward it.",
-  footer: `You received this email because someone asked for a sign-in link for this address on ${productName}.`,
-};
+const copy = ({ t, product }: MailI18n) => ({
+  heading: t('magicLink.heading', { product }),
+  body: t('magicLink.body', { product }),
+  action: t('magicLink.action', { product }),
+  notYou: t('magicLink.notYou'),
+  footer: t('magicLink.footer', { product }),
+});
 
-export function MagicLink({ url }: Data) {
+export function MagicLink({ data: { url }, m }: { data: Data; m: MailI18n }) {
+  const c = copy(m);
   return (
-    <EmailLayout preview={copy.heading} heading={copy.heading} footer={copy.footer}>
-      <Paragraph>{copy.body}</Paragraph>
-      <ActionLink href={url} label={copy.action} />
-      <NotYou>{copy.notYou}</NotYou>
+    <EmailLayout preview={c.heading} heading={c.heading} footer={c.footer}>
+      <Paragraph>{c.body}</Paragraph>
+      <ActionLink href={url} label={c.action} />
+      <NotYou>{c.notYou}</NotYou>
     </EmailLayout>
   );
 }
 
 export const magicLink: MailTemplate<'magic-link'> = {
-  subject: () => `Your ${productName} sign-in link`,
-  email: (data) => <MagicLink {...data} />,
-  text: ({ url }) => plainText(copy.body, `${copy.action}:\n${url}`, copy.notYou, `--\n${copy.footer}`),
+  subject: (_data, m) => m.t('magicLink.subject', { product: m.product }),
+  email: (data, m) => <MagicLink data={data} m={m} />,
+  text: ({ url }, m) => {
+    const c = copy(m);
+    return plainText(c.body, `${c.action}:\n${url}`, c.notYou, `--\n${c.footer}`);
+  },
 };

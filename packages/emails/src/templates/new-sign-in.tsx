@@ -1,25 +1,27 @@
 import { Column, Row, Section, Text } from '@react-email/components';
 import type { MailTemplateData } from '@plinth/core/mail';
-import { productName, theme } from '../brand';
-import { formatTime, greeting, plainText } from '../format';
+import { theme } from '../brand';
+import { plainText } from '../format';
+import type { MailI18n } from '../i18n';
 import { EmailLayout, NotYou, Paragraph } from '../layout';
 import type { MailTemplate } from '../template';
 
 type Data = MailTemplateData['new-sign-in'];
 
-const copy = {
-  heading: 'New sign-in to your account',
-  body: `There was a new sign-in to your ${productName} account:`,
-  ifYou: 'If this was you, there is nothing to do.',
-  notYou: `Wasn't you? Someone may know your password. Change it now in your ${productName} account settings, and sign out the sessions you do not recognise.`,
-  footer: `You received this email because we tell you about new sign-ins to your ${productName} account.`,
-};
+const copy = ({ t, product }: MailI18n) => ({
+  heading: t('newSignIn.heading'),
+  body: t('newSignIn.body', { product }),
+  ifYou: t('newSignIn.ifYou'),
+  notYou: t('newSignIn.notYou', { product }),
+  footer: t('newSignIn.footer', { product }),
+});
 
-function details({ at, ip, userAgent }: Data): [string, string][] {
+function details({ at, ip, userAgent }: Data, m: MailI18n): [string, string][] {
+  const unknown = m.t('newSignIn.unknown');
   return [
-    ['When', formatTime(at)],
-    ['IP address', ip || 'unknown'],
-    ['Device', userAgent || 'unknown'],
+    [m.t('newSignIn.when'), m.time(at)],
+    [m.t('newSignIn.ip'), ip || unknown],
+    [m.t('newSignIn.device'), userAgent || unknown],
   ];
 }
 
@@ -32,13 +34,14 @@ const value = {
   wordBreak: 'break-word' as const,
 };
 
-export function NewSignIn(data: Data) {
+export function NewSignIn({ data, m }: { data: Data; m: MailI18n }) {
+  const c = copy(m);
   return (
-    <EmailLayout preview={copy.heading} heading={copy.heading} footer={copy.footer}>
-      <Paragraph>{greeting(data.name)}</Paragraph>
-      <Paragraph>{copy.body}</Paragraph>
+    <EmailLayout preview={c.heading} heading={c.heading} footer={c.footer}>
+      <Paragraph>{m.greeting(data.name)}</Paragraph>
+      <Paragraph>{c.body}</Paragraph>
       <Section style={{ margin: '0 0 16px' }}>
-        {details(data).map(([name, detail]) => (
+        {details(data, m).map(([name, detail]) => (
           <Row key={name}>
             <Column style={{ verticalAlign: 'top', width: '96px' }}>
               <Text style={label}>{name}</Text>
@@ -49,24 +52,26 @@ export function NewSignIn(data: Data) {
           </Row>
         ))}
       </Section>
-      <Paragraph>{copy.ifYou}</Paragraph>
-      <NotYou>{copy.notYou}</NotYou>
+      <Paragraph>{c.ifYou}</Paragraph>
+      <NotYou>{c.notYou}</NotYou>
     </EmailLayout>
   );
 }
 
 export const newSignIn: MailTemplate<'new-sign-in'> = {
-  subject: () => `New sign-in to your ${productName} account`,
-  email: (data) => <NewSignIn {...data} />,
-  text: (data) =>
-    plainText(
-      greeting(data.name),
-      copy.body,
-      details(data)
+  subject: (_data, m) => m.t('newSignIn.subject', { product: m.product }),
+  email: (data, m) => <NewSignIn data={data} m={m} />,
+  text: (data, m) => {
+    const c = copy(m);
+    return plainText(
+      m.greeting(data.name),
+      c.body,
+      details(data, m)
         .map(([name, detail]) => `${name}: ${detail}`)
         .join('\n'),
-      copy.ifYou,
-      copy.notYou,
-      `--\n${copy.footer}`,
-    ),
+      c.ifYou,
+      c.notYou,
+      `--\n${c.footer}`,
+    );
+  },
 };

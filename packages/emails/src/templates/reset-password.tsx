@@ -1,34 +1,36 @@
 import type { MailTemplateData } from '@plinth/core/mail';
-import { productName } from '../brand';
-import { greeting, plainText } from '../format';
+import { plainText } from '../format';
+import type { MailI18n } from '../i18n';
 import { ActionLink, EmailLayout, NotYou, Paragraph } from '../layout';
 import type { MailTemplate } from '../template';
 
 type Data = MailTemplateData['reset-password'];
 
-const copy = {
-  heading: 'Reset your password',
-  body: `Someone asked to reset the password of your ${productName} account. Choose a new one with the link below; it works once and expires after a short time.`,
-  action: 'Choose a new password',
-  notYou:
-    "Didn't ask for this? Ignore this email: your password stays as it is, and no one can change it without this link.",
-  footer: `You received this email because a password reset was requested for your ${productName} account.`,
-};
+const copy = ({ t, product }: MailI18n) => ({
+  heading: t('resetPassword.heading'),
+  body: t('resetPassword.body', { product }),
+  action: t('resetPassword.action'),
+  notYou: t('resetPassword.notYou'),
+  footer: t('resetPassword.footer', { product }),
+});
 
-export function ResetPassword({ name, url }: Data) {
+export function ResetPassword({ data: { name, url }, m }: { data: Data; m: MailI18n }) {
+  const c = copy(m);
   return (
-    <EmailLayout preview={copy.heading} heading={copy.heading} footer={copy.footer}>
-      <Paragraph>{greeting(name)}</Paragraph>
-      <Paragraph>{copy.body}</Paragraph>
-      <ActionLink href={url} label={copy.action} />
-      <NotYou>{copy.notYou}</NotYou>
+    <EmailLayout preview={c.heading} heading={c.heading} footer={c.footer}>
+      <Paragraph>{m.greeting(name)}</Paragraph>
+      <Paragraph>{c.body}</Paragraph>
+      <ActionLink href={url} label={c.action} />
+      <NotYou>{c.notYou}</NotYou>
     </EmailLayout>
   );
 }
 
 export const resetPassword: MailTemplate<'reset-password'> = {
-  subject: () => `Reset your ${productName} password`,
-  email: (data) => <ResetPassword {...data} />,
-  text: ({ name, url }) =>
-    plainText(greeting(name), copy.body, `${copy.action}:\n${url}`, copy.notYou, `--\n${copy.footer}`),
+  subject: (_data, m) => m.t('resetPassword.subject', { product: m.product }),
+  email: (data, m) => <ResetPassword data={data} m={m} />,
+  text: ({ name, url }, m) => {
+    const c = copy(m);
+    return plainText(m.greeting(name), c.body, `${c.action}:\n${url}`, c.notYou, `--\n${c.footer}`);
+  },
 };

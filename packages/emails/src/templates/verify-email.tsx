@@ -1,33 +1,36 @@
 import type { MailTemplateData } from '@plinth/core/mail';
-import { productName } from '../brand';
-import { greeting, plainText } from '../format';
+import { plainText } from '../format';
+import type { MailI18n } from '../i18n';
 import { ActionLink, EmailLayout, NotYou, Paragraph } from '../layout';
 import type { MailTemplate } from '../template';
 
 type Data = MailTemplateData['verify-email'];
 
-const copy = {
-  heading: 'Confirm your email address',
-  body: `Confirm this address to finish setting up your ${productName} account. The link expires after a short time.`,
-  action: 'Confirm email address',
-  notYou: `Didn't ask for this? If you did not sign up for ${productName}, ignore this email: without this link, nothing is confirmed.`,
-  footer: `You received this email because this address was used to sign up for ${productName}.`,
-};
+const copy = ({ t, product }: MailI18n) => ({
+  heading: t('verifyEmail.heading'),
+  body: t('verifyEmail.body', { product }),
+  action: t('verifyEmail.action'),
+  notYou: t('verifyEmail.notYou', { product }),
+  footer: t('verifyEmail.footer', { product }),
+});
 
-export function VerifyEmail({ name, url }: Data) {
+export function VerifyEmail({ data: { name, url }, m }: { data: Data; m: MailI18n }) {
+  const c = copy(m);
   return (
-    <EmailLayout preview={copy.heading} heading={copy.heading} footer={copy.footer}>
-      <Paragraph>{greeting(name)}</Paragraph>
-      <Paragraph>{copy.body}</Paragraph>
-      <ActionLink href={url} label={copy.action} />
-      <NotYou>{copy.notYou}</NotYou>
+    <EmailLayout preview={c.heading} heading={c.heading} footer={c.footer}>
+      <Paragraph>{m.greeting(name)}</Paragraph>
+      <Paragraph>{c.body}</Paragraph>
+      <ActionLink href={url} label={c.action} />
+      <NotYou>{c.notYou}</NotYou>
     </EmailLayout>
   );
 }
 
 export const verifyEmail: MailTemplate<'verify-email'> = {
-  subject: () => `Confirm your email address for ${productName}`,
-  email: (data) => <VerifyEmail {...data} />,
-  text: ({ name, url }) =>
-    plainText(greeting(name), copy.body, `${copy.action}:\n${url}`, copy.notYou, `--\n${copy.footer}`),
+  subject: (_data, m) => m.t('verifyEmail.subject', { product: m.product }),
+  email: (data, m) => <VerifyEmail data={data} m={m} />,
+  text: ({ name, url }, m) => {
+    const c = copy(m);
+    return plainText(m.greeting(name), c.body, `${c.action}:\n${url}`, c.notYou, `--\n${c.footer}`);
+  },
 };

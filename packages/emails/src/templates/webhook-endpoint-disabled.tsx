@@ -1,40 +1,35 @@
 import type { MailTemplateData } from '@plinth/core/mail';
-import { productName } from '../brand';
 import { plainText } from '../format';
+import type { MailI18n } from '../i18n';
 import { ActionLink, EmailLayout, NotYou, Paragraph } from '../layout';
 import type { MailTemplate } from '../template';
 
 type Data = MailTemplateData['webhook-endpoint-disabled'];
 
-const copy = {
-  heading: (data: Data) => `A webhook endpoint of ${data.workspaceName} was disabled`,
-  body: (data: Data) =>
-    `${productName} has been unable to deliver events to ${data.endpointUrl} for five days, so it has stopped sending to it. ` +
-    'Events since then were not lost: fix the receiver, enable the endpoint again, and retry the failed deliveries from the log.',
-  action: 'Open webhooks',
-  notYou: (data: Data) =>
-    `Didn't ask for this? You received it as an owner of ${data.workspaceName}; if that is a mistake, ask the other owners to remove you.`,
-  footer: `You received this email because you own a ${productName} workspace with webhook endpoints.`,
-};
+const copy = (m: MailI18n, data: Data) => ({
+  heading: m.t('webhookEndpointDisabled.heading', { workspace: data.workspaceName }),
+  body: m.t('webhookEndpointDisabled.body', { product: m.product, url: data.endpointUrl }),
+  action: m.t('webhookEndpointDisabled.action'),
+  notYou: m.t('layout.ownerNotYou', { workspace: data.workspaceName }),
+  footer: m.t('webhookEndpointDisabled.footer', { product: m.product }),
+});
 
-export function WebhookEndpointDisabled(data: Data) {
+export function WebhookEndpointDisabled({ data, m }: { data: Data; m: MailI18n }) {
+  const c = copy(m, data);
   return (
-    <EmailLayout preview={copy.heading(data)} heading={copy.heading(data)} footer={copy.footer}>
-      <Paragraph>{copy.body(data)}</Paragraph>
-      <ActionLink href={data.webhooksUrl} label={copy.action} />
-      <NotYou>{copy.notYou(data)}</NotYou>
+    <EmailLayout preview={c.heading} heading={c.heading} footer={c.footer}>
+      <Paragraph>{c.body}</Paragraph>
+      <ActionLink href={data.webhooksUrl} label={c.action} />
+      <NotYou>{c.notYou}</NotYou>
     </EmailLayout>
   );
 }
 
 export const webhookEndpointDisabled: MailTemplate<'webhook-endpoint-disabled'> = {
-  subject: (data) => `A webhook endpoint of ${data.workspaceName} was disabled`,
-  email: (data) => <WebhookEndpointDisabled {...data} />,
-  text: (data) =>
-    plainText(
-      copy.body(data),
-      `${copy.action}:\n${data.webhooksUrl}`,
-      copy.notYou(data),
-      `--\n${copy.footer}`,
-    ),
+  subject: (data, m) => m.t('webhookEndpointDisabled.subject', { workspace: data.workspaceName }),
+  email: (data, m) => <WebhookEndpointDisabled data={data} m={m} />,
+  text: (data, m) => {
+    const c = copy(m, data);
+    return plainText(c.body, `${c.action}:\n${data.webhooksUrl}`, c.notYou, `--\n${c.footer}`);
+  },
 };

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { redirect } from 'next/navigation';
+import { getTranslations } from 'next-intl/server';
 import { loadEnv } from '@plinth/core/env';
 import type { OAuthProviders } from '../../../components/auth/oauth-buttons';
 import { AuthHeading } from '../../../components/auth/auth-heading';
@@ -11,11 +12,12 @@ import { safeNextPath } from '../../../lib/validation';
 import { SignInForm } from './sign-in-form';
 
 // Public and listed in the sitemap: canonical URL (without ?next=), Open Graph and Twitter tags.
-export function generateMetadata(): Promise<Metadata> {
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('auth.signIn');
   return publicPageMetadata({
     path: '/sign-in',
-    title: 'Sign in',
-    description: 'Sign in to your workspaces.',
+    title: t('metaTitle'),
+    description: t('metaDescription'),
   });
 }
 
@@ -36,10 +38,11 @@ export default async function SignInPage({ searchParams }: SignInPageProps) {
     oidc: auth.oidc ? { providerId: auth.oidc.providerId, name: auth.oidc.name } : null,
   };
   const error = typeof params.error === 'string' ? params.error : null;
+  const t = await getTranslations('auth.signIn');
 
   return (
     <>
-      <AuthHeading title="Sign in" description="Welcome back. Sign in to your Plinth account." />
+      <AuthHeading title={t('title')} description={t('description')} />
       <SignInForm
         next={next}
         providers={providers}
@@ -47,12 +50,12 @@ export default async function SignInPage({ searchParams }: SignInPageProps) {
         initialEmail={await invitedEmailFor(next)}
       />
       <p className="mt-8 text-center text-sm text-muted-foreground">
-        New here?{' '}
+        {t('newHere')}{' '}
         <Link
           href={next === '/app' ? '/sign-up' : `/sign-up?next=${encodeURIComponent(next)}`}
           className="font-medium text-primary hover:underline"
         >
-          Create an account
+          {t('createAccount')}
         </Link>
       </p>
     </>

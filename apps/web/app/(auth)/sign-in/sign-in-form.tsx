@@ -2,6 +2,7 @@
 
 import Link from 'next/link';
 import { useRef, useState, type FormEvent } from 'react';
+import { useTranslations } from 'next-intl';
 import { hasOAuthProviders, OAuthButtons, type OAuthProviders } from '../../../components/auth/oauth-buttons';
 import { ResendVerificationButton } from '../../../components/auth/resend-verification-button';
 import { Alert } from '../../../components/ui/alert';
@@ -9,8 +10,8 @@ import { Button } from '../../../components/ui/button';
 import { FormField } from '../../../components/ui/form-field';
 import { Input } from '../../../components/ui/input';
 import { authClient } from '../../../lib/auth-client';
-import { callAuth } from '../../../lib/auth-errors';
-import { validateEmail, validateRequired } from '../../../lib/validation';
+import { callAuth, localizedAuthMessage } from '../../../lib/auth-errors';
+import { useValidation } from '../../../lib/use-validation';
 
 type SignInFormProps = {
   /** A path on this site (already checked by the page) to continue to once signed in. */
@@ -24,39 +25,56 @@ type SignInFormProps = {
 
 type FieldErrors = { email?: string; password?: string };
 
-/** What a failed magic link or OAuth round trip left in `?error=`, in words. */
-function describeRedirectError(code: string): string {
+/**
+ * What a failed magic link or OAuth round trip left in `?error=`: the key of its wording under
+ * auth.signIn.redirectErrors.
+ */
+function redirectErrorKey(
+  code: string,
+):
+  | 'invalidLink'
+  | 'noAccount'
+  | 'notLinked'
+  | 'emailNotVerified'
+  | 'state'
+  | 'cancelled'
+  | 'banned'
+  | 'twoFactor'
+  | 'other' {
   switch (code) {
     case 'INVALID_TOKEN':
     case 'EXPIRED_TOKEN':
-      return 'That sign-in link is invalid or has expired. Links work once, for 10 minutes. Request a new one below.';
+      return 'invalidLink';
     case 'new_user_signup_disabled':
     case 'signup_disabled':
-      return 'There is no account for that address yet. Create one first.';
+      return 'noAccount';
     case 'account_not_linked':
     case 'unable_to_link_account':
-      return 'An account with this email already exists. Sign in with your password or an email link instead.';
+      return 'notLinked';
     case 'email_not_verified':
-      return 'The provider has not verified your email address. Verify it there first, or sign up with your email and a password.';
+      return 'emailNotVerified';
     case 'state_mismatch':
     case 'invalid_state':
     case 'please_restart_the_process':
-      return 'Sign-in took too long or was started in another tab. Try again.';
+      return 'state';
     case 'access_denied':
-      return 'Sign-in was cancelled at the provider.';
+      return 'cancelled';
     case 'banned':
     case 'BANNED_USER':
-      return 'This account has been suspended. Signing in with a password shows the reason; without one, contact support.';
+      return 'banned';
     case 'failed_to_create_session':
       // Our session hook refuses a session an email link or provider would create for a person
       // with two-factor on: the second step cannot be skipped.
-      return 'Sign-in did not complete. If your account uses two-factor authentication, sign in with your password and your code: links cannot skip the second step.';
+      return 'twoFactor';
     default:
-      return 'Sign-in did not complete. Try again.';
+      return 'other';
   }
 }
 
 export function SignInForm({ next, providers, redirectError, initialEmail }: SignInFormProps) {
+  const t = useTranslations('auth');
+  const tErrors = useTranslations('common.authErrors');
+  const check = useValidation();
   const [email, setEmail] = useState(initialEmail ?? '');
   const [password, setPassword] = useState('');
   const [errors, setErrors] = useState<FieldErrors>({});
@@ -87,8 +105,8 @@ export function SignInForm({ next, providers, redirectError, initialEmail }: Sig
   async function signInWithPassword(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const checks: FieldErrors = {
-      email: validateEmail(email),
-      password: validateRequired(password, 'Enter your password.'),
+      email: check.email(email),
+      password: check.required(password),
     };
     if (!startSubmit(checks)) return;
     setPending('password');
@@ -96,7 +114,7 @@ export function SignInForm({ next, providers, redirectError, initialEmail }: Sig
     const outcome = await callAuth(authClient.signIn.email({ email: address, password }));
     if (!outcome.ok) {
       setPending(null);
-      setServerError({ message: outcome.message, code: outcome.code, email: address });
+      setServerError({ message: localizedAuthMessage(outcome, tErrors), code: outcome.code, email: address });
       if (outcome.code === 'INVALID_EMAIL_OR_PASSWORD') {
         setPassword('');
         passwordRef.current?.focus();
@@ -110,7 +128,7 @@ export function SignInForm({ next, providers, redirectError, initialEmail }: Sig
   }
 
   async function sendMagicLink() {
-    if (!startSubmit({ email: validateEmail(email) })) return;
+    if (!startSubmit({ email: check.email(email) })) return;
     setPending('magic-link');
     const address = email.trim();
     const outcome = await callAuth(
@@ -124,7 +142,7 @@ export function SignInForm({ next, providers, redirectError, initialEmail }: Sig
     );
     setPending(null);
     if (!outcome.ok) {
-      setServerError({ message: outcome.message, code: outcome.code, email: address });
+      setServerError({ message: localizedAuthMessage(outcome, tErrors), code: outcome.code, email: address });
       return;
     }
     setMagicLinkSentTo(address);
@@ -133,9 +151,11 @@ export function SignInForm({ next, providers, redirectError, initialEmail }: Sig
   if (magicLinkSentTo) {
     return (
       <div className="grid gap-6" data-testid="magic-link-sent">
-        <Alert variant="success" title="Check your inbox">
-          If <strong>{magicLinkSentTo}</strong> can sign in here, a sign-in link is on its way. It works once,
-          for 10 minutes.
+        <Alert variant="success" title={t('checkInbox')}>
+          {t.rich('signIn.magicLinkSent', {
+            email: magicLinkSentTo,
+            strong: (chunks) => <strong>{chunks}</strong>,
+          })}
         </Alert>
         <Button
           variant="secondary"
@@ -144,7 +164,7 @@ export function SignInForm({ next, providers, redirectError, initialEmail }: Sig
             setPassword('');
           }}
         >
-          Back to sign in
+          {t('signIn.back')}
         </Button>
       </div>
     );
@@ -155,13 +175,15 @@ export function SignInForm({ next, providers, redirectError, initialEmail }: Sig
   return (
     <div className="grid gap-6">
       {showRedirectError && redirectError ? (
-        <Alert variant="destructive">{describeRedirectError(redirectError)}</Alert>
+        <Alert variant="destructive">{t(`signIn.redirectErrors.${redirectErrorKey(redirectError)}`)}</Alert>
       ) : null}
       {serverError?.code === 'EMAIL_NOT_VERIFIED' ? (
-        <Alert variant="destructive" title="Confirm your email address first">
+        <Alert variant="destructive" title={t('signIn.confirmFirstTitle')}>
           <p>
-            We sent a confirmation link to <strong>{serverError.email}</strong> when you signed up. Open it,
-            then sign in.
+            {t.rich('signIn.confirmFirstBody', {
+              email: serverError.email,
+              strong: (chunks) => <strong>{chunks}</strong>,
+            })}
           </p>
           <div className="mt-3">
             <ResendVerificationButton email={serverError.email} size="sm" next={next} />
@@ -176,14 +198,14 @@ export function SignInForm({ next, providers, redirectError, initialEmail }: Sig
           <OAuthButtons providers={providers} callbackURL={next} />
           <div className="flex items-center gap-3 text-xs text-muted-foreground uppercase" aria-hidden="true">
             <span className="h-px flex-1 bg-border" />
-            or
+            {t('or')}
             <span className="h-px flex-1 bg-border" />
           </div>
         </>
       ) : null}
 
       <form noValidate onSubmit={(event) => void signInWithPassword(event)} className="grid gap-5">
-        <FormField label="Email" error={errors.email} required>
+        <FormField label={t('email')} error={errors.email} required>
           <Input
             ref={emailRef}
             name="email"
@@ -195,12 +217,12 @@ export function SignInForm({ next, providers, redirectError, initialEmail }: Sig
             onChange={(event) => {
               setEmail(event.target.value);
               if (errors.email)
-                setErrors((current) => ({ ...current, email: validateEmail(event.target.value) }));
+                setErrors((current) => ({ ...current, email: check.email(event.target.value) }));
             }}
           />
         </FormField>
         <div className="grid gap-1.5">
-          <FormField label="Password" error={errors.password} required>
+          <FormField label={t('password')} error={errors.password} required>
             <Input
               ref={passwordRef}
               name="password"
@@ -217,11 +239,11 @@ export function SignInForm({ next, providers, redirectError, initialEmail }: Sig
             href="/forgot-password"
             className="justify-self-end text-xs font-medium text-primary hover:underline"
           >
-            Forgot your password?
+            {t('signIn.forgot')}
           </Link>
         </div>
         <Button type="submit" className="w-full" loading={pending === 'password'} disabled={busy}>
-          Sign in
+          {t('signIn.submit')}
         </Button>
         <Button
           variant="secondary"
@@ -230,7 +252,7 @@ export function SignInForm({ next, providers, redirectError, initialEmail }: Sig
           disabled={busy}
           onClick={() => void sendMagicLink()}
         >
-          Email me a sign-in link
+          {t('signIn.magicLink')}
         </Button>
       </form>
     </div>

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { redirect } from 'next/navigation';
+import { getTranslations } from 'next-intl/server';
 import { AuthHeading } from '../../../components/auth/auth-heading';
 import { invitedEmailFor } from '../../../lib/invitation-preview';
 import { getSession } from '../../../lib/session';
@@ -9,11 +10,12 @@ import { safeNextPath } from '../../../lib/validation';
 import { SignUpForm } from './sign-up-form';
 
 // Public and listed in the sitemap: canonical URL (without ?next=), Open Graph and Twitter tags.
-export function generateMetadata(): Promise<Metadata> {
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('auth.signUp');
   return publicPageMetadata({
     path: '/sign-up',
-    title: 'Create an account',
-    description: 'Create an account and your first workspace.',
+    title: t('metaTitle'),
+    description: t('metaDescription'),
   });
 }
 
@@ -25,17 +27,18 @@ export default async function SignUpPage({ searchParams }: SignUpPageProps) {
   // Where to continue once the account exists and the email is confirmed (e.g. an invitation).
   const next = safeNextPath((await searchParams).next);
   if (await getSession()) redirect(next);
+  const t = await getTranslations('auth.signUp');
   return (
     <>
-      <AuthHeading title="Create your account" description="Start with your name, email and a password." />
+      <AuthHeading title={t('title')} description={t('description')} />
       <SignUpForm next={next} initialEmail={await invitedEmailFor(next)} />
       <p className="mt-8 text-center text-sm text-muted-foreground">
-        Already have an account?{' '}
+        {t('haveAccount')}{' '}
         <Link
           href={next === '/app' ? '/sign-in' : `/sign-in?next=${encodeURIComponent(next)}`}
           className="font-medium text-primary hover:underline"
         >
-          Sign in
+          {t('signIn')}
         </Link>
       </p>
     </>

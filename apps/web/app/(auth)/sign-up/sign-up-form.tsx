@@ -2,6 +2,7 @@
 
 import Link from 'next/link';
 import { useRef, useState, type FormEvent } from 'react';
+import { useTranslations } from 'next-intl';
 import {
   ResendVerificationButton,
   verifyEmailCallback,
@@ -11,19 +12,19 @@ import { Button } from '../../../components/ui/button';
 import { FormField } from '../../../components/ui/form-field';
 import { Input } from '../../../components/ui/input';
 import { authClient } from '../../../lib/auth-client';
-import { callAuth } from '../../../lib/auth-errors';
-import { PASSWORD_HINT, validateEmail, validateName, validateNewPassword } from '../../../lib/validation';
+import { callAuth, localizedAuthMessage } from '../../../lib/auth-errors';
+import { useValidation } from '../../../lib/use-validation';
 
 type Fields = { name: string; email: string; password: string };
 type FieldErrors = Partial<Record<keyof Fields, string>>;
 
-function validate(fields: Fields): FieldErrors {
+function validate(fields: Fields, check: ReturnType<typeof useValidation>): FieldErrors {
   const errors: FieldErrors = {};
-  const name = validateName(fields.name);
+  const name = check.name(fields.name);
   if (name) errors.name = name;
-  const email = validateEmail(fields.email);
+  const email = check.email(fields.email);
   if (email) errors.email = email;
-  const password = validateNewPassword(fields.password);
+  const password = check.newPassword(fields.password);
   if (password) errors.password = password;
   return errors;
 }
@@ -33,6 +34,9 @@ function validate(fields: Fields): FieldErrors {
  * `initialEmail`: the address an invitation in `next` was sent to, to start with.
  */
 export function SignUpForm({ next, initialEmail }: { next: string; initialEmail?: string | undefined }) {
+  const t = useTranslations('auth');
+  const tErrors = useTranslations('common.authErrors');
+  const check = useValidation();
   const [fields, setFields] = useState<Fields>({ name: '', email: initialEmail ?? '', password: '' });
   const [errors, setErrors] = useState<FieldErrors>({});
   const [attempted, setAttempted] = useState(false);
@@ -49,14 +53,14 @@ export function SignUpForm({ next, initialEmail }: { next: string; initialEmail?
     const next = { ...fields, [field]: value };
     setFields(next);
     // Re-check as the person types only after a first submit: no errors before they are done.
-    if (attempted) setErrors(validate(next));
+    if (attempted) setErrors(validate(next, check));
   }
 
   async function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     setAttempted(true);
     setServerError(null);
-    const problems = validate(fields);
+    const problems = validate(fields, check);
     setErrors(problems);
     const firstInvalid = (['name', 'email', 'password'] as const).find((field) => problems[field]);
     if (firstInvalid) {
@@ -75,9 +79,10 @@ export function SignUpForm({ next, initialEmail }: { next: string; initialEmail?
     );
     setPending(false);
     if (!outcome.ok) {
-      setServerError({ message: outcome.message, code: outcome.code });
+      const message = localizedAuthMessage(outcome, tErrors);
+      setServerError({ message, code: outcome.code });
       if (outcome.code === 'PASSWORD_REJECTED') {
-        setErrors({ password: outcome.message });
+        setErrors({ password: message });
         refs.password.current?.focus();
       }
       return;
@@ -88,17 +93,15 @@ export function SignUpForm({ next, initialEmail }: { next: string; initialEmail?
   if (sentTo) {
     return (
       <div className="grid gap-6" data-testid="sign-up-sent">
-        <Alert variant="success" title="Check your inbox">
-          We sent an email to <strong>{sentTo}</strong>. Open the link in it to confirm your address and sign
-          in; it works for 24 hours. If this address already has an account, the email says so and links to
-          sign-in instead.
+        <Alert variant="success" title={t('checkInbox')}>
+          {t.rich('signUp.sentBody', { email: sentTo, strong: (chunks) => <strong>{chunks}</strong> })}
         </Alert>
         <div className="grid gap-2 text-sm text-muted-foreground">
-          <p>No email after a few minutes? Check your spam folder, or send it again.</p>
+          <p>{t('signUp.noEmail')}</p>
           <ResendVerificationButton email={sentTo} next={next} />
         </div>
         <p className="text-sm text-muted-foreground">
-          Wrong address?{' '}
+          {t('signUp.wrongAddress')}{' '}
           <button
             type="button"
             className="cursor-pointer font-medium text-primary hover:underline"
@@ -108,7 +111,7 @@ export function SignUpForm({ next, initialEmail }: { next: string; initialEmail?
               setAttempted(false);
             }}
           >
-            Start again
+            {t('signUp.startAgain')}
           </button>
         </p>
       </div>
@@ -128,11 +131,11 @@ export function SignUpForm({ next, initialEmail }: { next: string; initialEmail?
               <>
                 <Button asChild size="sm" variant="secondary">
                   <Link href={next === '/app' ? '/sign-in' : `/sign-in?next=${encodeURIComponent(next)}`}>
-                    Sign in
+                    {t('signUp.signIn')}
                   </Link>
                 </Button>
                 <Button asChild size="sm" variant="ghost">
-                  <Link href="/forgot-password">Reset your password</Link>
+                  <Link href="/forgot-password">{t('signUp.resetPassword')}</Link>
                 </Button>
               </>
             ) : undefined
@@ -141,7 +144,7 @@ export function SignUpForm({ next, initialEmail }: { next: string; initialEmail?
           {serverError.message}
         </Alert>
       ) : null}
-      <FormField label="Name" error={errors.name} required>
+      <FormField label={t('name')} error={errors.name} required>
         <Input
           ref={refs.name}
           name="name"
@@ -150,7 +153,7 @@ export function SignUpForm({ next, initialEmail }: { next: string; initialEmail?
           onChange={(event) => update('name', event.target.value)}
         />
       </FormField>
-      <FormField label="Email" error={errors.email} required>
+      <FormField label={t('email')} error={errors.email} required>
         <Input
           ref={refs.email}
           name="email"
@@ -162,7 +165,7 @@ export function SignUpForm({ next, initialEmail }: { next: string; initialEmail?
           onChange={(event) => update('email', event.target.value)}
         />
       </FormField>
-      <FormField label="Password" hint={PASSWORD_HINT} error={errors.password} required>
+      <FormField label={t('password')} hint={check.passwordHint} error={errors.password} required>
         <Input
           ref={refs.password}
           name="password"
@@ -173,7 +176,7 @@ export function SignUpForm({ next, initialEmail }: { next: string; initialEmail?
         />
       </FormField>
       <Button type="submit" loading={pending} className="w-full">
-        Create account
+        {t('signUp.submit')}
       </Button>
     </form>
   );

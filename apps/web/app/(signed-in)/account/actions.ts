@@ -3,7 +3,8 @@
 import { revalidatePath } from 'next/cache';
 import { cookies } from 'next/headers';
 import { AppError } from '@plinth/core/errors';
-import { setTheme, type Theme } from '@plinth/core/identity';
+import { setLocale, setTheme, type Theme } from '@plinth/core/identity';
+import type { Locale } from '@plinth/core/locales';
 import { serverContext } from '@plinth/core/server-context';
 import {
   completeAvatarUpload,
@@ -91,5 +92,20 @@ export async function setThemeAction(theme: string): Promise<ActionResult<{ them
     const saved = await setTheme(serverContext(), await person(), { theme });
     (await cookies()).set(THEME_COOKIE, saved, themeCookieOptions);
     return { theme: saved };
+  });
+}
+
+/**
+ * Saves the person's language on their user row (null: follow the browser's Accept-Language), the
+ * same write as PATCH /api/v1/me. Every page and mail after it uses the new locale (i18n/request.ts,
+ * the mail worker); the whole layout renders again in it.
+ */
+export async function setLocaleAction(
+  locale: string | null,
+): Promise<ActionResult<{ locale: Locale | null }>> {
+  return runAction(async () => {
+    const saved = await setLocale(serverContext(), await person(), { locale });
+    revalidatePath('/', 'layout');
+    return { locale: saved };
   });
 }

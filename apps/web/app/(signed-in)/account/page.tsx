@@ -1,21 +1,24 @@
 import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
 import { serverContext } from '@plinth/core/server-context';
-import { getTheme } from '@plinth/core/identity';
+import { getLocale, getTheme } from '@plinth/core/identity';
 import { getAvatar } from '@plinth/core/storage';
 import { Alert } from '../../../components/ui/alert';
 import { getLinkedAccounts, requireSession } from '../../../lib/session';
 import { AvatarSection } from './avatar-section';
 import { DeleteAccountSection } from './delete-account-section';
 import { EmailSection } from './email-section';
+import { LanguageSection } from './language-section';
 import { PasswordSection } from './password-section';
 import { ProfileSection } from './profile-section';
 import { SessionsSection } from './sessions-section';
 import { ThemeSection } from './theme-section';
 import { TwoFactorSection } from './two-factor-section';
 
-export const metadata: Metadata = {
-  title: 'Account',
-};
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('account');
+  return { title: t('metaTitle') };
+}
 
 type AccountPageProps = {
   searchParams: Promise<{ error?: string | string[]; 'email-link'?: string | string[] }>;
@@ -29,25 +32,26 @@ export default async function AccountPage({ searchParams }: AccountPageProps) {
   // to the new one) land here: their callbackURL is EMAIL_LINK_CALLBACK, with ?error= if they failed.
   const { error, 'email-link': emailLink } = await searchParams;
   const { database, storage } = serverContext();
-  const theme = await getTheme({ database }, user.id);
+  const [theme, locale, t] = await Promise.all([
+    getTheme({ database }, user.id),
+    getLocale({ database }, user.id),
+    getTranslations('account'),
+  ]);
   const avatar = storage ? await getAvatar({ database, storage }, { type: 'user', id: user.id }) : undefined;
 
   return (
     <div className="mx-auto grid w-full max-w-3xl gap-8">
       <div>
-        <h1 className="text-2xl font-semibold tracking-tight">Account</h1>
-        <p className="mt-1 text-sm text-muted-foreground">
-          Your profile, how you sign in, and the devices signed in to your account.
-        </p>
+        <h1 className="text-2xl font-semibold tracking-tight">{t('title')}</h1>
+        <p className="mt-1 text-sm text-muted-foreground">{t('description')}</p>
       </div>
       {error ? (
-        <Alert variant="destructive" title="That email link did not work">
-          It has expired or was already used. Request the email change again below.
+        <Alert variant="destructive" title={t('linkFailedTitle')}>
+          {t('linkFailedBody')}
         </Alert>
       ) : emailLink ? (
-        <Alert variant="info" title="Email link opened">
-          If it approved a change, we sent a confirmation link to the new address: your email below changes
-          once you open that one.
+        <Alert variant="info" title={t('linkOpenedTitle')}>
+          {t('linkOpenedBody')}
         </Alert>
       ) : null}
       <ProfileSection name={user.name} />
@@ -57,6 +61,7 @@ export default async function AccountPage({ searchParams }: AccountPageProps) {
         avatar={avatar === undefined ? undefined : avatar && { status: avatar.status, urls: avatar.urls }}
       />
       <ThemeSection theme={theme} />
+      <LanguageSection locale={locale} />
       <EmailSection
         email={user.email}
         verified={user.emailVerified}

@@ -2,22 +2,18 @@
 
 import { useRouter } from 'next/navigation';
 import { useState, useTransition } from 'react';
+import { useTranslations } from 'next-intl';
 import { SettingsSection } from '../../../components/ui/settings-section';
 import { useToast } from '../../../components/ui/toast';
 import { THEMES, type ThemeChoice } from '../../../lib/theme';
 import { applyThemeOnDevice } from '../../../lib/theme-device';
 import { setThemeAction } from './actions';
 
-const labels: Record<ThemeChoice, { label: string; hint: string }> = {
-  system: { label: 'System', hint: 'Follows your device: light or dark as it is set.' },
-  light: { label: 'Light', hint: 'Always light.' },
-  dark: { label: 'Dark', hint: 'Always dark.' },
-};
-
 /** Light, dark or system: saved on the account at once, so every device and sign-in follows it. */
 export function ThemeSection({ theme: savedTheme }: { theme: ThemeChoice }) {
   const router = useRouter();
   const { toast } = useToast();
+  const t = useTranslations('account.theme');
   const [theme, setTheme] = useState<ThemeChoice>(savedTheme);
   const [pending, startTransition] = useTransition();
 
@@ -30,18 +26,18 @@ export function ThemeSection({ theme: savedTheme }: { theme: ThemeChoice }) {
       if (!outcome.ok) {
         setTheme(previous);
         applyThemeOnDevice(previous);
-        toast({ title: 'Theme not saved', description: outcome.error.message, variant: 'destructive' });
+        toast({ title: t('notSaved'), description: outcome.error.message, variant: 'destructive' });
         return;
       }
-      toast({ title: `Theme: ${labels[next].label.toLowerCase()}`, variant: 'success' });
+      toast({ title: t('saved', { theme: t(`choices.${next}.lower`) }), variant: 'success' });
       router.refresh();
     });
   }
 
   return (
-    <SettingsSection id="theme" title="Theme" description="How Plinth looks for you, on every device.">
+    <SettingsSection id="theme" title={t('title')} description={t('description')}>
       <fieldset className="grid gap-3" aria-busy={pending}>
-        <legend className="sr-only">Theme</legend>
+        <legend className="sr-only">{t('title')}</legend>
         <div className="grid gap-3 sm:grid-cols-3">
           {THEMES.map((choice) => (
             <label
@@ -57,8 +53,8 @@ export function ThemeSection({ theme: savedTheme }: { theme: ThemeChoice }) {
                 className="mt-1 accent-[var(--primary)]"
               />
               <span className="grid gap-0.5">
-                <span className="text-sm font-medium">{labels[choice].label}</span>
-                <span className="text-xs text-muted-foreground">{labels[choice].hint}</span>
+                <span className="text-sm font-medium">{t(`choices.${choice}.label`)}</span>
+                <span className="text-xs text-muted-foreground">{t(`choices.${choice}.hint`)}</span>
               </span>
             </label>
           ))}

@@ -2,11 +2,12 @@
 
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
+import { useTranslations } from 'next-intl';
 import { Alert } from '../../../../components/ui/alert';
 import { Button } from '../../../../components/ui/button';
 import { useToast } from '../../../../components/ui/toast';
 import { authClient } from '../../../../lib/auth-client';
-import { callAuth } from '../../../../lib/auth-errors';
+import { callAuth, localizedAuthMessage } from '../../../../lib/auth-errors';
 import type { ActionError } from '../../../../lib/action-result';
 import { useAction } from '../../../../lib/use-action';
 import { acceptInvitationAction } from './actions';
@@ -22,6 +23,8 @@ type AcceptInvitationFormProps = {
 export function AcceptInvitationForm({ token, email, returnTo }: AcceptInvitationFormProps) {
   const router = useRouter();
   const { toast } = useToast();
+  const t = useTranslations('auth.invitation');
+  const tErrors = useTranslations('common.authErrors');
   const { run, pending } = useAction(acceptInvitationAction);
   const [error, setError] = useState<ActionError | null>(null);
   const [switching, setSwitching] = useState(false);
@@ -30,7 +33,7 @@ export function AcceptInvitationForm({ token, email, returnTo }: AcceptInvitatio
     setError(null);
     const result = await run(token);
     if (!result.ok) return setError(result.error);
-    toast({ title: 'Welcome aboard', description: 'You joined the workspace.', variant: 'success' });
+    toast({ title: t('welcomeTitle'), description: t('welcomeBody'), variant: 'success' });
     router.push(`/w/${result.data.workspaceSlug}/projects`);
   }
 
@@ -39,7 +42,11 @@ export function AcceptInvitationForm({ token, email, returnTo }: AcceptInvitatio
     const outcome = await callAuth(authClient.signOut());
     if (!outcome.ok) {
       setSwitching(false);
-      toast({ title: 'Could not sign out', description: outcome.message, variant: 'destructive' });
+      toast({
+        title: t('signOutFailed'),
+        description: localizedAuthMessage(outcome, tErrors),
+        variant: 'destructive',
+      });
       return;
     }
     window.location.assign(`/sign-in?next=${encodeURIComponent(returnTo)}`);
@@ -51,16 +58,19 @@ export function AcceptInvitationForm({ token, email, returnTo }: AcceptInvitatio
   return (
     <div className="grid gap-4">
       {error ? (
-        <Alert variant="destructive" title="The invitation could not be accepted" data-testid="accept-error">
+        <Alert variant="destructive" title={t('acceptFailed')} data-testid="accept-error">
           {error.message}
         </Alert>
       ) : null}
       <p className="text-sm text-muted-foreground">
-        You are signed in as <strong className="text-foreground">{email}</strong>.
+        {t.rich('signedInAs', {
+          email,
+          strong: (chunks) => <strong className="text-foreground">{chunks}</strong>,
+        })}
       </p>
       {error && error.code === 'not_found' ? null : (
         <Button className="w-full" loading={pending} onClick={() => void accept()}>
-          Accept invitation
+          {t('accept')}
         </Button>
       )}
       <Button
@@ -69,7 +79,7 @@ export function AcceptInvitationForm({ token, email, returnTo }: AcceptInvitatio
         loading={switching}
         onClick={() => void switchAccount()}
       >
-        Use another account
+        {t('otherAccount')}
       </Button>
     </div>
   );

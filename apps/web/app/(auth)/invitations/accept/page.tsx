@@ -1,42 +1,33 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { getTranslations } from 'next-intl/server';
 import type { InvitationPreview } from '@plinth/core/tenancy';
 import { AuthHeading } from '../../../../components/auth/auth-heading';
 import { Alert } from '../../../../components/ui/alert';
 import { Button } from '../../../../components/ui/button';
 import { invitationPreview } from '../../../../lib/invitation-preview';
-import { roleLabels } from '../../../../lib/roles';
 import { readRequestSession } from '../../../../lib/workspace-context';
 import { AcceptInvitationForm } from './accept-invitation-form';
 
-export const metadata: Metadata = {
-  title: 'Accept invitation',
-  robots: { index: false, follow: false },
-};
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('auth.invitation');
+  return { title: t('metaTitle'), robots: { index: false, follow: false } };
+}
 
 type AcceptInvitationPageProps = {
   searchParams: Promise<{ token?: string | string[] }>;
 };
 
-/** Why a link no longer works, said before anyone signs in (and what to do about it). */
-const deadLinks: Record<Exclude<InvitationPreview['state'], 'valid'>, { title: string; body: string }> = {
-  invalid: {
-    title: 'This invitation link does not work',
-    body: 'It may be mistyped, or a newer invitation replaced it. Open the latest invitation email, or ask the person who invited you to send a new one.',
-  },
-  expired: {
-    title: 'This invitation has expired',
-    body: 'Invitations work for 7 days. Ask the person who invited you to send a new one.',
-  },
-  accepted: {
-    title: 'This invitation was already accepted',
-    body: 'Sign in with the invited address to open the workspace.',
-  },
-  revoked: {
-    title: 'This invitation was withdrawn',
-    body: 'The workspace cancelled it. Ask its owners if you think that was a mistake.',
-  },
-};
+/**
+ * Why a link no longer works, said before anyone signs in (and what to do about it): the keys of
+ * its title and body under auth.invitation.dead.
+ */
+const deadLinks = {
+  invalid: { heading: 'invalidTitle', body: 'invalidBody' },
+  expired: { heading: 'expiredTitle', body: 'expiredBody' },
+  accepted: { heading: 'acceptedTitle', body: 'acceptedBody' },
+  revoked: { heading: 'revokedTitle', body: 'revokedBody' },
+} as const satisfies Record<Exclude<InvitationPreview['state'], 'valid'>, { heading: string; body: string }>;
 
 /**
  * Where invitation emails link to. Before sign-in it already says who invited which address to
@@ -47,12 +38,16 @@ const deadLinks: Record<Exclude<InvitationPreview['state'], 'valid'>, { title: s
 export default async function AcceptInvitationPage({ searchParams }: AcceptInvitationPageProps) {
   const { token: rawToken } = await searchParams;
   const token = (Array.isArray(rawToken) ? rawToken[0] : rawToken)?.trim() ?? '';
+  const [t, tRoles] = await Promise.all([
+    getTranslations('auth.invitation'),
+    getTranslations('common.rolesLower'),
+  ]);
 
   if (token === '') {
     return (
       <>
-        <AuthHeading title="This link is incomplete" description="The invitation link is missing its code." />
-        <Alert>Open the link from the invitation email again, or copy all of it into the address bar.</Alert>
+        <AuthHeading title={t('incompleteTitle')} description={t('incompleteDescription')} />
+        <Alert>{t('incompleteBody')}</Alert>
       </>
     );
   }
@@ -62,11 +57,11 @@ export default async function AcceptInvitationPage({ searchParams }: AcceptInvit
     const dead = deadLinks[preview.state];
     return (
       <>
-        <AuthHeading title={dead.title} description="Nothing was changed." />
+        <AuthHeading title={t(`dead.${dead.heading}`)} description={t('nothingChanged')} />
         <div className="grid gap-3" data-testid="invitation-state" data-state={preview.state}>
-          <Alert variant="destructive">{dead.body}</Alert>
+          <Alert variant="destructive">{t(`dead.${dead.body}`)}</Alert>
           <Button asChild variant="secondary" className="w-full">
-            <Link href={session ? '/app' : '/sign-in'}>{session ? 'Open the app' : 'Sign in'}</Link>
+            <Link href={session ? '/app' : '/sign-in'}>{session ? t('openApp') : t('signIn')}</Link>
           </Button>
         </div>
       </>
@@ -74,29 +69,28 @@ export default async function AcceptInvitationPage({ searchParams }: AcceptInvit
   }
 
   const here = `/invitations/accept?token=${encodeURIComponent(token)}`;
-  const heading = `Join ${preview.workspaceName}`;
-  const invitedAs = (
-    <>
-      <strong className="text-foreground">{preview.inviterName}</strong> invited{' '}
-      <strong className="text-foreground">{preview.email}</strong> to join as{' '}
-      {roleLabels[preview.role].toLowerCase()}.
-    </>
-  );
+  const heading = t('heading', { workspace: preview.workspaceName });
+  const invitedAs = t.rich('invitedAs', {
+    inviter: preview.inviterName,
+    email: preview.email,
+    role: tRoles(preview.role),
+    strong: (chunks) => <strong className="text-foreground">{chunks}</strong>,
+  });
 
   if (!session) {
     return (
       <>
-        <AuthHeading title={heading} description="Sign in or create an account to accept the invitation." />
+        <AuthHeading title={heading} description={t('signedOutDescription')} />
         <div className="grid gap-3">
           <p className="text-sm text-muted-foreground" data-testid="invitation-context">
             {invitedAs}
           </p>
-          <Alert>Use {preview.email}: the invitation works only for that address.</Alert>
+          <Alert>{t('useAddress', { email: preview.email })}</Alert>
           <Button asChild className="w-full">
-            <Link href={`/sign-in?next=${encodeURIComponent(here)}`}>Sign in to accept</Link>
+            <Link href={`/sign-in?next=${encodeURIComponent(here)}`}>{t('signInToAccept')}</Link>
           </Button>
           <Button asChild variant="secondary" className="w-full">
-            <Link href={`/sign-up?next=${encodeURIComponent(here)}`}>Create an account</Link>
+            <Link href={`/sign-up?next=${encodeURIComponent(here)}`}>{t('createAccount')}</Link>
           </Button>
         </div>
       </>
@@ -106,14 +100,14 @@ export default async function AcceptInvitationPage({ searchParams }: AcceptInvit
   const otherAddress = session.email.trim().toLowerCase() !== preview.email;
   return (
     <>
-      <AuthHeading title={heading} description="You have been invited to a workspace." />
+      <AuthHeading title={heading} description={t('signedInDescription')} />
       <div className="grid gap-4">
         <p className="text-sm text-muted-foreground" data-testid="invitation-context">
           {invitedAs}
         </p>
         {otherAddress ? (
-          <Alert variant="destructive" title="This invitation is for another address">
-            It was sent to {preview.email}. Use another account to sign in with that address.
+          <Alert variant="destructive" title={t('otherAddressTitle')}>
+            {t('otherAddressBody', { email: preview.email })}
           </Alert>
         ) : null}
         <AcceptInvitationForm token={token} email={session.email} returnTo={here} />

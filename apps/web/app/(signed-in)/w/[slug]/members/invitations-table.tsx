@@ -1,6 +1,7 @@
 'use client';
 
 import { useState } from 'react';
+import { useTranslations } from 'next-intl';
 import { Badge } from '../../../../../components/ui/badge';
 import { Button } from '../../../../../components/ui/button';
 import { LocalTime } from '../../../../../components/ui/local-time';
@@ -13,7 +14,7 @@ import {
   TableRow,
 } from '../../../../../components/ui/table';
 import { useToast } from '../../../../../components/ui/toast';
-import { roleLabels, type MemberRole } from '../../../../../lib/roles';
+import type { MemberRole } from '../../../../../lib/roles';
 import { resendInvitationAction, revokeInvitationAction } from './actions';
 
 export interface InvitationRow {
@@ -36,9 +37,11 @@ type InvitationsTableProps = {
 export function InvitationsTable({ slug, invitations, mayResend, mayRevoke }: InvitationsTableProps) {
   const { toast } = useToast();
   const [busy, setBusy] = useState<string | null>(null);
+  const t = useTranslations('members');
+  const tRoles = useTranslations('common.roles');
 
   if (invitations.length === 0) {
-    return <p className="text-sm text-muted-foreground">No pending invitations.</p>;
+    return <p className="text-sm text-muted-foreground">{t('invitations.none')}</p>;
   }
 
   async function act(kind: 'resend' | 'revoke', invitation: InvitationRow) {
@@ -48,8 +51,8 @@ export function InvitationsTable({ slug, invitations, mayResend, mayRevoke }: In
     setBusy(null);
     if (!result?.ok) {
       toast({
-        title: kind === 'resend' ? 'Invitation not resent' : 'Invitation not revoked',
-        description: result ? result.error.message : 'We could not reach the server. Try again.',
+        title: kind === 'resend' ? t('invitations.notResent') : t('invitations.notRevoked'),
+        description: result ? result.error.message : t('unreachable'),
         variant: 'destructive',
       });
       return;
@@ -57,26 +60,26 @@ export function InvitationsTable({ slug, invitations, mayResend, mayRevoke }: In
     toast(
       kind === 'resend'
         ? {
-            title: 'Invitation resent',
-            description: `A new link is on its way to ${invitation.email}; the old one no longer works.`,
+            title: t('invitations.resent'),
+            description: t('invitations.resentBody', { email: invitation.email }),
             variant: 'success',
           }
         : {
-            title: 'Invitation revoked',
-            description: `The link sent to ${invitation.email} no longer works.`,
+            title: t('invitations.revoked'),
+            description: t('invitations.revokedBody', { email: invitation.email }),
           },
     );
   }
 
   return (
-    <Table aria-label="Pending invitations" stacked>
+    <Table aria-label={t('invitations.label')} stacked>
       <TableHeader>
         <TableRow>
-          <TableHead>Email</TableHead>
-          <TableHead>Role</TableHead>
-          <TableHead>Expires</TableHead>
+          <TableHead>{t('invitations.email')}</TableHead>
+          <TableHead>{t('invitations.role')}</TableHead>
+          <TableHead>{t('invitations.expires')}</TableHead>
           <TableHead>
-            <span className="sr-only">Actions</span>
+            <span className="sr-only">{t('invitations.actions')}</span>
           </TableHead>
         </TableRow>
       </TableHeader>
@@ -87,7 +90,7 @@ export function InvitationsTable({ slug, invitations, mayResend, mayRevoke }: In
               {invitation.email}
             </TableCell>
             <TableCell>
-              <Badge>{roleLabels[invitation.role]}</Badge>
+              <Badge>{tRoles(invitation.role)}</Badge>
             </TableCell>
             <TableCell className="text-muted-foreground">
               <LocalTime value={invitation.expiresAt} />
@@ -98,24 +101,24 @@ export function InvitationsTable({ slug, invitations, mayResend, mayRevoke }: In
                   <Button
                     variant="ghost"
                     size="sm"
-                    aria-label={`Resend the invitation to ${invitation.email}`}
+                    aria-label={t('invitations.resendLabel', { email: invitation.email })}
                     loading={busy === `resend:${invitation.id}`}
                     disabled={busy !== null}
                     onClick={() => void act('resend', invitation)}
                   >
-                    Resend
+                    {t('invitations.resend')}
                   </Button>
                 ) : null}
                 {mayRevoke && invitation.manageable ? (
                   <Button
                     variant="ghost"
                     size="sm"
-                    aria-label={`Revoke the invitation to ${invitation.email}`}
+                    aria-label={t('invitations.revokeLabel', { email: invitation.email })}
                     loading={busy === `revoke:${invitation.id}`}
                     disabled={busy !== null}
                     onClick={() => void act('revoke', invitation)}
                   >
-                    Revoke
+                    {t('invitations.revoke')}
                   </Button>
                 ) : null}
               </div>

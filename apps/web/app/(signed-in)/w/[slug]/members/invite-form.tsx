@@ -1,6 +1,7 @@
 'use client';
 
 import { useRef, useState, type FormEvent } from 'react';
+import { useTranslations } from 'next-intl';
 import { isPlanLimit, UpgradePrompt } from '../../../../../components/billing/upgrade-prompt';
 import { Alert } from '../../../../../components/ui/alert';
 import { Button } from '../../../../../components/ui/button';
@@ -8,16 +9,13 @@ import { FormField } from '../../../../../components/ui/form-field';
 import { Input } from '../../../../../components/ui/input';
 import { Select } from '../../../../../components/ui/select';
 import { useToast } from '../../../../../components/ui/toast';
-import { roleDescriptions, roleLabels, rolesUpTo, type MemberRole } from '../../../../../lib/roles';
+import { rolesUpTo, type MemberRole } from '../../../../../lib/roles';
 import type { ActionError } from '../../../../../lib/action-result';
 import { useAction } from '../../../../../lib/use-action';
-import { validateEmail } from '../../../../../lib/validation';
+import { useValidation } from '../../../../../lib/use-validation';
 import { inviteMemberAction } from './actions';
 
 type FieldErrors = { email?: string; role?: string };
-
-const validateInviteeEmail = (email: string) =>
-  email.trim() === '' ? 'Enter the email address to invite.' : validateEmail(email);
 
 /** Email and role; only roles at or below the inviter's own are offered (the server insists). */
 export function InviteForm({
@@ -30,6 +28,11 @@ export function InviteForm({
   canUpgrade: boolean;
 }) {
   const { toast } = useToast();
+  const t = useTranslations('members.invite');
+  const tRoles = useTranslations('common');
+  const check = useValidation();
+  const validateInviteeEmail = (value: string) =>
+    value.trim() === '' ? t('emailRequired') : check.email(value);
   const { run, pending } = useAction(inviteMemberAction);
   const [email, setEmail] = useState('');
   const [role, setRole] = useState<MemberRole>('member');
@@ -54,8 +57,8 @@ export function InviteForm({
       return;
     }
     toast({
-      title: 'Invitation sent',
-      description: `We emailed ${result.data.email} a link to join as ${roleLabels[role].toLowerCase()}.`,
+      title: t('sent'),
+      description: t('sentBody', { email: result.data.email, role: tRoles(`rolesLower.${role}`) }),
       variant: 'success',
     });
     setEmail('');
@@ -72,7 +75,7 @@ export function InviteForm({
         )
       ) : null}
       <div className="grid gap-4 sm:grid-cols-[1fr_12rem]">
-        <FormField label="Email" error={errors.email} required>
+        <FormField label={t('email')} error={errors.email} required>
           <Input
             ref={emailRef}
             name="email"
@@ -80,7 +83,7 @@ export function InviteForm({
             autoComplete="off"
             inputMode="email"
             spellCheck={false}
-            placeholder="teammate@example.com"
+            placeholder={t('emailPlaceholder')}
             value={email}
             onChange={(event) => {
               setEmail(event.target.value);
@@ -89,11 +92,11 @@ export function InviteForm({
             }}
           />
         </FormField>
-        <FormField label="Role" hint={roleDescriptions[role]} error={errors.role} required>
+        <FormField label={t('role')} hint={tRoles(`roleDescriptions.${role}`)} error={errors.role} required>
           <Select name="role" value={role} onChange={(event) => setRole(event.target.value as MemberRole)}>
             {rolesUpTo(myRole).map((option) => (
               <option key={option} value={option}>
-                {roleLabels[option]}
+                {tRoles(`roles.${option}`)}
               </option>
             ))}
           </Select>
@@ -101,7 +104,7 @@ export function InviteForm({
       </div>
       <div>
         <Button type="submit" loading={pending}>
-          Send invitation
+          {t('submit')}
         </Button>
       </div>
     </form>

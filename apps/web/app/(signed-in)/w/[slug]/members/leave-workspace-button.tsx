@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { Button } from '../../../../../components/ui/button';
 import { ConfirmDialog } from '../../../../../components/ui/confirm-dialog';
 import { flashToast } from '../../../../../components/ui/toast';
@@ -10,12 +11,13 @@ import { leaveWorkspaceAction } from './actions';
  * the whole app reloads into /app, since every page of this workspace is now a 404 for the person.
  */
 export function LeaveWorkspaceButton({ slug, workspaceName }: { slug: string; workspaceName: string }) {
+  const t = useTranslations('members.leave');
   async function leave(): Promise<string | null> {
     const result = await leaveWorkspaceAction(slug);
     if (!result.ok) return result.error.message;
     flashToast({
-      title: 'You left the workspace',
-      description: `You no longer have access to ${workspaceName}.`,
+      title: t('left'),
+      description: t('leftBody', { workspace: workspaceName }),
     });
     window.location.assign('/app');
     return null;
@@ -23,10 +25,10 @@ export function LeaveWorkspaceButton({ slug, workspaceName }: { slug: string; wo
 
   return (
     <ConfirmDialog
-      trigger={<Button variant="destructive">Leave workspace</Button>}
-      title={`Leave ${workspaceName}?`}
-      description="You lose access to its projects at once."
-      confirmLabel="Leave workspace"
+      trigger={<Button variant="destructive">{t('button')}</Button>}
+      title={t('title', { workspace: workspaceName })}
+      description={t('description')}
+      confirmLabel={t('confirm')}
       destructive
       onConfirm={leave}
     />

@@ -1,6 +1,7 @@
 'use client';
 
 import { useState } from 'react';
+import { useTranslations } from 'next-intl';
 import { can } from '@plinth/core/access';
 import { Badge } from '../../../../../components/ui/badge';
 import { Button } from '../../../../../components/ui/button';
@@ -17,7 +18,7 @@ import {
   TableRow,
 } from '../../../../../components/ui/table';
 import { useToast } from '../../../../../components/ui/toast';
-import { outranksOrEquals, roleLabels, rolesUpTo, type MemberRole } from '../../../../../lib/roles';
+import { outranksOrEquals, rolesUpTo, type MemberRole } from '../../../../../lib/roles';
 import { changeMemberRoleAction, removeMemberAction } from './actions';
 
 export interface MemberRow {
@@ -39,16 +40,18 @@ export function MembersTable({ slug, me, members }: MembersTableProps) {
   const actor = { type: 'user' as const, id: me.id, workspaceId: slug, role: me.role };
   const mayChangeRoles = can(actor, 'member.update_role');
   const mayRemove = can(actor, 'member.remove');
+  const t = useTranslations('members.table');
+  const tRoles = useTranslations('common.roles');
 
   return (
-    <Table aria-label="Members" stacked>
+    <Table aria-label={t('label')} stacked>
       <TableHeader>
         <TableRow>
-          <TableHead>Person</TableHead>
-          <TableHead>Role</TableHead>
-          <TableHead>Joined</TableHead>
+          <TableHead>{t('person')}</TableHead>
+          <TableHead>{t('role')}</TableHead>
+          <TableHead>{t('joined')}</TableHead>
           <TableHead>
-            <span className="sr-only">Actions</span>
+            <span className="sr-only">{t('actions')}</span>
           </TableHead>
         </TableRow>
       </TableHeader>
@@ -66,7 +69,7 @@ export function MembersTable({ slug, me, members }: MembersTableProps) {
                       {member.name || member.email}
                       {isMe ? (
                         <Badge variant="primary" className="ml-2">
-                          You
+                          {t('you')}
                         </Badge>
                       ) : null}
                     </span>
@@ -80,7 +83,7 @@ export function MembersTable({ slug, me, members }: MembersTableProps) {
                 {mayChangeRoles && manageable ? (
                   <RoleSelect slug={slug} member={member} myRole={me.role} />
                 ) : (
-                  <Badge>{roleLabels[member.role]}</Badge>
+                  <Badge>{tRoles(member.role)}</Badge>
                 )}
               </TableCell>
               <TableCell className="text-muted-foreground" data-stack="hide">
@@ -99,6 +102,8 @@ export function MembersTable({ slug, me, members }: MembersTableProps) {
 
 function RoleSelect({ slug, member, myRole }: { slug: string; member: MemberRow; myRole: MemberRole }) {
   const { toast } = useToast();
+  const t = useTranslations('members');
+  const tRoles = useTranslations('common');
   const [pending, setPending] = useState(false);
   const [role, setRole] = useState(member.role);
 
@@ -111,22 +116,25 @@ function RoleSelect({ slug, member, myRole }: { slug: string; member: MemberRow;
     if (!result?.ok) {
       setRole(previous);
       toast({
-        title: 'Role not changed',
-        description: result ? result.error.message : 'We could not reach the server. Try again.',
+        title: t('table.roleNotChanged'),
+        description: result ? result.error.message : t('unreachable'),
         variant: 'destructive',
       });
       return;
     }
     toast({
-      title: 'Role changed',
-      description: `${member.name || member.email} is now ${roleLabels[next].toLowerCase()}.`,
+      title: t('table.roleChanged'),
+      description: t('table.roleChangedBody', {
+        who: member.name || member.email,
+        role: tRoles(`rolesLower.${next}`),
+      }),
       variant: 'success',
     });
   }
 
   return (
     <Select
-      aria-label={`Role of ${member.email}`}
+      aria-label={t('table.roleOf', { email: member.email })}
       className="w-32 min-w-32"
       value={role}
       disabled={pending}
@@ -135,7 +143,7 @@ function RoleSelect({ slug, member, myRole }: { slug: string; member: MemberRow;
     >
       {rolesUpTo(myRole).map((option) => (
         <option key={option} value={option}>
-          {roleLabels[option]}
+          {tRoles(`roles.${option}`)}
         </option>
       ))}
     </Select>
@@ -144,25 +152,26 @@ function RoleSelect({ slug, member, myRole }: { slug: string; member: MemberRow;
 
 function RemoveMemberButton({ slug, member }: { slug: string; member: MemberRow }) {
   const { toast } = useToast();
+  const t = useTranslations('members.table');
   const who = member.name || member.email;
 
   async function remove(): Promise<string | null> {
     const result = await removeMemberAction(slug, member.userId);
     if (!result.ok) return result.error.message;
-    toast({ title: 'Member removed', description: `${who} no longer has access.` });
+    toast({ title: t('removed'), description: t('removedBody', { who }) });
     return null;
   }
 
   return (
     <ConfirmDialog
       trigger={
-        <Button variant="ghost" size="sm" aria-label={`Remove ${member.email}`}>
-          Remove
+        <Button variant="ghost" size="sm" aria-label={t('removeLabel', { email: member.email })}>
+          {t('remove')}
         </Button>
       }
-      title={`Remove ${who}?`}
-      description="They lose access to this workspace at once. You can invite them again later."
-      confirmLabel="Remove member"
+      title={t('removeTitle', { who })}
+      description={t('removeDescription')}
+      confirmLabel={t('removeConfirm')}
       destructive
       onConfirm={remove}
     />

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
 import { encodeId } from '@plinth/core/public-ids';
 import { RefreshOn } from '../../../../../components/realtime/refresh-on';
 import { can, rankCovers } from '@plinth/core/access';
@@ -11,14 +12,16 @@ import { LeaveWorkspaceButton } from './leave-workspace-button';
 import { MembersTable } from './members-table';
 import { TransferOwnershipForm } from './transfer-ownership-form';
 
-export const metadata: Metadata = {
-  title: 'Members',
-};
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('members');
+  return { title: t('metaTitle') };
+}
 
 export default async function MembersPage({ params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
   const { actor, workspace } = await requireMember(slug, `/w/${slug}/members`);
   const deps = tenancyDeps();
+  const t = await getTranslations('members');
   const members = await listMembers(deps, actor);
   const invitations = can(actor, 'invitation.read') ? await listInvitations(deps, actor) : null;
   const me = { id: actor.id, role: actor.role };
@@ -30,26 +33,22 @@ export default async function MembersPage({ params }: { params: Promise<{ slug: 
       <RefreshOn workspaceId={encodeId('ws', workspace.id)} topics={['members']} />
       <div>
         <p className="text-sm font-medium text-primary">{workspace.name}</p>
-        <h1 className="mt-1 text-2xl font-semibold tracking-tight">Members</h1>
+        <h1 className="mt-1 text-2xl font-semibold tracking-tight">{t('title')}</h1>
         <p className="mt-1 text-sm text-muted-foreground">
-          Owners and admins manage members. Nobody can grant a role above their own.
+          <span data-testid="member-count">{t('count', { count: members.length })}</span> · {t('description')}
         </p>
       </div>
 
       <MembersTable slug={workspace.slug} me={me} members={members} />
 
       {can(actor, 'member.invite') ? (
-        <SettingsSection
-          id="invite"
-          title="Invite someone"
-          description="They get an email with a link that works for 7 days, for that address only."
-        >
+        <SettingsSection id="invite" title={t('inviteTitle')} description={t('inviteDescription')}>
           <InviteForm slug={workspace.slug} myRole={actor.role} canUpgrade={can(actor, 'billing.manage')} />
         </SettingsSection>
       ) : null}
 
       {invitations ? (
-        <SettingsSection id="invitations" title="Pending invitations">
+        <SettingsSection id="invitations" title={t('invitationsTitle')}>
           <InvitationsTable
             slug={workspace.slug}
             invitations={invitations.map(({ id, email, role, expiresAt, createdAt, invitedBy }) => ({
@@ -68,11 +67,7 @@ export default async function MembersPage({ params }: { params: Promise<{ slug: 
       ) : null}
 
       {can(actor, 'workspace.transfer') ? (
-        <SettingsSection
-          id="transfer"
-          title="Transfer ownership"
-          description="Make another member the owner. You become an admin."
-        >
+        <SettingsSection id="transfer" title={t('transferTitle')} description={t('transferDescription')}>
           <TransferOwnershipForm
             slug={workspace.slug}
             candidates={others.map(({ userId, name, email }) => ({ userId, name, email }))}
@@ -80,12 +75,7 @@ export default async function MembersPage({ params }: { params: Promise<{ slug: 
         </SettingsSection>
       ) : null}
 
-      <SettingsSection
-        id="leave"
-        title="Leave workspace"
-        description="You lose access at once. To come back, someone has to invite you again."
-        tone="danger"
-      >
+      <SettingsSection id="leave" title={t('leaveTitle')} description={t('leaveDescription')} tone="danger">
         <LeaveWorkspaceButton slug={workspace.slug} workspaceName={workspace.name} />
       </SettingsSection>
     </div>

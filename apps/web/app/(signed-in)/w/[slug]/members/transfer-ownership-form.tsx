@@ -1,6 +1,7 @@
 'use client';
 
 import { useState } from 'react';
+import { useTranslations } from 'next-intl';
 import { Button } from '../../../../../components/ui/button';
 import { ConfirmDialog } from '../../../../../components/ui/confirm-dialog';
 import { FormField } from '../../../../../components/ui/form-field';
@@ -12,22 +13,21 @@ type Candidate = { userId: string; name: string; email: string };
 
 export function TransferOwnershipForm({ slug, candidates }: { slug: string; candidates: Candidate[] }) {
   const { toast } = useToast();
+  const t = useTranslations('members.transfer');
   const [userId, setUserId] = useState('');
   const chosen = candidates.find((candidate) => candidate.userId === userId);
 
   if (candidates.length === 0) {
-    return (
-      <p className="text-sm text-muted-foreground">Invite someone first: there is nobody to transfer to.</p>
-    );
+    return <p className="text-sm text-muted-foreground">{t('nobody')}</p>;
   }
 
   async function transfer(): Promise<string | null> {
-    if (!chosen) return 'Choose a member.';
+    if (!chosen) return t('choose');
     const result = await transferOwnershipAction(slug, chosen.userId);
     if (!result.ok) return result.error.message;
     toast({
-      title: 'Ownership transferred',
-      description: `${chosen.name || chosen.email} is now an owner; you are an admin.`,
+      title: t('done'),
+      description: t('doneBody', { who: chosen.name || chosen.email }),
       variant: 'success',
     });
     return null;
@@ -35,12 +35,14 @@ export function TransferOwnershipForm({ slug, candidates }: { slug: string; cand
 
   return (
     <div className="flex max-w-xl flex-wrap items-end gap-3">
-      <FormField label="New owner" className="min-w-64 flex-1">
+      <FormField label={t('newOwner')} className="min-w-64 flex-1">
         <Select value={userId} onChange={(event) => setUserId(event.target.value)}>
-          <option value="">Choose a member…</option>
+          <option value="">{t('placeholder')}</option>
           {candidates.map((candidate) => (
             <option key={candidate.userId} value={candidate.userId}>
-              {candidate.name ? `${candidate.name} (${candidate.email})` : candidate.email}
+              {candidate.name
+                ? t('candidate', { name: candidate.name, email: candidate.email })
+                : candidate.email}
             </option>
           ))}
         </Select>
@@ -48,16 +50,12 @@ export function TransferOwnershipForm({ slug, candidates }: { slug: string; cand
       <ConfirmDialog
         trigger={
           <Button variant="secondary" disabled={!chosen}>
-            Transfer ownership
+            {t('button')}
           </Button>
         }
-        title="Transfer ownership?"
-        description={
-          chosen
-            ? `${chosen.name || chosen.email} becomes an owner and you become an admin. Only an owner can undo this.`
-            : undefined
-        }
-        confirmLabel="Transfer ownership"
+        title={t('title')}
+        description={chosen ? t('description', { who: chosen.name || chosen.email }) : undefined}
+        confirmLabel={t('confirm')}
         destructive
         onConfirm={transfer}
       />

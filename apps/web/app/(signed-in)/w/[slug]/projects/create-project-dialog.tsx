@@ -1,6 +1,7 @@
 'use client';
 
 import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useTranslations } from 'next-intl';
 import { isPlanLimit, UpgradePrompt } from '../../../../../components/billing/upgrade-prompt';
 import { Alert } from '../../../../../components/ui/alert';
 import { Button } from '../../../../../components/ui/button';
@@ -18,18 +19,26 @@ import { Textarea } from '../../../../../components/ui/textarea';
 import { useToast } from '../../../../../components/ui/toast';
 import type { ActionError } from '../../../../../lib/action-result';
 import { useAction } from '../../../../../lib/use-action';
-import { validateProjectDescription, validateProjectName } from '../../../../../lib/workspace-validation';
+import {
+  PROJECT_DESCRIPTION_MAX,
+  PROJECT_NAME_MAX,
+  projectNameProblem,
+} from '../../../../../lib/workspace-validation';
 import { createProjectAction } from './actions';
 
 type Fields = { name: string; description: string };
 type FieldErrors = Partial<Record<keyof Fields, string>>;
 
-function validate(fields: Fields): FieldErrors {
+type CreateT = ReturnType<typeof useTranslations<'projects.create'>>;
+
+function validate(fields: Fields, t: CreateT): FieldErrors {
   const errors: FieldErrors = {};
-  const name = validateProjectName(fields.name);
-  if (name) errors.name = name;
-  const description = validateProjectDescription(fields.description);
-  if (description) errors.description = description;
+  const name = projectNameProblem(fields.name);
+  if (name === 'nameRequired') errors.name = t('nameRequired');
+  if (name === 'nameMax') errors.name = t('nameMax', { max: PROJECT_NAME_MAX });
+  if (fields.description.trim().length > PROJECT_DESCRIPTION_MAX) {
+    errors.description = t('descriptionMax', { max: PROJECT_DESCRIPTION_MAX });
+  }
   return errors;
 }
 
@@ -49,6 +58,7 @@ export function CreateProjectDialog({
   templates?: readonly Template[];
 }) {
   const { toast } = useToast();
+  const t = useTranslations('projects.create');
   const { run, pending } = useAction(createProjectAction);
   const [open, setOpen] = useState(initiallyOpen);
   // Opened by ?create=1 once: drop it from the address, so a refresh after creating does not reopen.
@@ -78,14 +88,14 @@ export function CreateProjectDialog({
   function update(next: Fields) {
     setFields(next);
     // Re-validate as the person types only after a first submit, so no premature errors.
-    if (attempted) setErrors(validate(next));
+    if (attempted) setErrors(validate(next, t));
   }
 
   async function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     setAttempted(true);
     setServerError(null);
-    const problems = validate(fields);
+    const problems = validate(fields, t);
     setErrors(problems);
     if (problems.name) return nameRef.current?.focus();
     if (problems.description) return;
@@ -104,7 +114,11 @@ export function CreateProjectDialog({
     setFields({ name: '', description: '' });
     setAttempted(false);
     // The action revalidated the list, so the page re-renders with the new project on top.
-    toast({ title: 'Project created', description: `“${result.data.name}” is ready.`, variant: 'success' });
+    toast({
+      title: t('created'),
+      description: t('createdBody', { name: result.data.name }),
+      variant: 'success',
+    });
   }
 
   return (
@@ -122,13 +136,10 @@ export function CreateProjectDialog({
           >
             <path d="M12 5v14M5 12h14" />
           </svg>
-          New project
+          {t('newProject')}
         </Button>
       </DialogTrigger>
-      <DialogContent
-        title="Create a project"
-        description="Give the project a name your team will recognise. You can change it later."
-      >
+      <DialogContent title={t('title')} description={t('description')}>
         <form noValidate onSubmit={(event) => void handleSubmit(event)} className="grid gap-5">
           {serverError ? (
             isPlanLimit(serverError) ? (
@@ -138,7 +149,7 @@ export function CreateProjectDialog({
             )
           ) : null}
           {templates.length > 0 ? (
-            <FormField label="Start from a template" hint="Beta: fills in the name and description.">
+            <FormField label={t('template')} hint={t('templateHint')}>
               <Select
                 name="template"
                 defaultValue=""
@@ -147,7 +158,7 @@ export function CreateProjectDialog({
                   if (template) update({ name: template.name, description: template.description });
                 }}
               >
-                <option value="">Blank project</option>
+                <option value="">{t('blank')}</option>
                 {templates.map((template) => (
                   <option key={template.key} value={template.key}>
                     {template.name}
@@ -156,22 +167,17 @@ export function CreateProjectDialog({
               </Select>
             </FormField>
           ) : null}
-          <FormField
-            label="Project name"
-            hint="Everyone in the workspace sees this name."
-            error={errors.name}
-            required
-          >
+          <FormField label={t('name')} hint={t('nameHint')} error={errors.name} required>
             <Input
               ref={nameRef}
               name="name"
               autoComplete="off"
-              placeholder="e.g. Marketing site"
+              placeholder={t('namePlaceholder')}
               value={fields.name}
               onChange={(event) => update({ ...fields, name: event.target.value })}
             />
           </FormField>
-          <FormField label="Description" hint="Optional." error={errors.description}>
+          <FormField label={t('descriptionLabel')} hint={t('optional')} error={errors.description}>
             <Textarea
               name="description"
               rows={3}
@@ -182,11 +188,11 @@ export function CreateProjectDialog({
           <DialogFooter>
             <DialogClose asChild>
               <Button variant="secondary" disabled={pending}>
-                Cancel
+                {t('cancel')}
               </Button>
             </DialogClose>
             <Button type="submit" loading={pending}>
-              Create project
+              {t('submit')}
             </Button>
           </DialogFooter>
         </form>

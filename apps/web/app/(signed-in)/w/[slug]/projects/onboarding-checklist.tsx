@@ -1,17 +1,19 @@
 'use client';
 
 import Link from 'next/link';
+import { useTranslations } from 'next-intl';
 import type { OnboardingItem, OnboardingStep } from '@plinth/core/onboarding';
 import { Button } from '../../../../../components/ui/button';
 import { useToast } from '../../../../../components/ui/toast';
 import { useAction } from '../../../../../lib/use-action';
 import { dismissOnboardingAction } from '../actions';
 
-const copy: Record<OnboardingStep, { label: string; done: string; path: string }> = {
-  project: { label: 'Create a project', done: 'A project is created', path: 'projects?create=1' },
-  teammate: { label: 'Invite a teammate', done: 'A teammate is invited', path: 'members' },
-  plan: { label: 'Choose a plan', done: 'A plan is chosen', path: 'billing' },
-  api_key: { label: 'Create an API key', done: 'An API key exists', path: 'settings/api-keys' },
+/** Where each step is done; its words are under projects.onboarding.steps in the catalogs. */
+const paths: Record<OnboardingStep, string> = {
+  project: 'projects?create=1',
+  teammate: 'members',
+  plan: 'billing',
+  api_key: 'settings/api-keys',
 };
 
 /**
@@ -29,6 +31,7 @@ export function OnboardingChecklist({
   canDismiss: boolean;
 }) {
   const { toast } = useToast();
+  const t = useTranslations('projects.onboarding');
   const { run, pending } = useAction(dismissOnboardingAction);
   const doneCount = items.filter((item) => item.done).length;
 
@@ -36,7 +39,7 @@ export function OnboardingChecklist({
     const result = await run(slug);
     if (!result.ok)
       toast({
-        title: 'Could not hide the checklist',
+        title: t('hideFailed'),
         description: result.error.message,
         variant: 'destructive',
       });
@@ -51,21 +54,21 @@ export function OnboardingChecklist({
       <div className="flex flex-wrap items-start justify-between gap-3">
         <div className="min-w-0">
           <h2 id="onboarding-heading" className="text-base font-semibold">
-            Get started
+            {t('title')}
           </h2>
           <p className="text-sm text-muted-foreground">
-            {doneCount} of {items.length} done
+            {t('progress', { done: doneCount, total: items.length })}
           </p>
         </div>
         {canDismiss ? (
           <Button variant="ghost" size="sm" onClick={() => void dismiss()} disabled={pending}>
-            {pending ? 'Hiding…' : 'Dismiss checklist'}
+            {pending ? t('hiding') : t('dismiss')}
           </Button>
         ) : null}
       </div>
       <ul className="mt-3 grid gap-2">
         {items.map((item) => {
-          const text = copy[item.step];
+          const label = t(`steps.${item.step}.label`);
           return (
             <li
               key={item.step}
@@ -85,18 +88,18 @@ export function OnboardingChecklist({
               </span>
               {item.done ? (
                 <span className="text-muted-foreground">
-                  {text.done}
-                  <span className="sr-only"> (done)</span>
+                  {t(`steps.${item.step}.done`)}
+                  <span className="sr-only">{t('done')}</span>
                 </span>
               ) : item.permitted ? (
                 <Link
-                  href={`/w/${encodeURIComponent(slug)}/${text.path}`}
+                  href={`/w/${encodeURIComponent(slug)}/${paths[item.step]}`}
                   className="font-medium text-primary underline-offset-4 hover:underline"
                 >
-                  {text.label}
+                  {label}
                 </Link>
               ) : (
-                <span className="text-muted-foreground">{text.label} (an admin can do this)</span>
+                <span className="text-muted-foreground">{t('adminOnly', { step: label })}</span>
               )}
             </li>
           );

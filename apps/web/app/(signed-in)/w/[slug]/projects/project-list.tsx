@@ -2,6 +2,7 @@
 
 import Link from 'next/link';
 import { useState, type ReactNode } from 'react';
+import { useTranslations } from 'next-intl';
 import { Alert } from '../../../../../components/ui/alert';
 import { Button } from '../../../../../components/ui/button';
 import { EmptyState } from '../../../../../components/ui/empty-state';
@@ -24,6 +25,7 @@ export function ProjectList({ slug, initialItems, initialCursor, emptyAction }: 
   const [cursor, setCursor] = useState(initialCursor);
   const [error, setError] = useState<string | null>(null);
   const { run, pending } = useAction(loadProjectsAction);
+  const t = useTranslations('projects.list');
 
   async function loadMore() {
     if (!cursor) return;
@@ -37,12 +39,8 @@ export function ProjectList({ slug, initialItems, initialCursor, emptyAction }: 
   if (items.length === 0) {
     return (
       <EmptyState
-        title="No projects yet"
-        description={
-          emptyAction
-            ? 'Projects group the work your team does in this workspace. Create the first one to get started.'
-            : 'Projects your team creates will appear here.'
-        }
+        title={t('emptyTitle')}
+        description={emptyAction ? t('emptyCreate') : t('emptyView')}
         icon={
           <svg
             viewBox="0 0 24 24"
@@ -63,7 +61,7 @@ export function ProjectList({ slug, initialItems, initialCursor, emptyAction }: 
 
   return (
     <div className="grid gap-4">
-      <ul aria-label="Projects" className="divide-y divide-border rounded-xl border border-border">
+      <ul aria-label={t('label')} className="divide-y divide-border rounded-xl border border-border">
         {items.map((project) => (
           <li key={project.id}>
             <Link
@@ -77,7 +75,7 @@ export function ProjectList({ slug, initialItems, initialCursor, emptyAction }: 
                 ) : null}
               </span>
               <span className="text-xs text-muted-foreground">
-                Created <LocalTime value={project.createdAt} dateOnly />
+                {t.rich('created', { time: () => <LocalTime value={project.createdAt} dateOnly /> })}
               </span>
             </Link>
           </li>
@@ -87,7 +85,7 @@ export function ProjectList({ slug, initialItems, initialCursor, emptyAction }: 
       {cursor ? (
         <div className="flex justify-center">
           <Button variant="secondary" loading={pending} onClick={() => void loadMore()}>
-            Load more
+            {t('loadMore')}
           </Button>
         </div>
       ) : null}

@@ -1,12 +1,13 @@
 'use client';
 
 import { useState } from 'react';
+import { useLocale, useTranslations } from 'next-intl';
 import { Button } from '../../../../../components/ui/button';
 import { ConfirmDialog } from '../../../../../components/ui/confirm-dialog';
 import { FormField } from '../../../../../components/ui/form-field';
 import { Input } from '../../../../../components/ui/input';
 import { flashToast } from '../../../../../components/ui/toast';
-import { formatDate } from '../../../../../lib/format';
+import { dateLocale, formatDate } from '../../../../../lib/format';
 import { deleteWorkspaceAction } from './actions';
 
 type DeleteWorkspaceFormProps = { slug: string; workspaceName: string; restoreWindowDays: number };
@@ -14,13 +15,19 @@ type DeleteWorkspaceFormProps = { slug: string; workspaceName: string; restoreWi
 /** Confirmed by typing the workspace's address, so a slip of the mouse cannot delete it. */
 export function DeleteWorkspaceForm({ slug, workspaceName, restoreWindowDays }: DeleteWorkspaceFormProps) {
   const [typed, setTyped] = useState('');
+  const t = useTranslations('settings.delete');
+  const locale = useLocale();
 
   async function remove(): Promise<string | null> {
     const result = await deleteWorkspaceAction(slug);
     if (!result.ok) return result.error.message;
     flashToast({
-      title: 'Workspace deleted',
-      description: `${workspaceName} can be restored for ${restoreWindowDays} days (until ${formatDate(result.data.restorableUntil)}).`,
+      title: t('deleted'),
+      description: t('deletedBody', {
+        workspace: workspaceName,
+        days: restoreWindowDays,
+        until: formatDate(result.data.restorableUntil, dateLocale(locale)),
+      }),
       duration: 15_000,
     });
     // A full load: the switcher and every page of this workspace must forget it.
@@ -30,16 +37,16 @@ export function DeleteWorkspaceForm({ slug, workspaceName, restoreWindowDays }: 
 
   return (
     <ConfirmDialog
-      trigger={<Button variant="destructive">Delete workspace</Button>}
-      title={`Delete ${workspaceName}?`}
-      description={`Members lose access at once. Owners can restore it within ${restoreWindowDays} days.`}
-      confirmLabel="Delete workspace"
+      trigger={<Button variant="destructive">{t('button')}</Button>}
+      title={t('title', { workspace: workspaceName })}
+      description={t('description', { days: restoreWindowDays })}
+      confirmLabel={t('confirm')}
       destructive
       confirmDisabled={typed.trim() !== slug}
       onClosed={() => setTyped('')}
       onConfirm={remove}
     >
-      <FormField label={`Type ${slug} to confirm`}>
+      <FormField label={t('typeToConfirm', { slug })}>
         <Input
           name="confirm"
           autoComplete="off"

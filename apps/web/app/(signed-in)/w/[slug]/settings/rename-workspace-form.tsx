@@ -1,6 +1,7 @@
 'use client';
 
 import { useRef, useState, type FormEvent } from 'react';
+import { useTranslations } from 'next-intl';
 import { Alert } from '../../../../../components/ui/alert';
 import { Button } from '../../../../../components/ui/button';
 import { FormField } from '../../../../../components/ui/form-field';
@@ -8,10 +9,20 @@ import { Input } from '../../../../../components/ui/input';
 import { useToast } from '../../../../../components/ui/toast';
 import { useAction } from '../../../../../lib/use-action';
 import { validateWorkspaceName } from '../../../../../lib/workspace-validation';
+
+/** The catalog's wording of validateWorkspaceName's rule (the same bounds as core). */
+const WORKSPACE_NAME_MAX = 80;
 import { renameWorkspaceAction } from './actions';
 
 export function RenameWorkspaceForm({ slug, name: savedName }: { slug: string; name: string }) {
   const { toast } = useToast();
+  const t = useTranslations('settings.rename');
+  const check = (value: string) =>
+    validateWorkspaceName(value) === undefined
+      ? undefined
+      : value.trim() === ''
+        ? t('nameRequired')
+        : t('nameMax', { max: WORKSPACE_NAME_MAX });
   const { run, pending } = useAction(renameWorkspaceAction);
   const [name, setName] = useState(savedName);
   const [error, setError] = useState<string | undefined>();
@@ -21,7 +32,7 @@ export function RenameWorkspaceForm({ slug, name: savedName }: { slug: string; n
   async function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     setServerError(null);
-    const problem = validateWorkspaceName(name);
+    const problem = check(name);
     setError(problem);
     if (problem) return inputRef.current?.focus();
     const result = await run(slug, { name: name.trim() });
@@ -30,13 +41,13 @@ export function RenameWorkspaceForm({ slug, name: savedName }: { slug: string; n
       else setServerError(result.error.message);
       return;
     }
-    toast({ title: 'Workspace renamed', variant: 'success' });
+    toast({ title: t('renamed'), variant: 'success' });
   }
 
   return (
     <form noValidate onSubmit={(event) => void handleSubmit(event)} className="grid max-w-md gap-4">
       {serverError ? <Alert variant="destructive">{serverError}</Alert> : null}
-      <FormField label="Name" error={error} required>
+      <FormField label={t('name')} error={error} required>
         <Input
           ref={inputRef}
           name="name"
@@ -44,13 +55,13 @@ export function RenameWorkspaceForm({ slug, name: savedName }: { slug: string; n
           value={name}
           onChange={(event) => {
             setName(event.target.value);
-            if (error) setError(validateWorkspaceName(event.target.value));
+            if (error) setError(check(event.target.value));
           }}
         />
       </FormField>
       <div>
         <Button type="submit" loading={pending} disabled={name.trim() === savedName}>
-          Save name
+          {t('save')}
         </Button>
       </div>
     </form>

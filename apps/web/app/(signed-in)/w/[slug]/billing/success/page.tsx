@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { getTranslations } from 'next-intl/server';
 import { can } from '@plinth/core/access';
 import { billingSummary, catalog, confirmCheckout } from '@plinth/core/billing';
 import { encodeId } from '@plinth/core/public-ids';
@@ -8,12 +9,12 @@ import { Alert } from '../../../../../../components/ui/alert';
 import { Button } from '../../../../../../components/ui/button';
 import { LocalTime } from '../../../../../../components/ui/local-time';
 import { billingSyncDeps } from '../../../../../../lib/billing-context';
-import { countOf, nouns } from '../../../../../../lib/plural';
 import { requireMember } from '../../../../../../lib/workspace-context';
 
-export const metadata: Metadata = {
-  title: 'Checkout',
-};
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('billing.success');
+  return { title: t('metaTitle') };
+}
 
 /**
  * Where Checkout sends the browser back. confirmCheckout() runs the same syncCustomer() as the
@@ -32,10 +33,11 @@ export default async function CheckoutSuccessPage({
   const { session_id: sessionId } = await searchParams;
   const { actor, workspace } = await requireMember(slug, `/w/${slug}/billing/success`);
   const billingHref = `/w/${workspace.slug}/billing`;
+  const t = await getTranslations('billing.success');
   if (!can(actor, 'billing.read')) {
     return (
       <div className="mx-auto grid w-full max-w-xl gap-6 py-10">
-        <Alert title="Billing is managed by the workspace's owners and admins" />
+        <Alert title={t('managedByOwners')} />
       </div>
     );
   }
@@ -44,10 +46,13 @@ export default async function CheckoutSuccessPage({
   const summary = await billingSummary(deps, actor);
   const plan = catalog.plans[summary.plan.key];
   const upgraded = summary.state !== 'free';
+  const trialEnd = summary.state === 'trialing' ? summary.trialEnd : null;
+  const trialEndTime = trialEnd ? <LocalTime value={trialEnd} dateOnly /> : null;
+  // ICU plurals: "1 paid seat", "3 paid seats" (never "1 members"), in the reader's language.
   const unlocked =
     summary.seats.paid !== null
-      ? `${countOf(summary.seats.paid, nouns.paidSeat)} and up to ${countOf(summary.limits.projects, nouns.project)}.`
-      : `Up to ${countOf(summary.limits.projects, nouns.project)} and ${countOf(summary.limits.members, nouns.member)}.`;
+      ? t('unlockedSeats', { seats: summary.seats.paid, projects: summary.limits.projects })
+      : t('unlockedLimits', { projects: summary.limits.projects, members: summary.limits.members });
 
   return (
     <div className="mx-auto grid w-full max-w-xl gap-6 py-10 text-center">
@@ -56,49 +61,42 @@ export default async function CheckoutSuccessPage({
       <p className="text-sm font-medium text-primary">{workspace.name}</p>
       {upgraded ? (
         <>
-          <h1 className="text-2xl font-semibold tracking-tight">You are on {plan.name}</h1>
+          <h1 className="text-2xl font-semibold tracking-tight">{t('onPlan', { plan: plan.name })}</h1>
           <p className="text-muted-foreground" data-testid="success-summary">
-            {summary.state === 'trialing' && summary.trialEnd ? (
-              <>
-                Your free trial runs until <LocalTime value={summary.trialEnd} dateOnly />. {unlocked}
-              </>
-            ) : (
-              <>Payment received. {unlocked}</>
-            )}
+            {summary.state === 'trialing' && summary.trialEnd
+              ? t.rich('trial', {
+                  unlocked,
+                  time: () => trialEndTime,
+                })
+              : t('paid', { unlocked })}
           </p>
         </>
       ) : summary.declinedCheckout ? (
         <>
-          <h1 className="text-2xl font-semibold tracking-tight">Your payment did not go through</h1>
+          <h1 className="text-2xl font-semibold tracking-tight">{t('declinedTitle')}</h1>
           <Alert variant="destructive" data-testid="declined-summary">
-            The card was declined or needs an authentication that did not happen. Nothing was charged and{' '}
-            {workspace.name} stays on the {plan.name} plan. Pay with another card to start the subscription,
-            or go back to billing and choose a plan again.
+            {t('declinedBody', { workspace: workspace.name, plan: plan.name })}
           </Alert>
           {summary.declinedCheckout.invoiceUrl ? (
             <div className="flex justify-center">
               <Button asChild>
-                <a href={summary.declinedCheckout.invoiceUrl}>Pay with another card</a>
+                <a href={summary.declinedCheckout.invoiceUrl}>{t('payOther')}</a>
               </Button>
             </div>
           ) : null}
         </>
       ) : (
         <>
-          <h1 className="text-2xl font-semibold tracking-tight">No payment confirmed yet</h1>
-          <Alert data-testid="pending-summary">
-            Stripe has not confirmed a subscription for {workspace.name}. If you just paid, this page updates
-            by itself within a minute. If you left the checkout before paying, nothing was charged and your
-            plan has not changed.
-          </Alert>
+          <h1 className="text-2xl font-semibold tracking-tight">{t('pendingTitle')}</h1>
+          <Alert data-testid="pending-summary">{t('pendingBody', { workspace: workspace.name })}</Alert>
         </>
       )}
       <div className="flex flex-wrap justify-center gap-3">
         <Button asChild>
-          <Link href={billingHref}>Continue to billing</Link>
+          <Link href={billingHref}>{t('continue')}</Link>
         </Button>
         <Button asChild variant="secondary">
-          <Link href={`/w/${workspace.slug}/projects`}>Go to projects</Link>
+          <Link href={`/w/${workspace.slug}/projects`}>{t('projects')}</Link>
         </Button>
       </div>
     </div>

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
 import { encodeId } from '@plinth/core/public-ids';
 import { RefreshOn } from '../../../../../../components/realtime/refresh-on';
 import { can } from '@plinth/core/access';
@@ -11,9 +12,10 @@ import { OnboardingChecklist } from '../onboarding-checklist';
 import { ProjectList } from '../project-list';
 import { toProjectItem } from '../project-item';
 
-export const metadata: Metadata = {
-  title: 'Projects',
-};
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('projects');
+  return { title: t('metaTitle') };
+}
 
 export default async function ProjectsPage({
   params,
@@ -31,10 +33,11 @@ export default async function ProjectsPage({
   // Independent reads, side by side: the first page (one message: the tenant transaction and
   // its select) and a flag read in a server component (the dialog gets the templates only when the
   // beta is on).
-  const [firstPage, templates, onboarding] = await Promise.all([
+  const [firstPage, templates, onboarding, t] = await Promise.all([
     listProjects(tenancyDeps(), actor),
     mayCreate ? projectTemplatesFor({ database, flags }, actor) : [],
     onboardingFor(tenancyDeps(), actor),
+    getTranslations('projects'),
   ]);
 
   return (
@@ -43,10 +46,8 @@ export default async function ProjectsPage({
       <div className="flex flex-wrap items-end justify-between gap-4">
         <div>
           <p className="text-sm font-medium text-primary">{workspace.name}</p>
-          <h1 className="mt-1 text-2xl font-semibold tracking-tight">Projects</h1>
-          <p className="mt-1 text-sm text-muted-foreground">
-            Everyone in the workspace can see its projects.
-          </p>
+          <h1 className="mt-1 text-2xl font-semibold tracking-tight">{t('title')}</h1>
+          <p className="mt-1 text-sm text-muted-foreground">{t('description')}</p>
         </div>
         {mayCreate && firstPage.items.length > 0 ? (
           <CreateProjectDialog

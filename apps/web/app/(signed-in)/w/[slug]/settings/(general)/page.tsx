@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { getTranslations } from 'next-intl/server';
 import { can } from '@plinth/core/access';
 import { serverContext } from '@plinth/core/server-context';
 import { getWorkspaceLogo } from '@plinth/core/storage';
@@ -11,9 +12,10 @@ import { DeleteWorkspaceForm } from '../delete-workspace-form';
 import { LogoSection } from '../logo-section';
 import { RenameWorkspaceForm } from '../rename-workspace-form';
 
-export const metadata: Metadata = {
-  title: 'Workspace settings',
-};
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('settings');
+  return { title: t('metaTitle') };
+}
 
 export default async function WorkspaceSettingsPage({ params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
@@ -21,33 +23,32 @@ export default async function WorkspaceSettingsPage({ params }: { params: Promis
   const mayRename = can(actor, 'workspace.update');
   const { database, storage } = serverContext();
   const logo = storage ? await getWorkspaceLogo({ database, storage }, actor) : undefined;
+  const t = await getTranslations('settings');
 
   return (
     <div className="mx-auto grid w-full max-w-3xl gap-8 [&>*]:min-w-0">
       <div>
         <p className="text-sm font-medium text-primary">{workspace.name}</p>
-        <h1 className="mt-1 text-2xl font-semibold tracking-tight">Settings</h1>
+        <h1 className="mt-1 text-2xl font-semibold tracking-tight">{t('title')}</h1>
         <p className="mt-1 text-sm text-muted-foreground">
-          {mayRename
-            ? 'The workspace’s name and address, and deleting it.'
-            : 'Only owners and admins can change these settings.'}
+          {mayRename ? t('descriptionManager') : t('descriptionReader')}
         </p>
       </div>
 
-      <SettingsSection id="general" title="General">
+      <SettingsSection id="general" title={t('general')}>
         {mayRename ? (
           <RenameWorkspaceForm key={workspace.name} slug={workspace.slug} name={workspace.name} />
         ) : (
           <dl className="grid gap-1 text-sm">
-            <dt className="text-muted-foreground">Name</dt>
+            <dt className="text-muted-foreground">{t('name')}</dt>
             <dd className="font-medium">{workspace.name}</dd>
           </dl>
         )}
         <dl className="mt-5 grid gap-1 text-sm">
-          <dt className="text-muted-foreground">Address</dt>
+          <dt className="text-muted-foreground">{t('address')}</dt>
           <dd>
-            <code className="font-mono">/w/{workspace.slug}</code>
-            <span className="text-muted-foreground"> — addresses do not change, so links keep working.</span>
+            <code className="font-mono">{`/w/${workspace.slug}`}</code>
+            <span className="text-muted-foreground">{t('addressNote')}</span>
           </dd>
         </dl>
       </SettingsSection>
@@ -61,25 +62,17 @@ export default async function WorkspaceSettingsPage({ params }: { params: Promis
       ) : null}
 
       {can(actor, 'api_key.read') ? (
-        <SettingsSection
-          id="api-keys"
-          title="API keys"
-          description="Keys for scripts and integrations, scoped to this workspace and to the permissions you choose."
-        >
+        <SettingsSection id="api-keys" title={t('apiKeysTitle')} description={t('apiKeysDescription')}>
           <Button asChild variant="secondary">
-            <Link href={`/w/${workspace.slug}/settings/api-keys`}>Manage API keys</Link>
+            <Link href={`/w/${workspace.slug}/settings/api-keys`}>{t('apiKeysManage')}</Link>
           </Button>
         </SettingsSection>
       ) : null}
 
       {can(actor, 'webhook.manage') ? (
-        <SettingsSection
-          id="webhooks"
-          title="Webhooks"
-          description="Signed HTTP requests to your endpoints when things change in this workspace (Standard Webhooks)."
-        >
+        <SettingsSection id="webhooks" title={t('webhooksTitle')} description={t('webhooksDescription')}>
           <Button asChild variant="secondary">
-            <Link href={`/w/${workspace.slug}/settings/webhooks`}>Manage webhooks</Link>
+            <Link href={`/w/${workspace.slug}/settings/webhooks`}>{t('webhooksManage')}</Link>
           </Button>
         </SettingsSection>
       ) : null}
@@ -87,8 +80,8 @@ export default async function WorkspaceSettingsPage({ params }: { params: Promis
       {can(actor, 'workspace.delete') ? (
         <SettingsSection
           id="delete-workspace"
-          title="Delete workspace"
-          description={`It disappears for every member at once. Its owners can restore it for ${RESTORE_WINDOW_DAYS} days; after that it is gone for good.`}
+          title={t('deleteTitle')}
+          description={t('deleteDescription', { days: RESTORE_WINDOW_DAYS })}
           tone="danger"
         >
           <DeleteWorkspaceForm

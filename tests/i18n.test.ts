@@ -1,0 +1,229 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { IntlMessageFormat } from 'intl-messageformat';
+import ts from 'typescript';
+import { describe, expect, it } from 'vitest';
+import { LOCALES } from '@plinth/core/locales';
+
+// The catalogs and the converted files, checked without a browser (docs/decisions/0039):
+// 1. every catalog has exactly the keys of the English one (no missing, no stale key), in the web
+//    app and in the mail templates;
+// 2. every message is valid ICU MessageFormat (plurals with their `other` case included), and each
+//    translation uses the same {arguments} and <tags> as the English message;
+// 3. the files listed in `convertedFiles` show no hard-coded user-visible text: no JSX text with a
+//    letter in it, no literal in a user-visible attribute (aria-label, title, placeholder, …) and
+//    no literal `title`/`description` of a toast. A static check over the syntax tree: it sees
+//    literals, not strings built elsewhere and passed in; grow the list as more files are converted.
+
+const repoRoot = fileURLToPath(new URL('..', import.meta.url));
+
+type Catalog = { [key: string]: string | Catalog };
+
+const catalogDirs = ['apps/web/messages', 'packages/emails/messages'];
+
+function readCatalog(dir: string, locale: string): Catalog {
+  return JSON.parse(readFileSync(path.join(repoRoot, dir, `${locale}.json`), 'utf8')) as Catalog;
+}
+
+/** `{ a: { b: 'x' } }` → `[['a.b', 'x']]`. */
+function flatten(catalog: Catalog, prefix = ''): [string, string][] {
+  return Object.entries(catalog).flatMap(([key, value]) =>
+    typeof value === 'string' ? [[`${prefix}${key}`, value]] : flatten(value, `${prefix}${key}.`),
+  );
+}
+
+/** The argument names and rich-text tags a message uses: what a translation must keep. */
+function placeholders(message: string, locale: string): string[] {
+  const names = new Set<string>();
+  type Element = ReturnType<IntlMessageFormat['getAst']>[number];
+  const walk = (elements: Element[]) => {
+    for (const element of elements) {
+      // Types 1–6: argument, number, date, time, select, plural (0 is text, 7 is #, 8 a tag).
+      if (element.type >= 1 && element.type <= 6 && 'value' in element) names.add(`{${element.value}}`);
+      if ('children' in element) {
+        names.add(`<${element.value}>`);
+        walk(element.children);
+      }
+      if ('options' in element) {
+        for (const option of Object.values(element.options)) walk(option.value);
+      }
+    }
+  };
+  walk(new IntlMessageFormat(message, locale).getAst());
+  return [...names].sort();
+}
+
+describe.each(catalogDirs)('the catalogs in %s', (dir) => {
+  const english = new Map(flatten(readCatalog(dir, 'en')));
+
+  it('has English messages', () => {
+    expect(english.size).toBeGreaterThan(10);
+  });
+
+  it.each(LOCALES.filter((locale) => locale !== 'en'))('%s has exactly the keys of English', (locale) => {
+    const other = new Map(flatten(readCatalog(dir, locale)));
+    expect(
+      [...english.keys()].filter((key) => !other.has(key)),
+      'missing in ' + locale,
+    ).toEqual([]);
+    expect(
+      [...other.keys()].filter((key) => !english.has(key)),
+      'not in English',
+    ).toEqual([]);
+    const empty = [...other].filter(([, message]) => message.trim() === '').map(([key]) => key);
+    expect(empty, 'empty messages').toEqual([]);
+  });
+
+  it.each([...LOCALES])('%s messages are valid ICU with the English arguments and tags', (locale) => {
+    const problems: string[] = [];
+    for (const [key, message] of flatten(readCatalog(dir, locale))) {
+      try {
+        const used = placeholders(message, locale);
+        const source = english.get(key);
+        if (source !== undefined && locale !== 'en') {
+          const expected = placeholders(source, 'en');
+          if (used.join() !== expected.join())
+            problems.push(`${key}: ${used.join()} ≠ English ${expected.join()}`);
+        }
+      } catch (error) {
+        problems.push(`${key}: ${(error as Error).message}`);
+      }
+    }
+    expect(problems).toEqual([]);
+  });
+});
+
+describe('the ICU check itself', () => {
+  it('refuses a broken message and a plural without `other`', () => {
+    expect(() => placeholders('{count, plural, one {# seat}', 'en')).toThrow();
+    expect(() => placeholders('{count, plural, one {# seat}}', 'en')).toThrow();
+    expect(placeholders('{count, plural, one {# seat} other {# seats}} for <b>{name}</b>', 'en')).toEqual([
+      '<b>',
+      '{count}',
+      '{name}',
+    ]);
+  });
+});
+
+/** The files whose every user-visible string comes from the catalogs. */
+const convertedFiles = [
+  'apps/web/app/layout.tsx',
+  'apps/web/app/(signed-in)/layout.tsx',
+  'apps/web/components/app-shell/sidebar-nav.tsx',
+  'apps/web/components/app-shell/user-menu.tsx',
+  'apps/web/components/app-shell/workspace-switcher.tsx',
+  'apps/web/components/app-shell/command-palette.tsx',
+  'apps/web/components/ui/dialog.tsx',
+  'apps/web/components/ui/confirm-dialog.tsx',
+  'apps/web/components/ui/toast.tsx',
+  'apps/web/app/(auth)/layout.tsx',
+  'apps/web/app/(auth)/sign-in/page.tsx',
+  'apps/web/app/(auth)/sign-in/sign-in-form.tsx',
+  'apps/web/app/(auth)/sign-up/page.tsx',
+  'apps/web/app/(auth)/sign-up/sign-up-form.tsx',
+  'apps/web/app/(auth)/invitations/accept/page.tsx',
+  'apps/web/app/(auth)/invitations/accept/accept-invitation-form.tsx',
+  'apps/web/components/auth/oauth-buttons.tsx',
+  'apps/web/components/auth/resend-verification-button.tsx',
+  'apps/web/app/(signed-in)/account/page.tsx',
+  'apps/web/app/(signed-in)/account/theme-section.tsx',
+  'apps/web/app/(signed-in)/account/language-section.tsx',
+  'apps/web/app/(signed-in)/w/[slug]/projects/(list)/page.tsx',
+  'apps/web/app/(signed-in)/w/[slug]/projects/project-list.tsx',
+  'apps/web/app/(signed-in)/w/[slug]/projects/create-project-dialog.tsx',
+  'apps/web/app/(signed-in)/w/[slug]/projects/onboarding-checklist.tsx',
+  'apps/web/app/(signed-in)/w/[slug]/members/page.tsx',
+  'apps/web/app/(signed-in)/w/[slug]/members/members-table.tsx',
+  'apps/web/app/(signed-in)/w/[slug]/members/invitations-table.tsx',
+  'apps/web/app/(signed-in)/w/[slug]/members/invite-form.tsx',
+  'apps/web/app/(signed-in)/w/[slug]/members/leave-workspace-button.tsx',
+  'apps/web/app/(signed-in)/w/[slug]/members/transfer-ownership-form.tsx',
+  'apps/web/app/(signed-in)/w/[slug]/settings/(general)/page.tsx',
+  'apps/web/app/(signed-in)/w/[slug]/settings/rename-workspace-form.tsx',
+  'apps/web/app/(signed-in)/w/[slug]/settings/delete-workspace-form.tsx',
+  'apps/web/app/(signed-in)/w/[slug]/billing/success/page.tsx',
+];
+
+/** Attributes a person reads or hears. */
+const visibleAttributes = new Set([
+  'aria-label',
+  'alt',
+  'title',
+  'placeholder',
+  'label',
+  'description',
+  'hint',
+  'heading',
+  'confirmLabel',
+]);
+/** Object properties that become toast or alert text. */
+const visibleProperties = new Set(['title', 'description']);
+
+const hasLetter = /\p{L}/u;
+
+function isLiteralText(
+  node: ts.Node | undefined,
+): node is ts.StringLiteral | ts.NoSubstitutionTemplateLiteral {
+  return (
+    node !== undefined &&
+    (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) &&
+    hasLetter.test(node.text)
+  );
+}
+
+/** Every hard-coded user-visible literal in one file's source: `line: text`. */
+function hardCodedLiterals(file: string, source: string): string[] {
+  const tree = ts.createSourceFile(file, source, ts.ScriptTarget.Latest, true, ts.ScriptKind.TSX);
+  const found: string[] = [];
+  const report = (node: ts.Node, text: string) =>
+    found.push(`${tree.getLineAndCharacterOfPosition(node.getStart()).line + 1}: ${text.trim()}`);
+  const visit = (node: ts.Node) => {
+    if (ts.isJsxText(node) && hasLetter.test(node.text)) report(node, node.text);
+    if (ts.isJsxAttribute(node) && visibleAttributes.has(node.name.getText(tree))) {
+      const value = node.initializer;
+      if (isLiteralText(value)) report(node, `${node.name.getText(tree)}="${value.text}"`);
+      if (value && ts.isJsxExpression(value) && isLiteralText(value.expression)) {
+        report(node, `${node.name.getText(tree)}={'${value.expression.text}'}`);
+      }
+      if (
+        value &&
+        ts.isJsxExpression(value) &&
+        value.expression &&
+        ts.isTemplateExpression(value.expression)
+      ) {
+        if (hasLetter.test(value.expression.head.text)) report(node, value.expression.getText(tree));
+      }
+    }
+    if (
+      ts.isPropertyAssignment(node) &&
+      visibleProperties.has(node.name.getText(tree)) &&
+      (isLiteralText(node.initializer) ||
+        (ts.isTemplateExpression(node.initializer) && hasLetter.test(node.initializer.head.text)))
+    ) {
+      report(node, node.getText(tree));
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(tree);
+  return found;
+}
+
+describe('converted files', () => {
+  it.each(convertedFiles)('%s has no hard-coded user-visible text', (file) => {
+    expect(hardCodedLiterals(file, readFileSync(path.join(repoRoot, file), 'utf8'))).toEqual([]);
+  });
+
+  it('the check finds JSX text, visible attributes and toast titles', () => {
+    const source = `export function A() {
+      toast({ title: 'Saved', variant: 'success' });
+      return <div aria-label="Close" className="p-2">Hello <b>{name}</b> <span title={\`Hi \${x}\`} /></div>;
+    }`;
+    expect(hardCodedLiterals('a.tsx', source)).toEqual([
+      "2: title: 'Saved'",
+      '3: aria-label="Close"',
+      '3: Hello',
+      '3: `Hi ${x}`',
+    ]);
+  });
+});
