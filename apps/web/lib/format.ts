@@ -22,8 +22,10 @@ function formatsFor(locale: string | undefined) {
  * active locale (a person who chose German sees German dates in an English browser).
  */
 export function dateLocale(appLocale: string | undefined): string | undefined {
-  if (!appLocale || typeof navigator === 'undefined') return appLocale;
-  const browser = navigator.language;
+  // Read through globalThis: this module is also compiled without the DOM's types (the tests
+  // that import the landing's data).
+  const browser = (globalThis as { navigator?: { language?: string } }).navigator?.language;
+  if (!appLocale || !browser) return appLocale;
   return browser.toLowerCase().split('-')[0] === appLocale ? browser : appLocale;
 }
 
