@@ -55,7 +55,7 @@ export function staffWorkspaceRoutes(deps: { database: Database; env: Env; flags
     requestBodyLimit(MAX_STAFF_BODY_BYTES),
     ...staffChain({ database: deps.database, readSession, trustedOrigins }),
   ] as const;
-  const flagDeps = { database: deps.database, definitions: deps.flags.definitions };
+  const flagDeps = { database: deps.database, definitions: deps.flags.definitions, store: deps.flags };
   return (
     new Hono<SessionEnv>()
       // `/x/*` also matches `/x` itself.

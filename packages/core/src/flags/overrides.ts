@@ -14,12 +14,25 @@ import type { Actor } from '../actor/index';
 import { auditStaffAction, type AuditOrigin } from '../audit/index';
 import { AppError, parseInput } from '../errors/index';
 import { valueProblem, type FlagDefinition } from './definitions';
-import { FLAGS_CHANNEL } from './store';
+import { FLAGS_CHANNEL, type FlagStore } from './store';
 
 export interface FlagAdminDeps {
   database: Database;
   definitions: Readonly<Record<string, FlagDefinition>>;
+  /**
+   * This node's flag cache: reloaded once a change commits, before the change answers, so the
+   * next read on this node already sees it (other nodes reload on the NOTIFY).
+   */
+  store?: Pick<FlagStore, 'reload'>;
   now?: () => Date;
+}
+
+/**
+ * After a committed change: this node's cache reads it before the change answers. A failed reload
+ * is not the change's failure (it is committed); the NOTIFY's reload tries again and reports it.
+ */
+async function reloadOwnCache(deps: FlagAdminDeps): Promise<void> {
+  await deps.store?.reload().catch(() => undefined);
 }
 
 const target = {
@@ -122,7 +135,8 @@ async function assertStaff(database: Database, actor: Actor): Promise<void> {
 /**
  * Sets a kill switch (scope `kill`: one value for everyone, beating every other rule) or a value
  * for one workspace or person, replacing any override of the same target. Audited with the staff
- * member as actor and the reason, and NOTIFYed at commit so every node reloads its cache.
+ * member as actor and the reason, and NOTIFYed at commit so every node reloads its cache (this
+ * node's before it answers, when `deps.store` is given).
  */
 export async function setFlagOverride(
   deps: FlagAdminDeps,
@@ -147,7 +161,7 @@ export async function setFlagOverride(
     createdBy: actor.id,
     expiresAt: values.expiresAt ?? null,
   };
-  return deps.database.db.transaction(async (tx) => {
+  const saved = await deps.database.db.transaction(async (tx) => {
     await assertTargetExists(tx, values);
     // One statement replaces the target's override: two staff setting it at once both succeed
     // (the later wins), where a delete then an insert had the second fail on the unique key.
@@ -191,6 +205,8 @@ export async function setFlagOverride(
     await publishNotification(tx, FLAGS_CHANNEL, values.key);
     return row!;
   });
+  await reloadOwnCache(deps);
+  return saved;
 }
 
 /** Removes an override (a kill switch: the flag resolves by its rules again). Audited, NOTIFYed. */
@@ -226,6 +242,7 @@ export async function clearFlagOverride(
     );
     await publishNotification(tx, FLAGS_CHANNEL, values.key);
   });
+  await reloadOwnCache(deps);
 }
 
 /** Every override (live and expired), for the staff console. Staff only. */

@@ -80,7 +80,7 @@ export async function setFlagOverrideAction(form: unknown): Promise<ActionResult
     const values = present(form);
     const value = values.value === 'true' ? true : values.value === 'false' ? false : values.value;
     await setFlagOverride(
-      { database, definitions: flags.definitions },
+      { database, definitions: flags.definitions, store: flags },
       actor,
       { ...values, value } as never,
       await actionOrigin(),
@@ -92,7 +92,7 @@ export async function clearFlagOverrideAction(form: unknown): Promise<ActionResu
   return staffCall(async (actor) => {
     const { database, flags } = serverContext();
     await clearFlagOverride(
-      { database, definitions: flags.definitions },
+      { database, definitions: flags.definitions, store: flags },
       actor,
       present(form) as never,
       await actionOrigin(),
