@@ -1,9 +1,30 @@
 import { ImageResponse } from 'next/og';
+import type { ReactNode } from 'react';
 
 // The Open Graph card every public page shares: the mark, a title and a line, drawn by Next's
 // ImageResponse (satori + resvg, no browser) from plain elements with inline styles.
 
 export const ogImageSize = { width: 1200, height: 630 };
+
+/** The cards' frame: the dark page with its margins, its children spread from top to bottom. */
+export function OgFrame({ children }: { children: ReactNode }) {
+  return (
+    <div
+      style={{
+        width: '100%',
+        height: '100%',
+        display: 'flex',
+        flexDirection: 'column',
+        justifyContent: 'space-between',
+        padding: '72px 80px',
+        background: '#0b1120',
+        color: '#e2e8f0',
+      }}
+    >
+      {children}
+    </div>
+  );
+}
 
 export function ogCard(
   {
@@ -19,18 +40,7 @@ export function ogCard(
   headers?: Record<string, string>,
 ): ImageResponse {
   return new ImageResponse(
-    <div
-      style={{
-        width: '100%',
-        height: '100%',
-        display: 'flex',
-        flexDirection: 'column',
-        justifyContent: 'space-between',
-        padding: '72px 80px',
-        background: '#0b1120',
-        color: '#e2e8f0',
-      }}
-    >
+    <OgFrame>
       <div style={{ display: 'flex', alignItems: 'center', gap: 20 }}>
         <svg width="64" height="64" viewBox="0 0 32 32">
           <rect width="32" height="32" rx="7" fill="#818cf8" />
@@ -45,7 +55,7 @@ export function ogCard(
         <span style={{ fontSize: 64, fontWeight: 600, lineHeight: 1.1 }}>{title}</span>
         <span style={{ fontSize: 30, color: '#94a3b8', lineHeight: 1.4 }}>{body}</span>
       </div>
-    </div>,
+    </OgFrame>,
     { ...ogImageSize, ...(headers ? { headers } : {}) },
   );
 }

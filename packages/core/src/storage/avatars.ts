@@ -19,7 +19,7 @@ import {
   UPLOAD_EXPIRY_SECONDS,
   UPLOAD_SWEEP_AFTER_MINUTES,
 } from './purposes';
-import { bytesMatchType, SNIFF_BYTES } from './sniff';
+import { checkStoredUpload } from './sniff';
 import type { PresignedUpload, Storage } from './storage';
 
 /** PNG, JPEG or WebP only: an SVG can carry script, and a GIF's animation is not worth a resize path. */
@@ -233,26 +233,10 @@ export async function completeAvatarUpload(
     if (!claimed) return { kind: 'busy' } as const;
     // Everything from here on reads the copy: a second POST with the same policy changes nothing.
     const arrived = await deps.storage.copy(row.storageKey, row.finalKey);
-    const stored = arrived ? await deps.storage.head(row.finalKey) : null;
-    if (!stored) return { kind: 'missing' } as const;
-    let problem: { field: string; reason: string } | undefined;
-    if (stored.size !== row.size) {
-      problem = {
-        field: 'size',
-        reason: `The upload is ${stored.size} bytes, not the ${row.size} declared.`,
-      };
-    } else if ((stored.contentType ?? '').toLowerCase() !== row.contentType) {
-      problem = {
-        field: 'content_type',
-        reason: `The upload is ${stored.contentType ?? 'untyped'}, not ${row.contentType}.`,
-      };
-    } else {
-      const start = await deps.storage.readStart(row.finalKey, SNIFF_BYTES);
-      if (!start || !bytesMatchType(start, row.contentType)) {
-        problem = { field: 'content_type', reason: `The file's content is not ${row.contentType}.` };
-      }
-    }
-    if (problem) {
+    const checked = arrived ? await checkStoredUpload(deps.storage, row.finalKey, row) : null;
+    if (!checked || checked.kind === 'missing') return { kind: 'missing' } as const;
+    if (checked.kind === 'problem') {
+      const { problem } = checked;
       await tx
         .update(avatar)
         .set({ status: 'rejected', rejectedReason: problem.reason, completedAt: new Date() })

@@ -1,3 +1,5 @@
+import type { Storage } from './storage';
+
 // What a file's first bytes say it is, for the types whose signature is unambiguous. Completion
 // compares this with the declared type, so a PNG-named SVG (script) or HTML page is rejected.
 
@@ -47,4 +49,51 @@ export function bytesMatchType(start: Buffer, declared: string): boolean {
     return sniffed === undefined && !start.includes(0) && !/^<(?:!doctype|html|svg|script|\?xml)/.test(head);
   }
   return sniffed === declared;
+}
+
+/** Why a stored upload is not what was declared: the field it contradicts, in words. */
+export interface UploadProblem {
+  field: 'size' | 'content_type';
+  reason: string;
+}
+
+/**
+ * Checks the copy of an upload at `key` against what was declared: it exists, has the declared
+ * size and content type, and its first bytes are that type. Answers `missing` when there is no
+ * object, the problem when it contradicts the declaration, or `ok`. Files and avatars complete
+ * through this one check.
+ */
+export async function checkStoredUpload(
+  storage: Pick<Storage, 'head' | 'readStart'>,
+  key: string,
+  declared: { size: number; contentType: string },
+): Promise<{ kind: 'missing' } | { kind: 'problem'; problem: UploadProblem } | { kind: 'ok' }> {
+  const stored = await storage.head(key);
+  if (!stored) return { kind: 'missing' };
+  if (stored.size !== declared.size) {
+    return {
+      kind: 'problem',
+      problem: {
+        field: 'size',
+        reason: `The upload is ${stored.size} bytes, not the ${declared.size} declared.`,
+      },
+    };
+  }
+  if ((stored.contentType ?? '').toLowerCase() !== declared.contentType) {
+    return {
+      kind: 'problem',
+      problem: {
+        field: 'content_type',
+        reason: `The upload is ${stored.contentType ?? 'untyped'}, not ${declared.contentType}.`,
+      },
+    };
+  }
+  const start = await storage.readStart(key, SNIFF_BYTES);
+  if (!start || !bytesMatchType(start, declared.contentType)) {
+    return {
+      kind: 'problem',
+      problem: { field: 'content_type', reason: `The file's content is not ${declared.contentType}.` },
+    };
+  }
+  return { kind: 'ok' };
 }

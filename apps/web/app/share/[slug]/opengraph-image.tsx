@@ -1,5 +1,5 @@
 import { ImageResponse } from 'next/og';
-import { ogCard, ogImageSize } from '../../../components/site/og-card';
+import { OgFrame, ogCard, ogImageSize } from '../../../components/site/og-card';
 import { shareCardFor, shareCardHeaders } from '../../../lib/share-card';
 
 export const alt = 'A workspace on Plinth';
@@ -23,18 +23,7 @@ export default async function Image({ params }: { params: Promise<{ slug: string
     );
   }
   return new ImageResponse(
-    <div
-      style={{
-        width: '100%',
-        height: '100%',
-        display: 'flex',
-        flexDirection: 'column',
-        justifyContent: 'space-between',
-        padding: '72px 80px',
-        background: '#0b1120',
-        color: '#e2e8f0',
-      }}
-    >
+    <OgFrame>
       <span style={{ fontSize: 30, color: '#94a3b8' }}>A workspace on Plinth</span>
       <div style={{ display: 'flex', alignItems: 'center', gap: 48 }}>
         <div
@@ -58,7 +47,7 @@ export default async function Image({ params }: { params: Promise<{ slug: string
         </span>
       </div>
       <span style={{ fontSize: 28, color: '#818cf8' }}>Plinth</span>
-    </div>,
+    </OgFrame>,
     { ...ogImageSize, headers: shareCardHeaders },
   );
 }
