@@ -60,7 +60,13 @@ describe('project attachments in a real browser', () => {
 
   it('a member attaches a file with a progress bar; it becomes ready', async () => {
     const { page, errors } = await signedIn('mia.member@acme.test');
-    await page.getByRole('link', { name: 'Website relaunch' }).first().click();
+    // The demo project may sit past the list's first page: load more until it shows.
+    const project = page.getByRole('link', { name: 'Website relaunch' }).first();
+    for (let pages = 0; pages < 5 && (await project.count()) === 0; pages += 1) {
+      await page.getByRole('button', { name: 'Load more' }).click();
+      await page.waitForLoadState('networkidle');
+    }
+    await project.click();
     await page.waitForURL((url) => /^\/w\/acme\/projects\/[0-9a-f-]{36}$/u.test(url.pathname));
     projectPath = new URL(page.url()).pathname;
     await page.getByRole('heading', { name: 'Files' }).waitFor();

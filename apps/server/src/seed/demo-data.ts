@@ -111,12 +111,11 @@ export const demoWorkspaces: DemoWorkspace[] = [
       { email: 'omar.haddad@acme.test', name: 'Omar Haddad', role: 'member' },
       { email: 'grace.kim@acme.test', name: 'Grace Kim', role: 'viewer' },
     ],
-    // Oldest first: the three named projects are the newest, so they top the list's first page.
     projects: [
-      ...generatedProjects('', 37),
-      { name: 'Data warehouse', description: 'Nightly exports into the analytics stack.' },
-      { name: 'Mobile app', description: 'iOS and Android clients for field teams.' },
       { name: 'Website relaunch', description: 'New marketing site and pricing page.' },
+      { name: 'Mobile app', description: 'iOS and Android clients for field teams.' },
+      { name: 'Data warehouse', description: 'Nightly exports into the analytics stack.' },
+      ...generatedProjects('', 37),
     ],
   },
   {
