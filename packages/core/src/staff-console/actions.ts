@@ -35,33 +35,8 @@ export async function suspendWorkspace(
   await assertStaff(deps.database, actor);
   const values = parseInput(suspendWorkspaceInput, input);
   const now = deps.now?.() ?? new Date();
-  return deps.database.db.transaction(async (tx) => {
-    const [row] = await tx
-      .update(workspace)
-      .set({ suspendedAt: now, suspendedReason: values.reason })
-      .where(and(eq(workspace.id, values.workspaceId), isNull(workspace.suspendedAt)))
-      .returning({ id: workspace.id });
-    if (!row) {
-      const [exists] = await tx
-        .select({ id: workspace.id })
-        .from(workspace)
-        .where(eq(workspace.id, values.workspaceId));
-      if (!exists) throw new AppError('not_found', 'No such workspace.');
-      throw new AppError('conflict', 'This workspace is already suspended.');
-    }
-    await auditStaffAction(
-      tx,
-      actor,
-      {
-        action: 'workspace.suspended',
-        workspaceId: values.workspaceId,
-        target: { type: 'workspace', id: values.workspaceId },
-        metadata: { reason: values.reason },
-      },
-      origin,
-    );
-    return { suspendedAt: now };
-  });
+  await setSuspension(deps, actor, values, origin, now);
+  return { suspendedAt: now };
 }
 
 /** Lifts a suspension: members and keys work again at once. Audited with the reason. */
@@ -73,11 +48,30 @@ export async function unsuspendWorkspace(
 ): Promise<void> {
   await assertStaff(deps.database, actor);
   const values = parseInput(unsuspendWorkspaceInput, input);
+  await setSuspension(deps, actor, values, origin, null);
+}
+
+/**
+ * Suspends (`at`) or lifts (`null`) in one conditional UPDATE, audited in its transaction; a
+ * workspace already in that state is a conflict, a missing one not found.
+ */
+async function setSuspension(
+  deps: StaffDeps,
+  actor: Actor,
+  values: { workspaceId: string; reason: string },
+  origin: AuditOrigin,
+  at: Date | null,
+): Promise<void> {
   await deps.database.db.transaction(async (tx) => {
     const [row] = await tx
       .update(workspace)
-      .set({ suspendedAt: null, suspendedReason: null })
-      .where(and(eq(workspace.id, values.workspaceId), isNotNull(workspace.suspendedAt)))
+      .set({ suspendedAt: at, suspendedReason: at ? values.reason : null })
+      .where(
+        and(
+          eq(workspace.id, values.workspaceId),
+          at ? isNull(workspace.suspendedAt) : isNotNull(workspace.suspendedAt),
+        ),
+      )
       .returning({ id: workspace.id });
     if (!row) {
       const [exists] = await tx
@@ -85,13 +79,16 @@ export async function unsuspendWorkspace(
         .from(workspace)
         .where(eq(workspace.id, values.workspaceId));
       if (!exists) throw new AppError('not_found', 'No such workspace.');
-      throw new AppError('conflict', 'This workspace is not suspended.');
+      throw new AppError(
+        'conflict',
+        at ? 'This workspace is already suspended.' : 'This workspace is not suspended.',
+      );
     }
     await auditStaffAction(
       tx,
       actor,
       {
-        action: 'workspace.unsuspended',
+        action: at ? 'workspace.suspended' : 'workspace.unsuspended',
         workspaceId: values.workspaceId,
         target: { type: 'workspace', id: values.workspaceId },
         metadata: { reason: values.reason },
