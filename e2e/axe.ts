@@ -49,6 +49,24 @@ export const VIEWPORTS = {
  * follows) at desktop and 360 px widths. Answers every violation, each line prefixed by where.
  */
 export async function axeEverywhere(page: Page, label: string): Promise<string[]> {
+  // Under `next dev` a page was reloaded while it was being measured (one CI run lost the 360 px
+  // check of a public page to "Execution context was destroyed"; no page navigates by itself, so the
+  // dev client's reload after an on-demand compile is the likely cause). A navigation restarts the
+  // measurement on the page as it loads again; a page that keeps navigating still fails, after three
+  // tries.
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await measureEverywhere(page, label);
+    } catch (error) {
+      const navigated =
+        error instanceof Error && /Execution context was destroyed|navigat/iu.test(error.message);
+      if (!navigated || attempt === 3) throw error;
+      await page.waitForLoadState('load');
+    }
+  }
+}
+
+async function measureEverywhere(page: Page, label: string): Promise<string[]> {
   const found: string[] = [];
   // The pointer rests where the last click left it; a row or button under it would be measured in
   // its hover colours. Park it in the top-left corner, over nothing that reacts.
