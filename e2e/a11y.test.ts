@@ -1,5 +1,5 @@
 import { rm } from 'node:fs/promises';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Locator, Page, Request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeEverywhere } from './axe';
 import { launchBrowser } from './browser';
@@ -129,6 +129,9 @@ describe('accessibility and theme in a real browser', () => {
       await page.keyboard.press('Enter');
       await page.waitForURL((url) => /^\/w\/[^/]+\/projects$/u.test(url.pathname));
       await page.getByRole('heading', { level: 1 }).waitFor();
+      // `npm run dev` renders a workspace it has not served yet slowly on a busy machine; ask for
+      // Globex's page once outside the journey, so the keyboard steps below wait on the app alone.
+      expect((await context.request.get(`${server.url}/w/globex/projects`)).status()).toBe(200);
 
       // Open the other workspace through the switcher: Enter opens the menu, arrows move, Enter picks.
       const switcher = page.getByTestId('workspace-switcher');
@@ -139,8 +142,24 @@ describe('accessibility and theme in a real browser', () => {
         if ((await target.and(page.locator(':focus')).count()) === 1) break;
         await page.keyboard.press('ArrowDown');
       }
+      expect(await target.and(page.locator(':focus')).count(), 'Globex has the focus').toBe(1);
+      // What the browser asked for the next page, for the failure message: a CI run once waited
+      // 120 s here with nothing to tell whether the request never left or never came back.
+      const asked: string[] = [];
+      const note = (what: string) => (request: Request) => {
+        if (new URL(request.url()).pathname === '/w/globex/projects') asked.push(`${what} ${request.url()}`);
+      };
+      page.on('request', note('sent'));
+      page.on('requestfinished', note('finished'));
+      page.on('requestfailed', note('failed'));
       await page.keyboard.press('Enter');
-      await page.waitForURL((url) => url.pathname === '/w/globex/projects');
+      await page
+        .waitForURL((url) => url.pathname === '/w/globex/projects')
+        .catch((error: unknown) => {
+          throw new Error(`no navigation to Globex; requests: ${asked.join(', ') || 'none'}`, {
+            cause: error,
+          });
+        });
       await page.getByRole('button', { name: 'New project' }).waitFor();
 
       await tabTo(page, page.getByRole('button', { name: 'New project' }));
