@@ -329,9 +329,9 @@ describe('the staff guard on the API and the server actions', () => {
     // The page's server action does the same.
     await testDb.owner.pool.query(`delete from staff_reauthentication where user_id = $1`, [staff.id]);
     actAs(staff);
-    expect(
-      await accessActions.reauthenticateAction({ password: PASSWORD, code: freshCode() }),
-    ).toMatchObject({ ok: true });
+    expect(await accessActions.reauthenticateAction({ password: PASSWORD, code: freshCode() })).toMatchObject(
+      { ok: true },
+    );
     expect(await auditedAs('admin.reauthenticated', staff.id)).toBe(2);
     expect((await staff.client.post(`/api/admin/users/${target.id}/verify-email`, {})).status).toBe(200);
   });
