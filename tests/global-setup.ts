@@ -20,7 +20,12 @@ export default async function setup(project: TestProject) {
   let dataDir: string | undefined;
   if (!serverUrl) {
     dataDir = await mkdtemp(path.join(tmpdir(), 'plinth-test-pg-'));
-    const cluster = await startEmbeddedPostgres({ dataDir: path.join(dataDir, 'data'), port: 0 });
+    // Thrown away at the end of the run: no fsync or synchronous commit to wait on (ADR 0025).
+    const cluster = await startEmbeddedPostgres({
+      dataDir: path.join(dataDir, 'data'),
+      port: 0,
+      disposable: true,
+    });
     serverUrl = cluster.url;
     stopEmbedded = () => cluster.stop();
   }

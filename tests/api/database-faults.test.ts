@@ -270,7 +270,7 @@ function useOwnCluster(): OwnCluster {
     process.once('exit', continueOnExit);
     root = await mkdtemp(path.join(tmpdir(), 'plinth-faults-'));
     dataDir = path.join(root, 'data');
-    handle = await startEmbeddedPostgres({ dataDir, port: 0 });
+    handle = await startEmbeddedPostgres({ dataDir, port: 0, disposable: true });
     port = handle.port;
     await ensureDatabaseExists(handle.url, 'plinth_faults');
     const ownerUrl = withDatabaseName(handle.url, 'plinth_faults');
@@ -323,7 +323,7 @@ function useOwnCluster(): OwnCluster {
       handle = undefined;
     },
     async start() {
-      handle = await startEmbeddedPostgres({ dataDir, port });
+      handle = await startEmbeddedPostgres({ dataDir, port, disposable: true });
     },
     async freeze() {
       if (closing) throw new Error('the cluster is being torn down');

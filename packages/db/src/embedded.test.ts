@@ -91,6 +91,23 @@ describe('one embedded cluster per data directory, on a port of its own', () => 
     await other.stop();
   });
 
+  it("flushes to disk by default; a disposable cluster (the test suite's) skips fsync, full-page writes and synchronous commit", async () => {
+    const settings = `select name, setting from pg_settings
+      where name in ('fsync', 'full_page_writes', 'synchronous_commit') order by name`;
+    expect(await query(first.url, settings)).toEqual([
+      { name: 'fsync', setting: 'on' },
+      { name: 'full_page_writes', setting: 'on' },
+      { name: 'synchronous_commit', setting: 'on' },
+    ]);
+    const throwaway = await start('throwaway', 0, { disposable: true });
+    expect(await query(throwaway.url, settings)).toEqual([
+      { name: 'fsync', setting: 'off' },
+      { name: 'full_page_writes', setting: 'off' },
+      { name: 'synchronous_commit', setting: 'off' },
+    ]);
+    await throwaway.stop();
+  });
+
   it("a second data directory on the first one's port fails fast, naming what holds it, and creates nothing", async () => {
     const error = await rejectionOf(start('second-checkout', first.port));
     expect(error).toBeInstanceOf(EmbeddedPostgresError);

@@ -39,6 +39,13 @@ export interface EmbeddedPostgresOptions {
   onLog?: (message: string) => void;
   /** The server exited while nobody had asked it to stop (killed, crashed, out of disk). */
   onUnexpectedExit?: (exit: EmbeddedPostgresExit) => void;
+  /**
+   * A cluster thrown away when its run ends (the test suite's, in a temporary directory): initdb
+   * skips its final sync and the server runs without fsync, full-page writes or synchronous
+   * commit, so commits and `CREATE DATABASE … TEMPLATE` wait on no disk flush. What a crash of the
+   * machine would lose, nobody keeps anyway. Never for a cluster whose data is kept (`npm run dev`).
+   */
+  disposable?: boolean;
 }
 
 export interface EmbeddedPostgresExit {
@@ -143,7 +150,7 @@ export async function startEmbeddedPostgres(
       password = randomBytes(24).toString('base64url');
       await writeFile(passwordFile, `${password}\n`, { mode: 0o600 });
       await chmod(passwordFile, 0o600);
-      await initialise(binaries, dataDir, password, owner);
+      await initialise(binaries, dataDir, password, owner, options.disposable === true);
     } else if (existsSync(passwordFile)) {
       password = (await readFile(passwordFile, 'utf8')).trim();
     } else {
@@ -191,8 +198,9 @@ async function spawnServer(
       'unix_socket_directories=',
       '-c',
       'max_connections=200',
-      '-c',
-      'fsync=on',
+      ...(options.disposable
+        ? ['-c', 'fsync=off', '-c', 'full_page_writes=off', '-c', 'synchronous_commit=off']
+        : ['-c', 'fsync=on']),
     ],
     { detached: true, stdio: ['ignore', 'pipe', 'pipe'], ...owner },
   );
@@ -417,6 +425,7 @@ async function initialise(
   dataDir: string,
   password: string,
   owner: SystemUser,
+  disposable: boolean,
 ): Promise<void> {
   // initdb reads the password from a file; when it runs as the postgres user, that user must read
   // it, so it gets a copy of its own (0600), removed at once.
@@ -436,6 +445,7 @@ async function initialise(
         '--encoding=UTF8',
         '--locale=C',
         '--no-instructions',
+        ...(disposable ? ['--no-sync'] : []),
       ],
       { encoding: 'utf8', ...owner },
     );

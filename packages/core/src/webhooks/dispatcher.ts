@@ -313,6 +313,11 @@ export interface DispatcherOptions {
   fanOutBatchSize?: number;
   /** Run the outbox fan-out loop in this process (default true). */
   fanOut?: boolean;
+  /**
+   * How long a claim outlives the attempt's timeout (default 15 s): the lease another worker waits
+   * out before it retries an attempt whose worker died. Shorter only in tests that kill a worker.
+   */
+  leaseMarginSeconds?: number;
 }
 
 export interface Dispatcher {
@@ -358,7 +363,8 @@ export function startWebhookDispatcher(
   const concurrency = options.concurrency ?? 128;
   const pollMs = options.pollIntervalMs ?? 250;
   const perEndpoint = deps.maxInFlightPerEndpoint ?? 32;
-  const leaseSeconds = Math.ceil((deps.timeoutMs ?? DELIVERY_TIMEOUT_MS) / 1000) + 15;
+  const leaseSeconds =
+    Math.ceil((deps.timeoutMs ?? DELIVERY_TIMEOUT_MS) / 1000) + (options.leaseMarginSeconds ?? 15);
   const log = deps.logger;
   let stopped = false;
   let abandoned = false;
