@@ -76,15 +76,24 @@ describe('audit sentences in the web catalogs', () => {
 
   it.each([...LOCALES])('%s has a sentence and a filter label for every audited action', (locale) => {
     const t = translator(locale);
-    expect(actions.filter((action) => !t.has(sentenceKey(action))), 'no sentence').toEqual([]);
-    expect(actions.filter((action) => !t.has(actionLabelKey(action))), 'no label').toEqual([]);
+    expect(
+      actions.filter((action) => !t.has(sentenceKey(action))),
+      'no sentence',
+    ).toEqual([]);
+    expect(
+      actions.filter((action) => !t.has(actionLabelKey(action))),
+      'no label',
+    ).toEqual([]);
   });
 
   it('English words every action as core does', () => {
     const t = translator('en');
     const differ = actions
       .map((action) => record(action))
-      .map((r) => [renderAuditSentence(t, r.action, auditSentenceParts(r), '(fallback)', isoDay), describeAuditRecord(r)])
+      .map((r) => [
+        renderAuditSentence(t, r.action, auditSentenceParts(r), '(fallback)', isoDay),
+        describeAuditRecord(r),
+      ])
       .filter(([page, core]) => page !== core);
     expect(differ).toEqual([]);
   });
@@ -117,7 +126,9 @@ describe('audit sentences in the web catalogs', () => {
     const say = (r: Describable) =>
       renderAuditSentence(t, r.action, auditSentenceParts(r), '(fallback)', isoDay);
     expect(say(record('project.deleted'))).toBe('Ada hat das Projekt „Launch“ gelöscht');
-    expect(say(record('member.role_changed'))).toBe('Ada hat die Rolle von Grace von Mitglied auf Admin geändert');
+    expect(say(record('member.role_changed'))).toBe(
+      'Ada hat die Rolle von Grace von Mitglied auf Admin geändert',
+    );
     expect(say(record('member.removed', { targetDeleted: true, targetName: null }))).toBe(
       'Ada hat ein gelöschtes Konto aus dem Arbeitsbereich entfernt',
     );
@@ -136,12 +147,14 @@ describe('audit sentences in the web catalogs', () => {
 
   it('an action the catalog lacks reads as core’s sentence', () => {
     const r = record('billing.plan_changed');
-    expect(renderAuditSentence(translator('de'), r.action, auditSentenceParts(r), 'Core says so', isoDay)).toBe(
-      'Core says so',
-    );
+    expect(
+      renderAuditSentence(translator('de'), r.action, auditSentenceParts(r), 'Core says so', isoDay),
+    ).toBe('Core says so');
     // An action key is looked up as a catalog path only when it has the shape of one.
     const odd = record('sentences');
-    expect(renderAuditSentence(translator('en'), odd.action, auditSentenceParts(odd), 'Core', isoDay)).toBe('Core');
+    expect(renderAuditSentence(translator('en'), odd.action, auditSentenceParts(odd), 'Core', isoDay)).toBe(
+      'Core',
+    );
   });
 });
 

@@ -59,7 +59,8 @@ const text = (value: unknown): string =>
   typeof value === 'string' ? value : typeof value === 'number' ? String(value) : '';
 
 function actorParts(record: Describable): AuditActorParts {
-  if (record.actorType === 'system') return { kind: 'system', system: systemActors[record.actorId] ?? 'plinth' };
+  if (record.actorType === 'system')
+    return { kind: 'system', system: systemActors[record.actorId] ?? 'plinth' };
   if (record.actorType === 'api_key') {
     return record.actorName ? { kind: 'apiKey', name: record.actorName } : { kind: 'unnamedApiKey' };
   }

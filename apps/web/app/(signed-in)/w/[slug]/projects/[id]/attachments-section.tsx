@@ -121,7 +121,10 @@ export function AttachmentsSection({
                 />
               </div>
               <p className="text-xs text-muted-foreground">
-                {t('uploadingProgress', { name: progress.name, progress: Math.round(progress.fraction * 100) / 100 })}
+                {t('uploadingProgress', {
+                  name: progress.name,
+                  progress: Math.round(progress.fraction * 100) / 100,
+                })}
               </p>
             </div>
           ) : null}

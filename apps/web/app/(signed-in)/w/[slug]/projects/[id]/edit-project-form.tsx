@@ -102,8 +102,7 @@ export function EditProjectForm({
           value={name}
           onChange={(event) => {
             setName(event.target.value);
-            if (errors.name)
-              setErrors((current) => ({ ...current, name: nameError(event.target.value, t) }));
+            if (errors.name) setErrors((current) => ({ ...current, name: nameError(event.target.value, t) }));
           }}
         />
       </FormField>

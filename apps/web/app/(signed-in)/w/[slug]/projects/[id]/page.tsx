@@ -75,11 +75,7 @@ export default async function ProjectPage({ params }: { params: Promise<{ slug: 
         )}
       </div>
 
-      <SettingsSection
-        id="attachments"
-        title={t('filesTitle')}
-        description={t('filesDescription')}
-      >
+      <SettingsSection id="attachments" title={t('filesTitle')} description={t('filesDescription')}>
         <AttachmentsSection
           slug={workspace.slug}
           projectId={project.id}
@@ -90,11 +86,7 @@ export default async function ProjectPage({ params }: { params: Promise<{ slug: 
       </SettingsSection>
 
       {mayUpdate ? (
-        <SettingsSection
-          id="edit-project"
-          title={t('editTitle')}
-          description={t('editDescription')}
-        >
+        <SettingsSection id="edit-project" title={t('editTitle')} description={t('editDescription')}>
           <EditProjectForm
             key={project.updatedAt.getTime()}
             slug={workspace.slug}

@@ -29,7 +29,10 @@ export interface ApiKeyRow {
   revocable: boolean;
 }
 
-function status(key: ApiKeyRow): { label: 'revoked' | 'expired' | 'active'; variant: 'success' | 'neutral' | 'destructive' } {
+function status(key: ApiKeyRow): {
+  label: 'revoked' | 'expired' | 'active';
+  variant: 'success' | 'neutral' | 'destructive';
+} {
   if (key.revokedAt) return { label: 'revoked', variant: 'destructive' };
   // Server-rendered once per request; "expired" is as of that render.
   if (key.expiresAt && new Date(key.expiresAt).getTime() <= Date.now()) {
@@ -102,7 +105,10 @@ export function ApiKeysTable({ slug, keys }: { slug: string; keys: ApiKeyRow[] }
                         const result = await revokeApiKeyAction(slug, key.id).catch(() => null);
                         if (!result) return t('unreachable');
                         if (!result.ok) return result.error.message;
-                        toast({ title: t('revokedToast'), description: t('revokedBody', { name: key.name }) });
+                        toast({
+                          title: t('revokedToast'),
+                          description: t('revokedBody', { name: key.name }),
+                        });
                         return null;
                       }}
                     />

@@ -39,7 +39,9 @@ export function CreateApiKeyDialog({ slug, grantable }: { slug: string; grantabl
   const { run, pending } = useAction(createApiKeyAction);
   const t = useTranslations('apiKeys');
   const resourceLabel = (resource: string) =>
-    t.has(`resources.${resource}` as never) ? t(`resources.${resource}` as never) : fallbackResourceLabel(resource);
+    t.has(`resources.${resource}` as never)
+      ? t(`resources.${resource}` as never)
+      : fallbackResourceLabel(resource);
   const [open, setOpen] = useState(false);
   const [name, setName] = useState('');
   const [scopes, setScopes] = useState<Set<Permission>>(new Set());
@@ -117,12 +119,7 @@ export function CreateApiKeyDialog({ slug, grantable }: { slug: string; grantabl
         >
           <form noValidate onSubmit={(event) => void handleSubmit(event)} className="grid gap-5">
             {serverError ? <Alert variant="destructive">{serverError}</Alert> : null}
-            <FormField
-              label={t('create.name')}
-              hint={t('create.nameHint')}
-              error={errors.name}
-              required
-            >
+            <FormField label={t('create.name')} hint={t('create.nameHint')} error={errors.name} required>
               <Input
                 name="name"
                 autoComplete="off"
@@ -154,11 +151,7 @@ export function CreateApiKeyDialog({ slug, grantable }: { slug: string; grantabl
               ))}
               {errors.scopes ? <p className="text-xs font-medium text-destructive">{errors.scopes}</p> : null}
             </fieldset>
-            <FormField
-              label={t('create.expires')}
-              hint={t('create.expiresHint')}
-              error={errors.expiresAt}
-            >
+            <FormField label={t('create.expires')} hint={t('create.expiresHint')} error={errors.expiresAt}>
               <Input
                 type="date"
                 name="expiresOn"

@@ -90,10 +90,7 @@ export function EndpointsTable({ slug, endpoints }: { slug: string; endpoints: E
                     variant="ghost"
                     size="sm"
                     onClick={async () =>
-                      report(
-                        await sendTestEventAction(slug, endpoint.id).catch(() => null),
-                        t('testQueued'),
-                      )
+                      report(await sendTestEventAction(slug, endpoint.id).catch(() => null), t('testQueued'))
                     }
                   >
                     {t('sendTest')}
