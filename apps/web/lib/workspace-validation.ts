@@ -40,16 +40,3 @@ export function projectNameProblem(name: string): 'nameRequired' | 'nameMax' | u
   if (trimmed.length > PROJECT_NAME_MAX) return 'nameMax';
   return undefined;
 }
-
-export function validateProjectName(name: string): string | undefined {
-  const problem = projectNameProblem(name);
-  if (problem === 'nameRequired') return 'Enter a project name.';
-  if (problem === 'nameMax') return `Use at most ${PROJECT_NAME_MAX} characters.`;
-  return undefined;
-}
-
-export function validateProjectDescription(description: string): string | undefined {
-  return description.trim().length > PROJECT_DESCRIPTION_MAX
-    ? `Use at most ${PROJECT_DESCRIPTION_MAX} characters.`
-    : undefined;
-}

@@ -53,7 +53,7 @@ function targetPhrase(record: Describable, kind: string): string {
     if (record.targetDeleted) return 'a deleted account';
     return name ?? 'someone';
   }
-  return name ? `the ${kind} “${name}”` : `a ${kind}`;
+  return name ? `the ${kind} “${name}”` : `${/^[aeiou]/iu.test(kind) ? 'an' : 'a'} ${kind}`;
 }
 
 const possessive = (name: string) => (name.endsWith('s') ? `${name}’` : `${name}’s`);

@@ -1,13 +1,18 @@
-import { auditActionLabel, describeAuditRecord, type AuditRecord } from '@plinth/core/audit';
+import { describeAuditRecord, type AuditRecord } from '@plinth/core/audit';
+import { auditSentenceParts, type AuditSentenceParts } from './audit-sentence';
 
 /** One audit record as the page shows it (and all an action sends to the browser). */
 export interface AuditEntry {
   id: string;
   occurredAt: Date;
-  /** The record as a sentence with names ("Ada deleted the project “Launch”"). */
+  /**
+   * Core's English sentence ("Ada deleted the project “Launch”"): what the page shows for an
+   * action the catalog has no sentence for.
+   */
   summary: string;
+  /** The parts the page words the sentence from, in the reader's language. */
+  sentence: AuditSentenceParts;
   action: string;
-  actionLabel: string;
   ip: string | null;
   userAgent: string | null;
   /** The record's metadata as JSON, for the details disclosure; null when there is none. */
@@ -20,8 +25,8 @@ export function toAuditEntry(record: AuditRecord): AuditEntry {
     id: record.id,
     occurredAt: record.occurredAt,
     summary: describeAuditRecord(record),
+    sentence: auditSentenceParts(record),
     action: record.action,
-    actionLabel: auditActionLabel(record.action),
     ip: record.ip,
     userAgent: record.userAgent,
     details: Object.keys(metadata).length > 0 ? JSON.stringify(metadata, null, 2) : null,

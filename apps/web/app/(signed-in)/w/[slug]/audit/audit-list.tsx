@@ -1,6 +1,7 @@
 'use client';
 
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
+import { useLocale, useTranslations } from 'next-intl';
 import { Alert } from '../../../../../components/ui/alert';
 import { Button } from '../../../../../components/ui/button';
 import { EmptyState } from '../../../../../components/ui/empty-state';
@@ -16,6 +17,7 @@ import {
 import { useAction } from '../../../../../lib/use-action';
 import { loadAuditLogAction, type AuditQuery } from './actions';
 import type { AuditEntry } from './audit-entry';
+import { renderAuditSentence, type AuditTranslator } from './audit-sentence';
 
 type AuditListProps = {
   slug: string;
@@ -30,6 +32,22 @@ export function AuditList({ slug, query, initialItems, initialCursor, filtered }
   const [cursor, setCursor] = useState(initialCursor);
   const [error, setError] = useState<string | null>(null);
   const { run, pending } = useAction(loadAuditLogAction);
+  const t = useTranslations('audit');
+  const locale = useLocale();
+  // Sentences are worded here, in the reader's language; keys come from the record's action, so
+  // they are looked up by name (a missing one falls back to core's English sentence).
+  const sentenceOf = useMemo(() => {
+    const translate = Object.assign(
+      (key: string, values?: Record<string, string>) => t(key as never, values as never),
+      { has: (key: string) => t.has(key as never) },
+    ) satisfies AuditTranslator;
+    // A granted plan's end is a UTC day, as the filters are: the same on the server and in the browser.
+    const day = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' });
+    return (entry: AuditEntry) =>
+      renderAuditSentence(translate, entry.action, entry.sentence, entry.summary, (iso) =>
+        day.format(new Date(iso)),
+      );
+  }, [t, locale]);
 
   async function loadMore() {
     if (!cursor) return;
@@ -43,20 +61,20 @@ export function AuditList({ slug, query, initialItems, initialCursor, filtered }
   if (items.length === 0) {
     return (
       <EmptyState
-        title={filtered ? 'No entries match these filters' : 'Nothing recorded yet'}
-        description={filtered ? 'Try another person, action or dates, or clear the filters.' : undefined}
+        title={filtered ? t('emptyFiltered') : t('empty')}
+        description={filtered ? t('emptyFilteredHint') : undefined}
       />
     );
   }
 
   return (
     <div className="grid gap-4">
-      <Table aria-label="Audit log entries" stacked>
+      <Table aria-label={t('tableLabel')} stacked>
         <TableHeader>
           <TableRow>
-            <TableHead>When</TableHead>
-            <TableHead>What happened</TableHead>
-            <TableHead>From</TableHead>
+            <TableHead>{t('when')}</TableHead>
+            <TableHead>{t('what')}</TableHead>
+            <TableHead>{t('origin')}</TableHead>
           </TableRow>
         </TableHeader>
         <TableBody>
@@ -66,13 +84,13 @@ export function AuditList({ slug, query, initialItems, initialCursor, filtered }
                 <LocalTime value={entry.occurredAt} />
               </TableCell>
               <TableCell data-stack="full">
-                <span className="font-medium">{entry.summary}</span>
+                <span className="font-medium">{sentenceOf(entry)}</span>
                 <span className="mt-0.5 block text-xs text-muted-foreground">
                   <code className="font-mono">{entry.action}</code>
                 </span>
                 {entry.details ? (
                   <details className="mt-1 text-xs text-muted-foreground">
-                    <summary className="cursor-pointer select-none">Details</summary>
+                    <summary className="cursor-pointer select-none">{t('details')}</summary>
                     <pre className="mt-1 max-w-xl overflow-x-auto rounded-md bg-muted p-2 font-mono whitespace-pre-wrap break-all">
                       {entry.details}
                     </pre>
@@ -95,7 +113,7 @@ export function AuditList({ slug, query, initialItems, initialCursor, filtered }
       {cursor ? (
         <div className="flex justify-center">
           <Button variant="secondary" loading={pending} onClick={() => void loadMore()}>
-            Load more
+            {t('loadMore')}
           </Button>
         </div>
       ) : null}

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Form from 'next/form';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import { getTranslations } from 'next-intl/server';
 import { can } from '@plinth/core/access';
 import { listAuditLog, workspaceAuditActions } from '@plinth/core/audit';
 import { isAppError } from '@plinth/core/errors';
@@ -17,10 +18,12 @@ import { requireMember, tenancyDeps } from '../../../../../lib/workspace-context
 import type { AuditQuery } from './actions';
 import { AuditList } from './audit-list';
 import { toAuditEntry } from './audit-entry';
+import { actionLabelKey } from './audit-sentence';
 
-export const metadata: Metadata = {
-  title: 'Audit log',
-};
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('audit');
+  return { title: t('metaTitle') };
+}
 
 type AuditPageProps = {
   params: Promise<{ slug: string }>;
@@ -31,6 +34,8 @@ const single = (value: string | string[] | undefined) =>
   (Array.isArray(value) ? value[0] : value)?.trim() || undefined;
 
 const DAY = 86_400_000;
+/** The export's formats; the file itself stays English (core's sentences, decision 0023). */
+const exportFormats = ['csv', 'json'] as const;
 /**
  * A date field's day (YYYY-MM-DD, in UTC) as the ISO instant it starts, `days` later; anything else
  * is passed on as typed, for core to refuse with a message naming the field.
@@ -57,7 +62,10 @@ export default async function AuditLogPage({ params, searchParams }: AuditPagePr
     ...(toDay ? { to: dayStart(toDay, 1) } : {}),
   };
   const deps = tenancyDeps();
-  const members = await listMembers(deps, actor);
+  const [members, t] = await Promise.all([listMembers(deps, actor), getTranslations('audit')]);
+  // An action's label in the filter, from the catalog; core's English label for one it lacks.
+  const actionLabel = (known: { action: string; label: string }) =>
+    t.has(actionLabelKey(known.action) as never) ? t(actionLabelKey(known.action) as never) : known.label;
 
   let firstPage: Awaited<ReturnType<typeof listAuditLog>> | null = null;
   let filterError: string | null = null;
@@ -92,20 +100,18 @@ export default async function AuditLogPage({ params, searchParams }: AuditPagePr
     <div className="mx-auto grid w-full max-w-6xl gap-6">
       <div>
         <p className="text-sm font-medium text-primary">{workspace.name}</p>
-        <h1 className="mt-1 text-2xl font-semibold tracking-tight">Audit log</h1>
-        <p className="mt-1 text-sm text-muted-foreground">
-          Every privileged change in this workspace, newest first. Entries cannot be edited or deleted.
-        </p>
+        <h1 className="mt-1 text-2xl font-semibold tracking-tight">{t('title')}</h1>
+        <p className="mt-1 text-sm text-muted-foreground">{t('description')}</p>
       </div>
 
       <Form
         action={`/w/${workspace.slug}/audit`}
         className="flex flex-wrap items-end gap-3"
-        aria-label="Filter the audit log"
+        aria-label={t('filterLabel')}
       >
-        <FormField label="Person" className="w-56">
+        <FormField label={t('person')} className="w-56">
           <Select name="actor" defaultValue={query.actorId ?? ''}>
-            <option value="">Anyone</option>
+            <option value="">{t('anyone')}</option>
             {members.map((member) => (
               <option key={member.userId} value={member.userId}>
                 {member.name || member.email}
@@ -113,31 +119,31 @@ export default async function AuditLogPage({ params, searchParams }: AuditPagePr
             ))}
           </Select>
         </FormField>
-        <FormField label="Action" className="w-64">
+        <FormField label={t('action')} className="w-64">
           <Select name="action" defaultValue={query.action ?? ''}>
-            <option value="">Any action</option>
+            <option value="">{t('anyAction')}</option>
             {query.action && !workspaceAuditActions.some((known) => known.action === query.action) ? (
               <option value={query.action}>{query.action}</option>
             ) : null}
             {workspaceAuditActions.map((known) => (
               <option key={known.action} value={known.action}>
-                {known.label}
+                {actionLabel(known)}
               </option>
             ))}
           </Select>
         </FormField>
-        <FormField label="From (UTC)" className="w-44">
+        <FormField label={t('from')} className="w-44">
           <Input type="date" name="from" defaultValue={fromDay ?? ''} />
         </FormField>
-        <FormField label="To (UTC, included)" className="w-44">
+        <FormField label={t('to')} className="w-44">
           <Input type="date" name="to" defaultValue={toDay ?? ''} />
         </FormField>
         <Button type="submit" variant="secondary">
-          Filter
+          {t('filter')}
         </Button>
         {filtered ? (
           <Button asChild variant="ghost">
-            <Link href={`/w/${workspace.slug}/audit`}>Clear filters</Link>
+            <Link href={`/w/${workspace.slug}/audit`}>{t('clearFilters')}</Link>
           </Button>
         ) : null}
       </Form>
@@ -145,7 +151,7 @@ export default async function AuditLogPage({ params, searchParams }: AuditPagePr
       {notOnPlan ? (
         <UpgradePrompt
           slug={workspace.slug}
-          title="Not on your plan"
+          title={t('notOnPlan')}
           message={notOnPlan}
           canUpgrade={can(actor, 'billing.manage')}
         />
@@ -153,19 +159,14 @@ export default async function AuditLogPage({ params, searchParams }: AuditPagePr
       {filterError ? <Alert variant="destructive">{filterError}</Alert> : null}
       {firstPage && firstPage.items.length > 0 ? (
         <div className="flex flex-wrap items-center gap-2 text-sm">
-          <span className="text-muted-foreground">
-            Export {filtered ? 'these entries' : 'the whole log'}:
-          </span>
-          <Button asChild variant="secondary" size="sm">
-            <a href={exportHref('csv')} download>
-              CSV
-            </a>
-          </Button>
-          <Button asChild variant="secondary" size="sm">
-            <a href={exportHref('json')} download>
-              JSON
-            </a>
-          </Button>
+          <span className="text-muted-foreground">{t('export', { filtered: filtered ? 'yes' : 'no' })}</span>
+          {exportFormats.map((format) => (
+            <Button key={format} asChild variant="secondary" size="sm">
+              <a href={exportHref(format)} download>
+                {format.toUpperCase()}
+              </a>
+            </Button>
+          ))}
         </div>
       ) : null}
       {firstPage ? (

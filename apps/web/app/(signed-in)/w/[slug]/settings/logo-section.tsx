@@ -1,6 +1,7 @@
 'use client';
 
 import { useMemo } from 'react';
+import { useTranslations } from 'next-intl';
 import { ImageUploadSection, type ImageState } from '../../../../../components/files/image-upload-section';
 import { completeLogoAction, logoStateAction, removeLogoAction, startLogoUploadAction } from './actions';
 
@@ -14,6 +15,7 @@ export function LogoSection({
   name: string;
   logo: ImageState | null | undefined;
 }) {
+  const t = useTranslations('settings.logo');
   const actions = useMemo(
     () => ({
       start: (input: { name: string; contentType: string; size: number }) =>
@@ -27,8 +29,8 @@ export function LogoSection({
   return (
     <ImageUploadSection
       id="logo"
-      title="Logo"
-      description="Shown in the workspace switcher. PNG, JPEG or WebP, up to 5 MB; square works best."
+      title={t('title')}
+      description={t('description')}
       name={name}
       shape="square"
       noun="the logo"

@@ -1,9 +1,13 @@
 import type { Metadata } from 'next';
 import { notFound, redirect } from 'next/navigation';
+import { getTranslations } from 'next-intl/server';
 import { WorkspaceSuspended } from '../../../../../components/workspaces/workspace-suspended';
 import { findMembership } from '../../../../../lib/workspace-context';
 
-export const metadata: Metadata = { title: 'Workspace suspended' };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('settings');
+  return { title: t('suspendedMetaTitle') };
+}
 
 /**
  * Where a page of a suspended workspace sends its member on a client navigation (requireMember);

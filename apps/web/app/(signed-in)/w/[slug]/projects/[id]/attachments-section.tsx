@@ -1,6 +1,7 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
+import { useTranslations } from 'next-intl';
 import { useRef, useState } from 'react';
 import { Button } from '../../../../../../components/ui/button';
 import { ConfirmDialog } from '../../../../../../components/ui/confirm-dialog';
@@ -34,6 +35,7 @@ export function AttachmentsSection({
 }: AttachmentsSectionProps) {
   const router = useRouter();
   const { toast } = useToast();
+  const t = useTranslations('projects.files');
   const input = useRef<HTMLInputElement>(null);
   const [progress, setProgress] = useState<{ name: string; fraction: number } | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -60,7 +62,7 @@ export function AttachmentsSection({
         setProgress({ name: file.name, fraction }),
       );
       if (status < 200 || status >= 300) {
-        setError('Storage refused the upload. Try again.');
+        setError(t('storageRefused'));
         return;
       }
       const completed = await completeAttachmentAction(slug, started.data.file.id);
@@ -68,7 +70,7 @@ export function AttachmentsSection({
         setError(Object.values(completed.error.fields ?? {})[0] ?? completed.error.message);
         return;
       }
-      toast({ title: 'File attached', description: `“${file.name}” was uploaded.` });
+      toast({ title: t('attached'), description: t('attachedBody', { name: file.name }) });
       router.refresh();
     } finally {
       setProgress(null);
@@ -79,7 +81,7 @@ export function AttachmentsSection({
   async function download(item: AttachmentItem) {
     const result = await attachmentDownloadAction(slug, item.id);
     if (!result.ok) {
-      toast({ title: 'Download failed', description: result.error.message });
+      toast({ title: t('downloadFailed'), description: result.error.message });
       return;
     }
     window.location.assign(result.data.url);
@@ -90,7 +92,7 @@ export function AttachmentsSection({
       {mayUpload ? (
         <div className="grid gap-2">
           <label className="text-sm font-medium" htmlFor="attachment-input">
-            Attach a file
+            {t('attach')}
           </label>
           <input
             id="attachment-input"
@@ -107,7 +109,7 @@ export function AttachmentsSection({
             <div className="grid gap-1">
               <div
                 role="progressbar"
-                aria-label={`Uploading ${progress.name}`}
+                aria-label={t('uploadingLabel', { name: progress.name })}
                 aria-valuemin={0}
                 aria-valuemax={100}
                 aria-valuenow={Math.round(progress.fraction * 100)}
@@ -119,7 +121,10 @@ export function AttachmentsSection({
                 />
               </div>
               <p className="text-xs text-muted-foreground">
-                Uploading {progress.name}: {Math.round(progress.fraction * 100)}%
+                {t('uploadingProgress', {
+                  name: progress.name,
+                  progress: Math.round(progress.fraction * 100) / 100,
+                })}
               </p>
             </div>
           ) : null}
@@ -131,9 +136,9 @@ export function AttachmentsSection({
         </div>
       ) : null}
       {items.length === 0 ? (
-        <p className="text-sm text-muted-foreground">No files attached.</p>
+        <p className="text-sm text-muted-foreground">{t('none')}</p>
       ) : (
-        <ul className="divide-y rounded border" aria-label="Attachments">
+        <ul className="divide-y rounded border" aria-label={t('listLabel')}>
           {items.map((item) => (
             <li key={item.id} className="flex items-center justify-between gap-3 p-3 text-sm">
               <div className="min-w-0">
@@ -142,29 +147,29 @@ export function AttachmentsSection({
                   {formatBytes(item.size)}
                   {item.status === 'pending_scan'
                     ? scanTakesLong
-                      ? ' · Scanning is taking longer than usual. Reload the page later.'
-                      : ' · Scanning…'
+                      ? t('scanningSlow')
+                      : t('scanning')
                     : item.status === 'pending'
-                      ? ' · Uploading…'
+                      ? t('uploading')
                       : ''}
                 </p>
               </div>
               <div className="flex shrink-0 gap-2">
                 {item.status === 'ready' ? (
                   <Button variant="secondary" size="sm" onClick={() => void download(item)}>
-                    Download
+                    {t('download')}
                   </Button>
                 ) : null}
                 {mayDelete ? (
                   <ConfirmDialog
                     trigger={
                       <Button variant="ghost" size="sm">
-                        Delete
+                        {t('delete')}
                       </Button>
                     }
-                    title="Delete this file?"
-                    description={`“${item.name}” disappears for everyone in the workspace.`}
-                    confirmLabel="Delete file"
+                    title={t('deleteTitle')}
+                    description={t('deleteDescription', { name: item.name })}
+                    confirmLabel={t('deleteConfirm')}
                     destructive
                     onConfirm={async () => {
                       const result = await deleteAttachmentAction(slug, item.id);

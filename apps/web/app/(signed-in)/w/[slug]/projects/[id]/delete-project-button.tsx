@@ -1,6 +1,7 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
+import { useTranslations } from 'next-intl';
 import { Button } from '../../../../../../components/ui/button';
 import { ConfirmDialog } from '../../../../../../components/ui/confirm-dialog';
 import { useToast } from '../../../../../../components/ui/toast';
@@ -12,21 +13,22 @@ type DeleteProjectButtonProps = { slug: string; projectId: string; projectName: 
 export function DeleteProjectButton({ slug, projectId, projectName }: DeleteProjectButtonProps) {
   const router = useRouter();
   const { toast } = useToast();
+  const t = useTranslations('projects.delete');
 
   async function confirmDelete(): Promise<string | null> {
     const result = await deleteProjectAction(slug, projectId);
     if (!result.ok) return result.error.message;
-    toast({ title: 'Project deleted', description: `“${projectName}” was deleted.` });
+    toast({ title: t('deleted'), description: t('deletedBody', { name: projectName }) });
     router.push(`/w/${slug}/projects`);
     return null;
   }
 
   return (
     <ConfirmDialog
-      trigger={<Button variant="destructive">Delete project</Button>}
-      title="Delete this project?"
-      description={`“${projectName}” disappears for everyone in the workspace.`}
-      confirmLabel="Delete project"
+      trigger={<Button variant="destructive">{t('button')}</Button>}
+      title={t('title')}
+      description={t('description', { name: projectName })}
+      confirmLabel={t('confirm')}
       destructive
       onConfirm={confirmDelete}
     />

@@ -1,6 +1,7 @@
 'use client';
 
 import { useRef, useState, type FormEvent } from 'react';
+import { useTranslations } from 'next-intl';
 import { isPlanLimit, UpgradePrompt } from '../../../../../../components/billing/upgrade-prompt';
 import { Alert } from '../../../../../../components/ui/alert';
 import { Button } from '../../../../../../components/ui/button';
@@ -10,7 +11,11 @@ import { Textarea } from '../../../../../../components/ui/textarea';
 import { useToast } from '../../../../../../components/ui/toast';
 import type { ActionError } from '../../../../../../lib/action-result';
 import { useAction } from '../../../../../../lib/use-action';
-import { validateProjectDescription, validateProjectName } from '../../../../../../lib/workspace-validation';
+import {
+  PROJECT_DESCRIPTION_MAX,
+  PROJECT_NAME_MAX,
+  projectNameProblem,
+} from '../../../../../../lib/workspace-validation';
 import { updateProjectAction } from '../actions';
 
 type EditProjectFormProps = {
@@ -23,6 +28,22 @@ type EditProjectFormProps = {
 
 type FieldErrors = { name?: string; description?: string };
 
+type ProjectsT = ReturnType<typeof useTranslations<'projects'>>;
+
+/** The client-side checks of the create dialog, worded from the same messages. */
+function nameError(name: string, t: ProjectsT): string | undefined {
+  const problem = projectNameProblem(name);
+  if (problem === 'nameRequired') return t('create.nameRequired');
+  if (problem === 'nameMax') return t('create.nameMax', { max: PROJECT_NAME_MAX });
+  return undefined;
+}
+
+function descriptionError(description: string, t: ProjectsT): string | undefined {
+  return description.trim().length > PROJECT_DESCRIPTION_MAX
+    ? t('create.descriptionMax', { max: PROJECT_DESCRIPTION_MAX })
+    : undefined;
+}
+
 export function EditProjectForm({
   slug,
   projectId,
@@ -31,6 +52,7 @@ export function EditProjectForm({
   canUpgrade,
 }: EditProjectFormProps) {
   const { toast } = useToast();
+  const t = useTranslations('projects');
   const { run, pending } = useAction(updateProjectAction);
   const [name, setName] = useState(savedName);
   const [description, setDescription] = useState(savedDescription);
@@ -43,8 +65,8 @@ export function EditProjectForm({
     event.preventDefault();
     setServerError(null);
     const problems: FieldErrors = {
-      name: validateProjectName(name),
-      description: validateProjectDescription(description),
+      name: nameError(name, t),
+      description: descriptionError(description, t),
     };
     setErrors(problems);
     if (problems.name) return nameRef.current?.focus();
@@ -60,7 +82,7 @@ export function EditProjectForm({
       return;
     }
     // The action revalidated the page; it re-renders with the saved values.
-    toast({ title: 'Project saved', variant: 'success' });
+    toast({ title: t('edit.saved'), variant: 'success' });
   }
 
   return (
@@ -72,7 +94,7 @@ export function EditProjectForm({
           <Alert variant="destructive">{serverError.message}</Alert>
         )
       ) : null}
-      <FormField label="Project name" error={errors.name} required>
+      <FormField label={t('edit.name')} error={errors.name} required>
         <Input
           ref={nameRef}
           name="name"
@@ -80,12 +102,11 @@ export function EditProjectForm({
           value={name}
           onChange={(event) => {
             setName(event.target.value);
-            if (errors.name)
-              setErrors((current) => ({ ...current, name: validateProjectName(event.target.value) }));
+            if (errors.name) setErrors((current) => ({ ...current, name: nameError(event.target.value, t) }));
           }}
         />
       </FormField>
-      <FormField label="Description" error={errors.description}>
+      <FormField label={t('edit.description')} error={errors.description}>
         <Textarea
           name="description"
           rows={4}
@@ -95,14 +116,14 @@ export function EditProjectForm({
             if (errors.description)
               setErrors((current) => ({
                 ...current,
-                description: validateProjectDescription(event.target.value),
+                description: descriptionError(event.target.value, t),
               }));
           }}
         />
       </FormField>
       <div>
         <Button type="submit" loading={pending} disabled={unchanged}>
-          Save changes
+          {t('edit.save')}
         </Button>
       </div>
     </form>

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import { getTranslations } from 'next-intl/server';
 import { can } from '@plinth/core/access';
 import { isAppError } from '@plinth/core/errors';
 import { getProject, type ProjectView } from '@plinth/core/projects';
@@ -15,9 +16,10 @@ import { AttachmentsSection } from './attachments-section';
 import { DeleteProjectButton } from './delete-project-button';
 import { EditProjectForm } from './edit-project-form';
 
-export const metadata: Metadata = {
-  title: 'Project',
-};
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('projects.detail');
+  return { title: t('metaTitle') };
+}
 
 /** The project, or 404 for an id that is malformed, deleted or from another workspace. */
 async function projectOr404(actor: MemberActor, id: string): Promise<ProjectView> {
@@ -38,6 +40,7 @@ export default async function ProjectPage({ params }: { params: Promise<{ slug: 
   const mayUpdate = can(actor, 'project.update');
   const mayDelete = can(actor, 'project.delete');
   const attachments = await listFiles(tenancyDeps(), actor, { project_id: project.id, limit: 100 });
+  const t = await getTranslations('projects.detail');
 
   return (
     <div className="mx-auto grid w-full max-w-3xl gap-8">
@@ -46,15 +49,18 @@ export default async function ProjectPage({ params }: { params: Promise<{ slug: 
           href={`/w/${workspace.slug}/projects`}
           className="w-fit text-sm font-medium text-muted-foreground hover:text-foreground"
         >
-          ← All projects
+          {t('allProjects')}
         </Link>
         <div className="flex flex-wrap items-start justify-between gap-4">
           <div className="min-w-0">
             <h1 className="text-2xl font-semibold tracking-tight break-words">{project.name}</h1>
             <p className="mt-1 text-sm text-muted-foreground">
-              Created <LocalTime value={project.createdAt} />
-              {creator ? ` by ${creator.name || creator.email}` : ''} · Updated{' '}
-              <LocalTime value={project.updatedAt} />
+              {t.rich('meta', {
+                created: () => <LocalTime value={project.createdAt} />,
+                updated: () => <LocalTime value={project.updatedAt} />,
+                hasCreator: creator ? 'yes' : 'no',
+                creator: creator ? creator.name || creator.email : '',
+              })}
             </p>
           </div>
           {/* Hidden from roles that may not delete; the action refuses them on the server anyway. */}
@@ -65,15 +71,11 @@ export default async function ProjectPage({ params }: { params: Promise<{ slug: 
         {project.description ? (
           <p className="text-sm whitespace-pre-line">{project.description}</p>
         ) : (
-          <p className="text-sm text-muted-foreground">No description.</p>
+          <p className="text-sm text-muted-foreground">{t('noDescription')}</p>
         )}
       </div>
 
-      <SettingsSection
-        id="attachments"
-        title="Files"
-        description="Uploaded straight to storage; everyone in the workspace can download them."
-      >
+      <SettingsSection id="attachments" title={t('filesTitle')} description={t('filesDescription')}>
         <AttachmentsSection
           slug={workspace.slug}
           projectId={project.id}
@@ -84,11 +86,7 @@ export default async function ProjectPage({ params }: { params: Promise<{ slug: 
       </SettingsSection>
 
       {mayUpdate ? (
-        <SettingsSection
-          id="edit-project"
-          title="Edit project"
-          description="Rename it or change its description."
-        >
+        <SettingsSection id="edit-project" title={t('editTitle')} description={t('editDescription')}>
           <EditProjectForm
             key={project.updatedAt.getTime()}
             slug={workspace.slug}

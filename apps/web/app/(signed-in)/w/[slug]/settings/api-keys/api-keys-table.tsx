@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { Badge } from '../../../../../../components/ui/badge';
 import { Button } from '../../../../../../components/ui/button';
 import { ConfirmDialog } from '../../../../../../components/ui/confirm-dialog';
@@ -28,30 +29,34 @@ export interface ApiKeyRow {
   revocable: boolean;
 }
 
-function status(key: ApiKeyRow): { label: string; variant: 'success' | 'neutral' | 'destructive' } {
-  if (key.revokedAt) return { label: 'Revoked', variant: 'destructive' };
+function status(key: ApiKeyRow): {
+  label: 'revoked' | 'expired' | 'active';
+  variant: 'success' | 'neutral' | 'destructive';
+} {
+  if (key.revokedAt) return { label: 'revoked', variant: 'destructive' };
   // Server-rendered once per request; "expired" is as of that render.
   if (key.expiresAt && new Date(key.expiresAt).getTime() <= Date.now()) {
-    return { label: 'Expired', variant: 'neutral' };
+    return { label: 'expired', variant: 'neutral' };
   }
-  return { label: 'Active', variant: 'success' };
+  return { label: 'active', variant: 'success' };
 }
 
 export function ApiKeysTable({ slug, keys }: { slug: string; keys: ApiKeyRow[] }) {
   const { toast } = useToast();
+  const t = useTranslations('apiKeys.table');
 
   return (
-    <Table aria-label="API keys" stacked>
+    <Table aria-label={t('label')} stacked>
       <TableHeader>
         <TableRow>
-          <TableHead>Name</TableHead>
-          <TableHead>Scopes</TableHead>
-          <TableHead>Created</TableHead>
-          <TableHead>Last used</TableHead>
-          <TableHead>Expires</TableHead>
-          <TableHead>Status</TableHead>
+          <TableHead>{t('name')}</TableHead>
+          <TableHead>{t('scopes')}</TableHead>
+          <TableHead>{t('created')}</TableHead>
+          <TableHead>{t('lastUsed')}</TableHead>
+          <TableHead>{t('expires')}</TableHead>
+          <TableHead>{t('status')}</TableHead>
           <TableHead>
-            <span className="sr-only">Actions</span>
+            <span className="sr-only">{t('actions')}</span>
           </TableHead>
         </TableRow>
       </TableHeader>
@@ -75,32 +80,35 @@ export function ApiKeysTable({ slug, keys }: { slug: string; keys: ApiKeyRow[] }
                 <LocalTime value={key.createdAt} dateOnly />
               </TableCell>
               <TableCell className="text-muted-foreground" data-stack="hide">
-                {key.lastUsedAt ? <LocalTime value={key.lastUsedAt} /> : 'Never'}
+                {key.lastUsedAt ? <LocalTime value={key.lastUsedAt} /> : t('never')}
               </TableCell>
               <TableCell className="text-muted-foreground" data-stack="hide">
-                {key.expiresAt ? <LocalTime value={key.expiresAt} dateOnly /> : 'Never'}
+                {key.expiresAt ? <LocalTime value={key.expiresAt} dateOnly /> : t('never')}
               </TableCell>
               <TableCell>
-                <Badge variant={state.variant}>{state.label}</Badge>
+                <Badge variant={state.variant}>{t(state.label)}</Badge>
               </TableCell>
               <TableCell>
                 {key.revocable && !key.revokedAt ? (
                   <div className="flex justify-end">
                     <ConfirmDialog
                       trigger={
-                        <Button variant="ghost" size="sm" aria-label={`Revoke the key ${key.name}`}>
-                          Revoke
+                        <Button variant="ghost" size="sm" aria-label={t('revokeLabel', { name: key.name })}>
+                          {t('revoke')}
                         </Button>
                       }
-                      title={`Revoke “${key.name}”?`}
-                      description="Anything using this key stops working on its next request. This cannot be undone."
-                      confirmLabel="Revoke key"
+                      title={t('revokeTitle', { name: key.name })}
+                      description={t('revokeDescription')}
+                      confirmLabel={t('revokeConfirm')}
                       destructive
                       onConfirm={async () => {
                         const result = await revokeApiKeyAction(slug, key.id).catch(() => null);
-                        if (!result) return 'We could not reach the server. Try again.';
+                        if (!result) return t('unreachable');
                         if (!result.ok) return result.error.message;
-                        toast({ title: 'Key revoked', description: `“${key.name}” no longer works.` });
+                        toast({
+                          title: t('revokedToast'),
+                          description: t('revokedBody', { name: key.name }),
+                        });
                         return null;
                       }}
                     />

@@ -1,6 +1,7 @@
 'use client';
 
 import { useState, type FormEvent } from 'react';
+import { useTranslations } from 'next-intl';
 import type { Permission } from '@plinth/core/access';
 import { Alert } from '../../../../../../components/ui/alert';
 import { Button } from '../../../../../../components/ui/button';
@@ -30,11 +31,17 @@ function groupByResource(scopes: readonly Permission[]): [string, Permission[]][
   return [...groups];
 }
 
-const resourceLabel = (resource: string) =>
+/** `api_key` → "Api key": a resource the catalog does not name yet. */
+const fallbackResourceLabel = (resource: string) =>
   (resource.charAt(0).toUpperCase() + resource.slice(1)).replaceAll('_', ' ');
 
 export function CreateApiKeyDialog({ slug, grantable }: { slug: string; grantable: Permission[] }) {
   const { run, pending } = useAction(createApiKeyAction);
+  const t = useTranslations('apiKeys');
+  const resourceLabel = (resource: string) =>
+    t.has(`resources.${resource}` as never)
+      ? t(`resources.${resource}` as never)
+      : fallbackResourceLabel(resource);
   const [open, setOpen] = useState(false);
   const [name, setName] = useState('');
   const [scopes, setScopes] = useState<Set<Permission>>(new Set());
@@ -69,8 +76,8 @@ export function CreateApiKeyDialog({ slug, grantable }: { slug: string; grantabl
     event.preventDefault();
     setServerError(null);
     const problems: FieldErrors = {};
-    if (!name.trim()) problems.name = 'Name the key, e.g. after what uses it.';
-    if (scopes.size === 0) problems.scopes = 'Choose at least one scope.';
+    if (!name.trim()) problems.name = t('create.nameRequired');
+    if (scopes.size === 0) problems.scopes = t('create.scopesRequired');
     setErrors(problems);
     if (problems.name || problems.scopes) return;
     // A date means "until the end of that day", in the person's own time zone.
@@ -91,29 +98,28 @@ export function CreateApiKeyDialog({ slug, grantable }: { slug: string; grantabl
   return (
     <Dialog open={open} onOpenChange={handleOpenChange}>
       <DialogTrigger asChild>
-        <Button>New API key</Button>
+        <Button>{t('create.button')}</Button>
       </DialogTrigger>
       {created ? (
-        <DialogContent title={`“${created.name}” is ready`} className="max-w-lg">
-          <SecretOnce secret={created.secret} label="The new API key">
-            This is the only time the key is shown. We store only a hash of it; if you lose it, revoke it and
-            create another.
+        <DialogContent title={t('create.readyTitle', { name: created.name })} className="max-w-lg">
+          <SecretOnce secret={created.secret} label={t('create.secretLabel')}>
+            {t('create.secretNote')}
           </SecretOnce>
           <DialogFooter>
             <DialogClose asChild>
-              <Button>Done</Button>
+              <Button>{t('create.done')}</Button>
             </DialogClose>
           </DialogFooter>
         </DialogContent>
       ) : (
         <DialogContent
-          title="Create an API key"
-          description="It works for this workspace only, within the scopes you choose — and never beyond what you may do yourself."
+          title={t('create.title')}
+          description={t('create.description')}
           className="max-h-[90vh] max-w-lg overflow-y-auto"
         >
           <form noValidate onSubmit={(event) => void handleSubmit(event)} className="grid gap-5">
             {serverError ? <Alert variant="destructive">{serverError}</Alert> : null}
-            <FormField label="Name" hint="What uses it, e.g. Deploy pipeline." error={errors.name} required>
+            <FormField label={t('create.name')} hint={t('create.nameHint')} error={errors.name} required>
               <Input
                 name="name"
                 autoComplete="off"
@@ -123,7 +129,7 @@ export function CreateApiKeyDialog({ slug, grantable }: { slug: string; grantabl
               />
             </FormField>
             <fieldset className="grid gap-3">
-              <legend className="mb-2 text-sm font-medium">Scopes</legend>
+              <legend className="mb-2 text-sm font-medium">{t('create.scopes')}</legend>
               {groupByResource(grantable).map(([resource, group]) => (
                 <div key={resource} className="grid gap-1.5">
                   <p className="text-xs font-semibold tracking-wide text-muted-foreground uppercase">
@@ -145,11 +151,7 @@ export function CreateApiKeyDialog({ slug, grantable }: { slug: string; grantabl
               ))}
               {errors.scopes ? <p className="text-xs font-medium text-destructive">{errors.scopes}</p> : null}
             </fieldset>
-            <FormField
-              label="Expires"
-              hint="Optional. The key stops working at the end of that day."
-              error={errors.expiresAt}
-            >
+            <FormField label={t('create.expires')} hint={t('create.expiresHint')} error={errors.expiresAt}>
               <Input
                 type="date"
                 name="expiresOn"
@@ -160,11 +162,11 @@ export function CreateApiKeyDialog({ slug, grantable }: { slug: string; grantabl
             <DialogFooter>
               <DialogClose asChild>
                 <Button variant="secondary" disabled={pending}>
-                  Cancel
+                  {t('create.cancel')}
                 </Button>
               </DialogClose>
               <Button type="submit" loading={pending}>
-                Create key
+                {t('create.submit')}
               </Button>
             </DialogFooter>
           </form>

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
+import { getTranslations } from 'next-intl/server';
 import { can, rankCovers } from '@plinth/core/access';
 import { apiKeyScopes, listApiKeys } from '@plinth/core/api-keys';
 import { listMembers } from '@plinth/core/tenancy';
@@ -8,9 +9,10 @@ import { requireMember, tenancyDeps } from '../../../../../../lib/workspace-cont
 import { ApiKeysTable } from './api-keys-table';
 import { CreateApiKeyDialog } from './create-api-key-dialog';
 
-export const metadata: Metadata = {
-  title: 'API keys',
-};
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('apiKeys');
+  return { title: t('metaTitle') };
+}
 
 export default async function ApiKeysPage({ params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
@@ -19,6 +21,7 @@ export default async function ApiKeysPage({ params }: { params: Promise<{ slug: 
   if (!can(actor, 'api_key.read')) notFound();
   const { items } = await listApiKeys(tenancyDeps(), actor, { limit: 100 });
   const mayManage = can(actor, 'api_key.manage');
+  const t = await getTranslations('apiKeys');
   // The rank rule: a key of someone above you is not yours to revoke (core refuses it anyway).
   const roles = new Map((await listMembers(tenancyDeps(), actor)).map((m) => [m.userId, m.role]));
   // Only scopes the person holds are offered; core refuses the rest anyway.
@@ -40,11 +43,9 @@ export default async function ApiKeysPage({ params }: { params: Promise<{ slug: 
       <div className="flex flex-wrap items-end justify-between gap-4">
         <div>
           <p className="text-sm font-medium text-primary">{workspace.name}</p>
-          <h1 className="mt-1 text-2xl font-semibold tracking-tight">API keys</h1>
+          <h1 className="mt-1 text-2xl font-semibold tracking-tight">{t('title')}</h1>
           <p className="mt-1 max-w-2xl text-sm text-muted-foreground">
-            Keys let scripts and services use the API for this workspace only, with the scopes you choose —
-            never more than the person who created them may do today. Send one as{' '}
-            <code className="font-mono">Authorization: Bearer plk_…</code>.
+            {t.rich('description', { code: (chunks) => <code className="font-mono">{chunks}</code> })}
           </p>
         </div>
         {mayManage ? <CreateApiKeyDialog slug={workspace.slug} grantable={grantable} /> : null}
@@ -52,12 +53,8 @@ export default async function ApiKeysPage({ params }: { params: Promise<{ slug: 
 
       {keys.length === 0 ? (
         <EmptyState
-          title="No API keys yet"
-          description={
-            mayManage
-              ? 'Create a key for a script or an integration. You will see its secret once.'
-              : 'Owners and admins can create keys for this workspace.'
-          }
+          title={t('emptyTitle')}
+          description={mayManage ? t('emptyManager') : t('emptyReader')}
           icon={
             <svg viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round">
               <circle cx="8" cy="15" r="4" />

@@ -1,6 +1,7 @@
 'use client';
 
 import { useState, type FormEvent } from 'react';
+import { useTranslations } from 'next-intl';
 import type { EventType } from '@plinth/core/events';
 import { Alert } from '../../../../../../components/ui/alert';
 import { Button } from '../../../../../../components/ui/button';
@@ -28,6 +29,7 @@ export function CreateEndpointDialog({
   events: { type: EventType; description: string }[];
 }) {
   const { run, pending } = useAction(createWebhookEndpointAction);
+  const t = useTranslations('webhooks.create');
   const [open, setOpen] = useState(false);
   const [url, setUrl] = useState('');
   const [description, setDescription] = useState('');
@@ -55,8 +57,8 @@ export function CreateEndpointDialog({
     event.preventDefault();
     setServerError(null);
     const problems: FieldErrors = {};
-    if (!url.trim()) problems.url = 'Enter the URL that receives the events.';
-    if (!all && chosen.size === 0) problems.eventTypes = 'Choose at least one event, or all events.';
+    if (!url.trim()) problems.url = t('urlRequired');
+    if (!all && chosen.size === 0) problems.eventTypes = t('eventsRequired');
     setErrors(problems);
     if (problems.url || problems.eventTypes) return;
     const result = await run(slug, {
@@ -77,28 +79,28 @@ export function CreateEndpointDialog({
   return (
     <Dialog open={open} onOpenChange={handleOpenChange}>
       <DialogTrigger asChild>
-        <Button>New endpoint</Button>
+        <Button>{t('button')}</Button>
       </DialogTrigger>
       {secret ? (
-        <DialogContent title="Endpoint added" className="max-w-lg">
-          <SecretOnce secret={secret} label="Signing secret">
-            This is the only time the signing secret is shown. If you lose it, rotate it.
+        <DialogContent title={t('added')} className="max-w-lg">
+          <SecretOnce secret={secret} label={t('secretLabel')}>
+            {t('secretNote')}
           </SecretOnce>
           <DialogFooter>
             <DialogClose asChild>
-              <Button>Done</Button>
+              <Button>{t('done')}</Button>
             </DialogClose>
           </DialogFooter>
         </DialogContent>
       ) : (
         <DialogContent
-          title="Add an endpoint"
-          description="Events are POSTed to this URL as they happen."
+          title={t('title')}
+          description={t('description')}
           className="max-h-[90vh] max-w-lg overflow-y-auto"
         >
           <form noValidate onSubmit={(event) => void handleSubmit(event)} className="grid gap-5">
             {serverError ? <Alert variant="destructive">{serverError}</Alert> : null}
-            <FormField label="URL" hint="https:// on a public address." error={errors.url} required>
+            <FormField label={t('url')} hint={t('urlHint')} error={errors.url} required>
               <Input
                 name="url"
                 autoComplete="off"
@@ -107,7 +109,7 @@ export function CreateEndpointDialog({
                 onChange={(e) => setUrl(e.target.value)}
               />
             </FormField>
-            <FormField label="Description" hint="Optional." error={errors.description}>
+            <FormField label={t('descriptionLabel')} hint={t('optional')} error={errors.description}>
               <Input
                 name="description"
                 autoComplete="off"
@@ -117,10 +119,10 @@ export function CreateEndpointDialog({
               />
             </FormField>
             <fieldset className="grid gap-1.5">
-              <legend className="mb-2 text-sm font-medium">Events</legend>
+              <legend className="mb-2 text-sm font-medium">{t('events')}</legend>
               <Checkbox
                 name="all"
-                label="All events, including ones added later"
+                label={t('allEvents')}
                 checked={all}
                 onChange={(e) => setAll(e.target.checked)}
               />
@@ -153,11 +155,11 @@ export function CreateEndpointDialog({
             <DialogFooter>
               <DialogClose asChild>
                 <Button variant="secondary" disabled={pending}>
-                  Cancel
+                  {t('cancel')}
                 </Button>
               </DialogClose>
               <Button type="submit" loading={pending}>
-                Add endpoint
+                {t('submit')}
               </Button>
             </DialogFooter>
           </form>

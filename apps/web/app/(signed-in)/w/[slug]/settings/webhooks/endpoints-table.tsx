@@ -2,6 +2,7 @@
 
 import Link from 'next/link';
 import { useState } from 'react';
+import { useTranslations } from 'next-intl';
 import { Badge } from '../../../../../../components/ui/badge';
 import { Button } from '../../../../../../components/ui/button';
 import { ConfirmDialog } from '../../../../../../components/ui/confirm-dialog';
@@ -32,30 +33,32 @@ export interface EndpointRow {
   disabledReason: string | null;
 }
 
-const reasons: Record<string, string> = {
-  gone: 'Disabled: it answered 410 Gone',
-  failing: 'Disabled: failing for five days',
+/** Why the delivery system turned an endpoint off → its message in `webhooks.table`. */
+const reasons: Record<string, 'disabledGone' | 'disabledFailing'> = {
+  gone: 'disabledGone',
+  failing: 'disabledFailing',
 };
 
 export function EndpointsTable({ slug, endpoints }: { slug: string; endpoints: EndpointRow[] }) {
   const { toast } = useToast();
+  const t = useTranslations('webhooks.table');
   const [rotated, setRotated] = useState<string | null>(null);
   const report = (result: { ok: boolean; error?: { message: string } } | null, done: string) => {
-    if (!result) toast({ title: 'We could not reach the server', variant: 'destructive' });
+    if (!result) toast({ title: t('unreachableTitle'), variant: 'destructive' });
     else if (!result.ok) toast({ title: result.error!.message, variant: 'destructive' });
     else toast({ title: done });
   };
 
   return (
     <>
-      <Table aria-label="Webhook endpoints" stacked>
+      <Table aria-label={t('label')} stacked>
         <TableHeader>
           <TableRow>
-            <TableHead>Endpoint</TableHead>
-            <TableHead>Events</TableHead>
-            <TableHead>Status</TableHead>
+            <TableHead>{t('endpoint')}</TableHead>
+            <TableHead>{t('events')}</TableHead>
+            <TableHead>{t('status')}</TableHead>
             <TableHead>
-              <span className="sr-only">Actions</span>
+              <span className="sr-only">{t('actions')}</span>
             </TableHead>
           </TableRow>
         </TableHeader>
@@ -74,11 +77,11 @@ export function EndpointsTable({ slug, endpoints }: { slug: string; endpoints: E
                 ) : null}
               </TableCell>
               <TableCell className="text-xs">
-                {endpoint.eventTypes ? endpoint.eventTypes.join(', ') : 'All events'}
+                {endpoint.eventTypes ? endpoint.eventTypes.join(', ') : t('allEvents')}
               </TableCell>
               <TableCell>
                 <Badge variant={endpoint.enabled ? 'success' : 'neutral'}>
-                  {endpoint.enabled ? 'Enabled' : (reasons[endpoint.disabledReason ?? ''] ?? 'Disabled')}
+                  {endpoint.enabled ? t('enabled') : t(reasons[endpoint.disabledReason ?? ''] ?? 'disabled')}
                 </Badge>
               </TableCell>
               <TableCell>
@@ -87,13 +90,10 @@ export function EndpointsTable({ slug, endpoints }: { slug: string; endpoints: E
                     variant="ghost"
                     size="sm"
                     onClick={async () =>
-                      report(
-                        await sendTestEventAction(slug, endpoint.id).catch(() => null),
-                        'Test event queued',
-                      )
+                      report(await sendTestEventAction(slug, endpoint.id).catch(() => null), t('testQueued'))
                     }
                   >
-                    Send test event
+                    {t('sendTest')}
                   </Button>
                   <Button
                     variant="ghost"
@@ -103,24 +103,24 @@ export function EndpointsTable({ slug, endpoints }: { slug: string; endpoints: E
                         await setWebhookEndpointEnabledAction(slug, endpoint.id, !endpoint.enabled).catch(
                           () => null,
                         ),
-                        endpoint.enabled ? 'Endpoint disabled' : 'Endpoint enabled',
+                        endpoint.enabled ? t('endpointDisabled') : t('endpointEnabled'),
                       )
                     }
                   >
-                    {endpoint.enabled ? 'Disable' : 'Enable'}
+                    {endpoint.enabled ? t('disable') : t('enable')}
                   </Button>
                   <ConfirmDialog
                     trigger={
                       <Button variant="ghost" size="sm">
-                        Rotate secret
+                        {t('rotate')}
                       </Button>
                     }
-                    title="Rotate the signing secret?"
-                    description="For the next 24 hours deliveries carry signatures by both the old and the new secret, so your receiver can switch without missing one."
-                    confirmLabel="Rotate"
+                    title={t('rotateTitle')}
+                    description={t('rotateDescription')}
+                    confirmLabel={t('rotateConfirm')}
                     onConfirm={async () => {
                       const result = await rotateWebhookSecretAction(slug, endpoint.id).catch(() => null);
-                      if (!result) return 'We could not reach the server. Try again.';
+                      if (!result) return t('unreachable');
                       if (!result.ok) return result.error.message;
                       setRotated(result.data.secret);
                       return null;
@@ -129,16 +129,16 @@ export function EndpointsTable({ slug, endpoints }: { slug: string; endpoints: E
                   <ConfirmDialog
                     trigger={
                       <Button variant="ghost" size="sm">
-                        Delete
+                        {t('delete')}
                       </Button>
                     }
-                    title="Delete this endpoint?"
-                    description="Nothing more is sent to it, and its delivery log is deleted."
-                    confirmLabel="Delete endpoint"
+                    title={t('deleteTitle')}
+                    description={t('deleteDescription')}
+                    confirmLabel={t('deleteConfirm')}
                     destructive
                     onConfirm={async () => {
                       const result = await deleteWebhookEndpointAction(slug, endpoint.id).catch(() => null);
-                      if (!result) return 'We could not reach the server. Try again.';
+                      if (!result) return t('unreachable');
                       return result.ok ? null : result.error.message;
                     }}
                   />
@@ -149,15 +149,15 @@ export function EndpointsTable({ slug, endpoints }: { slug: string; endpoints: E
         </TableBody>
       </Table>
       <Dialog open={rotated !== null} onOpenChange={(open) => (open ? null : setRotated(null))}>
-        <DialogContent title="New signing secret" className="max-w-lg">
+        <DialogContent title={t('newSecretTitle')} className="max-w-lg">
           {rotated ? (
-            <SecretOnce secret={rotated} label="Signing secret">
-              This is the only time the signing secret is shown. If you lose it, rotate it.
+            <SecretOnce secret={rotated} label={t('secretLabel')}>
+              {t('secretNote')}
             </SecretOnce>
           ) : null}
           <DialogFooter>
             <DialogClose asChild>
-              <Button>Done</Button>
+              <Button>{t('done')}</Button>
             </DialogClose>
           </DialogFooter>
         </DialogContent>

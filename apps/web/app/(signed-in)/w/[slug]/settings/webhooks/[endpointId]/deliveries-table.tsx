@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { Badge } from '../../../../../../../components/ui/badge';
 import { Button } from '../../../../../../../components/ui/button';
 import { LocalTime } from '../../../../../../../components/ui/local-time';
@@ -33,13 +34,12 @@ export function DeliveriesTable({
   deliveries: DeliveryRow[];
 }) {
   const { toast } = useToast();
+  const t = useTranslations('webhooks.deliveries');
   if (deliveries.length === 0) {
-    return (
-      <p className="text-sm text-muted-foreground">Nothing sent yet. Send a test event from the list.</p>
-    );
+    return <p className="text-sm text-muted-foreground">{t('none')}</p>;
   }
   return (
-    <ul className="grid gap-3" aria-label="Deliveries">
+    <ul className="grid gap-3" aria-label={t('label')}>
       {deliveries.map((delivery) => (
         <li
           key={delivery.id}
@@ -51,15 +51,15 @@ export function DeliveriesTable({
               <code className="font-mono text-sm">{delivery.eventType}</code>
               <Badge variant={variants[delivery.status]}>
                 {delivery.status === 'succeeded'
-                  ? 'Delivered'
+                  ? t('delivered')
                   : delivery.status === 'failed'
-                    ? 'Failed'
-                    : 'Pending'}
+                    ? t('failed')
+                    : t('pending')}
               </Badge>
               <span className="text-xs text-muted-foreground">
-                {delivery.attempts} attempt{delivery.attempts === 1 ? '' : 's'}
-                {delivery.responseStatus ? ` · HTTP ${delivery.responseStatus}` : ''}
-                {delivery.durationMs !== null ? ` · ${delivery.durationMs} ms` : ''}
+                {t('attempts', { count: delivery.attempts })}
+                {delivery.responseStatus ? t('httpStatus', { status: delivery.responseStatus }) : ''}
+                {delivery.durationMs !== null ? t('duration', { ms: delivery.durationMs }) : ''}
               </span>
             </div>
             <div className="flex items-center gap-2 text-xs text-muted-foreground">
@@ -71,30 +71,28 @@ export function DeliveriesTable({
                   const result = await retryDeliveryAction(slug, endpointId, delivery.id).catch(() => null);
                   if (!result || !result.ok)
                     toast({
-                      title: result ? result.error.message : 'We could not reach the server',
+                      title: result ? result.error.message : t('unreachable'),
                       variant: 'destructive',
                     });
-                  else toast({ title: 'Delivery queued again' });
+                  else toast({ title: t('requeued') });
                 }}
               >
-                Retry
+                {t('retry')}
               </Button>
             </div>
           </div>
           {delivery.status === 'pending' && delivery.nextAttemptAt ? (
-            <p className="mt-1 text-xs text-muted-foreground">
-              Next attempt <LocalTime value={delivery.nextAttemptAt} />
-            </p>
+            <NextAttempt at={delivery.nextAttemptAt} />
           ) : null}
           <details className="mt-2 text-xs">
-            <summary className="cursor-pointer text-primary">Request and response</summary>
-            <p className="mt-2 font-medium">Request headers</p>
+            <summary className="cursor-pointer text-primary">{t('requestAndResponse')}</summary>
+            <p className="mt-2 font-medium">{t('requestHeaders')}</p>
             <pre className="overflow-auto rounded bg-muted p-2">
               {JSON.stringify(delivery.requestHeaders ?? {}, null, 2)}
             </pre>
-            <p className="mt-2 font-medium">Request body</p>
+            <p className="mt-2 font-medium">{t('requestBody')}</p>
             <pre className="overflow-auto rounded bg-muted p-2">{delivery.body}</pre>
-            <p className="mt-2 font-medium">Response</p>
+            <p className="mt-2 font-medium">{t('response')}</p>
             <pre className="overflow-auto rounded bg-muted p-2">
               {delivery.error ?? `${delivery.responseStatus ?? ''} ${delivery.responseBody ?? ''}`}
             </pre>
@@ -102,5 +100,14 @@ export function DeliveriesTable({
         </li>
       ))}
     </ul>
+  );
+}
+
+function NextAttempt({ at }: { at: Date }) {
+  const t = useTranslations('webhooks.deliveries');
+  return (
+    <p className="mt-1 text-xs text-muted-foreground">
+      {t.rich('nextAttempt', { time: () => <LocalTime value={at} /> })}
+    </p>
   );
 }

@@ -1,15 +1,17 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import { getTranslations } from 'next-intl/server';
 import { can } from '@plinth/core/access';
 import { isAppError } from '@plinth/core/errors';
 import { getWebhookEndpoint, listDeliveries } from '@plinth/core/webhooks';
 import { requireMember, webhookDeps } from '../../../../../../../lib/workspace-context';
 import { DeliveriesTable } from './deliveries-table';
 
-export const metadata: Metadata = {
-  title: 'Webhook deliveries',
-};
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('webhooks.deliveries');
+  return { title: t('metaTitle') };
+}
 
 export default async function DeliveriesPage({
   params,
@@ -24,14 +26,15 @@ export default async function DeliveriesPage({
     throw error;
   });
   const { items } = await listDeliveries(webhookDeps(), actor, endpoint.id, { limit: 50 });
+  const t = await getTranslations('webhooks.deliveries');
 
   return (
     <div className="mx-auto grid w-full max-w-4xl gap-6">
       <div>
         <Link className="text-sm text-primary" href={`/w/${workspace.slug}/settings/webhooks`}>
-          ← Webhooks
+          {t('back')}
         </Link>
-        <h1 className="mt-1 text-2xl font-semibold tracking-tight">Deliveries</h1>
+        <h1 className="mt-1 text-2xl font-semibold tracking-tight">{t('title')}</h1>
         <p className="mt-1 font-mono text-xs text-muted-foreground">{endpoint.url}</p>
       </div>
       <DeliveriesTable
