@@ -64,6 +64,31 @@ describe('the pricing comparison table', () => {
   });
 });
 
+describe('the pricing page in German', () => {
+  it('words the table and the FAQ from the German catalog, with German money and plurals', () => {
+    const table = comparisonTable(catalog, 'de');
+    expect(cellsOf(table, 'monthly')).toEqual({
+      free: { kind: 'text', text: 'Kostenlos' },
+      pro: { kind: 'text', text: '19\u00a0$ / Monat' },
+      team: { kind: 'text', text: '12\u00a0$ pro Platz / Monat' },
+    });
+    expect(cellsOf(table, 'trial').pro).toEqual({ kind: 'text', text: '14 Tage' });
+    expect(cellsOf(table, 'members').free).toEqual({ kind: 'text', text: '3 Mitglieder' });
+    expect(table.groups.map((group) => group.title)).toEqual(['Preis', 'Grenzen', 'Funktionen']);
+    // The plan names are product names: the same in every language.
+    expect(table.plans).toEqual(comparisonTable(catalog).plans);
+    const changed: Catalog = structuredClone(catalog);
+    changed.plans.team.trialDays = 1;
+    expect(cellsOf(comparisonTable(changed, 'de'), 'trial').team).toEqual({ kind: 'text', text: '1 Tag' });
+    const answers = pricingFaq(catalog, 'de')
+      .map((item) => `${item.question} ${item.answer}`)
+      .join('\n');
+    expect(answers).toContain('Pro beginnt mit einer kostenlosen Testphase von 14 Tagen');
+    expect(answers).toContain('Wie funktionieren die Preise pro Platz bei Team?');
+    expect(answers).toContain('bis zu 3 Mitgliedern und 3 Projekten');
+  });
+});
+
 describe('the pricing FAQ', () => {
   it('takes its numbers from the catalog', () => {
     const answers = pricingFaq(catalog)

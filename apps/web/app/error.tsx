@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { Button } from '../components/ui/button';
 
 type ErrorPageProps = {
@@ -8,6 +9,7 @@ type ErrorPageProps = {
 };
 
 export default function ErrorPage({ error, retry }: ErrorPageProps) {
+  const t = useTranslations('errors.error');
   // Never the error's own text: in production Next replaces it with a sentence about Server
   // Components, in development it is a driver message ("connect ECONNREFUSED"). A person needs to
   // know it is not their fault and what to do; the digest matches the server's log entry.
@@ -23,18 +25,15 @@ export default function ErrorPage({ error, retry }: ErrorPageProps) {
       className="outline-none flex min-h-dvh flex-col items-center justify-center gap-6 px-6 text-center"
     >
       <div role="alert" className="grid gap-2">
-        <h1 className="text-2xl font-semibold tracking-tight">Something went wrong</h1>
-        <p className="max-w-md text-sm text-muted-foreground">
-          Something failed on our side, or the service is briefly unavailable. Try again in a moment; if it
-          keeps happening, send us the reference below.
-        </p>
+        <h1 className="text-2xl font-semibold tracking-tight">{t('title')}</h1>
+        <p className="max-w-md text-sm text-muted-foreground">{t('body')}</p>
         {digest ? (
           <p className="text-xs text-muted-foreground">
-            Reference: <code className="font-mono">{digest}</code>
+            {t('reference')} <code className="font-mono">{digest}</code>
           </p>
         ) : null}
       </div>
-      <Button onClick={() => retry()}>Try again</Button>
+      <Button onClick={() => retry()}>{t('retry')}</Button>
     </main>
   );
 }

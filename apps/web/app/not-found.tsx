@@ -1,12 +1,15 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { getTranslations } from 'next-intl/server';
 import { Button } from '../components/ui/button';
 
-export const metadata: Metadata = {
-  title: 'Page not found',
-};
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('errors.notFound');
+  return { title: t('metaTitle') };
+}
 
-export default function NotFound() {
+export default async function NotFound() {
+  const t = await getTranslations('errors.notFound');
   return (
     <main
       id="main"
@@ -15,18 +18,15 @@ export default function NotFound() {
     >
       <div className="grid gap-2">
         <p className="text-sm font-medium text-primary">404</p>
-        <h1 className="text-2xl font-semibold tracking-tight">Page not found</h1>
-        <p className="max-w-sm text-sm text-muted-foreground">
-          There is nothing at this address. The link may be mistyped, or what it pointed to may have been
-          removed.
-        </p>
+        <h1 className="text-2xl font-semibold tracking-tight">{t('title')}</h1>
+        <p className="max-w-sm text-sm text-muted-foreground">{t('body')}</p>
       </div>
       <div className="flex flex-wrap justify-center gap-3">
         <Button asChild>
-          <Link href="/">Back to the home page</Link>
+          <Link href="/">{t('home')}</Link>
         </Button>
         <Button asChild variant="secondary">
-          <Link href="/app">Open the app</Link>
+          <Link href="/app">{t('openApp')}</Link>
         </Button>
       </div>
     </main>

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { getTranslations } from 'next-intl/server';
 import type { ReactNode } from 'react';
 import { PublicHeader } from '../components/site/public-header';
 import { PublicFooter } from '../components/site/public-footer';
@@ -86,70 +87,59 @@ const icons: Record<ClaimIcon, ReactNode> = {
   ),
 };
 
+// The two commands; their words are `landing.commands.<id>` in the catalogs.
 const commands = [
-  {
-    label: 'Run it',
-    command: 'npm ci && npm run dev',
-    body: 'Without a DATABASE_URL it starts an embedded Postgres, runs migrations, seeds demo workspaces and users, and stands in for Stripe and mail.',
-  },
-  {
-    label: 'Test it',
-    command: 'npm test',
-    body: 'The whole suite against a real Postgres. Each test file gets its own database, cloned from a migrated template — no database mocks.',
-  },
-];
+  { id: 'run', command: 'npm ci && npm run dev' },
+  { id: 'test', command: 'npm test' },
+] as const;
 
 export function generateMetadata(): Promise<Metadata> {
   return publicPageMetadata({ path: '/' });
 }
 
-export default function LandingPage() {
+export default async function LandingPage() {
+  const t = await getTranslations('landing');
   return (
     <div className="flex min-h-dvh flex-col">
       <PublicHeader>
         {/* On a phone the footer carries the pricing link: three buttons and the mark do not fit 360 px. */}
         <Button asChild variant="ghost" size="sm" className="max-sm:hidden">
-          <Link href="/pricing">Pricing</Link>
+          <Link href="/pricing">{t('pricing')}</Link>
         </Button>
         <Button asChild variant="ghost" size="sm">
-          <Link href="/sign-in">Sign in</Link>
+          <Link href="/sign-in">{t('signIn')}</Link>
         </Button>
         <Button asChild size="sm">
           {/* "Create an account" beside "Sign in" is 1 px too wide for 360 px (e2e/seo.test.ts). */}
           <Link href="/sign-up">
-            <span className="max-sm:hidden">Create an account</span>
-            <span className="sm:hidden">Sign up</span>
+            <span className="max-sm:hidden">{t('createAccount')}</span>
+            <span className="sm:hidden">{t('signUp')}</span>
           </Link>
         </Button>
       </PublicHeader>
 
       <main id="main" tabIndex={-1} className="flex-1 outline-none">
         <section className="mx-auto w-full max-w-5xl px-6 pt-20 pb-16 sm:pt-28">
-          <p className="text-sm font-medium text-primary">TypeScript · Postgres · Stripe</p>
+          <p className="text-sm font-medium text-primary">{t('eyebrow')}</p>
           <h1 className="mt-3 max-w-3xl text-4xl font-semibold tracking-tight text-balance sm:text-5xl">
-            The foundation your SaaS product stands on.
+            {t('heroTitle')}
           </h1>
-          <p className="mt-5 max-w-2xl text-lg text-pretty text-muted-foreground">
-            Plinth gives you identity, tenancy, access, billing and the platform pieces every SaaS needs — on
-            Postgres, proven by tests. Fork it and add your own domain.
-          </p>
+          <p className="mt-5 max-w-2xl text-lg text-pretty text-muted-foreground">{t('heroBody')}</p>
           <div className="mt-8 flex flex-wrap gap-3">
             <Button asChild size="lg">
-              <Link href="/sign-up">Create an account</Link>
+              <Link href="/sign-up">{t('createAccount')}</Link>
             </Button>
             <Button asChild size="lg" variant="secondary">
-              <Link href="/app">Open the app</Link>
+              <Link href="/app">{t('openApp')}</Link>
             </Button>
           </div>
         </section>
 
         <section aria-labelledby="capabilities-heading" className="mx-auto w-full max-w-5xl px-6 pb-16">
           <h2 id="capabilities-heading" className="text-xl font-semibold tracking-tight">
-            What is in the box
+            {t('capabilitiesHeading')}
           </h2>
-          <p className="mt-2 max-w-2xl text-sm text-muted-foreground">
-            Each part names where it lives in the repository; a test fails when one of them does not exist.
-          </p>
+          <p className="mt-2 max-w-2xl text-sm text-muted-foreground">{t('capabilitiesBody')}</p>
           <ul className="mt-6 grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
             {claims.map((claim) => (
               <li
@@ -169,10 +159,12 @@ export default function LandingPage() {
                 >
                   {icons[claim.id]}
                 </svg>
-                <h3 className="mt-4 font-semibold">{claim.title}</h3>
-                <p className="mt-1.5 flex-1 text-sm leading-relaxed text-muted-foreground">{claim.body}</p>
+                <h3 className="mt-4 font-semibold">{t(`claims.${claim.id}.title`)}</h3>
+                <p className="mt-1.5 flex-1 text-sm leading-relaxed text-muted-foreground">
+                  {t(`claims.${claim.id}.body`)}
+                </p>
                 <p className="mt-4 text-xs text-muted-foreground">
-                  <span className="sr-only">Code: </span>
+                  <span className="sr-only">{t('code')} </span>
                   <code className="font-mono break-all">{claim.evidence.modules[0]}</code>
                 </p>
               </li>
@@ -180,7 +172,7 @@ export default function LandingPage() {
           </ul>
           <div className="mt-8 flex flex-wrap items-center gap-3">
             <Button asChild variant="secondary">
-              <Link href="/pricing">See plans and pricing</Link>
+              <Link href="/pricing">{t('seePricing')}</Link>
             </Button>
           </div>
         </section>
@@ -188,12 +180,14 @@ export default function LandingPage() {
         <section aria-labelledby="commands-heading" className="border-t border-border bg-muted/50">
           <div className="mx-auto w-full max-w-5xl px-6 py-16">
             <h2 id="commands-heading" className="text-xl font-semibold tracking-tight">
-              Two commands
+              {t('commandsHeading')}
             </h2>
             <div className="mt-6 grid gap-4 md:grid-cols-2">
               {commands.map((item) => (
                 <div key={item.command} className="rounded-xl border border-border bg-background p-6">
-                  <h3 className="text-sm font-medium text-muted-foreground">{item.label}</h3>
+                  <h3 className="text-sm font-medium text-muted-foreground">
+                    {t(`commands.${item.id}.label`)}
+                  </h3>
                   <pre className="mt-3 overflow-x-auto rounded-lg bg-foreground px-4 py-3 font-mono text-sm text-background">
                     <code>
                       <span aria-hidden="true" className="opacity-50 select-none">
@@ -202,14 +196,23 @@ export default function LandingPage() {
                       {item.command}
                     </code>
                   </pre>
-                  <p className="mt-3 text-sm leading-relaxed text-muted-foreground">{item.body}</p>
+                  <p className="mt-3 text-sm leading-relaxed text-muted-foreground">
+                    {t(`commands.${item.id}.body`)}
+                  </p>
                 </div>
               ))}
             </div>
           </div>
         </section>
         <div className="mx-auto w-full max-w-5xl px-6 py-16">
-          <Faq id="faq-heading" title="Frequently asked questions" items={landingFaq} />
+          <Faq
+            id="faq-heading"
+            title={t('faqTitle')}
+            items={landingFaq.map((item) => ({
+              question: t(`faq.${item.id}.question`),
+              answer: t(`faq.${item.id}.answer`),
+            }))}
+          />
         </div>
       </main>
 

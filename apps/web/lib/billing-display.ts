@@ -1,10 +1,9 @@
-// How billing reads on the page: feature names, money and subscription states in words. Money is
-// formatted with a fixed locale so the server's HTML and the browser's hydration agree.
+// How billing reads on the page: money and subscription states as catalog keys (the words are in
+// apps/web/messages, namespace `billing`). Money is formatted in the app's active locale, which the
+// server and the browser share, so the server's HTML and the browser's hydration agree.
 
 import {
   MAX_SEATS,
-  planActionLabel,
-  standingNote,
   type BillingInterval,
   type BillingStanding,
   type Catalog,
@@ -16,74 +15,84 @@ import {
 import type { BillableWorkspace } from '../app/(signed-in)/w/[slug]/billing/plan-picker';
 import { formatMoney } from './money';
 
-export const featureLabels: Record<FeatureKey, string> = {
-  projects: 'Projects',
-  invitations: 'Invite teammates',
-  audit_log: 'Audit log',
-  priority_support: 'Priority support',
-  seat_billing: 'Pay per seat, add seats any time',
-};
-
 export { formatMoney } from './money';
 
 export type BadgeTone = 'neutral' | 'primary' | 'success' | 'destructive';
 
+/** The subscription states the billing page words (`billing.status.<key>`). */
+export type StatusKey =
+  | 'active'
+  | 'trialing'
+  | 'past_due'
+  | 'unpaid'
+  | 'paused'
+  | 'incomplete'
+  | 'incomplete_expired'
+  | 'canceled'
+  | 'free'
+  | 'granted';
+
 /** A subscription (or the lack of one) as a badge: what the person should notice first. */
-export function statusBadge(status: string | null | undefined): { label: string; tone: BadgeTone } {
+export function statusBadge(status: string | null | undefined): { key: StatusKey; tone: BadgeTone } {
   switch (status) {
     case 'active':
-      return { label: 'Active', tone: 'success' };
+      return { key: 'active', tone: 'success' };
     case 'trialing':
-      return { label: 'Trial', tone: 'primary' };
+      return { key: 'trialing', tone: 'primary' };
     case 'past_due':
-      return { label: 'Payment overdue', tone: 'destructive' };
+      return { key: 'past_due', tone: 'destructive' };
     case 'unpaid':
-      return { label: 'Unpaid', tone: 'destructive' };
+      return { key: 'unpaid', tone: 'destructive' };
     case 'paused':
-      return { label: 'Paused', tone: 'neutral' };
+      return { key: 'paused', tone: 'neutral' };
     case 'incomplete':
-      return { label: 'Awaiting payment', tone: 'neutral' };
+      return { key: 'incomplete', tone: 'neutral' };
     case 'incomplete_expired':
-      return { label: 'Checkout expired', tone: 'neutral' };
+      return { key: 'incomplete_expired', tone: 'neutral' };
     case 'canceled':
-      return { label: 'Canceled', tone: 'neutral' };
+      return { key: 'canceled', tone: 'neutral' };
     default:
-      return { label: 'Free', tone: 'neutral' };
+      return { key: 'free', tone: 'neutral' };
   }
 }
 
+/** The invoice states the billing page words (`billing.invoiceStatus.<key>`). */
+export type InvoiceStatusKey = 'declined' | 'notDue' | 'paid' | 'due' | 'draft' | 'void' | 'uncollectible';
+
 /**
- * An invoice's status in words, with a tone for its badge. An open invoice reads by its standing
- * (core's invoiceStandings): a declined Checkout's first payment, or one nobody waits for any more.
+ * An invoice's status as a catalog key, with a tone for its badge (null key: a status Stripe added
+ * that has no words yet, shown as it is). An open invoice reads by its standing (core's
+ * invoiceStandings): a declined Checkout's first payment, or one nobody waits for any more.
  */
 export function invoiceBadge(
   status: string | null | undefined,
   standing?: InvoiceStanding,
-): { label: string; tone: BadgeTone } {
-  if (status === 'open' && standing === 'declined') return { label: 'Declined', tone: 'destructive' };
-  if (status === 'open' && standing === 'abandoned') return { label: 'Not due', tone: 'neutral' };
+): { key: InvoiceStatusKey | null; tone: BadgeTone } {
+  if (status === 'open' && standing === 'declined') return { key: 'declined', tone: 'destructive' };
+  if (status === 'open' && standing === 'abandoned') return { key: 'notDue', tone: 'neutral' };
   switch (status) {
     case 'paid':
-      return { label: 'Paid', tone: 'success' };
+      return { key: 'paid', tone: 'success' };
     case 'open':
-      return { label: 'Due', tone: 'destructive' };
+      return { key: 'due', tone: 'destructive' };
     case 'draft':
-      return { label: 'Draft', tone: 'neutral' };
+      return { key: 'draft', tone: 'neutral' };
     case 'void':
-      return { label: 'Void', tone: 'neutral' };
+      return { key: 'void', tone: 'neutral' };
     case 'uncollectible':
-      return { label: 'Uncollectible', tone: 'destructive' };
+      return { key: 'uncollectible', tone: 'destructive' };
     default:
-      return { label: status ?? '—', tone: 'neutral' };
+      return { key: null, tone: 'neutral' };
   }
 }
 
 /** One plan as the pricing cards show it: plain data, so a server page can hand it to the client. */
 export interface PlanOffer {
   key: PlanKey;
+  /** A product name ("Pro"): the same in every language. */
   name: string;
-  description: string;
-  features: string[];
+  /** The features it includes, worded by the picker (`billing.features.<key>`). */
+  features: FeatureKey[];
   limits: { members: number; projects: number };
   seatBased: boolean;
   /** The most seats one Checkout may buy (core's MAX_SEATS), for a seat-based plan. */
@@ -96,13 +105,12 @@ export interface PlanOffer {
   > | null;
 }
 
-/** The catalog (code, in @plinth/core/billing) as offers, in its declared order. */
-export function toPlanOffers(source: Catalog): PlanOffer[] {
+/** The catalog (code, in @plinth/core/billing) as offers, in its declared order, priced in `locale`. */
+export function toPlanOffers(source: Catalog, locale?: string): PlanOffer[] {
   return Object.values(source.plans).map((plan) => ({
     key: plan.key,
     name: plan.name,
-    description: plan.description,
-    features: plan.features.map((feature) => featureLabels[feature]),
+    features: [...plan.features],
     limits: { ...plan.limits },
     seatBased: plan.seatBased,
     maxSeats: plan.seatBased ? MAX_SEATS : null,
@@ -111,13 +119,13 @@ export function toPlanOffers(source: Catalog): PlanOffer[] {
       ? {
           month: {
             lookupKey: plan.prices.monthly.lookupKey,
-            amount: formatMoney(plan.prices.monthly.unitAmount, plan.prices.monthly.currency),
+            amount: formatMoney(plan.prices.monthly.unitAmount, plan.prices.monthly.currency, locale),
             unitAmount: plan.prices.monthly.unitAmount,
             currency: plan.prices.monthly.currency,
           },
           year: {
             lookupKey: plan.prices.yearly.lookupKey,
-            amount: formatMoney(plan.prices.yearly.unitAmount, plan.prices.yearly.currency),
+            amount: formatMoney(plan.prices.yearly.unitAmount, plan.prices.yearly.currency, locale),
             unitAmount: plan.prices.yearly.unitAmount,
             currency: plan.prices.yearly.currency,
           },
@@ -126,7 +134,10 @@ export function toPlanOffers(source: Catalog): PlanOffer[] {
   }));
 }
 
-/** A workspace's plan choices (core's nextPlanActions) as the plan picker takes them: with words. */
+/**
+ * A workspace's plan choices (core's nextPlanActions) as the plan picker takes them; the picker
+ * words each action and the standing from the catalog (`billing.picker.actions`, `.notes`).
+ */
 export function toBillableWorkspace(
   workspace: { slug: string; name: string },
   choices: {
@@ -142,12 +153,6 @@ export function toBillableWorkspace(
     seatsInUse: choices.seatsInUse,
     plan: choices.plan,
     standing: choices.standing,
-    note: standingNote(choices.standing, choices.plan),
-    choices: Object.fromEntries(
-      Object.values(choices.actions).map((action) => [
-        action.plan,
-        { ...action, label: planActionLabel(action) },
-      ]),
-    ),
+    choices: Object.fromEntries(Object.values(choices.actions).map((action) => [action.plan, action])),
   };
 }

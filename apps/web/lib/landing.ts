@@ -1,7 +1,11 @@
+import en from '../messages/en.json';
+
 // What the landing page claims, as data. Every capability names where it lives: files or folders
 // of this repository, operations of the /api/v1 OpenAPI document, and pages of the Next app.
 // tests/site/landing-claims.test.ts fails when one of them does not exist, so the landing page can
 // only advertise what a person who clones the repository will find. Add the evidence with the claim.
+// The words are the message catalogs' (`landing.claims.<id>`, `landing.faq.<id>`): `title`, `body`,
+// `question` and `answer` here are the English ones, for the tests; the page renders its locale's.
 
 export interface Evidence {
   /** Files or folders, relative to the repository root. */
@@ -28,16 +32,19 @@ export type ClaimIcon =
 
 export interface Claim {
   id: ClaimIcon;
+  /** English, from the catalog; the page renders `landing.claims.<id>.title` in its locale. */
   title: string;
   body: string;
   evidence: Evidence;
 }
 
+/** A claim's English words from the catalog. */
+const words = (id: ClaimIcon) => en.landing.claims[id];
+
 export const claims: readonly Claim[] = [
   {
     id: 'identity',
-    title: 'Identity',
-    body: 'Email and password (argon2id), magic links, OAuth and OIDC, TOTP two-factor, sessions you can revoke. Every request resolves to one actor before any work happens.',
+    ...words('identity'),
     evidence: {
       modules: [
         'packages/core/src/identity/create-auth.ts',
@@ -49,8 +56,7 @@ export const claims: readonly Claim[] = [
   },
   {
     id: 'tenancy',
-    title: 'Tenancy and row-level security',
-    body: 'One Postgres, every tenant row tagged with its workspace. Row-level security is the floor: a query that forgets its workspace filter still cannot leak. Owners, admins, members and viewers, with invitations.',
+    ...words('tenancy'),
     evidence: {
       modules: ['packages/db/src/tenant.ts', 'packages/db/src/rls.test.ts', 'packages/core/src/access'],
       api: ['GET /workspaces/{slug}/members', 'POST /workspaces/{slug}/invitations'],
@@ -59,8 +65,7 @@ export const claims: readonly Claim[] = [
   },
   {
     id: 'billing',
-    title: 'Billing on Stripe',
-    body: 'Stripe is the source of truth, Postgres the mirror. Webhooks land in an inbox and one sync re-fetches state, so event order and duplicates cannot corrupt it. Checkout, the billing portal and per-seat plans.',
+    ...words('billing'),
     evidence: {
       modules: ['packages/core/src/billing/sync-customer.ts', 'packages/core/src/billing/catalog.ts'],
       api: ['GET /workspaces/{slug}/billing'],
@@ -69,8 +74,7 @@ export const claims: readonly Claim[] = [
   },
   {
     id: 'flags',
-    title: 'Plan features and feature flags',
-    body: 'What each plan unlocks is declared once and checked on the server. Flags as code with plan rules, percentage rollouts, kill switches and per-workspace overrides, over LISTEN/NOTIFY; an OpenFeature provider.',
+    ...words('flags'),
     evidence: {
       modules: [
         'packages/core/src/flags/catalog.ts',
@@ -83,8 +87,7 @@ export const claims: readonly Claim[] = [
   },
   {
     id: 'notifications',
-    title: 'Notifications and realtime',
-    body: 'An in-app inbox and mail, with per-person preferences, digests and one-click unsubscribe. Live updates over Server-Sent Events fed by Postgres LISTEN/NOTIFY: pages refresh when something changes.',
+    ...words('notifications'),
     evidence: {
       modules: ['packages/core/src/notifications', 'packages/core/src/realtime'],
       api: ['GET /me/notifications', 'GET /me/events', 'GET /me/notification-preferences'],
@@ -93,8 +96,7 @@ export const claims: readonly Claim[] = [
   },
   {
     id: 'files',
-    title: 'Files',
-    body: 'Uploads straight to S3-compatible storage with signed, size- and type-bound policies; content sniffed on completion; signed downloads; avatars and logos; storage counted against the plan.',
+    ...words('files'),
     evidence: {
       modules: ['packages/core/src/storage/files.ts', 'packages/core/src/storage/sniff.ts'],
       api: [
@@ -107,8 +109,7 @@ export const claims: readonly Claim[] = [
   },
   {
     id: 'search',
-    title: 'Search and a command palette',
-    body: 'Ctrl-K (⌘K) to navigate, switch workspace and run the actions your role allows. Full-text and typo-tolerant search over projects and members on Postgres, tenant-scoped under row-level security.',
+    ...words('search'),
     evidence: {
       modules: ['packages/core/src/search/search.ts', 'apps/web/components/app-shell/command-palette.tsx'],
       api: ['GET /workspaces/{slug}/search'],
@@ -116,8 +117,7 @@ export const claims: readonly Claim[] = [
   },
   {
     id: 'staff',
-    title: 'Staff console',
-    body: 'Business numbers, workspace lookup, suspension, plan overrides and flag overrides for your team, behind two-factor, each change audited with a reason; read-only impersonation.',
+    ...words('staff'),
     evidence: {
       modules: ['packages/core/src/staff-console', 'packages/api/src/routes/staff-workspaces.ts'],
       pages: ['/admin', '/admin/workspaces', '/admin/workspaces/[id]', '/admin/system'],
@@ -125,8 +125,7 @@ export const claims: readonly Claim[] = [
   },
   {
     id: 'webhooks',
-    title: 'Outgoing webhooks',
-    body: 'Workspaces subscribe endpoints to events, signed the Standard Webhooks way, retried with backoff, with a delivery log, manual retries and secret rotation; private addresses refused.',
+    ...words('webhooks'),
     evidence: {
       modules: ['packages/core/src/webhooks/dispatcher.ts', 'packages/core/src/webhooks/address-policy.ts'],
       api: [
@@ -139,8 +138,7 @@ export const claims: readonly Claim[] = [
   },
   {
     id: 'api',
-    title: 'A public REST API',
-    body: 'An OpenAPI 3.1 document with a typed client generated from it, scoped API keys, idempotency keys and rate limits.',
+    ...words('api'),
     evidence: {
       modules: [
         'packages/api/src/openapi/document.ts',
@@ -154,8 +152,7 @@ export const claims: readonly Claim[] = [
   },
   {
     id: 'platform',
-    title: 'Jobs, audit and mail',
-    body: 'Jobs on Postgres with a transactional outbox, an append-only audit log with filters and export, and mail with a development inbox.',
+    ...words('platform'),
     evidence: {
       modules: [
         'packages/core/src/jobs',
@@ -169,8 +166,7 @@ export const claims: readonly Claim[] = [
   },
   {
     id: 'observability',
-    title: 'Observability',
-    body: 'Structured JSON logs carrying request, trace and workspace ids; OpenTelemetry traces from request to job; Prometheus metrics with a Grafana dashboard and alert rules; Sentry optional.',
+    ...words('observability'),
     evidence: {
       modules: [
         'packages/core/src/logger/log-context.ts',
@@ -184,40 +180,16 @@ export const claims: readonly Claim[] = [
   },
 ];
 
+export type QuestionId = keyof typeof en.landing.faq;
+
 export interface Question {
+  id: QuestionId;
+  /** English, from the catalog; the page renders `landing.faq.<id>` in its locale. */
   question: string;
   answer: string;
 }
 
 /** The landing page's questions. Keep answers as true as the claims: they are read by engineers. */
-export const landingFaq: readonly Question[] = [
-  {
-    question: 'What is Plinth?',
-    answer:
-      'A foundation for a SaaS product in TypeScript: a Next.js web app and a Hono API on one Postgres, with identity, workspaces, billing and the platform pieces already built and tested. You fork it and add your own domain.',
-  },
-  {
-    question: 'What do I need to run it?',
-    answer:
-      'Node.js and npm. `npm ci && npm run dev` starts an embedded Postgres, runs the migrations, seeds demo workspaces and stands in for Stripe, mail and object storage on your machine. Production needs a Postgres, a Stripe account, an SMTP server and S3-compatible storage.',
-  },
-  {
-    question: 'How do I add my own product to it?',
-    answer:
-      'Projects are the example domain: a tenant table under row-level security, core functions that check access, REST routes, pages and tests. Copy their shape for your own resources; the README section “Where a product adds its domain” walks through it.',
-  },
-  {
-    question: 'How is it tested?',
-    answer:
-      'Against a real Postgres: each test file gets its own database cloned from a migrated template, with no database mocks. Browser journeys run against `npm run dev`, and axe-core checks the key pages in light and dark, on desktop and at phone width.',
-  },
-  {
-    question: 'Can I self-host it?',
-    answer:
-      'Yes: one Node process serves the web app and the API, and can run as separate web, API and worker roles. A Dockerfile, a Compose file and Kubernetes manifests are in the repository.',
-  },
-  {
-    question: 'What licence is it under?',
-    answer: 'MIT. Use it for commercial products; keep the copyright notice.',
-  },
-];
+export const landingFaq: readonly Question[] = (
+  ['what', 'run', 'domain', 'tested', 'selfHost', 'licence'] as const
+).map((id) => ({ id, ...en.landing.faq[id] }));

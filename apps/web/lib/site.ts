@@ -1,5 +1,6 @@
 import type { Metadata, MetadataRoute } from 'next';
 import { connection } from 'next/server';
+import { getLocale, getTranslations } from 'next-intl/server';
 import { loadEnv } from '@plinth/core/env';
 
 // What search engines and link previews see of the public pages. Absolute URLs come from APP_URL
@@ -7,8 +8,9 @@ import { loadEnv } from '@plinth/core/env';
 // time: one image serves every environment).
 
 export const siteName = 'Plinth';
-export const siteDescription =
-  'A TypeScript foundation for SaaS products: identity, tenancy, billing and platform pieces on Postgres, proven by tests.';
+
+/** Open Graph's `og:locale` for an app locale: the language of the page as rendered. */
+export const openGraphLocales = { en: 'en_US', de: 'de_DE' } as const;
 
 /** The public pages: the sitemap lists exactly these; everything else is disallowed in robots.txt. */
 export const publicPages: ReadonlyArray<{
@@ -44,8 +46,10 @@ export async function siteOrigin(): Promise<URL> {
 }
 
 /**
- * Metadata for a public page: canonical URL, Open Graph and Twitter cards. The preview image is the
- * site's card (`app/opengraph-image.tsx`) unless the page names its segment's own (pricing).
+ * Metadata for a public page: canonical URL, Open Graph and Twitter cards, in the request's locale
+ * (title and description come worded by the page; `og:locale` follows the rendered language). The
+ * preview image is the site's card (`app/opengraph-image.tsx`, English: it renders without a
+ * request locale) unless the page names its segment's own (pricing).
  */
 export async function publicPageMetadata(page: {
   path: string;
@@ -54,9 +58,9 @@ export async function publicPageMetadata(page: {
   /** An `opengraph-image` route; default the site's card. */
   image?: string;
 }): Promise<Metadata> {
-  const origin = await siteOrigin();
+  const [origin, locale, t] = await Promise.all([siteOrigin(), getLocale(), getTranslations('landing')]);
   const title = page.title ?? siteName;
-  const description = page.description ?? siteDescription;
+  const description = page.description ?? t('metaDescription');
   const card = { url: page.image ?? '/opengraph-image', width: 1200, height: 630, alt: title };
   return {
     metadataBase: origin,
@@ -69,7 +73,7 @@ export async function publicPageMetadata(page: {
       title,
       description,
       url: page.path,
-      locale: 'en_US',
+      locale: openGraphLocales[locale],
       images: [card],
     },
     twitter: { card: 'summary_large_image', title, description, images: [card] },

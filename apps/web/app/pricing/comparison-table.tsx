@@ -1,6 +1,8 @@
+import { useTranslations } from 'next-intl';
 import type { ComparisonCell, ComparisonTable as Table } from './comparison';
 
 function Cell({ cell }: { cell: ComparisonCell }) {
+  const t = useTranslations('pricing.comparison');
   switch (cell.kind) {
     case 'text':
       return <>{cell.text}</>;
@@ -19,7 +21,7 @@ function Cell({ cell }: { cell: ComparisonCell }) {
           >
             <path d="m5 12 5 5 9-10" />
           </svg>
-          <span className="sr-only">Included</span>
+          <span className="sr-only">{t('included')}</span>
         </>
       );
     case 'excluded':
@@ -28,7 +30,7 @@ function Cell({ cell }: { cell: ComparisonCell }) {
           <span aria-hidden="true" className="text-muted-foreground">
             —
           </span>
-          <span className="sr-only">Not included</span>
+          <span className="sr-only">{t('notIncluded')}</span>
         </>
       );
   }
@@ -42,6 +44,7 @@ function Cell({ cell }: { cell: ComparisonCell }) {
  * without a positioned ancestor inside the region they would widen the page instead.
  */
 export function ComparisonTable({ table }: { table: Table }) {
+  const t = useTranslations('pricing.comparison');
   return (
     <div
       role="region"
@@ -52,8 +55,8 @@ export function ComparisonTable({ table }: { table: Table }) {
     >
       <table className="w-full min-w-[36rem] border-collapse text-left text-sm">
         <caption id="comparison-caption" className="px-4 pt-4 pb-2 text-left text-sm text-muted-foreground">
-          Every plan compared, from the same catalog the checkout charges.
-          <span className="sm:hidden"> Scroll the table sideways to see every plan.</span>
+          {t('caption')}
+          <span className="sm:hidden"> {t('scrollHint')}</span>
         </caption>
         <thead>
           <tr className="border-b border-border">

@@ -1,11 +1,13 @@
-import { featureInfo, featureKeys, planKeys, type Catalog, type PlanKey } from '@plinth/core/billing';
+import { featureKeys, planKeys, type Catalog, type PlanKey } from '@plinth/core/billing';
+import type { Locale } from '@plinth/core/locales';
 import { formatBytes } from '../../lib/format';
 import { formatMoney } from '../../lib/money';
-import { countOf, nouns } from '../../lib/plural';
+import { pricingTranslator } from './words';
 
 // The pricing page's comparison table, generated from the billing catalog (the one billing:sync
 // pushes to Stripe and entitlements enforce): one column per plan, one row per price, limit and
-// feature. Nothing here is typed by hand, so the table cannot promise what a plan does not grant.
+// feature. Nothing here is typed by hand, so the table cannot promise what a plan does not grant;
+// the words around the numbers are the message catalog's (`pricing.comparison`), in `locale`.
 // tests/site/pricing-comparison.test.ts checks it against the catalog.
 
 export type ComparisonCell = { kind: 'included' } | { kind: 'excluded' } | { kind: 'text'; text: string };
@@ -43,61 +45,67 @@ function row(
   return { key, label, cells, ...(description ? { description } : {}) };
 }
 
-export function comparisonTable(source: Catalog): ComparisonTable {
+export function comparisonTable(source: Catalog, locale: Locale = 'en'): ComparisonTable {
+  const t = pricingTranslator(locale);
   const plan = (key: PlanKey) => source.plans[key];
-  const perSeat = (key: PlanKey) => (plan(key).seatBased ? ' per seat' : '');
+  const price = (key: PlanKey, interval: 'month' | 'year'): ComparisonCell => {
+    const found = plan(key).prices?.[interval === 'month' ? 'monthly' : 'yearly'];
+    return text(
+      found
+        ? t('comparison.price', {
+            price: formatMoney(found.unitAmount, found.currency, locale),
+            seatBased: String(plan(key).seatBased),
+            interval,
+          })
+        : t('comparison.free'),
+    );
+  };
   return {
     plans: planKeys.map((key) => ({ key, name: plan(key).name })),
     groups: [
       {
         key: 'price',
-        title: 'Price',
+        title: t('comparison.groups.price'),
         rows: [
-          row('monthly', 'Monthly', (key) => {
-            const price = plan(key).prices?.monthly;
-            return text(
-              price ? `${formatMoney(price.unitAmount, price.currency)}${perSeat(key)} / month` : 'Free',
-            );
-          }),
-          row('yearly', 'Yearly', (key) => {
-            const price = plan(key).prices?.yearly;
-            return text(
-              price ? `${formatMoney(price.unitAmount, price.currency)}${perSeat(key)} / year` : 'Free',
-            );
-          }),
-          row('trial', 'Free trial', (key) =>
+          row('monthly', t('comparison.rows.monthly'), (key) => price(key, 'month')),
+          row('yearly', t('comparison.rows.yearly'), (key) => price(key, 'year')),
+          row('trial', t('comparison.rows.trial'), (key) =>
             plan(key).trialDays > 0
-              ? text(countOf(plan(key).trialDays, { one: 'day', other: 'days' }))
+              ? text(t('comparison.days', { count: plan(key).trialDays }))
               : { kind: 'excluded' },
           ),
         ],
       },
       {
         key: 'limits',
-        title: 'Limits',
+        title: t('comparison.groups.limits'),
         rows: [
           row(
             'members',
-            'Members',
+            t('comparison.rows.members'),
             (key) =>
               plan(key).seatBased
-                ? text(`Paid seats, up to ${countOf(plan(key).limits.members, nouns.seat)}`)
-                : text(countOf(plan(key).limits.members, nouns.member)),
-            'Members and pending invitations together.',
+                ? text(t('comparison.paidSeats', { count: plan(key).limits.members }))
+                : text(t('comparison.members', { count: plan(key).limits.members })),
+            t('comparison.rows.membersDescription'),
           ),
-          row('projects', 'Projects', (key) => text(countOf(plan(key).limits.projects, nouns.project))),
-          row('storage', 'File storage', (key) => text(formatBytes(plan(key).limits.storageBytes))),
+          row('projects', t('comparison.rows.projects'), (key) =>
+            text(t('comparison.projects', { count: plan(key).limits.projects })),
+          ),
+          row('storage', t('comparison.rows.storage'), (key) =>
+            text(formatBytes(plan(key).limits.storageBytes)),
+          ),
         ],
       },
       {
         key: 'features',
-        title: 'Features',
+        title: t('comparison.groups.features'),
         rows: featureKeys.map((feature) =>
           row(
             `feature-${feature}`,
-            featureInfo[feature].name,
+            t(`comparison.featureNames.${feature}`),
             (key) => (plan(key).features.includes(feature) ? { kind: 'included' } : { kind: 'excluded' }),
-            featureInfo[feature].description,
+            t(`comparison.featureDescriptions.${feature}`),
           ),
         ),
       },

@@ -1,11 +1,14 @@
 import { MAX_SEATS, planKeys, type Catalog } from '@plinth/core/billing';
-import { countOf, nouns } from '../../lib/plural';
+import type { Locale } from '@plinth/core/locales';
+import { pricingTranslator } from './words';
 
 /**
- * The pricing page's questions. Numbers and plan names come from the catalog, so an answer cannot
- * drift from what Checkout charges; every sentence describes what the billing code does.
+ * The pricing page's questions, in `locale` (the words are the message catalog's, `pricing.faq`).
+ * Numbers and plan names come from the catalog, so an answer cannot drift from what Checkout
+ * charges; every sentence describes what the billing code does.
  */
-export function pricingFaq(source: Catalog): { question: string; answer: string }[] {
+export function pricingFaq(source: Catalog, locale: Locale = 'en'): { question: string; answer: string }[] {
+  const t = pricingTranslator(locale);
   const plans = planKeys.map((key) => source.plans[key]);
   const trials = plans.filter((plan) => plan.trialDays > 0);
   const seatBased = plans.filter((plan) => plan.seatBased);
@@ -16,47 +19,40 @@ export function pricingFaq(source: Catalog): { question: string; answer: string 
   const items: { question: string; answer: string }[] = [];
   if (free) {
     items.push({
-      question: 'Is there a free plan?',
-      answer: `Yes: ${free.name}, with up to ${countOf(free.limits.members, nouns.member)} and ${countOf(free.limits.projects, nouns.project)}, for as long as you like. No card needed.`,
+      question: t('faq.freeQ'),
+      answer: t('faq.freeA', {
+        plan: free.name,
+        members: free.limits.members,
+        projects: free.limits.projects,
+      }),
     });
   }
   if (trials.length > 0) {
     items.push({
-      question: 'Is there a free trial?',
-      answer: `${trials.map((plan) => `${plan.name} starts with a ${plan.trialDays}-day free trial`).join('; ')} — on a workspace's first subscription only.`,
+      question: t('faq.trialQ'),
+      answer: t('faq.trialA', {
+        trials: trials
+          .map((plan) => t('faq.trialItem', { plan: plan.name, days: plan.trialDays }))
+          .join('; '),
+      }),
     });
   }
   for (const plan of seatBased) {
     items.push({
-      question: `How does per-seat pricing work on ${plan.name}?`,
-      answer: `You pay for each seat; every member and pending invitation takes one. At checkout you choose the number of seats (at least the seats in use, up to ${MAX_SEATS}) and see the price as it changes; later you add or release seats in the billing portal.`,
+      question: t('faq.seatQ', { plan: plan.name }),
+      answer: t('faq.seatA', { max: MAX_SEATS }),
     });
   }
   items.push(
-    {
-      question: 'Can I change plans or cancel?',
-      answer:
-        "Any time, from the workspace's billing page. Switching a running subscription happens in Stripe's billing portal, which prorates the difference; a cancellation takes effect at the end of the paid period.",
-    },
-    {
-      question: 'What happens to my work when I downgrade?',
-      answer:
-        'Nothing is deleted. Projects beyond the new plan’s limit become read-only until you upgrade again or delete some.',
-    },
-    {
-      question: 'What if a payment fails?',
-      answer:
-        'The workspace keeps its plan while the payment is retried, and the billing page shows a banner with a link to pay the open invoice.',
-    },
-    {
-      question: 'Who can buy or change a plan?',
-      answer: 'The workspace’s owners and admins; members and viewers cannot open its billing.',
-    },
+    { question: t('faq.changeQ'), answer: t('faq.changeA') },
+    { question: t('faq.downgradeQ'), answer: t('faq.downgradeA') },
+    { question: t('faq.failQ'), answer: t('faq.failA') },
+    { question: t('faq.whoQ'), answer: t('faq.whoA') },
   );
   if (currencies.length > 0) {
     items.push({
-      question: 'Which currency are prices in?',
-      answer: `${currencies.join(', ')}, monthly or yearly; payments are handled by Stripe.`,
+      question: t('faq.currencyQ'),
+      answer: t('faq.currencyA', { currencies: currencies.join(', ') }),
     });
   }
   return items;

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { getLocale, getTranslations } from 'next-intl/server';
 import { can } from '@plinth/core/access';
 import { catalog, planChoices } from '@plinth/core/billing';
 import { serverContext } from '@plinth/core/server-context';
@@ -17,11 +18,12 @@ import { comparisonTable } from './comparison';
 import { ComparisonTable } from './comparison-table';
 import { pricingFaq } from './faq';
 
-export function generateMetadata(): Promise<Metadata> {
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('pricing');
   return publicPageMetadata({
     path: '/pricing',
-    title: 'Pricing',
-    description: 'Plans for every stage: start free, upgrade when the team grows.',
+    title: t('metaTitle'),
+    description: t('metaDescription'),
     image: '/pricing/opengraph-image',
   });
 }
@@ -35,52 +37,54 @@ export function generateMetadata(): Promise<Metadata> {
 export default async function PricingPage() {
   const session = await readRequestSession();
   const audience = session ? await audienceFor(session.userId) : ({ kind: 'signed-out' } as const);
+  const [t, tl, locale] = await Promise.all([
+    getTranslations('pricing'),
+    getTranslations('landing'),
+    getLocale(),
+  ]);
 
   return (
     <div className="flex min-h-dvh flex-col">
       <PublicHeader>
         {session ? (
           <Button asChild size="sm" variant="secondary">
-            <Link href="/app">Open the app</Link>
+            <Link href="/app">{tl('openApp')}</Link>
           </Button>
         ) : (
           <>
             <Button asChild variant="ghost" size="sm">
-              <Link href="/sign-in?next=%2Fpricing">Sign in</Link>
+              <Link href="/sign-in?next=%2Fpricing">{tl('signIn')}</Link>
             </Button>
             <Button asChild size="sm">
               {/* "Create an account" beside "Sign in" is 1 px too wide for 360 px (e2e/seo.test.ts). */}
               <Link href="/sign-up">
-                <span className="max-sm:hidden">Create an account</span>
-                <span className="sm:hidden">Sign up</span>
+                <span className="max-sm:hidden">{tl('createAccount')}</span>
+                <span className="sm:hidden">{tl('signUp')}</span>
               </Link>
             </Button>
           </>
         )}
       </PublicHeader>
       <main id="main" tabIndex={-1} className="mx-auto w-full max-w-5xl flex-1 px-6 py-14 outline-none">
-        <h1 className="text-3xl font-semibold tracking-tight sm:text-4xl">Pricing</h1>
-        <p className="mt-3 max-w-2xl text-muted-foreground">
-          Start free. Upgrade a workspace when you need more projects and members; downgrade or cancel
-          whenever you like — nothing is ever deleted, extra projects just become read-only.
-        </p>
+        <h1 className="text-3xl font-semibold tracking-tight sm:text-4xl">{t('heading')}</h1>
+        <p className="mt-3 max-w-2xl text-muted-foreground">{t('intro')}</p>
         <section aria-labelledby="plans-heading" className="mt-10">
           {/* The plan cards are h3s: this keeps the outline h1 → h2 → h3 (axe: heading-order). */}
           <h2 id="plans-heading" className="sr-only">
-            Plans
+            {t('plansHeading')}
           </h2>
-          <PlanPicker plans={toPlanOffers(catalog)} audience={audience} showWorkspaceSelect />
+          <PlanPicker plans={toPlanOffers(catalog, locale)} audience={audience} showWorkspaceSelect />
         </section>
         <section aria-labelledby="compare-heading" className="mt-16 min-w-0">
           <h2 id="compare-heading" className="text-xl font-semibold tracking-tight">
-            Compare plans
+            {t('compareHeading')}
           </h2>
           <div className="mt-6">
-            <ComparisonTable table={comparisonTable(catalog)} />
+            <ComparisonTable table={comparisonTable(catalog, locale)} />
           </div>
         </section>
         <div className="mt-16">
-          <Faq id="pricing-faq-heading" title="Pricing questions" items={pricingFaq(catalog)} />
+          <Faq id="pricing-faq-heading" title={t('faqTitle')} items={pricingFaq(catalog, locale)} />
         </div>
       </main>
       <PublicFooter />

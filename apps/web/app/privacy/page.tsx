@@ -1,58 +1,48 @@
 import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
 import { LegalPage } from '../../components/site/legal-page';
 import { publicPageMetadata } from '../../lib/site';
 
-export function generateMetadata(): Promise<Metadata> {
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('legal.privacy');
   return publicPageMetadata({
     path: '/privacy',
-    title: 'Privacy',
-    description: 'What this service stores about you, why, and for how long.',
+    title: t('metaTitle'),
+    description: t('metaDescription'),
   });
 }
 
 // A template for whoever operates this product. It lists what the code stores; when you add data
-// of your own (analytics, support tools, new processors), add it here too.
-export default function PrivacyPage() {
+// of your own (analytics, support tools, new processors), add it here too (`legal.privacy` in every
+// catalog).
+export default async function PrivacyPage() {
+  const t = await getTranslations('legal.privacy');
   return (
-    <LegalPage title="Privacy" updated="5 December 2026">
+    <LegalPage title={t('title')} updated="2026-12-05">
       <section className="grid gap-2">
-        <h2>What we store</h2>
+        <h2>{t('storeTitle')}</h2>
         <ul>
-          <li>
-            Your account: name, email address, a password hash (never the password), and two-factor settings.
-          </li>
-          <li>
-            Your sessions: when each started, the IP address and browser it came from, so you can see and end
-            them from your account page.
-          </li>
-          <li>
-            A record of privileged actions (who changed a role, invited a member, created an API key), with
-            the IP address and browser, kept so workspace owners can see who did what.
-          </li>
-          <li>What you and your workspace create in the product.</li>
+          <li>{t('store1')}</li>
+          <li>{t('store2')}</li>
+          <li>{t('store3')}</li>
+          <li>{t('store4')}</li>
         </ul>
       </section>
       <section className="grid gap-2">
-        <h2>Who else sees it</h2>
+        <h2>{t('othersTitle')}</h2>
         <ul>
-          <li>Stripe processes payments; we never see or store card numbers.</li>
-          <li>Our mail provider delivers the messages we send you (sign-in links, invitations, receipts).</li>
-          <li>Endpoints your workspace configures receive the webhook events it subscribes to.</li>
+          <li>{t('others1')}</li>
+          <li>{t('others2')}</li>
+          <li>{t('others3')}</li>
         </ul>
       </section>
       <section className="grid gap-2">
-        <h2>Cookies</h2>
-        <p>
-          We use only the cookies the service needs: your session, and the workspace you used last. No
-          advertising or tracking cookies.
-        </p>
+        <h2>{t('cookiesTitle')}</h2>
+        <p>{t('cookiesBody')}</p>
       </section>
       <section className="grid gap-2">
-        <h2>Your choices</h2>
-        <p>
-          You can correct your details and delete your account from your account page. Ask the
-          operator&rsquo;s support address for a copy of your data or anything this page does not answer.
-        </p>
+        <h2>{t('choicesTitle')}</h2>
+        <p>{t('choicesBody')}</p>
       </section>
     </LegalPage>
   );

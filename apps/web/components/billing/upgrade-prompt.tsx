@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { useTranslations } from 'next-intl';
 import type { ActionError } from '../../lib/action-result';
 import { Alert } from '../ui/alert';
 import { Button } from '../ui/button';
@@ -23,33 +24,29 @@ type UpgradePromptProps = {
  * What a form shows when a plan limit stops it: the limit, and the way out. Never a bare 403: the
  * person learns why, and a manager is one click from the billing page.
  */
-export function UpgradePrompt({
-  slug,
-  message,
-  canUpgrade,
-  title = 'Plan limit reached',
-  className,
-}: UpgradePromptProps) {
+export function UpgradePrompt({ slug, message, canUpgrade, title, className }: UpgradePromptProps) {
+  // useTranslations, not getTranslations: this renders in server pages and in client forms alike.
+  const t = useTranslations('billing.upgradePrompt');
   return (
     <Alert
       variant="info"
-      title={title}
+      title={title ?? t('limitTitle')}
       className={className}
       data-testid="upgrade-prompt"
       action={
         canUpgrade ? (
           <Button asChild size="sm">
-            <Link href={`/w/${slug}/billing`}>Upgrade</Link>
+            <Link href={`/w/${slug}/billing`}>{t('upgrade')}</Link>
           </Button>
         ) : (
           <Button asChild size="sm" variant="secondary">
-            <Link href="/pricing">Compare plans</Link>
+            <Link href="/pricing">{t('compare')}</Link>
           </Button>
         )
       }
     >
       {message}
-      {canUpgrade ? null : ' Ask an owner or admin of this workspace to upgrade.'}
+      {canUpgrade ? null : ` ${t('askOwner')}`}
     </Alert>
   );
 }

@@ -1,3 +1,4 @@
+import { useTranslations } from 'next-intl';
 import type { ReactNode } from 'react';
 
 /** Text with `backtick` spans set as code; nothing else is interpreted. */
@@ -19,17 +20,18 @@ function withCode(text: string): ReactNode[] {
  */
 export function Faq({
   id,
-  title = 'Questions',
+  title,
   items,
 }: {
   id: string;
   title?: string;
   items: readonly { question: string; answer: string }[];
 }) {
+  const t = useTranslations('landing');
   return (
     <section aria-labelledby={id} data-testid="faq">
       <h2 id={id} className="text-xl font-semibold tracking-tight">
-        {title}
+        {title ?? t('faqDefaultTitle')}
       </h2>
       <div className="mt-6 divide-y divide-border rounded-xl border border-border">
         {items.map((item) => (

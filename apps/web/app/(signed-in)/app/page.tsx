@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { cookies } from 'next/headers';
 import { redirect } from 'next/navigation';
+import { getTranslations } from 'next-intl/server';
 import { serverContext } from '@plinth/core/server-context';
 import { listMyWorkspaces } from '@plinth/core/tenancy';
 import { Button } from '../../../components/ui/button';
@@ -9,9 +10,10 @@ import { CreateWorkspaceDialog } from '../../../components/workspaces/create-wor
 import { requireSession } from '../../../lib/session';
 import { WORKSPACE_COOKIE } from '../../../lib/workspace-cookie';
 
-export const metadata: Metadata = {
-  title: 'Get started',
-};
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('landing.appHome');
+  return { title: t('metaTitle') };
+}
 
 /**
  * The app's front door: back to the workspace opened last (the cookie survives reloads and new
@@ -23,18 +25,17 @@ export default async function AppHomePage() {
   const remembered = (await cookies()).get(WORKSPACE_COOKIE)?.value;
   const target = workspaces.find((workspace) => workspace.slug === remembered) ?? workspaces[0];
   if (target) redirect(`/w/${target.slug}/projects`);
+  const t = await getTranslations('landing.appHome');
 
   return (
     <div className="mx-auto w-full max-w-4xl">
       <div className="mb-8">
-        <h1 className="text-2xl font-semibold tracking-tight">Welcome to Plinth</h1>
-        <p className="mt-1 text-sm text-muted-foreground">
-          Everything in Plinth happens inside a workspace: its projects, its members and their roles.
-        </p>
+        <h1 className="text-2xl font-semibold tracking-tight">{t('title')}</h1>
+        <p className="mt-1 text-sm text-muted-foreground">{t('body')}</p>
       </div>
       <EmptyState
-        title="You are not in a workspace yet"
-        description="Create one for your team, or open the invitation link a teammate sent you to join theirs."
+        title={t('emptyTitle')}
+        description={t('emptyBody')}
         icon={
           <svg
             viewBox="0 0 24 24"
@@ -48,7 +49,7 @@ export default async function AppHomePage() {
             <path d="m3 13 9 5 9-5" />
           </svg>
         }
-        action={<CreateWorkspaceDialog trigger={<Button>Create your first workspace</Button>} />}
+        action={<CreateWorkspaceDialog trigger={<Button>{t('create')}</Button>} />}
       />
     </div>
   );

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { getLocale, getTranslations } from 'next-intl/server';
 import { encodeId } from '@plinth/core/public-ids';
 import { RefreshOn } from '../../../../../components/realtime/refresh-on';
 import { RefreshOnReturn } from '../../../../../components/realtime/refresh-on-return';
@@ -31,14 +32,14 @@ import {
   toPlanOffers,
 } from '../../../../../lib/billing-display';
 import { formatBytes } from '../../../../../lib/format';
-import { countOf, nouns } from '../../../../../lib/plural';
 import { requireMember } from '../../../../../lib/workspace-context';
 import { ManageBillingButton } from './manage-billing-button';
 import { PlanPicker } from './plan-picker';
 
-export const metadata: Metadata = {
-  title: 'Billing',
-};
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('billing.page');
+  return { title: t('metaTitle') };
+}
 
 type SearchParams = Promise<{
   checkout?: string | string[];
@@ -55,10 +56,15 @@ export default async function BillingPage({
 }) {
   const { slug } = await params;
   const { actor, workspace } = await requireMember(slug, `/w/${slug}/billing`);
+  const [t, tb, locale] = await Promise.all([
+    getTranslations('billing.page'),
+    getTranslations('billing'),
+    getLocale(),
+  ]);
   const heading = (
     <div>
       <p className="text-sm font-medium text-primary">{workspace.name}</p>
-      <h1 className="mt-1 text-2xl font-semibold tracking-tight">Billing</h1>
+      <h1 className="mt-1 text-2xl font-semibold tracking-tight">{t('heading')}</h1>
     </div>
   );
 
@@ -67,9 +73,7 @@ export default async function BillingPage({
     return (
       <div className="mx-auto grid w-full max-w-4xl gap-8">
         {heading}
-        <Alert title="Billing is managed by the workspace's owners and admins">
-          Ask an owner or admin of {workspace.name} if you need a bigger plan or a copy of an invoice.
-        </Alert>
+        <Alert title={t('managedByOwners')}>{t('askOwner', { workspace: workspace.name })}</Alert>
       </div>
     );
   }
@@ -85,7 +89,7 @@ export default async function BillingPage({
   // A plan granted without a subscription (the demo seed, a staff override) says so: no billing account.
   const badge =
     summary.standing === 'granted'
-      ? ({ label: 'Granted', tone: 'primary' } as const)
+      ? ({ key: 'granted', tone: 'primary' } as const)
       : summary.state === 'free'
         ? statusBadge(null)
         : statusBadge(summary.subscriptionStatus ?? (summary.state === 'grace' ? 'past_due' : summary.state));
@@ -104,50 +108,45 @@ export default async function BillingPage({
       {summary.pastDue ? (
         <Alert
           variant="destructive"
-          title="Your last payment failed"
+          title={t('pastDueTitle')}
           data-testid="past-due-banner"
           action={
             summary.pastDue.invoiceUrl ? (
               <Button asChild size="sm">
-                <a href={summary.pastDue.invoiceUrl}>Pay invoice</a>
+                <a href={summary.pastDue.invoiceUrl}>{t('payInvoice')}</a>
               </Button>
             ) : null
           }
         >
-          You keep the {plan.name} plan while Stripe retries the card. Pay the open invoice or update the
-          payment method to avoid dropping to the free plan.
+          {t('pastDueBody', { plan: plan.name })}
         </Alert>
       ) : null}
 
       {summary.declinedCheckout ? (
         <Alert
           variant="destructive"
-          title="Your payment did not go through"
+          title={t('declinedTitle')}
           data-testid="declined-checkout"
           action={
             summary.declinedCheckout.invoiceUrl && mayManage ? (
               <Button asChild size="sm">
-                <a href={summary.declinedCheckout.invoiceUrl}>Pay with another card</a>
+                <a href={summary.declinedCheckout.invoiceUrl}>{t('payOther')}</a>
               </Button>
             ) : null
           }
         >
-          The card was declined or needs an authentication that did not happen, so nothing was charged and{' '}
-          {workspace.name} stays on the {plan.name} plan. Pay the open invoice with another card to start the
-          subscription, or choose a plan again below.
+          {t('declinedBody', { workspace: workspace.name, plan: plan.name })}
         </Alert>
       ) : null}
 
-      {canceled ? (
-        <Alert title="Checkout canceled">Nothing was charged. Your plan has not changed.</Alert>
-      ) : null}
+      {canceled ? <Alert title={t('canceledTitle')}>{t('canceledBody')}</Alert> : null}
 
       <SettingsSection
         id="current-plan"
-        title="Current plan"
+        title={t('currentPlan')}
         aside={
           <Badge variant={badge.tone} data-testid="subscription-status">
-            {badge.label}
+            {tb(`status.${badge.key}`)}
           </Badge>
         }
       >
@@ -156,52 +155,60 @@ export default async function BillingPage({
             <p className="text-2xl font-semibold" data-testid="current-plan">
               {plan.name}
             </p>
-            <p className="mt-1 text-sm text-muted-foreground">{plan.description}</p>
+            <p className="mt-1 text-sm text-muted-foreground">{tb(`planDescriptions.${plan.key}`)}</p>
           </div>
 
           {summary.override ? (
-            <Alert title={`${summary.override.planName} plan granted`} data-testid="plan-override-notice">
-              Our team granted this workspace the {summary.override.planName} plan until{' '}
-              <LocalTime value={summary.override.expiresAt} dateOnly />. Until then it has everything the plan
-              includes, whatever the subscription below says; afterwards the workspace returns to its
-              subscription&apos;s plan. Nothing is deleted when it ends.
+            <Alert
+              title={t('overrideTitle', { plan: summary.override.planName })}
+              data-testid="plan-override-notice"
+            >
+              {t.rich('overrideBody', {
+                plan: summary.override.planName,
+                time: () => <LocalTime value={summary.override!.expiresAt} dateOnly />,
+              })}
             </Alert>
           ) : null}
 
           {summary.cancelAtPeriodEnd && summary.currentPeriodEnd ? (
-            <Alert title="Cancellation scheduled" data-testid="cancel-notice">
-              Your {plan.name} plan ends on <LocalTime value={summary.currentPeriodEnd} dateOnly />. You keep
-              everything it includes until then; afterwards the workspace moves to the free plan and extra
-              projects become read-only. Nothing is deleted.
+            <Alert title={t('cancelTitle')} data-testid="cancel-notice">
+              {t.rich('cancelBody', {
+                plan: plan.name,
+                time: () => <LocalTime value={summary.currentPeriodEnd!} dateOnly />,
+              })}
             </Alert>
           ) : null}
 
           <dl className="grid gap-4 text-sm sm:grid-cols-2">
             <div>
-              <dt className="text-muted-foreground">Members</dt>
+              <dt className="text-muted-foreground">{t('members')}</dt>
               <dd className="mt-0.5 font-medium" data-testid="seats">
-                {summary.seats.used} of{' '}
                 {summary.seats.paid !== null
-                  ? countOf(summary.seats.paid, nouns.paidSeat)
-                  : summary.limits.members}
-                {summary.usage.pendingInvitations > 0 ? ` (${summary.usage.pendingInvitations} invited)` : ''}
+                  ? t('seatsOfPaid', { used: summary.seats.used, paid: summary.seats.paid })
+                  : t('ofLimit', { used: summary.seats.used, limit: summary.limits.members })}
+                {summary.usage.pendingInvitations > 0
+                  ? ` ${t('invited', { count: summary.usage.pendingInvitations })}`
+                  : ''}
               </dd>
             </div>
             <div>
-              <dt className="text-muted-foreground">Projects</dt>
+              <dt className="text-muted-foreground">{t('projects')}</dt>
               <dd className="mt-0.5 font-medium" data-testid="projects-usage">
-                {summary.usage.projects} of {summary.limits.projects}
+                {t('ofLimit', { used: summary.usage.projects, limit: summary.limits.projects })}
               </dd>
             </div>
             <div>
-              <dt className="text-muted-foreground">File storage</dt>
+              <dt className="text-muted-foreground">{t('storage')}</dt>
               <dd className="mt-0.5 font-medium" data-testid="storage-usage">
-                {formatBytes(summary.usage.storageBytes)} of {formatBytes(summary.limits.storageBytes)}
+                {t('storageOf', {
+                  used: formatBytes(summary.usage.storageBytes),
+                  limit: formatBytes(summary.limits.storageBytes),
+                })}
               </dd>
             </div>
             {summary.trialEnd ? (
               <div>
-                <dt className="text-muted-foreground">Trial ends</dt>
+                <dt className="text-muted-foreground">{t('trialEnds')}</dt>
                 <dd className="mt-0.5 font-medium">
                   <LocalTime value={summary.trialEnd} dateOnly />
                 </dd>
@@ -210,7 +217,7 @@ export default async function BillingPage({
             {summary.currentPeriodEnd ? (
               <div>
                 <dt className="text-muted-foreground">
-                  {summary.cancelAtPeriodEnd ? 'Ends on' : 'Current period ends'}
+                  {summary.cancelAtPeriodEnd ? t('endsOn') : t('periodEnds')}
                 </dt>
                 <dd className="mt-0.5 font-medium" data-testid="period-end">
                   <LocalTime value={summary.currentPeriodEnd} dateOnly />
@@ -219,15 +226,14 @@ export default async function BillingPage({
             ) : null}
             {summary.nextInvoice ? (
               <div>
-                <dt className="text-muted-foreground">Next invoice</dt>
+                <dt className="text-muted-foreground">{t('nextInvoice')}</dt>
                 <dd className="mt-0.5 font-medium">
-                  {formatMoney(summary.nextInvoice.amount, summary.nextInvoice.currency)}
-                  {summary.nextInvoice.date ? (
-                    <>
-                      {' '}
-                      on <LocalTime value={summary.nextInvoice.date} dateOnly />
-                    </>
-                  ) : null}
+                  {summary.nextInvoice.date
+                    ? t.rich('nextInvoiceOn', {
+                        amount: formatMoney(summary.nextInvoice.amount, summary.nextInvoice.currency, locale),
+                        time: () => <LocalTime value={summary.nextInvoice!.date!} dateOnly />,
+                      })
+                    : formatMoney(summary.nextInvoice.amount, summary.nextInvoice.currency, locale)}
                 </dd>
               </div>
             ) : null}
@@ -238,7 +244,7 @@ export default async function BillingPage({
               <ManageBillingButton slug={workspace.slug} />
               {subscribed && plan.features.includes('seat_billing') ? (
                 <ManageBillingButton slug={workspace.slug} seats variant="ghost">
-                  Add or remove seats
+                  {t('addSeats')}
                 </ManageBillingButton>
               ) : null}
             </div>
@@ -248,16 +254,12 @@ export default async function BillingPage({
 
       <SettingsSection
         id="plans"
-        title={subscribed ? 'Change plan' : summary.standing === 'granted' ? 'Plans' : 'Upgrade'}
-        description={
-          subscribed
-            ? 'Plan changes, seats and cancellation happen in the billing portal, prorated by Stripe.'
-            : 'Pay with a card on a secure Stripe page; the new limits apply as soon as you come back.'
-        }
+        title={subscribed ? t('changePlan') : summary.standing === 'granted' ? t('plans') : t('upgrade')}
+        description={subscribed ? t('changePlanDescription') : t('upgradeDescription')}
       >
         {mayManage ? (
           <PlanPicker
-            plans={toPlanOffers(catalog)}
+            plans={toPlanOffers(catalog, locale)}
             audience={{
               kind: 'workspaces',
               workspaces: [
@@ -270,46 +272,48 @@ export default async function BillingPage({
             }}
           />
         ) : (
-          <p className="text-sm text-muted-foreground">Only owners and admins can change the plan.</p>
+          <p className="text-sm text-muted-foreground">{t('onlyManagers')}</p>
         )}
       </SettingsSection>
 
-      <SettingsSection
-        id="support"
-        title="Support"
-        description="Every plan can write to us; Team workspaces get a priority address."
-      >
+      <SettingsSection id="support" title={t('support')} description={t('supportDescription')}>
         {support.ok ? (
           <p className="text-sm" data-testid="priority-support">
-            Priority support: write to{' '}
-            <a className="font-medium underline" href={`mailto:${support.address}`}>
-              {support.address}
-            </a>
-            , answered within {support.responseTime}.
+            {t.rich('prioritySupport', {
+              address: support.address,
+              // Core's words for the promise; its one value today has a translation.
+              responseTime:
+                support.responseTime === 'one business day' ? t('oneBusinessDay') : support.responseTime,
+              link: (chunks) => (
+                <a className="font-medium underline" href={`mailto:${support.address}`}>
+                  {chunks}
+                </a>
+              ),
+            })}
           </p>
         ) : (
           <UpgradePrompt
             slug={workspace.slug}
-            title="Not on your plan"
+            title={t('notOnPlan')}
             message={support.message}
             canUpgrade={mayManage}
           />
         )}
       </SettingsSection>
 
-      <SettingsSection id="invoices" title="Invoices">
+      <SettingsSection id="invoices" title={t('invoices')}>
         {summary.invoices.length === 0 ? (
-          <p className="text-sm text-muted-foreground">No invoices yet.</p>
+          <p className="text-sm text-muted-foreground">{t('noInvoices')}</p>
         ) : (
-          <Table aria-label="Invoices" stacked>
+          <Table aria-label={t('invoices')} stacked>
             <TableHeader>
               <TableRow>
-                <TableHead>Date</TableHead>
-                <TableHead>Number</TableHead>
-                <TableHead>Amount</TableHead>
-                <TableHead>Status</TableHead>
+                <TableHead>{t('date')}</TableHead>
+                <TableHead>{t('number')}</TableHead>
+                <TableHead>{t('amount')}</TableHead>
+                <TableHead>{t('status')}</TableHead>
                 <TableHead>
-                  <span className="sr-only">Links</span>
+                  <span className="sr-only">{t('links')}</span>
                 </TableHead>
               </TableRow>
             </TableHeader>
@@ -325,9 +329,11 @@ export default async function BillingPage({
                     <TableCell className="font-mono text-xs" data-stack="hide">
                       {invoice.number ?? '—'}
                     </TableCell>
-                    <TableCell>{formatMoney(invoice.total, invoice.currency)}</TableCell>
+                    <TableCell>{formatMoney(invoice.total, invoice.currency, locale)}</TableCell>
                     <TableCell>
-                      <Badge variant={status.tone}>{status.label}</Badge>
+                      <Badge variant={status.tone}>
+                        {status.key ? tb(`invoiceStatus.${status.key}`) : (invoice.status ?? '—')}
+                      </Badge>
                     </TableCell>
                     <TableCell className="text-right whitespace-nowrap">
                       {invoice.hostedInvoiceUrl ? (
@@ -337,7 +343,7 @@ export default async function BillingPage({
                           target="_blank"
                           rel="noreferrer"
                         >
-                          {payable ? 'Pay' : 'View'}
+                          {payable ? t('pay') : t('view')}
                         </a>
                       ) : null}
                       {invoice.invoicePdf ? (
@@ -347,7 +353,7 @@ export default async function BillingPage({
                           target="_blank"
                           rel="noreferrer"
                         >
-                          PDF
+                          {t('pdf')}
                         </a>
                       ) : null}
                     </TableCell>
@@ -359,8 +365,7 @@ export default async function BillingPage({
         )}
         {summary.invoices.some((invoice) => invoice.status === 'open' && invoice.standing === 'abandoned') ? (
           <p className="mt-3 text-sm text-muted-foreground" data-testid="abandoned-invoices-note">
-            “Not due” marks an invoice left open by a checkout that did not go through: a later payment
-            replaced it or its subscription ended, so nothing is owed on it and Stripe closes it.
+            {t('abandonedNote')}
           </p>
         ) : null}
       </SettingsSection>

@@ -1,6 +1,7 @@
 'use client';
 
 import Link from 'next/link';
+import { useLocale, useTranslations } from 'next-intl';
 import { useId, useState } from 'react';
 import { openPortalAction, startCheckoutAction } from './actions';
 import type { BillingInterval, BillingStanding, PlanAction } from '@plinth/core/billing';
@@ -12,11 +13,10 @@ import { Badge } from '../../../../../components/ui/badge';
 import { Button } from '../../../../../components/ui/button';
 import { Input } from '../../../../../components/ui/input';
 import { formatMoney } from '../../../../../lib/money';
-import { countOf, nouns } from '../../../../../lib/plural';
 import { Select } from '../../../../../components/ui/select';
 
-/** One plan's next action (core's nextPlanActions) with its words (planActionLabel). */
-export type PlanChoice = PlanAction & { label: string };
+/** One plan's next action (core's nextPlanActions); the picker words it from the catalog. */
+export type PlanChoice = PlanAction;
 
 /** A workspace the viewer may buy for, with what it is on now and what it can do next per plan. */
 export interface BillableWorkspace {
@@ -26,8 +26,6 @@ export interface BillableWorkspace {
   standing: BillingStanding;
   /** Members and pending invitations: the fewest seats a seat-based Checkout may buy. */
   seatsInUse: number;
-  /** Said next to the plans when the standing needs explaining (a granted plan), else null. */
-  note: string | null;
   choices: Record<string, PlanChoice>;
 }
 
@@ -52,6 +50,9 @@ type PlanPickerProps = {
  * (a workspace that already pays, where Stripe handles proration and cancellation).
  */
 export function PlanPicker({ plans, audience, showWorkspaceSelect = false }: PlanPickerProps) {
+  const t = useTranslations('billing.picker');
+  const tb = useTranslations('billing');
+  const locale = useLocale();
   const [interval, setInterval] = useState<BillingInterval>('month');
   const workspaces = audience.kind === 'workspaces' ? audience.workspaces : [];
   const [slug, setSlug] = useState(workspaces[0]?.slug ?? '');
@@ -67,12 +68,46 @@ export function PlanPicker({ plans, audience, showWorkspaceSelect = false }: Pla
   const seatDraft = selected ? (seatDrafts[selected.slug] ?? String(selected.seatsInUse)) : '';
   const seatCount = /^\d{1,4}$/u.test(seatDraft) ? Number(seatDraft) : null;
   function seatProblemFor(maxSeats: number): string | null {
-    if (!selected || seatCount === null) return 'Enter a whole number of seats.';
-    if (seatCount < selected.seatsInUse)
-      return `At least ${countOf(selected.seatsInUse, nouns.seat)}: one for each member and pending invitation.`;
-    if (seatCount > maxSeats) return `At most ${countOf(maxSeats, nouns.seat)} in one checkout.`;
+    if (!selected || seatCount === null) return t('seatsWhole');
+    if (seatCount < selected.seatsInUse) return t('seatsMin', { count: selected.seatsInUse });
+    if (seatCount > maxSeats) return t('seatsMax', { count: maxSeats });
     return null;
   }
+
+  /** The button's words for an action (core's planActionLabel, from the catalog). */
+  function labelOf(choice: PlanChoice): string {
+    const plan = plans.find((offer) => offer.key === choice.plan)?.name ?? choice.plan;
+    switch (choice.kind) {
+      case 'current':
+        return t('actions.current');
+      case 'subscribe':
+        return t('actions.subscribe', { plan });
+      case 'switch':
+        return choice.direction === 'upgrade'
+          ? t('actions.upgrade', { plan })
+          : t('actions.downgrade', { plan });
+      case 'manage':
+        return t('actions.manage');
+      case 'none':
+        switch (choice.reason) {
+          case 'not-manager':
+            return t('actions.notManager');
+          case 'granted':
+            return t('actions.granted');
+          case 'portal-unavailable':
+            return t('actions.portalUnavailable');
+        }
+    }
+  }
+
+  /** One sentence for a standing that needs explaining (core's standingNote), else null. */
+  function noteOf(workspace: BillableWorkspace): string | null {
+    const plan = plans.find((offer) => offer.key === workspace.plan)?.name ?? workspace.plan;
+    if (workspace.standing === 'granted') return t('notes.granted', { plan });
+    if (workspace.standing === 'lapsed') return t('notes.lapsed');
+    return null;
+  }
+  const note = selected ? noteOf(selected) : null;
 
   async function go(planKey: string, run: () => ReturnType<typeof checkout.run>) {
     setError(null);
@@ -92,7 +127,7 @@ export function PlanPicker({ plans, audience, showWorkspaceSelect = false }: Pla
       return (
         <Button asChild className="w-full" variant={plan.prices ? 'primary' : 'secondary'}>
           <Link href={plan.prices ? '/sign-up?next=%2Fpricing' : '/sign-up'}>
-            {plan.prices ? `Start with ${plan.name}` : 'Start for free'}
+            {plan.prices ? t('startWith', { plan: plan.name }) : t('startFree')}
           </Link>
         </Button>
       );
@@ -100,14 +135,14 @@ export function PlanPicker({ plans, audience, showWorkspaceSelect = false }: Pla
     if (audience.kind === 'not-manager') {
       return (
         <Button className="w-full" variant="secondary" disabled>
-          Ask a workspace owner
+          {t('askOwner')}
         </Button>
       );
     }
     if (audience.kind === 'no-workspace' || !selected) {
       return (
         <Button asChild className="w-full" variant="secondary">
-          <Link href="/app">Create a workspace first</Link>
+          <Link href="/app">{t('createWorkspace')}</Link>
         </Button>
       );
     }
@@ -119,7 +154,7 @@ export function PlanPicker({ plans, audience, showWorkspaceSelect = false }: Pla
       case 'none':
         return (
           <Button className="w-full" variant="secondary" disabled>
-            {choice.label}
+            {labelOf(choice)}
           </Button>
         );
       case 'switch':
@@ -133,7 +168,7 @@ export function PlanPicker({ plans, audience, showWorkspaceSelect = false }: Pla
             disabled={leavingFor !== null}
             onClick={() => void go(plan.key, () => portal.run(selected.slug))}
           >
-            {choice.label}
+            {labelOf(choice)}
           </Button>
         );
       case 'subscribe': {
@@ -148,7 +183,7 @@ export function PlanPicker({ plans, audience, showWorkspaceSelect = false }: Pla
               disabled={leavingFor !== null}
               onClick={() => void go(plan.key, () => checkout.run(selected.slug, { lookupKey }))}
             >
-              {choice.label}
+              {labelOf(choice)}
             </Button>
           );
         }
@@ -159,7 +194,7 @@ export function PlanPicker({ plans, audience, showWorkspaceSelect = false }: Pla
           <div className="grid gap-3" data-testid="seat-picker">
             <div className="grid gap-1">
               <label htmlFor={seatsId} className="text-sm font-medium">
-                Seats
+                {t('seats')}
               </label>
               <Input
                 id={seatsId}
@@ -180,10 +215,12 @@ export function PlanPicker({ plans, audience, showWorkspaceSelect = false }: Pla
                 data-testid="seat-total"
               >
                 {seatProblem ??
-                  `${countOf(seatCount!, nouns.seat)} × ${price.amount} = ${formatMoney(
-                    seatCount! * price.unitAmount,
-                    price.currency,
-                  )} / ${interval}`}
+                  t('seatTotal', {
+                    count: seatCount!,
+                    price: price.amount,
+                    total: formatMoney(seatCount! * price.unitAmount, price.currency, locale),
+                    interval,
+                  })}
               </p>
             </div>
             <Button
@@ -194,7 +231,7 @@ export function PlanPicker({ plans, audience, showWorkspaceSelect = false }: Pla
                 void go(plan.key, () => checkout.run(selected.slug, { lookupKey, quantity: seatCount! }))
               }
             >
-              {choice.label}
+              {labelOf(choice)}
             </Button>
           </div>
         );
@@ -202,10 +239,13 @@ export function PlanPicker({ plans, audience, showWorkspaceSelect = false }: Pla
     }
   }
 
+  // The free plan's "0" in the currency the paid plans charge.
+  const freeCurrency = plans.find((offer) => offer.prices)?.prices?.month.currency ?? 'usd';
+
   return (
     <div className="grid gap-6 [&>*]:min-w-0">
       <div className="flex flex-wrap items-end justify-between gap-4">
-        <div role="radiogroup" aria-label="Billing period" className="inline-flex rounded-lg border p-1">
+        <div role="radiogroup" aria-label={t('period')} className="inline-flex rounded-lg border p-1">
           {(['month', 'year'] as const).map((option) => (
             <button
               key={option}
@@ -220,14 +260,14 @@ export function PlanPicker({ plans, audience, showWorkspaceSelect = false }: Pla
                   : 'text-muted-foreground hover:text-foreground',
               )}
             >
-              {option === 'month' ? 'Monthly' : 'Yearly'}
+              {option === 'month' ? t('monthly') : t('yearly')}
             </button>
           ))}
         </div>
         {showWorkspaceSelect && workspaces.length > 1 ? (
           <div className="grid gap-1">
             <label htmlFor={selectId} className="text-sm font-medium">
-              Workspace
+              {t('workspace')}
             </label>
             <Select id={selectId} value={slug} onChange={(event) => setSlug(event.target.value)}>
               {workspaces.map((workspace) => (
@@ -239,23 +279,26 @@ export function PlanPicker({ plans, audience, showWorkspaceSelect = false }: Pla
           </div>
         ) : showWorkspaceSelect && selected ? (
           <p className="text-sm text-muted-foreground">
-            For <span className="font-medium text-foreground">{selected.name}</span>
+            {t.rich('forWorkspace', {
+              workspace: selected.name,
+              name: (chunks) => <span className="font-medium text-foreground">{chunks}</span>,
+            })}
           </p>
         ) : null}
       </div>
 
-      {selected?.note ? (
+      {selected && note ? (
         <Alert
-          title={selected.standing === 'granted' ? 'Granted plan' : 'Subscription needs attention'}
+          title={selected.standing === 'granted' ? t('grantedTitle') : t('attentionTitle')}
           data-testid="standing-note"
         >
-          {selected.note}
+          {note}
         </Alert>
       ) : null}
 
       {error ? <Alert variant="destructive">{error}</Alert> : null}
 
-      <ul className="grid gap-4 md:grid-cols-3" aria-label="Plans">
+      <ul className="grid gap-4 md:grid-cols-3" aria-label={t('plans')}>
         {plans.map((plan) => {
           const price = plan.prices?.[interval];
           const current = selected?.plan === plan.key;
@@ -274,33 +317,33 @@ export function PlanPicker({ plans, audience, showWorkspaceSelect = false }: Pla
                   <h3 className="text-lg font-semibold">{plan.name}</h3>
                   {current ? (
                     <Badge variant="primary">
-                      {selected?.standing === 'granted' ? 'Granted' : 'Current'}
+                      {selected?.standing === 'granted' ? t('granted') : t('current')}
                     </Badge>
                   ) : null}
                 </div>
-                <p className="text-sm text-muted-foreground">{plan.description}</p>
+                <p className="text-sm text-muted-foreground">{tb(`planDescriptions.${plan.key}`)}</p>
               </div>
               <div>
                 <p className="text-3xl font-semibold tracking-tight">
-                  {price ? price.amount : '$0'}
+                  {price ? price.amount : formatMoney(0, freeCurrency, locale)}
                   <span className="ml-1 text-sm font-normal text-muted-foreground">
-                    {price ? `${plan.seatBased ? '/ seat ' : ''}/ ${interval}` : 'forever'}
+                    {price ? t('per', { seatBased: String(plan.seatBased), interval }) : t('forever')}
                   </span>
                 </p>
                 {plan.seatBased ? (
-                  <p className="mt-1 text-xs text-muted-foreground">
-                    Billed per seat: add or remove seats at any time, prorated.
-                  </p>
+                  <p className="mt-1 text-xs text-muted-foreground">{t('billedPerSeat')}</p>
                 ) : null}
                 {plan.trialDays > 0 ? (
                   <p className="mt-1 text-xs font-medium text-primary">
-                    {plan.trialDays}-day free trial on your first subscription
+                    {t('trial', { days: plan.trialDays })}
                   </p>
                 ) : null}
               </div>
               <ul className="grid flex-1 content-start gap-2 text-sm">
-                <li>{plan.seatBased ? 'Members: one per seat' : `Up to ${plan.limits.members} members`}</li>
-                <li>Up to {plan.limits.projects} projects</li>
+                <li>
+                  {plan.seatBased ? t('membersPerSeat') : t('upToMembers', { count: plan.limits.members })}
+                </li>
+                <li>{t('upToProjects', { count: plan.limits.projects })}</li>
                 {plan.features.map((feature) => (
                   <li key={feature} className="flex gap-2">
                     <svg
@@ -315,7 +358,7 @@ export function PlanPicker({ plans, audience, showWorkspaceSelect = false }: Pla
                     >
                       <path d="m5 12 5 5 9-10" />
                     </svg>
-                    {feature}
+                    {tb(`features.${feature}`)}
                   </li>
                 ))}
               </ul>

@@ -1,5 +1,8 @@
+import { useTranslations } from 'next-intl';
+
 /** Shown while the success page asks Stripe for the new subscription (syncCustomer). */
 export default function ConfirmingPayment() {
+  const t = useTranslations('billing.confirming');
   return (
     <div className="mx-auto grid w-full max-w-xl gap-4 py-10 text-center" role="status" aria-live="polite">
       <svg
@@ -11,10 +14,8 @@ export default function ConfirmingPayment() {
         <circle cx="12" cy="12" r="9" stroke="currentColor" strokeOpacity="0.25" strokeWidth="3" />
         <path d="M21 12a9 9 0 0 0-9-9" stroke="currentColor" strokeWidth="3" strokeLinecap="round" />
       </svg>
-      <h1 className="text-xl font-semibold tracking-tight">Confirming your payment…</h1>
-      <p className="text-sm text-muted-foreground">
-        We are checking with Stripe so your new plan is ready the moment you continue.
-      </p>
+      <h1 className="text-xl font-semibold tracking-tight">{t('title')}</h1>
+      <p className="text-sm text-muted-foreground">{t('body')}</p>
     </div>
   );
 }
