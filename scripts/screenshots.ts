@@ -3,10 +3,11 @@
 // the demo owner of Acme where a page needs it, and captures each page of ./screenshot-list.ts in
 // light and dark, on a desktop and a phone viewport, to docs/screenshots/<page>-<theme>-<device>.png
 // (palette-quantised PNG). The landing page's pictures (apps/web/lib/product-shots.ts) are written
-// again as WebP to apps/web/public/screenshots/. A docs tool, run by hand when the UI changes; CI
-// does not run it. It reuses the e2e tests' dev server and browser (Debian's Chromium).
+// again as WebP to apps/web/public/screenshots/, before the landing page itself is taken, so it
+// shows them. `npm run screenshots -- billing landing` retakes only the pages named. A docs tool,
+// run by hand when the UI changes; CI does not run it. It reuses the e2e tests' dev server and browser (Debian's Chromium).
 
-import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import sharp from 'sharp';
@@ -55,7 +56,10 @@ const shots: Record<ShotPage, Shot> = {
       const palette = page.getByRole('dialog', { name: 'Search and commands' });
       // A typo on purpose: the search forgives it (pg_trgm), which is worth showing.
       await palette.getByRole('combobox').fill('webite');
-      await palette.getByRole('option', { name: /Website relaunch/u }).first().waitFor();
+      await palette
+        .getByRole('option', { name: /Website relaunch/u })
+        .first()
+        .waitFor();
       await waitForNetworkIdle(page);
     },
   },
@@ -102,11 +106,17 @@ async function newContext(browser: Browser, device: ShotDevice): Promise<Browser
   });
 }
 
-/** Layout, fonts and images settled: two frames after everything has loaded. */
+/**
+ * Layout, fonts and the pictures in view settled: two frames after they have loaded. Lazy images
+ * below the fold or hidden (the landing page's other-theme picture) never load and are not waited
+ * for; one that does not load in 30 s is not waited for either.
+ */
 async function settle(page: Page): Promise<void> {
   await page.evaluate(`(async () => {
     await document.fonts.ready;
-    await Promise.all([...document.images].filter((img) => !img.complete).map((img) => new Promise((resolve) => { img.onload = img.onerror = resolve; })));
+    const inView = (img) => img.offsetParent !== null && img.getBoundingClientRect().top < innerHeight;
+    const loaded = (img) => new Promise((resolve) => { img.addEventListener('load', resolve); img.addEventListener('error', resolve); setTimeout(resolve, 30000); });
+    await Promise.all([...document.images].filter((img) => !img.complete && inView(img)).map(loaded));
     for (let i = 0; i < 2; i++) await new Promise((resolve) => requestAnimationFrame(resolve));
   })()`);
 }
@@ -120,13 +130,6 @@ function toWebp(png: Buffer): Promise<Buffer> {
   return sharp(png).webp({ quality: 80, effort: 6 }).toBuffer();
 }
 
-async function clearDir(dir: string, extension: string): Promise<void> {
-  await mkdir(dir, { recursive: true });
-  for (const name of await readdir(dir)) {
-    if (name.endsWith(extension)) await rm(path.join(dir, name));
-  }
-}
-
 function kb(bytes: number): string {
   return `${(bytes / 1024).toFixed(0)} KB`;
 }
@@ -134,9 +137,18 @@ function kb(bytes: number): string {
 async function main(): Promise<void> {
   const docsDir = path.join(repoRoot, SCREENSHOTS_DIR);
   const publicDir = path.join(repoRoot, PUBLIC_SCREENSHOTS_DIR);
-  await clearDir(docsDir, '.png');
-  await clearDir(publicDir, '.webp');
+  await mkdir(docsDir, { recursive: true });
+  await mkdir(publicDir, { recursive: true });
   const onLanding = new Set(landingShots.map((shot) => shot.page));
+  // `npm run screenshots -- billing members` retakes only those pages; every page by default.
+  const wanted = process.argv.slice(2);
+  const unknown = wanted.filter((name) => !(SHOT_PAGES as readonly string[]).includes(name));
+  if (unknown.length > 0)
+    throw new Error(`No such page: ${unknown.join(', ')} (pages: ${SHOT_PAGES.join(', ')})`);
+  // The landing page last: it shows the pictures of the other pages this run has just written.
+  const order = [...SHOT_PAGES.filter((name) => name !== 'landing'), 'landing' as const].filter(
+    (name) => wanted.length === 0 || wanted.includes(name),
+  );
   const written: { file: string; bytes: number }[] = [];
 
   console.log('Starting npm run dev on a fresh data directory (the demo seed)…');
@@ -156,8 +168,9 @@ async function main(): Promise<void> {
         }
         return page;
       };
-      for (const name of SHOT_PAGES) {
+      for (const name of order) {
         const shot = shots[name];
+        console.log(`${device} ${shot.path}${shot.as ? ` as ${shot.as}` : ''}`);
         const page = await pageFor(shot.as);
         await page.emulateMedia({ colorScheme: 'light' });
         const response = await page.goto(`${server.url}${shot.path}`, {

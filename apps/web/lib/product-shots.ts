@@ -25,12 +25,13 @@ export function landingShotSrc(page: ShotPage, theme: 'light' | 'dark'): string 
 export const landingShots: readonly LandingShot[] = [
   {
     page: 'billing',
-    alt: 'The billing page of the demo workspace Acme: the Team plan with its 10 seats and their use, the buttons to change plan or manage billing, and a list of invoices with their amounts and statuses.',
-    caption: 'Billing: the plan, seats in use and every invoice, from Stripe (or the local fake).',
+    alt: 'The billing page of the demo workspace Acme Inc.: the current plan, Team, marked as granted, with 9 of 10 paid seats, 40 of 500 projects and the file storage in use, and below it the plans to choose from, billed monthly or yearly.',
+    caption:
+      'Billing: the plan, what it allows and what is in use, and the plans to move to (Stripe, or the local fake).',
   },
   {
     page: 'members',
-    alt: 'The members page of the demo workspace Acme: a table of people with their names, email addresses and roles (owner, admin, member, viewer), and a button to invite a teammate.',
-    caption: 'Members: four roles, invitations, and the permission table behind every action.',
+    alt: 'The members page of the demo workspace Acme Inc.: a table of nine people with their initials, names and email addresses, a role for each (owner, admin, member or viewer) that can be changed in place, the date they joined, and a Remove button.',
+    caption: 'Members: four roles, changed in place; nobody can grant a role above their own.',
   },
 ];
