@@ -107,16 +107,16 @@ async function newContext(browser: Browser, device: ShotDevice): Promise<Browser
 }
 
 /**
- * Layout, fonts and the pictures in view settled: two frames after they have loaded. Lazy images
- * below the fold or hidden (the landing page's other-theme picture) never load and are not waited
- * for; one that does not load in 30 s is not waited for either.
+ * Layout, fonts and pictures settled: every image loaded and decoded (lazy ones are made eager
+ * first: one the browser has not yet asked for would be captured as its alt text), then two
+ * frames. One that does not load in 30 s is not waited for.
  */
 async function settle(page: Page): Promise<void> {
   await page.evaluate(`(async () => {
     await document.fonts.ready;
-    const inView = (img) => img.offsetParent !== null && img.getBoundingClientRect().top < innerHeight;
-    const loaded = (img) => new Promise((resolve) => { img.addEventListener('load', resolve); img.addEventListener('error', resolve); setTimeout(resolve, 30000); });
-    await Promise.all([...document.images].filter((img) => !img.complete && inView(img)).map(loaded));
+    for (const img of document.images) img.loading = 'eager';
+    const ready = (img) => Promise.race([img.decode().catch(() => null), new Promise((resolve) => setTimeout(resolve, 30000))]);
+    await Promise.all([...document.images].filter((img) => img.offsetParent !== null).map(ready));
     for (let i = 0; i < 2; i++) await new Promise((resolve) => requestAnimationFrame(resolve));
   })()`);
 }
