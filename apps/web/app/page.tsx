@@ -8,6 +8,7 @@ import { Button } from '../components/ui/button';
 import { claims, landingFaq, type ClaimIcon } from '../lib/landing';
 import { publicPageMetadata } from '../lib/site';
 import { Faq } from '../components/site/faq';
+import { ProductShots } from '../components/site/product-shots';
 
 // The drawing of each claim (apps/web/lib/landing.ts holds the words and what backs them).
 const icons: Record<ClaimIcon, ReactNode> = {
@@ -134,6 +135,7 @@ export default async function LandingPage() {
             </Button>
           </div>
         </section>
+        <ProductShots />
 
         <section aria-labelledby="capabilities-heading" className="mx-auto w-full max-w-5xl px-6 pb-16">
           <h2 id="capabilities-heading" className="text-xl font-semibold tracking-tight">
