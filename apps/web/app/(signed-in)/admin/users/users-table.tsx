@@ -88,7 +88,7 @@ export function UsersTable({ currentUserId }: { currentUserId: string }) {
     }
     const data = outcome.data as { users?: AdminUser[]; total?: number };
     setState({ kind: 'loaded', users: data.users ?? [], total: data.total ?? 0 });
-  }, [search, offset]);
+  }, [search, offset, tErrors]);
 
   useEffect(() => {
     void load();

@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import type { ReactNode } from 'react';
+import { catalog } from '@plinth/core/billing';
 import { isAppError } from '@plinth/core/errors';
 import { serverContext } from '@plinth/core/server-context';
 import { workspaceDetail, type WorkspaceDetail } from '@plinth/core/staff-console';
@@ -159,10 +160,11 @@ export default async function AdminWorkspacePage({ params }: { params: Promise<{
                   name: 'plan',
                   label: t('workspace.planLabel'),
                   kind: 'select',
-                  options: [
-                    { value: 'pro', label: 'Pro' },
-                    { value: 'team', label: 'Team' },
-                  ],
+                  // Plan names are names (the catalog's), not words to translate.
+                  options: (['pro', 'team'] as const).map((plan) => ({
+                    value: plan,
+                    label: catalog.plans[plan].name,
+                  })),
                   defaultValue: 'team',
                 },
                 { name: 'expiresAt', label: t('workspace.untilLabel'), kind: 'date', required: true },
