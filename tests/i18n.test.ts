@@ -108,6 +108,22 @@ describe('the ICU check itself', () => {
 
 /** The files whose every user-visible string comes from the catalogs. */
 const convertedFiles = [
+  // staff console
+  'apps/web/app/(signed-in)/admin/page.tsx',
+  'apps/web/app/(signed-in)/admin/access/page.tsx',
+  'apps/web/app/(signed-in)/admin/access/reauthenticate-form.tsx',
+  'apps/web/app/(signed-in)/admin/billing-events/page.tsx',
+  'apps/web/app/(signed-in)/admin/billing-events/billing-events-table.tsx',
+  'apps/web/app/(signed-in)/admin/flags/page.tsx',
+  'apps/web/app/(signed-in)/admin/system/page.tsx',
+  'apps/web/app/(signed-in)/admin/system/replay-job-button.tsx',
+  'apps/web/app/(signed-in)/admin/users/page.tsx',
+  'apps/web/app/(signed-in)/admin/users/users-table.tsx',
+  'apps/web/app/(signed-in)/admin/users/ban-user-dialog.tsx',
+  'apps/web/app/(signed-in)/admin/workspaces/page.tsx',
+  'apps/web/app/(signed-in)/admin/workspaces/[id]/page.tsx',
+  'apps/web/components/admin/charts.tsx',
+  'apps/web/components/admin/staff-action-form.tsx',
   'apps/web/app/layout.tsx',
   'apps/web/app/(signed-in)/layout.tsx',
   'apps/web/components/app-shell/sidebar-nav.tsx',

@@ -1,5 +1,9 @@
 // Server-rendered SVG charts for the staff numbers: plain markup, no client-side data fetching and
-// no chart library. Each has a text equivalent (a title and a table for screen readers).
+// no chart library. Each has a text equivalent (a title and a table for screen readers). Words and
+// numbers in the reader's locale (next-intl's hooks work in these non-async server components); the
+// days are UTC days (the request's time zone, i18n/request.ts).
+
+import { useFormatter, useTranslations } from 'next-intl';
 
 /** Bars per day (sign-ups), with the largest value labelled. */
 export function DailyBars({ data, label }: { data: { day: string; count: number }[]; label: string }) {
@@ -8,12 +12,18 @@ export function DailyBars({ data, label }: { data: { day: string; count: number 
   const max = Math.max(1, ...data.map((d) => d.count));
   const step = width / Math.max(1, data.length);
   const bar = Math.max(2, step - 4);
+  const t = useTranslations('admin.charts');
+  const format = useFormatter();
+  const total = data.reduce((sum, d) => sum + d.count, 0);
+  // "2026-12-05" → "5 Dec" / "5. Dez.": the day as the reader writes it.
+  const day = (value: string | undefined) =>
+    value ? format.dateTime(new Date(`${value}T00:00:00Z`), { day: 'numeric', month: 'short' }) : '';
   return (
     <figure className="grid gap-2">
       <svg
         viewBox={`0 0 ${width} ${height + 20}`}
         role="img"
-        aria-label={`${label}: ${data.reduce((sum, d) => sum + d.count, 0)} in ${data.length} days, at most ${max} a day`}
+        aria-label={t('dailySummary', { label, total, days: data.length, max })}
         className="w-full text-primary"
         data-testid="signups-chart"
       >
@@ -30,18 +40,18 @@ export function DailyBars({ data, label }: { data: { day: string; count: number 
               className="fill-current"
               rx={2}
             >
-              <title>{`${d.day}: ${d.count}`}</title>
+              <title>{`${day(d.day)}: ${format.number(d.count)}`}</title>
             </rect>
           );
         })}
         <text x={0} y={height + 16} className="fill-muted-foreground text-[10px]">
-          {data[0]?.day}
+          {day(data[0]?.day)}
         </text>
         <text x={width} y={height + 16} textAnchor="end" className="fill-muted-foreground text-[10px]">
-          {data.at(-1)?.day}
+          {day(data.at(-1)?.day)}
         </text>
         <text x={width} y={10} textAnchor="end" className="fill-muted-foreground text-[10px]">
-          max {max}
+          {t('max', { max })}
         </text>
       </svg>
       <table className="sr-only">
@@ -49,8 +59,8 @@ export function DailyBars({ data, label }: { data: { day: string; count: number 
         <tbody>
           {data.map((d) => (
             <tr key={d.day}>
-              <th scope="row">{d.day}</th>
-              <td>{d.count}</td>
+              <th scope="row">{day(d.day)}</th>
+              <td>{format.number(d.count)}</td>
             </tr>
           ))}
         </tbody>

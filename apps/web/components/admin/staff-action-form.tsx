@@ -1,6 +1,7 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
+import { useTranslations } from 'next-intl';
 import { useState, type FormEvent } from 'react';
 import type { ActionResult } from '../../lib/action-result';
 import { useAction } from '../../lib/use-action';
@@ -33,7 +34,8 @@ export type StaffField =
 /**
  * One staff action as a form: the fields, a submit button, the server's field errors under their
  * inputs and its message above them; a refresh on success. Dates are sent as the end of that day
- * in the browser's time zone, as an ISO moment.
+ * in the browser's time zone, as an ISO moment. Labels come translated from the page; the server's
+ * messages (validation, conflicts) are shown as it words them (English: staff-facing, decision 0039).
  */
 export function StaffActionForm({
   action,
@@ -49,6 +51,7 @@ export function StaffActionForm({
   testId: string;
 }) {
   const router = useRouter();
+  const t = useTranslations('admin.form');
   const { run, pending } = useAction(action);
   const [error, setError] = useState<{ message: string; fields: Record<string, string> } | null>(null);
   const [done, setDone] = useState(false);
@@ -79,13 +82,13 @@ export function StaffActionForm({
   return (
     <form onSubmit={submit} className="grid gap-3" data-testid={testId} noValidate>
       {error ? (
-        <Alert variant="destructive" title="Not done">
+        <Alert variant="destructive" title={t('notDone')}>
           {error.message}
         </Alert>
       ) : null}
       {done ? (
         <p className="text-sm text-muted-foreground" role="status">
-          Done.
+          {t('done')}
         </p>
       ) : null}
       {fields.map((field) =>
@@ -120,7 +123,7 @@ export function StaffActionForm({
       )}
       <div>
         <Button type="submit" disabled={pending} variant={destructive ? 'destructive' : 'primary'}>
-          {pending ? 'Working…' : submitLabel}
+          {pending ? t('working') : submitLabel}
         </Button>
       </div>
     </form>

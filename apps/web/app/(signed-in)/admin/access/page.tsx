@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound, redirect } from 'next/navigation';
+import { getTranslations } from 'next-intl/server';
 import { serverContext } from '@plinth/core/server-context';
 import { staffAccess } from '@plinth/core/staff';
 import { Alert } from '../../../../components/ui/alert';
@@ -9,10 +10,10 @@ import { safeNextPath } from '../../../../lib/validation';
 import { readRequestSession } from '../../../../lib/workspace-context';
 import { ReauthenticateForm } from './reauthenticate-form';
 
-export const metadata: Metadata = {
-  title: 'Staff access · Admin',
-  robots: { index: false, follow: false },
-};
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('admin');
+  return { title: t('metaSuffix', { page: t('access.metaTitle') }), robots: { index: false, follow: false } };
+}
 
 /**
  * Where the staff guard sends staff who may not enter yet (docs/decisions/0031): without 2FA (turn it
@@ -32,37 +33,29 @@ export default async function StaffAccessPage({
   const access = await staffAccess(serverContext().database, await readRequestSession());
   if (!access || (!access.ok && access.reason === 'not_staff')) notFound();
   if (access.ok) redirect(returnTo);
+  const t = await getTranslations('admin');
 
   return (
     <div className="mx-auto grid w-full max-w-lg gap-6">
       <div>
-        <p className="text-sm font-medium text-primary">Admin</p>
+        <p className="text-sm font-medium text-primary">{t('eyebrow')}</p>
         <h1 className="mt-1 text-2xl font-semibold tracking-tight">
-          {access.reason === '2fa_required' ? 'Turn on two-factor authentication' : 'Confirm it is you'}
+          {access.reason === '2fa_required' ? t('access.title2fa') : t('access.titleReauth')}
         </h1>
       </div>
       {access.reason === '2fa_required' ? (
-        <Alert
-          variant="destructive"
-          title="Staff pages need two-factor authentication"
-          data-testid="staff-2fa-required"
-        >
-          <p>
-            The staff console can read every workspace and act as anyone, so it is only open to staff who sign
-            in with a second factor. Turn on two-factor authentication with an authenticator app, then come
-            back.
-          </p>
+        <Alert variant="destructive" title={t('access.twoFactorTitle')} data-testid="staff-2fa-required">
+          <p>{t('access.twoFactorBody')}</p>
           <p className="mt-3">
             <Link href="/account/security" className="font-medium underline underline-offset-4">
-              Set up two-factor authentication
+              {t('access.twoFactorLink')}
             </Link>
           </p>
         </Alert>
       ) : (
         <>
-          <Alert title="Your sign-in is more than 12 hours old" data-testid="staff-reauth-required">
-            Staff pages need a sign-in within the last 12 hours. Enter your password and the current code from
-            your authenticator app to continue — you stay signed in.
+          <Alert title={t('access.reauthTitle')} data-testid="staff-reauth-required">
+            {t('access.reauthBody')}
           </Alert>
           <ReauthenticateForm returnTo={returnTo} />
         </>

@@ -1,18 +1,20 @@
 'use client';
 
 import { useRef, useState, type FormEvent } from 'react';
+import { useTranslations } from 'next-intl';
 import { Alert } from '../../../../components/ui/alert';
 import { Button } from '../../../../components/ui/button';
 import { FormField } from '../../../../components/ui/form-field';
 import { Input } from '../../../../components/ui/input';
 import { useAction } from '../../../../lib/use-action';
-import { normalizeTotpCode, validateRequired, validateTotpCode } from '../../../../lib/validation';
+import { normalizeTotpCode, validateTotpCode } from '../../../../lib/validation';
 import { reauthenticateAction } from './actions';
 
 type Errors = { password?: string; code?: string };
 
 /** Password + current TOTP code; on success the staff page the person came for. */
 export function ReauthenticateForm({ returnTo }: { returnTo: string }) {
+  const t = useTranslations('admin.access');
   const { run, pending } = useAction(reauthenticateAction);
   const [password, setPassword] = useState('');
   const [code, setCode] = useState('');
@@ -24,14 +26,16 @@ export function ReauthenticateForm({ returnTo }: { returnTo: string }) {
   async function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     setServerError(null);
+    const digits = normalizeTotpCode(code);
     const found: Errors = {
-      password: validateRequired(password, 'Enter your password.'),
-      code: validateTotpCode(code),
+      password: password.trim() === '' ? t('passwordRequired') : undefined,
+      // lib/validation's rule (six digits), worded in the reader's language.
+      code: digits === '' ? t('codeRequired') : validateTotpCode(code) ? t('codeFormat') : undefined,
     };
     setErrors(found);
     if (found.password) return passwordRef.current?.focus();
     if (found.code) return codeRef.current?.focus();
-    const result = await run({ password, code: normalizeTotpCode(code) });
+    const result = await run({ password, code: digits });
     if (result.ok) {
       window.location.assign(returnTo);
       return;
@@ -51,10 +55,10 @@ export function ReauthenticateForm({ returnTo }: { returnTo: string }) {
       noValidate
       onSubmit={(event) => void handleSubmit(event)}
       className="grid gap-5"
-      aria-label="Confirm it is you"
+      aria-label={t('formLabel')}
     >
       {serverError ? <Alert variant="destructive">{serverError}</Alert> : null}
-      <FormField label="Password" error={errors.password} required>
+      <FormField label={t('password')} error={errors.password} required>
         <Input
           ref={passwordRef}
           type="password"
@@ -64,7 +68,7 @@ export function ReauthenticateForm({ returnTo }: { returnTo: string }) {
           onChange={(event) => setPassword(event.target.value)}
         />
       </FormField>
-      <FormField label="Authentication code" error={errors.code} hint="From your authenticator app." required>
+      <FormField label={t('code')} error={errors.code} hint={t('codeHint')} required>
         <Input
           ref={codeRef}
           name="code"
@@ -76,7 +80,7 @@ export function ReauthenticateForm({ returnTo }: { returnTo: string }) {
         />
       </FormField>
       <Button type="submit" loading={pending}>
-        Confirm and continue
+        {t('submit')}
       </Button>
     </form>
   );

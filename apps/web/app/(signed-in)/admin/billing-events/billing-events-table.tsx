@@ -1,8 +1,9 @@
 'use client';
 
 import { useCallback, useEffect, useId, useState } from 'react';
+import { useLocale, useTranslations } from 'next-intl';
 import type { WebhookEventStatus } from '@plinth/db';
-import type { StatusFilter } from './status-filter';
+import { statusFilters, type StatusFilter } from './status-filter';
 import { Alert } from '../../../../components/ui/alert';
 import { Badge } from '../../../../components/ui/badge';
 import { Button } from '../../../../components/ui/button';
@@ -18,8 +19,7 @@ import {
   TableRow,
 } from '../../../../components/ui/table';
 import { useToast } from '../../../../components/ui/toast';
-import { NETWORK_ERROR_MESSAGE } from '../../../../lib/auth-errors';
-import { formatDateTime } from '../../../../lib/format';
+import { dateLocale, formatDateTime } from '../../../../lib/format';
 
 // Reads and replays through /api/admin/billing/events, which checks the staff role itself (as the
 // users table goes through better-auth's admin API): this page only draws what the API answers.
@@ -49,14 +49,22 @@ const statusTone: Record<Status, 'destructive' | 'neutral' | 'success' | 'primar
   ignored: 'neutral',
 };
 
-/** The API's error envelope message, or a generic one. */
-async function errorMessage(response: Response): Promise<string> {
+/** The API's error envelope message (staff-facing, English), or null for the caller to word. */
+async function envelopeMessage(response: Response): Promise<string | null> {
   const body = (await response.json().catch(() => null)) as { error?: { message?: string } } | null;
-  return body?.error?.message ?? `The server answered ${response.status}.`;
+  return body?.error?.message ?? null;
 }
 
 export function BillingEventsTable({ initialStatus }: { initialStatus: StatusFilter }) {
   const { toast } = useToast();
+  const t = useTranslations('admin');
+  const tErrors = useTranslations('common.authErrors');
+  const locale = dateLocale(useLocale());
+  const errorMessage = useCallback(
+    async (response: Response) =>
+      (await envelopeMessage(response)) ?? t('billingEvents.serverAnswered', { status: response.status }),
+    [t],
+  );
   const filterId = useId();
   const [status, setStatus] = useState<StatusFilter>(initialStatus);
   const [state, setState] = useState<LoadState>({ kind: 'loading' });
@@ -81,10 +89,10 @@ export function BillingEventsTable({ initialStatus }: { initialStatus: StatusFil
           nextCursor: page.nextCursor,
         }));
       } catch {
-        setState({ kind: 'error', message: NETWORK_ERROR_MESSAGE });
+        setState({ kind: 'error', message: tErrors('network') });
       }
     },
-    [status],
+    [status, errorMessage, tErrors],
   );
 
   useEffect(() => {
@@ -99,16 +107,24 @@ export function BillingEventsTable({ initialStatus }: { initialStatus: StatusFil
       });
       if (!response.ok) {
         toast({
-          title: 'Could not replay',
+          title: t('billingEvents.replayFailed'),
           description: await errorMessage(response),
           variant: 'destructive',
         });
         return;
       }
-      toast({ title: `${event.id} queued again`, description: event.type, variant: 'success' });
+      toast({
+        title: t('billingEvents.replayed', { id: event.id }),
+        description: event.type,
+        variant: 'success',
+      });
       await load();
     } catch {
-      toast({ title: 'Could not replay', description: NETWORK_ERROR_MESSAGE, variant: 'destructive' });
+      toast({
+        title: t('billingEvents.replayFailed'),
+        description: tErrors('network'),
+        variant: 'destructive',
+      });
     } finally {
       setBusyEvent(null);
     }
@@ -118,7 +134,7 @@ export function BillingEventsTable({ initialStatus }: { initialStatus: StatusFil
     <div className="grid gap-4">
       <div className="grid max-w-56 gap-1.5">
         <label htmlFor={filterId} className="text-sm font-medium">
-          Status
+          {t('status')}
         </label>
         <Select
           id={filterId}
@@ -131,11 +147,11 @@ export function BillingEventsTable({ initialStatus }: { initialStatus: StatusFil
             window.history.replaceState(null, '', `?status=${next}`);
           }}
         >
-          <option value="dead">Dead (failed every retry)</option>
-          <option value="pending">Pending</option>
-          <option value="processed">Processed</option>
-          <option value="ignored">Ignored</option>
-          <option value="all">All</option>
+          {statusFilters.map((filter) => (
+            <option key={filter} value={filter}>
+              {t(`billingEvents.filter.${filter}`)}
+            </option>
+          ))}
         </Select>
       </div>
 
@@ -144,7 +160,7 @@ export function BillingEventsTable({ initialStatus }: { initialStatus: StatusFil
           variant="destructive"
           action={
             <Button size="sm" variant="secondary" onClick={() => void load()}>
-              Try again
+              {t('tryAgain')}
             </Button>
           }
         >
@@ -152,25 +168,21 @@ export function BillingEventsTable({ initialStatus }: { initialStatus: StatusFil
         </Alert>
       ) : state.kind === 'loaded' && state.events.length === 0 ? (
         <EmptyState
-          title={status === 'dead' ? 'No dead events' : 'No events'}
-          description={
-            status === 'dead'
-              ? 'Every webhook was processed or is still being retried.'
-              : 'Nothing in the inbox with this status.'
-          }
+          title={status === 'dead' ? t('billingEvents.noDeadTitle') : t('billingEvents.noneTitle')}
+          description={status === 'dead' ? t('billingEvents.noDeadBody') : t('billingEvents.noneBody')}
         />
       ) : (
         <Table aria-busy={state.kind === 'loading' || undefined} data-testid="billing-events-table">
-          <TableCaption className="sr-only">Stripe webhook events</TableCaption>
+          <TableCaption className="sr-only">{t('billingEvents.caption')}</TableCaption>
           <TableHeader>
             <TableRow>
-              <TableHead>Received</TableHead>
-              <TableHead>Event</TableHead>
-              <TableHead>Customer</TableHead>
-              <TableHead>Status</TableHead>
-              <TableHead>Last error</TableHead>
+              <TableHead>{t('billingEvents.received')}</TableHead>
+              <TableHead>{t('billingEvents.event')}</TableHead>
+              <TableHead>{t('billingEvents.customer')}</TableHead>
+              <TableHead>{t('status')}</TableHead>
+              <TableHead>{t('billingEvents.lastError')}</TableHead>
               <TableHead className="text-right">
-                <span className="sr-only">Actions</span>
+                <span className="sr-only">{t('actions')}</span>
               </TableHead>
             </TableRow>
           </TableHeader>
@@ -186,7 +198,7 @@ export function BillingEventsTable({ initialStatus }: { initialStatus: StatusFil
               : state.events.map((event) => (
                   <TableRow key={event.id}>
                     <TableCell className="whitespace-nowrap text-muted-foreground">
-                      {formatDateTime(event.receivedAt)}
+                      {formatDateTime(event.receivedAt, locale)}
                     </TableCell>
                     <TableCell>
                       <div className="grid gap-0.5">
@@ -196,9 +208,11 @@ export function BillingEventsTable({ initialStatus }: { initialStatus: StatusFil
                     </TableCell>
                     <TableCell className="font-mono text-xs">{event.customerId ?? '—'}</TableCell>
                     <TableCell>
-                      <Badge variant={statusTone[event.status]}>{event.status}</Badge>
+                      <Badge variant={statusTone[event.status]}>
+                        {t('billingEvents.statusValue', { status: event.status })}
+                      </Badge>
                       <span className="ml-2 text-xs text-muted-foreground">
-                        {event.attempts} {event.attempts === 1 ? 'attempt' : 'attempts'}
+                        {t('attempts', { count: event.attempts })}
                       </span>
                     </TableCell>
                     <TableCell className="max-w-72 truncate text-xs" title={event.lastError ?? undefined}>
@@ -212,9 +226,9 @@ export function BillingEventsTable({ initialStatus }: { initialStatus: StatusFil
                           loading={busyEvent === event.id}
                           disabled={busyEvent !== null}
                           onClick={() => void replay(event)}
-                          aria-label={`Replay ${event.id}`}
+                          aria-label={t('billingEvents.replayLabel', { id: event.id })}
                         >
-                          Replay
+                          {t('billingEvents.replay')}
                         </Button>
                       )}
                     </TableCell>
@@ -227,7 +241,7 @@ export function BillingEventsTable({ initialStatus }: { initialStatus: StatusFil
       {state.kind === 'loaded' && state.nextCursor ? (
         <div>
           <Button variant="secondary" onClick={() => void load(state.nextCursor ?? undefined)}>
-            Load more
+            {t('billingEvents.loadMore')}
           </Button>
         </div>
       ) : null}

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { getTranslations } from 'next-intl/server';
 import { listFlagOverrides } from '@plinth/core/flags';
 import { serverContext } from '@plinth/core/server-context';
 import { StaffActionForm } from '../../../../components/admin/staff-action-form';
@@ -17,14 +18,10 @@ import {
 import { requireStaff } from '../../../../lib/session';
 import { clearFlagOverrideAction, setFlagOverrideAction } from '../workspaces/actions';
 
-export const metadata: Metadata = { title: 'Flags · Admin', robots: { index: false, follow: false } };
-
-const reasonField = {
-  name: 'reason',
-  label: 'Reason (kept in the audit log)',
-  kind: 'textarea',
-  required: true,
-} as const;
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('admin');
+  return { title: t('metaSuffix', { page: t('flags.metaTitle') }), robots: { index: false, follow: false } };
+}
 
 /** The declared flags, their kill switches, and every override staff set (all audited). */
 export default async function AdminFlagsPage() {
@@ -35,23 +32,26 @@ export default async function AdminFlagsPage() {
     { type: 'user', id: session.user.id },
   );
   const definitions = Object.entries(flags.definitions);
+  const t = await getTranslations('admin');
+  const reasonField = { name: 'reason', label: t('reasonLabel'), kind: 'textarea', required: true } as const;
 
   return (
     <div className="mx-auto grid w-full max-w-6xl gap-8">
       <div>
-        <p className="text-sm font-medium text-primary">Admin</p>
-        <h1 className="mt-1 text-2xl font-semibold tracking-tight">Flags</h1>
+        <p className="text-sm font-medium text-primary">{t('eyebrow')}</p>
+        <h1 className="mt-1 text-2xl font-semibold tracking-tight">{t('flags.title')}</h1>
         <p className="mt-1 text-sm text-muted-foreground">
-          Flags are declared in code (packages/core/src/flags/catalog.ts). A kill switch gives everyone one
-          value and beats every other rule; per-workspace overrides are set on a{' '}
-          <Link href="/admin/workspaces" className="underline underline-offset-4">
-            workspace&apos;s page
-          </Link>
-          . Every node sees a change within a second.
+          {t.rich('flags.intro', {
+            link: (chunks) => (
+              <Link href="/admin/workspaces" className="underline underline-offset-4">
+                {chunks}
+              </Link>
+            ),
+          })}
         </p>
       </div>
-      <section className="grid gap-3" aria-label="Kill switches">
-        <h2 className="text-lg font-semibold tracking-tight">Kill switches</h2>
+      <section className="grid gap-3" aria-label={t('flags.killSwitches')}>
+        <h2 className="text-lg font-semibold tracking-tight">{t('flags.killSwitches')}</h2>
         <div className="grid gap-4 md:grid-cols-2">
           {definitions.map(([key, definition]) => {
             const kill = overrides.find((o) => o.key === key && o.scope === 'kill');
@@ -64,14 +64,17 @@ export default async function AdminFlagsPage() {
                 <div>
                   <p className="font-mono text-sm font-medium">{key}</p>
                   <p className="text-xs text-muted-foreground">
-                    {definition.description} · owner {definition.owner} · default{' '}
-                    {JSON.stringify(definition.default)}
+                    {t('flags.definition', {
+                      description: definition.description,
+                      owner: definition.owner,
+                      value: JSON.stringify(definition.default),
+                    })}
                   </p>
                 </div>
                 {kill ? (
                   <>
                     <p className="text-sm font-medium text-destructive">
-                      Killed: everyone gets {JSON.stringify(kill.value)} · {kill.reason}
+                      {t('flags.killed', { value: JSON.stringify(kill.value), reason: kill.reason })}
                     </p>
                     <StaffActionForm
                       testId={`unkill-${key}`}
@@ -81,7 +84,7 @@ export default async function AdminFlagsPage() {
                         { name: 'scope', kind: 'hidden', value: 'kill' },
                         reasonField,
                       ]}
-                      submitLabel="Lift kill switch"
+                      submitLabel={t('flags.lift')}
                     />
                   </>
                 ) : (
@@ -93,14 +96,14 @@ export default async function AdminFlagsPage() {
                       { name: 'scope', kind: 'hidden', value: 'kill' },
                       {
                         name: 'value',
-                        label: 'Everyone gets',
+                        label: t('flags.everyoneGets'),
                         kind: 'text',
                         defaultValue: JSON.stringify(definition.default).replaceAll('"', ''),
                         required: true,
                       },
                       reasonField,
                     ]}
-                    submitLabel="Kill switch on"
+                    submitLabel={t('flags.kill')}
                     destructive
                   />
                 )}
@@ -109,20 +112,20 @@ export default async function AdminFlagsPage() {
           })}
         </div>
       </section>
-      <section className="grid gap-3" aria-label="All overrides">
-        <h2 className="text-lg font-semibold tracking-tight">All overrides</h2>
+      <section className="grid gap-3" aria-label={t('flags.allOverrides')}>
+        <h2 className="text-lg font-semibold tracking-tight">{t('flags.allOverrides')}</h2>
         {overrides.length === 0 ? (
-          <EmptyState title="No overrides" description="Every flag resolves by its declared rules." />
+          <EmptyState title={t('flags.noneTitle')} description={t('flags.noneBody')} />
         ) : (
           <Table>
-            <TableCaption className="sr-only">Flag overrides</TableCaption>
+            <TableCaption className="sr-only">{t('flags.caption')}</TableCaption>
             <TableHeader>
               <TableRow>
-                <TableHead>Flag</TableHead>
-                <TableHead>Scope</TableHead>
-                <TableHead>Value</TableHead>
-                <TableHead>Reason</TableHead>
-                <TableHead>Expires</TableHead>
+                <TableHead>{t('flags.flag')}</TableHead>
+                <TableHead>{t('flags.scope')}</TableHead>
+                <TableHead>{t('flags.value')}</TableHead>
+                <TableHead>{t('flags.reason')}</TableHead>
+                <TableHead>{t('flags.expires')}</TableHead>
               </TableRow>
             </TableHeader>
             <TableBody>
@@ -135,18 +138,18 @@ export default async function AdminFlagsPage() {
                         href={`/admin/workspaces/${o.workspaceId}`}
                         className="underline underline-offset-4"
                       >
-                        workspace
+                        {t('flags.scopeWorkspace')}
                       </Link>
                     ) : o.scope === 'user' ? (
-                      <span className="font-mono">user {o.userId}</span>
+                      <span className="font-mono">{t('flags.scopeUser', { id: o.userId ?? '' })}</span>
                     ) : (
-                      'kill switch'
+                      t('flags.scopeKill')
                     )}
                   </TableCell>
                   <TableCell className="font-mono text-xs">{JSON.stringify(o.value)}</TableCell>
                   <TableCell className="text-xs">{o.reason}</TableCell>
                   <TableCell className="whitespace-nowrap text-xs">
-                    {o.expiresAt ? <LocalTime value={o.expiresAt} /> : 'never'}
+                    {o.expiresAt ? <LocalTime value={o.expiresAt} /> : t('flags.never')}
                   </TableCell>
                 </TableRow>
               ))}

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { getFormatter, getTranslations } from 'next-intl/server';
 import type { ReactNode } from 'react';
 import { serverContext } from '@plinth/core/server-context';
 import {
@@ -28,10 +29,10 @@ import {
 import { requireStaff } from '../../../../lib/session';
 import { ReplayJobButton } from './replay-job-button';
 
-export const metadata: Metadata = {
-  title: 'System · Admin',
-  robots: { index: false, follow: false },
-};
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('admin');
+  return { title: t('metaSuffix', { page: t('system.metaTitle') }), robots: { index: false, follow: false } };
+}
 
 const FAILED_JOBS_SHOWN = 50;
 
@@ -41,14 +42,16 @@ interface SystemState {
   nodes: NodeSeen[];
 }
 
-/** 42 s, 5 min, 3 h 4 min, 2 d 3 h: an age or an uptime at a glance. */
-function formatSeconds(seconds: number | null): string {
+type T = Awaited<ReturnType<typeof getTranslations<'admin.system'>>>;
+
+/** 42 s, 5 min, 3 h 4 min, 2 d 3 h: an age or an uptime at a glance, in the reader's words. */
+function formatSeconds(t: T, seconds: number | null): string {
   if (seconds === null) return '—';
   const s = Math.floor(seconds);
-  if (s < 60) return `${s} s`;
-  if (s < 3600) return `${Math.floor(s / 60)} min`;
-  if (s < 86_400) return `${Math.floor(s / 3600)} h ${Math.floor((s % 3600) / 60)} min`;
-  return `${Math.floor(s / 86_400)} d ${Math.floor((s % 86_400) / 3600)} h`;
+  if (s < 60) return t('seconds', { s });
+  if (s < 3600) return t('minutes', { m: Math.floor(s / 60) });
+  if (s < 86_400) return t('hours', { h: Math.floor(s / 3600), m: Math.floor((s % 3600) / 60) });
+  return t('days', { d: Math.floor(s / 86_400), h: Math.floor((s % 86_400) / 3600) });
 }
 
 const nodeTone = { running: 'success', stopped: 'neutral', silent: 'destructive' } as const;
@@ -64,7 +67,7 @@ const replayTone: Record<string, 'primary' | 'success' | 'destructive' | 'neutra
 export default async function AdminSystemPage() {
   await requireStaff('/admin/system');
   const { database, env, logger } = serverContext();
-  let state: SystemState | { error: string };
+  let state: SystemState | { reference: string };
   try {
     const deps = { database, jobsSchema: env.jobsSchema };
     const [overview, failed, nodes] = await Promise.all([
@@ -76,25 +79,25 @@ export default async function AdminSystemPage() {
   } catch (error) {
     const requestId = randomUUID();
     logger.error({ err: error, request_id: requestId }, 'admin system page could not read the system state');
-    state = { error: `Could not read the system state from the database (reference ${requestId}).` };
+    state = { reference: requestId };
   }
+  const t = await getTranslations('admin');
 
   return (
     <div className="mx-auto grid w-full max-w-6xl gap-8">
       <div>
-        <p className="text-sm font-medium text-primary">Admin</p>
-        <h1 className="mt-1 text-2xl font-semibold tracking-tight">System</h1>
+        <p className="text-sm font-medium text-primary">{t('eyebrow')}</p>
+        <h1 className="mt-1 text-2xl font-semibold tracking-tight">{t('system.title')}</h1>
         <p className="mt-1 text-sm text-muted-foreground">
-          The platform as Postgres sees it now: nodes, job queues, failed jobs, the Stripe webhook inbox and
-          the outbox. The same numbers are Prometheus gauges (docs/operations.md).{' '}
+          {t('system.intro')}{' '}
           <Link href="/admin/system" className="underline underline-offset-4">
-            Reload
+            {t('system.reload')}
           </Link>
         </p>
       </div>
-      {'error' in state ? (
-        <Alert variant="destructive" title="System state unavailable">
-          {state.error}
+      {'reference' in state ? (
+        <Alert variant="destructive" title={t('system.unavailable')}>
+          {t('system.unavailableBody', { reference: state.reference })}
         </Alert>
       ) : (
         <SystemView {...state} />
@@ -103,51 +106,57 @@ export default async function AdminSystemPage() {
   );
 }
 
-function SystemView({ overview, failed, nodes }: SystemState) {
+async function SystemView({ overview, failed, nodes }: SystemState) {
   const { inbox, outbox } = overview;
+  const [t, tAdmin, format] = await Promise.all([
+    getTranslations('admin.system'),
+    getTranslations('admin'),
+    getFormatter(),
+  ]);
+  const age = (seconds: number | null) => formatSeconds(t, seconds);
   return (
     <>
       <div className="grid gap-4 sm:grid-cols-3">
-        <Stat label="Dead letters" value={String(overview.deadLetters)} testId="stat-dead-letters">
-          jobs in dead-letter queues still kept by pg-boss
+        <Stat label={t('deadLetters')} value={format.number(overview.deadLetters)} testId="stat-dead-letters">
+          {t('deadLettersHint')}
         </Stat>
         <Stat
-          label="Outbox lag"
-          value={outbox.pending === 0 ? 'none' : formatSeconds(outbox.oldestSeconds)}
+          label={t('outboxLag')}
+          value={outbox.pending === 0 ? tAdmin('none') : age(outbox.oldestSeconds)}
           testId="stat-outbox"
         >
-          {outbox.pending} {outbox.pending === 1 ? 'event' : 'events'} not yet relayed to the queue
+          {t('outboxHint', { count: outbox.pending })}
         </Stat>
-        <Stat label="Stripe webhook inbox" value={`${inbox.pending} pending`} testId="stat-inbox">
-          oldest pending {formatSeconds(inbox.oldestPendingSeconds)} · {inbox.dead} dead · {inbox.processed}{' '}
-          processed and {inbox.ignored} ignored in 24 h ·{' '}
-          <Link href="/admin/billing-events" className="underline underline-offset-4">
-            Billing events
-          </Link>
+        <Stat label={t('inbox')} value={t('inboxPending', { count: inbox.pending })} testId="stat-inbox">
+          {t.rich('inboxHint', {
+            age: age(inbox.oldestPendingSeconds),
+            dead: inbox.dead,
+            processed: inbox.processed,
+            ignored: inbox.ignored,
+            link: (chunks) => (
+              <Link href="/admin/billing-events" className="underline underline-offset-4">
+                {chunks}
+              </Link>
+            ),
+          })}
         </Stat>
       </div>
 
-      <Section
-        title="Nodes"
-        description={`Processes that reported in the last ${NODE_SEEN_WITHIN_SECONDS / 60} minutes.`}
-      >
+      <Section title={t('nodes')} description={t('nodesHint', { minutes: NODE_SEEN_WITHIN_SECONDS / 60 })}>
         {nodes.length === 0 ? (
-          <EmptyState
-            title="No node has reported"
-            description="Every server and worker writes a heartbeat every 15 seconds; none arrived recently."
-          />
+          <EmptyState title={t('noNodesTitle')} description={t('noNodesBody')} />
         ) : (
           <Table data-testid="nodes-table">
-            <TableCaption className="sr-only">Nodes seen recently</TableCaption>
+            <TableCaption className="sr-only">{t('nodesCaption')}</TableCaption>
             <TableHeader>
               <TableRow>
-                <TableHead>Node</TableHead>
-                <TableHead>Role</TableHead>
-                <TableHead>Version</TableHead>
-                <TableHead>Started</TableHead>
-                <TableHead>Uptime</TableHead>
-                <TableHead>Last seen</TableHead>
-                <TableHead>Status</TableHead>
+                <TableHead>{t('node')}</TableHead>
+                <TableHead>{t('role')}</TableHead>
+                <TableHead>{t('version')}</TableHead>
+                <TableHead>{t('started')}</TableHead>
+                <TableHead>{t('uptime')}</TableHead>
+                <TableHead>{t('lastSeen')}</TableHead>
+                <TableHead>{tAdmin('status')}</TableHead>
               </TableRow>
             </TableHeader>
             <TableBody>
@@ -156,7 +165,7 @@ function SystemView({ overview, failed, nodes }: SystemState) {
                   <TableCell>
                     <div className="grid gap-0.5">
                       <span className="font-medium">
-                        {node.hostname} · pid {node.pid}
+                        {t('nodeName', { hostname: node.hostname, pid: String(node.pid) })}
                       </span>
                       <span className="font-mono text-xs text-muted-foreground">{node.id}</span>
                     </div>
@@ -166,12 +175,12 @@ function SystemView({ overview, failed, nodes }: SystemState) {
                   <TableCell className="whitespace-nowrap text-muted-foreground">
                     <LocalTime value={node.startedAt} />
                   </TableCell>
-                  <TableCell className="whitespace-nowrap">{formatSeconds(node.uptimeSeconds)}</TableCell>
+                  <TableCell className="whitespace-nowrap">{age(node.uptimeSeconds)}</TableCell>
                   <TableCell className="whitespace-nowrap">
-                    {formatSeconds(node.lastSeenSecondsAgo)} ago
+                    {t('ago', { age: age(node.lastSeenSecondsAgo) })}
                   </TableCell>
                   <TableCell>
-                    <Badge variant={nodeTone[node.status]}>{node.status}</Badge>
+                    <Badge variant={nodeTone[node.status]}>{t('nodeStatus', { status: node.status })}</Badge>
                   </TableCell>
                 </TableRow>
               ))}
@@ -180,27 +189,21 @@ function SystemView({ overview, failed, nodes }: SystemState) {
         )}
       </Section>
 
-      <Section
-        title="Job queues"
-        description="Depth by state. Failed counts jobs pg-boss has not archived yet (about 12 hours after they finish)."
-      >
+      <Section title={t('queues')} description={t('queuesHint')}>
         {overview.queues.length === 0 ? (
-          <EmptyState
-            title="No queues"
-            description="Run npm run db:migrate: it creates the declared queues."
-          />
+          <EmptyState title={t('noQueuesTitle')} description={t('noQueuesBody')} />
         ) : (
           <Table data-testid="queues-table">
-            <TableCaption className="sr-only">Job queues</TableCaption>
+            <TableCaption className="sr-only">{t('queues')}</TableCaption>
             <TableHeader>
               <TableRow>
-                <TableHead>Queue</TableHead>
-                <TableHead className="text-right">Waiting</TableHead>
-                <TableHead className="text-right">Retrying</TableHead>
-                <TableHead className="text-right">Running</TableHead>
-                <TableHead className="text-right">Failed</TableHead>
-                <TableHead>Oldest waiting</TableHead>
-                <TableHead>Dead letters go to</TableHead>
+                <TableHead>{t('queue')}</TableHead>
+                <TableHead className="text-right">{t('waiting')}</TableHead>
+                <TableHead className="text-right">{t('retrying')}</TableHead>
+                <TableHead className="text-right">{t('running')}</TableHead>
+                <TableHead className="text-right">{t('failed')}</TableHead>
+                <TableHead>{t('oldestWaiting')}</TableHead>
+                <TableHead>{t('deadLetterTo')}</TableHead>
               </TableRow>
             </TableHeader>
             <TableBody>
@@ -210,19 +213,21 @@ function SystemView({ overview, failed, nodes }: SystemState) {
                     {queue.name}
                     {queue.isDeadLetterQueue ? (
                       <Badge className="ml-2" variant="neutral">
-                        dead letters
+                        {t('deadLetterBadge')}
                       </Badge>
                     ) : null}
                   </TableCell>
-                  <TableCell className="text-right tabular-nums">{queue.created}</TableCell>
-                  <TableCell className="text-right tabular-nums">{queue.retry}</TableCell>
-                  <TableCell className="text-right tabular-nums">{queue.active}</TableCell>
+                  <TableCell className="text-right tabular-nums">{format.number(queue.created)}</TableCell>
+                  <TableCell className="text-right tabular-nums">{format.number(queue.retry)}</TableCell>
+                  <TableCell className="text-right tabular-nums">{format.number(queue.active)}</TableCell>
                   <TableCell className="text-right tabular-nums">
-                    {queue.failed > 0 ? <Badge variant="destructive">{queue.failed}</Badge> : 0}
+                    {queue.failed > 0 ? (
+                      <Badge variant="destructive">{format.number(queue.failed)}</Badge>
+                    ) : (
+                      0
+                    )}
                   </TableCell>
-                  <TableCell className="whitespace-nowrap">
-                    {formatSeconds(queue.oldestWaitingSeconds)}
-                  </TableCell>
+                  <TableCell className="whitespace-nowrap">{age(queue.oldestWaitingSeconds)}</TableCell>
                   <TableCell className="font-mono text-xs">{queue.deadLetter ?? '—'}</TableCell>
                 </TableRow>
               ))}
@@ -231,23 +236,20 @@ function SystemView({ overview, failed, nodes }: SystemState) {
         )}
       </Section>
 
-      <Section
-        title="Failed jobs"
-        description={`Jobs whose last attempt failed, newest first (at most ${FAILED_JOBS_SHOWN}; pg-boss keeps them about a week). Replay enqueues a job's data again on its queue, once, and records it in the audit log.`}
-      >
+      <Section title={t('failedJobs')} description={t('failedJobsHint', { limit: FAILED_JOBS_SHOWN })}>
         {failed.length === 0 ? (
-          <EmptyState title="No failed jobs" description="Every job succeeded or is still being retried." />
+          <EmptyState title={t('noFailedTitle')} description={t('noFailedBody')} />
         ) : (
           <Table data-testid="failed-jobs-table">
-            <TableCaption className="sr-only">Failed jobs</TableCaption>
+            <TableCaption className="sr-only">{t('failedJobs')}</TableCaption>
             <TableHeader>
               <TableRow>
-                <TableHead>Failed</TableHead>
-                <TableHead>Job</TableHead>
-                <TableHead>Error</TableHead>
-                <TableHead>Workspace</TableHead>
+                <TableHead>{t('failed')}</TableHead>
+                <TableHead>{t('job')}</TableHead>
+                <TableHead>{t('error')}</TableHead>
+                <TableHead>{t('workspace')}</TableHead>
                 <TableHead className="text-right">
-                  <span className="sr-only">Replay</span>
+                  <span className="sr-only">{t('replay')}</span>
                 </TableHead>
               </TableRow>
             </TableHeader>
@@ -262,9 +264,9 @@ function SystemView({ overview, failed, nodes }: SystemState) {
                       <span className="font-mono text-xs font-medium">{job.queue}</span>
                       <span className="font-mono text-xs text-muted-foreground">{job.id}</span>
                       <span className="text-xs text-muted-foreground">
-                        {job.attempts} {job.attempts === 1 ? 'attempt' : 'attempts'}
-                        {job.deadLetter ? ` · copy in ${job.deadLetter}` : ''}
-                        {job.archived ? ' · archived' : ''}
+                        {tAdmin('attempts', { count: job.attempts })}
+                        {job.deadLetter ? t('copyIn', { queue: job.deadLetter }) : ''}
+                        {job.archived ? t('archived') : ''}
                       </span>
                     </div>
                   </TableCell>
@@ -275,11 +277,11 @@ function SystemView({ overview, failed, nodes }: SystemState) {
                   <TableCell className="text-right">
                     {job.replay ? (
                       <Badge variant={replayTone[job.replay.state] ?? 'neutral'} title={job.replay.id}>
-                        replayed · {job.replay.state}
+                        {t('replayed', { state: job.replay.state })}
                       </Badge>
                     ) : job.replayElsewhere ? (
                       <Link href={job.replayElsewhere} className="text-sm underline underline-offset-4">
-                        Replay from its inbox
+                        {t('replayFromInbox')}
                       </Link>
                     ) : (
                       <ReplayJobButton queue={job.queue} jobId={job.id} />

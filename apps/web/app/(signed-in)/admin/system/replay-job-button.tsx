@@ -1,6 +1,7 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
+import { useTranslations } from 'next-intl';
 import { Button } from '../../../../components/ui/button';
 import { ConfirmDialog } from '../../../../components/ui/confirm-dialog';
 import { useToast } from '../../../../components/ui/toast';
@@ -12,12 +13,13 @@ type ReplayJobButtonProps = { queue: string; jobId: string };
 export function ReplayJobButton({ queue, jobId }: ReplayJobButtonProps) {
   const router = useRouter();
   const { toast } = useToast();
+  const t = useTranslations('admin.system.replayButton');
 
   async function confirmReplay(): Promise<string | null> {
     const result = await replayJobAction(queue, jobId);
     if (!result.ok) return result.error.message;
     toast({
-      title: 'Job queued again',
+      title: t('queued'),
       description: `${queue} · ${result.data.replayJobId}`,
       variant: 'success',
     });
@@ -28,13 +30,13 @@ export function ReplayJobButton({ queue, jobId }: ReplayJobButtonProps) {
   return (
     <ConfirmDialog
       trigger={
-        <Button size="sm" variant="secondary" aria-label={`Replay job ${jobId}`}>
-          Replay
+        <Button size="sm" variant="secondary" aria-label={t('label', { id: jobId })}>
+          {t('trigger')}
         </Button>
       }
-      title="Replay this job?"
-      description={`Its data is enqueued again on ${queue} as a new job, once, and the replay is recorded in the audit log under your name. Its work runs again: make sure the cause of the failure is fixed.`}
-      confirmLabel="Replay job"
+      title={t('title')}
+      description={t('description', { queue })}
+      confirmLabel={t('confirm')}
       onConfirm={confirmReplay}
     />
   );

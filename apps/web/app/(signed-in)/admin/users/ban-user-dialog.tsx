@@ -1,6 +1,7 @@
 'use client';
 
 import { useId, useRef, useState, type FormEvent } from 'react';
+import { useTranslations } from 'next-intl';
 import { Alert } from '../../../../components/ui/alert';
 import { Button } from '../../../../components/ui/button';
 import {
@@ -12,16 +13,14 @@ import {
 } from '../../../../components/ui/dialog';
 import { FormField } from '../../../../components/ui/form-field';
 import { authClient } from '../../../../lib/auth-client';
-import { callAuth } from '../../../../lib/auth-errors';
+import { callAuth, localizedAuthMessage } from '../../../../lib/auth-errors';
 import { cn } from '../../../../lib/cn';
 
 const DAY = 24 * 60 * 60;
-const durations = [
-  { value: '0', label: 'Until unbanned' },
-  { value: String(DAY), label: '1 day' },
-  { value: String(7 * DAY), label: '7 days' },
-  { value: String(30 * DAY), label: '30 days' },
-];
+/** The ban lengths offered, in days; 0 is until someone unbans. */
+const durationDays = [0, 1, 7, 30];
+const REASON_MIN = 3;
+const REASON_MAX = 500;
 
 const controlClasses = cn(
   'w-full min-w-0 rounded-md border border-border bg-background px-3 py-2 text-sm text-foreground shadow-xs',
@@ -29,11 +28,13 @@ const controlClasses = cn(
   'aria-invalid:border-destructive',
 );
 
-function validateReason(reason: string): string | undefined {
+type ReasonProblem = 'reasonRequired' | 'reasonMin' | 'reasonMax';
+
+function reasonProblem(reason: string): ReasonProblem | undefined {
   const trimmed = reason.trim();
-  if (trimmed === '') return 'Say why: the person sees this reason when they try to sign in.';
-  if (trimmed.length < 3) return 'Use at least 3 characters.';
-  if (trimmed.length > 500) return 'Use at most 500 characters.';
+  if (trimmed === '') return 'reasonRequired';
+  if (trimmed.length < REASON_MIN) return 'reasonMin';
+  if (trimmed.length > REASON_MAX) return 'reasonMax';
   return undefined;
 }
 
@@ -43,6 +44,13 @@ type BanUserDialogProps = {
 };
 
 export function BanUserDialog({ user, onBanned }: BanUserDialogProps) {
+  const t = useTranslations('admin.users.ban');
+  const tCommon = useTranslations('common');
+  const tErrors = useTranslations('common.authErrors');
+  const validateReason = (value: string): string | undefined => {
+    const problem = reasonProblem(value);
+    return problem ? t(problem, { min: REASON_MIN, max: REASON_MAX }) : undefined;
+  };
   const [open, setOpen] = useState(false);
   const [reason, setReason] = useState('');
   const [duration, setDuration] = useState('0');
@@ -79,7 +87,7 @@ export function BanUserDialog({ user, onBanned }: BanUserDialogProps) {
       }),
     );
     setPending(false);
-    if (!outcome.ok) return setServerError(outcome.message);
+    if (!outcome.ok) return setServerError(localizedAuthMessage(outcome, tErrors));
     setOpen(false);
     setReason('');
     onBanned();
@@ -88,22 +96,22 @@ export function BanUserDialog({ user, onBanned }: BanUserDialogProps) {
   return (
     <Dialog open={open} onOpenChange={handleOpenChange}>
       <DialogTrigger asChild>
-        <Button size="sm" variant="ghost" className="text-destructive" aria-label={`Ban ${user.email}`}>
-          Ban
+        <Button
+          size="sm"
+          variant="ghost"
+          className="text-destructive"
+          aria-label={t('triggerLabel', { email: user.email })}
+        >
+          {t('trigger')}
         </Button>
       </DialogTrigger>
       <DialogContent
-        title={`Ban ${user.name || user.email}?`}
-        description={`${user.email} is signed out everywhere and cannot sign in until the ban ends.`}
+        title={t('title', { who: user.name || user.email })}
+        description={t('description', { email: user.email })}
       >
         <form noValidate onSubmit={(event) => void handleSubmit(event)} className="grid gap-5">
           {serverError ? <Alert variant="destructive">{serverError}</Alert> : null}
-          <FormField
-            label="Reason"
-            error={error}
-            hint="Shown to the person when they try to sign in."
-            required
-          >
+          <FormField label={t('reason')} error={error} hint={t('reasonHint')} required>
             <textarea
               ref={reasonRef}
               name="reason"
@@ -118,7 +126,7 @@ export function BanUserDialog({ user, onBanned }: BanUserDialogProps) {
           </FormField>
           <div className="grid gap-1.5">
             <label htmlFor={durationId} className="text-sm font-medium">
-              Duration
+              {t('duration')}
             </label>
             <select
               id={durationId}
@@ -127,9 +135,9 @@ export function BanUserDialog({ user, onBanned }: BanUserDialogProps) {
               value={duration}
               onChange={(event) => setDuration(event.target.value)}
             >
-              {durations.map((option) => (
-                <option key={option.value} value={option.value}>
-                  {option.label}
+              {durationDays.map((days) => (
+                <option key={days} value={String(days * DAY)}>
+                  {days === 0 ? t('forever') : t('days', { count: days })}
                 </option>
               ))}
             </select>
@@ -137,11 +145,11 @@ export function BanUserDialog({ user, onBanned }: BanUserDialogProps) {
           <DialogFooter>
             <DialogClose asChild>
               <Button variant="secondary" disabled={pending}>
-                Cancel
+                {tCommon('cancel')}
               </Button>
             </DialogClose>
             <Button type="submit" variant="destructive" loading={pending}>
-              Ban user
+              {t('submit')}
             </Button>
           </DialogFooter>
         </form>

@@ -1,6 +1,7 @@
 'use client';
 
 import { useCallback, useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useLocale, useTranslations } from 'next-intl';
 import { Alert } from '../../../../components/ui/alert';
 import { Badge } from '../../../../components/ui/badge';
 import { Button } from '../../../../components/ui/button';
@@ -17,8 +18,8 @@ import {
 } from '../../../../components/ui/table';
 import { useToast } from '../../../../components/ui/toast';
 import { authClient } from '../../../../lib/auth-client';
-import { callAuth } from '../../../../lib/auth-errors';
-import { formatDate, formatDateTime } from '../../../../lib/format';
+import { callAuth, localizedAuthMessage } from '../../../../lib/auth-errors';
+import { dateLocale, formatDate, formatDateTime } from '../../../../lib/format';
 import {
   DropdownMenu,
   DropdownMenuContent,
@@ -51,6 +52,10 @@ type LoadState =
 
 export function UsersTable({ currentUserId }: { currentUserId: string }) {
   const { toast } = useToast();
+  const t = useTranslations('admin');
+  const tErrors = useTranslations('common.authErrors');
+  // Dates are formatted only after the list loads in the browser (lib/format), in the app's locale.
+  const locale = dateLocale(useLocale());
   const searchId = useId();
   const [input, setInput] = useState('');
   const [search, setSearch] = useState('');
@@ -78,12 +83,12 @@ export function UsersTable({ currentUserId }: { currentUserId: string }) {
     );
     if (request !== latestRequest.current) return;
     if (!outcome.ok) {
-      setState({ kind: 'error', message: outcome.message });
+      setState({ kind: 'error', message: localizedAuthMessage(outcome, tErrors) });
       return;
     }
     const data = outcome.data as { users?: AdminUser[]; total?: number };
     setState({ kind: 'loaded', users: data.users ?? [], total: data.total ?? 0 });
-  }, [search, offset]);
+  }, [search, offset, tErrors]);
 
   useEffect(() => {
     void load();
@@ -104,10 +109,14 @@ export function UsersTable({ currentUserId }: { currentUserId: string }) {
     const outcome = await callAuth(authClient.admin.unbanUser({ userId: user.id }));
     setBusyUser(null);
     if (!outcome.ok) {
-      toast({ title: 'Could not unban', description: outcome.message, variant: 'destructive' });
+      toast({
+        title: t('users.unbanFailed'),
+        description: localizedAuthMessage(outcome, tErrors),
+        variant: 'destructive',
+      });
       return;
     }
-    toast({ title: `${user.email} can sign in again`, variant: 'success' });
+    toast({ title: t('users.unbanned', { email: user.email }), variant: 'success' });
     await load();
   }
 
@@ -126,18 +135,18 @@ export function UsersTable({ currentUserId }: { currentUserId: string }) {
           : await revoke.run(user.id);
     setBusyUser(null);
     if (!result.ok) {
-      toast({ title: 'Could not do that', description: result.error.message, variant: 'destructive' });
+      toast({ title: t('users.actionFailed'), description: result.error.message, variant: 'destructive' });
       return;
     }
     const data = result.data as { changed?: boolean; sentTo?: string; revoked?: number };
     const title =
       kind === 'verify'
         ? data.changed
-          ? `${user.email} is verified`
-          : `${user.email} was already verified`
+          ? t('users.verified', { email: user.email })
+          : t('users.alreadyVerified', { email: user.email })
         : kind === 'resend'
-          ? `Verification email sent to ${data.sentTo ?? user.email}`
-          : `${user.email} is signed out everywhere (${data.revoked ?? 0} ${data.revoked === 1 ? 'session' : 'sessions'})`;
+          ? t('users.verificationSent', { email: data.sentTo ?? user.email })
+          : t('users.signedOut', { email: user.email, count: data.revoked ?? 0 });
     toast({ title, variant: 'success' });
     await load();
   }
@@ -147,7 +156,11 @@ export function UsersTable({ currentUserId }: { currentUserId: string }) {
     const outcome = await callAuth(authClient.admin.impersonateUser({ userId: user.id }));
     if (!outcome.ok) {
       setBusyUser(null);
-      toast({ title: 'Could not impersonate', description: outcome.message, variant: 'destructive' });
+      toast({
+        title: t('users.impersonateFailed'),
+        description: localizedAuthMessage(outcome, tErrors),
+        variant: 'destructive',
+      });
       return;
     }
     // A full load: every server component must render as the impersonated person.
@@ -159,13 +172,13 @@ export function UsersTable({ currentUserId }: { currentUserId: string }) {
       <form role="search" onSubmit={submitSearch} className="flex max-w-lg flex-wrap items-end gap-2">
         <div className="grid min-w-56 flex-1 gap-1.5">
           <label htmlFor={searchId} className="text-sm font-medium">
-            Search by email
+            {t('users.searchLabel')}
           </label>
           <Input
             id={searchId}
             type="search"
             name="q"
-            placeholder="e.g. acme.test"
+            placeholder={t('users.searchPlaceholder')}
             autoComplete="off"
             spellCheck={false}
             value={input}
@@ -177,7 +190,7 @@ export function UsersTable({ currentUserId }: { currentUserId: string }) {
           variant="secondary"
           loading={state.kind === 'loading' && search === input.trim()}
         >
-          Search
+          {t('search')}
         </Button>
         {search ? (
           <Button
@@ -189,7 +202,7 @@ export function UsersTable({ currentUserId }: { currentUserId: string }) {
               setState({ kind: 'loading' });
             }}
           >
-            Clear
+            {t('users.clear')}
           </Button>
         ) : null}
       </form>
@@ -199,7 +212,7 @@ export function UsersTable({ currentUserId }: { currentUserId: string }) {
           variant="destructive"
           action={
             <Button size="sm" variant="secondary" onClick={() => void load()}>
-              Try again
+              {t('tryAgain')}
             </Button>
           }
         >
@@ -207,24 +220,22 @@ export function UsersTable({ currentUserId }: { currentUserId: string }) {
         </Alert>
       ) : state.kind === 'loaded' && state.users.length === 0 ? (
         <EmptyState
-          title={search ? 'No matching users' : 'No users yet'}
-          description={
-            search ? `Nobody’s email contains “${search}”.` : 'People appear here once they sign up.'
-          }
+          title={search ? t('users.noMatchTitle') : t('users.emptyTitle')}
+          description={search ? t('users.noMatchBody', { search }) : t('users.emptyBody')}
         />
       ) : (
         <Table aria-busy={state.kind === 'loading' || undefined} data-testid="users-table">
           <TableCaption className="sr-only">
-            Users{search ? ` whose email contains “${search}”` : ''}
+            {search ? t('users.captionSearch', { search }) : t('users.caption')}
           </TableCaption>
           <TableHeader>
             <TableRow>
-              <TableHead>Person</TableHead>
-              <TableHead>Role</TableHead>
-              <TableHead>Status</TableHead>
-              <TableHead>Joined</TableHead>
+              <TableHead>{t('users.person')}</TableHead>
+              <TableHead>{t('users.role')}</TableHead>
+              <TableHead>{t('status')}</TableHead>
+              <TableHead>{t('users.joined')}</TableHead>
               <TableHead className="text-right">
-                <span className="sr-only">Actions</span>
+                <span className="sr-only">{t('actions')}</span>
               </TableHead>
             </TableRow>
           </TableHeader>
@@ -249,32 +260,47 @@ export function UsersTable({ currentUserId }: { currentUserId: string }) {
                         </div>
                       </TableCell>
                       <TableCell>
-                        {user.role === 'admin' ? <Badge variant="primary">Staff</Badge> : <Badge>User</Badge>}
+                        {user.role === 'admin' ? (
+                          <Badge variant="primary">{t('users.staff')}</Badge>
+                        ) : (
+                          <Badge>{t('users.user')}</Badge>
+                        )}
                       </TableCell>
                       <TableCell>
                         <div className="flex flex-wrap gap-1.5">
                           {user.banned ? (
                             <Badge
                               variant="destructive"
-                              title={`${user.banReason ?? 'No reason'}${user.banExpires ? ` — until ${formatDateTime(user.banExpires)}` : ''}`}
+                              title={
+                                user.banExpires
+                                  ? t('users.banTooltipUntil', {
+                                      reason: user.banReason ?? t('users.banNoReason'),
+                                      until: formatDateTime(user.banExpires, locale),
+                                    })
+                                  : t('users.banTooltip', {
+                                      reason: user.banReason ?? t('users.banNoReason'),
+                                    })
+                              }
                             >
-                              Banned
+                              {t('users.banned')}
                             </Badge>
                           ) : null}
-                          {user.emailVerified ? null : <Badge>Unverified</Badge>}
-                          {user.twoFactorEnabled ? <Badge variant="success">2FA</Badge> : null}
+                          {user.emailVerified ? null : <Badge>{t('users.unverified')}</Badge>}
+                          {user.twoFactorEnabled ? (
+                            <Badge variant="success">{t('users.twoFactor')}</Badge>
+                          ) : null}
                           {!user.banned && user.emailVerified && !user.twoFactorEnabled ? (
-                            <span className="text-xs text-muted-foreground">Active</span>
+                            <span className="text-xs text-muted-foreground">{t('users.active')}</span>
                           ) : null}
                         </div>
                       </TableCell>
                       <TableCell className="whitespace-nowrap text-muted-foreground">
-                        {formatDate(user.createdAt)}
+                        {formatDate(user.createdAt, locale)}
                       </TableCell>
                       <TableCell>
                         <div className="flex justify-end gap-1">
                           {self ? (
-                            <span className="text-xs text-muted-foreground">You</span>
+                            <span className="text-xs text-muted-foreground">{t('users.you')}</span>
                           ) : (
                             <>
                               <Button
@@ -283,9 +309,9 @@ export function UsersTable({ currentUserId }: { currentUserId: string }) {
                                 loading={busy}
                                 disabled={busyUser !== null || Boolean(user.banned)}
                                 onClick={() => void impersonate(user)}
-                                aria-label={`Impersonate ${user.email}`}
+                                aria-label={t('users.impersonateLabel', { email: user.email })}
                               >
-                                Impersonate
+                                {t('users.impersonate')}
                               </Button>
                               <DropdownMenu>
                                 <DropdownMenuTrigger asChild>
@@ -293,24 +319,24 @@ export function UsersTable({ currentUserId }: { currentUserId: string }) {
                                     size="sm"
                                     variant="ghost"
                                     disabled={busyUser !== null}
-                                    aria-label={`Account actions for ${user.email}`}
+                                    aria-label={t('users.accountLabel', { email: user.email })}
                                   >
-                                    Account…
+                                    {t('users.account')}
                                   </Button>
                                 </DropdownMenuTrigger>
                                 <DropdownMenuContent align="end">
                                   {user.emailVerified ? null : (
                                     <>
                                       <DropdownMenuItem onSelect={() => void accountAction(user, 'verify')}>
-                                        Mark email verified
+                                        {t('users.markVerified')}
                                       </DropdownMenuItem>
                                       <DropdownMenuItem onSelect={() => void accountAction(user, 'resend')}>
-                                        Resend verification email
+                                        {t('users.resendVerification')}
                                       </DropdownMenuItem>
                                     </>
                                   )}
                                   <DropdownMenuItem onSelect={() => void accountAction(user, 'revoke')}>
-                                    Sign out everywhere
+                                    {t('users.signOutEverywhere')}
                                   </DropdownMenuItem>
                                 </DropdownMenuContent>
                               </DropdownMenu>
@@ -320,15 +346,18 @@ export function UsersTable({ currentUserId }: { currentUserId: string }) {
                                   variant="ghost"
                                   disabled={busyUser !== null}
                                   onClick={() => void unban(user)}
-                                  aria-label={`Unban ${user.email}`}
+                                  aria-label={t('users.unbanLabel', { email: user.email })}
                                 >
-                                  Unban
+                                  {t('users.unban')}
                                 </Button>
                               ) : (
                                 <BanUserDialog
                                   user={user}
                                   onBanned={() => {
-                                    toast({ title: `${user.email} is banned`, variant: 'success' });
+                                    toast({
+                                      title: t('users.bannedToast', { email: user.email }),
+                                      variant: 'success',
+                                    });
                                     void load();
                                   }}
                                 />
@@ -345,9 +374,16 @@ export function UsersTable({ currentUserId }: { currentUserId: string }) {
       )}
 
       {state.kind === 'loaded' && state.total > 0 ? (
-        <nav aria-label="Pages" className="flex flex-wrap items-center justify-between gap-2 text-sm">
+        <nav
+          aria-label={t('users.pages')}
+          className="flex flex-wrap items-center justify-between gap-2 text-sm"
+        >
           <p className="text-muted-foreground">
-            {offset + 1}–{Math.min(offset + state.users.length, state.total)} of {state.total}
+            {t('users.range', {
+              from: offset + 1,
+              to: Math.min(offset + state.users.length, state.total),
+              total: state.total,
+            })}
           </p>
           <div className="flex gap-2">
             <Button
@@ -359,7 +395,7 @@ export function UsersTable({ currentUserId }: { currentUserId: string }) {
                 setState({ kind: 'loading' });
               }}
             >
-              Previous
+              {t('users.previous')}
             </Button>
             <Button
               size="sm"
@@ -370,7 +406,7 @@ export function UsersTable({ currentUserId }: { currentUserId: string }) {
                 setState({ kind: 'loading' });
               }}
             >
-              Next
+              {t('users.next')}
             </Button>
           </div>
         </nav>

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { getFormatter, getTranslations } from 'next-intl/server';
 import { isAppError } from '@plinth/core/errors';
 import { serverContext } from '@plinth/core/server-context';
 import { searchWorkspaces, type WorkspaceHit } from '@plinth/core/staff-console';
@@ -20,7 +21,13 @@ import {
 } from '../../../../components/ui/table';
 import { requireStaff } from '../../../../lib/session';
 
-export const metadata: Metadata = { title: 'Workspaces · Admin', robots: { index: false, follow: false } };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('admin');
+  return {
+    title: t('metaSuffix', { page: t('workspaces.metaTitle') }),
+    robots: { index: false, follow: false },
+  };
+}
 
 type SearchParams = Promise<{ q?: string | string[]; cursor?: string | string[] }>;
 const one = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value) ?? '';
@@ -40,53 +47,49 @@ export default async function AdminWorkspacesPage({ searchParams }: { searchPara
     );
   } catch (error) {
     if (!isAppError(error) || error.status >= 500) throw error;
+    // Staff-facing: the server's own (English) sentence, as decision 0039 allows.
     result = { error: error.message };
   }
+  const [t, format] = await Promise.all([getTranslations('admin'), getFormatter()]);
 
   return (
     <div className="mx-auto grid w-full max-w-6xl gap-6">
       <div>
-        <p className="text-sm font-medium text-primary">Admin</p>
-        <h1 className="mt-1 text-2xl font-semibold tracking-tight">Workspaces</h1>
-        <p className="mt-1 text-sm text-muted-foreground">
-          Search by name, slug, a member&apos;s email or a Stripe customer id (cus_…). Newest first.
-        </p>
+        <p className="text-sm font-medium text-primary">{t('eyebrow')}</p>
+        <h1 className="mt-1 text-2xl font-semibold tracking-tight">{t('workspaces.title')}</h1>
+        <p className="mt-1 text-sm text-muted-foreground">{t('workspaces.intro')}</p>
       </div>
       <form className="flex flex-wrap gap-2" role="search" action="/admin/workspaces">
         <Input
           name="q"
           defaultValue={q}
           maxLength={200}
-          placeholder="acme, acme-inc, ada@example.com, cus_…"
-          aria-label="Search workspaces"
+          placeholder={t('workspaces.searchPlaceholder')}
+          aria-label={t('workspaces.searchLabel')}
           className="max-w-md"
         />
-        <Button type="submit">Search</Button>
+        <Button type="submit">{t('search')}</Button>
       </form>
       {'error' in result ? (
-        <Alert variant="destructive" title="Search refused">
+        <Alert variant="destructive" title={t('workspaces.refused')}>
           {result.error}
         </Alert>
       ) : result.items.length === 0 ? (
         <EmptyState
-          title={q ? 'No workspace matches' : 'No workspaces yet'}
-          description={
-            q
-              ? `Nothing matches “${q}”. Try part of the name, or a full customer id.`
-              : 'Sign-ups create them.'
-          }
+          title={q ? t('workspaces.noMatchTitle') : t('workspaces.emptyTitle')}
+          description={q ? t('workspaces.noMatchBody', { q }) : t('workspaces.emptyBody')}
         />
       ) : (
         <>
           <Table data-testid="workspace-results">
-            <TableCaption className="sr-only">Workspaces</TableCaption>
+            <TableCaption className="sr-only">{t('workspaces.caption')}</TableCaption>
             <TableHeader>
               <TableRow>
-                <TableHead>Workspace</TableHead>
-                <TableHead>Members</TableHead>
-                <TableHead>Stripe customer</TableHead>
-                <TableHead>Created</TableHead>
-                <TableHead>State</TableHead>
+                <TableHead>{t('workspaces.workspace')}</TableHead>
+                <TableHead>{t('workspaces.members')}</TableHead>
+                <TableHead>{t('workspaces.customer')}</TableHead>
+                <TableHead>{t('workspaces.created')}</TableHead>
+                <TableHead>{t('workspaces.state')}</TableHead>
               </TableRow>
             </TableHeader>
             <TableBody>
@@ -101,18 +104,18 @@ export default async function AdminWorkspacesPage({ searchParams }: { searchPara
                     </Link>
                     <div className="font-mono text-xs text-muted-foreground">{hit.slug}</div>
                   </TableCell>
-                  <TableCell className="tabular-nums">{hit.members}</TableCell>
+                  <TableCell className="tabular-nums">{format.number(hit.members)}</TableCell>
                   <TableCell className="font-mono text-xs">{hit.customerId ?? '—'}</TableCell>
                   <TableCell className="whitespace-nowrap text-muted-foreground">
                     <LocalTime value={hit.createdAt} dateOnly />
                   </TableCell>
                   <TableCell>
                     {hit.deletedAt ? (
-                      <Badge variant="neutral">deleted</Badge>
+                      <Badge variant="neutral">{t('state.deleted')}</Badge>
                     ) : hit.suspendedAt ? (
-                      <Badge variant="destructive">suspended</Badge>
+                      <Badge variant="destructive">{t('state.suspended')}</Badge>
                     ) : (
-                      <Badge variant="success">active</Badge>
+                      <Badge variant="success">{t('state.active')}</Badge>
                     )}
                   </TableCell>
                 </TableRow>
@@ -123,7 +126,7 @@ export default async function AdminWorkspacesPage({ searchParams }: { searchPara
             <div>
               <Button asChild variant="secondary">
                 <Link href={`/admin/workspaces?${new URLSearchParams({ q, cursor: result.nextCursor })}`}>
-                  Next page
+                  {t('workspaces.nextPage')}
                 </Link>
               </Button>
             </div>

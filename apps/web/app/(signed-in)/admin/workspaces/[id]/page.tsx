@@ -1,10 +1,13 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import { getFormatter, getTranslations } from 'next-intl/server';
 import type { ReactNode } from 'react';
+import { catalog } from '@plinth/core/billing';
 import { isAppError } from '@plinth/core/errors';
 import { serverContext } from '@plinth/core/server-context';
 import { workspaceDetail, type WorkspaceDetail } from '@plinth/core/staff-console';
+import { bytesIn, moneyIn } from '../../../../../components/admin/format';
 import { StaffActionForm } from '../../../../../components/admin/staff-action-form';
 import { Alert } from '../../../../../components/ui/alert';
 import { Badge } from '../../../../../components/ui/badge';
@@ -19,8 +22,6 @@ import {
   TableHeader,
   TableRow,
 } from '../../../../../components/ui/table';
-import { formatMoney } from '../../../../../lib/billing-display';
-import { formatBytes } from '../../../../../lib/format';
 import { requireStaff } from '../../../../../lib/session';
 import {
   clearFlagOverrideAction,
@@ -31,14 +32,13 @@ import {
   unsuspendWorkspaceAction,
 } from '../actions';
 
-export const metadata: Metadata = { title: 'Workspace · Admin', robots: { index: false, follow: false } };
-
-const reasonField = {
-  name: 'reason',
-  label: 'Reason (kept in the audit log)',
-  kind: 'textarea',
-  required: true,
-} as const;
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('admin');
+  return {
+    title: t('metaSuffix', { page: t('workspace.metaTitle') }),
+    robots: { index: false, follow: false },
+  };
+}
 
 /** One workspace as staff see it, with the actions staff may take on it. */
 export default async function AdminWorkspacePage({ params }: { params: Promise<{ id: string }> }) {
@@ -53,6 +53,13 @@ export default async function AdminWorkspacePage({ params }: { params: Promise<{
     throw error;
   }
   const { workspace, entitlements: current } = detail;
+  const [t, tRoles, format] = await Promise.all([
+    getTranslations('admin'),
+    getTranslations('common.roles'),
+    getFormatter(),
+  ]);
+  const reasonField = { name: 'reason', label: t('reasonLabel'), kind: 'textarea', required: true } as const;
+  const time = (value: Date | string) => () => <LocalTime value={value} />;
 
   return (
     <div className="mx-auto grid w-full max-w-6xl gap-8" data-testid="admin-workspace">
@@ -60,7 +67,7 @@ export default async function AdminWorkspacePage({ params }: { params: Promise<{
         <div>
           <p className="text-sm font-medium text-primary">
             <Link href="/admin/workspaces" className="underline-offset-4 hover:underline">
-              Workspaces
+              {t('workspace.back')}
             </Link>
           </p>
           <h1 className="mt-1 text-2xl font-semibold tracking-tight">{workspace.name}</h1>
@@ -69,33 +76,33 @@ export default async function AdminWorkspacePage({ params }: { params: Promise<{
           </p>
         </div>
         <div className="flex flex-wrap gap-2">
-          {workspace.deletedAt ? <Badge variant="neutral">deleted</Badge> : null}
+          {workspace.deletedAt ? <Badge variant="neutral">{t('state.deleted')}</Badge> : null}
           {workspace.suspendedAt ? (
             <Badge variant="destructive" data-testid="workspace-state">
-              suspended
+              {t('state.suspended')}
             </Badge>
           ) : (
             <Badge variant="success" data-testid="workspace-state">
-              active
+              {t('state.active')}
             </Badge>
           )}
         </div>
       </div>
 
-      <Section
-        title="Suspension"
-        description="A suspended workspace shows its members a suspended page; its API answers 403 workspace_suspended. Billing webhooks are still applied; nothing is deleted."
-      >
+      <Section title={t('workspace.suspension')} description={t('workspace.suspensionHint')}>
         {workspace.suspendedAt ? (
           <>
-            <Alert variant="destructive" title="Suspended">
-              Since <LocalTime value={workspace.suspendedAt} />: {workspace.suspendedReason}
+            <Alert variant="destructive" title={t('workspace.suspended')}>
+              {t.rich('workspace.suspendedSince', {
+                since: time(workspace.suspendedAt),
+                reason: workspace.suspendedReason ?? '',
+              })}
             </Alert>
             <StaffActionForm
               testId="unsuspend-form"
               action={unsuspendWorkspaceAction.bind(null, workspace.id)}
               fields={[reasonField]}
-              submitLabel="Unsuspend"
+              submitLabel={t('workspace.unsuspend')}
             />
           </>
         ) : (
@@ -103,70 +110,89 @@ export default async function AdminWorkspacePage({ params }: { params: Promise<{
             testId="suspend-form"
             action={suspendWorkspaceAction.bind(null, workspace.id)}
             fields={[reasonField]}
-            submitLabel="Suspend workspace"
+            submitLabel={t('workspace.suspend')}
             destructive
           />
         )}
       </Section>
 
-      <Section
-        title="Plan and entitlement"
-        description="What the workspace may do now; a plan override beats Stripe until it expires, then Stripe's state decides again."
-      >
+      <Section title={t('workspace.plan')} description={t('workspace.planHint')}>
         <dl className="grid gap-4 text-sm sm:grid-cols-3">
-          <Fact label="In effect" testId="effective-plan">
-            {current.planName} · {current.state}
+          <Fact label={t('workspace.inEffect')} testId="effective-plan">
+            {current.planName} · {t('workspace.accessState', { state: current.state })}
           </Fact>
-          <Fact label="From Stripe (synced)" testId="synced-plan">
+          <Fact label={t('workspace.fromStripe')} testId="synced-plan">
             {detail.synced
-              ? `${detail.synced.plan} · ${detail.synced.subscriptionStatus ?? 'no subscription'}`
-              : 'free (never synced)'}
+              ? t('workspace.synced', {
+                  plan: detail.synced.plan,
+                  status: detail.synced.subscriptionStatus ?? t('workspace.noSubscription'),
+                })
+              : t('workspace.neverSynced')}
           </Fact>
-          <Fact label="Features">{current.features.join(', ')}</Fact>
+          <Fact label={t('workspace.features')}>{format.list(current.features, { type: 'unit' })}</Fact>
         </dl>
         {current.override ? (
-          <Alert title={`${current.override.planName} plan granted`} data-testid="override-state">
-            Until <LocalTime value={current.override.expiresAt} />: {current.override.reason}
+          <Alert
+            title={t('workspace.overrideGranted', { plan: current.override.planName })}
+            data-testid="override-state"
+          >
+            {t.rich('workspace.overrideUntil', {
+              until: time(current.override.expiresAt),
+              reason: current.override.reason,
+            })}
           </Alert>
         ) : detail.override ? (
           <p className="text-sm text-muted-foreground">
-            The last override ({detail.override.plan}) expired <LocalTime value={detail.override.expiresAt} />
-            .
+            {t.rich('workspace.overrideExpired', {
+              plan: detail.override.plan,
+              expired: time(detail.override.expiresAt),
+            })}
           </p>
         ) : null}
         <div className="grid gap-6 md:grid-cols-2">
           <div className="grid gap-2">
-            <h3 className="text-sm font-semibold">Grant a plan until a date</h3>
+            <h3 className="text-sm font-semibold">{t('workspace.grantTitle')}</h3>
             <StaffActionForm
               testId="plan-override-form"
               action={setPlanOverrideAction.bind(null, workspace.id)}
               fields={[
                 {
                   name: 'plan',
-                  label: 'Plan',
+                  label: t('workspace.planLabel'),
                   kind: 'select',
-                  options: [
-                    { value: 'pro', label: 'Pro' },
-                    { value: 'team', label: 'Team' },
-                  ],
+                  // Plan names are names (the catalog's), not words to translate.
+                  options: (['pro', 'team'] as const).map((plan) => ({
+                    value: plan,
+                    label: catalog.plans[plan].name,
+                  })),
                   defaultValue: 'team',
                 },
-                { name: 'expiresAt', label: 'Until (end of day)', kind: 'date', required: true },
-                { name: 'members', label: 'Members limit', kind: 'number', hint: "Empty: the plan's." },
-                { name: 'projects', label: 'Projects limit', kind: 'number', hint: "Empty: the plan's." },
+                { name: 'expiresAt', label: t('workspace.untilLabel'), kind: 'date', required: true },
+                {
+                  name: 'members',
+                  label: t('workspace.membersLimit'),
+                  kind: 'number',
+                  hint: t('workspace.limitHint'),
+                },
+                {
+                  name: 'projects',
+                  label: t('workspace.projectsLimit'),
+                  kind: 'number',
+                  hint: t('workspace.limitHint'),
+                },
                 reasonField,
               ]}
-              submitLabel="Grant plan"
+              submitLabel={t('workspace.grant')}
             />
           </div>
           {detail.override ? (
             <div className="grid content-start gap-2">
-              <h3 className="text-sm font-semibold">End the override now</h3>
+              <h3 className="text-sm font-semibold">{t('workspace.endTitle')}</h3>
               <StaffActionForm
                 testId="clear-override-form"
                 action={clearPlanOverrideAction.bind(null, workspace.id)}
                 fields={[reasonField]}
-                submitLabel="End override"
+                submitLabel={t('workspace.end')}
                 destructive
               />
             </div>
@@ -174,56 +200,59 @@ export default async function AdminWorkspacePage({ params }: { params: Promise<{
         </div>
       </Section>
 
-      <Section
-        title="Usage against limits"
-        description="Members count pending invitations; deleted projects and files do not count."
-      >
+      <Section title={t('workspace.usage')} description={t('workspace.usageHint')}>
         <dl className="grid gap-4 text-sm sm:grid-cols-3" data-testid="usage">
-          <Fact label="Members">
-            {detail.usage.members} (+{detail.usage.pendingInvitations} invited) of {current.limits.members}
+          <Fact label={t('workspace.members')}>
+            {t('workspace.membersUsage', {
+              members: detail.usage.members,
+              invited: detail.usage.pendingInvitations,
+              limit: current.limits.members,
+            })}
           </Fact>
-          <Fact label="Projects">
-            {detail.usage.projects} of {current.limits.projects}
+          <Fact label={t('workspace.projects')}>
+            {t('workspace.projectsUsage', { used: detail.usage.projects, limit: current.limits.projects })}
           </Fact>
-          <Fact label="File storage">
-            {formatBytes(detail.usage.storageBytes)} of {formatBytes(current.limits.storageBytes)}
+          <Fact label={t('workspace.storage')}>
+            {t('workspace.storageUsage', {
+              used: bytesIn(format, detail.usage.storageBytes),
+              limit: bytesIn(format, current.limits.storageBytes),
+            })}
           </Fact>
         </dl>
       </Section>
 
-      <Section title="Stripe" description="The billing mirror: what the last sync read from Stripe.">
+      <Section title={t('workspace.stripe')} description={t('workspace.stripeHint')}>
         {detail.customer ? (
           <p className="text-sm">
-            Customer <span className="font-mono">{detail.customer.id}</span> ·{' '}
-            <a
-              href={detail.customer.dashboardUrl}
-              className="underline underline-offset-4"
-              rel="noreferrer"
-              target="_blank"
-            >
-              Open in the Stripe dashboard
-            </a>
-            {detail.customer.syncedAt ? (
-              <>
-                {' '}
-                · synced <LocalTime value={detail.customer.syncedAt} />
-              </>
-            ) : null}
+            {t.rich('workspace.customer', {
+              id: () => <span className="font-mono">{detail.customer?.id}</span>,
+              dashboard: (chunks) => (
+                <a
+                  href={detail.customer?.dashboardUrl}
+                  className="underline underline-offset-4"
+                  rel="noreferrer"
+                  target="_blank"
+                >
+                  {chunks}
+                </a>
+              ),
+            })}
+            {detail.customer.syncedAt
+              ? t.rich('workspace.customerSynced', { synced: time(detail.customer.syncedAt) })
+              : null}
           </p>
         ) : (
-          <p className="text-sm text-muted-foreground">
-            No Stripe customer: this workspace never started a Checkout.
-          </p>
+          <p className="text-sm text-muted-foreground">{t('workspace.noCustomer')}</p>
         )}
         {detail.subscriptions.length > 0 ? (
           <Table>
-            <TableCaption className="sr-only">Subscriptions</TableCaption>
+            <TableCaption className="sr-only">{t('workspace.subscriptions')}</TableCaption>
             <TableHeader>
               <TableRow>
-                <TableHead>Subscription</TableHead>
-                <TableHead>Status</TableHead>
-                <TableHead>Items</TableHead>
-                <TableHead>Period ends</TableHead>
+                <TableHead>{t('workspace.subscription')}</TableHead>
+                <TableHead>{t('status')}</TableHead>
+                <TableHead>{t('workspace.items')}</TableHead>
+                <TableHead>{t('workspace.periodEnds')}</TableHead>
               </TableRow>
             </TableHeader>
             <TableBody>
@@ -232,11 +261,14 @@ export default async function AdminWorkspacePage({ params }: { params: Promise<{
                   <TableCell className="font-mono text-xs">{s.id}</TableCell>
                   <TableCell>
                     {s.status}
-                    {s.cancelAtPeriodEnd ? ' · cancels at period end' : ''}
+                    {s.cancelAtPeriodEnd ? t('workspace.cancelsAtPeriodEnd') : ''}
                   </TableCell>
                   <TableCell className="text-xs">
                     {s.items
-                      .map((item) => `${item.priceLookupKey ?? 'unknown price'} × ${item.quantity}`)
+                      .map(
+                        (item) =>
+                          `${item.priceLookupKey ?? t('workspace.unknownPrice')} × ${format.number(item.quantity)}`,
+                      )
                       .join(', ')}
                   </TableCell>
                   <TableCell className="whitespace-nowrap">
@@ -249,13 +281,13 @@ export default async function AdminWorkspacePage({ params }: { params: Promise<{
         ) : null}
         {detail.invoices.length > 0 ? (
           <Table>
-            <TableCaption className="sr-only">Invoices</TableCaption>
+            <TableCaption className="sr-only">{t('workspace.invoices')}</TableCaption>
             <TableHeader>
               <TableRow>
-                <TableHead>Invoice</TableHead>
-                <TableHead>Status</TableHead>
-                <TableHead className="text-right">Total</TableHead>
-                <TableHead>Date</TableHead>
+                <TableHead>{t('workspace.invoice')}</TableHead>
+                <TableHead>{t('status')}</TableHead>
+                <TableHead className="text-right">{t('workspace.total')}</TableHead>
+                <TableHead>{t('workspace.date')}</TableHead>
               </TableRow>
             </TableHeader>
             <TableBody>
@@ -277,7 +309,7 @@ export default async function AdminWorkspacePage({ params }: { params: Promise<{
                   </TableCell>
                   <TableCell>{i.status ?? '—'}</TableCell>
                   <TableCell className="text-right tabular-nums">
-                    {formatMoney(i.total, i.currency)}
+                    {moneyIn(format, i.currency)(i.total)}
                   </TableCell>
                   <TableCell className="whitespace-nowrap">
                     <LocalTime value={i.createdAt} dateOnly />
@@ -290,16 +322,18 @@ export default async function AdminWorkspacePage({ params }: { params: Promise<{
       </Section>
 
       <Section
-        title="Members"
-        description={detail.membersTruncated ? 'The first 200, oldest first.' : 'Oldest first.'}
+        title={t('workspace.members')}
+        description={
+          detail.membersTruncated ? t('workspace.membersFirst200') : t('workspace.membersOldestFirst')
+        }
       >
         <Table data-testid="members">
-          <TableCaption className="sr-only">Members</TableCaption>
+          <TableCaption className="sr-only">{t('workspace.members')}</TableCaption>
           <TableHeader>
             <TableRow>
-              <TableHead>Person</TableHead>
-              <TableHead>Role</TableHead>
-              <TableHead>Joined</TableHead>
+              <TableHead>{t('workspace.person')}</TableHead>
+              <TableHead>{t('workspace.role')}</TableHead>
+              <TableHead>{t('workspace.joined')}</TableHead>
             </TableRow>
           </TableHeader>
           <TableBody>
@@ -309,7 +343,7 @@ export default async function AdminWorkspacePage({ params }: { params: Promise<{
                   <div className="font-medium">{m.name}</div>
                   <div className="text-xs text-muted-foreground">{m.email}</div>
                 </TableCell>
-                <TableCell>{m.role}</TableCell>
+                <TableCell>{tRoles(m.role)}</TableCell>
                 <TableCell className="whitespace-nowrap">
                   <LocalTime value={m.joinedAt} dateOnly />
                 </TableCell>
@@ -319,17 +353,14 @@ export default async function AdminWorkspacePage({ params }: { params: Promise<{
         </Table>
       </Section>
 
-      <Section
-        title="Flags in effect"
-        description="Each flag as this workspace resolves it now (the step that decided it), and its workspace overrides."
-      >
+      <Section title={t('workspace.flags')} description={t('workspace.flagsHint')}>
         <Table data-testid="flags">
-          <TableCaption className="sr-only">Flags</TableCaption>
+          <TableCaption className="sr-only">{t('workspace.flagsCaption')}</TableCaption>
           <TableHeader>
             <TableRow>
-              <TableHead>Flag</TableHead>
-              <TableHead>Value</TableHead>
-              <TableHead>Decided by</TableHead>
+              <TableHead>{t('workspace.flag')}</TableHead>
+              <TableHead>{t('workspace.value')}</TableHead>
+              <TableHead>{t('workspace.decidedBy')}</TableHead>
             </TableRow>
           </TableHeader>
           <TableBody>
@@ -340,14 +371,14 @@ export default async function AdminWorkspacePage({ params }: { params: Promise<{
                   <div className="text-xs text-muted-foreground">{f.description}</div>
                 </TableCell>
                 <TableCell className="font-mono text-xs">{JSON.stringify(f.value)}</TableCell>
-                <TableCell className="text-xs">{f.reason.replaceAll('_', ' ')}</TableCell>
+                <TableCell className="text-xs">{t('workspace.flagReason', { reason: f.reason })}</TableCell>
               </TableRow>
             ))}
           </TableBody>
         </Table>
         <div className="grid gap-6 md:grid-cols-2">
           <div className="grid gap-2">
-            <h3 className="text-sm font-semibold">Override a flag for this workspace</h3>
+            <h3 className="text-sm font-semibold">{t('workspace.overrideFlagTitle')}</h3>
             <StaffActionForm
               testId="flag-override-form"
               action={setFlagOverrideAction}
@@ -356,36 +387,31 @@ export default async function AdminWorkspacePage({ params }: { params: Promise<{
                 { name: 'workspaceId', kind: 'hidden', value: workspace.id },
                 {
                   name: 'key',
-                  label: 'Flag',
+                  label: t('workspace.flag'),
                   kind: 'select',
                   options: detail.flags.map((f) => ({ value: f.key, label: f.key })),
                 },
                 {
                   name: 'value',
-                  label: 'Value',
+                  label: t('workspace.value'),
                   kind: 'text',
-                  hint: 'true or false, or one of the variants.',
+                  hint: t('workspace.valueHint'),
                   required: true,
                 },
                 reasonField,
               ]}
-              submitLabel="Set override"
+              submitLabel={t('workspace.setOverride')}
             />
           </div>
           {detail.flagOverrides.length > 0 ? (
             <div className="grid content-start gap-3">
-              <h3 className="text-sm font-semibold">Overrides of this workspace</h3>
+              <h3 className="text-sm font-semibold">{t('workspace.overridesTitle')}</h3>
               {detail.flagOverrides.map((o) => (
                 <div key={o.id} className="grid gap-2 rounded-lg border border-border p-3 text-sm">
                   <p>
                     <span className="font-mono">{o.key}</span> ={' '}
                     <span className="font-mono">{JSON.stringify(o.value)}</span> · {o.reason}
-                    {o.expiresAt ? (
-                      <>
-                        {' '}
-                        · until <LocalTime value={o.expiresAt} />
-                      </>
-                    ) : null}
+                    {o.expiresAt ? t.rich('workspace.overrideExpires', { until: time(o.expiresAt) }) : null}
                   </p>
                   <StaffActionForm
                     testId={`clear-flag-${o.key}`}
@@ -396,7 +422,7 @@ export default async function AdminWorkspacePage({ params }: { params: Promise<{
                       { name: 'key', kind: 'hidden', value: o.key },
                       reasonField,
                     ]}
-                    submitLabel="Clear override"
+                    submitLabel={t('workspace.clearOverride')}
                   />
                 </div>
               ))}
@@ -405,20 +431,17 @@ export default async function AdminWorkspacePage({ params }: { params: Promise<{
         </div>
       </Section>
 
-      <Section title="Audit log" description="The 20 latest entries of this workspace, newest first.">
+      <Section title={t('workspace.audit')} description={t('workspace.auditHint')}>
         {detail.audit.length === 0 ? (
-          <EmptyState
-            title="Nothing recorded yet"
-            description="Privileged changes in this workspace appear here."
-          />
+          <EmptyState title={t('workspace.auditEmptyTitle')} description={t('workspace.auditEmptyBody')} />
         ) : (
           <Table data-testid="audit-tail">
-            <TableCaption className="sr-only">Audit log</TableCaption>
+            <TableCaption className="sr-only">{t('workspace.audit')}</TableCaption>
             <TableHeader>
               <TableRow>
-                <TableHead>When</TableHead>
-                <TableHead>Action</TableHead>
-                <TableHead>Actor</TableHead>
+                <TableHead>{t('workspace.when')}</TableHead>
+                <TableHead>{t('workspace.action')}</TableHead>
+                <TableHead>{t('workspace.actor')}</TableHead>
               </TableRow>
             </TableHeader>
             <TableBody>
@@ -430,7 +453,7 @@ export default async function AdminWorkspacePage({ params }: { params: Promise<{
                   <TableCell className="font-mono text-xs">{row.action}</TableCell>
                   <TableCell className="font-mono text-xs">
                     {row.actorType}:{row.actorId}
-                    {row.impersonatorId ? ` (by ${row.impersonatorId})` : ''}
+                    {row.impersonatorId ? t('workspace.impersonatedBy', { id: row.impersonatorId }) : ''}
                   </TableCell>
                 </TableRow>
               ))}
