@@ -31,7 +31,7 @@ export function LogoSection({
       description="Shown in the workspace switcher. PNG, JPEG or WebP, up to 5 MB; square works best."
       name={name}
       shape="square"
-      noun="the logo"
+      subject="logo"
       image={logo}
       actions={actions}
     />
