@@ -132,18 +132,10 @@ function ElevateDialog() {
           {t('elevate')}
         </Button>
       </DialogTrigger>
-      <DialogContent
-        title={t('dialogTitle')}
-        description={t('dialogDescription')}
-      >
+      <DialogContent title={t('dialogTitle')} description={t('dialogDescription')}>
         <form noValidate onSubmit={(event) => void handleSubmit(event)} className="grid gap-5">
           {serverError ? <Alert variant="destructive">{serverError}</Alert> : null}
-          <FormField
-            label={t('reason')}
-            error={error}
-            hint={t('reasonHint')}
-            required
-          >
+          <FormField label={t('reason')} error={error} hint={t('reasonHint')} required>
             <Textarea
               ref={reasonRef}
               name="reason"

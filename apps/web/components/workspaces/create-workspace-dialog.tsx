@@ -107,10 +107,7 @@ export function CreateWorkspaceDialog({
   return (
     <Dialog open={open} onOpenChange={setOpen}>
       {trigger ? <DialogTrigger asChild>{trigger}</DialogTrigger> : null}
-      <DialogContent
-        title={t('title')}
-        description={t('description')}
-      >
+      <DialogContent title={t('title')} description={t('description')}>
         <form noValidate onSubmit={(event) => void handleSubmit(event)} className="grid gap-5">
           {serverError ? <Alert variant="destructive">{serverError}</Alert> : null}
           <FormField label={t('name')} error={errors.name} required>

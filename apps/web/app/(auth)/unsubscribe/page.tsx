@@ -30,7 +30,9 @@ export default async function UnsubscribePage({ searchParams }: UnsubscribePageP
   const { token, done, error } = await searchParams;
   const t = await getTranslations('auth.unsubscribe');
   if (typeof error === 'string') {
-    const failure = Object.hasOwn(failures, error) ? failures[error as keyof typeof failures] : failures.failed;
+    const failure = Object.hasOwn(failures, error)
+      ? failures[error as keyof typeof failures]
+      : failures.failed;
     return (
       <>
         <AuthHeading title={t(failure.heading)} description={t(failure.line)} />

@@ -79,9 +79,7 @@ export default async function VerifyEmailPage({ searchParams }: VerifyEmailPageP
       <>
         <AuthHeading title={t('pendingTitle')} description={t('pendingDescription')} />
         <div className="grid gap-4">
-          <Alert>
-            {t.rich('pendingBody', { email: session.user.email, strong })}
-          </Alert>
+          <Alert>{t.rich('pendingBody', { email: session.user.email, strong })}</Alert>
           <ResendVerificationButton email={session.user.email} next={next ?? undefined} />
         </div>
       </>

@@ -159,11 +159,7 @@ export function EmailSection({ email, verified, hasPassword, impersonating }: Em
                 ) : null}
               </Alert>
             ) : null}
-            <FormField
-              label={t('email.newEmail')}
-              error={errors.email}
-              hint={t('email.newEmailHint')}
-            >
+            <FormField label={t('email.newEmail')} error={errors.email} hint={t('email.newEmailHint')}>
               <Input
                 ref={refs.email}
                 name="new-email"

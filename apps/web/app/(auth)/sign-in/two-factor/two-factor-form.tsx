@@ -87,13 +87,7 @@ export function TwoFactorForm({ next }: { next: string }) {
       ) : null}
 
       {mode === 'totp' ? (
-        <FormField
-          key="totp"
-          label={t('codeLabel')}
-          hint={t('codeHint')}
-          error={fieldError}
-          required
-        >
+        <FormField key="totp" label={t('codeLabel')} hint={t('codeHint')} error={fieldError} required>
           <Input
             ref={inputRef}
             name="code"
@@ -111,13 +105,7 @@ export function TwoFactorForm({ next }: { next: string }) {
           />
         </FormField>
       ) : (
-        <FormField
-          key="backup"
-          label={t('backupLabel')}
-          hint={t('backupHint')}
-          error={fieldError}
-          required
-        >
+        <FormField key="backup" label={t('backupLabel')} hint={t('backupHint')} error={fieldError} required>
           <Input
             ref={inputRef}
             name="backup-code"

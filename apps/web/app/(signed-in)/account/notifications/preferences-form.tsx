@@ -43,7 +43,11 @@ export function PreferencesForm() {
     });
     const body = (await response.json()) as { categories?: Category[]; error?: { message: string } };
     if (!response.ok || !body.categories) {
-      toast({ title: t('notSaved'), description: body.error?.message ?? t('tryAgain'), variant: 'destructive' });
+      toast({
+        title: t('notSaved'),
+        description: body.error?.message ?? t('tryAgain'),
+        variant: 'destructive',
+      });
       return;
     }
     setCategories(body.categories);
