@@ -41,9 +41,15 @@ export function formatDate(value: string | Date | null | undefined, locale?: str
   return Number.isNaN(date.getTime()) ? '—' : formatsFor(locale).dateOnly.format(date);
 }
 
-/** "Chrome on macOS" from a user agent string; good enough to recognise one's own devices. */
-export function describeUserAgent(userAgent: string | null | undefined): string {
-  if (!userAgent) return 'Unknown device';
+/**
+ * The browser and operating system named in a user agent string ("Chrome", "macOS": product names,
+ * not translated); good enough to recognise one's own devices. The account page words them.
+ */
+export function userAgentParts(userAgent: string | null | undefined): {
+  browser: string | null;
+  os: string | null;
+} {
+  if (!userAgent) return { browser: null, os: null };
   const browser =
     (/Edg\//u.test(userAgent) && 'Edge') ||
     (/OPR\//u.test(userAgent) && 'Opera') ||
@@ -61,8 +67,7 @@ export function describeUserAgent(userAgent: string | null | undefined): string 
     (/CrOS/u.test(userAgent) && 'ChromeOS') ||
     (/Linux/u.test(userAgent) && 'Linux') ||
     null;
-  if (browser && os) return `${browser} on ${os}`;
-  return browser ?? os ?? 'Unknown device';
+  return { browser, os };
 }
 
 /** "12.5 MB": sizes of files and storage limits (powers of 1024, as the plans count them). */

@@ -75,10 +75,18 @@ export function normalizeTotpCode(code: string): string {
   return code.replace(/\s+/gu, '');
 }
 
-export function validateTotpCode(code: string): string | undefined {
+/** What is wrong with an authenticator code, as a catalog key (auth.twoFactor, account.twoFactor). */
+export function totpCodeProblem(code: string): 'codeRequired' | 'codeDigits' | undefined {
   const digits = normalizeTotpCode(code);
-  if (digits === '') return 'Enter the 6-digit code from your authenticator app.';
-  if (!/^\d{6}$/u.test(digits)) return 'The code is 6 digits.';
+  if (digits === '') return 'codeRequired';
+  if (!/^\d{6}$/u.test(digits)) return 'codeDigits';
+  return undefined;
+}
+
+export function validateTotpCode(code: string): string | undefined {
+  const problem = totpCodeProblem(code);
+  if (problem === 'codeRequired') return 'Enter the 6-digit code from your authenticator app.';
+  if (problem === 'codeDigits') return 'The code is 6 digits.';
   return undefined;
 }
 

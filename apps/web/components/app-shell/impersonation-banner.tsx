@@ -1,9 +1,10 @@
 'use client';
 
 import { useRef, useState, type FormEvent } from 'react';
+import { useTranslations } from 'next-intl';
 import { elevateImpersonationAction } from '../../app/(signed-in)/admin/impersonation/actions';
 import { authClient } from '../../lib/auth-client';
-import { callAuth } from '../../lib/auth-errors';
+import { callAuth, localizedAuthMessage } from '../../lib/auth-errors';
 import { useAction } from '../../lib/use-action';
 import { Alert } from '../ui/alert';
 import { Button } from '../ui/button';
@@ -14,12 +15,14 @@ import { Textarea } from '../ui/textarea';
 import { useToast } from '../ui/toast';
 
 const MIN_REASON = 15;
+const MAX_REASON = 500;
 
-function validateReason(reason: string): string | undefined {
+/** What is wrong with an elevation reason, as a key of ui.impersonation. */
+function reasonProblem(reason: string): 'reasonRequired' | 'reasonMin' | 'reasonMax' | undefined {
   const trimmed = reason.trim();
-  if (trimmed === '') return 'Write why you need to make changes as this person, e.g. the ticket.';
-  if (trimmed.length < MIN_REASON) return `Use at least ${MIN_REASON} characters.`;
-  if (trimmed.length > 500) return 'Use at most 500 characters.';
+  if (trimmed === '') return 'reasonRequired';
+  if (trimmed.length < MIN_REASON) return 'reasonMin';
+  if (trimmed.length > MAX_REASON) return 'reasonMax';
   return undefined;
 }
 
@@ -39,6 +42,8 @@ export function ImpersonationBanner({
   /** ISO time the current elevation ends, or null: read-only. */
   elevatedUntil: string | null;
 }) {
+  const t = useTranslations('ui.impersonation');
+  const tErrors = useTranslations('common.authErrors');
   const { toast } = useToast();
   const [pending, setPending] = useState(false);
 
@@ -47,7 +52,11 @@ export function ImpersonationBanner({
     const outcome = await callAuth(authClient.admin.stopImpersonating());
     if (!outcome.ok) {
       setPending(false);
-      toast({ title: 'Could not stop impersonating', description: outcome.message, variant: 'destructive' });
+      toast({
+        title: t('stopFailed'),
+        description: localizedAuthMessage(outcome, tErrors),
+        variant: 'destructive',
+      });
       return;
     }
     window.location.assign('/admin/users');
@@ -56,19 +65,19 @@ export function ImpersonationBanner({
   return (
     <div
       role="region"
-      aria-label="Impersonation"
+      aria-label={t('region')}
       data-testid="impersonation-banner"
       className="flex flex-wrap items-center justify-center gap-x-4 gap-y-2 bg-destructive px-4 py-2 text-sm text-destructive-foreground"
     >
       <p>
-        Viewing as <strong>{name || email}</strong>
+        {t.rich('viewingAs', { name: name || email, strong: (chunks) => <strong>{chunks}</strong> })}
         {name ? <span className="opacity-80"> ({email})</span> : null} —{' '}
         {elevatedUntil ? (
           <span data-testid="impersonation-mode">
-            changes allowed until <LocalTime value={elevatedUntil} />
+            {t.rich('changesUntil', { time: () => <LocalTime value={elevatedUntil} /> })}
           </span>
         ) : (
-          <span data-testid="impersonation-mode">read-only</span>
+          <span data-testid="impersonation-mode">{t('readOnly')}</span>
         )}
       </p>
       {elevatedUntil ? null : <ElevateDialog />}
@@ -79,13 +88,20 @@ export function ImpersonationBanner({
         onClick={() => void stop()}
         className="border-transparent"
       >
-        Stop impersonating
+        {t('stop')}
       </Button>
     </div>
   );
 }
 
 function ElevateDialog() {
+  const t = useTranslations('ui.impersonation');
+  const validateReason = (value: string): string | undefined => {
+    const problem = reasonProblem(value);
+    if (problem === 'reasonMin') return t('reasonMin', { min: MIN_REASON });
+    if (problem === 'reasonMax') return t('reasonMax', { max: MAX_REASON });
+    return problem ? t(problem) : undefined;
+  };
   const { run, pending } = useAction(elevateImpersonationAction);
   const [open, setOpen] = useState(false);
   const [reason, setReason] = useState('');
@@ -113,21 +129,13 @@ function ElevateDialog() {
     <Dialog open={open} onOpenChange={(next) => !pending && setOpen(next)}>
       <DialogTrigger asChild>
         <Button size="sm" variant="secondary" className="border-transparent">
-          Elevate…
+          {t('elevate')}
         </Button>
       </DialogTrigger>
-      <DialogContent
-        title="Make changes as this person?"
-        description="For 15 minutes, what you do here changes their account and workspaces. Your reason is recorded in the audit log under your name."
-      >
+      <DialogContent title={t('dialogTitle')} description={t('dialogDescription')}>
         <form noValidate onSubmit={(event) => void handleSubmit(event)} className="grid gap-5">
           {serverError ? <Alert variant="destructive">{serverError}</Alert> : null}
-          <FormField
-            label="Reason"
-            error={error}
-            hint="The ticket and what you are about to change."
-            required
-          >
+          <FormField label={t('reason')} error={error} hint={t('reasonHint')} required>
             <Textarea
               ref={reasonRef}
               name="reason"
@@ -142,11 +150,11 @@ function ElevateDialog() {
           <DialogFooter>
             <DialogClose asChild>
               <Button variant="secondary" disabled={pending}>
-                Cancel
+                {t('cancel')}
               </Button>
             </DialogClose>
             <Button type="submit" variant="destructive" loading={pending}>
-              Elevate for 15 minutes
+              {t('submit')}
             </Button>
           </DialogFooter>
         </form>

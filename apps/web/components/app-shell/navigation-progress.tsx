@@ -2,6 +2,7 @@
 
 import { usePathname } from 'next/navigation';
 import { useEffect, useState } from 'react';
+import { useTranslations } from 'next-intl';
 
 /**
  * A thin bar at the top of the window from the click on an in-app link until the next page is
@@ -9,6 +10,7 @@ import { useEffect, useState } from 'react';
  * (another origin, a new tab, a download, modifier-clicks) do not start it.
  */
 export function NavigationProgress() {
+  const t = useTranslations('ui');
   const pathname = usePathname();
   const [active, setActive] = useState(false);
 
@@ -36,7 +38,7 @@ export function NavigationProgress() {
   return (
     <div
       role="progressbar"
-      aria-label="Loading the page"
+      aria-label={t('loadingPage')}
       data-testid="navigation-progress"
       className="pointer-events-none fixed inset-x-0 top-0 z-50 h-1 overflow-hidden bg-primary/20"
     >

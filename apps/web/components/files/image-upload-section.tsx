@@ -2,6 +2,7 @@
 
 import { useRouter } from 'next/navigation';
 import { useEffect, useRef, useState } from 'react';
+import { useTranslations } from 'next-intl';
 import type { ActionResult } from '../../lib/action-result';
 import type { ImageState } from '../../lib/image-state';
 import { sendToStorage } from '../../lib/upload-to-storage';
@@ -36,8 +37,8 @@ type ImageUploadSectionProps = {
   name: string;
   fallback?: string;
   shape: 'circle' | 'square';
-  /** What the image is, in words: "your picture", "the logo". */
-  noun: string;
+  /** What the image is: a person's picture or a workspace's logo (ui.imageUpload words each). */
+  subject: 'picture' | 'logo';
   /** The current image (null: none); undefined when this server has no file storage. */
   image: ImageState | null | undefined;
   actions: ImageUploadActions;
@@ -55,10 +56,11 @@ export function ImageUploadSection({
   name,
   fallback,
   shape,
-  noun,
+  subject,
   image: initial,
   actions,
 }: ImageUploadSectionProps) {
+  const t = useTranslations('ui.imageUpload');
   const router = useRouter();
   const { toast } = useToast();
   const input = useRef<HTMLInputElement>(null);
@@ -81,11 +83,11 @@ export function ImageUploadSection({
   async function upload(file: File) {
     setError(null);
     if (!ACCEPTED.includes(file.type)) {
-      setError('Choose a PNG, JPEG or WebP image.');
+      setError(t('wrongType'));
       return;
     }
     if (file.size === 0 || file.size > MAX_BYTES) {
-      setError(file.size === 0 ? 'That file is empty.' : 'Choose an image of at most 5 MB.');
+      setError(file.size === 0 ? t('empty') : t('tooLarge'));
       return;
     }
     setProgress(0);
@@ -97,7 +99,7 @@ export function ImageUploadSection({
       }
       const status = await sendToStorage(started.data.upload, file, setProgress);
       if (status < 200 || status >= 300) {
-        setError('Storage refused the upload. Try again.');
+        setError(t('storageRefused'));
         return;
       }
       const completed = await actions.complete(started.data.id);
@@ -106,7 +108,7 @@ export function ImageUploadSection({
         return;
       }
       setAvatar(completed.data);
-      toast({ title: 'Image uploaded', description: 'It appears once it has been resized.' });
+      toast({ title: t('uploaded'), description: t('uploadedBody') });
     } finally {
       setProgress(null);
       if (input.current) input.current.value = '';
@@ -128,14 +130,14 @@ export function ImageUploadSection({
           {...(fallback ? { fallback } : {})}
           shape={shape}
           className="size-20 text-xl"
-          alt={avatar?.urls ? noun.charAt(0).toUpperCase() + noun.slice(1) : ''}
+          alt={avatar?.urls ? t('alt', { subject }) : ''}
         />
         {avatar === undefined ? (
-          <p className="text-sm text-muted-foreground">File storage is not configured on this server.</p>
+          <p className="text-sm text-muted-foreground">{t('noStorage')}</p>
         ) : (
           <div className="grid gap-2">
             <label className="text-sm font-medium" htmlFor={`${id}-input`}>
-              {avatar ? `Replace ${noun}` : `Upload ${noun}`}
+              {avatar ? t('replace', { subject }) : t('upload', { subject })}
             </label>
             <input
               id={`${id}-input`}
@@ -152,7 +154,7 @@ export function ImageUploadSection({
             {progress !== null ? (
               <div
                 role="progressbar"
-                aria-label={`Uploading ${noun}`}
+                aria-label={t('uploading', { subject })}
                 aria-valuemin={0}
                 aria-valuemax={100}
                 aria-valuenow={Math.round(progress * 100)}
@@ -163,7 +165,7 @@ export function ImageUploadSection({
             ) : null}
             {resizing ? (
               <p className="text-xs text-muted-foreground" data-testid={`${id}-resizing`}>
-                {gaveUp ? 'Resizing is taking longer than usual. Reload the page later.' : 'Resizing…'}
+                {gaveUp ? t('resizingSlow') : t('resizing')}
               </p>
             ) : null}
             {error ? (
@@ -176,12 +178,12 @@ export function ImageUploadSection({
                 <ConfirmDialog
                   trigger={
                     <Button variant="ghost" size="sm">
-                      Remove {noun}
+                      {t('remove', { subject })}
                     </Button>
                   }
-                  title={`Remove ${noun}?`}
-                  description="The initials show instead."
-                  confirmLabel="Remove"
+                  title={t('removeTitle', { subject })}
+                  description={t('removeDescription')}
+                  confirmLabel={t('removeConfirm')}
                   destructive
                   onConfirm={async () => {
                     const result = await actions.remove();

@@ -2,6 +2,8 @@
 
 import Link from 'next/link';
 import { useCallback, useEffect, useState } from 'react';
+import { useTranslations } from 'next-intl';
+import { notificationTitle } from '../../lib/notification-text';
 import { useLiveEvents } from '../realtime/live-events';
 import {
   DropdownMenu,
@@ -14,6 +16,8 @@ import {
 
 interface Item {
   id: string;
+  type: string;
+  data: Record<string, unknown>;
   title: string;
   link: string;
   read_at: string | null;
@@ -25,6 +29,7 @@ interface Item {
  * GET /api/v1/me/notifications and refetches when a `notification` (or `resync`) event arrives.
  */
 export function NotificationBell() {
+  const t = useTranslations('notifications');
   const [items, setItems] = useState<Item[]>([]);
   const [unread, setUnread] = useState(0);
 
@@ -59,7 +64,7 @@ export function NotificationBell() {
     <DropdownMenu>
       <DropdownMenuTrigger
         className="relative flex size-9 cursor-pointer items-center justify-center rounded-full transition-colors hover:bg-muted data-[state=open]:bg-muted"
-        aria-label={unread > 0 ? `Notifications, ${unread} unread` : 'Notifications'}
+        aria-label={t('bellLabel', { count: unread })}
         data-testid="notification-bell"
       >
         <svg
@@ -83,10 +88,10 @@ export function NotificationBell() {
         ) : null}
       </DropdownMenuTrigger>
       <DropdownMenuContent align="end" className="w-80">
-        <DropdownMenuLabel>Notifications</DropdownMenuLabel>
+        <DropdownMenuLabel>{t('title')}</DropdownMenuLabel>
         <DropdownMenuSeparator />
         {items.length === 0 ? (
-          <p className="px-2 py-3 text-sm text-muted-foreground">Nothing yet.</p>
+          <p className="px-2 py-3 text-sm text-muted-foreground">{t('empty')}</p>
         ) : (
           items.map((item) => (
             <DropdownMenuItem key={item.id} asChild>
@@ -95,7 +100,7 @@ export function NotificationBell() {
                   aria-hidden="true"
                   className={`mt-1.5 size-2 shrink-0 rounded-full ${item.read_at ? 'bg-transparent' : 'bg-primary'}`}
                 />
-                <span className="text-sm">{item.title}</span>
+                <span className="text-sm">{notificationTitle(item, t)}</span>
               </Link>
             </DropdownMenuItem>
           ))
@@ -103,7 +108,7 @@ export function NotificationBell() {
         <DropdownMenuSeparator />
         <div className="flex items-center justify-between px-2 py-1 text-sm">
           <Link href="/notifications" className="underline-offset-4 hover:underline">
-            See all
+            {t('seeAll')}
           </Link>
           {unread > 0 ? (
             <button
@@ -111,7 +116,7 @@ export function NotificationBell() {
               onClick={() => void readAll()}
               className="cursor-pointer underline-offset-4 hover:underline"
             >
-              Mark all read
+              {t('markAllRead')}
             </button>
           ) : null}
         </div>

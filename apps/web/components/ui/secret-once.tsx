@@ -1,6 +1,7 @@
 'use client';
 
 import { useState, type ReactNode } from 'react';
+import { useTranslations } from 'next-intl';
 import { Alert } from './alert';
 import { Button } from './button';
 import { Input } from './input';
@@ -21,6 +22,7 @@ export function SecretOnce({
   /** Why it is shown once and what to do if it is lost. */
   children: ReactNode;
 }) {
+  const t = useTranslations('ui');
   const { toast } = useToast();
   const [copied, setCopied] = useState(false);
 
@@ -31,8 +33,8 @@ export function SecretOnce({
     } catch {
       setCopied(false);
       toast({
-        title: 'Could not copy',
-        description: 'Select it and copy it by hand.',
+        title: t('couldNotCopy'),
+        description: t('copyByHand'),
         variant: 'destructive',
       });
     }
@@ -40,7 +42,7 @@ export function SecretOnce({
 
   return (
     <div className="grid gap-3">
-      <Alert variant="destructive" title="Copy it now">
+      <Alert variant="destructive" title={t('copyNow')}>
         {children}
       </Alert>
       <div className="flex gap-2">
@@ -52,7 +54,7 @@ export function SecretOnce({
           onFocus={(event) => event.currentTarget.select()}
         />
         <Button type="button" variant="secondary" onClick={() => void copy()}>
-          {copied ? 'Copied' : 'Copy'}
+          {copied ? t('copied') : t('copy')}
         </Button>
       </div>
     </div>

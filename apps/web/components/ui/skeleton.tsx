@@ -1,3 +1,4 @@
+import { useTranslations } from 'next-intl';
 import { cn } from '../../lib/cn';
 
 /** A grey placeholder block while a page's data loads; hidden from assistive technology. */
@@ -9,9 +10,11 @@ export function Skeleton({ className }: { className?: string }) {
 
 /**
  * What a workspace page shows while its server component fetches (each route's loading.tsx): the
- * heading's shape and a few rows, announced once as "Loading" for screen readers.
+ * heading's shape and a few rows, announced once as "Loading" (ui.loading, or `label`) for screen
+ * readers.
  */
-export function PageSkeleton({ rows = 4, label = 'Loading' }: { rows?: number; label?: string }) {
+export function PageSkeleton({ rows = 4, label }: { rows?: number; label?: string }) {
+  const t = useTranslations('ui');
   return (
     <div
       className="mx-auto grid w-full max-w-4xl gap-8"
@@ -19,7 +22,7 @@ export function PageSkeleton({ rows = 4, label = 'Loading' }: { rows?: number; l
       aria-live="polite"
       data-testid="page-skeleton"
     >
-      <span className="sr-only">{label}…</span>
+      <span className="sr-only">{label ?? t('loading')}…</span>
       <div className="grid gap-2">
         <Skeleton className="h-4 w-32" />
         <Skeleton className="h-8 w-56" />

@@ -2,9 +2,10 @@
 
 import { useRouter } from 'next/navigation';
 import { useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { useTranslations } from 'next-intl';
 import { createWorkspaceAction } from '../../app/(signed-in)/app/actions';
 import { useAction } from '../../lib/use-action';
-import { SLUG_HINT, slugify, validateSlug, validateWorkspaceName } from '../../lib/workspace-validation';
+import { slugify, validateSlug, validateWorkspaceName } from '../../lib/workspace-validation';
 import { Alert } from '../ui/alert';
 import { Button } from '../ui/button';
 import { Dialog, DialogClose, DialogContent, DialogFooter, DialogTrigger } from '../ui/dialog';
@@ -15,14 +16,8 @@ import { useToast } from '../ui/toast';
 type Fields = { name: string; slug: string };
 type FieldErrors = Partial<Record<keyof Fields, string>>;
 
-function validate(fields: Fields): FieldErrors {
-  const errors: FieldErrors = {};
-  const name = validateWorkspaceName(fields.name);
-  if (name) errors.name = name;
-  const slug = validateSlug(fields.slug);
-  if (slug) errors.slug = slug;
-  return errors;
-}
+/** The catalog's wording of validateWorkspaceName's bound (the same as core's). */
+const NAME_MAX = 80;
 
 type CreateWorkspaceDialogProps = {
   /** The button that opens the dialog; omit to control it with open/onOpenChange. */
@@ -40,9 +35,22 @@ export function CreateWorkspaceDialog({
   open: controlledOpen,
   onOpenChange,
 }: CreateWorkspaceDialogProps) {
+  const t = useTranslations('workspaces.create');
   const router = useRouter();
   const { toast } = useToast();
   const { run, pending } = useAction(createWorkspaceAction);
+
+  /** lib/workspace-validation's checks decide; the catalog words what they found. */
+  function validate(fields: Fields): FieldErrors {
+    const errors: FieldErrors = {};
+    if (validateWorkspaceName(fields.name)) {
+      errors.name = fields.name.trim() === '' ? t('nameRequired') : t('nameMax', { max: NAME_MAX });
+    }
+    if (validateSlug(fields.slug)) {
+      errors.slug = fields.slug.trim() === '' ? t('slugRequired') : t('slugInvalid');
+    }
+    return errors;
+  }
   const [uncontrolledOpen, setUncontrolledOpen] = useState(false);
   const open = controlledOpen ?? uncontrolledOpen;
   const [fields, setFields] = useState<Fields>({ name: '', slug: '' });
@@ -90,7 +98,7 @@ export function CreateWorkspaceDialog({
       }
       return;
     }
-    toast({ title: 'Workspace created', description: `Welcome to ${result.data.name}.`, variant: 'success' });
+    toast({ title: t('created'), description: t('welcome', { name: result.data.name }), variant: 'success' });
     if (controlledOpen === undefined) setUncontrolledOpen(false);
     onOpenChange?.(false);
     router.push(`/w/${result.data.slug}/projects`);
@@ -99,18 +107,15 @@ export function CreateWorkspaceDialog({
   return (
     <Dialog open={open} onOpenChange={setOpen}>
       {trigger ? <DialogTrigger asChild>{trigger}</DialogTrigger> : null}
-      <DialogContent
-        title="Create a workspace"
-        description="A workspace holds your team's projects, members and billing."
-      >
+      <DialogContent title={t('title')} description={t('description')}>
         <form noValidate onSubmit={(event) => void handleSubmit(event)} className="grid gap-5">
           {serverError ? <Alert variant="destructive">{serverError}</Alert> : null}
-          <FormField label="Name" error={errors.name} required>
+          <FormField label={t('name')} error={errors.name} required>
             <Input
               ref={refs.name}
               name="name"
               autoComplete="organization"
-              placeholder="e.g. Acme Inc."
+              placeholder={t('namePlaceholder')}
               value={fields.name}
               onChange={(event) => {
                 const name = event.target.value;
@@ -119,8 +124,8 @@ export function CreateWorkspaceDialog({
             />
           </FormField>
           <FormField
-            label="Address"
-            hint={`/w/${fields.slug || 'your-workspace'} — ${SLUG_HINT}`}
+            label={t('address')}
+            hint={t('addressHint', { slug: fields.slug || t('slugPlaceholder') })}
             error={errors.slug}
             required
           >
@@ -140,11 +145,11 @@ export function CreateWorkspaceDialog({
           <DialogFooter>
             <DialogClose asChild>
               <Button variant="secondary" disabled={pending}>
-                Cancel
+                {t('cancel')}
               </Button>
             </DialogClose>
             <Button type="submit" loading={pending}>
-              Create workspace
+              {t('submit')}
             </Button>
           </DialogFooter>
         </form>

@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { useTranslations } from 'next-intl';
 import { loadEnv } from '@plinth/core/env';
 import { Button } from '../ui/button';
 
@@ -8,6 +9,7 @@ import { Button } from '../ui/button';
  */
 export function WorkspaceSuspended() {
   const support = loadEnv().mail.supportAddress;
+  const t = useTranslations('workspaces.suspended');
   return (
     <div
       className="mx-auto grid w-full max-w-lg gap-6 py-16 text-center"
@@ -15,21 +17,22 @@ export function WorkspaceSuspended() {
       role="alert"
     >
       <div className="grid gap-2">
-        <p className="text-sm font-medium text-destructive">Suspended</p>
-        <h1 className="text-2xl font-semibold tracking-tight">This workspace is suspended</h1>
+        <p className="text-sm font-medium text-destructive">{t('label')}</p>
+        <h1 className="text-2xl font-semibold tracking-tight">{t('title')}</h1>
         <p className="text-sm text-muted-foreground">
-          Our team has suspended this workspace, so its projects, members and settings cannot be opened or
-          changed for now. Nothing has been deleted, and billing is unchanged. To find out why, or to have it
-          restored, write to{' '}
-          <a href={`mailto:${support}`} className="font-medium underline underline-offset-4">
-            {support}
-          </a>
-          .
+          {t.rich('body', {
+            support,
+            mail: (chunks) => (
+              <a href={`mailto:${support}`} className="font-medium underline underline-offset-4">
+                {chunks}
+              </a>
+            ),
+          })}
         </p>
       </div>
       <div className="flex flex-wrap justify-center gap-3">
         <Button asChild variant="secondary">
-          <Link href="/app">Go to your other workspaces</Link>
+          <Link href="/app">{t('otherWorkspaces')}</Link>
         </Button>
       </div>
     </div>

@@ -1319,6 +1319,7 @@ export interface components {
       category: 'security' | 'billing' | 'workspace' | 'product';
       /** @example ws_01jbz3k4q8e9v6w2x5y7a0c1d2 */
       workspace_id: string | null;
+      /** @description One line, in English. `type` and `data` are there to word it in another language: the web app does so in its reader’s language and keeps this title for a type it does not know. */
       title: string;
       /**
        * @description The page it is about: a path on the app.

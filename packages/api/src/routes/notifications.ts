@@ -42,7 +42,10 @@ const notification = z
     type: z.string().openapi({ example: 'workspace.role_changed' }),
     category: z.enum(notificationCategories),
     workspace_id: publicId('ws').nullable(),
-    title: z.string(),
+    title: z.string().openapi({
+      description:
+        'One line, in English. `type` and `data` are there to word it in another language: the web app does so in its reader’s language and keeps this title for a type it does not know.',
+    }),
     link: z.string().openapi({ description: 'The page it is about: a path on the app.', example: '/w/acme' }),
     data: z
       .record(z.string(), z.unknown())

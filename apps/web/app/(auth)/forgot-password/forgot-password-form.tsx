@@ -1,15 +1,19 @@
 'use client';
 
 import { useRef, useState, type FormEvent } from 'react';
+import { useTranslations } from 'next-intl';
 import { Alert } from '../../../components/ui/alert';
 import { Button } from '../../../components/ui/button';
 import { FormField } from '../../../components/ui/form-field';
 import { Input } from '../../../components/ui/input';
 import { authClient } from '../../../lib/auth-client';
-import { callAuth } from '../../../lib/auth-errors';
-import { validateEmail } from '../../../lib/validation';
+import { callAuth, localizedAuthMessage } from '../../../lib/auth-errors';
+import { useValidation } from '../../../lib/use-validation';
 
 export function ForgotPasswordForm() {
+  const t = useTranslations('auth');
+  const tErrors = useTranslations('common.authErrors');
+  const check = useValidation();
   const [email, setEmail] = useState('');
   const [error, setError] = useState<string | undefined>();
   const [serverError, setServerError] = useState<string | null>(null);
@@ -20,7 +24,7 @@ export function ForgotPasswordForm() {
   async function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     setServerError(null);
-    const problem = validateEmail(email);
+    const problem = check.email(email);
     setError(problem);
     if (problem) {
       inputRef.current?.focus();
@@ -35,7 +39,7 @@ export function ForgotPasswordForm() {
     // The answer must not reveal whether an account exists, so only failures that say nothing
     // about the address (rate limit, outage) are shown; everything else reads as "sent".
     if (!outcome.ok && (outcome.status === undefined || outcome.status === 429 || outcome.status >= 500)) {
-      setServerError(outcome.message);
+      setServerError(localizedAuthMessage(outcome, tErrors));
       return;
     }
     setSentTo(address);
@@ -44,12 +48,11 @@ export function ForgotPasswordForm() {
   if (sentTo) {
     return (
       <div className="grid gap-4" data-testid="reset-requested">
-        <Alert variant="success" title="Check your inbox">
-          If an account exists for <strong>{sentTo}</strong>, we sent it a link to reset the password. The
-          link works for one hour.
+        <Alert variant="success" title={t('checkInbox')}>
+          {t.rich('forgot.sentBody', { email: sentTo, strong: (chunks) => <strong>{chunks}</strong> })}
         </Alert>
         <Button variant="secondary" onClick={() => setSentTo(null)}>
-          Use a different email
+          {t('forgot.differentEmail')}
         </Button>
       </div>
     );
@@ -58,7 +61,7 @@ export function ForgotPasswordForm() {
   return (
     <form noValidate onSubmit={(event) => void handleSubmit(event)} className="grid gap-5">
       {serverError ? <Alert variant="destructive">{serverError}</Alert> : null}
-      <FormField label="Email" error={error} required>
+      <FormField label={t('email')} error={error} required>
         <Input
           ref={inputRef}
           name="email"
@@ -69,12 +72,12 @@ export function ForgotPasswordForm() {
           value={email}
           onChange={(event) => {
             setEmail(event.target.value);
-            if (error) setError(validateEmail(event.target.value));
+            if (error) setError(check.email(event.target.value));
           }}
         />
       </FormField>
       <Button type="submit" className="w-full" loading={pending}>
-        Send reset link
+        {t('forgot.submit')}
       </Button>
     </form>
   );

@@ -1,24 +1,24 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { getTranslations } from 'next-intl/server';
 import { AuthHeading } from '../../../components/auth/auth-heading';
 import { ForgotPasswordForm } from './forgot-password-form';
 
-export const metadata: Metadata = {
-  title: 'Forgot password',
-};
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('auth.forgot');
+  return { title: t('metaTitle') };
+}
 
-export default function ForgotPasswordPage() {
+export default async function ForgotPasswordPage() {
+  const t = await getTranslations('auth.forgot');
   return (
     <>
-      <AuthHeading
-        title="Reset your password"
-        description="Enter the email you sign in with and we will send you a link to choose a new password."
-      />
+      <AuthHeading title={t('title')} description={t('description')} />
       <ForgotPasswordForm />
       <p className="mt-8 text-center text-sm text-muted-foreground">
-        Remembered it?{' '}
+        {t('remembered')}{' '}
         <Link href="/sign-in" className="font-medium text-primary hover:underline">
-          Back to sign in
+          {t('back')}
         </Link>
       </p>
     </>

@@ -1,13 +1,15 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { getTranslations } from 'next-intl/server';
 import { AuthHeading } from '../../../components/auth/auth-heading';
 import { Alert } from '../../../components/ui/alert';
 import { Button } from '../../../components/ui/button';
 import { ResetPasswordForm } from './reset-password-form';
 
-export const metadata: Metadata = {
-  title: 'Choose a new password',
-};
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('auth.reset');
+  return { title: t('metaTitle') };
+}
 
 type ResetPasswordPageProps = {
   searchParams: Promise<{ token?: string | string[]; error?: string | string[] }>;
@@ -19,16 +21,15 @@ type ResetPasswordPageProps = {
  */
 export default async function ResetPasswordPage({ searchParams }: ResetPasswordPageProps) {
   const { token, error } = await searchParams;
+  const t = await getTranslations('auth.reset');
   if (error || typeof token !== 'string' || token === '') {
     return (
       <>
-        <AuthHeading title="This reset link is not valid" />
+        <AuthHeading title={t('invalidTitle')} />
         <div className="grid gap-4" data-testid="reset-link-invalid">
-          <Alert variant="destructive">
-            The link has expired or was already used. Reset links work once, for one hour.
-          </Alert>
+          <Alert variant="destructive">{t('invalidBody')}</Alert>
           <Button asChild className="w-full">
-            <Link href="/forgot-password">Request a new link</Link>
+            <Link href="/forgot-password">{t('requestNew')}</Link>
           </Button>
         </div>
       </>
@@ -36,10 +37,7 @@ export default async function ResetPasswordPage({ searchParams }: ResetPasswordP
   }
   return (
     <>
-      <AuthHeading
-        title="Choose a new password"
-        description="After this, you will be signed out everywhere and can sign in with the new password."
-      />
+      <AuthHeading title={t('title')} description={t('description')} />
       <ResetPasswordForm token={token} />
     </>
   );

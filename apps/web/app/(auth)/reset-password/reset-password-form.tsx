@@ -2,26 +2,29 @@
 
 import Link from 'next/link';
 import { useRef, useState, type FormEvent } from 'react';
+import { useTranslations } from 'next-intl';
 import { Alert } from '../../../components/ui/alert';
 import { Button } from '../../../components/ui/button';
 import { FormField } from '../../../components/ui/form-field';
 import { Input } from '../../../components/ui/input';
 import { authClient } from '../../../lib/auth-client';
-import { callAuth } from '../../../lib/auth-errors';
-import { PASSWORD_HINT, validateNewPassword } from '../../../lib/validation';
+import { callAuth, localizedAuthMessage } from '../../../lib/auth-errors';
+import { useValidation } from '../../../lib/use-validation';
 
 type FieldErrors = { password?: string; confirm?: string };
 
-function validate(password: string, confirm: string): FieldErrors {
-  const errors: FieldErrors = {};
-  const problem = validateNewPassword(password);
-  if (problem) errors.password = problem;
-  if (confirm === '') errors.confirm = 'Enter the new password again.';
-  else if (confirm !== password) errors.confirm = 'The two passwords do not match.';
-  return errors;
-}
-
 export function ResetPasswordForm({ token }: { token: string }) {
+  const t = useTranslations('auth.reset');
+  const tErrors = useTranslations('common.authErrors');
+  const check = useValidation();
+  function validate(password: string, confirm: string): FieldErrors {
+    const errors: FieldErrors = {};
+    const problem = check.newPassword(password);
+    if (problem) errors.password = problem;
+    if (confirm === '') errors.confirm = t('confirmRequired');
+    else if (confirm !== password) errors.confirm = t('mismatch');
+    return errors;
+  }
   const [password, setPassword] = useState('');
   const [confirm, setConfirm] = useState('');
   const [errors, setErrors] = useState<FieldErrors>({});
@@ -49,7 +52,7 @@ export function ResetPasswordForm({ token }: { token: string }) {
         passwordRef.current?.focus();
         return;
       }
-      setServerError({ message: outcome.message, code: outcome.code });
+      setServerError({ message: localizedAuthMessage(outcome, tErrors), code: outcome.code });
       return;
     }
     setDone(true);
@@ -58,11 +61,11 @@ export function ResetPasswordForm({ token }: { token: string }) {
   if (done) {
     return (
       <div className="grid gap-4" data-testid="password-reset-done">
-        <Alert variant="success" title="Your password has been changed">
-          For your security, every device that was signed in has been signed out.
+        <Alert variant="success" title={t('doneTitle')}>
+          {t('doneBody')}
         </Alert>
         <Button asChild className="w-full">
-          <Link href="/sign-in">Sign in</Link>
+          <Link href="/sign-in">{t('signIn')}</Link>
         </Button>
       </div>
     );
@@ -78,15 +81,15 @@ export function ResetPasswordForm({ token }: { token: string }) {
           action={
             tokenProblem ? (
               <Button asChild size="sm" variant="secondary">
-                <Link href="/forgot-password">Request a new link</Link>
+                <Link href="/forgot-password">{t('requestNew')}</Link>
               </Button>
             ) : undefined
           }
         >
-          {tokenProblem ? 'This reset link has expired or was already used.' : serverError.message}
+          {tokenProblem ? t('tokenExpired') : serverError.message}
         </Alert>
       ) : null}
-      <FormField label="New password" hint={PASSWORD_HINT} error={errors.password} required>
+      <FormField label={t('newPassword')} hint={check.passwordHint} error={errors.password} required>
         <Input
           ref={passwordRef}
           name="new-password"
@@ -99,7 +102,7 @@ export function ResetPasswordForm({ token }: { token: string }) {
           }}
         />
       </FormField>
-      <FormField label="Confirm new password" error={errors.confirm} required>
+      <FormField label={t('confirmPassword')} error={errors.confirm} required>
         <Input
           ref={confirmRef}
           name="confirm-password"
@@ -113,7 +116,7 @@ export function ResetPasswordForm({ token }: { token: string }) {
         />
       </FormField>
       <Button type="submit" className="w-full" loading={pending}>
-        Change password
+        {t('submit')}
       </Button>
     </form>
   );

@@ -1,30 +1,24 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { getTranslations } from 'next-intl/server';
 import { AuthHeading } from '../../../components/auth/auth-heading';
 import { Button } from '../../../components/ui/button';
 
-export const metadata: Metadata = { title: 'Unsubscribe' };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('auth.unsubscribe');
+  return { title: t('metaTitle') };
+}
 
 type UnsubscribePageProps = {
   searchParams: Promise<{ token?: string | string[]; done?: string | string[]; error?: string | string[] }>;
 };
 
-/** Why the form's POST failed, in words (the endpoint sends a browser back here with `error`). */
-const failures: Record<string, { title: string; description: string }> = {
-  invalid: {
-    title: 'This link is not valid or has expired',
-    description:
-      'Unsubscribe links work for 60 days. Sign in and turn these emails off under Account → Notifications.',
-  },
-  rate_limited: {
-    title: 'Too many attempts',
-    description: 'Wait a minute, then open the link from the email again.',
-  },
-  failed: {
-    title: 'We could not unsubscribe you',
-    description: 'Try again later, or turn these emails off under Account → Notifications.',
-  },
-};
+/** Why the form's POST failed: the catalog keys (auth.unsubscribe) of its heading and its line. */
+const failures = {
+  invalid: { heading: 'invalidTitle', line: 'invalidBody' },
+  rate_limited: { heading: 'rateLimitedTitle', line: 'rateLimitedBody' },
+  failed: { heading: 'failedTitle', line: 'failedBody' },
+} as const;
 
 /**
  * Where the footer link of a notification mail lands. Opening it changes nothing (mail scanners
@@ -34,14 +28,17 @@ const failures: Record<string, { title: string; description: string }> = {
  */
 export default async function UnsubscribePage({ searchParams }: UnsubscribePageProps) {
   const { token, done, error } = await searchParams;
+  const t = await getTranslations('auth.unsubscribe');
   if (typeof error === 'string') {
-    const failure = (Object.hasOwn(failures, error) ? failures[error] : undefined) ?? failures.failed!;
+    const failure = Object.hasOwn(failures, error)
+      ? failures[error as keyof typeof failures]
+      : failures.failed;
     return (
       <>
-        <AuthHeading title={failure.title} description={failure.description} />
+        <AuthHeading title={t(failure.heading)} description={t(failure.line)} />
         <p className="text-sm">
           <Link href="/account/notifications" className="underline underline-offset-4">
-            Notification preferences
+            {t('preferences')}
           </Link>
         </p>
       </>
@@ -51,31 +48,28 @@ export default async function UnsubscribePage({ searchParams }: UnsubscribePageP
     return (
       <>
         <AuthHeading
-          title="You are unsubscribed"
-          description={`You will get no more ${done.replace(/[^a-z_]/g, '')} emails of this kind. Notifications still appear in the app.`}
+          title={t('doneTitle')}
+          description={t('doneBody', { category: done.replace(/[^a-z_]/g, '') })}
         />
         <p className="text-sm">
           <Link href="/account/notifications" className="underline underline-offset-4">
-            Notification preferences
+            {t('preferences')}
           </Link>
         </p>
       </>
     );
   }
   if (typeof token !== 'string' || token.length > 1000) {
-    return <AuthHeading title="This link is not valid" description="Open the link from the email again." />;
+    return <AuthHeading title={t('badTokenTitle')} description={t('badTokenBody')} />;
   }
   const action = `/api/notifications/unsubscribe?token=${encodeURIComponent(token)}`;
   return (
     <>
-      <AuthHeading
-        title="Unsubscribe from these emails?"
-        description="You will stop receiving emails of this kind. You can turn them back on under Account → Notifications."
-      />
+      <AuthHeading title={t('confirmTitle')} description={t('confirmBody')} />
       <form method="post" action={action} encType="application/x-www-form-urlencoded">
         <input type="hidden" name="List-Unsubscribe" value="One-Click" />
         <Button type="submit" className="w-full">
-          Unsubscribe
+          {t('submit')}
         </Button>
       </form>
     </>

@@ -1,6 +1,8 @@
 import type { Metadata } from 'next';
+import type { ReactNode } from 'react';
 import Link from 'next/link';
 import { redirect } from 'next/navigation';
+import { getTranslations } from 'next-intl/server';
 import { AuthHeading } from '../../../components/auth/auth-heading';
 import { ResendVerificationButton } from '../../../components/auth/resend-verification-button';
 import { Alert } from '../../../components/ui/alert';
@@ -9,9 +11,10 @@ import { getSession } from '../../../lib/session';
 import { safeNextPath } from '../../../lib/validation';
 import { ResendVerificationForm } from './resend-verification-form';
 
-export const metadata: Metadata = {
-  title: 'Confirm your email',
-};
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('auth.verify');
+  return { title: t('metaTitle') };
+}
 
 type VerifyEmailPageProps = {
   searchParams: Promise<{ error?: string | string[]; next?: string | string[] }>;
@@ -26,7 +29,8 @@ export default async function VerifyEmailPage({ searchParams }: VerifyEmailPageP
   const { error } = params;
   // Set when sign-up (or sign-in) started somewhere that wants the person back, e.g. an invitation.
   const next = params.next ? safeNextPath(params.next) : null;
-  const session = await getSession();
+  const [session, t] = await Promise.all([getSession(), getTranslations('auth.verify')]);
+  const strong = (chunks: ReactNode) => <strong>{chunks}</strong>;
 
   // Confirmed and signed in, with somewhere to continue to: go straight there.
   if (!error && next && session?.user.emailVerified) redirect(next);
@@ -36,22 +40,21 @@ export default async function VerifyEmailPage({ searchParams }: VerifyEmailPageP
     return (
       <>
         <AuthHeading
-          title={expired ? 'This link has expired' : 'This link is not valid'}
-          description={
-            expired
-              ? 'Confirmation links work for 24 hours. Ask for a new one below.'
-              : 'It may have been used already, or copied incompletely. Ask for a new one below.'
-          }
+          title={expired ? t('expiredTitle') : t('invalidTitle')}
+          description={expired ? t('expiredBody') : t('invalidBody')}
         />
         {session && !session.user.emailVerified ? (
           <div className="grid gap-2">
             <p className="text-sm text-muted-foreground">
-              We will send it to <strong className="text-foreground">{session.user.email}</strong>.
+              {t.rich('sendTo', {
+                email: session.user.email,
+                strong: (chunks) => <strong className="text-foreground">{chunks}</strong>,
+              })}
             </p>
             <ResendVerificationButton
               email={session.user.email}
               variant="primary"
-              label="Send a new link"
+              label={t('sendNew')}
               next={next ?? undefined}
             />
           </div>
@@ -59,12 +62,12 @@ export default async function VerifyEmailPage({ searchParams }: VerifyEmailPageP
           <ResendVerificationForm next={next} />
         )}
         <p className="mt-8 text-center text-sm text-muted-foreground">
-          Already confirmed?{' '}
+          {t('alreadyConfirmed')}{' '}
           <Link
             href={next ? `/sign-in?next=${encodeURIComponent(next)}` : '/sign-in'}
             className="font-medium text-primary hover:underline"
           >
-            Sign in
+            {t('signIn')}
           </Link>
         </p>
       </>
@@ -74,11 +77,9 @@ export default async function VerifyEmailPage({ searchParams }: VerifyEmailPageP
   if (session && !session.user.emailVerified) {
     return (
       <>
-        <AuthHeading title="Confirm your email" description="One more step before you can use Plinth." />
+        <AuthHeading title={t('pendingTitle')} description={t('pendingDescription')} />
         <div className="grid gap-4">
-          <Alert>
-            We sent a confirmation link to <strong>{session.user.email}</strong>. Open it to finish.
-          </Alert>
+          <Alert>{t.rich('pendingBody', { email: session.user.email, strong })}</Alert>
           <ResendVerificationButton email={session.user.email} next={next ?? undefined} />
         </div>
       </>
@@ -87,22 +88,16 @@ export default async function VerifyEmailPage({ searchParams }: VerifyEmailPageP
 
   return (
     <>
-      <AuthHeading title="Your email is confirmed" description="Thanks — your address is verified." />
+      <AuthHeading title={t('doneTitle')} description={t('doneDescription')} />
       <div className="grid gap-4" data-testid="email-verified">
-        <Alert variant="success" title="All set">
-          {session ? (
-            <>
-              You are signed in as <strong>{session.user.email}</strong>.
-            </>
-          ) : (
-            'Sign in to continue.'
-          )}
+        <Alert variant="success" title={t('allSet')}>
+          {session ? t.rich('signedInAs', { email: session.user.email, strong }) : t('signInToContinue')}
         </Alert>
         <Button asChild className="w-full">
           {session ? (
-            <Link href={next ?? '/app'}>Continue to your workspace</Link>
+            <Link href={next ?? '/app'}>{t('continue')}</Link>
           ) : (
-            <Link href={next ? `/sign-in?next=${encodeURIComponent(next)}` : '/sign-in'}>Sign in</Link>
+            <Link href={next ? `/sign-in?next=${encodeURIComponent(next)}` : '/sign-in'}>{t('signIn')}</Link>
           )}
         </Button>
       </div>

@@ -1,17 +1,21 @@
 'use client';
 
 import { useRef, useState, type FormEvent } from 'react';
+import { useTranslations } from 'next-intl';
 import { verifyEmailCallback } from '../../../components/auth/resend-verification-button';
 import { Alert } from '../../../components/ui/alert';
 import { Button } from '../../../components/ui/button';
 import { FormField } from '../../../components/ui/form-field';
 import { Input } from '../../../components/ui/input';
 import { authClient } from '../../../lib/auth-client';
-import { callAuth } from '../../../lib/auth-errors';
-import { validateEmail } from '../../../lib/validation';
+import { callAuth, localizedAuthMessage } from '../../../lib/auth-errors';
+import { useValidation } from '../../../lib/use-validation';
 
 /** For someone signed out with a dead link: ask for a new one by address. */
 export function ResendVerificationForm({ next }: { next?: string | null }) {
+  const t = useTranslations('auth');
+  const tErrors = useTranslations('common.authErrors');
+  const check = useValidation();
   const [email, setEmail] = useState('');
   const [error, setError] = useState<string | undefined>();
   const [serverError, setServerError] = useState<string | null>(null);
@@ -22,7 +26,7 @@ export function ResendVerificationForm({ next }: { next?: string | null }) {
   async function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     setServerError(null);
-    const problem = validateEmail(email);
+    const problem = check.email(email);
     setError(problem);
     if (problem) {
       inputRef.current?.focus();
@@ -35,7 +39,7 @@ export function ResendVerificationForm({ next }: { next?: string | null }) {
     );
     setPending(false);
     if (!outcome.ok) {
-      setServerError(outcome.message);
+      setServerError(localizedAuthMessage(outcome, tErrors));
       return;
     }
     setSentTo(address);
@@ -43,8 +47,8 @@ export function ResendVerificationForm({ next }: { next?: string | null }) {
 
   if (sentTo) {
     return (
-      <Alert variant="success" title="Check your inbox">
-        If <strong>{sentTo}</strong> has an account waiting for confirmation, a new link is on its way.
+      <Alert variant="success" title={t('checkInbox')}>
+        {t.rich('verify.resentBody', { email: sentTo, strong: (chunks) => <strong>{chunks}</strong> })}
       </Alert>
     );
   }
@@ -52,7 +56,7 @@ export function ResendVerificationForm({ next }: { next?: string | null }) {
   return (
     <form noValidate onSubmit={(event) => void handleSubmit(event)} className="grid gap-5">
       {serverError ? <Alert variant="destructive">{serverError}</Alert> : null}
-      <FormField label="Email" error={error} required>
+      <FormField label={t('email')} error={error} required>
         <Input
           ref={inputRef}
           name="email"
@@ -63,12 +67,12 @@ export function ResendVerificationForm({ next }: { next?: string | null }) {
           value={email}
           onChange={(event) => {
             setEmail(event.target.value);
-            if (error) setError(validateEmail(event.target.value));
+            if (error) setError(check.email(event.target.value));
           }}
         />
       </FormField>
       <Button type="submit" className="w-full" loading={pending}>
-        Send a new link
+        {t('verify.sendNew')}
       </Button>
     </form>
   );

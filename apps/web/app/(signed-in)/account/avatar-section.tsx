@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { ImageUploadSection, type ImageState } from '../../../components/files/image-upload-section';
 import {
   avatarStateAction,
@@ -25,15 +26,16 @@ export function AvatarSection({
   email: string;
   avatar: ImageState | null | undefined;
 }) {
+  const t = useTranslations('account.avatar');
   return (
     <ImageUploadSection
       id="avatar"
-      title="Picture"
-      description="Shown beside your name in your workspaces. PNG, JPEG or WebP, up to 5 MB."
+      title={t('title')}
+      description={t('description')}
       name={name}
       fallback={email}
       shape="circle"
-      noun="your picture"
+      subject="picture"
       image={avatar}
       actions={actions}
     />

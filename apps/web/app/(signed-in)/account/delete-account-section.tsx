@@ -1,7 +1,13 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { Button } from '../../../components/ui/button';
-import { NETWORK_ERROR_MESSAGE, authErrorMessage, type AuthErrorLike } from '../../../lib/auth-errors';
+import {
+  authErrorMessage,
+  localizedAuthMessage,
+  type AuthErrorKey,
+  type AuthErrorLike,
+} from '../../../lib/auth-errors';
 import { PasswordConfirmDialog } from './password-confirm-dialog';
 import { SettingsSection } from '../../../components/ui/settings-section';
 
@@ -9,7 +15,12 @@ import { SettingsSection } from '../../../components/ui/settings-section';
  * DELETE /api/v1/me anonymises the account (the audit trail keeps the id) and ends the session.
  * Answers 204; failures come in the error envelope { error: { code, message } }.
  */
-async function deleteAccount(password: string, hasPassword: boolean): Promise<string | null> {
+async function deleteAccount(
+  password: string,
+  hasPassword: boolean,
+  t: (key: 'signInAgain' | 'failed') => string,
+  tErrors: (key: AuthErrorKey) => string,
+): Promise<string | null> {
   let response: Response;
   try {
     response = await fetch('/api/v1/me', {
@@ -19,7 +30,7 @@ async function deleteAccount(password: string, hasPassword: boolean): Promise<st
       credentials: 'same-origin',
     });
   } catch {
-    return NETWORK_ERROR_MESSAGE;
+    return tErrors('network');
   }
   if (response.ok) {
     window.location.assign('/');
@@ -27,30 +38,29 @@ async function deleteAccount(password: string, hasPassword: boolean): Promise<st
   }
   const body = (await response.json().catch(() => null)) as AuthErrorLike | null;
   if (response.status === 401 && !hasPassword) {
-    return 'For your security, sign in again, then delete your account within 10 minutes.';
+    return t('signInAgain');
   }
-  return authErrorMessage(
-    { ...body, status: response.status },
-    'Your account could not be deleted. Try again.',
+  const error = { ...body, status: response.status };
+  const message = authErrorMessage(error, t('failed'));
+  return localizedAuthMessage(
+    { code: error.code ?? error.error?.code, status: response.status, message },
+    tErrors,
   );
 }
 
 export function DeleteAccountSection({ hasPassword }: { hasPassword: boolean }) {
+  const t = useTranslations('account.deleteAccount');
+  const tErrors = useTranslations('common.authErrors');
   return (
-    <SettingsSection
-      id="delete-account"
-      title="Delete account"
-      description="Remove your personal data and sign you out everywhere. This cannot be undone."
-      tone="danger"
-    >
+    <SettingsSection id="delete-account" title={t('title')} description={t('description')} tone="danger">
       <PasswordConfirmDialog
-        trigger={<Button variant="destructive">Delete my account</Button>}
-        title="Delete your account?"
-        description="Your name and email are erased, you leave every workspace, and all your devices are signed out. This cannot be undone."
-        confirmLabel="Delete my account"
+        trigger={<Button variant="destructive">{t('trigger')}</Button>}
+        title={t('dialogTitle')}
+        description={t('dialogDescription')}
+        confirmLabel={t('confirm')}
         destructive
         askPassword={hasPassword}
-        onConfirm={(password) => deleteAccount(password, hasPassword)}
+        onConfirm={(password) => deleteAccount(password, hasPassword, t, tErrors)}
       />
     </SettingsSection>
   );

@@ -2,6 +2,7 @@
 
 import Link from 'next/link';
 import { useRef, useState, type FormEvent } from 'react';
+import { useTranslations } from 'next-intl';
 import { ResendVerificationButton } from '../../../components/auth/resend-verification-button';
 import { Alert } from '../../../components/ui/alert';
 import { Badge } from '../../../components/ui/badge';
@@ -9,8 +10,8 @@ import { Button } from '../../../components/ui/button';
 import { FormField } from '../../../components/ui/form-field';
 import { Input } from '../../../components/ui/input';
 import { authClient } from '../../../lib/auth-client';
-import { callAuth } from '../../../lib/auth-errors';
-import { validateEmail, validateRequired } from '../../../lib/validation';
+import { callAuth, localizedAuthMessage } from '../../../lib/auth-errors';
+import { useValidation } from '../../../lib/use-validation';
 import { SettingsSection } from '../../../components/ui/settings-section';
 
 /** Where both email-change links land (the account page says what happened). */
@@ -19,17 +20,20 @@ const EMAIL_LINK_CALLBACK = '/account?email-link=1';
 type Fields = { email: string; password: string };
 type FieldErrors = Partial<Record<keyof Fields, string>>;
 
-function validate(fields: Fields, current: string, hasPassword: boolean): FieldErrors {
+/** The form's checks, worded by the caller: `words` are its translated messages. */
+function validate(
+  fields: Fields,
+  current: string,
+  hasPassword: boolean,
+  words: { email(value: string): string | undefined; sameAddress: string; passwordRequired: string },
+): FieldErrors {
   const errors: FieldErrors = {};
-  const email = validateEmail(fields.email);
+  const email = words.email(fields.email);
   if (email) errors.email = email;
   else if (fields.email.trim().toLowerCase() === current.toLowerCase()) {
-    errors.email = 'This is already your email address.';
+    errors.email = words.sameAddress;
   }
-  if (hasPassword) {
-    const password = validateRequired(fields.password, 'Enter your current password.');
-    if (password) errors.password = password;
-  }
+  if (hasPassword && fields.password.trim() === '') errors.password = words.passwordRequired;
   return errors;
 }
 
@@ -47,6 +51,14 @@ type EmailSectionProps = {
  * then the current address approves the change by mail, then the new one confirms it.
  */
 export function EmailSection({ email, verified, hasPassword, impersonating }: EmailSectionProps) {
+  const t = useTranslations('account');
+  const tErrors = useTranslations('common.authErrors');
+  const check = useValidation();
+  const words = {
+    email: check.email,
+    sameAddress: t('email.sameAddress'),
+    passwordRequired: t('currentPasswordRequired'),
+  };
   const [fields, setFields] = useState<Fields>({ email: '', password: '' });
   const [errors, setErrors] = useState<FieldErrors>({});
   const [attempted, setAttempted] = useState(false);
@@ -58,14 +70,14 @@ export function EmailSection({ email, verified, hasPassword, impersonating }: Em
   function update(field: keyof Fields, value: string) {
     const next = { ...fields, [field]: value };
     setFields(next);
-    if (attempted) setErrors(validate(next, email, hasPassword));
+    if (attempted) setErrors(validate(next, email, hasPassword, words));
   }
 
   async function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     setAttempted(true);
     setServerError(null);
-    const problems = validate(fields, email, hasPassword);
+    const problems = validate(fields, email, hasPassword, words);
     setErrors(problems);
     const firstInvalid = (['email', 'password'] as const).find((field) => problems[field]);
     if (firstInvalid) return refs[firstInvalid].current?.focus();
@@ -90,7 +102,10 @@ export function EmailSection({ email, verified, hasPassword, impersonating }: Em
         setErrors(fieldErrors);
         return refs[fieldErrors.password ? 'password' : 'email'].current?.focus();
       }
-      return setServerError({ message: outcome.message, signInAgain: outcome.status === 401 });
+      return setServerError({
+        message: localizedAuthMessage(outcome, tErrors),
+        signInAgain: outcome.status === 401,
+      });
     }
     setRequested(address);
     setFields({ email: '', password: '' });
@@ -99,20 +114,16 @@ export function EmailSection({ email, verified, hasPassword, impersonating }: Em
   }
 
   return (
-    <SettingsSection
-      id="email"
-      title="Email address"
-      description="You sign in with this address, and we send account email to it."
-    >
+    <SettingsSection id="email" title={t('email.title')} description={t('email.description')}>
       <div className="grid gap-5">
         <div className="flex flex-wrap items-center gap-2 text-sm">
           <span className="font-medium" data-testid="current-email">
             {email}
           </span>
           {verified ? (
-            <Badge variant="success">Verified</Badge>
+            <Badge variant="success">{t('email.verified')}</Badge>
           ) : (
-            <Badge variant="destructive">Not verified</Badge>
+            <Badge variant="destructive">{t('email.notVerified')}</Badge>
           )}
         </div>
         {verified ? null : (
@@ -121,14 +132,17 @@ export function EmailSection({ email, verified, hasPassword, impersonating }: Em
           </div>
         )}
         {requested ? (
-          <Alert variant="success" title="Approve the change from your current inbox">
-            We sent a link to <strong>{email}</strong>. Once you open it, we send a confirmation link to{' '}
-            <strong>{requested}</strong>; your email changes when you open that one.
+          <Alert variant="success" title={t('email.requestedTitle')}>
+            {t.rich('email.requestedBody', {
+              email,
+              newEmail: requested,
+              strong: (chunks) => <strong>{chunks}</strong>,
+            })}
           </Alert>
         ) : null}
         {impersonating ? (
-          <Alert variant="info" title="Not while impersonating">
-            Staff cannot change the email address of an account they are signed in to as someone else.
+          <Alert variant="info" title={t('email.impersonatingTitle')}>
+            {t('email.impersonatingBody')}
           </Alert>
         ) : (
           <form noValidate onSubmit={(event) => void handleSubmit(event)} className="grid max-w-md gap-4">
@@ -139,17 +153,13 @@ export function EmailSection({ email, verified, hasPassword, impersonating }: Em
                   <>
                     {' '}
                     <Link className="font-medium underline" href="/sign-in?next=%2Faccount%23email">
-                      Sign in again
+                      {t('signInAgain')}
                     </Link>
                   </>
                 ) : null}
               </Alert>
             ) : null}
-            <FormField
-              label="New email address"
-              error={errors.email}
-              hint="Your current address approves the change first, then the new one confirms it."
-            >
+            <FormField label={t('email.newEmail')} error={errors.email} hint={t('email.newEmailHint')}>
               <Input
                 ref={refs.email}
                 name="new-email"
@@ -162,7 +172,7 @@ export function EmailSection({ email, verified, hasPassword, impersonating }: Em
               />
             </FormField>
             {hasPassword ? (
-              <FormField label="Current password" error={errors.password} required>
+              <FormField label={t('currentPassword')} error={errors.password} required>
                 <Input
                   ref={refs.password}
                   name="email-current-password"
@@ -173,13 +183,11 @@ export function EmailSection({ email, verified, hasPassword, impersonating }: Em
                 />
               </FormField>
             ) : (
-              <p className="text-sm text-muted-foreground">
-                For your security, this works within ten minutes of signing in.
-              </p>
+              <p className="text-sm text-muted-foreground">{t('email.freshSignIn')}</p>
             )}
             <div>
               <Button type="submit" variant="secondary" loading={pending}>
-                Change email
+                {t('email.submit')}
               </Button>
             </div>
           </form>

@@ -1,6 +1,7 @@
 'use client';
 
 import { useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { useTranslations } from 'next-intl';
 import { Alert } from '../../../components/ui/alert';
 import { Button } from '../../../components/ui/button';
 import {
@@ -12,7 +13,6 @@ import {
 } from '../../../components/ui/dialog';
 import { FormField } from '../../../components/ui/form-field';
 import { Input } from '../../../components/ui/input';
-import { validateRequired } from '../../../lib/validation';
 
 type PasswordConfirmDialogProps = {
   /** The button that opens the dialog. */
@@ -39,6 +39,7 @@ export function PasswordConfirmDialog({
   onConfirm,
   children,
 }: PasswordConfirmDialogProps) {
+  const t = useTranslations('account');
   const [open, setOpen] = useState(false);
   const [password, setPassword] = useState('');
   const [error, setError] = useState<string | undefined>();
@@ -60,7 +61,7 @@ export function PasswordConfirmDialog({
     event.preventDefault();
     setServerError(null);
     if (askPassword) {
-      const problem = validateRequired(password, 'Enter your password.');
+      const problem = password.trim() === '' ? t('passwordRequired') : undefined;
       setError(problem);
       if (problem) return inputRef.current?.focus();
     }
@@ -85,7 +86,7 @@ export function PasswordConfirmDialog({
           {children}
           {serverError ? <Alert variant="destructive">{serverError}</Alert> : null}
           {askPassword ? (
-            <FormField label="Your password" error={error} required>
+            <FormField label={t('yourPassword')} error={error} required>
               <Input
                 ref={inputRef}
                 name="password"
@@ -102,7 +103,7 @@ export function PasswordConfirmDialog({
           <DialogFooter>
             <DialogClose asChild>
               <Button variant="secondary" disabled={pending}>
-                Cancel
+                {t('confirmDialog.cancel')}
               </Button>
             </DialogClose>
             <Button type="submit" variant={destructive ? 'destructive' : 'primary'} loading={pending}>

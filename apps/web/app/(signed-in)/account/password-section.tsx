@@ -3,6 +3,7 @@
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useRef, useState, type FormEvent } from 'react';
+import { useTranslations } from 'next-intl';
 import { Alert } from '../../../components/ui/alert';
 import { Button } from '../../../components/ui/button';
 import { Checkbox } from '../../../components/ui/checkbox';
@@ -10,27 +11,28 @@ import { FormField } from '../../../components/ui/form-field';
 import { Input } from '../../../components/ui/input';
 import { useToast } from '../../../components/ui/toast';
 import { authClient } from '../../../lib/auth-client';
-import { callAuth } from '../../../lib/auth-errors';
-import { PASSWORD_HINT, validateNewPassword, validateRequired } from '../../../lib/validation';
+import { callAuth, localizedAuthMessage } from '../../../lib/auth-errors';
+import { useValidation } from '../../../lib/use-validation';
 import { SettingsSection } from '../../../components/ui/settings-section';
 
 type Fields = { current: string; next: string; confirm: string };
 type FieldErrors = Partial<Record<keyof Fields, string>>;
 const empty: Fields = { current: '', next: '', confirm: '' };
 
-function validate(fields: Fields): FieldErrors {
-  const errors: FieldErrors = {};
-  const current = validateRequired(fields.current, 'Enter your current password.');
-  if (current) errors.current = current;
-  const next = validateNewPassword(fields.next);
-  if (next) errors.next = next;
-  else if (fields.next === fields.current) errors.next = 'Choose a password different from the current one.';
-  if (fields.confirm === '') errors.confirm = 'Enter the new password again.';
-  else if (fields.confirm !== fields.next) errors.confirm = 'The two passwords do not match.';
-  return errors;
-}
-
 export function PasswordSection({ hasPassword }: { hasPassword: boolean }) {
+  const t = useTranslations('account');
+  const tErrors = useTranslations('common.authErrors');
+  const check = useValidation();
+  function validate(fields: Fields): FieldErrors {
+    const errors: FieldErrors = {};
+    if (fields.current.trim() === '') errors.current = t('currentPasswordRequired');
+    const next = check.newPassword(fields.next);
+    if (next) errors.next = next;
+    else if (fields.next === fields.current) errors.next = t('password.sameAsCurrent');
+    if (fields.confirm === '') errors.confirm = t('password.confirmRequired');
+    else if (fields.confirm !== fields.next) errors.confirm = t('password.mismatch');
+    return errors;
+  }
   const router = useRouter();
   const { toast } = useToast();
   const [fields, setFields] = useState<Fields>(empty);
@@ -70,21 +72,21 @@ export function PasswordSection({ hasPassword }: { hasPassword: boolean }) {
     setPending(false);
     if (!outcome.ok) {
       if (outcome.code === 'INVALID_PASSWORD') {
-        setErrors({ current: 'That is not your current password.' });
+        setErrors({ current: t('password.wrongCurrent') });
         return refs.current.current?.focus();
       }
       if (outcome.code === 'PASSWORD_REJECTED') {
         setErrors({ next: outcome.message });
         return refs.next.current?.focus();
       }
-      return setServerError(outcome.message);
+      return setServerError(localizedAuthMessage(outcome, tErrors));
     }
     setFields(empty);
     setErrors({});
     setAttempted(false);
     toast({
-      title: 'Password changed',
-      description: signOutOthers ? 'Your other devices have been signed out.' : undefined,
+      title: t('password.changed'),
+      description: signOutOthers ? t('password.othersSignedOut') : undefined,
       variant: 'success',
     });
     router.refresh();
@@ -94,14 +96,14 @@ export function PasswordSection({ hasPassword }: { hasPassword: boolean }) {
     return (
       <SettingsSection
         id="password"
-        title="Password"
-        description="You sign in with an email link or a provider."
+        title={t('password.title')}
+        description={t('password.noPasswordDescription')}
       >
         <div className="grid max-w-md gap-3 text-sm text-muted-foreground">
-          <p>Your account has no password yet. To add one, request a password link by email.</p>
+          <p>{t('password.noPasswordBody')}</p>
           <div>
             <Button asChild variant="secondary">
-              <Link href="/forgot-password">Set a password</Link>
+              <Link href="/forgot-password">{t('setPassword')}</Link>
             </Button>
           </div>
         </div>
@@ -110,10 +112,10 @@ export function PasswordSection({ hasPassword }: { hasPassword: boolean }) {
   }
 
   return (
-    <SettingsSection id="password" title="Password" description="Change the password you sign in with.">
+    <SettingsSection id="password" title={t('password.title')} description={t('password.description')}>
       <form noValidate onSubmit={(event) => void handleSubmit(event)} className="grid max-w-md gap-4">
         {serverError ? <Alert variant="destructive">{serverError}</Alert> : null}
-        <FormField label="Current password" error={errors.current} required>
+        <FormField label={t('currentPassword')} error={errors.current} required>
           <Input
             ref={refs.current}
             name="current-password"
@@ -123,7 +125,7 @@ export function PasswordSection({ hasPassword }: { hasPassword: boolean }) {
             onChange={(event) => update('current', event.target.value)}
           />
         </FormField>
-        <FormField label="New password" hint={PASSWORD_HINT} error={errors.next} required>
+        <FormField label={t('password.newPassword')} hint={check.passwordHint} error={errors.next} required>
           <Input
             ref={refs.next}
             name="new-password"
@@ -133,7 +135,7 @@ export function PasswordSection({ hasPassword }: { hasPassword: boolean }) {
             onChange={(event) => update('next', event.target.value)}
           />
         </FormField>
-        <FormField label="Confirm new password" error={errors.confirm} required>
+        <FormField label={t('password.confirmPassword')} error={errors.confirm} required>
           <Input
             ref={refs.confirm}
             name="confirm-password"
@@ -144,14 +146,14 @@ export function PasswordSection({ hasPassword }: { hasPassword: boolean }) {
           />
         </FormField>
         <Checkbox
-          label="Sign out of all other devices"
-          description="Recommended if you think someone else knows your password."
+          label={t('password.signOutOthers')}
+          description={t('password.signOutOthersHint')}
           checked={signOutOthers}
           onChange={(event) => setSignOutOthers(event.target.checked)}
         />
         <div>
           <Button type="submit" loading={pending}>
-            Change password
+            {t('password.submit')}
           </Button>
         </div>
       </form>

@@ -1,14 +1,15 @@
 'use client';
 
 import { useCallback, useEffect, useState } from 'react';
+import { useLocale, useTranslations } from 'next-intl';
 import { Alert } from '../../../components/ui/alert';
 import { Badge } from '../../../components/ui/badge';
 import { Button } from '../../../components/ui/button';
 import { EmptyState } from '../../../components/ui/empty-state';
 import { useToast } from '../../../components/ui/toast';
 import { authClient } from '../../../lib/auth-client';
-import { callAuth } from '../../../lib/auth-errors';
-import { describeUserAgent, formatDateTime } from '../../../lib/format';
+import { callAuth, localizedAuthMessage } from '../../../lib/auth-errors';
+import { dateLocale, formatDateTime, userAgentParts } from '../../../lib/format';
 import { SettingsSection } from '../../../components/ui/settings-section';
 
 type SessionRow = {
@@ -21,17 +22,29 @@ type SessionRow = {
 };
 
 type LoadState =
-  { kind: 'loading' } | { kind: 'error'; message: string } | { kind: 'loaded'; sessions: SessionRow[] };
+  | { kind: 'loading' }
+  | { kind: 'error'; error: { code: string | undefined; status: number | undefined; message: string } }
+  | { kind: 'loaded'; sessions: SessionRow[] };
 
 export function SessionsSection({ currentSessionId }: { currentSessionId: string }) {
+  const t = useTranslations('account.sessions');
+  const tErrors = useTranslations('common.authErrors');
+  const locale = dateLocale(useLocale());
   const { toast } = useToast();
   const [state, setState] = useState<LoadState>({ kind: 'loading' });
+
+  /** "Chrome on macOS", in the reader's language. */
+  function describeUserAgent(userAgent: string | null | undefined): string {
+    const { browser, os } = userAgentParts(userAgent);
+    if (browser && os) return t('browserOnOs', { browser, os });
+    return browser ?? os ?? t('unknownDevice');
+  }
   const [revoking, setRevoking] = useState<string | null>(null);
 
   const load = useCallback(async () => {
     const outcome = await callAuth(authClient.listSessions());
     if (!outcome.ok) {
-      setState({ kind: 'error', message: outcome.message });
+      setState({ kind: 'error', error: outcome });
       return;
     }
     const sessions = ((outcome.data ?? []) as SessionRow[]).toSorted((a, b) => {
@@ -55,13 +68,13 @@ export function SessionsSection({ currentSessionId }: { currentSessionId: string
     setRevoking(null);
     if (!outcome.ok) {
       toast({
-        title: 'Could not sign out that device',
-        description: outcome.message,
+        title: t('revokeFailed'),
+        description: localizedAuthMessage(outcome, tErrors),
         variant: 'destructive',
       });
       return;
     }
-    toast({ title: 'Device signed out', description: describeUserAgent(session.userAgent) });
+    toast({ title: t('revoked'), description: describeUserAgent(session.userAgent) });
     setState((current) =>
       current.kind === 'loaded'
         ? { kind: 'loaded', sessions: current.sessions.filter((entry) => entry.id !== session.id) }
@@ -75,13 +88,13 @@ export function SessionsSection({ currentSessionId }: { currentSessionId: string
     setRevoking(null);
     if (!outcome.ok) {
       toast({
-        title: 'Could not sign out other devices',
-        description: outcome.message,
+        title: t('revokeOthersFailed'),
+        description: localizedAuthMessage(outcome, tErrors),
         variant: 'destructive',
       });
       return;
     }
-    toast({ title: 'Signed out everywhere else', variant: 'success' });
+    toast({ title: t('othersRevoked'), variant: 'success' });
     await load();
   }
 
@@ -91,8 +104,8 @@ export function SessionsSection({ currentSessionId }: { currentSessionId: string
   return (
     <SettingsSection
       id="sessions"
-      title="Where you are signed in"
-      description="Sign out any device you do not recognise, then change your password."
+      title={t('title')}
+      description={t('description')}
       aside={
         state.kind === 'loaded' && others.length > 0 ? (
           <Button
@@ -102,14 +115,14 @@ export function SessionsSection({ currentSessionId }: { currentSessionId: string
             disabled={revoking !== null}
             onClick={() => void revokeOthers()}
           >
-            Sign out everywhere else
+            {t('revokeOthers')}
           </Button>
         ) : null
       }
     >
       {state.kind === 'loading' ? (
         <div aria-busy="true" aria-live="polite" className="grid gap-3">
-          <span className="sr-only">Loading sessions…</span>
+          <span className="sr-only">{t('loading')}</span>
           {[0, 1].map((row) => (
             <div key={row} className="h-12 animate-pulse rounded-lg bg-muted" />
           ))}
@@ -119,14 +132,14 @@ export function SessionsSection({ currentSessionId }: { currentSessionId: string
           variant="destructive"
           action={
             <Button size="sm" variant="secondary" onClick={() => void load()}>
-              Try again
+              {t('tryAgain')}
             </Button>
           }
         >
-          {state.message}
+          {localizedAuthMessage(state.error, tErrors)}
         </Alert>
       ) : state.sessions.length === 0 ? (
-        <EmptyState title="No active sessions" description="Devices you sign in on will appear here." />
+        <EmptyState title={t('emptyTitle')} description={t('emptyBody')} />
       ) : (
         <ul className="grid divide-y divide-border" data-testid="sessions-list">
           {state.sessions.map((session) => {
@@ -139,11 +152,15 @@ export function SessionsSection({ currentSessionId }: { currentSessionId: string
                 <div className="grid min-w-0 gap-0.5">
                   <p className="flex flex-wrap items-center gap-2 text-sm font-medium">
                     {describeUserAgent(session.userAgent)}
-                    {current ? <Badge variant="primary">This device</Badge> : null}
+                    {current ? <Badge variant="primary">{t('thisDevice')}</Badge> : null}
                   </p>
                   <p className="text-xs text-muted-foreground">
-                    {session.ipAddress ? `${session.ipAddress} · ` : ''}Signed in{' '}
-                    {formatDateTime(session.createdAt)}
+                    {session.ipAddress
+                      ? t('signedInFrom', {
+                          ip: session.ipAddress,
+                          time: formatDateTime(session.createdAt, locale),
+                        })
+                      : t('signedIn', { time: formatDateTime(session.createdAt, locale) })}
                   </p>
                   {session.userAgent ? (
                     <p className="truncate text-xs text-muted-foreground" title={session.userAgent}>
@@ -158,9 +175,12 @@ export function SessionsSection({ currentSessionId }: { currentSessionId: string
                     loading={revoking === session.id}
                     disabled={revoking !== null}
                     onClick={() => void revoke(session)}
-                    aria-label={`Sign out ${describeUserAgent(session.userAgent)}, signed in ${formatDateTime(session.createdAt)}`}
+                    aria-label={t('signOutLabel', {
+                      device: describeUserAgent(session.userAgent),
+                      time: formatDateTime(session.createdAt, locale),
+                    })}
                   >
-                    Sign out
+                    {t('signOut')}
                   </Button>
                 )}
               </li>

@@ -3,6 +3,7 @@
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useRef, useState, useTransition, type FormEvent } from 'react';
+import { useTranslations } from 'next-intl';
 import { Alert } from '../../../components/ui/alert';
 import { Badge } from '../../../components/ui/badge';
 import { Button } from '../../../components/ui/button';
@@ -12,8 +13,8 @@ import { Input } from '../../../components/ui/input';
 import { QrCode } from '../../../components/ui/qr-code';
 import { useToast } from '../../../components/ui/toast';
 import { authClient } from '../../../lib/auth-client';
-import { callAuth } from '../../../lib/auth-errors';
-import { normalizeTotpCode, validateRequired, validateTotpCode } from '../../../lib/validation';
+import { callAuth, localizedAuthMessage } from '../../../lib/auth-errors';
+import { normalizeTotpCode, totpCodeProblem } from '../../../lib/validation';
 import { BackupCodes } from './backup-codes';
 import { PasswordConfirmDialog } from './password-confirm-dialog';
 import { SettingsSection } from '../../../components/ui/settings-section';
@@ -41,6 +42,7 @@ type TwoFactorSectionProps = {
 };
 
 export function TwoFactorSection({ enabled, hasPassword }: TwoFactorSectionProps) {
+  const t = useTranslations('account');
   const router = useRouter();
   const { toast } = useToast();
   const [step, setStep] = useState<Step>({ kind: 'idle' });
@@ -52,7 +54,11 @@ export function TwoFactorSection({ enabled, hasPassword }: TwoFactorSectionProps
     startRefresh(() => router.refresh());
   }
 
-  const status = enabled ? <Badge variant="success">On</Badge> : <Badge>Off</Badge>;
+  const status = enabled ? (
+    <Badge variant="success">{t('twoFactor.on')}</Badge>
+  ) : (
+    <Badge>{t('twoFactor.off')}</Badge>
+  );
 
   let body;
   if (step.kind === 'setup') {
@@ -60,19 +66,19 @@ export function TwoFactorSection({ enabled, hasPassword }: TwoFactorSectionProps
       <SetupPanel
         setup={step.setup}
         onCancel={() => setStep({ kind: 'idle' })}
-        onDone={() => finished('Two-factor authentication is on')}
+        onDone={() => finished(t('twoFactor.turnedOn'))}
         refreshing={refreshing}
       />
     );
   } else if (step.kind === 'new-codes') {
     body = (
       <div className="grid gap-4">
-        <Alert variant="success" title="New backup codes">
-          Your old codes no longer work. Save these now: this is the only time they are shown.
+        <Alert variant="success" title={t('twoFactor.newCodesTitle')}>
+          {t('twoFactor.newCodesBody')}
         </Alert>
         <BackupCodes codes={step.codes} />
         <div>
-          <Button onClick={() => setStep({ kind: 'idle' })}>I saved them</Button>
+          <Button onClick={() => setStep({ kind: 'idle' })}>{t('twoFactor.savedThem')}</Button>
         </div>
       </div>
     );
@@ -80,17 +86,17 @@ export function TwoFactorSection({ enabled, hasPassword }: TwoFactorSectionProps
     body = (
       <EnabledPanel
         hasPassword={hasPassword}
-        onDisabled={() => finished('Two-factor authentication is off')}
+        onDisabled={() => finished(t('twoFactor.turnedOff'))}
         onNewCodes={(codes) => setStep({ kind: 'new-codes', codes })}
       />
     );
   } else if (!hasPassword) {
     body = (
       <div className="grid max-w-md gap-3 text-sm text-muted-foreground">
-        <p>Two-factor authentication protects your password. Set a password first, then turn it on here.</p>
+        <p>{t('twoFactor.needsPassword')}</p>
         <div>
           <Button asChild variant="secondary">
-            <Link href="/forgot-password">Set a password</Link>
+            <Link href="/forgot-password">{t('setPassword')}</Link>
           </Button>
         </div>
       </div>
@@ -105,13 +111,10 @@ export function TwoFactorSection({ enabled, hasPassword }: TwoFactorSectionProps
   } else {
     body = (
       <div className="grid max-w-xl gap-4 text-sm text-muted-foreground">
-        <p>
-          Besides your password, ask for a code from an authenticator app (1Password, Google Authenticator,
-          Authy…) when you sign in. Someone who learns your password still cannot get in.
-        </p>
+        <p>{t('twoFactor.intro')}</p>
         <div>
           <Button onClick={() => setStep({ kind: 'password' })} loading={refreshing}>
-            Turn on two-factor authentication
+            {t('twoFactor.turnOn')}
           </Button>
         </div>
       </div>
@@ -121,8 +124,8 @@ export function TwoFactorSection({ enabled, hasPassword }: TwoFactorSectionProps
   return (
     <SettingsSection
       id="two-factor"
-      title="Two-factor authentication"
-      description="A second step when you sign in with your password."
+      title={t('twoFactor.title')}
+      description={t('twoFactor.description')}
       aside={status}
     >
       {body}
@@ -137,6 +140,8 @@ function EnablePasswordForm({
   onCancel: () => void;
   onEnabled: (setup: Setup) => void;
 }) {
+  const t = useTranslations('account');
+  const tErrors = useTranslations('common.authErrors');
   const [password, setPassword] = useState('');
   const [error, setError] = useState<string | undefined>();
   const [serverError, setServerError] = useState<string | null>(null);
@@ -146,7 +151,7 @@ function EnablePasswordForm({
   async function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     setServerError(null);
-    const problem = validateRequired(password, 'Enter your password.');
+    const problem = password.trim() === '' ? t('passwordRequired') : undefined;
     setError(problem);
     if (problem) return inputRef.current?.focus();
     setPending(true);
@@ -155,18 +160,18 @@ function EnablePasswordForm({
     if (!outcome.ok) {
       setPassword('');
       inputRef.current?.focus();
-      return setServerError(outcome.message);
+      return setServerError(localizedAuthMessage(outcome, tErrors));
     }
     const { totpURI, backupCodes } = outcome.data as { totpURI?: string; backupCodes?: string[] };
-    if (!totpURI || !backupCodes) return setServerError('The server did not return a setup key. Try again.');
+    if (!totpURI || !backupCodes) return setServerError(t('twoFactor.noSetupKey'));
     onEnabled({ totpURI, secret: secretFromUri(totpURI), backupCodes });
   }
 
   return (
     <form noValidate onSubmit={(event) => void handleSubmit(event)} className="grid max-w-md gap-4">
-      <p className="text-sm text-muted-foreground">Confirm your password to set up an authenticator app.</p>
+      <p className="text-sm text-muted-foreground">{t('twoFactor.confirmPassword')}</p>
       {serverError ? <Alert variant="destructive">{serverError}</Alert> : null}
-      <FormField label="Your password" error={error} required>
+      <FormField label={t('yourPassword')} error={error} required>
         <Input
           ref={inputRef}
           name="password"
@@ -182,10 +187,10 @@ function EnablePasswordForm({
       </FormField>
       <div className="flex gap-2">
         <Button type="submit" loading={pending}>
-          Continue
+          {t('twoFactor.continue')}
         </Button>
         <Button variant="ghost" onClick={onCancel} disabled={pending}>
-          Cancel
+          {t('twoFactor.cancel')}
         </Button>
       </div>
     </form>
@@ -200,6 +205,12 @@ type SetupPanelProps = {
 };
 
 function SetupPanel({ setup, onCancel, onDone, refreshing }: SetupPanelProps) {
+  const t = useTranslations('account');
+  const tErrors = useTranslations('common.authErrors');
+  const validateTotpCode = (value: string) => {
+    const problem = totpCodeProblem(value);
+    return problem ? t(`twoFactor.${problem}`) : undefined;
+  };
   const { toast } = useToast();
   const [saved, setSaved] = useState(false);
   const [code, setCode] = useState('');
@@ -212,11 +223,11 @@ function SetupPanel({ setup, onCancel, onDone, refreshing }: SetupPanelProps) {
   async function copySecret() {
     try {
       await navigator.clipboard.writeText(setup.secret);
-      toast({ title: 'Key copied' });
+      toast({ title: t('twoFactor.keyCopied') });
     } catch {
       toast({
-        title: 'Could not copy',
-        description: 'Select the key and copy it by hand.',
+        title: t('couldNotCopy'),
+        description: t('twoFactor.copyKeyByHand'),
         variant: 'destructive',
       });
     }
@@ -226,7 +237,7 @@ function SetupPanel({ setup, onCancel, onDone, refreshing }: SetupPanelProps) {
     event.preventDefault();
     setServerError(null);
     const problems = {
-      saved: saved ? undefined : 'Confirm that you saved your backup codes.',
+      saved: saved ? undefined : t('twoFactor.confirmSaved'),
       code: validateTotpCode(code),
     };
     setErrors(problems);
@@ -238,7 +249,7 @@ function SetupPanel({ setup, onCancel, onDone, refreshing }: SetupPanelProps) {
     if (!outcome.ok) {
       setCode('');
       codeRef.current?.focus();
-      return setServerError(outcome.message);
+      return setServerError(localizedAuthMessage(outcome, tErrors));
     }
     onDone();
   }
@@ -252,11 +263,11 @@ function SetupPanel({ setup, onCancel, onDone, refreshing }: SetupPanelProps) {
     >
       <ol className="grid gap-8">
         <li className="grid gap-3">
-          <h3 className="text-sm font-semibold">1. Scan this code with your authenticator app</h3>
+          <h3 className="text-sm font-semibold">{t('twoFactor.step1')}</h3>
           <div className="flex flex-wrap items-start gap-6">
-            <QrCode value={setup.totpURI} label="QR code to add Plinth to your authenticator app" />
+            <QrCode value={setup.totpURI} label={t('twoFactor.qrLabel')} />
             <div className="grid max-w-sm min-w-0 flex-1 gap-2 text-sm">
-              <p className="text-muted-foreground">Cannot scan it? Enter this key in the app instead:</p>
+              <p className="text-muted-foreground">{t('twoFactor.cannotScan')}</p>
               <code
                 data-testid="totp-secret"
                 className="rounded-md border border-border bg-muted/50 px-3 py-2 font-mono text-sm tracking-wider break-all"
@@ -265,11 +276,11 @@ function SetupPanel({ setup, onCancel, onDone, refreshing }: SetupPanelProps) {
               </code>
               <div>
                 <Button size="sm" variant="secondary" onClick={() => void copySecret()}>
-                  Copy key
+                  {t('twoFactor.copyKey')}
                 </Button>
               </div>
               <details className="text-xs text-muted-foreground">
-                <summary className="cursor-pointer">Show the setup link</summary>
+                <summary className="cursor-pointer">{t('twoFactor.showLink')}</summary>
                 <code data-testid="totp-uri" className="mt-2 block font-mono break-all">
                   {setup.totpURI}
                 </code>
@@ -278,15 +289,12 @@ function SetupPanel({ setup, onCancel, onDone, refreshing }: SetupPanelProps) {
           </div>
         </li>
         <li className="grid gap-3">
-          <h3 className="text-sm font-semibold">2. Save your backup codes</h3>
-          <p className="text-sm text-muted-foreground">
-            If you lose your phone, each of these codes signs you in once. Keep them somewhere safe, such as a
-            password manager. They are shown only now.
-          </p>
+          <h3 className="text-sm font-semibold">{t('twoFactor.step2')}</h3>
+          <p className="text-sm text-muted-foreground">{t('twoFactor.step2Body')}</p>
           <BackupCodes codes={setup.backupCodes} />
           <Checkbox
             ref={savedRef}
-            label="I saved my backup codes"
+            label={t('twoFactor.savedCodes')}
             checked={saved}
             error={errors.saved}
             onChange={(event) => {
@@ -296,12 +304,12 @@ function SetupPanel({ setup, onCancel, onDone, refreshing }: SetupPanelProps) {
           />
         </li>
         <li className="grid max-w-md gap-3">
-          <h3 className="text-sm font-semibold">3. Enter the code the app shows</h3>
+          <h3 className="text-sm font-semibold">{t('twoFactor.step3')}</h3>
           {serverError ? <Alert variant="destructive">{serverError}</Alert> : null}
           <FormField
-            label="Authentication code"
+            label={t('twoFactor.codeLabel')}
             error={errors.code}
-            hint="6 digits, refreshed every 30 seconds."
+            hint={t('twoFactor.codeHint')}
             required
           >
             <Input
@@ -324,10 +332,10 @@ function SetupPanel({ setup, onCancel, onDone, refreshing }: SetupPanelProps) {
       </ol>
       <div className="flex gap-2">
         <Button type="submit" loading={pending || refreshing}>
-          Verify and turn on
+          {t('twoFactor.verify')}
         </Button>
         <Button variant="ghost" onClick={onCancel} disabled={pending || refreshing}>
-          Cancel
+          {t('twoFactor.cancel')}
         </Button>
       </div>
     </form>
@@ -341,38 +349,37 @@ type EnabledPanelProps = {
 };
 
 function EnabledPanel({ hasPassword, onDisabled, onNewCodes }: EnabledPanelProps) {
+  const t = useTranslations('account.twoFactor');
+  const tErrors = useTranslations('common.authErrors');
   return (
     <div className="grid gap-4 text-sm">
-      <p className="text-muted-foreground">
-        When you sign in with your password, we ask for a code from your authenticator app. Lost your phone?
-        Use one of your backup codes.
-      </p>
+      <p className="text-muted-foreground">{t('enabledBody')}</p>
       <div className="flex flex-wrap gap-2">
         <PasswordConfirmDialog
-          trigger={<Button variant="secondary">Regenerate backup codes</Button>}
-          title="Regenerate backup codes"
-          description="Your current backup codes stop working, and you get ten new ones."
-          confirmLabel="Regenerate"
+          trigger={<Button variant="secondary">{t('regenerate')}</Button>}
+          title={t('regenerateTitle')}
+          description={t('regenerateDescription')}
+          confirmLabel={t('regenerateConfirm')}
           askPassword={hasPassword}
           onConfirm={async (password) => {
             const outcome = await callAuth(authClient.twoFactor.generateBackupCodes({ password }));
-            if (!outcome.ok) return outcome.message;
+            if (!outcome.ok) return localizedAuthMessage(outcome, tErrors);
             const { backupCodes } = outcome.data as { backupCodes?: string[] };
-            if (!backupCodes) return 'The server did not return new codes. Try again.';
+            if (!backupCodes) return t('noNewCodes');
             onNewCodes(backupCodes);
             return null;
           }}
         />
         <PasswordConfirmDialog
-          trigger={<Button variant="destructive">Turn off</Button>}
-          title="Turn off two-factor authentication"
-          description="Signing in will need only your password. Your backup codes stop working."
-          confirmLabel="Turn off"
+          trigger={<Button variant="destructive">{t('turnOff')}</Button>}
+          title={t('turnOffTitle')}
+          description={t('turnOffDescription')}
+          confirmLabel={t('turnOff')}
           destructive
           askPassword={hasPassword}
           onConfirm={async (password) => {
             const outcome = await callAuth(authClient.twoFactor.disable({ password }));
-            if (!outcome.ok) return outcome.message;
+            if (!outcome.ok) return localizedAuthMessage(outcome, tErrors);
             onDisabled();
             return null;
           }}

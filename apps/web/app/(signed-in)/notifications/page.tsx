@@ -1,11 +1,17 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { getTranslations } from 'next-intl/server';
 import { listNotifications, notificationCursorOf } from '@plinth/core/notifications';
 import { serverContext } from '@plinth/core/server-context';
+import { LocalTime } from '../../../components/ui/local-time';
 import { RefreshOnNotification } from './refresh-on-notification';
+import { notificationTitle } from '../../../lib/notification-text';
 import { requireSession } from '../../../lib/session';
 
-export const metadata: Metadata = { title: 'Notifications' };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('notifications');
+  return { title: t('metaTitle') };
+}
 
 /** Every notification of the signed-in person, newest first (the bell shows the latest few). */
 export default async function NotificationsPage({
@@ -16,28 +22,31 @@ export default async function NotificationsPage({
   const { user } = await requireSession('/notifications');
   // A cursor that is not one (a hand-edited URL) is ignored: the first page, not an error page.
   const cursor = notificationCursorOf((await searchParams).before);
-  const page = await listNotifications(
-    serverContext(),
-    { type: 'user', id: user.id },
-    {
-      limit: 50,
-      ...(cursor ? { cursor } : {}),
-    },
-  );
+  const [page, t] = await Promise.all([
+    listNotifications(
+      serverContext(),
+      { type: 'user', id: user.id },
+      {
+        limit: 50,
+        ...(cursor ? { cursor } : {}),
+      },
+    ),
+    getTranslations('notifications'),
+  ]);
   return (
     <div className="mx-auto grid w-full max-w-3xl gap-6">
       <RefreshOnNotification />
       <div className="flex items-end justify-between">
         <div>
-          <h1 className="text-2xl font-semibold tracking-tight">Notifications</h1>
-          <p className="mt-1 text-sm text-muted-foreground">{page.unreadCount} unread</p>
+          <h1 className="text-2xl font-semibold tracking-tight">{t('title')}</h1>
+          <p className="mt-1 text-sm text-muted-foreground">{t('unread', { count: page.unreadCount })}</p>
         </div>
         <Link href="/account/notifications" className="text-sm underline-offset-4 hover:underline">
-          Preferences
+          {t('preferences')}
         </Link>
       </div>
       {page.items.length === 0 ? (
-        <p className="text-sm text-muted-foreground">Nothing yet.</p>
+        <p className="text-sm text-muted-foreground">{t('empty')}</p>
       ) : (
         <ul
           className="divide-y divide-border rounded-lg border border-border"
@@ -51,11 +60,11 @@ export default async function NotificationsPage({
               />
               <div className="min-w-0 flex-1">
                 <Link href={item.path} className="text-sm font-medium underline-offset-4 hover:underline">
-                  {item.title}
+                  {notificationTitle(item, t)}
                 </Link>
                 <p className="text-xs text-muted-foreground">
-                  {item.createdAt.toISOString().replace('T', ' ').slice(0, 16)} UTC
-                  {item.readAt ? '' : ' · unread'}
+                  <LocalTime value={item.createdAt} />
+                  {item.readAt ? null : ` · ${t('unreadMark')}`}
                 </p>
               </div>
             </li>
@@ -67,7 +76,7 @@ export default async function NotificationsPage({
           href={`/notifications?before=${page.nextCursor}`}
           className="text-sm underline-offset-4 hover:underline"
         >
-          Older
+          {t('older')}
         </Link>
       ) : null}
     </div>

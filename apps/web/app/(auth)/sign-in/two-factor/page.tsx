@@ -1,13 +1,15 @@
 import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
+import { getTranslations } from 'next-intl/server';
 import { AuthHeading } from '../../../../components/auth/auth-heading';
 import { getSession } from '../../../../lib/session';
 import { safeNextPath } from '../../../../lib/validation';
 import { TwoFactorForm } from './two-factor-form';
 
-export const metadata: Metadata = {
-  title: 'Two-factor authentication',
-};
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('auth.twoFactor');
+  return { title: t('metaTitle') };
+}
 
 type TwoFactorPageProps = {
   searchParams: Promise<{ next?: string | string[] }>;
@@ -16,12 +18,10 @@ type TwoFactorPageProps = {
 export default async function TwoFactorPage({ searchParams }: TwoFactorPageProps) {
   const next = safeNextPath((await searchParams).next);
   if (await getSession()) redirect(next);
+  const t = await getTranslations('auth.twoFactor');
   return (
     <>
-      <AuthHeading
-        title="Two-factor authentication"
-        description="Your account is protected with a second step. Confirm it is you to finish signing in."
-      />
+      <AuthHeading title={t('title')} description={t('description')} />
       <TwoFactorForm next={next} />
     </>
   );

@@ -2,14 +2,15 @@
 
 import Link from 'next/link';
 import { useRef, useState, type FormEvent } from 'react';
+import { useTranslations } from 'next-intl';
 import { Alert } from '../../../../components/ui/alert';
 import { Button } from '../../../../components/ui/button';
 import { Checkbox } from '../../../../components/ui/checkbox';
 import { FormField } from '../../../../components/ui/form-field';
 import { Input } from '../../../../components/ui/input';
 import { authClient } from '../../../../lib/auth-client';
-import { callAuth } from '../../../../lib/auth-errors';
-import { normalizeTotpCode, validateBackupCode, validateTotpCode } from '../../../../lib/validation';
+import { callAuth, localizedAuthMessage } from '../../../../lib/auth-errors';
+import { normalizeTotpCode, totpCodeProblem } from '../../../../lib/validation';
 
 type Mode = 'totp' | 'backup';
 
@@ -17,6 +18,13 @@ type Mode = 'totp' | 'backup';
 const challengeEnded = new Set(['INVALID_TWO_FACTOR_COOKIE', 'TOO_MANY_ATTEMPTS_REQUEST_NEW_CODE']);
 
 export function TwoFactorForm({ next }: { next: string }) {
+  const t = useTranslations('auth.twoFactor');
+  const tErrors = useTranslations('common.authErrors');
+  const validateTotpCode = (value: string) => {
+    const problem = totpCodeProblem(value);
+    return problem ? t(problem) : undefined;
+  };
+  const validateBackupCode = (value: string) => (value.trim() === '' ? t('backupRequired') : undefined);
   const [mode, setMode] = useState<Mode>('totp');
   const [code, setCode] = useState('');
   const [trustDevice, setTrustDevice] = useState(false);
@@ -50,7 +58,7 @@ export function TwoFactorForm({ next }: { next: string }) {
         : await callAuth(authClient.twoFactor.verifyBackupCode({ code: code.trim(), trustDevice }));
     if (!outcome.ok) {
       setPending(false);
-      setServerError({ message: outcome.message, code: outcome.code });
+      setServerError({ message: localizedAuthMessage(outcome, tErrors), code: outcome.code });
       setCode('');
       inputRef.current?.focus();
       return;
@@ -69,7 +77,7 @@ export function TwoFactorForm({ next }: { next: string }) {
           action={
             ended ? (
               <Button asChild size="sm" variant="secondary">
-                <Link href={signInAgain}>Sign in again</Link>
+                <Link href={signInAgain}>{t('signInAgain')}</Link>
               </Button>
             ) : undefined
           }
@@ -79,13 +87,7 @@ export function TwoFactorForm({ next }: { next: string }) {
       ) : null}
 
       {mode === 'totp' ? (
-        <FormField
-          key="totp"
-          label="Authentication code"
-          hint="Open your authenticator app and enter the 6-digit code for Plinth."
-          error={fieldError}
-          required
-        >
+        <FormField key="totp" label={t('codeLabel')} hint={t('codeHint')} error={fieldError} required>
           <Input
             ref={inputRef}
             name="code"
@@ -103,13 +105,7 @@ export function TwoFactorForm({ next }: { next: string }) {
           />
         </FormField>
       ) : (
-        <FormField
-          key="backup"
-          label="Backup code"
-          hint="Each backup code works once. You saved them when you turned on two-factor authentication."
-          error={fieldError}
-          required
-        >
+        <FormField key="backup" label={t('backupLabel')} hint={t('backupHint')} error={fieldError} required>
           <Input
             ref={inputRef}
             name="backup-code"
@@ -126,14 +122,14 @@ export function TwoFactorForm({ next }: { next: string }) {
       )}
 
       <Checkbox
-        label="Trust this device for 30 days"
-        description="Skip this step on this browser. Do not use on a shared computer."
+        label={t('trust')}
+        description={t('trustHint')}
         checked={trustDevice}
         onChange={(event) => setTrustDevice(event.target.checked)}
       />
 
       <Button type="submit" className="w-full" loading={pending} disabled={ended}>
-        Verify
+        {t('submit')}
       </Button>
 
       <div className="flex flex-wrap items-center justify-between gap-2 text-sm">
@@ -142,10 +138,10 @@ export function TwoFactorForm({ next }: { next: string }) {
           className="cursor-pointer font-medium text-primary hover:underline"
           onClick={() => switchMode(mode === 'totp' ? 'backup' : 'totp')}
         >
-          {mode === 'totp' ? 'Use a backup code instead' : 'Use your authenticator app instead'}
+          {mode === 'totp' ? t('useBackup') : t('useApp')}
         </button>
         <Link href={signInAgain} className="text-muted-foreground hover:text-foreground hover:underline">
-          Back to sign in
+          {t('back')}
         </Link>
       </div>
     </form>

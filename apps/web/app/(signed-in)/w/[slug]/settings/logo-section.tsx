@@ -33,7 +33,7 @@ export function LogoSection({
       description={t('description')}
       name={name}
       shape="square"
-      noun="the logo"
+      subject="logo"
       image={logo}
       actions={actions}
     />
