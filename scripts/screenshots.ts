@@ -139,7 +139,7 @@ async function main(): Promise<void> {
   const publicDir = path.join(repoRoot, PUBLIC_SCREENSHOTS_DIR);
   await mkdir(docsDir, { recursive: true });
   await mkdir(publicDir, { recursive: true });
-  const onLanding = new Set(landingShots.map((shot) => shot.page));
+  const onLanding = new Set<ShotPage>(landingShots.map((shot) => shot.page));
   // `npm run screenshots -- billing members` retakes only those pages; every page by default.
   const wanted = process.argv.slice(2);
   const unknown = wanted.filter((name) => !(SHOT_PAGES as readonly string[]).includes(name));

@@ -199,6 +199,7 @@ const convertedFiles = [
   'apps/web/app/pricing/comparison.ts',
   'apps/web/app/pricing/faq.ts',
   'apps/web/app/page.tsx',
+  'apps/web/components/site/product-shots.tsx',
   'apps/web/lib/landing.ts',
   'apps/web/app/terms/page.tsx',
   'apps/web/app/privacy/page.tsx',

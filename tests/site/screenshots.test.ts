@@ -63,7 +63,13 @@ describe('the committed screenshots', () => {
   it('every picture the landing page shows exists in apps/web/public, light and dark, as WebP', () => {
     expect(landingShots.length).toBeGreaterThan(0);
     for (const shot of landingShots) {
-      expect(shot.alt.length, `${shot.page} has alt text`).toBeGreaterThan(20);
+      for (const locale of ['en', 'de']) {
+        const catalog = JSON.parse(
+          readFileSync(path.join(repoRoot, `apps/web/messages/${locale}.json`), 'utf8'),
+        ) as { landing: { shots: Record<string, { alt?: string }> } };
+        const alt = catalog.landing.shots[shot.page]?.alt ?? '';
+        expect(alt.length, `${shot.page} has alt text in ${locale}`).toBeGreaterThan(20);
+      }
       for (const theme of SHOT_THEMES) {
         const file = path.join(repoRoot, 'apps/web/public', landingShotSrc(shot.page, theme));
         expect(existsSync(file), `${file} is missing: run npm run screenshots`).toBe(true);

@@ -1,11 +1,5 @@
-import { LANDING_SHOT_SIZE, landingShotSrc, landingShots, type LandingShot } from '../../lib/product-shots';
-
-export interface ProductShotsProps {
-  heading?: string;
-  intro?: string;
-  /** The pictures with their alt text and caption (English by default: lib/product-shots.ts). */
-  shots?: readonly LandingShot[];
-}
+import { getTranslations } from 'next-intl/server';
+import { LANDING_SHOT_SIZE, landingShotSrc, landingShots } from '../../lib/product-shots';
 
 /**
  * Screenshots of the running app on the landing page, in the visitor's theme: the light picture
@@ -13,24 +7,21 @@ export interface ProductShotsProps {
  * <html> (the theme cookie) or, unpinned, by the device (globals.css draws the palettes the same
  * way). The hidden one is `display: none`, so a lazy image is never fetched.
  */
-export function ProductShots({
-  heading = 'See it running',
-  intro = 'Pages of the app with its demo data, captured from the running app by npm run screenshots.',
-  shots = landingShots,
-}: ProductShotsProps) {
+export async function ProductShots() {
+  const t = await getTranslations('landing.shots');
   return (
     <section aria-labelledby="product-shots-heading" className="mx-auto w-full max-w-5xl px-6 pb-16">
       <h2 id="product-shots-heading" className="text-xl font-semibold tracking-tight">
-        {heading}
+        {t('heading')}
       </h2>
-      <p className="mt-2 max-w-2xl text-sm text-muted-foreground">{intro}</p>
+      <p className="mt-2 max-w-2xl text-sm text-muted-foreground">{t('intro')}</p>
       <div className="mt-6 grid gap-6 lg:grid-cols-2">
-        {shots.map((shot) => (
+        {landingShots.map((shot) => (
           <figure key={shot.page} className="min-w-0">
             <div className="overflow-hidden rounded-xl border border-border bg-muted">
               <img
                 src={landingShotSrc(shot.page, 'light')}
-                alt={shot.alt}
+                alt={t(`${shot.page}.alt`)}
                 width={LANDING_SHOT_SIZE.width}
                 height={LANDING_SHOT_SIZE.height}
                 loading="lazy"
@@ -39,7 +30,7 @@ export function ProductShots({
               />
               <img
                 src={landingShotSrc(shot.page, 'dark')}
-                alt={shot.alt}
+                alt={t(`${shot.page}.alt`)}
                 width={LANDING_SHOT_SIZE.width}
                 height={LANDING_SHOT_SIZE.height}
                 loading="lazy"
@@ -47,7 +38,9 @@ export function ProductShots({
                 className="hidden h-auto w-full [.dark_&]:block dark:[:root:not(.light)_&]:block"
               />
             </div>
-            <figcaption className="mt-3 text-sm text-muted-foreground">{shot.caption}</figcaption>
+            <figcaption className="mt-3 text-sm text-muted-foreground">
+              {t(`${shot.page}.caption`)}
+            </figcaption>
           </figure>
         ))}
       </div>
