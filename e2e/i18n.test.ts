@@ -1,9 +1,10 @@
+import { readFileSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoWorkspaces } from '../apps/server/src/seed/demo-data';
 import { collectPageErrors, launchBrowser } from './browser';
-import { startDevServer, type DevServer } from './dev-server';
+import { repoRoot, startDevServer, type DevServer } from './dev-server';
 
 /**
  * Languages in a real browser (docs/decisions/0039): a signed-out visitor whose browser asks for
@@ -36,6 +37,31 @@ describe('languages in a real browser', () => {
     await page.getByRole('button', { name: 'Sign in', exact: true }).click();
     await page.waitForURL((url) => url.pathname === next);
   }
+
+  type Catalog = { [key: string]: string | Catalog };
+  const catalog = (locale: string) =>
+    JSON.parse(readFileSync(`${repoRoot}/apps/web/messages/${locale}.json`, 'utf8')) as Catalog;
+  const leaves = (node: Catalog, prefix = ''): [string, string][] =>
+    Object.entries(node).flatMap(([key, value]) =>
+      typeof value === 'string'
+        ? [[`${prefix}${key}`, value] as [string, string]]
+        : leaves(value, `${prefix}${key}.`),
+    );
+  const german = new Map(leaves(catalog('de')));
+  const de = (key: string): string => {
+    const message = german.get(key);
+    if (message === undefined) throw new Error(`the German catalog has no ${key}`);
+    return message;
+  };
+  /**
+   * English sentences a German page must not show: every English message of three words or more
+   * that the German catalog words differently, without arguments or tags (those are formatted, so
+   * their English text never appears whole).
+   */
+  const englishSentences = leaves(catalog('en'))
+    .filter(([key, message]) => german.get(key) !== message && !/[{<]/u.test(message))
+    .map(([, message]) => message)
+    .filter((message) => message.trim().split(/\s+/u).length >= 3);
 
   it('a signed-out page follows Accept-Language: German for de, English otherwise', async () => {
     const german = await browser.newContext({
@@ -133,6 +159,65 @@ describe('languages in a real browser', () => {
       await new Promise((resolve) => setTimeout(resolve, 250));
     }
     expect(subjects).toContain('Ihr Anmeldelink für Plinth');
+    await context.close();
+  });
+  it('a German reader sees every page in German: the title, the heading, and no English sentence from the catalog', async () => {
+    expect(englishSentences.length).toBeGreaterThan(100);
+    const context = await browser.newContext({ extraHTTPHeaders: { 'Accept-Language': 'en-US' } });
+    const page = await context.newPage();
+    const errors = collectPageErrors(page);
+    await signIn(page, 'olivia.owner@acme.test', '/w/acme/projects');
+    const saved = await page.request.patch(`${server.url}/api/v1/me`, {
+      data: { locale: 'de' },
+      headers: { origin: server.url },
+    });
+    expect(saved.status()).toBe(200);
+    const signedOut = await browser.newContext({ extraHTTPHeaders: { 'Accept-Language': 'de-DE,de;q=0.9' } });
+    const visitor = await signedOut.newPage();
+    const visitorErrors = collectPageErrors(visitor);
+
+    const pages: [Page, string, string][] = [
+      [page, '/w/acme/projects', 'projects.metaTitle'],
+      [page, '/w/acme/members', 'members.metaTitle'],
+      [page, '/w/acme/billing', 'billing.page.metaTitle'],
+      [page, '/w/acme/audit', 'audit.metaTitle'],
+      [page, '/w/acme/settings', 'settings.metaTitle'],
+      [page, '/w/acme/settings/api-keys', 'apiKeys.metaTitle'],
+      [page, '/w/acme/settings/webhooks', 'webhooks.metaTitle'],
+      [page, '/account', 'account.metaTitle'],
+      [page, '/account/notifications', 'account.notifications.metaTitle'],
+      [page, '/notifications', 'notifications.metaTitle'],
+      [page, '/pricing', 'pricing.metaTitle'],
+      [visitor, '/pricing', 'pricing.metaTitle'],
+      [visitor, '/terms', 'legal.terms.metaTitle'],
+      [visitor, '/privacy', 'legal.privacy.metaTitle'],
+      [visitor, '/forgot-password', 'auth.forgot.metaTitle'],
+      [visitor, '/w/acme/no-such-page', 'errors.notFound.metaTitle'],
+    ];
+    const found: string[] = [];
+    for (const [where, path, titleKey] of pages) {
+      await where.goto(`${server.url}${path}`, { waitUntil: 'load' });
+      await where.getByRole('heading', { level: 1 }).first().waitFor();
+      const lang = await where.locator('html').getAttribute('lang');
+      if (lang !== 'de') found.push(`${path}: lang="${lang}"`);
+      const title = await where.title();
+      if (title !== `${de(titleKey)} · Plinth`) found.push(`${path}: title "${title}"`);
+      const text = (await where.evaluate('document.body.innerText')) as string;
+      for (const sentence of englishSentences) {
+        if (text.includes(sentence)) found.push(`${path}: English "${sentence}"`);
+      }
+    }
+    // The landing page's title is the product's name; its heading speaks German.
+    await visitor.goto(`${server.url}/`, { waitUntil: 'load' });
+    await visitor.getByRole('heading', { level: 1, name: de('landing.heroTitle') }).waitFor();
+    const landing = (await visitor.evaluate('document.body.innerText')) as string;
+    found.push(
+      ...englishSentences.filter((sentence) => landing.includes(sentence)).map((s) => `/: English "${s}"`),
+    );
+    expect(found).toEqual([]);
+    expect(errors).toEqual([]);
+    expect(visitorErrors.filter((error) => !error.includes('404'))).toEqual([]);
+    await signedOut.close();
     await context.close();
   });
 });
