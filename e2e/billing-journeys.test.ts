@@ -11,6 +11,7 @@ import { startDevServer, type DevServer } from './dev-server';
  * on the billing page; a new Team checkout picks its seats (never fewer than in use, live price);
  * the decline test card says what happened and what to do; paying later leaves the abandoned
  * invoice "Not due"; and coming back from the portal shows the switched plan without a reload.
+ * Each of those pages also fits a 390 px phone, still showing what the journey looks for.
  */
 describe('billing journeys in a real browser', () => {
   let server: DevServer;
@@ -27,6 +28,25 @@ describe('billing journeys in a real browser', () => {
 
   function expectNoPageErrors(where: string) {
     expect(errors, `console errors on ${where}`).toEqual([]);
+  }
+
+  /**
+   * The page as it is now on a 390 px phone: nothing scrolls sideways (a wide table scrolls inside
+   * its own region) and what the journey looks for is still shown. Back to the desktop size after.
+   */
+  async function fitsPhone(target: Page, where: string, shown: string[]) {
+    await target.setViewportSize({ width: 390, height: 844 });
+    await expect(
+      target.evaluate('document.documentElement.scrollWidth'),
+      `${where} at 390 px`,
+    ).resolves.toBeLessThanOrEqual(390);
+    for (const testId of shown) {
+      await expect(
+        target.getByTestId(testId).first().isVisible(),
+        `${testId} on ${where} at 390 px`,
+      ).resolves.toBe(true);
+    }
+    await target.setViewportSize({ width: 1280, height: 720 });
   }
 
   function listenForErrors(target: Page) {
@@ -82,6 +102,7 @@ describe('billing journeys in a real browser', () => {
       await expect(demo.getByRole('button', { name: /^Upgrade to Pro|^Switch to/u }).count()).resolves.toBe(
         0,
       );
+      await fitsPhone(demo, where, ['standing-note', 'plan-team', 'plan-pro']);
     }
     await expect(demo.getByTestId('subscription-status').textContent()).resolves.toBe('Granted');
     expectNoPageErrors('the granted Team plan on /pricing and billing');
@@ -135,6 +156,7 @@ describe('billing journeys in a real browser', () => {
     await page.getByRole('radio', { name: 'Yearly' }).click();
     await picker.getByTestId('seat-total').getByText('3 seats × $120 = $360 / year').waitFor();
     await page.getByRole('radio', { name: 'Monthly' }).click();
+    await fitsPhone(page, 'the seat picker', ['seat-picker', 'seat-total']);
     expectNoPageErrors('the seat picker');
   });
 
@@ -154,6 +176,7 @@ describe('billing journeys in a real browser', () => {
       .waitFor();
     await page.getByRole('link', { name: 'Pay with another card' }).waitFor();
     await expect(page.getByText(/if you completed the payment/iu).count()).resolves.toBe(0);
+    await fitsPhone(page, 'the declined return page', ['declined-summary']);
 
     await page.getByRole('link', { name: 'Continue to billing' }).click();
     await page.getByRole('heading', { level: 1, name: 'Billing' }).waitFor();
@@ -162,6 +185,7 @@ describe('billing journeys in a real browser', () => {
     const invoices = page.getByRole('table', { name: 'Invoices' });
     await invoices.getByText('Declined', { exact: true }).waitFor();
     await expect(invoices.getByText('Due', { exact: true }).count()).resolves.toBe(0);
+    await fitsPhone(page, 'billing after a decline', ['declined-checkout', 'current-plan']);
     expectNoPageErrors('the declined checkout');
   });
 
@@ -191,6 +215,7 @@ describe('billing journeys in a real browser', () => {
     await invoices.getByText('Paid', { exact: true }).waitFor();
     await expect(invoices.getByRole('link', { name: 'Pay' }).count()).resolves.toBe(0);
     await page.getByTestId('abandoned-invoices-note').waitFor();
+    await fitsPhone(page, 'billing on Team', ['current-plan', 'seats', 'abandoned-invoices-note']);
     // Paying Team: the lower plans are downgrades, in the portal.
     await page.getByTestId('plan-pro').getByRole('button', { name: 'Downgrade to Pro' }).waitFor();
     await page.getByTestId('plan-free').getByRole('button', { name: 'Downgrade to Free' }).waitFor();
