@@ -164,4 +164,19 @@ describe('audit records as the page receives them', () => {
     expect(Object.values(parts.values).every((value) => typeof value === 'string')).toBe(true);
     expect(parts.until).toBe('2027-01-31T12:00:00.000Z');
   });
+
+  it("carry no target id but a flag's key, and no name of a deleted person", () => {
+    const member = auditSentenceParts(record('member.role_changed'));
+    expect(Object.values(member.values)).not.toContain('00000000-0000-4000-8000-000000000002');
+    expect(member.values.member).toBe('Grace');
+    const flag = auditSentenceParts(
+      record('flag.override_set', { targetType: 'flag', targetId: 'beta-search' }),
+    );
+    expect(flag.values.flag).toBe('beta-search');
+    const project = auditSentenceParts(record('project.deleted'));
+    expect(project.values.flag).toBe('');
+    const deleted = auditSentenceParts(record('member.removed', { targetDeleted: true }));
+    expect(deleted.values.memberKind).toBe('deleted');
+    expect([deleted.values.name, deleted.values.member]).toEqual(['', '']);
+  });
 });

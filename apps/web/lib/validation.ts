@@ -6,16 +6,12 @@ import { safeRedirectPath } from '@plinth/core/redirects';
 export const MIN_PASSWORD_LENGTH = 12;
 export const MAX_PASSWORD_LENGTH = 128;
 
-/** The English hint; converted forms show common.validation.passwordHint (useValidation). */
-export const PASSWORD_HINT = `At least ${MIN_PASSWORD_LENGTH} characters. A long phrase is easier to remember than symbols.`;
-
 // Deliberately loose (one @, a dot in the domain, no spaces): the server's zod email check is the
 // authority, and a stricter pattern here would refuse addresses the server accepts.
 const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/u;
 
 // Each check names its problem by a key of common.validation in the catalogs (apps/web/messages);
-// useValidation (lib/use-validation.ts) words it in the reader's language. The validate* functions
-// below are the English wording, for the forms not yet converted to the catalogs.
+// useValidation (lib/use-validation.ts) words it in the reader's language.
 
 export type EmailProblem = 'emailRequired' | 'emailInvalid';
 export type PasswordProblem = 'passwordChoose' | 'passwordMin' | 'passwordMax';
@@ -44,32 +40,6 @@ export function nameProblem(name: string): NameProblem | undefined {
   return undefined;
 }
 
-export function validateEmail(email: string): string | undefined {
-  const problem = emailProblem(email);
-  if (problem === 'emailRequired') return 'Enter your email address.';
-  if (problem === 'emailInvalid') return 'Enter an email address like name@example.com.';
-  return undefined;
-}
-
-export function validateNewPassword(password: string): string | undefined {
-  const problem = newPasswordProblem(password);
-  if (problem === 'passwordChoose') return 'Choose a password.';
-  if (problem === 'passwordMin') return `Use at least ${MIN_PASSWORD_LENGTH} characters.`;
-  if (problem === 'passwordMax') return `Use at most ${MAX_PASSWORD_LENGTH} characters.`;
-  return undefined;
-}
-
-export function validateRequired(value: string, message: string): string | undefined {
-  return value.trim() === '' ? message : undefined;
-}
-
-export function validateName(name: string): string | undefined {
-  const problem = nameProblem(name);
-  if (problem === 'nameRequired') return 'Enter your name.';
-  if (problem === 'nameMax') return `Use at most ${MAX_NAME_LENGTH} characters.`;
-  return undefined;
-}
-
 /** A six-digit code from an authenticator app; spaces people copy along are ignored. */
 export function normalizeTotpCode(code: string): string {
   return code.replace(/\s+/gu, '');
@@ -80,18 +50,6 @@ export function totpCodeProblem(code: string): 'codeRequired' | 'codeDigits' | u
   const digits = normalizeTotpCode(code);
   if (digits === '') return 'codeRequired';
   if (!/^\d{6}$/u.test(digits)) return 'codeDigits';
-  return undefined;
-}
-
-export function validateTotpCode(code: string): string | undefined {
-  const problem = totpCodeProblem(code);
-  if (problem === 'codeRequired') return 'Enter the 6-digit code from your authenticator app.';
-  if (problem === 'codeDigits') return 'The code is 6 digits.';
-  return undefined;
-}
-
-export function validateBackupCode(code: string): string | undefined {
-  if (code.trim() === '') return 'Enter one of your backup codes.';
   return undefined;
 }
 

@@ -1,8 +1,10 @@
 // Client-side checks that mirror core's zod schemas (tenancy/schemas.ts, projects/schemas.ts), for
 // instant feedback only: the server decides, and its `fields` are shown the same way.
 
-export const SLUG_PATTERN = /^[a-z0-9-]{3,40}$/u;
-export const SLUG_HINT = '3–40 lowercase letters, digits or hyphens.';
+const SLUG_PATTERN = /^[a-z0-9-]{3,40}$/u;
+
+/** Core's bound on a workspace name (tenancy/schemas.ts). */
+export const WORKSPACE_NAME_MAX = 80;
 
 /** "Acme Inc." → "acme-inc": a workspace address suggested from its name. */
 export function slugify(name: string): string {
@@ -16,17 +18,19 @@ export function slugify(name: string): string {
     .replace(/-+$/u, '');
 }
 
-export function validateWorkspaceName(name: string): string | undefined {
+/** What is wrong with a workspace name, as a catalog key (the forms word it with WORKSPACE_NAME_MAX). */
+export function workspaceNameProblem(name: string): 'nameRequired' | 'nameMax' | undefined {
   const trimmed = name.trim();
-  if (trimmed === '') return 'Enter a name.';
-  if (trimmed.length > 80) return 'Use at most 80 characters.';
+  if (trimmed === '') return 'nameRequired';
+  if (trimmed.length > WORKSPACE_NAME_MAX) return 'nameMax';
   return undefined;
 }
 
-export function validateSlug(slug: string): string | undefined {
+/** What is wrong with a workspace address (3–40 lowercase letters, digits or hyphens), as a catalog key. */
+export function slugProblem(slug: string): 'slugRequired' | 'slugInvalid' | undefined {
   const trimmed = slug.trim();
-  if (trimmed === '') return 'Enter an address.';
-  if (!SLUG_PATTERN.test(trimmed)) return `Use ${SLUG_HINT.charAt(0).toLowerCase()}${SLUG_HINT.slice(1)}`;
+  if (trimmed === '') return 'slugRequired';
+  if (!SLUG_PATTERN.test(trimmed)) return 'slugInvalid';
   return undefined;
 }
 

@@ -5,7 +5,12 @@ import { useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslations } from 'next-intl';
 import { createWorkspaceAction } from '../../app/(signed-in)/app/actions';
 import { useAction } from '../../lib/use-action';
-import { slugify, validateSlug, validateWorkspaceName } from '../../lib/workspace-validation';
+import {
+  slugProblem,
+  slugify,
+  WORKSPACE_NAME_MAX,
+  workspaceNameProblem,
+} from '../../lib/workspace-validation';
 import { Alert } from '../ui/alert';
 import { Button } from '../ui/button';
 import { Dialog, DialogClose, DialogContent, DialogFooter, DialogTrigger } from '../ui/dialog';
@@ -15,9 +20,6 @@ import { useToast } from '../ui/toast';
 
 type Fields = { name: string; slug: string };
 type FieldErrors = Partial<Record<keyof Fields, string>>;
-
-/** The catalog's wording of validateWorkspaceName's bound (the same as core's). */
-const NAME_MAX = 80;
 
 type CreateWorkspaceDialogProps = {
   /** The button that opens the dialog; omit to control it with open/onOpenChange. */
@@ -43,12 +45,10 @@ export function CreateWorkspaceDialog({
   /** lib/workspace-validation's checks decide; the catalog words what they found. */
   function validate(fields: Fields): FieldErrors {
     const errors: FieldErrors = {};
-    if (validateWorkspaceName(fields.name)) {
-      errors.name = fields.name.trim() === '' ? t('nameRequired') : t('nameMax', { max: NAME_MAX });
-    }
-    if (validateSlug(fields.slug)) {
-      errors.slug = fields.slug.trim() === '' ? t('slugRequired') : t('slugInvalid');
-    }
+    const nameIssue = workspaceNameProblem(fields.name);
+    if (nameIssue) errors.name = t(nameIssue, { max: WORKSPACE_NAME_MAX });
+    const slugIssue = slugProblem(fields.slug);
+    if (slugIssue) errors.slug = t(slugIssue);
     return errors;
   }
   const [uncontrolledOpen, setUncontrolledOpen] = useState(false);

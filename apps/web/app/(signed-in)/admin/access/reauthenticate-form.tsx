@@ -7,7 +7,7 @@ import { Button } from '../../../../components/ui/button';
 import { FormField } from '../../../../components/ui/form-field';
 import { Input } from '../../../../components/ui/input';
 import { useAction } from '../../../../lib/use-action';
-import { normalizeTotpCode, validateTotpCode } from '../../../../lib/validation';
+import { normalizeTotpCode, totpCodeProblem } from '../../../../lib/validation';
 import { reauthenticateAction } from './actions';
 
 type Errors = { password?: string; code?: string };
@@ -30,7 +30,7 @@ export function ReauthenticateForm({ returnTo }: { returnTo: string }) {
     const found: Errors = {
       password: password.trim() === '' ? t('passwordRequired') : undefined,
       // lib/validation's rule (six digits), worded in the reader's language.
-      code: digits === '' ? t('codeRequired') : validateTotpCode(code) ? t('codeFormat') : undefined,
+      code: digits === '' ? t('codeRequired') : totpCodeProblem(code) ? t('codeFormat') : undefined,
     };
     setErrors(found);
     if (found.password) return passwordRef.current?.focus();

@@ -73,7 +73,9 @@ export function auditSentenceParts(record: Describable): AuditSentenceParts {
   const metadata = record.metadata ?? {};
   // The target's name as written with the row (or today's, for a person), else from the metadata
   // of rows written before names were kept.
-  const name = record.targetName ?? (text(metadata.name) || text(metadata.url));
+  // A deleted person's name is not shown (core says "a deleted account", the export leaves it out).
+  const deletedPerson = record.targetType === 'user' && record.targetDeleted === true;
+  const name = deletedPerson ? '' : (record.targetName ?? (text(metadata.name) || text(metadata.url)));
   const memberKind =
     record.targetType !== 'user' ? 'none' : record.targetDeleted ? 'deleted' : name ? 'person' : 'someone';
   const from = text(metadata.from);
@@ -101,7 +103,8 @@ export function auditSentenceParts(record: Describable): AuditSentenceParts {
       hasRole: yesNo(text(metadata.role)),
       reason: text(metadata.reason),
       hasReason: yesNo(text(metadata.reason)),
-      flag: record.targetId ?? '',
+      // Only a flag's id is its name (its key); other targets' ids never reach the browser.
+      flag: record.targetType === 'flag' ? (record.targetId ?? '') : '',
       // Plan keys as people read them: "team" → "Team" (a name, the same in every language).
       plan: plan.charAt(0).toUpperCase() + plan.slice(1),
       hasPlan: yesNo(plan),

@@ -8,21 +8,16 @@ import { FormField } from '../../../../../components/ui/form-field';
 import { Input } from '../../../../../components/ui/input';
 import { useToast } from '../../../../../components/ui/toast';
 import { useAction } from '../../../../../lib/use-action';
-import { validateWorkspaceName } from '../../../../../lib/workspace-validation';
-
-/** The catalog's wording of validateWorkspaceName's rule (the same bounds as core). */
-const WORKSPACE_NAME_MAX = 80;
+import { WORKSPACE_NAME_MAX, workspaceNameProblem } from '../../../../../lib/workspace-validation';
 import { renameWorkspaceAction } from './actions';
 
 export function RenameWorkspaceForm({ slug, name: savedName }: { slug: string; name: string }) {
   const { toast } = useToast();
   const t = useTranslations('settings.rename');
-  const check = (value: string) =>
-    validateWorkspaceName(value) === undefined
-      ? undefined
-      : value.trim() === ''
-        ? t('nameRequired')
-        : t('nameMax', { max: WORKSPACE_NAME_MAX });
+  const check = (value: string) => {
+    const problem = workspaceNameProblem(value);
+    return problem && t(problem, { max: WORKSPACE_NAME_MAX });
+  };
   const { run, pending } = useAction(renameWorkspaceAction);
   const [name, setName] = useState(savedName);
   const [error, setError] = useState<string | undefined>();
