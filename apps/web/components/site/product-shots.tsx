@@ -7,6 +7,12 @@ import { LANDING_SHOT_SIZE, landingShotSrc, landingShots } from '../../lib/produ
  * <html> (the theme cookie) or, unpinned, by the device (globals.css draws the palettes the same
  * way). The hidden one is `display: none`, so a lazy image is never fetched.
  */
+/** Which of the two pictures shows: the light one unless the page is dark, and the other way round. */
+const themeClasses = {
+  light: 'block h-auto w-full [.dark_&]:hidden dark:[:root:not(.light)_&]:hidden',
+  dark: 'hidden h-auto w-full [.dark_&]:block dark:[:root:not(.light)_&]:block',
+} as const;
+
 export async function ProductShots() {
   const t = await getTranslations('landing.shots');
   return (
@@ -19,24 +25,18 @@ export async function ProductShots() {
         {landingShots.map((shot) => (
           <figure key={shot.page} className="min-w-0">
             <div className="overflow-hidden rounded-xl border border-border bg-muted">
-              <img
-                src={landingShotSrc(shot.page, 'light')}
-                alt={t(`${shot.page}.alt`)}
-                width={LANDING_SHOT_SIZE.width}
-                height={LANDING_SHOT_SIZE.height}
-                loading="lazy"
-                decoding="async"
-                className="block h-auto w-full [.dark_&]:hidden dark:[:root:not(.light)_&]:hidden"
-              />
-              <img
-                src={landingShotSrc(shot.page, 'dark')}
-                alt={t(`${shot.page}.alt`)}
-                width={LANDING_SHOT_SIZE.width}
-                height={LANDING_SHOT_SIZE.height}
-                loading="lazy"
-                decoding="async"
-                className="hidden h-auto w-full [.dark_&]:block dark:[:root:not(.light)_&]:block"
-              />
+              {(['light', 'dark'] as const).map((theme) => (
+                <img
+                  key={theme}
+                  src={landingShotSrc(shot.page, theme)}
+                  alt={t(`${shot.page}.alt`)}
+                  width={LANDING_SHOT_SIZE.width}
+                  height={LANDING_SHOT_SIZE.height}
+                  loading="lazy"
+                  decoding="async"
+                  className={themeClasses[theme]}
+                />
+              ))}
             </div>
             <figcaption className="mt-3 text-sm text-muted-foreground">
               {t(`${shot.page}.caption`)}

@@ -1,9 +1,11 @@
 import type { AuditRecord } from './list-audit-log';
 
-// Audit records as sentences a workspace owner reads ("Ada changed Grace's role from member to
-// admin"), for the page, the export and the API's `summary`. One function, so the three agree.
+// Audit records as English sentences a workspace owner reads ("Ada changed Grace's role from member
+// to admin"), for the export and the API's `summary`. The page words the same records in the
+// reader's language from the web catalogs, and falls back to this sentence for an action they lack.
 
-type Describable = Pick<
+/** What a sentence about an audit record reads from it (core's English one, and the page's). */
+export type DescribableAuditRecord = Pick<
   AuditRecord,
   | 'action'
   | 'actorType'
@@ -34,7 +36,7 @@ const systemActorNames: Record<string, string> = {
   seed: 'The demo seed',
 };
 
-export function auditActorLabel(record: Describable): string {
+export function auditActorLabel(record: DescribableAuditRecord): string {
   if (record.actorType === 'system') return systemActorNames[record.actorId] ?? 'Plinth';
   if (record.actorType === 'api_key') {
     return record.actorName ? `The API key “${record.actorName}”` : 'An API key';
@@ -47,7 +49,7 @@ const text = (value: unknown): string | null =>
   typeof value === 'string' && value.length > 0 ? value : typeof value === 'number' ? String(value) : null;
 
 /** The target as a noun phrase: a person's name, "the project “Launch”", or a fallback. */
-function targetPhrase(record: Describable, kind: string): string {
+function targetPhrase(record: DescribableAuditRecord, kind: string): string {
   const name = record.targetName ?? text(record.metadata.name) ?? text(record.metadata.url);
   if (record.targetType === 'user') {
     if (record.targetDeleted) return 'a deleted account';
@@ -58,7 +60,7 @@ function targetPhrase(record: Describable, kind: string): string {
 
 const possessive = (name: string) => (name.endsWith('s') ? `${name}’` : `${name}’s`);
 
-type Sentence = (actor: string, record: Describable) => string;
+type Sentence = (actor: string, record: DescribableAuditRecord) => string;
 
 const sentences: Record<string, Sentence> = {
   'workspace.created': (a) => `${a} created the workspace`,
@@ -145,7 +147,7 @@ export function auditActionLabel(action: string): string {
 }
 
 /** The record as one sentence; staff acting as the person are named as such. */
-export function describeAuditRecord(record: Describable): string {
+export function describeAuditRecord(record: DescribableAuditRecord): string {
   const actor = auditActorLabel(record);
   const sentence =
     sentences[record.action]?.(actor, record) ?? `${actor}: ${auditActionLabel(record.action).toLowerCase()}`;

@@ -12,6 +12,7 @@ export {
   auditActorLabel,
   describeAuditRecord,
   workspaceAuditActions,
+  type DescribableAuditRecord,
 } from './describe-audit';
 export {
   AUDIT_EXPORT_MAX_ROWS,

@@ -1,24 +1,11 @@
-import type { AuditRecord } from '@plinth/core/audit';
+import type { DescribableAuditRecord } from '@plinth/core/audit';
 
 // An audit record as the parts of a sentence in the reader's language: the action picks a message
 // of the `audit.sentences` catalog (`member.role_changed` → `sentences.member.role_changed`), and
 // the names kept with the record fill it in. Core's English sentence (`describeAuditRecord`) stays
 // the export's and the API's `summary`, and the page's fallback for an action the catalog lacks.
 
-type Describable = Pick<
-  AuditRecord,
-  | 'action'
-  | 'actorType'
-  | 'actorId'
-  | 'actorName'
-  | 'actorDeleted'
-  | 'impersonatorId'
-  | 'targetType'
-  | 'targetName'
-  | 'targetDeleted'
-  | 'targetId'
-  | 'metadata'
->;
+type Describable = DescribableAuditRecord;
 
 /** The platform's own actors, by the name they record under → their key in `audit.systemActors`. */
 const systemActors: Record<string, string> = {
