@@ -36,8 +36,6 @@ export function useIdentityApp(
   let s3: LocalS3 | undefined;
   let storageEnv: Env['storage'] | undefined;
   beforeAll(async () => {
-    const port = await freePort();
-    url = `http://127.0.0.1:${port}`;
     // Like `npm run dev`: no S3_ENDPOINT means the local S3 server, its bucket and CORS rule.
     s3 = await startLocalS3();
     storageEnv = {
@@ -48,19 +46,33 @@ export function useIdentityApp(
       region: s3.region,
       forcePathStyle: true,
     };
-    await prepareBucket(storageEnv, [url]);
-    const env = {
-      ...testDb.env,
-      port,
-      host: '127.0.0.1',
-      appUrl: url,
-      jobsPollIntervalSeconds: 0.5,
-      storage: storageEnv,
-      ...options.env,
-    };
     const logger = options.logger ?? createLogger({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
-    nodes.push(await startPlinth({ ...env, role: 'api' }, testDb.ownerUrl, { logger }));
-    nodes.push(await startPlinth({ ...env, role: 'worker' }, testDb.ownerUrl, { logger }));
+    // The app must know its URL before it listens (APP_URL, the bucket's CORS origin), so the port is
+    // picked first. Until the api node binds it, an outgoing connection of this process (Postgres,
+    // S3) can take the same number as its source port: one CI run's contract tests failed with
+    // EADDRINUSE. Such a start is retried on a fresh port; any other failure is not.
+    for (let attempt = 1; ; attempt += 1) {
+      const port = await freePort();
+      url = `http://127.0.0.1:${port}`;
+      await prepareBucket(storageEnv, [url]);
+      const env = {
+        ...testDb.env,
+        port,
+        host: '127.0.0.1',
+        appUrl: url,
+        jobsPollIntervalSeconds: 0.5,
+        storage: storageEnv,
+        ...options.env,
+      };
+      try {
+        nodes.push(await startPlinth({ ...env, role: 'api' }, testDb.ownerUrl, { logger }));
+      } catch (error) {
+        if (attempt < 5 && (error as NodeJS.ErrnoException).code === 'EADDRINUSE') continue;
+        throw error;
+      }
+      nodes.push(await startPlinth({ ...env, role: 'worker' }, testDb.ownerUrl, { logger }));
+      return;
+    }
   });
   afterAll(async () => {
     await Promise.all(nodes.map((node) => node.stop()));
