@@ -250,6 +250,71 @@ describe('renderMail', () => {
       { locale: 'de' },
     );
     expect(single.subject).toContain('1 Benachrichtigung.');
+    // The lines and the category are worded from each notification's type and parts; a type the
+    // mail catalogs do not know keeps the English that came with it.
+    const worded = await renderMail(
+      'notification-digest',
+      {
+        categoryLabel: 'Workspaces',
+        category: 'workspace',
+        items: [
+          {
+            title: 'Your role in Acme Inc. is now admin (was member)',
+            url: 'http://localhost:3000/w/acme',
+            type: 'workspace.role_changed',
+            params: { workspaceName: 'Acme Inc.', role: 'admin', previousRole: 'member' },
+          },
+          {
+            title: 'Acme Inc.: the Pro trial ends on 2025-11-23',
+            url: 'http://localhost:3000/w/acme/billing',
+            type: 'billing.trial_ending',
+            params: { workspaceName: 'Acme Inc.', planName: 'Pro', trialEndsAt: '2025-11-23T13:40:00.000Z' },
+          },
+          {
+            title: 'Something of a kind we never heard of',
+            url: 'http://localhost:3000/x',
+            type: 'x.y',
+            params: {},
+          },
+        ],
+        more: 0,
+        inboxUrl: 'http://localhost:3000/notifications',
+      },
+      { locale: 'de' },
+    );
+    expect(worded.text).toContain('- Ihre Rolle in Acme Inc. ist jetzt Admin (vorher Mitglied)');
+    expect(worded.text).toContain('- Acme Inc.: Die Testphase für Pro endet am 23. November 2025');
+    expect(worded.text).toContain('- Something of a kind we never heard of');
+    expect(worded.html).toContain('Ihre Benachrichtigungen: Arbeitsbereiche');
+    // The generic notification mail (a role change, a removal) in German, subject to button.
+    const roleMail = await renderMail(
+      'notification',
+      {
+        ...samples.notification.data,
+        type: 'workspace.role_changed',
+        params: { workspaceName: 'Acme Inc.', role: 'admin', previousRole: 'member' },
+      },
+      { locale: 'de' },
+    );
+    expect(roleMail.subject).toBe('Ihre Rolle in Acme Inc. hat sich geändert');
+    expect(roleMail.text).toContain('Ihre Rolle in Acme Inc. ist jetzt Admin; vorher war sie Mitglied.');
+    expect(roleMail.text).toContain('Acme Inc. öffnen:\nhttp://localhost:3000/w/acme?from=mail&x=4');
+    const removedMail = await renderMail(
+      'notification',
+      { ...samples.notification.data, type: 'workspace.removed', params: { workspaceName: 'Acme Inc.' } },
+      { locale: 'de' },
+    );
+    expect(removedMail.subject).toBe('Sie wurden aus Acme Inc. entfernt');
+    expect(removedMail.text).toContain('Sie sind nicht mehr Mitglied von Acme Inc.');
+    // In English the catalog says what core says.
+    const english = await renderMail('notification', {
+      ...samples.notification.data,
+      type: 'workspace.role_changed',
+      params: { workspaceName: 'Acme Inc.', role: 'admin', previousRole: 'member' },
+    });
+    expect(english.subject).toBe(samples.notification.data.title);
+    expect(english.text).toContain(`${samples.notification.data.body}\n`);
+    expect(english.text).toContain(`${samples.notification.data.action}:\n`);
     const unsubscribed = await renderMail('notification', samples.notification.data, {
       locale: 'de',
       unsubscribeUrl: 'http://localhost:3000/unsubscribe?token=abc',

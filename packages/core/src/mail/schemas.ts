@@ -28,6 +28,8 @@ export type MailTemplateName = (typeof mailTemplateNames)[number];
 // stored before the rules existed, or an odd user agent, cannot stop a sign-in or security mail.
 // Names may be empty (a magic-link sign-up has none yet); templates greet without one then.
 const personName = singleLineText({ max: 200, strip: true });
+const notificationType = singleLineText({ min: 1, max: 100, strip: true });
+const notificationParams = z.record(z.string().max(50), singleLineText({ max: 300, strip: true }));
 const link = z.url({ protocol: /^https?$/ });
 const isoTime = z.iso.datetime({ offset: true });
 const workspaceName = singleLineText({ min: 1, max: 200, strip: true });
@@ -88,12 +90,24 @@ export const mailTemplateData = {
     body: z.string().max(5000),
     url: link,
     action: singleLineText({ min: 1, max: 100, strip: true }),
+    // The notification's type and its words' parts, so the mail is worded in the recipient's
+    // language; without them (or for a type the mail catalog lacks) the English above is sent.
+    type: notificationType.optional(),
+    params: notificationParams.optional(),
   }),
   // One category's notifications of the last day, as one mail (the daily digest).
   'notification-digest': z.strictObject({
     categoryLabel: singleLineText({ min: 1, max: 100, strip: true }),
+    category: z.enum(['security', 'billing', 'workspace', 'product']).optional(),
     items: z
-      .array(z.strictObject({ title: singleLineText({ min: 1, max: 300, strip: true }), url: link }))
+      .array(
+        z.strictObject({
+          title: singleLineText({ min: 1, max: 300, strip: true }),
+          url: link,
+          type: notificationType.optional(),
+          params: notificationParams.optional(),
+        }),
+      )
       .min(1)
       .max(100),
     more: z.number().int().min(0),

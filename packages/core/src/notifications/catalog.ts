@@ -73,10 +73,32 @@ interface NotificationKind<S extends z.ZodObject> {
 
 const kind = <S extends z.ZodObject>(definition: NotificationKind<S>) => definition;
 
-const generic = (title: string, body: string, url: string, action: string): UnaddressedMail => ({
+/**
+ * A mail in the generic notification template: English words, plus the type and the parts the mail
+ * catalogs word it from in the recipient's language (@plinth/emails, `notificationWords`).
+ */
+const generic = (
+  words: { title: string; body: string; url: string; action: string },
+  type: string,
+  params: Record<string, string>,
+): UnaddressedMail => ({
   template: 'notification',
-  data: { title, body, url, action },
+  data: { ...words, type, params },
 });
+
+/**
+ * The short text parts of a notification's data (names, roles, dates; not long links): what the mail
+ * catalogs word its title from. Within the bounds the mail data takes, so a digest always validates.
+ */
+export function notificationParams(data: unknown): Record<string, string> {
+  if (typeof data !== 'object' || data === null) return {};
+  return Object.fromEntries(
+    Object.entries(data).filter(
+      (entry): entry is [string, string] =>
+        entry[0].length <= 50 && typeof entry[1] === 'string' && entry[1].length <= 300,
+    ),
+  );
+}
 
 const absolute = (appUrl: string, path: string) => new URL(path, appUrl).toString();
 
@@ -115,10 +137,14 @@ export const notificationCatalog = {
     path: (d) => `/w/${d.workspaceSlug}`,
     mail: (d, c) =>
       generic(
-        `Your role in ${d.workspaceName} changed`,
-        `Your role in ${d.workspaceName} is now ${d.role}; it was ${d.previousRole}.`,
-        absolute(c.appUrl, `/w/${d.workspaceSlug}`),
-        `Open ${d.workspaceName}`,
+        {
+          title: `Your role in ${d.workspaceName} changed`,
+          body: `Your role in ${d.workspaceName} is now ${d.role}; it was ${d.previousRole}.`,
+          url: absolute(c.appUrl, `/w/${d.workspaceSlug}`),
+          action: `Open ${d.workspaceName}`,
+        },
+        'workspace.role_changed',
+        { workspaceName: d.workspaceName, role: d.role, previousRole: d.previousRole },
       ),
   }),
   'workspace.removed': kind({
@@ -129,10 +155,14 @@ export const notificationCatalog = {
     path: () => '/app',
     mail: (d, c) =>
       generic(
-        `You were removed from ${d.workspaceName}`,
-        `You are no longer a member of ${d.workspaceName}. If you think this is a mistake, ask one of its owners.`,
-        absolute(c.appUrl, '/app'),
-        'Your workspaces',
+        {
+          title: `You were removed from ${d.workspaceName}`,
+          body: `You are no longer a member of ${d.workspaceName}. If you think this is a mistake, ask one of its owners.`,
+          url: absolute(c.appUrl, '/app'),
+          action: 'Your workspaces',
+        },
+        'workspace.removed',
+        { workspaceName: d.workspaceName },
       ),
   }),
   'billing.trial_ending': kind({

@@ -3,7 +3,12 @@ import { notification, user, type Database } from '@plinth/db';
 import { defineQueue } from '../jobs/index';
 import type { AnyMailRequest } from '../mail/index';
 import { enqueueEvent } from '../outbox/index';
-import { categoryRules, describeNotification, type NotificationCategory } from './catalog';
+import {
+  categoryRules,
+  describeNotification,
+  notificationParams,
+  type NotificationCategory,
+} from './catalog';
 
 /** The daily digest: a cluster-once schedule on worker nodes (pg-boss fires it on one node). */
 export const notificationDigestQueue = defineQueue({ name: 'notifications.digest', retryLimit: 3 });
@@ -59,13 +64,16 @@ export async function sendNotificationDigests(
         if (!to || !rules) continue;
         const items = group.slice(-ITEMS_PER_MAIL).map((row) => {
           const { title, path } = describeNotification(row.type, row.data);
-          return { title, url: new URL(path, deps.appUrl).toString() };
+          // The type and data's text parts too: the mail words each title in the recipient's language.
+          const params = notificationParams(row.data);
+          return { title, url: new URL(path, deps.appUrl).toString(), type: row.type, params };
         });
         const mail: AnyMailRequest = {
           template: 'notification-digest',
           to,
           data: {
             categoryLabel: rules.label,
+            category: category as NotificationCategory,
             items,
             more: group.length - items.length,
             inboxUrl: new URL('/notifications', deps.appUrl).toString(),

@@ -2,6 +2,7 @@ import { Link, Text } from '@react-email/components';
 import type { MailTemplateData } from '@plinth/core/mail';
 import { plainText } from '../format';
 import type { MailI18n } from '../i18n';
+import { notificationTitle } from '../notification-words';
 import { ActionLink, EmailLayout, NotYou, Paragraph } from '../layout';
 import type { MailTemplate } from '../template';
 
@@ -9,8 +10,16 @@ type Data = MailTemplateData['notification-digest'];
 
 const copy = (m: MailI18n, data: Data) => {
   const intro = m.t('notificationDigest.intro', { count: data.items.length + data.more });
+  const category = data.category
+    ? m.t(`notificationDigest.categories.${data.category}`)
+    : data.categoryLabel.toLowerCase();
   return {
-    heading: m.t('notificationDigest.heading', { category: data.categoryLabel.toLowerCase() }),
+    heading: m.t('notificationDigest.heading', { category }),
+    // Each line worded from its notification's type, else the English that came with it.
+    items: data.items.map((item) => ({
+      url: item.url,
+      title: notificationTitle(m, item.type, item.params) ?? item.title,
+    })),
     intro,
     subject: m.t('notificationDigest.subject', { product: m.product, intro }),
     more: data.more > 0 ? m.t('notificationDigest.more', { count: data.more }) : undefined,
@@ -26,7 +35,7 @@ export function NotificationDigest({ data, m }: { data: Data; m: MailI18n }) {
   return (
     <EmailLayout preview={c.intro} heading={c.heading} footer={c.footer}>
       <Paragraph>{c.intro}</Paragraph>
-      {data.items.map((item, index) => (
+      {c.items.map((item, index) => (
         <Text key={index} style={{ margin: '0 0 8px' }}>
           <Link href={item.url}>{item.title}</Link>
         </Text>
@@ -45,7 +54,7 @@ export const notificationDigest: MailTemplate<'notification-digest'> = {
     const c = copy(m, data);
     return plainText(
       c.intro,
-      data.items.map((item) => `- ${item.title}\n  ${item.url}`).join('\n'),
+      c.items.map((item) => `- ${item.title}\n  ${item.url}`).join('\n'),
       c.more,
       `${c.action}:\n${data.inboxUrl}`,
       c.notYou,

@@ -1,36 +1,41 @@
 import type { MailTemplateData } from '@plinth/core/mail';
 import { plainText } from '../format';
 import type { MailI18n } from '../i18n';
+import { notificationMailWords } from '../notification-words';
 import { ActionLink, EmailLayout, NotYou, Paragraph } from '../layout';
 import type { MailTemplate } from '../template';
 
 type Data = MailTemplateData['notification'];
 
-const copy = ({ t, product }: MailI18n) => ({
-  notYou: t('layout.notificationNotYou'),
-  footer: t('notification.footer', { product }),
+const copy = (m: MailI18n, data: Data) => ({
+  // Worded from the notification's type in the recipient's language; the English that came with
+  // it for a type the mail catalogs do not know.
+  ...(notificationMailWords(m, data.type, data.params) ?? {
+    title: data.title,
+    body: data.body,
+    action: data.action,
+  }),
+  notYou: m.t('layout.notificationNotYou'),
+  footer: m.t('notification.footer', { product: m.product }),
 });
 
-/**
- * A notification without a template of its own: its title, one paragraph, and its link. The title,
- * body and action come with the notification (worded when it was created); the frame is localised.
- */
+/** A notification without a template of its own: its title, one paragraph, and its link. */
 export function NotificationMail({ data, m }: { data: Data; m: MailI18n }) {
-  const c = copy(m);
+  const c = copy(m, data);
   return (
-    <EmailLayout preview={data.title} heading={data.title} footer={c.footer}>
-      <Paragraph>{data.body}</Paragraph>
-      <ActionLink href={data.url} label={data.action} />
+    <EmailLayout preview={c.title} heading={c.title} footer={c.footer}>
+      <Paragraph>{c.body}</Paragraph>
+      <ActionLink href={data.url} label={c.action} />
       <NotYou>{c.notYou}</NotYou>
     </EmailLayout>
   );
 }
 
 export const notification: MailTemplate<'notification'> = {
-  subject: (data) => data.title,
+  subject: (data, m) => copy(m, data).title,
   email: (data, m) => <NotificationMail data={data} m={m} />,
   text: (data, m) => {
-    const c = copy(m);
-    return plainText(data.body, `${data.action}:\n${data.url}`, c.notYou, `--\n${c.footer}`);
+    const c = copy(m, data);
+    return plainText(c.body, `${c.action}:\n${data.url}`, c.notYou, `--\n${c.footer}`);
   },
 };
