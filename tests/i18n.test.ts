@@ -5,6 +5,7 @@ import { IntlMessageFormat } from 'intl-messageformat';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import { LOCALES } from '@plinth/core/locales';
+import { demoWorkspaces } from '../apps/server/src/seed/demo-data';
 
 // The catalogs and the converted files, checked without a browser (docs/decisions/0039):
 // 1. every catalog has exactly the keys of the English one (no missing, no stale key), in the web
@@ -91,6 +92,18 @@ describe.each(catalogDirs)('the catalogs in %s', (dir) => {
       }
     }
     expect(problems).toEqual([]);
+  });
+});
+
+describe('the web catalogs', () => {
+  // The whole web catalog goes to the browser with every page. A workspace's name in it would show
+  // on pages that must not reveal whether that workspace exists (the share page to an outsider).
+  it.each(LOCALES)('%s names no demo workspace', (locale) => {
+    const messages = flatten(readCatalog('apps/web/messages', locale));
+    const named = messages.filter(([, message]) =>
+      demoWorkspaces.some((workspace) => message.includes(workspace.name)),
+    );
+    expect(named).toEqual([]);
   });
 });
 
