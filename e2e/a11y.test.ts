@@ -107,6 +107,25 @@ describe('accessibility and theme in a real browser', () => {
     SLOW,
   );
 
+  /**
+   * Waits until React has hydrated the element (it carries React's fiber). Before that a keypress
+   * on it does nothing: the server-rendered button has no handler yet, and under a slow dev server
+   * a CI run pressed Enter on the workspace switcher in that window (the menu never opened).
+   */
+  async function hydrated(target: Locator): Promise<void> {
+    await target.waitFor();
+    await target.evaluate(
+      (element) =>
+        new Promise<void>((resolve) => {
+          const check = () => {
+            if (Object.keys(element).some((key) => key.startsWith('__reactFiber'))) resolve();
+            else setTimeout(check, 50);
+          };
+          check();
+        }),
+    );
+  }
+
   /** Presses Tab until `target` has the focus (at most `limit` presses). */
   async function tabTo(page: Page, target: Locator, limit = 60): Promise<void> {
     for (let presses = 0; presses < limit; presses += 1) {
@@ -135,6 +154,7 @@ describe('accessibility and theme in a real browser', () => {
 
       // Open the other workspace through the switcher: Enter opens the menu, arrows move, Enter picks.
       const switcher = page.getByTestId('workspace-switcher');
+      await hydrated(switcher);
       await tabTo(page, switcher);
       await page.keyboard.press('Enter');
       const target = page.getByRole('menuitem', { name: /Globex Corporation/u });
@@ -160,7 +180,7 @@ describe('accessibility and theme in a real browser', () => {
             cause: error,
           });
         });
-      await page.getByRole('button', { name: 'New project' }).waitFor();
+      await hydrated(page.getByRole('button', { name: 'New project' }));
 
       await tabTo(page, page.getByRole('button', { name: 'New project' }));
       await page.keyboard.press('Enter');
