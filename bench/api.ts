@@ -4,11 +4,16 @@ import type { AddressInfo } from 'node:net';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import pg from 'pg';
 import { loadEnv } from '@plinth/core/env';
 import { createLogger } from '@plinth/core/logger';
 import type { OwnerDatabase } from '../apps/server/src/local-database';
-import { benchEnvSource, freePort, openBenchDatabase, resetLoopbackAuthLimits } from './bench-database';
+import {
+  benchEnvSource,
+  freePort,
+  grantTeamPlan,
+  openBenchDatabase,
+  resetLoopbackAuthLimits,
+} from './bench-database';
 import { parseBenchOptions, type BenchOptions } from './cli-options';
 import {
   ChildHandle,
@@ -91,24 +96,6 @@ const TARGET_OBSERVED_RATIO = 0.95;
 // Setup over HTTP: one person and session (bench/signed-in-person.ts), a workspace on the team plan
 // with PROJECT_COUNT projects, and a read-only API key minted through the API.
 
-async function setTeamPlan(owner: OwnerDatabase, slug: string): Promise<void> {
-  const db = new pg.Client({ connectionString: owner.ownerUrl, connectionTimeoutMillis: 5_000 });
-  await db.connect();
-  try {
-    // The entitlement row is what billing writes; the free plan's 3 projects would stop the setup.
-    const { rowCount } = await db.query(
-      `insert into entitlement (workspace_id, plan, state, features, limits)
-       select id, 'team', 'active', '[]', '{"members": 500, "projects": 500}' from workspace
-       where slug = $1 and deleted_at is null
-       on conflict (workspace_id) do update set plan = excluded.plan, state = excluded.state`,
-      [slug],
-    );
-    if (rowCount !== 1) throw new Error(`workspace ${slug} not found to set its plan`);
-  } finally {
-    await db.end();
-  }
-}
-
 async function createWorkspaceWithProjects(
   client: Client,
   owner: OwnerDatabase,
@@ -119,7 +106,7 @@ async function createWorkspaceWithProjects(
     cookie: person.cookie,
     body: { name: 'Bench Projects', slug },
   });
-  await setTeamPlan(owner, slug);
+  await grantTeamPlan(owner, slug);
   for (let index = 1; index <= PROJECT_COUNT; index += 1) {
     await client.json('POST', `/api/v1/workspaces/${slug}/projects`, 201, {
       cookie: person.cookie,

@@ -1,5 +1,6 @@
 import { createServer } from 'node:net';
 import pg from 'pg';
+import { catalog } from '@plinth/core/billing';
 import type { Env } from '@plinth/core/env';
 import type { Logger } from '@plinth/core/logger';
 import { openOwnerDatabase, type OwnerDatabase } from '../apps/server/src/local-database';
@@ -69,6 +70,29 @@ export async function resetLoopbackAuthLimits(owner: OwnerDatabase): Promise<voi
   await client.connect();
   try {
     await client.query(`delete from rate_limit where key like 'sign-up.ip:%' or key like 'sign-in.ip:%'`);
+  } finally {
+    await client.end();
+  }
+}
+
+/**
+ * The team plan for a bench workspace, as billing writes it: an `entitlement` row with the catalog's
+ * own features and limits (the free plan's 3 projects would stop the setup, and a row without the
+ * plan's features refuses the projects API with a 402).
+ */
+export async function grantTeamPlan(owner: OwnerDatabase, slug: string): Promise<void> {
+  const team = catalog.plans.team;
+  const client = new pg.Client({ connectionString: owner.ownerUrl, connectionTimeoutMillis: 5_000 });
+  await client.connect();
+  try {
+    const { rowCount } = await client.query(
+      `insert into entitlement (workspace_id, plan, state, features, limits)
+       select id, $2, 'active', $3::jsonb, $4::jsonb from workspace where slug = $1 and deleted_at is null
+       on conflict (workspace_id) do update
+         set plan = excluded.plan, state = excluded.state, features = excluded.features, limits = excluded.limits`,
+      [slug, team.key, JSON.stringify(team.features), JSON.stringify(team.limits)],
+    );
+    if (rowCount !== 1) throw new Error(`workspace ${slug} not found to set its plan`);
   } finally {
     await client.end();
   }

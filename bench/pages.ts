@@ -7,7 +7,13 @@ import pg from 'pg';
 import { appDatabaseUrl, loadEnv } from '@plinth/core/env';
 import { createLogger } from '@plinth/core/logger';
 import type { OwnerDatabase } from '../apps/server/src/local-database';
-import { benchEnvSource, freePort, openBenchDatabase, resetLoopbackAuthLimits } from './bench-database';
+import {
+  benchEnvSource,
+  freePort,
+  grantTeamPlan,
+  openBenchDatabase,
+  resetLoopbackAuthLimits,
+} from './bench-database';
 import { parseBenchOptions } from './cli-options';
 import {
   ChildHandle,
@@ -203,17 +209,7 @@ async function signIn(client: Client, owner: OwnerDatabase): Promise<string> {
 async function createWorkspace(client: Client, owner: OwnerDatabase, cookie: string): Promise<string> {
   const slug = `bench-${Date.now().toString(36)}-${randomBytes(3).toString('hex')}`;
   await client.json('POST', '/api/v1/workspaces', 201, { cookie, body: { name: 'Bench Projects', slug } });
-  // The entitlement row is what billing writes; the free plan's 3 projects would stop the setup.
-  const updated = await ownerQuery(
-    owner,
-    `insert into entitlement (workspace_id, plan, state, features, limits)
-     select id, 'team', 'active', '["projects", "invitations", "audit_log"]', '{"members": 500, "projects": 500}'
-     from workspace where slug = $1 and deleted_at is null
-     on conflict (workspace_id) do update
-       set plan = excluded.plan, state = excluded.state, features = excluded.features, limits = excluded.limits`,
-    [slug],
-  );
-  if (updated !== 1) throw new Error(`workspace ${slug} not found to set its plan`);
+  await grantTeamPlan(owner, slug);
   for (let index = 1; index <= PROJECT_COUNT; index += 1) {
     await client.json('POST', `/api/v1/workspaces/${slug}/projects`, 201, {
       cookie,
