@@ -65,14 +65,19 @@ beforeAll(async () => {
   apiKeySecret = (key.data as { secret: string }).secret;
   // Pages and server actions of a web node on the same database.
   const { testDb } = cluster;
+  webPool = createDatabase(testDb.appUrl, {
+    max: 4,
+    connectTimeoutMs: bounds.connectMs,
+    queryTimeoutMs: bounds.queryMs,
+  });
   provideServerContext({
     env: testDb.env,
     logger: createLogger({ level: 'silent' }),
-    database: testDb.app,
+    database: webPool,
     jobs: undefined as never,
-    flags: createFlagStore({ database: testDb.app, definitions: flagCatalog, environment: 'test' }),
+    flags: createFlagStore({ database: webPool, definitions: flagCatalog, environment: 'test' }),
     readSession: createSessionReader({
-      database: testDb.app,
+      database: webPool,
       secret: testDb.env.auth.secret,
       production: false,
     }),
@@ -131,8 +136,13 @@ const requestsDuringOutage = () => [
 
 async function expectUnavailableEverywhere(): Promise<void> {
   // All at once, as clients would keep coming: each must be answered within the bounds.
+  // The health probe and a server action arrive among them, not after them.
   const requests = requestsDuringOutage();
-  const answers = await Promise.all(requests.map((request) => request.run()));
+  const [answers, health, action] = await Promise.all([
+    Promise.all(requests.map((request) => request.run())),
+    call('/api/health'),
+    createProjectAction(slug, { name: 'During' }),
+  ]);
   for (const [index, answer] of answers.entries()) {
     const label = `${requests[index]!.label} → ${answer.status} ${JSON.stringify(answer.body)}`;
     expect(answer.status, label).toBe(503);
@@ -141,11 +151,9 @@ async function expectUnavailableEverywhere(): Promise<void> {
     });
     expect(answer.retryAfter, label).toMatch(/^[1-9]\d*$/);
   }
-  const health = await call('/api/health');
   expect(health.status).toBe(503);
   expect(health.body).toMatchObject({ db: 'down' });
   // A server action answers the same envelope as a value, for the form to show.
-  const action = await createProjectAction(slug, { name: 'During' });
   expect(action).toMatchObject({
     ok: false,
     error: { code: 'unavailable', message: expect.stringMatching(/temporarily unavailable/) },
@@ -221,8 +229,13 @@ describe('when the database goes away', () => {
       await Promise.all([database.pool.query('select 1'), database.pool.query('select 1')]);
       await cluster.freeze();
       try {
-        for (let attempt = 0; attempt < 2; attempt++) {
-          const failed = await rejectionOf(database.db.transaction((tx) => tx.execute(sql`select 1`)));
+        // Both at once, each on one of the pool's two connections: both BEGINs go unanswered.
+        const failures = await Promise.all(
+          Array.from({ length: 2 }, () =>
+            rejectionOf(database.db.transaction((tx) => tx.execute(sql`select 1`))),
+          ),
+        );
+        for (const failed of failures) {
           expect(classifyDatabaseError(failed), String(failed)).toBe('unavailable');
         }
       } finally {
