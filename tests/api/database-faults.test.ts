@@ -1,8 +1,10 @@
+// First: Next's request scope must be possible before any module of the app loads Next.
+import { inActionRequest } from '../next-request';
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appDatabaseUrl, loadEnv } from '@plinth/core/env';
 import { createSessionReader } from '@plinth/core/identity';
 import { createLogger } from '@plinth/core/logger';
@@ -17,7 +19,7 @@ import {
 } from '@plinth/db/admin';
 import { rejectionOf, type TestDatabase } from '@plinth/testing';
 import { prepareDatabase } from '../../apps/server/src/prepare-database';
-import { createProjectAction } from '../../apps/web/app/(signed-in)/w/[slug]/projects/actions';
+import * as projectActions from '../../apps/web/app/(signed-in)/w/[slug]/projects/actions';
 import { useIdentityApp } from '../identity/identity-app';
 import { PASSWORD, signedInPerson, type Person } from '../tenancy/people';
 
@@ -27,14 +29,11 @@ import { PASSWORD, signedInPerson, type Person } from '../tenancy/people';
 // meanwhile must answer 503 `unavailable` with Retry-After instead of a 500 or a hang, nothing may
 // crash the process, and once the database is back the same nodes must serve again, jobs included.
 
-// Server actions run as Next calls them: the request's headers from next/headers.
-const request = vi.hoisted(() => ({ headers: new Headers() }));
-vi.mock('next/headers', () => ({
-  headers: async () => request.headers,
-  cookies: async () => ({ get: () => undefined, getAll: () => [], has: () => false }),
-}));
-vi.mock('next/cache', () => ({ revalidatePath: () => {}, revalidateTag: () => {} }));
-vi.mock('next/navigation', () => ({ unstable_rethrow: () => {} }));
+// Server actions run as Next calls them: in Next's own request scope (tests/next-request.ts), with
+// the request's headers from next/headers.
+const request = { headers: new Headers() };
+const createProjectAction = (...args: Parameters<typeof projectActions.createProjectAction>) =>
+  inActionRequest(request.headers, () => projectActions.createProjectAction(...args));
 
 // Small enough for a quick test, large enough for a busy machine to connect in time when all is well.
 const bounds = { connectMs: 2_500, queryMs: 3_000, statementMs: 2_000 };
