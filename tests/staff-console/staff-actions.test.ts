@@ -13,8 +13,8 @@ import { auditLog, flagOverride, session, workspace as workspaceTable, type User
 import { addMember, createUser, createWorkspace, makeStaff, useTestDatabase } from '@plinth/testing';
 import * as workspaceActions from '../../apps/web/app/(signed-in)/admin/workspaces/actions';
 
-// The staff console's server actions as Next calls them (headers from next/headers in a request
-// scope of Next's, the wiring from the server context): staff only (not_found for a member, unauthenticated signed out, forbidden
+// The staff console's server actions as Next calls them (headers from next/headers, the wiring from
+// the server context): staff only (not_found for a member, unauthenticated signed out, forbidden
 // from another site), form strings validated by core, every change audited. The REST routes over
 // the same core: staff-http.test.ts.
 // Each call runs in Next's own request scope (tests/next-request.ts), with the headers `actAs` set.
