@@ -1,8 +1,10 @@
+// First: Next's request scope must be possible before any module of the app loads Next.
+import { inActionRequest } from '../next-request';
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appDatabaseUrl, loadEnv } from '@plinth/core/env';
 import { createSessionReader } from '@plinth/core/identity';
 import { createLogger } from '@plinth/core/logger';
@@ -17,7 +19,7 @@ import {
 } from '@plinth/db/admin';
 import { rejectionOf, type TestDatabase } from '@plinth/testing';
 import { prepareDatabase } from '../../apps/server/src/prepare-database';
-import { createProjectAction } from '../../apps/web/app/(signed-in)/w/[slug]/projects/actions';
+import * as projectActions from '../../apps/web/app/(signed-in)/w/[slug]/projects/actions';
 import { useIdentityApp } from '../identity/identity-app';
 import { PASSWORD, signedInPerson, type Person } from '../tenancy/people';
 
@@ -27,14 +29,11 @@ import { PASSWORD, signedInPerson, type Person } from '../tenancy/people';
 // meanwhile must answer 503 `unavailable` with Retry-After instead of a 500 or a hang, nothing may
 // crash the process, and once the database is back the same nodes must serve again, jobs included.
 
-// Server actions run as Next calls them: the request's headers from next/headers.
-const request = vi.hoisted(() => ({ headers: new Headers() }));
-vi.mock('next/headers', () => ({
-  headers: async () => request.headers,
-  cookies: async () => ({ get: () => undefined, getAll: () => [], has: () => false }),
-}));
-vi.mock('next/cache', () => ({ revalidatePath: () => {}, revalidateTag: () => {} }));
-vi.mock('next/navigation', () => ({ unstable_rethrow: () => {} }));
+// Server actions run as Next calls them: in Next's own request scope (tests/next-request.ts), with
+// the request's headers from next/headers.
+const request = { headers: new Headers() };
+const createProjectAction = (...args: Parameters<typeof projectActions.createProjectAction>) =>
+  inActionRequest(request.headers, () => projectActions.createProjectAction(...args));
 
 // Small enough for a quick test, large enough for a busy machine to connect in time when all is well.
 const bounds = { connectMs: 2_500, queryMs: 3_000, statementMs: 2_000 };
@@ -65,14 +64,19 @@ beforeAll(async () => {
   apiKeySecret = (key.data as { secret: string }).secret;
   // Pages and server actions of a web node on the same database.
   const { testDb } = cluster;
+  webPool = createDatabase(testDb.appUrl, {
+    max: 4,
+    connectTimeoutMs: bounds.connectMs,
+    queryTimeoutMs: bounds.queryMs,
+  });
   provideServerContext({
     env: testDb.env,
     logger: createLogger({ level: 'silent' }),
-    database: testDb.app,
+    database: webPool,
     jobs: undefined as never,
-    flags: createFlagStore({ database: testDb.app, definitions: flagCatalog, environment: 'test' }),
+    flags: createFlagStore({ database: webPool, definitions: flagCatalog, environment: 'test' }),
     readSession: createSessionReader({
-      database: testDb.app,
+      database: webPool,
       secret: testDb.env.auth.secret,
       production: false,
     }),
@@ -131,8 +135,13 @@ const requestsDuringOutage = () => [
 
 async function expectUnavailableEverywhere(): Promise<void> {
   // All at once, as clients would keep coming: each must be answered within the bounds.
+  // The health probe and a server action arrive among them, not after them.
   const requests = requestsDuringOutage();
-  const answers = await Promise.all(requests.map((request) => request.run()));
+  const [answers, health, action] = await Promise.all([
+    Promise.all(requests.map((request) => request.run())),
+    call('/api/health'),
+    createProjectAction(slug, { name: 'During' }),
+  ]);
   for (const [index, answer] of answers.entries()) {
     const label = `${requests[index]!.label} → ${answer.status} ${JSON.stringify(answer.body)}`;
     expect(answer.status, label).toBe(503);
@@ -141,11 +150,9 @@ async function expectUnavailableEverywhere(): Promise<void> {
     });
     expect(answer.retryAfter, label).toMatch(/^[1-9]\d*$/);
   }
-  const health = await call('/api/health');
   expect(health.status).toBe(503);
   expect(health.body).toMatchObject({ db: 'down' });
   // A server action answers the same envelope as a value, for the form to show.
-  const action = await createProjectAction(slug, { name: 'During' });
   expect(action).toMatchObject({
     ok: false,
     error: { code: 'unavailable', message: expect.stringMatching(/temporarily unavailable/) },
@@ -221,8 +228,13 @@ describe('when the database goes away', () => {
       await Promise.all([database.pool.query('select 1'), database.pool.query('select 1')]);
       await cluster.freeze();
       try {
-        for (let attempt = 0; attempt < 2; attempt++) {
-          const failed = await rejectionOf(database.db.transaction((tx) => tx.execute(sql`select 1`)));
+        // Both at once, each on one of the pool's two connections: both BEGINs go unanswered.
+        const failures = await Promise.all(
+          Array.from({ length: 2 }, () =>
+            rejectionOf(database.db.transaction((tx) => tx.execute(sql`select 1`))),
+          ),
+        );
+        for (const failed of failures) {
           expect(classifyDatabaseError(failed), String(failed)).toBe('unavailable');
         }
       } finally {

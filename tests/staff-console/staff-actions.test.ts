@@ -1,6 +1,8 @@
+// First: Next's request scope must be possible before any module of the app loads Next.
+import { asServerActions } from '../next-request';
 import { createHmac, randomBytes } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { entitlements } from '@plinth/core/entitlements';
 import { createFlagStore, flagCatalog, type FlagStore } from '@plinth/core/flags';
 import { createSessionReader } from '@plinth/core/identity';
@@ -9,29 +11,15 @@ import { createLogger } from '@plinth/core/logger';
 import { provideServerContext } from '@plinth/core/server-context';
 import { auditLog, flagOverride, session, workspace as workspaceTable, type User } from '@plinth/db';
 import { addMember, createUser, createWorkspace, makeStaff, useTestDatabase } from '@plinth/testing';
-import * as actions from '../../apps/web/app/(signed-in)/admin/workspaces/actions';
+import * as workspaceActions from '../../apps/web/app/(signed-in)/admin/workspaces/actions';
 
 // The staff console's server actions as Next calls them (headers from next/headers, the wiring from
 // the server context): staff only (not_found for a member, unauthenticated signed out, forbidden
 // from another site), form strings validated by core, every change audited. The REST routes over
 // the same core: staff-http.test.ts.
-const request = vi.hoisted(() => ({ headers: new Headers() }));
-vi.mock('next/headers', () => ({
-  headers: async () => request.headers,
-  cookies: async () => ({ get: () => undefined, getAll: () => [], has: () => false }),
-}));
-vi.mock('next/cache', () => ({ revalidatePath: () => {}, revalidateTag: () => {} }));
-vi.mock('next/navigation', () => ({
-  notFound: () => {
-    throw new Error('NEXT_NOT_FOUND');
-  },
-  redirect: (url: string) => {
-    throw new Error(`NEXT_REDIRECT:${url}`);
-  },
-  unstable_rethrow: (error: unknown) => {
-    if (error instanceof Error && error.message.startsWith('NEXT_')) throw error;
-  },
-}));
+// Each call runs in Next's own request scope (tests/next-request.ts), with the headers `actAs` set.
+const request = { headers: new Headers() };
+const actions = asServerActions(workspaceActions, () => request.headers);
 
 const testDb = useTestDatabase();
 let flags: FlagStore;

@@ -1,8 +1,10 @@
+// First: Next's request scope must be possible before any module of the app loads Next.
+import { asServerActions } from '../next-request';
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { and, eq } from 'drizzle-orm';
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createSessionReader, authSurface } from '@plinth/core/identity';
 import { JobQueue } from '@plinth/core/jobs';
 import { createLogger } from '@plinth/core/logger';
@@ -12,11 +14,11 @@ import { auditLog, session, staffElevation, user } from '@plinth/db';
 import { createUser, makeStaff, STAFF_TOTP_SECRET, totpCode, useTestDatabase } from '@plinth/testing';
 import { billingAdminRoutes, staffAdminRoutes, staffWorkspaceRoutes } from '@plinth/api';
 import { queues } from '../../apps/server/src/wiring';
-import * as accessActions from '../../apps/web/app/(signed-in)/admin/access/actions';
-import * as impersonationActions from '../../apps/web/app/(signed-in)/admin/impersonation/actions';
-import * as systemActions from '../../apps/web/app/(signed-in)/admin/system/actions';
-import * as userActions from '../../apps/web/app/(signed-in)/admin/users/actions';
-import * as projectActions from '../../apps/web/app/(signed-in)/w/[slug]/projects/actions';
+import * as accessModule from '../../apps/web/app/(signed-in)/admin/access/actions';
+import * as impersonationModule from '../../apps/web/app/(signed-in)/admin/impersonation/actions';
+import * as systemModule from '../../apps/web/app/(signed-in)/admin/system/actions';
+import * as userModule from '../../apps/web/app/(signed-in)/admin/users/actions';
+import * as projectModule from '../../apps/web/app/(signed-in)/w/[slug]/projects/actions';
 import { useIdentityApp } from '../identity/identity-app';
 import { PASSWORD, signedInPerson, type Person } from '../tenancy/people';
 
@@ -25,26 +27,15 @@ import { PASSWORD, signedInPerson, type Person } from '../tenancy/people';
 // under apps/web/app/(signed-in)/admin — is enumerated here and must have an audit case (a test that
 // performs it as staff and finds its audit row with the staff member as actor), or this file fails.
 
-const request = vi.hoisted(() => ({ headers: new Headers() }));
-vi.mock('next/headers', () => ({
-  headers: async () => request.headers,
-  cookies: async () => ({ get: () => undefined, getAll: () => [], has: () => false }),
-}));
-vi.mock('next/cache', () => ({ revalidatePath: () => {}, revalidateTag: () => {} }));
-vi.mock('next/navigation', () => {
-  const isNext = (error: unknown) => error instanceof Error && error.message.startsWith('NEXT_');
-  return {
-    notFound: () => {
-      throw new Error('NEXT_NOT_FOUND');
-    },
-    redirect: (url: string) => {
-      throw new Error(`NEXT_REDIRECT:${url}`);
-    },
-    unstable_rethrow: (error: unknown) => {
-      if (isNext(error)) throw error;
-    },
-  };
-});
+// Each action call runs in Next's own request scope (tests/next-request.ts), with the headers `actAs`
+// set: the real next/headers, next/cache and next/navigation.
+const request = { headers: new Headers() };
+const asBrowser = <M extends object>(module: M) => asServerActions(module, () => request.headers);
+const accessActions = asBrowser(accessModule);
+const impersonationActions = asBrowser(impersonationModule);
+const systemActions = asBrowser(systemModule);
+const userActions = asBrowser(userModule);
+const projectActions = asBrowser(projectModule);
 
 const testDb = useTestDatabase();
 const app = useIdentityApp(testDb);
@@ -229,8 +220,12 @@ describe('every staff route has an audit case', () => {
 
 describe('staff actions on a person, through the API and the server actions', () => {
   it('force-verify, resend verification and revoke sessions each write their audit row', async () => {
-    const staff = await staffMember();
-    const target = await createUser(testDb.owner, { emailVerified: false });
+    // The people first, side by side: each sign-up mostly waits for its verification mail.
+    const [staff, target, victim] = await Promise.all([
+      staffMember(),
+      createUser(testDb.owner, { emailVerified: false }),
+      signedInPerson(app, testDb, 'victim'),
+    ]);
     const api = (suffix: string) => staff.client.post(`/api/admin/users/${target.id}/${suffix}`, {});
 
     const resent = await api('verification-email');
@@ -255,7 +250,6 @@ describe('staff actions on a person, through the API and the server actions', ()
     expect((await api('verification-email')).status).toBe(409);
     expect(await auditedAs('admin.verification_email_sent', staff.id)).toBe(2);
 
-    const victim = await signedInPerson(app, testDb, 'victim');
     expect((await victim.client.get('/api/auth/get-session')).data).not.toBeNull();
     actAs(staff);
     expect(await userActions.revokeSessionsAction(victim.id)).toEqual({ ok: true, data: { revoked: 1 } });
@@ -272,8 +266,11 @@ describe('staff actions on a person, through the API and the server actions', ()
 
 describe('the staff guard on the API and the server actions', () => {
   it('non-staff get 404; staff without 2FA get staff_2fa_required; nothing is written', async () => {
-    const person = await signedInPerson(app, testDb, 'person');
-    const target = await createUser(testDb.owner, { emailVerified: false });
+    const [person, target, noTotp] = await Promise.all([
+      signedInPerson(app, testDb, 'person'),
+      createUser(testDb.owner, { emailVerified: false }),
+      staffMember({ twoFactor: false }),
+    ]);
     const notStaff = await person.client.post(`/api/admin/users/${target.id}/verify-email`, {});
     expect(notStaff.status).toBe(404);
     actAs(person);
@@ -282,7 +279,6 @@ describe('the staff guard on the API and the server actions', () => {
       error: { code: 'not_found' },
     });
 
-    const noTotp = await staffMember({ twoFactor: false });
     const refused = await noTotp.client.post(`/api/admin/users/${target.id}/verify-email`, {});
     expect(refused.status).toBe(403);
     expect(refused.data).toMatchObject({ error: { code: 'staff_2fa_required' } });
@@ -339,8 +335,7 @@ describe('the staff guard on the API and the server actions', () => {
 
 describe('read-only impersonation', () => {
   it('refuses writes (API, server action, auth edge) until elevated, allows them until expiry, audits the elevation', async () => {
-    const staff = await staffMember();
-    const owner = await signedInPerson(app, testDb, 'owner');
+    const [staff, owner] = await Promise.all([staffMember(), signedInPerson(app, testDb, 'owner')]);
     const slug = `acme-imp-${Date.now()}`;
     const created = await owner.client.post('/api/v1/workspaces', { name: 'Acme Impersonated', slug });
     expect(created.status, JSON.stringify(created.data)).toBe(201);
