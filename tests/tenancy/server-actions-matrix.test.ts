@@ -85,6 +85,11 @@ interface ActionCase {
   allowed: readonly MemberRole[];
   /** Error codes for roles the table says may act, when the action does not succeed for them. */
   special?: Partial<Record<MemberRole, ErrorCode>>;
+  /**
+   * The action only reads, also when it succeeds (at most an audit row of the read): the roles it
+   * lets through act on the fixture its refusals share instead of one each (see refusalFixture).
+   */
+  readsOnly?: true;
 }
 
 const members = '(signed-in)/w/[slug]/members/actions.ts';
@@ -125,6 +130,7 @@ const cases: ActionCase[] = [
     run: (f) => attachmentActions.attachmentDownloadAction(f.slug, f.fileId),
     permission: 'file.read',
     allowed: everyone,
+    readsOnly: true,
   },
   {
     file: attachments,
@@ -162,6 +168,7 @@ const cases: ActionCase[] = [
     run: (f) => settingsActions.logoStateAction(f.slug),
     permission: 'file.read',
     allowed: everyone,
+    readsOnly: true,
   },
   {
     file: settings,
@@ -245,6 +252,7 @@ const cases: ActionCase[] = [
     run: (f) => workspaceActions.searchAction(f.slug, 'project'),
     permission: 'project.read',
     allowed: everyone,
+    readsOnly: true,
   },
   {
     file: workspaceHome,
@@ -259,6 +267,7 @@ const cases: ActionCase[] = [
     run: (f) => projectActions.loadProjectsAction(f.slug, f.projectId),
     permission: 'project.read',
     allowed: everyone,
+    readsOnly: true,
   },
   {
     file: projects,
@@ -287,6 +296,7 @@ const cases: ActionCase[] = [
     run: (f) => auditActions.loadAuditLogAction(f.slug, {}),
     permission: 'audit.read',
     allowed: managers,
+    readsOnly: true,
   },
   {
     file: apiKeys,
@@ -410,11 +420,12 @@ const outsideMatrix: Record<string, string> = {
 
 const roles = memberRoles;
 const people = {} as Record<MemberRole | 'outsider', Person>;
+/** Signed up with the others; made staff by the replayJobAction test itself. */
+let staff: Person;
 let jobs: JobQueue;
 let stripe: FakeStripe;
 
 beforeAll(async () => {
-  for (const role of [...roles, 'outsider'] as const) people[role] = await signedInPerson(app, testDb, role);
   // The wiring apps/server hands Next (start.ts): here a sending-only queue; the identity app's
   // worker node delivers what the actions enqueue.
   const logger = createLogger({ level: 'silent' });
@@ -425,10 +436,22 @@ beforeAll(async () => {
     queues,
     runsWorkers: false,
   });
-  await jobs.start();
-  // Billing actions talk to the fake Stripe, set up as `npm run billing:sync` would.
-  stripe = await startFakeStripe();
-  await syncCatalog({ database: testDb.app, stripe: stripe.stripe, appUrl: testDb.env.appUrl });
+  // The people, the queue and the fake Stripe are independent of each other: set up side by side.
+  // Each sign-up mostly waits for the worker node to deliver its verification mail.
+  await Promise.all([
+    ...([...roles, 'outsider'] as const).map(async (role) => {
+      people[role] = await signedInPerson(app, testDb, role);
+    }),
+    signedInPerson(app, testDb, 'staff').then((person) => {
+      staff = person;
+    }),
+    jobs.start(),
+    // Billing actions talk to the fake Stripe, set up as `npm run billing:sync` would.
+    startFakeStripe().then(async (started) => {
+      stripe = started;
+      await syncCatalog({ database: testDb.app, stripe: stripe.stripe, appUrl: testDb.env.appUrl });
+    }),
+  ]);
   provideServerContext({
     env: testDb.env,
     logger,
@@ -475,6 +498,36 @@ function actAs(person: Person | null, origin: string | null = new URL(testDb.env
 
 const fixture = () => workspaceFixture(testDb, people);
 
+/**
+ * Whether `role` gets past the action's permission check: a role the reviewed grants allow, or one
+ * with a special outcome (which is decided after that check, by the action's own rules).
+ */
+const getsThrough = (actionCase: ActionCase, role: MemberRole) =>
+  actionCase.allowed.includes(role) || actionCase.special?.[role] !== undefined;
+
+/** Whether `role`'s call may change what the case's other calls read: then it gets a fixture of its own. */
+const needsOwnFixture = (actionCase: ActionCase, role: MemberRole) =>
+  getsThrough(actionCase, role) && !actionCase.readsOnly;
+
+/**
+ * One fixture per action, shared by the calls that must be refused before the action does anything:
+ * the outsider, the signed-out request, the roles without the permission and the forged origins. A
+ * refused call changes nothing (the forged-origin cases count the audit rows to prove it), so they
+ * all find the fixture as it was built; if a check were missing, the call that slipped through fails
+ * its own test. A call that gets through may delete, remove or use up what the others read, so each
+ * of those builds a fixture of its own, unless the action only reads. Built on first use, so that
+ * either describe below can run alone (vitest -t).
+ */
+const refusalFixtures = new Map<ActionCase, Promise<Fixture>>();
+function refusalFixture(actionCase: ActionCase): Promise<Fixture> {
+  let built = refusalFixtures.get(actionCase);
+  if (!built) {
+    built = fixture();
+    refusalFixtures.set(actionCase, built);
+  }
+  return built;
+}
+
 type Outcome = { ok: true; data: unknown } | { ok: false; error: { code: string } } | { thrown: string };
 
 /** Calls the action as `person`; Next's notFound/redirect come back as `thrown`. */
@@ -514,8 +567,20 @@ describe('every server action is in the matrix', () => {
 });
 
 describe.each(cases)('$name ($file)', (actionCase) => {
+  // Every fixture this action's tests need, built side by side before the first of them: the
+  // shared one for refusals and one of its own for each role whose call may change it.
+  const own = new Map<MemberRole, Fixture>();
+  beforeAll(async () => {
+    await Promise.all([
+      refusalFixture(actionCase),
+      ...roles
+        .filter((role) => needsOwnFixture(actionCase, role))
+        .map(async (role) => own.set(role, await fixture())),
+    ]);
+  });
+
   it('is not_found with no data for a member of another workspace', async () => {
-    const f = await fixture();
+    const f = await refusalFixture(actionCase);
     const outcome = await call(people.outsider, actionCase, f);
     if ('thrown' in outcome) expect(outcome.thrown).toBe('NEXT_NOT_FOUND');
     else {
@@ -529,12 +594,12 @@ describe.each(cases)('$name ($file)', (actionCase) => {
   });
 
   it('is unauthenticated when signed out', async () => {
-    const f = await fixture();
+    const f = await refusalFixture(actionCase);
     expect(await call(null, actionCase, f)).toMatchObject({ ok: false, error: { code: 'unauthenticated' } });
   });
 
   it.each(roles)('for a %s: exactly what the reviewed grants allow', async (role) => {
-    const f = await fixture();
+    const f = needsOwnFixture(actionCase, role) ? own.get(role)! : await refusalFixture(actionCase);
     const outcome = await call(people[role], actionCase, f);
     const allowed = actionCase.allowed.includes(role);
     const expected = actionCase.special?.[role];
@@ -568,7 +633,7 @@ const foreignOrigins: [string, string | null][] = [
 
 describe.each(cases)('$name ($file) sent from another site', (actionCase) => {
   it.each(foreignOrigins)('with %s is refused for the owner, and changes nothing', async (_label, origin) => {
-    const f = await fixture();
+    const f = await refusalFixture(actionCase);
     const before = await auditRows(f.workspaceId);
     const outcome = await call(people.owner, actionCase, f, origin);
     expect(outcome).toMatchObject({
@@ -753,7 +818,6 @@ describe('replayJobAction', () => {
       ok: false,
       error: { code: 'unauthenticated' },
     });
-    const staff = await signedInPerson(app, testDb, 'staff');
     await makeStaff(testDb, staff.id);
     for (const [, origin] of foreignOrigins) {
       actAs(staff, origin);

@@ -42,45 +42,85 @@ export const CLOSED_LOOPBACK_URL = 'http://127.0.0.1:9/webhooks';
  * A fresh workspace on the team plan with the four role holders, a viewer to act on, a project and
  * a pending invitation; the outsider gets a workspace of its own. One per case, so a deletion in
  * one case cannot change another's outcome.
+ *
+ * The rows are written in two rounds of independent inserts, each round's in parallel: first the
+ * plan and the members (so that everything after finds the workspace staffed and on its plan, as in
+ * the app), then the rows that hang off them. The matrices build hundreds of these, and most of a
+ * fixture's time is spent waiting on round trips to Postgres one after another.
  */
 export async function workspaceFixture(
   testDb: TestDatabase,
   people: MatrixPeople,
 ): Promise<WorkspaceFixture> {
   const ws = await createWorkspace(testDb.app);
-  await grantPlan(testDb.app, { workspace: ws, plan: 'team', seats: 50 });
-  for (const role of memberRoles) {
-    await addMember(testDb.app, { workspace: ws, user: { id: people[role].id } as never, role });
-  }
-  const target = await createUser(testDb.app);
-  await addMember(testDb.app, { workspace: ws, user: target, role: 'viewer' });
+  const [target] = await Promise.all([
+    createUser(testDb.app).then(async (user) => {
+      await addMember(testDb.app, { workspace: ws, user, role: 'viewer' });
+      return user;
+    }),
+    grantPlan(testDb.app, { workspace: ws, plan: 'team', seats: 50 }),
+    ...memberRoles.map((role) =>
+      addMember(testDb.app, { workspace: ws, user: { id: people[role].id } as never, role }),
+    ),
+  ]);
   const projectName = `Secret project ${ws.slug}`;
-  const created = await createProject(testDb.app, {
-    workspace: ws,
-    createdBy: { id: people.owner.id } as never,
-    name: projectName,
-  });
-  // The invitation and the key are the admin's, the lowest rank that may manage them: the matrices
-  // test the permission table, and an owner's would be out of an admin's reach by the rank rule
-  // (tests/tenancy/abuse-rules.test.ts tests that rule).
-  const invite = await createInvitation(testDb.app, { workspace: ws, invitedBy: people.admin });
-  const [key] = await testDb.app.db
-    .insert(apiKey)
-    .values({
-      workspaceId: ws.id,
-      name: 'Deploys',
-      prefix: 'plk_fixture0',
-      secretHash: `hash-${ws.slug}`,
-      scopes: ['project.read'],
-      createdBy: people.admin.id,
-    })
-    .returning();
+  const [files, invite, key, endpoint] = await Promise.all([
+    createProject(testDb.app, {
+      workspace: ws,
+      createdBy: { id: people.owner.id } as never,
+      name: projectName,
+    }).then(async (created) => ({
+      created,
+      ...(await attachments(testDb, people, ws.id, ws.slug, created.id)),
+    })),
+    // The invitation and the key are the admin's, the lowest rank that may manage them: the matrices
+    // test the permission table, and an owner's would be out of an admin's reach by the rank rule
+    // (tests/tenancy/abuse-rules.test.ts tests that rule).
+    createInvitation(testDb.app, { workspace: ws, invitedBy: people.admin }),
+    testDb.app.db
+      .insert(apiKey)
+      .values({
+        workspaceId: ws.id,
+        name: 'Deploys',
+        prefix: 'plk_fixture0',
+        secretHash: `hash-${ws.slug}`,
+        scopes: ['project.read'],
+        createdBy: people.admin.id,
+      })
+      .returning()
+      .then(([row]) => row!),
+    webhookWithFailedDelivery(testDb, people, ws.id),
+    createWorkspace(testDb.app).then((other) =>
+      addMember(testDb.app, { workspace: other, user: { id: people.outsider.id } as never, role: 'owner' }),
+    ),
+  ]);
+  return {
+    slug: ws.slug,
+    workspaceId: ws.id,
+    projectId: files.created.id,
+    projectName,
+    invitationId: invite.id,
+    targetUserId: target.id,
+    apiKeyId: key.id,
+    webhookEndpointId: endpoint.endpointId,
+    webhookDeliveryId: endpoint.deliveryId,
+    fileId: files.readyFileId,
+    pendingFileId: files.pendingFileId,
+  };
+}
+
+/** A webhook endpoint of the workspace (made by its admin) with one failed delivery. */
+async function webhookWithFailedDelivery(
+  testDb: TestDatabase,
+  people: MatrixPeople,
+  workspaceId: string,
+): Promise<{ endpointId: string; deliveryId: string }> {
   const [endpoint] = await testDb.app.db.transaction(async (tx) => {
-    await tx.execute(`select set_config('app.workspace_id', '${ws.id}', true)`);
+    await tx.execute(`select set_config('app.workspace_id', '${workspaceId}', true)`);
     return tx
       .insert(webhookEndpoint)
       .values({
-        workspaceId: ws.id,
+        workspaceId,
         url: CLOSED_LOOPBACK_URL,
         secretCiphertext: createSecretBox(testDb.env.secretsEncryptionKey).seal('whsec_Zml4dHVyZQ=='),
         createdBy: people.admin.id,
@@ -90,7 +130,7 @@ export async function workspaceFixture(
   const [delivery] = await testDb.owner.db
     .insert(webhookDelivery)
     .values({
-      workspaceId: ws.id,
+      workspaceId,
       endpointId: endpoint!.id,
       eventId: endpoint!.id,
       eventType: 'ping',
@@ -100,18 +140,29 @@ export async function workspaceFixture(
       attempts: 12,
     })
     .returning();
+  return { endpointId: endpoint!.id, deliveryId: delivery!.id };
+}
+
+/** The project's ready attachment and the owner's pending one. */
+async function attachments(
+  testDb: TestDatabase,
+  people: MatrixPeople,
+  workspaceId: string,
+  slug: string,
+  projectId: string,
+): Promise<{ readyFileId: string; pendingFileId: string }> {
   const [readyFile, pendingFile] = await testDb.app.db.transaction(async (tx) => {
-    await tx.execute(`select set_config('app.workspace_id', '${ws.id}', true)`);
+    await tx.execute(`select set_config('app.workspace_id', '${workspaceId}', true)`);
     const values = (status: 'ready' | 'pending', tag: string) => ({
-      workspaceId: ws.id,
+      workspaceId,
       purpose: 'attachment',
       status,
       name: `${tag}.pdf`,
       contentType: 'application/pdf',
       size: 10,
-      storageKey: `workspaces/${ws.id}/attachment/${tag}-${ws.slug}`,
-      finalKey: `workspaces/${ws.id}/attachment/${tag}-${ws.slug}-final`,
-      projectId: created.id,
+      storageKey: `workspaces/${workspaceId}/attachment/${tag}-${slug}`,
+      finalKey: `workspaces/${workspaceId}/attachment/${tag}-${slug}-final`,
+      projectId,
       createdBy: people.owner.id,
     });
     return tx
@@ -119,19 +170,5 @@ export async function workspaceFixture(
       .values([values('ready', 'ready'), values('pending', 'pending')])
       .returning();
   });
-  const other = await createWorkspace(testDb.app);
-  await addMember(testDb.app, { workspace: other, user: { id: people.outsider.id } as never, role: 'owner' });
-  return {
-    slug: ws.slug,
-    workspaceId: ws.id,
-    projectId: created.id,
-    projectName,
-    invitationId: invite.id,
-    targetUserId: target.id,
-    apiKeyId: key!.id,
-    webhookEndpointId: endpoint!.id,
-    webhookDeliveryId: delivery!.id,
-    fileId: readyFile!.id,
-    pendingFileId: pendingFile!.id,
-  };
+  return { readyFileId: readyFile!.id, pendingFileId: pendingFile!.id };
 }
