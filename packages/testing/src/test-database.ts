@@ -51,6 +51,11 @@ export function useTestDatabase(envOverrides: Record<string, string> = {}): Test
       // /api/v1 limits far out of reach, so that sweeps and matrices never meet a 429; the rate-limit
       // tests opt back in with a scale of their own.
       API_RATE_LIMIT_SCALE: '1000',
+      // Nodes a test starts pick up work at once: job workers poll at pg-boss's floor and the outbox
+      // relay at its setting's floor, instead of production's 2 s and 1 s. Each mail, notification
+      // and event a test waits for crosses one or both hops.
+      JOBS_POLL_INTERVAL_SECONDS: '0.5',
+      OUTBOX_RELAY_INTERVAL_MS: '50',
       ...envOverrides,
     });
     const appUrl = appDatabaseUrl(env, ownerUrl);
