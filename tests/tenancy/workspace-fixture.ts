@@ -48,79 +48,90 @@ export async function workspaceFixture(
   people: MatrixPeople,
 ): Promise<WorkspaceFixture> {
   const ws = await createWorkspace(testDb.app);
-  await grantPlan(testDb.app, { workspace: ws, plan: 'team', seats: 50 });
-  for (const role of memberRoles) {
-    await addMember(testDb.app, { workspace: ws, user: { id: people[role].id } as never, role });
-  }
-  const target = await createUser(testDb.app);
-  await addMember(testDb.app, { workspace: ws, user: target, role: 'viewer' });
+  // Everything below hangs off the workspace alone (the files off the project, the delivery off the
+  // endpoint), so the rows are written side by side on the app pool's connections rather than one
+  // round trip after another: the matrices build a fixture per case, hundreds in a file.
   const projectName = `Secret project ${ws.slug}`;
-  const created = await createProject(testDb.app, {
-    workspace: ws,
-    createdBy: { id: people.owner.id } as never,
-    name: projectName,
-  });
-  // The invitation and the key are the admin's, the lowest rank that may manage them: the matrices
-  // test the permission table, and an owner's would be out of an admin's reach by the rank rule
-  // (tests/tenancy/abuse-rules.test.ts tests that rule).
-  const invite = await createInvitation(testDb.app, { workspace: ws, invitedBy: people.admin });
-  const [key] = await testDb.app.db
-    .insert(apiKey)
-    .values({
-      workspaceId: ws.id,
-      name: 'Deploys',
-      prefix: 'plk_fixture0',
-      secretHash: `hash-${ws.slug}`,
-      scopes: ['project.read'],
-      createdBy: people.admin.id,
-    })
-    .returning();
-  const [endpoint] = await testDb.app.db.transaction(async (tx) => {
-    await tx.execute(`select set_config('app.workspace_id', '${ws.id}', true)`);
-    return tx
-      .insert(webhookEndpoint)
+  const [, target, created, invite, key, endpoint] = await Promise.all([
+    grantPlan(testDb.app, { workspace: ws, plan: 'team', seats: 50 }),
+    createUser(testDb.app),
+    createProject(testDb.app, {
+      workspace: ws,
+      createdBy: { id: people.owner.id } as never,
+      name: projectName,
+    }),
+    // The invitation and the key are the admin's, the lowest rank that may manage them: the matrices
+    // test the permission table, and an owner's would be out of an admin's reach by the rank rule
+    // (tests/tenancy/abuse-rules.test.ts tests that rule).
+    createInvitation(testDb.app, { workspace: ws, invitedBy: people.admin }),
+    testDb.app.db
+      .insert(apiKey)
       .values({
         workspaceId: ws.id,
-        url: CLOSED_LOOPBACK_URL,
-        secretCiphertext: createSecretBox(testDb.env.secretsEncryptionKey).seal('whsec_Zml4dHVyZQ=='),
+        name: 'Deploys',
+        prefix: 'plk_fixture0',
+        secretHash: `hash-${ws.slug}`,
+        scopes: ['project.read'],
         createdBy: people.admin.id,
       })
-      .returning();
-  });
-  const [delivery] = await testDb.owner.db
-    .insert(webhookDelivery)
-    .values({
-      workspaceId: ws.id,
-      endpointId: endpoint!.id,
-      eventId: endpoint!.id,
-      eventType: 'ping',
-      body: '{}',
-      eventCreatedAt: new Date(),
-      status: 'failed',
-      attempts: 12,
-    })
-    .returning();
-  const [readyFile, pendingFile] = await testDb.app.db.transaction(async (tx) => {
-    await tx.execute(`select set_config('app.workspace_id', '${ws.id}', true)`);
-    const values = (status: 'ready' | 'pending', tag: string) => ({
-      workspaceId: ws.id,
-      purpose: 'attachment',
-      status,
-      name: `${tag}.pdf`,
-      contentType: 'application/pdf',
-      size: 10,
-      storageKey: `workspaces/${ws.id}/attachment/${tag}-${ws.slug}`,
-      finalKey: `workspaces/${ws.id}/attachment/${tag}-${ws.slug}-final`,
-      projectId: created.id,
-      createdBy: people.owner.id,
-    });
-    return tx
-      .insert(file)
-      .values([values('ready', 'ready'), values('pending', 'pending')])
-      .returning();
-  });
-  const other = await createWorkspace(testDb.app);
-  await addMember(testDb.app, { workspace: other, user: { id: people.outsider.id } as never, role: 'owner' });
+      .returning()
+      .then(([row]) => row!),
+    testDb.app.db.transaction(async (tx) => {
+      await tx.execute(`select set_config('app.workspace_id', '${ws.id}', true)`);
+      const [row] = await tx
+        .insert(webhookEndpoint)
+        .values({
+          workspaceId: ws.id,
+          url: CLOSED_LOOPBACK_URL,
+          secretCiphertext: createSecretBox(testDb.env.secretsEncryptionKey).seal('whsec_Zml4dHVyZQ=='),
+          createdBy: people.admin.id,
+        })
+        .returning();
+      return row!;
+    }),
+    ...memberRoles.map((role) =>
+      addMember(testDb.app, { workspace: ws, user: { id: people[role].id } as never, role }),
+    ),
+  ]);
+  const [delivery, [readyFile, pendingFile]] = await Promise.all([
+    testDb.owner.db
+      .insert(webhookDelivery)
+      .values({
+        workspaceId: ws.id,
+        endpointId: endpoint.id,
+        eventId: endpoint.id,
+        eventType: 'ping',
+        body: '{}',
+        eventCreatedAt: new Date(),
+        status: 'failed',
+        attempts: 12,
+      })
+      .returning()
+      .then(([row]) => row!),
+    testDb.app.db.transaction(async (tx) => {
+      await tx.execute(`select set_config('app.workspace_id', '${ws.id}', true)`);
+      const values = (status: 'ready' | 'pending', tag: string) => ({
+        workspaceId: ws.id,
+        purpose: 'attachment',
+        status,
+        name: `${tag}.pdf`,
+        contentType: 'application/pdf',
+        size: 10,
+        storageKey: `workspaces/${ws.id}/attachment/${tag}-${ws.slug}`,
+        finalKey: `workspaces/${ws.id}/attachment/${tag}-${ws.slug}-final`,
+        projectId: created.id,
+        createdBy: people.owner.id,
+      });
+      return tx
+        .insert(file)
+        .values([values('ready', 'ready'), values('pending', 'pending')])
+        .returning();
+    }),
+    addMember(testDb.app, { workspace: ws, user: target, role: 'viewer' }),
+    createWorkspace(testDb.app).then((other) =>
+      addMember(testDb.app, { workspace: other, user: { id: people.outsider.id } as never, role: 'owner' }),
+    ),
+  ]);
   return {
     slug: ws.slug,
     workspaceId: ws.id,
@@ -128,9 +139,9 @@ export async function workspaceFixture(
     projectName,
     invitationId: invite.id,
     targetUserId: target.id,
-    apiKeyId: key!.id,
-    webhookEndpointId: endpoint!.id,
-    webhookDeliveryId: delivery!.id,
+    apiKeyId: key.id,
+    webhookEndpointId: endpoint.id,
+    webhookDeliveryId: delivery.id,
     fileId: readyFile!.id,
     pendingFileId: pendingFile!.id,
   };
