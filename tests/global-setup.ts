@@ -34,10 +34,20 @@ export default async function setup(project: TestProject) {
   await ensureDatabaseExists(serverUrl, templateName);
   await prepareDatabase(env, withDatabaseName(serverUrl, templateName));
 
-  const context: PlinthTestContext = { serverUrl, templateName, appDbPassword: env.appDbPassword };
+  // Every test database of this run starts with this (useTestDatabase).
+  const databasePrefix = `plinth_test_${process.pid}_`;
+  const context: PlinthTestContext = {
+    serverUrl,
+    templateName,
+    databasePrefix,
+    appDbPassword: env.appDbPassword,
+  };
   project.provide('plinthTest', context);
 
   return async () => {
+    // A file's database is dropped while the next file runs, and each worker clones one ahead for
+    // its next file (useTestDatabase): the last of those are still here when the workers end.
+    await dropRunDatabases(serverUrl, databasePrefix).catch(() => {});
     await dropDatabase(serverUrl, templateName).catch(() => {});
     await stopEmbedded?.();
     if (dataDir) await rm(dataDir, { recursive: true, force: true });
@@ -49,6 +59,20 @@ async function dropDatabase(serverUrl: string, name: string): Promise<void> {
   await client.connect();
   try {
     await client.query(`drop database if exists "${name}" with (force)`);
+  } finally {
+    await client.end();
+  }
+}
+
+async function dropRunDatabases(serverUrl: string, prefix: string): Promise<void> {
+  const client = new pg.Client({ connectionString: serverUrl });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ name: string }>(
+      'select datname as name from pg_database where starts_with(datname, $1)',
+      [prefix],
+    );
+    for (const { name } of rows) await client.query(`drop database if exists "${name}" with (force)`);
   } finally {
     await client.end();
   }

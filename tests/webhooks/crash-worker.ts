@@ -28,10 +28,13 @@ await registerWebhookJobs(
     appUrl: 'http://localhost:3000',
     secrets: createSecretBox(Buffer.alloc(32, 9).toString('base64')),
     egress: { requireHttps: false, allowPrivate: 'loopback' },
-    timeoutMs: 5_000,
+    // The test kills this process as soon as its request arrives, so the attempt never runs into
+    // its timeout; the timeout only sizes the claim's lock.
+    timeoutMs: 3_000,
   },
-  // Its claim's lock lapses 10 s after the attempt began (production's margin is 15 s; the
-  // survivor would wait it out in full for nothing the test asserts).
-  { concurrency: 1, pollIntervalMs: 100, schedulePrune: false, leaseMarginSeconds: 5 },
+  // Its claim's lock lapses 5 s after the attempt began (production's is the timeout + 15 s; the
+  // survivor would wait it out in full for nothing the test asserts). The test reads the lock
+  // still held within a second of the kill.
+  { concurrency: 1, pollIntervalMs: 100, schedulePrune: false, leaseMarginSeconds: 2 },
 );
 process.stdout.write('ready\n');

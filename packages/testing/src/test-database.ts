@@ -9,6 +9,8 @@ import { appDatabaseUrl, loadEnv, type Env } from '@plinth/core/env';
 export interface PlinthTestContext {
   serverUrl: string;
   templateName: string;
+  /** How this run's test databases are named, so that its teardown finds every one left. */
+  databasePrefix: string;
   appDbPassword: string;
 }
 
@@ -39,8 +41,7 @@ export function useTestDatabase(envOverrides: Record<string, string> = {}): Test
   const state: Partial<TestDatabase> = {};
   beforeAll(async () => {
     const context = inject('plinthTest');
-    const name = `plinth_test_${randomBytes(6).toString('hex')}`;
-    await createFromTemplate(context.serverUrl, name, context.templateName);
+    const name = await takeDatabase(context);
     const ownerUrl = withDatabaseName(context.serverUrl, name);
     const env = loadEnv({
       NODE_ENV: 'test',
@@ -50,6 +51,11 @@ export function useTestDatabase(envOverrides: Record<string, string> = {}): Test
       // /api/v1 limits far out of reach, so that sweeps and matrices never meet a 429; the rate-limit
       // tests opt back in with a scale of their own.
       API_RATE_LIMIT_SCALE: '1000',
+      // Nodes a test starts pick up work at once: job workers poll at pg-boss's floor and the outbox
+      // relay at its setting's floor, instead of production's 2 s and 1 s. Each mail, notification
+      // and event a test waits for crosses one or both hops.
+      JOBS_POLL_INTERVAL_SECONDS: '0.5',
+      OUTBOX_RELAY_INTERVAL_MS: '50',
       ...envOverrides,
     });
     const appUrl = appDatabaseUrl(env, ownerUrl);
@@ -65,10 +71,9 @@ export function useTestDatabase(envOverrides: Record<string, string> = {}): Test
   afterAll(async () => {
     await state.app?.close();
     await state.owner?.close();
-    if (state.name) {
-      const context = inject('plinthTest');
-      await dropDatabase(context.serverUrl, state.name);
-    }
+    // Dropped while the next file of this worker runs: nothing uses the database any more, and the
+    // run's teardown drops whatever is left when the workers end (tests/global-setup.ts).
+    if (state.name) void dropDatabase(inject('plinthTest').serverUrl, state.name).catch(() => {});
   });
   return new Proxy(state as TestDatabase, {
     get(target, property: string) {
@@ -77,6 +82,28 @@ export function useTestDatabase(envOverrides: Record<string, string> = {}): Test
       return value;
     },
   });
+}
+
+/**
+ * A clone made ahead for the next file of this worker process. Files that do not mock modules
+ * share a worker (ADR 0038), so this module outlives one file: while a file runs its tests, the
+ * clone for the one after it is copied beside them, and that file starts without waiting for it.
+ */
+let spare: { template: string; name: Promise<string | undefined> } | undefined;
+
+async function takeDatabase(context: PlinthTestContext): Promise<string> {
+  const ready = spare?.template === context.templateName ? await spare.name : undefined;
+  spare = undefined;
+  const name = ready ?? (await cloneTemplate(context));
+  const next = cloneTemplate(context).catch(() => undefined);
+  spare = { template: context.templateName, name: next };
+  return name;
+}
+
+async function cloneTemplate(context: PlinthTestContext): Promise<string> {
+  const name = `${context.databasePrefix}${randomBytes(6).toString('hex')}`;
+  await createFromTemplate(context.serverUrl, name, context.templateName);
+  return name;
 }
 
 async function createFromTemplate(serverUrl: string, name: string, template: string): Promise<void> {

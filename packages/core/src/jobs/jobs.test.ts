@@ -185,11 +185,13 @@ describe('jobs on pg-boss, as the app role', () => {
       });
     }
     // A schedule for this very minute of the day ('M H * * *', UTC): due at once (its last time is
-    // under 60 s ago), and not again for a day, so any second firing is a duplicate, even if the
-    // check runs into the next minute. Only the last 20 s of a minute are too short to be sure it
-    // fires at all: then the schedule names the next minute and the test waits for it.
+    // under 60 s ago), and not again for a day, so any second firing is a duplicate. The clocks turn
+    // every second here, so the first turn after the schedule is written fires it and the next turns
+    // re-check it while it is still due. Only the last 10 s of a minute are too short to be sure of
+    // both: then the schedule names the next minute and the test waits for it (one run in six, for a
+    // few seconds), rather than for whatever is left of every minute.
     let at = new Date();
-    if (at.getUTCSeconds() >= 40) {
+    if (at.getUTCSeconds() >= 50) {
       await new Promise((resolve) =>
         setTimeout(resolve, (60 - at.getUTCSeconds()) * 1000 - at.getUTCMilliseconds() + 50),
       );
@@ -197,8 +199,34 @@ describe('jobs on pg-boss, as the app role', () => {
     }
     await nodes[0]!.schedule(ticking.name, `${at.getUTCMinutes()} ${at.getUTCHours()} * * *`, { tick: true });
     await until(() => (fired.length > 0 ? fired : undefined), 20_000);
-    // Give every node's clock several more turns to (wrongly) fire again.
-    await new Promise((resolve) => setTimeout(resolve, 4_000));
+    // Let the cluster's clock take several more turns to (wrongly) fire again: each turn is one
+    // node winning pg-boss's cron_on update, then re-reading the schedule, which is still due. Counted
+    // from the database rather than guessed from a sleep, so a slow machine waits for real turns.
+    const turnOf = async () => {
+      const { rows } = await testDb.owner.pool.query<{ cron_on: Date | null }>(
+        `select cron_on from ${testDb.env.jobsSchema}.version`,
+      );
+      return rows[0]!.cron_on?.getTime();
+    };
+    const turns = new Set<number | undefined>([await turnOf()]);
+    await until(async () => {
+      turns.add(await turnOf());
+      // Three turns after the one that fired: the two before the last have finished sending.
+      return turns.size > 3 ? true : undefined;
+    });
+    // The relay queue holds one send for the schedule, and the queue one job: duplicates would show
+    // here even if a worker had not picked them up yet.
+    const { rows: sends } = await testDb.owner.pool.query<{ n: number }>(
+      `select count(*)::int as n from ${testDb.env.jobsSchema}.job
+       where name = '__pgboss__send-it' and data->>'name' = $1`,
+      [ticking.name],
+    );
+    expect(sends[0]!.n).toBe(1);
+    const { rows: ticks } = await testDb.owner.pool.query<{ n: number }>(
+      `select count(*)::int as n from ${testDb.env.jobsSchema}.job where name = $1`,
+      [ticking.name],
+    );
+    expect(ticks[0]!.n).toBe(1);
     expect(fired).toHaveLength(1);
   }, 70_000);
 });
