@@ -32,7 +32,7 @@ function testFilesUnder(dir: string): string[] {
 // What both projects share. The global setup stays on the root project alone: it runs once, and
 // the projects read the template it provides from the root's context.
 const common = {
-  setupFiles: ['tests/fail-on-console.ts', 'tests/fast-password-hashing.ts'],
+  setupFiles: ['tests/next-environment.ts', 'tests/fail-on-console.ts', 'tests/fast-password-hashing.ts'],
   pool: 'forks' as const,
   testTimeout: 30_000,
   hookTimeout: 60_000,

@@ -1,8 +1,10 @@
+// First: Next's request scope must be possible before any module of the app loads Next.
+import { asServerActions } from '../next-request';
 import { randomUUID } from 'node:crypto';
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Permission } from '@plinth/core/access';
 import { ensureCustomer, syncCatalog } from '@plinth/core/billing';
 import type { ErrorCode } from '@plinth/core/errors';
@@ -17,19 +19,19 @@ import type { MemberRole } from '@plinth/db';
 import { makeStaff, useTestDatabase } from '@plinth/testing';
 import { startFakeStripe, type FakeStripe } from '@plinth/testing/fake-stripe';
 import { queues } from '../../apps/server/src/wiring';
-import * as acceptActions from '../../apps/web/app/(auth)/invitations/accept/actions';
-import * as systemActions from '../../apps/web/app/(signed-in)/admin/system/actions';
-import * as accountActions from '../../apps/web/app/(signed-in)/account/actions';
-import * as appActions from '../../apps/web/app/(signed-in)/app/actions';
-import * as auditActions from '../../apps/web/app/(signed-in)/w/[slug]/audit/actions';
-import * as billingActions from '../../apps/web/app/(signed-in)/w/[slug]/billing/actions';
-import * as memberActions from '../../apps/web/app/(signed-in)/w/[slug]/members/actions';
-import * as projectActions from '../../apps/web/app/(signed-in)/w/[slug]/projects/actions';
-import * as workspaceActions from '../../apps/web/app/(signed-in)/w/[slug]/actions';
-import * as attachmentActions from '../../apps/web/app/(signed-in)/w/[slug]/projects/[id]/actions';
-import * as settingsActions from '../../apps/web/app/(signed-in)/w/[slug]/settings/actions';
-import * as apiKeyActions from '../../apps/web/app/(signed-in)/w/[slug]/settings/api-keys/actions';
-import * as webhookActions from '../../apps/web/app/(signed-in)/w/[slug]/settings/webhooks/actions';
+import * as acceptActionsModule from '../../apps/web/app/(auth)/invitations/accept/actions';
+import * as systemActionsModule from '../../apps/web/app/(signed-in)/admin/system/actions';
+import * as accountActionsModule from '../../apps/web/app/(signed-in)/account/actions';
+import * as appActionsModule from '../../apps/web/app/(signed-in)/app/actions';
+import * as auditActionsModule from '../../apps/web/app/(signed-in)/w/[slug]/audit/actions';
+import * as billingActionsModule from '../../apps/web/app/(signed-in)/w/[slug]/billing/actions';
+import * as memberActionsModule from '../../apps/web/app/(signed-in)/w/[slug]/members/actions';
+import * as projectActionsModule from '../../apps/web/app/(signed-in)/w/[slug]/projects/actions';
+import * as workspaceActionsModule from '../../apps/web/app/(signed-in)/w/[slug]/actions';
+import * as attachmentActionsModule from '../../apps/web/app/(signed-in)/w/[slug]/projects/[id]/actions';
+import * as settingsActionsModule from '../../apps/web/app/(signed-in)/w/[slug]/settings/actions';
+import * as apiKeyActionsModule from '../../apps/web/app/(signed-in)/w/[slug]/settings/api-keys/actions';
+import * as webhookActionsModule from '../../apps/web/app/(signed-in)/w/[slug]/settings/webhooks/actions';
 import { useIdentityApp } from '../identity/identity-app';
 import { signedInPerson, type Person } from './people';
 import { editors, everyone, managers, ownerOnly } from './reviewed-grants';
@@ -44,29 +46,22 @@ import {
 // as Next calls it (the request's headers from next/headers, the process's wiring from the server
 // context), for a member of another workspace and for each role, against the permission table.
 
-/** What next/headers hands the action: the request of the person the test is acting as. */
-const request = vi.hoisted(() => ({ headers: new Headers() }));
-
-vi.mock('next/headers', () => ({
-  headers: async () => request.headers,
-  cookies: async () => ({ get: () => undefined, getAll: () => [], has: () => false, set: () => {} }),
-}));
-vi.mock('next/cache', () => ({ revalidatePath: () => {}, revalidateTag: () => {} }));
-// Next's control flow as recognisable errors; runAction's unstable_rethrow lets them through.
-vi.mock('next/navigation', () => {
-  const isNext = (error: unknown) => error instanceof Error && error.message.startsWith('NEXT_');
-  return {
-    notFound: () => {
-      throw new Error('NEXT_NOT_FOUND');
-    },
-    redirect: (url: string) => {
-      throw new Error(`NEXT_REDIRECT:${url}`);
-    },
-    unstable_rethrow: (error: unknown) => {
-      if (isNext(error)) throw error;
-    },
-  };
-});
+// Each call runs in Next's own request scope (tests/next-request.ts): the real next/headers,
+// next/cache and next/navigation, with the headers of the person the test is acting as.
+const request = { headers: new Headers() };
+const acceptActions = asServerActions(acceptActionsModule, () => request.headers);
+const systemActions = asServerActions(systemActionsModule, () => request.headers);
+const accountActions = asServerActions(accountActionsModule, () => request.headers);
+const appActions = asServerActions(appActionsModule, () => request.headers);
+const auditActions = asServerActions(auditActionsModule, () => request.headers);
+const billingActions = asServerActions(billingActionsModule, () => request.headers);
+const memberActions = asServerActions(memberActionsModule, () => request.headers);
+const projectActions = asServerActions(projectActionsModule, () => request.headers);
+const workspaceActions = asServerActions(workspaceActionsModule, () => request.headers);
+const attachmentActions = asServerActions(attachmentActionsModule, () => request.headers);
+const settingsActions = asServerActions(settingsActionsModule, () => request.headers);
+const apiKeyActions = asServerActions(apiKeyActionsModule, () => request.headers);
+const webhookActions = asServerActions(webhookActionsModule, () => request.headers);
 
 // Webhook endpoints point at a closed loopback port: the development allowance lets them be created.
 const testDb = useTestDatabase({ WEBHOOK_ALLOW_PRIVATE: 'loopback' });
@@ -582,7 +577,7 @@ describe.each(cases)('$name ($file)', (actionCase) => {
   it('is not_found with no data for a member of another workspace', async () => {
     const f = await refusalFixture(actionCase);
     const outcome = await call(people.outsider, actionCase, f);
-    if ('thrown' in outcome) expect(outcome.thrown).toBe('NEXT_NOT_FOUND');
+    if ('thrown' in outcome) expect(outcome.thrown).toBe('NEXT_HTTP_ERROR_FALLBACK;404');
     else {
       expect(outcome).toMatchObject({ ok: false, error: { code: 'not_found' } });
       expect(outcome).not.toHaveProperty('data');
