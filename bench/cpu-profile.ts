@@ -66,14 +66,41 @@ function sourceMapFor(url: string): SourceMap | null {
   return map;
 }
 
-/** Where a function was written: its original source through the bundle's source map, else its url. */
-function originOf(frame: CallFrame): string {
+/**
+ * Where a function was written (its original source through the bundle's source map, else its
+ * url), and the path its package is read from. Sources named relative to the bundle (Turbopack's
+ * chunks, Next's runtime) are resolved from it; a source in node_modules names its package itself,
+ * and one that leads nowhere on disk (a package mapping its build to sources it does not ship)
+ * belongs to the bundle's package.
+ */
+function originOf(frame: CallFrame): { origin: string; packagePath: string } {
   const map = sourceMapFor(frame.url);
   if (map) {
     const entry = map.findEntry(frame.lineNumber, frame.columnNumber) as { originalSource?: string };
-    if (entry.originalSource) return entry.originalSource;
+    const source = entry.originalSource;
+    if (source?.startsWith('.')) {
+      const resolved = path.resolve(path.dirname(fileURLToPath(frame.url)), source);
+      const packagePath = source.includes('node_modules/')
+        ? source
+        : existsOnDisk(resolved)
+          ? resolved
+          : frame.url;
+      return { origin: resolved, packagePath };
+    }
+    if (source) return { origin: source, packagePath: source };
   }
-  return frame.url;
+  return { origin: frame.url, packagePath: frame.url };
+}
+
+const onDisk = new Map<string, boolean>();
+
+function existsOnDisk(file: string): boolean {
+  let known = onDisk.get(file);
+  if (known === undefined) {
+    known = existsSync(file);
+    onDisk.set(file, known);
+  }
+  return known;
 }
 
 /**
@@ -83,7 +110,8 @@ function originOf(frame: CallFrame): string {
  */
 export function packageOf(origin: string, functionName: string): string {
   if (origin === '') return functionName.startsWith('(') ? functionName : '(native code)';
-  const normal = origin.replaceAll('\\', '/');
+  // Paths from file: URLs keep their escapes (%40 for the @ of a scoped package).
+  const normal = safeDecode(origin).replaceAll('\\', '/');
   const compiled = /\/dist\/compiled\/((?:@[^/]+\/)?[^/]+)\//u.exec(normal);
   if (compiled) return `${compiled[1]} (compiled into next)`;
   const modules = normal.lastIndexOf('node_modules/');
@@ -99,8 +127,16 @@ export function packageOf(origin: string, functionName: string): string {
   return normal;
 }
 
+function safeDecode(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}
+
 function shortOrigin(origin: string): string {
-  const normal = origin.replaceAll('\\', '/');
+  const normal = safeDecode(origin).replaceAll('\\', '/');
   const at = Math.max(normal.lastIndexOf('node_modules/'), normal.lastIndexOf('/dist/compiled/'));
   if (at >= 0) return normal.slice(at).replace(/^\/dist\/compiled\//u, 'next/compiled/');
   for (const marker of ['apps/', 'packages/', 'bench/', 'webpack://next/./']) {
@@ -155,8 +191,8 @@ function addSelfTimes(
     if (functionName === '(idle)') continue;
     const ms = micros / 1000;
     busyMs += ms;
-    const origin = originOf(node.callFrame);
-    const pkg = packageOf(origin, functionName);
+    const { origin, packagePath } = originOf(node.callFrame);
+    const pkg = packageOf(packagePath, functionName);
     byPackage.set(pkg, (byPackage.get(pkg) ?? 0) + ms);
     const name = functionName || '(anonymous)';
     const where = url === '' ? '' : ` ${shortOrigin(origin)}`;
