@@ -12,6 +12,13 @@ export type TargetCommand =
   | { type: 'start'; target: TargetName; ownerUrl: string; envSource: Record<string, string | undefined> }
   /** The target process's CPU time so far (process.cpuUsage()), to charge a round its CPU. */
   | { type: 'cpu' }
+  /**
+   * V8's sampling profiler in the target process (node:inspector): `start` begins a profile, `stop`
+   * ends it and writes it as a .cpuprofile (Chrome DevTools' format) to `file`. Answered by
+   * ProfileReply. bench/pages.ts --cpu-prof profiles each page's measured rounds this way.
+   */
+  | { type: 'profile'; action: 'start' }
+  | { type: 'profile'; action: 'stop'; file: string }
   | { type: 'stop' };
 
 export type TargetReply = { type: 'listening'; port: number } | ChildFailure;
@@ -23,6 +30,12 @@ export interface CpuReply {
   systemMicros: number;
   /** The process's resident memory now (process.memoryUsage.rss()), in bytes. */
   rssBytes?: number;
+}
+
+/** The answer to `{ type: 'profile' }`: the profiler started, or the profile written to `file`. */
+export interface ProfileReply {
+  type: 'profile';
+  file?: string;
 }
 
 export interface LoadCommand {

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { readdir, readFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import pg from 'pg';
@@ -15,12 +15,14 @@ import {
   resetLoopbackAuthLimits,
 } from './bench-database';
 import { parseBenchOptions } from './cli-options';
+import { profileLines, summariseProfiles } from './cpu-profile';
 import {
   ChildHandle,
   type CpuReply,
   type LoadCommand,
   type LoadReply,
   type LoadResult,
+  type ProfileReply,
   type TargetCommand,
   type TargetReply,
 } from './ipc';
@@ -46,6 +48,9 @@ import { Client } from './signed-in-person';
 // BENCH_PAGES_BASELINE, which this script sets). Prints req/s, p50/p99, server CPU per render (the
 // nodes' process CPU time over the run / its answers), the ratio to the baseline, RSS per node at
 // idle and after the run, and whether issue 18's targets are met. Loopback only; asserts nothing.
+// With --cpu-prof, each node runs V8's sampling profiler over every measured round, writes one
+// .cpuprofile per node, page and round (open them in Chrome DevTools or speedscope), and the report
+// adds each page's top self time per package and per function, per node.
 
 const REQUEST_TIMEOUT_MS = 10_000;
 const PROJECT_COUNT = 20;
@@ -57,14 +62,15 @@ const WARM_UP_PASS_MS = 5_000;
 
 const USAGE =
   'usage: npm run bench:pages -- [--all] [--connections 50] [--duration 10] [--warmup 2] [--rounds 2] ' +
-  '[--pg-port 54351] [--data-dir .data/bench-pages]';
+  '[--pg-port 54351] [--data-dir .data/bench-pages] [--cpu-prof]';
 const options = parseBenchOptions({
   pgPort: 54351,
   dataDir: '.data/bench-pages',
   usage: USAGE,
-  switches: ['all'] as const,
+  switches: ['all', 'cpu-prof'] as const,
 });
 const single = options.switches.all;
+const profiling = options.switches['cpu-prof'];
 const repoRoot = path.resolve(import.meta.dirname, '..');
 if (!existsSync(path.join(repoRoot, 'apps/web/.next/BUILD_ID'))) {
   progress(
@@ -113,7 +119,7 @@ async function postgresTicks(postmaster: number | undefined): Promise<number | u
   return total;
 }
 
-const nodes = new Map<Node, ChildHandle<TargetCommand, TargetReply | CpuReply>>();
+const nodes = new Map<Node, ChildHandle<TargetCommand, TargetReply | CpuReply | ProfileReply>>();
 
 async function sample(postmaster: number | undefined): Promise<Sample> {
   const micros = new Map<Node, number>();
@@ -220,8 +226,12 @@ async function createWorkspace(client: Client, owner: OwnerDatabase, cookie: str
   return slug;
 }
 
-/** Both pages answer 200 with every project's name; the signed-in one sends a stranger to sign in. */
-async function probe(webUrl: string, pagePath: string, headers: Record<string, string>): Promise<void> {
+/**
+ * Both pages answer 200 with every project's name (the signed-in one sends a stranger to sign in);
+ * answers the page's size in bytes, since every byte of HTML and of its RSC payload is rendered,
+ * escaped and written on each request.
+ */
+async function probe(webUrl: string, pagePath: string, headers: Record<string, string>): Promise<number> {
   const response = await fetch(`${webUrl}${pagePath}`, {
     headers,
     redirect: 'manual',
@@ -234,6 +244,7 @@ async function probe(webUrl: string, pagePath: string, headers: Record<string, s
     (_, index) => `Project ${String(index + 1).padStart(2, '0')}`,
   ).filter((name) => !html.includes(name));
   if (missing.length > 0) throw new Error(`${pagePath}: the page lacks ${missing.join(', ')}`);
+  return Buffer.byteLength(html);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -285,7 +296,7 @@ try {
         { node: 'web', role: 'web', port: webPort, extra: { BENCH_PAGES_BASELINE: 'true' } },
       ];
   for (const { node, role, port, extra } of started) {
-    const child = ChildHandle.fork<TargetCommand, TargetReply | CpuReply>(
+    const child = ChildHandle.fork<TargetCommand, TargetReply | CpuReply | ProfileReply>(
       new URL('./target-server.ts', import.meta.url),
       `${role} node`,
       // The node's variables in its environment too, as an operator starts it: code that reads
@@ -318,7 +329,8 @@ try {
     'signed-in': `/w/${slug}/projects`,
   };
   const headersFor: Record<Row, Record<string, string>> = { baseline: {}, 'signed-in': { cookie } };
-  for (const { name } of ROWS) await probe(webUrl, paths[name], headersFor[name]);
+  const htmlBytes = new Map<Row, number>();
+  for (const { name } of ROWS) htmlBytes.set(name, await probe(webUrl, paths[name], headersFor[name]));
   // Without the cookie: no project, and the way to sign in (a redirect, or, once the streamed shell
   // has answered 200 under the page's loading.tsx, Next's redirect inside the stream).
   const stranger = await fetch(`${webUrl}${paths['signed-in']}`, { redirect: 'manual' });
@@ -357,8 +369,18 @@ try {
     progress(`warmed up ${label}`);
   }
   const runMs = (options.warmupSeconds + options.durationSeconds) * 1000;
+  // --cpu-prof: one profile per node, page and round, in a directory of this run's own.
+  const profileDir = profiling
+    ? path.resolve(options.dataDir, 'profiles', new Date().toISOString().replaceAll(':', '-'))
+    : undefined;
+  if (profileDir) await mkdir(profileDir, { recursive: true });
+  const profiles = new Map<string, string[]>();
+  const answers = new Map<Row, number>(ROWS.map(({ name }) => [name, 0]));
   for (let round = 1; round <= options.rounds; round += 1) {
     for (const { name, label } of ROWS) {
+      if (profileDir) {
+        for (const child of nodes.values()) await child.request({ type: 'profile', action: 'start' }, 10_000);
+      }
       const before = await sample(postmaster);
       const result = await load.request(
         {
@@ -374,6 +396,14 @@ try {
         runMs + REQUEST_TIMEOUT_MS + 10_000,
       );
       const after = await sample(postmaster);
+      if (profileDir) {
+        for (const [node, child] of nodes) {
+          const file = path.join(profileDir, `${single ? 'all' : node}-${name}-round${round}.cpuprofile`);
+          await child.request({ type: 'profile', action: 'stop', file }, 60_000);
+          profiles.set(`${node} ${name}`, [...(profiles.get(`${node} ${name}`) ?? []), file]);
+        }
+      }
+      answers.set(name, (answers.get(name) ?? 0) + (result.answered ?? result.requests));
       results.get(name)!.push(result);
       cpu.get(name)!.push(perRender(before, after, result.answered ?? result.requests));
       progress(`round ${round}/${options.rounds}  ${label.padEnd(24)} ${describe(result)}`);
@@ -413,6 +443,7 @@ try {
     `  signed-in: ${cpuText(signedInCpu)} — target ≤ ${TARGET_CPU_MS} ms: ${cpuMs <= TARGET_CPU_MS ? 'met' : 'NOT met'}`,
     `  baseline:  ${cpuText(baselineCpu)}`,
     `RSS: idle after start ${rss(idle)}; after the run ${rss(afterRun)}`,
+    `HTML per answer: ${ROWS.map(({ name, label }) => `${label} ${((htmlBytes.get(name) ?? 0) / 1024).toFixed(1)} KiB`).join(', ')}`,
     `Each row is the best of ${options.rounds} alternating rounds (baseline, signed-in, …) by req/s, with that round’s p50/p99/errors.`,
     windowLine(options),
     'baseline = /bench/projects/{slug} (apps/web/app/bench): the same ProjectList from one message to Postgres ' +
@@ -421,6 +452,20 @@ try {
       'in production mode, on 127.0.0.1; the load generator (node:http, keep-alive, closed loop) in its own process.',
     loadLine(loadBefore),
   ];
+  if (profileDir) {
+    lines.push(
+      '',
+      `CPU profiles (--cpu-prof; V8's sampler at 1 ms, which itself adds CPU to the figures above): ${profileDir}`,
+    );
+    for (const { name, label } of ROWS) {
+      for (const node of nodes.keys()) {
+        const files = profiles.get(`${node} ${name}`) ?? [];
+        if (files.length === 0) continue;
+        lines.push(`  ${label}, ${single ? 'all' : node} node, ${files.length} round(s):`);
+        lines.push(...profileLines(await summariseProfiles(files), answers.get(name) ?? 1));
+      }
+    }
+  }
   process.stdout.write(`${lines.join('\n')}\n`);
 } catch (error) {
   shutdown.fail(error);

@@ -1,11 +1,13 @@
+import { writeFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
+import { Session as InspectorSession } from 'node:inspector/promises';
 import type { AddressInfo } from 'node:net';
 import pg from 'pg';
 import { appDatabaseUrl, loadEnv, type Env } from '@plinth/core/env';
 import { createLogger } from '@plinth/core/logger';
 import { startPlinth } from '../apps/server/src/start';
 import { version } from '../apps/server/src/version';
-import type { CpuReply, TargetCommand, TargetName, TargetReply } from './ipc';
+import type { CpuReply, ProfileReply, TargetCommand, TargetName, TargetReply } from './ipc';
 import { startRawApiServer } from './raw-api';
 
 // Child process of bench/health.ts, bench/auth.ts and bench/api.ts: serves one target (plinth:
@@ -21,7 +23,7 @@ interface RunningTarget {
 let running: RunningTarget | undefined;
 let stopping: Promise<void> | undefined;
 
-function reply(message: TargetReply | CpuReply): void {
+function reply(message: TargetReply | CpuReply | ProfileReply): void {
   process.send?.(message);
 }
 
@@ -106,7 +108,40 @@ function stopAndExit(): Promise<void> {
   return stopping;
 }
 
+// V8's sampling profiler, on this process's own inspector session: only while a bench asks for it
+// (bench/pages.ts --cpu-prof), so an ordinary run pays nothing for it.
+let profiler: InspectorSession | undefined;
+
+async function profile(command: Extract<TargetCommand, { type: 'profile' }>): Promise<ProfileReply> {
+  if (command.action === 'start') {
+    if (profiler) throw new Error('a profile is already running');
+    const session = new InspectorSession();
+    session.connect();
+    await session.post('Profiler.enable');
+    // 1 ms between samples, not V8's default of about 0.1 ms: coarse enough that the profiler's own
+    // cost stays small beside a render of tens of milliseconds, fine enough for tens of thousands
+    // of samples over a round.
+    await session.post('Profiler.setSamplingInterval', { interval: 1000 });
+    await session.post('Profiler.start');
+    profiler = session;
+    return { type: 'profile' };
+  }
+  if (!profiler) throw new Error('no profile is running');
+  const session = profiler;
+  profiler = undefined;
+  const { profile: result } = await session.post('Profiler.stop');
+  session.disconnect();
+  await writeFile(command.file, JSON.stringify(result));
+  return { type: 'profile', file: command.file };
+}
+
 process.on('message', (message: TargetCommand) => {
+  if (message.type === 'profile') {
+    profile(message).then(reply, (error: unknown) =>
+      reply({ type: 'failed', message: error instanceof Error ? error.message : String(error) }),
+    );
+    return;
+  }
   if (message.type === 'stop') {
     void stopAndExit();
     return;
