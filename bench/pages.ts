@@ -375,7 +375,6 @@ try {
     : undefined;
   if (profileDir) await mkdir(profileDir, { recursive: true });
   const profiles = new Map<string, string[]>();
-  const answers = new Map<Row, number>(ROWS.map(({ name }) => [name, 0]));
   for (let round = 1; round <= options.rounds; round += 1) {
     for (const { name, label } of ROWS) {
       if (profileDir) {
@@ -403,7 +402,6 @@ try {
           profiles.set(`${node} ${name}`, [...(profiles.get(`${node} ${name}`) ?? []), file]);
         }
       }
-      answers.set(name, (answers.get(name) ?? 0) + (result.answered ?? result.requests));
       results.get(name)!.push(result);
       cpu.get(name)!.push(perRender(before, after, result.answered ?? result.requests));
       progress(`round ${round}/${options.rounds}  ${label.padEnd(24)} ${describe(result)}`);
@@ -462,7 +460,11 @@ try {
         const files = profiles.get(`${node} ${name}`) ?? [];
         if (files.length === 0) continue;
         lines.push(`  ${label}, ${single ? 'all' : node} node, ${files.length} round(s):`);
-        lines.push(...profileLines(await summariseProfiles(files), answers.get(name) ?? 1));
+        // Per render: over every answer of the page's profiled rounds.
+        const answers = results
+          .get(name)!
+          .reduce((sum, round) => sum + (round.answered ?? round.requests), 0);
+        lines.push(...profileLines(await summariseProfiles(files), Math.max(1, answers)));
       }
     }
   }

@@ -22,7 +22,7 @@ import { createWorkStore } from 'next/dist/server/async-storage/work-store';
  * Runs `work` (one server action call) as the action of a request with `headers`. Each call is a
  * request of its own, as each action call from a browser is.
  */
-export async function inActionRequest<T>(headers: Headers, work: () => Promise<T>): Promise<T> {
+async function inActionRequest<T>(headers: Headers, work: () => Promise<T>): Promise<T> {
   if (
     !(workAsyncStorage instanceof AsyncLocalStorage) ||
     !(workUnitAsyncStorage instanceof AsyncLocalStorage)

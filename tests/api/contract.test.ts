@@ -823,6 +823,7 @@ describe('every operation in the OpenAPI document', () => {
     // Eight operations at a time, side by side (none of these requests changes anything), each
     // one's anonymous request before its non-member one.
     const operations = operationsOf(document);
+    const cookie = [...outsider.client.cookies].map(([name, value]) => `${name}=${value}`).join('; ');
     for (let start = 0; start < operations.length; start += 8) {
       await Promise.all(
         operations.slice(start, start + 8).map(async ({ method, path, operation }) => {
@@ -842,7 +843,6 @@ describe('every operation in the OpenAPI document', () => {
           expect(anonymous.status, `${method} ${path}`).toBe(401);
           validate(method, path, 401, await anonymous.json());
           if (!path.includes('{slug}') || path.endsWith('/restore')) return;
-          const cookie = [...outsider.client.cookies].map(([name, value]) => `${name}=${value}`).join('; ');
           const stranger = await fetch(url, {
             method: method.toUpperCase(),
             headers: { origin: app.url, cookie },

@@ -1,5 +1,5 @@
 // First: Next's request scope must be possible before any module of the app loads Next.
-import { inActionRequest } from '../next-request';
+import { asServerActions } from '../next-request';
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -32,8 +32,7 @@ import { PASSWORD, signedInPerson, type Person } from '../tenancy/people';
 // Server actions run as Next calls them: in Next's own request scope (tests/next-request.ts), with
 // the request's headers from next/headers.
 const request = { headers: new Headers() };
-const createProjectAction = (...args: Parameters<typeof projectActions.createProjectAction>) =>
-  inActionRequest(request.headers, () => projectActions.createProjectAction(...args));
+const { createProjectAction } = asServerActions(projectActions, () => request.headers);
 
 // Small enough for a quick test, large enough for a busy machine to connect in time when all is well.
 const bounds = { connectMs: 2_500, queryMs: 3_000, statementMs: 2_000 };

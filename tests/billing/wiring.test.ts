@@ -31,7 +31,6 @@ beforeAll(async () => {
     port,
     host: '127.0.0.1',
     appUrl: url,
-    jobsPollIntervalSeconds: 0.5,
     billing: {
       ...testDb.env.billing,
       stripeSecretKey: fake.secretKey,

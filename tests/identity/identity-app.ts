@@ -60,7 +60,6 @@ export function useIdentityApp(
         port,
         host: '127.0.0.1',
         appUrl: url,
-        jobsPollIntervalSeconds: 0.5,
         storage: storageEnv,
         ...options.env,
       };

@@ -49,19 +49,20 @@ import {
 // Each call runs in Next's own request scope (tests/next-request.ts): the real next/headers,
 // next/cache and next/navigation, with the headers of the person the test is acting as.
 const request = { headers: new Headers() };
-const acceptActions = asServerActions(acceptActionsModule, () => request.headers);
-const systemActions = asServerActions(systemActionsModule, () => request.headers);
-const accountActions = asServerActions(accountActionsModule, () => request.headers);
-const appActions = asServerActions(appActionsModule, () => request.headers);
-const auditActions = asServerActions(auditActionsModule, () => request.headers);
-const billingActions = asServerActions(billingActionsModule, () => request.headers);
-const memberActions = asServerActions(memberActionsModule, () => request.headers);
-const projectActions = asServerActions(projectActionsModule, () => request.headers);
-const workspaceActions = asServerActions(workspaceActionsModule, () => request.headers);
-const attachmentActions = asServerActions(attachmentActionsModule, () => request.headers);
-const settingsActions = asServerActions(settingsActionsModule, () => request.headers);
-const apiKeyActions = asServerActions(apiKeyActionsModule, () => request.headers);
-const webhookActions = asServerActions(webhookActionsModule, () => request.headers);
+const asBrowser = <M extends object>(module: M) => asServerActions(module, () => request.headers);
+const acceptActions = asBrowser(acceptActionsModule);
+const systemActions = asBrowser(systemActionsModule);
+const accountActions = asBrowser(accountActionsModule);
+const appActions = asBrowser(appActionsModule);
+const auditActions = asBrowser(auditActionsModule);
+const billingActions = asBrowser(billingActionsModule);
+const memberActions = asBrowser(memberActionsModule);
+const projectActions = asBrowser(projectActionsModule);
+const workspaceActions = asBrowser(workspaceActionsModule);
+const attachmentActions = asBrowser(attachmentActionsModule);
+const settingsActions = asBrowser(settingsActionsModule);
+const apiKeyActions = asBrowser(apiKeyActionsModule);
+const webhookActions = asBrowser(webhookActionsModule);
 
 // Webhook endpoints point at a closed loopback port: the development allowance lets them be created.
 const testDb = useTestDatabase({ WEBHOOK_ALLOW_PRIVATE: 'loopback' });

@@ -10,7 +10,7 @@ const testDb = useTestDatabase();
 let worker: RunningPlinth;
 
 beforeAll(async () => {
-  const env = { ...testDb.env, role: 'worker' as const, jobsPollIntervalSeconds: 0.5 };
+  const env = { ...testDb.env, role: 'worker' as const };
   worker = await startPlinth(env, testDb.ownerUrl, { logger: createLogger({ level: 'silent' }) });
 });
 afterAll(() => worker?.stop());
