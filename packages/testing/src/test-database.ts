@@ -53,7 +53,8 @@ export function useTestDatabase(envOverrides: Record<string, string> = {}): Test
       API_RATE_LIMIT_SCALE: '1000',
       // Nodes a test starts pick up work at once: job workers poll at pg-boss's floor and the outbox
       // relay at its setting's floor, instead of production's 2 s and 1 s. Each mail, notification
-      // and event a test waits for crosses one or both hops.
+      // and event a test waits for crosses one or both hops. A send in the test's process wakes the
+      // workers of its queue (JobQueue), so the poll is left for retries, delayed jobs and the rest.
       JOBS_POLL_INTERVAL_SECONDS: '0.5',
       OUTBOX_RELAY_INTERVAL_MS: '50',
       ...envOverrides,

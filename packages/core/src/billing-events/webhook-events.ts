@@ -137,6 +137,8 @@ export async function replayStripeEvent(
     );
     return rows[0].status;
   });
+  // Committed: this process's stripe-event workers take it now rather than at their next poll.
+  deps.jobs.wake(stripeEventQueue.name);
   deps.logger?.info({ event_id: eventId, previous_status: previousStatus }, 'stripe event replayed');
   return { id: eventId, status: 'pending' };
 }

@@ -36,6 +36,26 @@ export const JOB_CONTEXT_KEY = '_plinth_context';
 
 export type JobHandler<T = unknown> = (data: T, job: JobContext) => Promise<void>;
 
+/**
+ * The job workers running in this process, by database, jobs schema and queue: a send wakes the
+ * ones of its queue at once instead of leaving the job to their next poll. Shared by every JobQueue
+ * of the process, so that a node sending and a node working in one process (`PLINTH_ROLE=all`
+ * splits nothing, but the tests start an api and a worker node side by side) meet. A wake is only a
+ * hint: a worker woken for nothing fetches nothing and sleeps again, and a worker in another
+ * process still finds the job on its next poll.
+ */
+const localWorkers = new Map<string, Set<() => void>>();
+
+/** One key per database (host, port, name) and jobs schema, whatever the role or password in the URL. */
+function scopeOf(connectionString: string, schema: string): string {
+  try {
+    const url = new URL(connectionString);
+    return `${url.hostname}:${url.port}${url.pathname}|${schema}`;
+  } catch {
+    return `${connectionString}|${schema}`;
+  }
+}
+
 export interface JobQueueOptions {
   connectionString: string;
   schema: string;
@@ -69,6 +89,9 @@ export class JobQueue {
   readonly #pollingIntervalSeconds: number;
   readonly #errorReporter: ErrorReporter | undefined;
   readonly #onAttemptFailed: ((queue: string) => void) | undefined;
+  readonly #scope: string;
+  /** This queue's entries in `localWorkers`, removed when it stops. */
+  readonly #wakers: { key: string; wake: () => void }[] = [];
   #started = false;
   #stopping = false;
 
@@ -78,6 +101,7 @@ export class JobQueue {
     this.#pollingIntervalSeconds = options.pollingIntervalSeconds ?? 2;
     this.#errorReporter = options.errorReporter;
     this.#onAttemptFailed = options.onAttemptFailed;
+    this.#scope = scopeOf(options.connectionString, options.schema);
     this.#boss = new PgBoss({
       connectionString: options.connectionString,
       schema: options.schema,
@@ -117,6 +141,11 @@ export class JobQueue {
   }
 
   async stop(timeoutMs = 10_000): Promise<void> {
+    for (const { key, wake } of this.#wakers.splice(0)) {
+      const wakers = localWorkers.get(key);
+      wakers?.delete(wake);
+      if (wakers?.size === 0) localWorkers.delete(key);
+    }
     if (!this.#started) return;
     this.#started = false;
     this.#stopping = true;
@@ -128,6 +157,10 @@ export class JobQueue {
    * transaction: the job exists if and only if the transaction commits. With `id`, a second send of
    * the same id is a no-op (returns null). The job carries the running request's or job's context
    * (trace, workspace, actor), or `context` when given (the outbox relay passes the event's).
+   *
+   * Without `executor` (and without `startAfterSeconds`), the workers of the queue in this process
+   * are woken once the job is stored. With `executor` the job cannot be seen before the caller
+   * commits: call `wake(name)` after the commit, or leave it to the workers' next poll.
    */
   async send(
     name: string,
@@ -148,7 +181,20 @@ export class JobQueue {
       const executor = options.executor;
       sendOptions.db = { executeSql: (text, values) => executor.query(text, values) };
     }
-    return this.#boss.send(name, data, sendOptions);
+    const id = await this.#boss.send(name, data, sendOptions);
+    if (id !== null && !options.executor && !options.startAfterSeconds) this.wake(name);
+    return id;
+  }
+
+  /**
+   * Wakes this process's workers of a queue to fetch now rather than at their next poll: after a
+   * transaction that sent jobs with `executor` has committed. Harmless when nothing is due (the
+   * worker finds nothing and sleeps again); workers in other processes keep polling.
+   */
+  wake(name: string): void {
+    this.#assertQueue(name);
+    const wakers = localWorkers.get(`${this.#scope}|${name}`);
+    if (wakers) for (const wake of wakers) wake();
   }
 
   /**
@@ -162,6 +208,7 @@ export class JobQueue {
     await this.#boss.insert(
       jobs.map((job) => ({ name, data: withContext(job.data, context), ...(job.id ? { id: job.id } : {}) })),
     );
+    this.wake(name);
   }
 
   /** Cancels jobs not finished yet (work another job already did); unknown or finished ids are skipped. */
@@ -256,6 +303,15 @@ export class JobQueue {
         if (jobs.length === batchSize && !this.#stopping) this.#boss.notifyWorker(workerId);
       },
     );
+    // Sends in this process wake the worker (send(), sendMany(), wake()); it still polls for the rest.
+    const key = `${this.#scope}|${name}`;
+    const wake = () => {
+      if (!this.#stopping) this.#boss.notifyWorker(workerId);
+    };
+    this.#wakers.push({ key, wake });
+    const wakers = localWorkers.get(key) ?? new Set();
+    wakers.add(wake);
+    localWorkers.set(key, wakers);
   }
 
   /** A cron schedule (UTC) kept in the database; every worker node may run the clock safely. */

@@ -16,17 +16,18 @@ const batched = defineQueue({
   retryDelaySeconds: 1,
   retryBackoff: false,
 });
-const queues = [...platformQueues, flaky, doomed, plain, ticking, batched];
+const woken = defineQueue({ name: 'test.woken' });
+const queues = [...platformQueues, flaky, doomed, plain, ticking, batched, woken];
 
 const started: JobQueue[] = [];
-function node(runsWorkers = true): JobQueue {
+function node(runsWorkers = true, pollingIntervalSeconds = 0.5): JobQueue {
   const jobs = new JobQueue({
     connectionString: testDb.appUrl,
     schema: testDb.env.jobsSchema,
     logger,
     queues,
     runsWorkers,
-    pollingIntervalSeconds: 0.5,
+    pollingIntervalSeconds,
     clockIntervalSeconds: 1,
   });
   started.push(jobs);
@@ -169,6 +170,50 @@ describe('jobs on pg-boss, as the app role', () => {
     await jobs.cancel(plain.name, [id, '01900000-0000-7000-8000-00000000ffff']);
     expect((await jobs.boss.getJobById(plain.name, id))?.state).toBe('cancelled');
   });
+
+  it('a send wakes the workers of its queue in this process instead of leaving the job to their poll', async () => {
+    // The worker polls every 30 s and the test gives up after 10: only a wake brings a job in time.
+    // Another JobQueue of the process sends, as an api node does beside a worker node.
+    const worker = node(true, 30);
+    const sender = node(false);
+    await Promise.all([worker.start(), sender.start()]);
+    const handled: number[] = [];
+    const waiting = new Map<number, () => void>();
+    const handledJob = (n: number) =>
+      new Promise<void>((resolve) => (handled.includes(n) ? resolve() : waiting.set(n, resolve)));
+    // Job 1 is there before the worker starts, so its first fetch takes it. With a batch size of 2,
+    // a batch that comes back short is not fetched again at once: once job 1 is handled, the worker
+    // sleeps until its next poll or a wake, and every later job proves a wake.
+    await sender.send(woken.name, { n: 1 });
+    await worker.work<{ n: number }>(
+      woken.name,
+      async ({ n }) => {
+        handled.push(n);
+        waiting.get(n)?.();
+      },
+      { batchSize: 2 },
+    );
+    await handledJob(1);
+
+    await sender.send(woken.name, { n: 2 });
+    await handledJob(2);
+
+    // Sent inside a transaction: nothing to see before the commit, so the caller wakes after it.
+    const client = await testDb.app.pool.connect();
+    try {
+      await client.query('begin');
+      await sender.send(woken.name, { n: 3 }, { executor: client });
+      await client.query('commit');
+    } finally {
+      client.release();
+    }
+    sender.wake(woken.name);
+    await handledJob(3);
+
+    await sender.sendMany(woken.name, [{ data: { n: 4 } }]);
+    await handledJob(4);
+    expect(handled).toEqual([1, 2, 3, 4]);
+  }, 10_000);
 
   it('refuses a queue nobody declared', async () => {
     const jobs = node(false);

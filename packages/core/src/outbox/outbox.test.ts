@@ -9,7 +9,8 @@ import { enqueueEvent, pruneOutbox, relayOutbox } from './index';
 const testDb = useTestDatabase();
 const logger = createLogger({ level: 'silent' });
 const created = defineQueue({ name: 'test.project-created' });
-const queues = [...platformQueues, created];
+const woken = defineQueue({ name: 'test.relayed-woken' });
+const queues = [...platformQueues, created, woken];
 let jobs: JobQueue;
 
 beforeAll(async () => {
@@ -27,7 +28,7 @@ afterAll(() => jobs.stop(2_000));
 
 const relay = () => relayOutbox({ database: testDb.app, jobs, logger });
 
-async function createProjectWithEvent(fail: boolean) {
+async function createProjectWithEvent(fail: boolean, topic = created.name) {
   const ws = await createWorkspace(testDb.app);
   const person = await createUser(testDb.app);
   const attempt = withTenant(testDb.app, ws.id, { type: 'user', id: person.id }, async (tx) => {
@@ -36,7 +37,7 @@ async function createProjectWithEvent(fail: boolean) {
       .values({ workspaceId: ws.id, name: 'Launch', createdBy: person.id })
       .returning();
     const eventId = await enqueueEvent(tx, {
-      topic: created.name,
+      topic,
       payload: { projectId: row!.id },
       workspaceId: ws.id,
     });
@@ -93,6 +94,44 @@ describe('the transactional outbox', () => {
     });
     expect(await jobs.boss.getJobById(created.name, eventId)).not.toBeNull();
   });
+
+  it('once its transaction commits, the relay wakes the workers of this process for the jobs it sent', async () => {
+    // The worker polls every 30 s and the test gives up after 10: only a wake brings the job in time.
+    const worker = new JobQueue({
+      connectionString: testDb.appUrl,
+      schema: testDb.env.jobsSchema,
+      logger,
+      queues,
+      runsWorkers: true,
+      pollingIntervalSeconds: 30,
+    });
+    await worker.start();
+    try {
+      const handled: unknown[] = [];
+      const waiting: (() => void)[] = [];
+      const handledCount = (count: number) =>
+        new Promise<void>((resolve) => (handled.length >= count ? resolve() : waiting.push(resolve)));
+      // A first job is there before the worker starts, so its first fetch takes it; a batch that
+      // comes back short (batch size 2) is not fetched again at once, so the worker then sleeps
+      // until its next poll or a wake.
+      await jobs.send(woken.name, { first: true });
+      await worker.work(
+        woken.name,
+        async (data) => {
+          handled.push(data);
+          for (const resolve of waiting.splice(0)) resolve();
+        },
+        { batchSize: 2 },
+      );
+      await handledCount(1);
+      const { projectId } = await (await createProjectWithEvent(false, woken.name)).attempt;
+      expect(await relay()).toBeGreaterThanOrEqual(1);
+      await handledCount(2);
+      expect(handled).toEqual([{ first: true }, { projectId }]);
+    } finally {
+      await worker.stop(2_000);
+    }
+  }, 10_000);
 });
 
 describe('pruneOutbox', () => {

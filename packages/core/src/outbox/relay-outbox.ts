@@ -27,8 +27,9 @@ interface PendingEvent {
  * job id is the event id, so even a replayed event is enqueued once.
  * Returns how many events it published.
  */
-export function relayOutbox(deps: RelayDeps, batchSize = 100): Promise<number> {
-  return withClientTransaction(deps.database, async (client) => {
+export async function relayOutbox(deps: RelayDeps, batchSize = 100): Promise<number> {
+  const queues = new Set<string>();
+  const published = await withClientTransaction(deps.database, async (client) => {
     const { rows } = await client.query<PendingEvent>(
       `select id, topic, payload, context from outbox where published_at is null
        and topic <> all($2::text[])
@@ -37,6 +38,7 @@ export function relayOutbox(deps: RelayDeps, batchSize = 100): Promise<number> {
     );
     for (const event of rows) {
       if (deps.jobs.hasQueue(event.topic)) {
+        queues.add(event.topic);
         await deps.jobs.send(event.topic, event.payload, {
           id: event.id,
           executor: client,
@@ -45,6 +47,7 @@ export function relayOutbox(deps: RelayDeps, batchSize = 100): Promise<number> {
       } else {
         // An unknown topic must not block the events behind it: park it where people look.
         deps.logger.error({ eventId: event.id, topic: event.topic }, 'outbox event has no queue');
+        queues.add(DEAD_LETTER_QUEUE);
         await deps.jobs.send(
           DEAD_LETTER_QUEUE,
           { reason: 'unknown_topic', topic: event.topic, payload: event.payload },
@@ -59,6 +62,10 @@ export function relayOutbox(deps: RelayDeps, batchSize = 100): Promise<number> {
     }
     return rows.length;
   });
+  // Committed: the jobs can be seen now, so this process's workers of their queues fetch at once
+  // (workers elsewhere find them on their next poll).
+  for (const queue of queues) deps.jobs.wake(queue);
+  return published;
 }
 
 /**

@@ -218,6 +218,8 @@ export async function replayFailedJob(
     );
     return { queue, jobId, replayJobId: sent };
   });
+  // Committed: this process's workers of the queue take the replay now rather than at their next poll.
+  deps.jobs.wake(queue);
   deps.logger?.info(
     { queue, job_id: jobId, replay_job_id: result.replayJobId },
     'failed job replayed by staff',
