@@ -262,11 +262,12 @@ describe('bounded streams', () => {
     await until(() => hub.size(person.id) === 1, 'the stream is open');
     // Each frame is ~100 bytes. Counting frames instead of bytes (the defect) dropped a client only
     // after ~262,000 of them; by bytes it goes after the socket's buffers and 256 KB more, well
-    // within 150,000 frames (15 MB).
+    // within 150,000 frames (15 MB). Rounds of 50,000: the loopback socket's buffers took more than
+    // 25,000 frames (2.5 MB) here, and each round that drops nothing waits 3 s for nothing.
     let published = 0;
     while (hub.size(person.id) > 0 && published < 150_000) {
-      await publishNotifications(person.id, 25_000);
-      published += 25_000;
+      await publishNotifications(person.id, 50_000);
+      published += 50_000;
       await until(() => hub.size(person.id) === 0, 'dropped', 3_000).catch(() => undefined);
     }
     expect(hub.size(person.id)).toBe(0);
