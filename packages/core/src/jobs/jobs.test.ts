@@ -17,10 +17,11 @@ const batched = defineQueue({
   retryBackoff: false,
 });
 const woken = defineQueue({ name: 'test.woken' });
-const queues = [...platformQueues, flaky, doomed, plain, ticking, batched, woken];
+const stopping = defineQueue({ name: 'test.stopping' });
+const queues = [...platformQueues, flaky, doomed, plain, ticking, batched, woken, stopping];
 
 const started: JobQueue[] = [];
-function node(runsWorkers = true, pollingIntervalSeconds = 0.5): JobQueue {
+function node(runsWorkers = true, pollingIntervalSeconds = 0.5, poolMax?: number): JobQueue {
   const jobs = new JobQueue({
     connectionString: testDb.appUrl,
     schema: testDb.env.jobsSchema,
@@ -28,6 +29,7 @@ function node(runsWorkers = true, pollingIntervalSeconds = 0.5): JobQueue {
     queues,
     runsWorkers,
     pollingIntervalSeconds,
+    ...(poolMax ? { poolMax } : {}),
     clockIntervalSeconds: 1,
   });
   started.push(jobs);
@@ -214,6 +216,28 @@ describe('jobs on pg-boss, as the app role', () => {
     await handledJob(4);
     expect(handled).toEqual([1, 2, 3, 4]);
   }, 10_000);
+
+  it('stop() ends the pool only after the statement completing the last job has run', async () => {
+    // pg-boss marks a job completed after its handler returns, without waiting for the statement.
+    // Here that statement must wait for the one connection, which a slow query holds, and stop()
+    // comes meanwhile: ending the pool then would leave the job active, its completion never sent.
+    const jobs = node(false, 0.5, 1);
+    await jobs.start();
+    let handled!: () => void;
+    const wasHandled = new Promise<void>((resolve) => (handled = resolve));
+    await jobs.work(stopping.name, async () => {
+      void jobs.boss.getDb().executeSql('select pg_sleep(1.5)', []);
+      handled();
+    });
+    const id = await jobs.send(stopping.name, {});
+    await wasHandled;
+    await jobs.stop(10_000);
+    const { rows } = await testDb.owner.pool.query<{ state: string }>(
+      `select state::text from ${testDb.env.jobsSchema}.job where name = $1 and id = $2`,
+      [stopping.name, id],
+    );
+    expect(rows).toEqual([{ state: 'completed' }]);
+  });
 
   it('refuses a queue nobody declared', async () => {
     const jobs = node(false);
