@@ -41,14 +41,15 @@ const common = {
 export default defineConfig({
   test: {
     globalSetup: ['tests/global-setup.ts'],
-    // Files at once: Vitest's default (cores − 1: one file at a time on 2 cores) unless
-    // PLINTH_TEST_WORKERS says more. Most files wait on Postgres, sockets and job polling rather than
-    // on a core, so a quiet machine finishes sooner with 2; on a machine loaded far beyond its cores,
-    // two at once pushed the billing chaos run past its timeout (README, "npm test"; ADR 0038).
+    // Files at once: cores − 1 (Vitest's default), but at least 3, unless PLINTH_TEST_WORKERS says
+    // otherwise. Most files wait on Postgres, sockets and their servers rather than on a core, so
+    // on 2 cores three at once finish far sooner than one (measured in README, "npm test", and
+    // ADR 0038). On a machine loaded far beyond its cores (load 20–29), two at once once pushed the
+    // billing chaos run past its timeout: set PLINTH_TEST_WORKERS=1 there.
     maxWorkers:
       Number(process.env.PLINTH_TEST_WORKERS) > 0
         ? Number(process.env.PLINTH_TEST_WORKERS)
-        : Math.max(1, availableParallelism() - 1),
+        : Math.max(3, availableParallelism() - 1),
     projects: [
       {
         test: {
