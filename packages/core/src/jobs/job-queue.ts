@@ -151,18 +151,21 @@ export class JobQueue {
     this.#started = false;
     this.#stopping = true;
     const deadline = Date.now() + timeoutMs;
-    await this.#boss.stop({ graceful: true, wait: true, timeout: timeoutMs, close: false });
-    // pg-boss marks a job completed (or failed) after its handler without awaiting the statement,
-    // and stop() counts the job as done once the handler returns. Ending the pool under such a
-    // statement leaves it waiting for a connection that never comes: an unhandled rejection once
-    // the connect timeout passes, in whatever runs next in the process. So the pool ends only once
-    // nothing waits on it (or at the deadline).
-    const db = this.#boss.getDb() as unknown as { pool?: pg.Pool; close(): Promise<void> };
-    const pool = db.pool;
-    while (pool && (pool.waitingCount > 0 || pool.idleCount < pool.totalCount) && Date.now() < deadline) {
-      await new Promise((resolve) => setTimeout(resolve, 10));
+    try {
+      await this.#boss.stop({ graceful: true, wait: true, timeout: timeoutMs, close: false });
+    } finally {
+      // pg-boss marks a job completed (or failed) after its handler without awaiting the statement,
+      // and stop() counts the job as done once the handler returns. Ending the pool under such a
+      // statement leaves it waiting for a connection that never comes: an unhandled rejection once
+      // the connect timeout passes, in whatever runs next in the process. So the pool ends only
+      // once nothing waits on it (or at the deadline).
+      const db = this.#boss.getDb() as unknown as { pool?: pg.Pool; close(): Promise<void> };
+      const pool = db.pool;
+      while (pool && (pool.waitingCount > 0 || pool.idleCount < pool.totalCount) && Date.now() < deadline) {
+        await new Promise((resolve) => setTimeout(resolve, 10));
+      }
+      if (pool) await db.close();
     }
-    await db.close();
   }
 
   /**
