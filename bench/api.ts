@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { readdir, readFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { loadEnv } from '@plinth/core/env';
@@ -15,18 +15,21 @@ import {
   resetLoopbackAuthLimits,
 } from './bench-database';
 import { parseBenchOptions, type BenchOptions } from './cli-options';
+import { profileLines, summariseProfiles } from './cpu-profile';
 import {
   ChildHandle,
   type CpuReply,
   type LoadCommand,
   type LoadReply,
   type LoadResult,
+  type ProfileReply,
   type TargetCommand,
   type TargetReply,
 } from './ipc';
 import {
   best,
   describe,
+  integer,
   loadAverageNow,
   loadLine,
   milliseconds,
@@ -69,7 +72,7 @@ type Auth = 'session' | 'key';
 type Server = 'raw' | 'raw1' | 'plinth' | 'again' | 'metrics' | 'observed';
 type RowName = `${Server}-${Auth}`;
 
-const ROWS: readonly { name: RowName; server: Server; auth: Auth; label: string }[] = [
+const ALL_ROWS: readonly { name: RowName; server: Server; auth: Auth; label: string }[] = [
   { name: 'raw-session', server: 'raw', auth: 'session', label: 'raw (session)' },
   { name: 'raw1-session', server: 'raw1', auth: 'session', label: 'raw 1 trip (session)' },
   { name: 'plinth-session', server: 'plinth', auth: 'session', label: 'plinth (session)' },
@@ -81,7 +84,7 @@ const ROWS: readonly { name: RowName; server: Server; auth: Auth; label: string 
   { name: 'observed-key', server: 'observed', auth: 'key', label: 'plinth+metr+trace' },
 ];
 
-const SERVERS: readonly { server: Server; target: 'raw-api' | 'raw-api-one' | 'plinth' }[] = [
+const ALL_SERVERS: readonly { server: Server; target: 'raw-api' | 'raw-api-one' | 'plinth' }[] = [
   { server: 'raw', target: 'raw-api' },
   { server: 'raw1', target: 'raw-api-one' },
   { server: 'plinth', target: 'plinth' },
@@ -177,8 +180,10 @@ interface CpuPerRequest {
   postgresMs: number | undefined;
 }
 
+type TargetHandle = ChildHandle<TargetCommand, TargetReply | CpuReply | ProfileReply>;
+
 const cpu = new Map<LoadResult, CpuPerRequest>();
-const children = new Map<Server, ChildHandle<TargetCommand, TargetReply | CpuReply>>();
+const children = new Map<Server, TargetHandle>();
 
 async function postmasterPid(dataDir: string): Promise<number | undefined> {
   try {
@@ -189,25 +194,28 @@ async function postmasterPid(dataDir: string): Promise<number | undefined> {
   }
 }
 
-/** utime + stime of the postmaster and its children (the backends), from /proc (Linux only). */
+/**
+ * utime + stime of the postmaster and its live children (the backends), plus cutime + cstime of the
+ * postmaster: what its children that have exited spent (a pool's idle connection closing between
+ * two samples must not take its CPU time out of the sum). From /proc (Linux only).
+ */
 async function postgresTicks(postmaster: number | undefined): Promise<number | undefined> {
   if (postmaster === undefined || process.platform !== 'linux') return undefined;
   let total = 0;
   for (const entry of await readdir('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
     const stat = await readFile(`/proc/${entry}/stat`, 'utf8').catch(() => '');
-    // Fields after the command (which may hold spaces) start at state: ppid is 2nd, utime 12th, stime 13th.
+    // Fields after the command (which may hold spaces) start at state: ppid is 2nd, utime 12th,
+    // stime 13th, cutime 14th, cstime 15th.
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    if (Number(entry) !== postmaster && Number(fields[1]) !== postmaster) continue;
+    if (Number(entry) === postmaster) total += Number(fields[13]) + Number(fields[14]);
+    else if (Number(fields[1]) !== postmaster) continue;
     total += Number(fields[11]) + Number(fields[12]);
   }
   return total;
 }
 
-async function cpuSnapshot(
-  child: ChildHandle<TargetCommand, TargetReply | CpuReply>,
-  postmaster: number | undefined,
-): Promise<CpuSample> {
+async function cpuSnapshot(child: TargetHandle, postmaster: number | undefined): Promise<CpuSample> {
   const reply = await child.request({ type: 'cpu' }, 5_000);
   if (reply.type !== 'cpu') throw new Error('the server did not report its CPU time');
   return {
@@ -388,7 +396,7 @@ function printTable(
     '',
     ...perRequest,
     ...cpuLines(results),
-    ...observedLines(results),
+    ...(quick ? [] : observedLines(results)),
     `Each row is the best of ${options.rounds} alternating rounds (${ROWS.map(({ name }) => name).join(', ')}, …) ` +
       'by req/s, with that round’s p50/p99/errors.',
     `  ratio per round vs same statements, session: ${perRound('session')}; API key: ${perRound('key')}; ` +
@@ -399,7 +407,8 @@ function printTable(
       'and ban checks in one prepared statement); session: the session lookup after the cookie HMAC check, then the ' +
       'membership lookup; then begin + 3 set_config as one message, the projects select, commit — all three answered the ' +
       'same bytes before the rounds, and still do after each. Plinth now sends two round trips (ADR 0024: the key ' +
-      'lookup, or the session joined to its membership; then begin + settings + the select + commit as one message). Plinth also runs its rate limits (in memory, synced ' +
+      'lookup, or the session joined to its membership; then begin + settings + the select + commit as four statements in one write, ' +
+      "the settings and the select named (pg's pipeline mode). Plinth also runs its rate limits (in memory, synced " +
       'every 500 ms; API_RATE_LIMIT_SCALE=1000 so they never refuse), request ids, logging (silent) and security headers.',
     'raw 1 trip sends the same checks folded into one simple-protocol message per request (begin; the lookup ' +
       'whose select list makes the three transaction-local set_config calls; the projects select under the same ' +
@@ -411,13 +420,54 @@ function printTable(
   process.stdout.write(`${lines.join('\n')}\n`);
 }
 
+/**
+ * --cpu-prof: where each profiled node's CPU went, per row over its measured rounds: self time per
+ * package and per function, in µs per request (over every answer of those rounds, warm-up included,
+ * as the CPU lines count them).
+ */
+async function profileReport(
+  directory: string,
+  profiles: Map<RowName, string[]>,
+  results: Map<RowName, LoadResult[]>,
+): Promise<string[]> {
+  const lines = [
+    '',
+    `CPU profiles (--cpu-prof; V8's sampler at 1 ms in the ${PROFILED.join(' and ')} nodes, which itself adds ` +
+      `CPU to the figures above): ${directory}`,
+  ];
+  for (const { name, label } of ROWS) {
+    const files = profiles.get(name) ?? [];
+    if (files.length === 0) continue;
+    const answers = (results.get(name) ?? []).reduce(
+      (sum, round) => sum + (round.answered ?? round.requests),
+      0,
+    );
+    lines.push(`  ${label}, ${files.length} round(s), ${integer.format(answers)} answers:`);
+    lines.push(...profileLines(await summariseProfiles(files, 20), Math.max(1, answers), '    ', 'request'));
+  }
+  return lines;
+}
+
 // ---------------------------------------------------------------------------------------------
 
 const USAGE =
   'usage: npm run bench -- [--connections 50] [--duration 10] [--warmup 2] [--rounds 2] ' +
-  '[--pg-port 54333] [--data-dir .data/bench-api]';
+  '[--pg-port 54333] [--data-dir .data/bench-api] [--cpu-prof] [--quick]';
 
-const options = parseBenchOptions({ pgPort: 54333, dataDir: '.data/bench-api', usage: USAGE });
+const options = parseBenchOptions({
+  pgPort: 54333,
+  dataDir: '.data/bench-api',
+  usage: USAGE,
+  switches: ['cpu-prof', 'quick'] as const,
+});
+/** --quick: issue 18's six rows only (raw, raw 1 trip and plinth, by session and by key). */
+const quick = options.switches.quick;
+const issue18 = (server: Server) => server === 'raw' || server === 'raw1' || server === 'plinth';
+const ROWS = quick ? ALL_ROWS.filter(({ server }) => issue18(server)) : ALL_ROWS;
+const SERVERS = quick ? ALL_SERVERS.filter(({ server }) => issue18(server)) : ALL_SERVERS;
+/** --cpu-prof: V8's sampling profiler in these nodes over every measured round of their rows. */
+const PROFILED: readonly Server[] = ['raw', 'plinth'];
+const profiling = options.switches['cpu-prof'];
 const loadBefore = loadAverageNow();
 const apiPort = await freePort();
 const baseUrl = `http://127.0.0.1:${apiPort}`;
@@ -473,7 +523,7 @@ let owner: OwnerDatabase | undefined;
 let scraper: NodeJS.Timeout | undefined;
 let scrapes = 0;
 let scrapeFailures = 0;
-const targetProcesses: ChildHandle<TargetCommand, TargetReply | CpuReply>[] = [];
+const targetProcesses: TargetHandle[] = [];
 let load: ChildHandle<LoadCommand, LoadReply> | undefined;
 const mailWorker = new SetupMailWorker();
 const shutdown = new BenchShutdown(async () => {
@@ -494,7 +544,7 @@ try {
   await resetLoopbackAuthLimits(database);
   const ports = new Map<Server, number>();
   for (const { server, target } of SERVERS) {
-    const child = ChildHandle.fork<TargetCommand, TargetReply | CpuReply>(
+    const child = ChildHandle.fork<TargetCommand, TargetReply | CpuReply | ProfileReply>(
       new URL('./target-server.ts', import.meta.url),
       `${server} server`,
     );
@@ -524,7 +574,7 @@ try {
     logger,
   });
   const { slug, apiKey } = await createWorkspaceWithProjects(client, database, person);
-  const path = `/api/v1/workspaces/${slug}/projects?limit=${LIMIT}`;
+  const listPath = `/api/v1/workspaces/${slug}/projects?limit=${LIMIT}`;
   const headersFor: Record<Auth, Record<string, string>> = {
     session: { cookie: person.cookie },
     key: { authorization: `Bearer ${apiKey}` },
@@ -534,7 +584,10 @@ try {
   for (const auth of ['session', 'key'] as const) {
     const answers = new Map<Server, string>();
     for (const { server } of SERVERS) {
-      answers.set(server, await probe(`${server} (${auth})`, ports.get(server) ?? 0, path, headersFor[auth]));
+      answers.set(
+        server,
+        await probe(`${server} (${auth})`, ports.get(server) ?? 0, listPath, headersFor[auth]),
+      );
     }
     if (SERVERS.some(({ server }) => answers.get(server) !== answers.get('raw'))) {
       throw new Error(
@@ -545,14 +598,15 @@ try {
   }
   progress(`all servers answer 200 with the same ${LIMIT} projects, by session and by API key`);
   // Prometheus scrapes every 15 s by default; scraping every 2 s here puts the scrape cost in the row.
-  scraper = setInterval(() => {
-    for (const port of Object.values(metricsPorts)) {
-      fetch(`http://127.0.0.1:${port}/metrics`)
-        .then((response) => (response.ok ? response.arrayBuffer() : Promise.reject(new Error('not 200'))))
-        .then(() => (scrapes += 1))
-        .catch(() => (scrapeFailures += 1));
-    }
-  }, 2_000);
+  if (!quick)
+    scraper = setInterval(() => {
+      for (const port of Object.values(metricsPorts)) {
+        fetch(`http://127.0.0.1:${port}/metrics`)
+          .then((response) => (response.ok ? response.arrayBuffer() : Promise.reject(new Error('not 200'))))
+          .then(() => (scrapes += 1))
+          .catch(() => (scrapeFailures += 1));
+      }
+    }, 2_000);
 
   load = ChildHandle.fork<LoadCommand, LoadReply>(
     new URL('./load-generator.ts', import.meta.url),
@@ -568,7 +622,7 @@ try {
       {
         type: 'run',
         port: ports.get(server) ?? 0,
-        path,
+        path: listPath,
         headers: headersFor[auth],
         connections: options.connections,
         warmupMs: WARM_UP_PASS_MS,
@@ -579,15 +633,23 @@ try {
     );
     progress(`warmed up ${label}`);
   }
+  // --cpu-prof: one profile per profiled node, row and round, in a directory of this run's own.
+  const profileDir = profiling
+    ? path.resolve(options.dataDir, 'profiles', new Date().toISOString().replaceAll(':', '-'))
+    : undefined;
+  if (profileDir) await mkdir(profileDir, { recursive: true });
+  const profiles = new Map<RowName, string[]>();
   for (let round = 1; round <= options.rounds; round += 1) {
     for (const { name, server, auth, label } of ROWS) {
       const port = ports.get(server) ?? 0;
+      const profiled = profileDir !== undefined && PROFILED.includes(server);
+      if (profiled) await children.get(server)!.request({ type: 'profile', action: 'start' }, 10_000);
       const before = await cpuSnapshot(children.get(server)!, postmaster);
       const result = await load.request(
         {
           type: 'run',
           port,
-          path,
+          path: listPath,
           headers: headersFor[auth],
           connections: options.connections,
           warmupMs: options.warmupSeconds * 1000,
@@ -597,16 +659,23 @@ try {
         runMs + REQUEST_TIMEOUT_MS + 10_000,
       );
       const after = await cpuSnapshot(children.get(server)!, postmaster);
+      if (profiled) {
+        const file = path.join(profileDir, `${name}-round${round}.cpuprofile`);
+        await children.get(server)!.request({ type: 'profile', action: 'stop', file }, 60_000);
+        profiles.set(name, [...(profiles.get(name) ?? []), file]);
+      }
       results.get(name)?.push(result);
       cpu.set(result, perRequest(before, after, result.answered ?? result.requests));
       progress(`round ${round}/${options.rounds}  ${label.padEnd(17)} ${describe(result)}`);
       // The credentials, the membership and the projects are still all there.
-      await probe(label, port, path, headersFor[auth]);
+      await probe(label, port, listPath, headersFor[auth]);
       // Let the finished run's sockets close before the next target is loaded.
       await sleep(500);
     }
   }
-  printTable(options, path, results, loadBefore);
+  printTable(options, listPath, results, loadBefore);
+  if (profileDir)
+    process.stdout.write(`${(await profileReport(profileDir, profiles, results)).join('\n')}\n`);
 } catch (error) {
   shutdown.fail(error);
 } finally {

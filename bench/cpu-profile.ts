@@ -121,9 +121,9 @@ export function packageOf(origin: string, functionName: string): string {
   }
   if (normal.startsWith('webpack://next/') || normal.includes('/next/dist/')) return 'next';
   if (normal.startsWith('node:')) return 'node (internals)';
-  for (const workspace of ['apps/web', 'apps/server', 'packages/core', 'packages/db', 'bench']) {
-    if (normal.includes(`${workspace}/`)) return workspace;
-  }
+  const workspace = /(?:^|\/)((?:apps|packages)\/[^/]+)\//u.exec(normal);
+  if (workspace) return workspace[1]!;
+  if (normal.includes('bench/')) return 'bench';
   return normal;
 }
 
@@ -202,12 +202,25 @@ function addSelfTimes(
   return busyMs;
 }
 
-/** The summary as text lines: each entry's share of the busy time and its ms per render. */
-export function profileLines(summary: ProfileSummary, renders: number, indent = '    '): string[] {
+/**
+ * The summary as text lines: each entry's share of the busy time and its time per unit of work —
+ * ms per render (bench/pages.ts), or µs per request (bench/api.ts, whose requests take well under
+ * a millisecond).
+ */
+export function profileLines(
+  summary: ProfileSummary,
+  count: number,
+  indent = '    ',
+  per: 'render' | 'request' = 'render',
+): string[] {
+  const scale = per === 'render' ? 1 : 1000;
+  const unit = per === 'render' ? 'ms' : 'µs';
+  const digits = per === 'render' ? 2 : 1;
+  const each = (ms: number) => ((ms * scale) / count).toFixed(digits);
   const row = ({ label, ms }: SelfTime) =>
-    `${indent}${((ms / summary.busyMs) * 100).toFixed(1).padStart(5)}%  ${(ms / renders).toFixed(2).padStart(6)} ms  ${label}`;
+    `${indent}${((ms / summary.busyMs) * 100).toFixed(1).padStart(5)}%  ${each(ms).padStart(6)} ${unit}  ${label}`;
   return [
-    `${indent}busy ${(summary.busyMs / renders).toFixed(2)} ms per render (sampled; idle excluded)`,
+    `${indent}busy ${each(summary.busyMs)} ${unit} per ${per} (sampled; idle excluded)`,
     `${indent}by package (self time):`,
     ...summary.byPackage.map(row),
     `${indent}by function (self time):`,

@@ -6,6 +6,8 @@ export { createDatabase, type Database, type DatabaseOptions, type Executor } fr
 export {
   enterTenant,
   readInTenant,
+  readInTenantPrepared,
+  type NamedStatement,
   type InlineValue,
   withClientTransaction,
   withTenant,

@@ -1,7 +1,15 @@
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { addMember, createProject, createUser, createWorkspace, useTestDatabase } from '@plinth/testing';
-import { auditLog, project, readInTenant, withTenant, type Database, type Workspace } from './index';
+import {
+  auditLog,
+  project,
+  readInTenant,
+  readInTenantPrepared,
+  withTenant,
+  type Database,
+  type Workspace,
+} from './index';
 
 const testDb = useTestDatabase();
 
@@ -241,6 +249,120 @@ describe('readInTenant: one round trip, the same row-level security', () => {
     await expect(
       readInTenant(testDb.app, 'not-a-uuid', { type: 'system', id: 'test' }, () => 'select 1'),
     ).rejects.toThrow(TypeError);
+  });
+});
+
+// readInTenantPrepared: the same read as named statements pipelined in one round trip (begin,
+// settings, the statement, commit): the same floor, and the same clean-up after a failure.
+async function assertPreparedReadSeesOnlyItsRows(database: Database, a: Workspace) {
+  // Deliberately no WHERE, as above; run twice so the second goes through the prepared statements.
+  for (let attempt = 0; attempt < 2; attempt++) {
+    const rows = await readInTenantPrepared<{ name: string; workspace_id: string }>(
+      database,
+      a.id,
+      { type: 'system', id: 'test' },
+      { name: 'rls_test_projects', text: 'select name, workspace_id from project', values: [] },
+    );
+    expect(rows.map((row) => row.name).sort()).toEqual(['A1', 'A2']);
+    expect(new Set(rows.map((row) => row.workspace_id))).toEqual(new Set([a.id]));
+  }
+}
+
+/** Every connection of the pool answers outside any transaction, with no tenant setting left. */
+async function assertPoolIsClean(database: Database) {
+  const states = await Promise.all(
+    Array.from({ length: 5 }, () =>
+      database.pool.query<{ open: boolean; ws: string | null }>(
+        "select now() <> statement_timestamp() as open, current_setting('app.workspace_id', true) as ws, pg_sleep(0.01)",
+      ),
+    ),
+  );
+  for (const state of states) {
+    expect(state.rows[0]!.open).toBe(false);
+    expect(state.rows[0]!.ws ?? '').toBe('');
+  }
+}
+
+describe('readInTenantPrepared: named statements in one round trip, the same row-level security', () => {
+  it("sees only workspace A's rows without a WHERE, and fails once the policy is removed", async () => {
+    const { a } = await twoTenantsWithProjects();
+    await assertPreparedReadSeesOnlyItsRows(testDb.app, a);
+    await testDb.owner.pool.query('alter table project disable row level security');
+    try {
+      await expect(assertPreparedReadSeesOnlyItsRows(testDb.app, a)).rejects.toThrow();
+    } finally {
+      await testDb.owner.pool.query('alter table project enable row level security');
+    }
+    await assertPreparedReadSeesOnlyItsRows(testDb.app, a);
+  });
+
+  it('binds values as parameters, and its settings end with its transaction', async () => {
+    const { a } = await twoTenantsWithProjects();
+    const hostile = "A1' or true --";
+    const rows = await readInTenantPrepared<{ name: string; actor: string }>(
+      testDb.app,
+      a.id,
+      { type: 'user', id: "o'brien" },
+      {
+        name: 'rls_test_named',
+        text: "select name, current_setting('app.actor_id') as actor from project where name = $1 or name = $2 limit $3",
+        values: [hostile, 'A2', 5],
+      },
+    );
+    expect(rows).toEqual([{ name: 'A2', actor: "o'brien" }]);
+    await assertPoolIsClean(testDb.app);
+    await expect(
+      readInTenantPrepared(
+        testDb.app,
+        'not-a-uuid',
+        { type: 'system', id: 'test' },
+        {
+          name: 'rls_test_one',
+          text: 'select 1',
+          values: [],
+        },
+      ),
+    ).rejects.toThrow(TypeError);
+  });
+
+  it('a failing statement throws its own error, the transaction ends and the connection stays usable', async () => {
+    const { a } = await twoTenantsWithProjects();
+    for (let attempt = 0; attempt < 3; attempt++) {
+      await expect(
+        readInTenantPrepared(
+          testDb.app,
+          a.id,
+          { type: 'system', id: 'test' },
+          {
+            name: 'rls_test_divide',
+            text: 'select 1 / $1::int',
+            values: [0],
+          },
+        ),
+      ).rejects.toMatchObject({ code: '22012' });
+    }
+    // A statement that does not parse fails before it is prepared, and does not poison its name.
+    await expect(
+      readInTenantPrepared(
+        testDb.app,
+        a.id,
+        { type: 'system', id: 'test' },
+        {
+          name: 'rls_test_broken',
+          text: 'select from from',
+          values: [],
+        },
+      ),
+    ).rejects.toMatchObject({ code: '42601' });
+    await assertPoolIsClean(testDb.app);
+    await assertPreparedReadSeesOnlyItsRows(testDb.app, a);
+    // The pool's connections are back to one statement at a time (pipeline mode was this read's only).
+    const client = await testDb.app.pool.connect();
+    try {
+      expect((client as unknown as { pipeline: boolean }).pipeline).toBe(false);
+    } finally {
+      client.release();
+    }
   });
 });
 

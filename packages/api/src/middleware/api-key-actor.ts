@@ -62,25 +62,35 @@ export function requireActor(deps: {
   return createMiddleware<ActorEnv>(async (c, next) => {
     const authorization = c.req.header('authorization');
     if (authorization === undefined) return session(c, next);
-    const token = bearer.exec(authorization)?.[1];
-    const key = token ? await resolveApiKey(deps.database, token) : null;
-    if (!key) {
-      throw new AppError(
-        'unauthenticated',
-        'The API key is missing, malformed, unknown, revoked or expired.',
-        {
-          headers: bearerChallenge,
-        },
-      );
-    }
-    // A suspended workspace's key is known (no 401), and refused for everything it could do.
-    if (key.suspended) throw new AppError('workspace_suspended');
-    c.set('actor', key.actor as ApiKeyActor);
-    c.set('apiKey', key);
-    deps.apiKeyUsage?.record(key.keyId, c.get('clientIp'));
-    addToLogContext({ api_key_id: key.keyId, workspace_id: key.workspaceId });
+    await keyActor(deps, c, authorization);
     await next();
   });
+}
+
+/**
+ * The key step of requireActor: the key named by `authorization`, or a 401 with the Bearer
+ * challenge; a suspended workspace's key is a 403. Sets `actor` and `apiKey`, notes the use and
+ * adds the key and its workspace to the log context.
+ */
+async function keyActor(
+  deps: { database: Database; apiKeyUsage?: ApiKeyUsageRecorder },
+  c: Context<ActorEnv>,
+  authorization: string,
+): Promise<ResolvedApiKey> {
+  const token = bearer.exec(authorization)?.[1];
+  const key = token ? await resolveApiKey(deps.database, token) : null;
+  if (!key) {
+    throw new AppError('unauthenticated', 'The API key is missing, malformed, unknown, revoked or expired.', {
+      headers: bearerChallenge,
+    });
+  }
+  // A suspended workspace's key is known (no 401), and refused for everything it could do.
+  if (key.suspended) throw new AppError('workspace_suspended');
+  c.set('actor', key.actor as ApiKeyActor);
+  c.set('apiKey', key);
+  deps.apiKeyUsage?.record(key.keyId, c.get('clientIp'));
+  addToLogContext({ api_key_id: key.keyId, workspace_id: key.workspaceId });
+  return key;
 }
 
 /**
@@ -123,15 +133,18 @@ export function requireMemberActor(deps: {
   trustedOrigins?: readonly string[];
   apiKeyUsage?: ApiKeyUsageRecorder;
 }): MiddlewareHandler<MemberEnv> {
-  const byKey = requireActor(deps) as unknown as MiddlewareHandler<MemberEnv>;
-  const tenant = requireWorkspaceMember(deps.database);
   const checkOrigin = originCheck(deps.trustedOrigins);
   const checkImpersonation = impersonationGuard(deps.database);
   return createMiddleware<MemberEnv>(async (c, next) => {
-    if (c.req.header('authorization') !== undefined) {
-      await byKey(c, async () => {
-        await tenant(c, next);
-      });
+    const authorization = c.req.header('authorization');
+    if (authorization !== undefined) {
+      // requireActor's key step, then requireWorkspaceMember's, in one function: a key enters
+      // only its own workspace, already resolved with it.
+      const key = await keyActor(deps, c as unknown as Context<ActorEnv>, authorization);
+      if (key.workspaceSlug !== (c.req.param('slug') ?? '')) throw new AppError('not_found');
+      c.set('member', key.actor);
+      c.set('workspace', key.workspace);
+      await next();
       return;
     }
     checkOrigin(c.req.method, c.req.header('origin'));

@@ -1,4 +1,4 @@
-import type { Context } from 'hono';
+import type { Context, Next } from 'hono';
 import { createMiddleware } from 'hono/factory';
 import type { Database } from '@plinth/db';
 import type { Actor } from '@plinth/core/actor';
@@ -69,18 +69,38 @@ export function apiRateLimitByIp(rateLimiting: ApiRateLimiting) {
  */
 export function apiRateLimitByActor(rateLimiting: ApiRateLimiting) {
   const { limiter, limits, workspaceLimit } = rateLimiting;
-  return createMiddleware<RateLimitEnv>(async (c, next) => {
+  /** The same steps once something must be awaited: the workspace's limit, or the bucket's take. */
+  const settle = async (
+    c: Context<RateLimitEnv>,
+    next: Next,
+    checks: RateLimitCheck[],
+    pending: { workspaceId: string; limit: Promise<number> } | { taken: Promise<RateLimitDecision> },
+  ) => {
+    let taken: Promise<RateLimitDecision> | RateLimitDecision;
+    if ('taken' in pending) taken = pending.taken;
+    else {
+      checks.push(workspaceCheck(limits, pending.workspaceId, await pending.limit));
+      taken = limiter.take(checks);
+    }
+    enforce(c, taken instanceof Promise ? await taken : taken);
+    await next();
+  };
+  // Not async when both answers are known in memory (the usual case): an async wrapper would cost
+  // every request a promise. A workspace limit or a bucket not yet read from Postgres is awaited.
+  return createMiddleware<RateLimitEnv>((c, next) => {
     const actor = c.get('actor');
     if (!actor) return next();
     const checks: RateLimitCheck[] = [credentialCheck(limits, `${actor.type}:${actor.id}`)];
     const workspaceId = c.get('workspace')?.id ?? actor.workspaceId;
     if (workspaceId) {
       const limit = workspaceLimit(workspaceId);
-      checks.push(workspaceCheck(limits, workspaceId, typeof limit === 'number' ? limit : await limit));
+      if (typeof limit !== 'number') return settle(c, next, checks, { workspaceId, limit });
+      checks.push(workspaceCheck(limits, workspaceId, limit));
     }
     const taken = limiter.take(checks);
-    enforce(c, taken instanceof Promise ? await taken : taken);
-    await next();
+    if (taken instanceof Promise) return settle(c, next, checks, { taken });
+    enforce(c, taken);
+    return next();
   });
 }
 

@@ -1,3 +1,4 @@
+import type { Context, Next } from 'hono';
 import { createMiddleware } from 'hono/factory';
 import { securityHeaders } from '@plinth/core/security';
 import type { ApiEnv } from '../types';
@@ -5,13 +6,7 @@ import { nodeResponse } from './response-headers';
 
 export function apiSecurityHeaders(production: boolean) {
   const headers = Object.entries(securityHeaders({ production, surface: 'api' }));
-  return createMiddleware<ApiEnv>(async (c, next) => {
-    const outgoing = nodeResponse(c);
-    if (outgoing) {
-      // Set first, merged at writeHead: a response that brings its own CSP (below) keeps it.
-      for (const [name, value] of headers) outgoing.setHeader(name, value);
-      return next();
-    }
+  const afterward = async (c: Context<ApiEnv>, next: Next) => {
     await next();
     for (const [name, value] of headers) {
       // A response that brings its own CSP keeps it: the API reference page (HTML with one hashed
@@ -19,5 +14,13 @@ export function apiSecurityHeaders(production: boolean) {
       if (name === 'Content-Security-Policy' && c.res.headers.has(name)) continue;
       c.res.headers.set(name, value);
     }
+  };
+  // Not async on Node's path (every request): an async wrapper would cost each one a promise.
+  return createMiddleware<ApiEnv>((c, next) => {
+    const outgoing = nodeResponse(c);
+    if (!outgoing) return afterward(c, next);
+    // Set first, merged at writeHead: a response that brings its own CSP (above) keeps it.
+    for (const [name, value] of headers) outgoing.setHeader(name, value);
+    return next();
   });
 }

@@ -20,6 +20,12 @@ const flushQuery = {
          where k.id = u.id and (k.last_used_at is null or k.last_used_at < u.used_at)`,
 };
 
+/** A key's last use since the last flush: when (ms since the epoch) and from where, as given. */
+interface Use {
+  at: number;
+  ip: string | null | undefined;
+}
+
 /**
  * `last_used_at` without a write per request: uses are collected per key in memory and written
  * every `flushIntervalMs` (and on close) as one UPDATE — at most one row write per key per
@@ -31,17 +37,19 @@ export function createApiKeyUsageRecorder(deps: {
   flushIntervalMs: number;
   logger?: Logger;
 }): ApiKeyUsageRecorder {
-  let pending = new Map<string, { at: Date; ip: string | null }>();
+  // The address is checked when written, not on every use: a busy key is recorded on every
+  // request, and only its last use per interval is ever written.
+  let pending = new Map<string, Use>();
   let flushing: Promise<void> = Promise.resolve();
 
-  async function write(batch: Map<string, { at: Date; ip: string | null }>) {
+  async function write(batch: Map<string, Use>) {
     const ids: string[] = [];
     const times: Date[] = [];
     const ips: (string | null)[] = [];
     for (const [id, use] of batch) {
       ids.push(id);
-      times.push(use.at);
-      ips.push(use.ip);
+      times.push(new Date(use.at));
+      ips.push(use.ip && isIP(use.ip) ? use.ip : null);
     }
     try {
       await deps.database.pool.query({ ...flushQuery, values: [ids, times, ips] });
@@ -68,7 +76,11 @@ export function createApiKeyUsageRecorder(deps: {
 
   return {
     record(keyId, ip) {
-      pending.set(keyId, { at: new Date(), ip: ip && isIP(ip) ? ip : null });
+      const use = pending.get(keyId);
+      if (use) {
+        use.at = Date.now();
+        use.ip = ip;
+      } else pending.set(keyId, { at: Date.now(), ip });
     },
     flush,
     async close() {
