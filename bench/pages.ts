@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdir, readdir, readFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import pg from 'pg';
@@ -231,7 +231,12 @@ async function createWorkspace(client: Client, owner: OwnerDatabase, cookie: str
  * answers the page's size in bytes, since every byte of HTML and of its RSC payload is rendered,
  * escaped and written on each request.
  */
-async function probe(webUrl: string, pagePath: string, headers: Record<string, string>): Promise<number> {
+async function probe(
+  webUrl: string,
+  pagePath: string,
+  headers: Record<string, string>,
+  saveAs?: string,
+): Promise<number> {
   const response = await fetch(`${webUrl}${pagePath}`, {
     headers,
     redirect: 'manual',
@@ -244,6 +249,7 @@ async function probe(webUrl: string, pagePath: string, headers: Record<string, s
     (_, index) => `Project ${String(index + 1).padStart(2, '0')}`,
   ).filter((name) => !html.includes(name));
   if (missing.length > 0) throw new Error(`${pagePath}: the page lacks ${missing.join(', ')}`);
+  if (saveAs) await writeFile(saveAs, html);
   return Buffer.byteLength(html);
 }
 
@@ -330,7 +336,15 @@ try {
   };
   const headersFor: Record<Row, Record<string, string>> = { baseline: {}, 'signed-in': { cookie } };
   const htmlBytes = new Map<Row, number>();
-  for (const { name } of ROWS) htmlBytes.set(name, await probe(webUrl, paths[name], headersFor[name]));
+  // Each page's HTML as this run answered it, to read what the bytes are (the RSC payload included).
+  const htmlDir = path.resolve(options.dataDir, 'html');
+  await mkdir(htmlDir, { recursive: true });
+  for (const { name } of ROWS) {
+    htmlBytes.set(
+      name,
+      await probe(webUrl, paths[name], headersFor[name], path.join(htmlDir, `${name}.html`)),
+    );
+  }
   // Without the cookie: no project, and the way to sign in (a redirect, or, once the streamed shell
   // has answered 200 under the page's loading.tsx, Next's redirect inside the stream).
   const stranger = await fetch(`${webUrl}${paths['signed-in']}`, { redirect: 'manual' });
@@ -424,6 +438,17 @@ try {
       return other ? (result.requestsPerSecond / other.requestsPerSecond).toFixed(2) : '-';
     })
     .join(', ');
+  // Per round, the web node's ms per render, and its ratio to the baseline's in the same round:
+  // other work on the machine moves both; a round's ratio moves less than either.
+  const webMs = (row: Row) => (cpu.get(row) ?? []).map((round) => round.nodes.get('web') ?? Number.NaN);
+  const webPerRound = (row: Row) =>
+    webMs(row)
+      .map((ms) => ms.toFixed(2))
+      .join(', ');
+  const cpuRatioPerRound = () =>
+    webMs('signed-in')
+      .map((ms, index) => (ms / (webMs('baseline')[index] ?? Number.NaN)).toFixed(2))
+      .join(', ');
   const rss = (value: Sample) =>
     [...value.rssMiB].map(([name, mib]) => `${single ? 'all' : name} ${mib.toFixed(0)} MiB`).join(', ');
   const lines = [
@@ -440,8 +465,10 @@ try {
     'Server CPU per render (mean over the rounds; each node’s process CPU time over the run / its answers):',
     `  signed-in: ${cpuText(signedInCpu)} — target ≤ ${TARGET_CPU_MS} ms: ${cpuMs <= TARGET_CPU_MS ? 'met' : 'NOT met'}`,
     `  baseline:  ${cpuText(baselineCpu)}`,
+    `  web per round: signed-in ${webPerRound('signed-in')}; baseline ${webPerRound('baseline')}; ` +
+      `signed-in/baseline ${cpuRatioPerRound()}`,
     `RSS: idle after start ${rss(idle)}; after the run ${rss(afterRun)}`,
-    `HTML per answer: ${ROWS.map(({ name, label }) => `${label} ${((htmlBytes.get(name) ?? 0) / 1024).toFixed(1)} KiB`).join(', ')}`,
+    `HTML per answer: ${ROWS.map(({ name, label }) => `${label} ${((htmlBytes.get(name) ?? 0) / 1024).toFixed(1)} KiB`).join(', ')} (saved in ${htmlDir})`,
     `Each row is the best of ${options.rounds} alternating rounds (baseline, signed-in, …) by req/s, with that round’s p50/p99/errors.`,
     windowLine(options),
     'baseline = /bench/projects/{slug} (apps/web/app/bench): the same ProjectList from one message to Postgres ' +
