@@ -10,7 +10,6 @@ import { Button } from '../../../components/ui/button';
 import { getSession } from '../../../lib/session';
 import { safeNextPath } from '../../../lib/validation';
 import { ResendVerificationForm } from './resend-verification-form';
-import { ClientMessages } from '../../../i18n/client-messages-provider';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('auth.verify');
@@ -52,19 +51,15 @@ export default async function VerifyEmailPage({ searchParams }: VerifyEmailPageP
                 strong: (chunks) => <strong className="text-foreground">{chunks}</strong>,
               })}
             </p>
-            <ClientMessages namespaces={['auth.resend']}>
-              <ResendVerificationButton
-                email={session.user.email}
-                variant="primary"
-                label={t('sendNew')}
-                next={next ?? undefined}
-              />
-            </ClientMessages>
+            <ResendVerificationButton
+              email={session.user.email}
+              variant="primary"
+              label={t('sendNew')}
+              next={next ?? undefined}
+            />
           </div>
         ) : (
-          <ClientMessages namespaces={['auth']}>
-            <ResendVerificationForm next={next} />
-          </ClientMessages>
+          <ResendVerificationForm next={next} />
         )}
         <p className="mt-8 text-center text-sm text-muted-foreground">
           {t('alreadyConfirmed')}{' '}
@@ -85,9 +80,7 @@ export default async function VerifyEmailPage({ searchParams }: VerifyEmailPageP
         <AuthHeading title={t('pendingTitle')} description={t('pendingDescription')} />
         <div className="grid gap-4">
           <Alert>{t.rich('pendingBody', { email: session.user.email, strong })}</Alert>
-          <ClientMessages namespaces={['auth.resend']}>
-            <ResendVerificationButton email={session.user.email} next={next ?? undefined} />
-          </ClientMessages>
+          <ResendVerificationButton email={session.user.email} next={next ?? undefined} />
         </div>
       </>
     );

@@ -5,7 +5,6 @@ import { AuthHeading } from '../../../../components/auth/auth-heading';
 import { getSession } from '../../../../lib/session';
 import { safeNextPath } from '../../../../lib/validation';
 import { TwoFactorForm } from './two-factor-form';
-import { ClientMessages } from '../../../../i18n/client-messages-provider';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('auth.twoFactor');
@@ -23,9 +22,7 @@ export default async function TwoFactorPage({ searchParams }: TwoFactorPageProps
   return (
     <>
       <AuthHeading title={t('title')} description={t('description')} />
-      <ClientMessages namespaces={['auth.twoFactor']}>
-        <TwoFactorForm next={next} />
-      </ClientMessages>
+      <TwoFactorForm next={next} />
     </>
   );
 }

@@ -28,7 +28,6 @@ import {
 } from '../../../../components/ui/table';
 import { requireStaff } from '../../../../lib/session';
 import { ReplayJobButton } from './replay-job-button';
-import { ClientMessages } from '../../../../i18n/client-messages-provider';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('admin');
@@ -285,9 +284,7 @@ async function SystemView({ overview, failed, nodes }: SystemState) {
                         {t('replayFromInbox')}
                       </Link>
                     ) : (
-                      <ClientMessages namespaces={['admin.system.replayButton']}>
-                        <ReplayJobButton queue={job.queue} jobId={job.id} />
-                      </ClientMessages>
+                      <ReplayJobButton queue={job.queue} jobId={job.id} />
                     )}
                   </TableCell>
                 </TableRow>

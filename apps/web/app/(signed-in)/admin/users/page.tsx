@@ -2,7 +2,6 @@ import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import { requireStaff } from '../../../../lib/session';
 import { UsersTable } from './users-table';
-import { ClientMessages } from '../../../../i18n/client-messages-provider';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('admin');
@@ -19,9 +18,7 @@ export default async function AdminUsersPage() {
         <h1 className="mt-1 text-2xl font-semibold tracking-tight">{t('users.title')}</h1>
         <p className="mt-1 text-sm text-muted-foreground">{t('users.intro')}</p>
       </div>
-      <ClientMessages namespaces={['admin']}>
-        <UsersTable currentUserId={user.id} />
-      </ClientMessages>
+      <UsersTable currentUserId={user.id} />
     </div>
   );
 }
