@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import pg from 'pg';
@@ -16,6 +16,7 @@ import {
 } from './bench-database';
 import { parseBenchOptions } from './cli-options';
 import { profileLines, summariseProfiles } from './cpu-profile';
+import { postgresTicks, postmasterPid } from './postgres-cpu';
 import {
   ChildHandle,
   type CpuReply,
@@ -94,29 +95,6 @@ interface Sample {
   micros: Map<Node, number>;
   rssMiB: Map<Node, number>;
   postgresTicks: number | undefined;
-}
-
-async function postmasterPid(dataDir: string): Promise<number | undefined> {
-  try {
-    const text = await readFile(path.resolve(dataDir, 'postgres', 'postmaster.pid'), 'utf8');
-    return Number(text.split('\n', 1)[0]);
-  } catch {
-    return undefined;
-  }
-}
-
-/** utime + stime of the postmaster and its children (the backends), from /proc (Linux only). */
-async function postgresTicks(postmaster: number | undefined): Promise<number | undefined> {
-  if (postmaster === undefined || process.platform !== 'linux') return undefined;
-  let total = 0;
-  for (const entry of await readdir('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    const stat = await readFile(`/proc/${entry}/stat`, 'utf8').catch(() => '');
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    if (Number(entry) !== postmaster && Number(fields[1]) !== postmaster) continue;
-    total += Number(fields[11]) + Number(fields[12]);
-  }
-  return total;
 }
 
 const nodes = new Map<Node, ChildHandle<TargetCommand, TargetReply | CpuReply | ProfileReply>>();

@@ -93,6 +93,13 @@ async function keyActor(
   return key;
 }
 
+/** A key enters only its own workspace, already resolved with the key; any other slug is a 404. */
+function enterKeyWorkspace(c: Context<MemberEnv>, key: ResolvedApiKey, slug: string): void {
+  if (key.workspaceSlug !== slug) throw new AppError('not_found');
+  c.set('member', key.actor);
+  c.set('workspace', key.workspace);
+}
+
 /**
  * The tenant step: the workspace named by `:slug`. A person enters through a live membership
  * (resolveMembership); a key only into its own workspace, already resolved with the key. Anything
@@ -104,9 +111,8 @@ export function requireWorkspaceMember(database: Database): MiddlewareHandler<Me
     const slug = c.req.param('slug') ?? '';
     const key = c.get('apiKey');
     if (actor.type === 'api_key') {
-      if (!key || key.workspaceSlug !== slug) throw new AppError('not_found');
-      c.set('member', key.actor);
-      c.set('workspace', key.workspace);
+      if (!key) throw new AppError('not_found');
+      enterKeyWorkspace(c, key, slug);
     } else {
       const { workspace, actor: member } = await resolveMembership(database, actor.id, slug, {
         ...(actor.impersonatorId ? { impersonatorId: actor.impersonatorId } : {}),
@@ -141,9 +147,7 @@ export function requireMemberActor(deps: {
       // requireActor's key step, then requireWorkspaceMember's, in one function: a key enters
       // only its own workspace, already resolved with it.
       const key = await keyActor(deps, c as unknown as Context<ActorEnv>, authorization);
-      if (key.workspaceSlug !== (c.req.param('slug') ?? '')) throw new AppError('not_found');
-      c.set('member', key.actor);
-      c.set('workspace', key.workspace);
+      enterKeyWorkspace(c, key, c.req.param('slug') ?? '');
       await next();
       return;
     }
