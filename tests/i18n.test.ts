@@ -139,6 +139,7 @@ const convertedFiles = [
   'apps/web/components/admin/staff-action-form.tsx',
   'apps/web/app/layout.tsx',
   'apps/web/app/(signed-in)/layout.tsx',
+  'apps/web/app/(signed-in)/shell.tsx',
   'apps/web/components/app-shell/sidebar-nav.tsx',
   'apps/web/components/app-shell/user-menu.tsx',
   'apps/web/components/app-shell/workspace-switcher.tsx',

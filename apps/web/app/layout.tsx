@@ -1,9 +1,9 @@
 import type { Metadata, Viewport } from 'next';
 import type { ReactNode } from 'react';
 import { NextIntlClientProvider } from 'next-intl';
-import { getLocale, getMessages, getTranslations } from 'next-intl/server';
+import { getLocale, getTranslations } from 'next-intl/server';
 import { ThemeBootScript } from '../components/theme-boot-script';
-import { clientMessages, type Catalog } from '../i18n/client-messages';
+import { ClientMessages } from '../i18n/client-messages-provider';
 import { ToastProvider } from '../components/ui/toast';
 import { themeBootScript } from '../lib/theme';
 import './globals.css';
@@ -28,7 +28,7 @@ export const viewport: Viewport = {
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
   // The request's locale (the person's setting, then Accept-Language, then English: i18n/request.ts).
-  const [locale, t, messages] = await Promise.all([getLocale(), getTranslations('shell'), getMessages()]);
+  const [locale, t] = await Promise.all([getLocale(), getTranslations('shell')]);
   return (
     // The boot script may set the class of <html> before React hydrates: expected, not a mismatch.
     <html lang={locale} suppressHydrationWarning>
@@ -44,10 +44,13 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         >
           {t('skipToContent')}
         </a>
-        {/* Client components read the same locale, and of its catalog only the namespaces they use
-            (i18n/client-messages.ts): the provider's messages are written into every page. */}
-        <NextIntlClientProvider messages={clientMessages(messages as Catalog)}>
-          <ToastProvider>{children}</ToastProvider>
+        {/* Client components read the same locale and time zone. Of its catalog they get only the
+            namespaces that the <ClientMessages> scopes around them hand over (i18n/client-messages.ts):
+            a provider's messages are written into every page it renders. */}
+        <NextIntlClientProvider messages={{}}>
+          <ClientMessages namespaces={['common', 'errors.error']}>
+            <ToastProvider>{children}</ToastProvider>
+          </ClientMessages>
         </NextIntlClientProvider>
       </body>
     </html>

@@ -17,6 +17,7 @@ import { PlanPicker, type PlanAudience } from '../(signed-in)/w/[slug]/billing/p
 import { comparisonTable } from './comparison';
 import { ComparisonTable } from './comparison-table';
 import { pricingFaq } from './faq';
+import { ClientMessages } from '../../i18n/client-messages-provider';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('pricing');
@@ -73,7 +74,9 @@ export default async function PricingPage() {
           <h2 id="plans-heading" className="sr-only">
             {t('plansHeading')}
           </h2>
-          <PlanPicker plans={toPlanOffers(catalog, locale)} audience={audience} showWorkspaceSelect />
+          <ClientMessages namespaces={['billing']}>
+            <PlanPicker plans={toPlanOffers(catalog, locale)} audience={audience} showWorkspaceSelect />
+          </ClientMessages>
         </section>
         <section aria-labelledby="compare-heading" className="mt-16 min-w-0">
           <h2 id="compare-heading" className="text-xl font-semibold tracking-tight">

@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { AuthHeading } from '../../../components/auth/auth-heading';
 import { ForgotPasswordForm } from './forgot-password-form';
+import { ClientMessages } from '../../../i18n/client-messages-provider';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('auth.forgot');
@@ -14,7 +15,9 @@ export default async function ForgotPasswordPage() {
   return (
     <>
       <AuthHeading title={t('title')} description={t('description')} />
-      <ForgotPasswordForm />
+      <ClientMessages namespaces={['auth']}>
+        <ForgotPasswordForm />
+      </ClientMessages>
       <p className="mt-8 text-center text-sm text-muted-foreground">
         {t('remembered')}{' '}
         <Link href="/sign-in" className="font-medium text-primary hover:underline">

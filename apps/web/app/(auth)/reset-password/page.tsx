@@ -5,6 +5,7 @@ import { AuthHeading } from '../../../components/auth/auth-heading';
 import { Alert } from '../../../components/ui/alert';
 import { Button } from '../../../components/ui/button';
 import { ResetPasswordForm } from './reset-password-form';
+import { ClientMessages } from '../../../i18n/client-messages-provider';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('auth.reset');
@@ -38,7 +39,9 @@ export default async function ResetPasswordPage({ searchParams }: ResetPasswordP
   return (
     <>
       <AuthHeading title={t('title')} description={t('description')} />
-      <ResetPasswordForm token={token} />
+      <ClientMessages namespaces={['auth.reset']}>
+        <ResetPasswordForm token={token} />
+      </ClientMessages>
     </>
   );
 }

@@ -10,6 +10,7 @@ import { getSession } from '../../../lib/session';
 import { publicPageMetadata } from '../../../lib/site';
 import { safeNextPath } from '../../../lib/validation';
 import { SignInForm } from './sign-in-form';
+import { ClientMessages } from '../../../i18n/client-messages-provider';
 
 // Public and listed in the sitemap: canonical URL (without ?next=), Open Graph and Twitter tags.
 export async function generateMetadata(): Promise<Metadata> {
@@ -43,12 +44,14 @@ export default async function SignInPage({ searchParams }: SignInPageProps) {
   return (
     <>
       <AuthHeading title={t('title')} description={t('description')} />
-      <SignInForm
-        next={next}
-        providers={providers}
-        redirectError={error}
-        initialEmail={await invitedEmailFor(next)}
-      />
+      <ClientMessages namespaces={['auth']}>
+        <SignInForm
+          next={next}
+          providers={providers}
+          redirectError={error}
+          initialEmail={await invitedEmailFor(next)}
+        />
+      </ClientMessages>
       <p className="mt-8 text-center text-sm text-muted-foreground">
         {t('newHere')}{' '}
         <Link

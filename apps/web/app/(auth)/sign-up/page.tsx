@@ -8,6 +8,7 @@ import { getSession } from '../../../lib/session';
 import { publicPageMetadata } from '../../../lib/site';
 import { safeNextPath } from '../../../lib/validation';
 import { SignUpForm } from './sign-up-form';
+import { ClientMessages } from '../../../i18n/client-messages-provider';
 
 // Public and listed in the sitemap: canonical URL (without ?next=), Open Graph and Twitter tags.
 export async function generateMetadata(): Promise<Metadata> {
@@ -31,7 +32,9 @@ export default async function SignUpPage({ searchParams }: SignUpPageProps) {
   return (
     <>
       <AuthHeading title={t('title')} description={t('description')} />
-      <SignUpForm next={next} initialEmail={await invitedEmailFor(next)} />
+      <ClientMessages namespaces={['auth']}>
+        <SignUpForm next={next} initialEmail={await invitedEmailFor(next)} />
+      </ClientMessages>
       <p className="mt-8 text-center text-sm text-muted-foreground">
         {t('haveAccount')}{' '}
         <Link

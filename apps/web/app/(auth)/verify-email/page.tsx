@@ -10,6 +10,7 @@ import { Button } from '../../../components/ui/button';
 import { getSession } from '../../../lib/session';
 import { safeNextPath } from '../../../lib/validation';
 import { ResendVerificationForm } from './resend-verification-form';
+import { ClientMessages } from '../../../i18n/client-messages-provider';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('auth.verify');
@@ -51,15 +52,19 @@ export default async function VerifyEmailPage({ searchParams }: VerifyEmailPageP
                 strong: (chunks) => <strong className="text-foreground">{chunks}</strong>,
               })}
             </p>
-            <ResendVerificationButton
-              email={session.user.email}
-              variant="primary"
-              label={t('sendNew')}
-              next={next ?? undefined}
-            />
+            <ClientMessages namespaces={['auth.resend']}>
+              <ResendVerificationButton
+                email={session.user.email}
+                variant="primary"
+                label={t('sendNew')}
+                next={next ?? undefined}
+              />
+            </ClientMessages>
           </div>
         ) : (
-          <ResendVerificationForm next={next} />
+          <ClientMessages namespaces={['auth']}>
+            <ResendVerificationForm next={next} />
+          </ClientMessages>
         )}
         <p className="mt-8 text-center text-sm text-muted-foreground">
           {t('alreadyConfirmed')}{' '}
@@ -80,7 +85,9 @@ export default async function VerifyEmailPage({ searchParams }: VerifyEmailPageP
         <AuthHeading title={t('pendingTitle')} description={t('pendingDescription')} />
         <div className="grid gap-4">
           <Alert>{t.rich('pendingBody', { email: session.user.email, strong })}</Alert>
-          <ResendVerificationButton email={session.user.email} next={next ?? undefined} />
+          <ClientMessages namespaces={['auth.resend']}>
+            <ResendVerificationButton email={session.user.email} next={next ?? undefined} />
+          </ClientMessages>
         </div>
       </>
     );

@@ -14,6 +14,7 @@ import { ProfileSection } from './profile-section';
 import { SessionsSection } from './sessions-section';
 import { ThemeSection } from './theme-section';
 import { TwoFactorSection } from './two-factor-section';
+import { ClientMessages } from '../../../i18n/client-messages-provider';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('account');
@@ -40,38 +41,40 @@ export default async function AccountPage({ searchParams }: AccountPageProps) {
   const avatar = storage ? await getAvatar({ database, storage }, { type: 'user', id: user.id }) : undefined;
 
   return (
-    <div className="mx-auto grid w-full max-w-3xl gap-8">
-      <div>
-        <h1 className="text-2xl font-semibold tracking-tight">{t('title')}</h1>
-        <p className="mt-1 text-sm text-muted-foreground">{t('description')}</p>
+    <ClientMessages namespaces={['account', 'auth.resend']}>
+      <div className="mx-auto grid w-full max-w-3xl gap-8">
+        <div>
+          <h1 className="text-2xl font-semibold tracking-tight">{t('title')}</h1>
+          <p className="mt-1 text-sm text-muted-foreground">{t('description')}</p>
+        </div>
+        {error ? (
+          <Alert variant="destructive" title={t('linkFailedTitle')}>
+            {t('linkFailedBody')}
+          </Alert>
+        ) : emailLink ? (
+          <Alert variant="info" title={t('linkOpenedTitle')}>
+            {t('linkOpenedBody')}
+          </Alert>
+        ) : null}
+        <ProfileSection name={user.name} />
+        <AvatarSection
+          name={user.name}
+          email={user.email}
+          avatar={avatar === undefined ? undefined : avatar && { status: avatar.status, urls: avatar.urls }}
+        />
+        <ThemeSection theme={theme} />
+        <LanguageSection locale={locale} />
+        <EmailSection
+          email={user.email}
+          verified={user.emailVerified}
+          hasPassword={hasPassword}
+          impersonating={Boolean(session.impersonatedBy)}
+        />
+        <PasswordSection hasPassword={hasPassword} />
+        <TwoFactorSection enabled={Boolean(user.twoFactorEnabled)} hasPassword={hasPassword} />
+        <SessionsSection currentSessionId={session.id} />
+        <DeleteAccountSection hasPassword={hasPassword} />
       </div>
-      {error ? (
-        <Alert variant="destructive" title={t('linkFailedTitle')}>
-          {t('linkFailedBody')}
-        </Alert>
-      ) : emailLink ? (
-        <Alert variant="info" title={t('linkOpenedTitle')}>
-          {t('linkOpenedBody')}
-        </Alert>
-      ) : null}
-      <ProfileSection name={user.name} />
-      <AvatarSection
-        name={user.name}
-        email={user.email}
-        avatar={avatar === undefined ? undefined : avatar && { status: avatar.status, urls: avatar.urls }}
-      />
-      <ThemeSection theme={theme} />
-      <LanguageSection locale={locale} />
-      <EmailSection
-        email={user.email}
-        verified={user.emailVerified}
-        hasPassword={hasPassword}
-        impersonating={Boolean(session.impersonatedBy)}
-      />
-      <PasswordSection hasPassword={hasPassword} />
-      <TwoFactorSection enabled={Boolean(user.twoFactorEnabled)} hasPassword={hasPassword} />
-      <SessionsSection currentSessionId={session.id} />
-      <DeleteAccountSection hasPassword={hasPassword} />
-    </div>
+    </ClientMessages>
   );
 }

@@ -8,6 +8,7 @@ import { Button } from '../../../../components/ui/button';
 import { invitationPreview } from '../../../../lib/invitation-preview';
 import { readRequestSession } from '../../../../lib/workspace-context';
 import { AcceptInvitationForm } from './accept-invitation-form';
+import { ClientMessages } from '../../../../i18n/client-messages-provider';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('auth.invitation');
@@ -110,7 +111,9 @@ export default async function AcceptInvitationPage({ searchParams }: AcceptInvit
             {t('otherAddressBody', { email: preview.email })}
           </Alert>
         ) : null}
-        <AcceptInvitationForm token={token} email={session.email} returnTo={here} />
+        <ClientMessages namespaces={['auth.invitation']}>
+          <AcceptInvitationForm token={token} email={session.email} returnTo={here} />
+        </ClientMessages>
       </div>
     </>
   );

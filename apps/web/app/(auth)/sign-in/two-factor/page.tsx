@@ -5,6 +5,7 @@ import { AuthHeading } from '../../../../components/auth/auth-heading';
 import { getSession } from '../../../../lib/session';
 import { safeNextPath } from '../../../../lib/validation';
 import { TwoFactorForm } from './two-factor-form';
+import { ClientMessages } from '../../../../i18n/client-messages-provider';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('auth.twoFactor');
@@ -22,7 +23,9 @@ export default async function TwoFactorPage({ searchParams }: TwoFactorPageProps
   return (
     <>
       <AuthHeading title={t('title')} description={t('description')} />
-      <TwoFactorForm next={next} />
+      <ClientMessages namespaces={['auth.twoFactor']}>
+        <TwoFactorForm next={next} />
+      </ClientMessages>
     </>
   );
 }

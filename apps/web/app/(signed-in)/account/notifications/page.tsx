@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import { requireSession } from '../../../../lib/session';
 import { PreferencesForm } from './preferences-form';
+import { ClientMessages } from '../../../../i18n/client-messages-provider';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('account.notifications');
@@ -17,7 +18,9 @@ export default async function NotificationPreferencesPage() {
         <h1 className="text-2xl font-semibold tracking-tight">{t('title')}</h1>
         <p className="mt-1 text-sm text-muted-foreground">{t('description')}</p>
       </div>
-      <PreferencesForm />
+      <ClientMessages namespaces={['account.notifications']}>
+        <PreferencesForm />
+      </ClientMessages>
     </div>
   );
 }

@@ -9,6 +9,7 @@ import { requireSession } from '../../../../lib/session';
 import { safeNextPath } from '../../../../lib/validation';
 import { readRequestSession } from '../../../../lib/workspace-context';
 import { ReauthenticateForm } from './reauthenticate-form';
+import { ClientMessages } from '../../../../i18n/client-messages-provider';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('admin');
@@ -57,7 +58,9 @@ export default async function StaffAccessPage({
           <Alert title={t('access.reauthTitle')} data-testid="staff-reauth-required">
             {t('access.reauthBody')}
           </Alert>
-          <ReauthenticateForm returnTo={returnTo} />
+          <ClientMessages namespaces={['admin.access']}>
+            <ReauthenticateForm returnTo={returnTo} />
+          </ClientMessages>
         </>
       )}
     </div>

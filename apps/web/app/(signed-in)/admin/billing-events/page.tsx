@@ -3,6 +3,7 @@ import { getTranslations } from 'next-intl/server';
 import { requireStaff } from '../../../../lib/session';
 import { BillingEventsTable } from './billing-events-table';
 import { statusFilters } from './status-filter';
+import { ClientMessages } from '../../../../i18n/client-messages-provider';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('admin');
@@ -29,7 +30,9 @@ export default async function AdminBillingEventsPage({
         <h1 className="mt-1 text-2xl font-semibold tracking-tight">{t('billingEvents.title')}</h1>
         <p className="mt-1 text-sm text-muted-foreground">{t('billingEvents.intro')}</p>
       </div>
-      <BillingEventsTable initialStatus={initialStatus} />
+      <ClientMessages namespaces={['admin']}>
+        <BillingEventsTable initialStatus={initialStatus} />
+      </ClientMessages>
     </div>
   );
 }

@@ -28,6 +28,7 @@ import {
 } from '../../../../components/ui/table';
 import { requireStaff } from '../../../../lib/session';
 import { ReplayJobButton } from './replay-job-button';
+import { ClientMessages } from '../../../../i18n/client-messages-provider';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('admin');
@@ -284,7 +285,9 @@ async function SystemView({ overview, failed, nodes }: SystemState) {
                         {t('replayFromInbox')}
                       </Link>
                     ) : (
-                      <ReplayJobButton queue={job.queue} jobId={job.id} />
+                      <ClientMessages namespaces={['admin.system.replayButton']}>
+                        <ReplayJobButton queue={job.queue} jobId={job.id} />
+                      </ClientMessages>
                     )}
                   </TableCell>
                 </TableRow>

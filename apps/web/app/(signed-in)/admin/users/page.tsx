@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import { requireStaff } from '../../../../lib/session';
 import { UsersTable } from './users-table';
+import { ClientMessages } from '../../../../i18n/client-messages-provider';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('admin');
@@ -18,7 +19,9 @@ export default async function AdminUsersPage() {
         <h1 className="mt-1 text-2xl font-semibold tracking-tight">{t('users.title')}</h1>
         <p className="mt-1 text-sm text-muted-foreground">{t('users.intro')}</p>
       </div>
-      <UsersTable currentUserId={user.id} />
+      <ClientMessages namespaces={['admin']}>
+        <UsersTable currentUserId={user.id} />
+      </ClientMessages>
     </div>
   );
 }

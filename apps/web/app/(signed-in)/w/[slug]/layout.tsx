@@ -7,6 +7,7 @@ import { PastDueBanner } from '../../../../components/billing/past-due-banner';
 import { WorkspaceSuspended } from '../../../../components/workspaces/workspace-suspended';
 import { findMembership } from '../../../../lib/workspace-context';
 import { RememberWorkspace } from './remember-workspace';
+import { ClientMessages } from '../../../../i18n/client-messages-provider';
 
 /**
  * Everything under /w/[slug]: only for members of that workspace (404 for everyone else, exactly
@@ -34,7 +35,9 @@ export default async function WorkspaceLayout({
     <>
       <RememberWorkspace slug={workspace.slug} />
       {state === 'grace' ? (
-        <PastDueBanner slug={workspace.slug} canManage={can(actor, 'billing.manage')} />
+        <ClientMessages namespaces={['billing.pastDueBanner']}>
+          <PastDueBanner slug={workspace.slug} canManage={can(actor, 'billing.manage')} />
+        </ClientMessages>
       ) : null}
       {children}
     </>

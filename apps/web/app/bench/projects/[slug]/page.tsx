@@ -4,6 +4,7 @@ import type pg from 'pg';
 import { serverContext } from '@plinth/core/server-context';
 import { ProjectList } from '../../../(signed-in)/w/[slug]/projects/project-list';
 import type { ProjectItem } from '../../../(signed-in)/w/[slug]/projects/project-item';
+import { ClientMessages } from '../../../../i18n/client-messages-provider';
 
 // `npm run bench:pages`' baseline (bench/pages.ts): the same list as /w/{slug}/projects, drawn by
 // the same ProjectList, with ONE message to Postgres (begin, the workspace's setting for row-level
@@ -65,13 +66,15 @@ export default async function BenchBaselinePage({ params }: { params: Promise<{ 
   return (
     <main id="main" className="mx-auto grid w-full max-w-4xl gap-8 px-4 py-8">
       <h1 className="text-2xl font-semibold tracking-tight">Projects</h1>
-      <ProjectList
-        key={items.map((item) => `${item.id}:${item.updatedAt.getTime()}`).join(',')}
-        slug={slug}
-        initialItems={items}
-        initialCursor={rows.length > 20 ? (items[items.length - 1]?.id ?? null) : null}
-        emptyAction={null}
-      />
+      <ClientMessages namespaces={['projects.list']}>
+        <ProjectList
+          key={items.map((item) => `${item.id}:${item.updatedAt.getTime()}`).join(',')}
+          slug={slug}
+          initialItems={items}
+          initialCursor={rows.length > 20 ? (items[items.length - 1]?.id ?? null) : null}
+          emptyAction={null}
+        />
+      </ClientMessages>
     </main>
   );
 }

@@ -19,6 +19,7 @@ import type { AuditQuery } from './actions';
 import { AuditList } from './audit-list';
 import { toAuditEntry } from './audit-entry';
 import { actionLabelKey } from './audit-sentence';
+import { ClientMessages } from '../../../../../i18n/client-messages-provider';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('audit');
@@ -170,14 +171,16 @@ export default async function AuditLogPage({ params, searchParams }: AuditPagePr
         </div>
       ) : null}
       {firstPage ? (
-        <AuditList
-          key={JSON.stringify(query)}
-          slug={workspace.slug}
-          query={query}
-          initialItems={firstPage.items.map(toAuditEntry)}
-          initialCursor={firstPage.nextCursor}
-          filtered={filtered}
-        />
+        <ClientMessages namespaces={['audit']}>
+          <AuditList
+            key={JSON.stringify(query)}
+            slug={workspace.slug}
+            query={query}
+            initialItems={firstPage.items.map(toAuditEntry)}
+            initialCursor={firstPage.nextCursor}
+            filtered={filtered}
+          />
+        </ClientMessages>
       ) : null}
     </div>
   );

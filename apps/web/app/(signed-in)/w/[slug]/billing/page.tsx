@@ -35,6 +35,7 @@ import { formatBytes } from '../../../../../lib/format';
 import { requireMember } from '../../../../../lib/workspace-context';
 import { ManageBillingButton } from './manage-billing-button';
 import { PlanPicker } from './plan-picker';
+import { ClientMessages } from '../../../../../i18n/client-messages-provider';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('billing.page');
@@ -100,276 +101,284 @@ export default async function BillingPage({
   const support = await prioritySupportOrReason(actor);
 
   return (
-    <div className="mx-auto grid w-full max-w-4xl gap-8 [&>*]:min-w-0">
-      <RefreshOn workspaceId={encodeId('ws', workspace.id)} topics={['billing']} />
-      <RefreshOnReturn />
-      {heading}
+    <ClientMessages namespaces={['billing']}>
+      <div className="mx-auto grid w-full max-w-4xl gap-8 [&>*]:min-w-0">
+        <RefreshOn workspaceId={encodeId('ws', workspace.id)} topics={['billing']} />
+        <RefreshOnReturn />
+        {heading}
 
-      {summary.pastDue ? (
-        <Alert
-          variant="destructive"
-          title={t('pastDueTitle')}
-          data-testid="past-due-banner"
-          action={
-            summary.pastDue.invoiceUrl ? (
-              <Button asChild size="sm">
-                <a href={summary.pastDue.invoiceUrl}>{t('payInvoice')}</a>
-              </Button>
-            ) : null
-          }
-        >
-          {t('pastDueBody', { plan: plan.name })}
-        </Alert>
-      ) : null}
-
-      {summary.declinedCheckout ? (
-        <Alert
-          variant="destructive"
-          title={t('declinedTitle')}
-          data-testid="declined-checkout"
-          action={
-            summary.declinedCheckout.invoiceUrl && mayManage ? (
-              <Button asChild size="sm">
-                <a href={summary.declinedCheckout.invoiceUrl}>{t('payOther')}</a>
-              </Button>
-            ) : null
-          }
-        >
-          {t('declinedBody', { workspace: workspace.name, plan: plan.name })}
-        </Alert>
-      ) : null}
-
-      {canceled ? <Alert title={t('canceledTitle')}>{t('canceledBody')}</Alert> : null}
-
-      <SettingsSection
-        id="current-plan"
-        title={t('currentPlan')}
-        aside={
-          <Badge variant={badge.tone} data-testid="subscription-status">
-            {tb(`status.${badge.key}`)}
-          </Badge>
-        }
-      >
-        <div className="grid gap-6">
-          <div>
-            <p className="text-2xl font-semibold" data-testid="current-plan">
-              {plan.name}
-            </p>
-            <p className="mt-1 text-sm text-muted-foreground">{tb(`planDescriptions.${plan.key}`)}</p>
-          </div>
-
-          {summary.override ? (
-            <Alert
-              title={t('overrideTitle', { plan: summary.override.planName })}
-              data-testid="plan-override-notice"
-            >
-              {t.rich('overrideBody', {
-                plan: summary.override.planName,
-                time: () => <LocalTime value={summary.override!.expiresAt} dateOnly />,
-              })}
-            </Alert>
-          ) : null}
-
-          {summary.cancelAtPeriodEnd && summary.currentPeriodEnd ? (
-            <Alert title={t('cancelTitle')} data-testid="cancel-notice">
-              {t.rich('cancelBody', {
-                plan: plan.name,
-                time: () => <LocalTime value={summary.currentPeriodEnd!} dateOnly />,
-              })}
-            </Alert>
-          ) : null}
-
-          <dl className="grid gap-4 text-sm sm:grid-cols-2">
-            <div>
-              <dt className="text-muted-foreground">{t('members')}</dt>
-              <dd className="mt-0.5 font-medium" data-testid="seats">
-                {summary.seats.paid !== null
-                  ? t('seatsOfPaid', { used: summary.seats.used, paid: summary.seats.paid })
-                  : t('ofLimit', { used: summary.seats.used, limit: summary.limits.members })}
-                {summary.usage.pendingInvitations > 0
-                  ? ` ${t('invited', { count: summary.usage.pendingInvitations })}`
-                  : ''}
-              </dd>
-            </div>
-            <div>
-              <dt className="text-muted-foreground">{t('projects')}</dt>
-              <dd className="mt-0.5 font-medium" data-testid="projects-usage">
-                {t('ofLimit', { used: summary.usage.projects, limit: summary.limits.projects })}
-              </dd>
-            </div>
-            <div>
-              <dt className="text-muted-foreground">{t('storage')}</dt>
-              <dd className="mt-0.5 font-medium" data-testid="storage-usage">
-                {t('storageOf', {
-                  used: formatBytes(summary.usage.storageBytes),
-                  limit: formatBytes(summary.limits.storageBytes),
-                })}
-              </dd>
-            </div>
-            {summary.trialEnd ? (
-              <div>
-                <dt className="text-muted-foreground">{t('trialEnds')}</dt>
-                <dd className="mt-0.5 font-medium">
-                  <LocalTime value={summary.trialEnd} dateOnly />
-                </dd>
-              </div>
-            ) : null}
-            {summary.currentPeriodEnd ? (
-              <div>
-                <dt className="text-muted-foreground">
-                  {summary.cancelAtPeriodEnd ? t('endsOn') : t('periodEnds')}
-                </dt>
-                <dd className="mt-0.5 font-medium" data-testid="period-end">
-                  <LocalTime value={summary.currentPeriodEnd} dateOnly />
-                </dd>
-              </div>
-            ) : null}
-            {summary.nextInvoice ? (
-              <div>
-                <dt className="text-muted-foreground">{t('nextInvoice')}</dt>
-                <dd className="mt-0.5 font-medium">
-                  {summary.nextInvoice.date
-                    ? t.rich('nextInvoiceOn', {
-                        amount: formatMoney(summary.nextInvoice.amount, summary.nextInvoice.currency, locale),
-                        time: () => <LocalTime value={summary.nextInvoice!.date!} dateOnly />,
-                      })
-                    : formatMoney(summary.nextInvoice.amount, summary.nextInvoice.currency, locale)}
-                </dd>
-              </div>
-            ) : null}
-          </dl>
-
-          {summary.canManage ? (
-            <div className="flex flex-wrap gap-3">
-              <ManageBillingButton slug={workspace.slug} />
-              {subscribed && plan.features.includes('seat_billing') ? (
-                <ManageBillingButton slug={workspace.slug} seats variant="ghost">
-                  {t('addSeats')}
-                </ManageBillingButton>
-              ) : null}
-            </div>
-          ) : null}
-        </div>
-      </SettingsSection>
-
-      <SettingsSection
-        id="plans"
-        title={subscribed ? t('changePlan') : summary.standing === 'granted' ? t('plans') : t('upgrade')}
-        description={subscribed ? t('changePlanDescription') : t('upgradeDescription')}
-      >
-        {mayManage ? (
-          <PlanPicker
-            plans={toPlanOffers(catalog, locale)}
-            audience={{
-              kind: 'workspaces',
-              workspaces: [
-                toBillableWorkspace(workspace, {
-                  ...summary,
-                  plan: summary.plan.key,
-                  seatsInUse: Math.max(1, summary.seats.used),
-                }),
-              ],
-            }}
-          />
-        ) : (
-          <p className="text-sm text-muted-foreground">{t('onlyManagers')}</p>
-        )}
-      </SettingsSection>
-
-      <SettingsSection id="support" title={t('support')} description={t('supportDescription')}>
-        {support.ok ? (
-          <p className="text-sm" data-testid="priority-support">
-            {t.rich('prioritySupport', {
-              address: support.address,
-              // Core's words for the promise; its one value today has a translation.
-              responseTime:
-                support.responseTime === 'one business day' ? t('oneBusinessDay') : support.responseTime,
-              link: (chunks) => (
-                <a className="font-medium underline" href={`mailto:${support.address}`}>
-                  {chunks}
-                </a>
-              ),
-            })}
-          </p>
-        ) : (
-          <UpgradePrompt
-            slug={workspace.slug}
-            title={t('notOnPlan')}
-            message={support.message}
-            canUpgrade={mayManage}
-          />
-        )}
-      </SettingsSection>
-
-      <SettingsSection id="invoices" title={t('invoices')}>
-        {summary.invoices.length === 0 ? (
-          <p className="text-sm text-muted-foreground">{t('noInvoices')}</p>
-        ) : (
-          <Table aria-label={t('invoices')} stacked>
-            <TableHeader>
-              <TableRow>
-                <TableHead>{t('date')}</TableHead>
-                <TableHead>{t('number')}</TableHead>
-                <TableHead>{t('amount')}</TableHead>
-                <TableHead>{t('status')}</TableHead>
-                <TableHead>
-                  <span className="sr-only">{t('links')}</span>
-                </TableHead>
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {summary.invoices.map((invoice) => {
-                const status = invoiceBadge(invoice.status, invoice.standing);
-                const payable = invoice.status === 'open' && invoice.standing !== 'abandoned';
-                return (
-                  <TableRow key={invoice.id} data-testid={`invoice-${invoice.id}`}>
-                    <TableCell data-stack="full">
-                      <LocalTime value={invoice.createdAt} dateOnly />
-                    </TableCell>
-                    <TableCell className="font-mono text-xs" data-stack="hide">
-                      {invoice.number ?? '—'}
-                    </TableCell>
-                    <TableCell>{formatMoney(invoice.total, invoice.currency, locale)}</TableCell>
-                    <TableCell>
-                      <Badge variant={status.tone}>
-                        {status.key ? tb(`invoiceStatus.${status.key}`) : (invoice.status ?? '—')}
-                      </Badge>
-                    </TableCell>
-                    <TableCell className="text-right whitespace-nowrap">
-                      {invoice.hostedInvoiceUrl ? (
-                        <a
-                          href={invoice.hostedInvoiceUrl}
-                          className="font-medium text-primary hover:underline"
-                          target="_blank"
-                          rel="noreferrer"
-                        >
-                          {payable ? t('pay') : t('view')}
-                        </a>
-                      ) : null}
-                      {invoice.invoicePdf ? (
-                        <a
-                          href={invoice.invoicePdf}
-                          className="ml-3 font-medium text-primary hover:underline"
-                          target="_blank"
-                          rel="noreferrer"
-                        >
-                          {t('pdf')}
-                        </a>
-                      ) : null}
-                    </TableCell>
-                  </TableRow>
-                );
-              })}
-            </TableBody>
-          </Table>
-        )}
-        {summary.invoices.some((invoice) => invoice.status === 'open' && invoice.standing === 'abandoned') ? (
-          <p className="mt-3 text-sm text-muted-foreground" data-testid="abandoned-invoices-note">
-            {t('abandonedNote')}
-          </p>
+        {summary.pastDue ? (
+          <Alert
+            variant="destructive"
+            title={t('pastDueTitle')}
+            data-testid="past-due-banner"
+            action={
+              summary.pastDue.invoiceUrl ? (
+                <Button asChild size="sm">
+                  <a href={summary.pastDue.invoiceUrl}>{t('payInvoice')}</a>
+                </Button>
+              ) : null
+            }
+          >
+            {t('pastDueBody', { plan: plan.name })}
+          </Alert>
         ) : null}
-      </SettingsSection>
-    </div>
+
+        {summary.declinedCheckout ? (
+          <Alert
+            variant="destructive"
+            title={t('declinedTitle')}
+            data-testid="declined-checkout"
+            action={
+              summary.declinedCheckout.invoiceUrl && mayManage ? (
+                <Button asChild size="sm">
+                  <a href={summary.declinedCheckout.invoiceUrl}>{t('payOther')}</a>
+                </Button>
+              ) : null
+            }
+          >
+            {t('declinedBody', { workspace: workspace.name, plan: plan.name })}
+          </Alert>
+        ) : null}
+
+        {canceled ? <Alert title={t('canceledTitle')}>{t('canceledBody')}</Alert> : null}
+
+        <SettingsSection
+          id="current-plan"
+          title={t('currentPlan')}
+          aside={
+            <Badge variant={badge.tone} data-testid="subscription-status">
+              {tb(`status.${badge.key}`)}
+            </Badge>
+          }
+        >
+          <div className="grid gap-6">
+            <div>
+              <p className="text-2xl font-semibold" data-testid="current-plan">
+                {plan.name}
+              </p>
+              <p className="mt-1 text-sm text-muted-foreground">{tb(`planDescriptions.${plan.key}`)}</p>
+            </div>
+
+            {summary.override ? (
+              <Alert
+                title={t('overrideTitle', { plan: summary.override.planName })}
+                data-testid="plan-override-notice"
+              >
+                {t.rich('overrideBody', {
+                  plan: summary.override.planName,
+                  time: () => <LocalTime value={summary.override!.expiresAt} dateOnly />,
+                })}
+              </Alert>
+            ) : null}
+
+            {summary.cancelAtPeriodEnd && summary.currentPeriodEnd ? (
+              <Alert title={t('cancelTitle')} data-testid="cancel-notice">
+                {t.rich('cancelBody', {
+                  plan: plan.name,
+                  time: () => <LocalTime value={summary.currentPeriodEnd!} dateOnly />,
+                })}
+              </Alert>
+            ) : null}
+
+            <dl className="grid gap-4 text-sm sm:grid-cols-2">
+              <div>
+                <dt className="text-muted-foreground">{t('members')}</dt>
+                <dd className="mt-0.5 font-medium" data-testid="seats">
+                  {summary.seats.paid !== null
+                    ? t('seatsOfPaid', { used: summary.seats.used, paid: summary.seats.paid })
+                    : t('ofLimit', { used: summary.seats.used, limit: summary.limits.members })}
+                  {summary.usage.pendingInvitations > 0
+                    ? ` ${t('invited', { count: summary.usage.pendingInvitations })}`
+                    : ''}
+                </dd>
+              </div>
+              <div>
+                <dt className="text-muted-foreground">{t('projects')}</dt>
+                <dd className="mt-0.5 font-medium" data-testid="projects-usage">
+                  {t('ofLimit', { used: summary.usage.projects, limit: summary.limits.projects })}
+                </dd>
+              </div>
+              <div>
+                <dt className="text-muted-foreground">{t('storage')}</dt>
+                <dd className="mt-0.5 font-medium" data-testid="storage-usage">
+                  {t('storageOf', {
+                    used: formatBytes(summary.usage.storageBytes),
+                    limit: formatBytes(summary.limits.storageBytes),
+                  })}
+                </dd>
+              </div>
+              {summary.trialEnd ? (
+                <div>
+                  <dt className="text-muted-foreground">{t('trialEnds')}</dt>
+                  <dd className="mt-0.5 font-medium">
+                    <LocalTime value={summary.trialEnd} dateOnly />
+                  </dd>
+                </div>
+              ) : null}
+              {summary.currentPeriodEnd ? (
+                <div>
+                  <dt className="text-muted-foreground">
+                    {summary.cancelAtPeriodEnd ? t('endsOn') : t('periodEnds')}
+                  </dt>
+                  <dd className="mt-0.5 font-medium" data-testid="period-end">
+                    <LocalTime value={summary.currentPeriodEnd} dateOnly />
+                  </dd>
+                </div>
+              ) : null}
+              {summary.nextInvoice ? (
+                <div>
+                  <dt className="text-muted-foreground">{t('nextInvoice')}</dt>
+                  <dd className="mt-0.5 font-medium">
+                    {summary.nextInvoice.date
+                      ? t.rich('nextInvoiceOn', {
+                          amount: formatMoney(
+                            summary.nextInvoice.amount,
+                            summary.nextInvoice.currency,
+                            locale,
+                          ),
+                          time: () => <LocalTime value={summary.nextInvoice!.date!} dateOnly />,
+                        })
+                      : formatMoney(summary.nextInvoice.amount, summary.nextInvoice.currency, locale)}
+                  </dd>
+                </div>
+              ) : null}
+            </dl>
+
+            {summary.canManage ? (
+              <div className="flex flex-wrap gap-3">
+                <ManageBillingButton slug={workspace.slug} />
+                {subscribed && plan.features.includes('seat_billing') ? (
+                  <ManageBillingButton slug={workspace.slug} seats variant="ghost">
+                    {t('addSeats')}
+                  </ManageBillingButton>
+                ) : null}
+              </div>
+            ) : null}
+          </div>
+        </SettingsSection>
+
+        <SettingsSection
+          id="plans"
+          title={subscribed ? t('changePlan') : summary.standing === 'granted' ? t('plans') : t('upgrade')}
+          description={subscribed ? t('changePlanDescription') : t('upgradeDescription')}
+        >
+          {mayManage ? (
+            <PlanPicker
+              plans={toPlanOffers(catalog, locale)}
+              audience={{
+                kind: 'workspaces',
+                workspaces: [
+                  toBillableWorkspace(workspace, {
+                    ...summary,
+                    plan: summary.plan.key,
+                    seatsInUse: Math.max(1, summary.seats.used),
+                  }),
+                ],
+              }}
+            />
+          ) : (
+            <p className="text-sm text-muted-foreground">{t('onlyManagers')}</p>
+          )}
+        </SettingsSection>
+
+        <SettingsSection id="support" title={t('support')} description={t('supportDescription')}>
+          {support.ok ? (
+            <p className="text-sm" data-testid="priority-support">
+              {t.rich('prioritySupport', {
+                address: support.address,
+                // Core's words for the promise; its one value today has a translation.
+                responseTime:
+                  support.responseTime === 'one business day' ? t('oneBusinessDay') : support.responseTime,
+                link: (chunks) => (
+                  <a className="font-medium underline" href={`mailto:${support.address}`}>
+                    {chunks}
+                  </a>
+                ),
+              })}
+            </p>
+          ) : (
+            <UpgradePrompt
+              slug={workspace.slug}
+              title={t('notOnPlan')}
+              message={support.message}
+              canUpgrade={mayManage}
+            />
+          )}
+        </SettingsSection>
+
+        <SettingsSection id="invoices" title={t('invoices')}>
+          {summary.invoices.length === 0 ? (
+            <p className="text-sm text-muted-foreground">{t('noInvoices')}</p>
+          ) : (
+            <Table aria-label={t('invoices')} stacked>
+              <TableHeader>
+                <TableRow>
+                  <TableHead>{t('date')}</TableHead>
+                  <TableHead>{t('number')}</TableHead>
+                  <TableHead>{t('amount')}</TableHead>
+                  <TableHead>{t('status')}</TableHead>
+                  <TableHead>
+                    <span className="sr-only">{t('links')}</span>
+                  </TableHead>
+                </TableRow>
+              </TableHeader>
+              <TableBody>
+                {summary.invoices.map((invoice) => {
+                  const status = invoiceBadge(invoice.status, invoice.standing);
+                  const payable = invoice.status === 'open' && invoice.standing !== 'abandoned';
+                  return (
+                    <TableRow key={invoice.id} data-testid={`invoice-${invoice.id}`}>
+                      <TableCell data-stack="full">
+                        <LocalTime value={invoice.createdAt} dateOnly />
+                      </TableCell>
+                      <TableCell className="font-mono text-xs" data-stack="hide">
+                        {invoice.number ?? '—'}
+                      </TableCell>
+                      <TableCell>{formatMoney(invoice.total, invoice.currency, locale)}</TableCell>
+                      <TableCell>
+                        <Badge variant={status.tone}>
+                          {status.key ? tb(`invoiceStatus.${status.key}`) : (invoice.status ?? '—')}
+                        </Badge>
+                      </TableCell>
+                      <TableCell className="text-right whitespace-nowrap">
+                        {invoice.hostedInvoiceUrl ? (
+                          <a
+                            href={invoice.hostedInvoiceUrl}
+                            className="font-medium text-primary hover:underline"
+                            target="_blank"
+                            rel="noreferrer"
+                          >
+                            {payable ? t('pay') : t('view')}
+                          </a>
+                        ) : null}
+                        {invoice.invoicePdf ? (
+                          <a
+                            href={invoice.invoicePdf}
+                            className="ml-3 font-medium text-primary hover:underline"
+                            target="_blank"
+                            rel="noreferrer"
+                          >
+                            {t('pdf')}
+                          </a>
+                        ) : null}
+                      </TableCell>
+                    </TableRow>
+                  );
+                })}
+              </TableBody>
+            </Table>
+          )}
+          {summary.invoices.some(
+            (invoice) => invoice.status === 'open' && invoice.standing === 'abandoned',
+          ) ? (
+            <p className="mt-3 text-sm text-muted-foreground" data-testid="abandoned-invoices-note">
+              {t('abandonedNote')}
+            </p>
+          ) : null}
+        </SettingsSection>
+      </div>
+    </ClientMessages>
   );
 }
 

@@ -11,6 +11,7 @@ import { CreateProjectDialog } from '../create-project-dialog';
 import { OnboardingChecklist } from '../onboarding-checklist';
 import { ProjectList } from '../project-list';
 import { toProjectItem } from '../project-item';
+import { ClientMessages } from '../../../../../../i18n/client-messages-provider';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('projects');
@@ -41,47 +42,51 @@ export default async function ProjectsPage({
   ]);
 
   return (
-    <div className="mx-auto grid w-full max-w-4xl gap-8">
-      <RefreshOn workspaceId={encodeId('ws', workspace.id)} topics={['projects']} />
-      <div className="flex flex-wrap items-end justify-between gap-4">
-        <div>
-          <p className="text-sm font-medium text-primary">{workspace.name}</p>
-          <h1 className="mt-1 text-2xl font-semibold tracking-tight">{t('title')}</h1>
-          <p className="mt-1 text-sm text-muted-foreground">{t('description')}</p>
-        </div>
-        {mayCreate && firstPage.items.length > 0 ? (
-          <CreateProjectDialog
-            slug={workspace.slug}
-            canUpgrade={canUpgrade}
-            templates={templates}
-            initiallyOpen={openCreate}
-          />
-        ) : null}
-      </div>
-      {onboarding.visible ? (
-        <OnboardingChecklist
-          slug={workspace.slug}
-          items={onboarding.items}
-          canDismiss={can(actor, 'workspace.update')}
-        />
-      ) : null}
-      <ProjectList
-        // A new first page (after a change elsewhere) starts the list over.
-        key={firstPage.items.map((item) => `${item.id}:${item.updatedAt.getTime()}`).join(',')}
-        slug={workspace.slug}
-        initialItems={firstPage.items.map(toProjectItem)}
-        initialCursor={firstPage.nextCursor}
-        emptyAction={
-          mayCreate ? (
+    <ClientMessages
+      namespaces={['billing.upgradePrompt', 'projects.create', 'projects.list', 'projects.onboarding']}
+    >
+      <div className="mx-auto grid w-full max-w-4xl gap-8">
+        <RefreshOn workspaceId={encodeId('ws', workspace.id)} topics={['projects']} />
+        <div className="flex flex-wrap items-end justify-between gap-4">
+          <div>
+            <p className="text-sm font-medium text-primary">{workspace.name}</p>
+            <h1 className="mt-1 text-2xl font-semibold tracking-tight">{t('title')}</h1>
+            <p className="mt-1 text-sm text-muted-foreground">{t('description')}</p>
+          </div>
+          {mayCreate && firstPage.items.length > 0 ? (
             <CreateProjectDialog
               slug={workspace.slug}
               canUpgrade={canUpgrade}
               templates={templates}
               initiallyOpen={openCreate}
             />
-          ) : null
-        }
-      />
-    </div>
+          ) : null}
+        </div>
+        {onboarding.visible ? (
+          <OnboardingChecklist
+            slug={workspace.slug}
+            items={onboarding.items}
+            canDismiss={can(actor, 'workspace.update')}
+          />
+        ) : null}
+        <ProjectList
+          // A new first page (after a change elsewhere) starts the list over.
+          key={firstPage.items.map((item) => `${item.id}:${item.updatedAt.getTime()}`).join(',')}
+          slug={workspace.slug}
+          initialItems={firstPage.items.map(toProjectItem)}
+          initialCursor={firstPage.nextCursor}
+          emptyAction={
+            mayCreate ? (
+              <CreateProjectDialog
+                slug={workspace.slug}
+                canUpgrade={canUpgrade}
+                templates={templates}
+                initiallyOpen={openCreate}
+              />
+            ) : null
+          }
+        />
+      </div>
+    </ClientMessages>
   );
 }

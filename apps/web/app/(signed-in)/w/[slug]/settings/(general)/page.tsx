@@ -11,6 +11,7 @@ import { requireMember } from '../../../../../../lib/workspace-context';
 import { DeleteWorkspaceForm } from '../delete-workspace-form';
 import { LogoSection } from '../logo-section';
 import { RenameWorkspaceForm } from '../rename-workspace-form';
+import { ClientMessages } from '../../../../../../i18n/client-messages-provider';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('settings');
@@ -26,71 +27,73 @@ export default async function WorkspaceSettingsPage({ params }: { params: Promis
   const t = await getTranslations('settings');
 
   return (
-    <div className="mx-auto grid w-full max-w-3xl gap-8 [&>*]:min-w-0">
-      <div>
-        <p className="text-sm font-medium text-primary">{workspace.name}</p>
-        <h1 className="mt-1 text-2xl font-semibold tracking-tight">{t('title')}</h1>
-        <p className="mt-1 text-sm text-muted-foreground">
-          {mayRename ? t('descriptionManager') : t('descriptionReader')}
-        </p>
-      </div>
+    <ClientMessages namespaces={['settings.delete', 'settings.logo', 'settings.rename']}>
+      <div className="mx-auto grid w-full max-w-3xl gap-8 [&>*]:min-w-0">
+        <div>
+          <p className="text-sm font-medium text-primary">{workspace.name}</p>
+          <h1 className="mt-1 text-2xl font-semibold tracking-tight">{t('title')}</h1>
+          <p className="mt-1 text-sm text-muted-foreground">
+            {mayRename ? t('descriptionManager') : t('descriptionReader')}
+          </p>
+        </div>
 
-      <SettingsSection id="general" title={t('general')}>
-        {mayRename ? (
-          <RenameWorkspaceForm key={workspace.name} slug={workspace.slug} name={workspace.name} />
-        ) : (
-          <dl className="grid gap-1 text-sm">
-            <dt className="text-muted-foreground">{t('name')}</dt>
-            <dd className="font-medium">{workspace.name}</dd>
+        <SettingsSection id="general" title={t('general')}>
+          {mayRename ? (
+            <RenameWorkspaceForm key={workspace.name} slug={workspace.slug} name={workspace.name} />
+          ) : (
+            <dl className="grid gap-1 text-sm">
+              <dt className="text-muted-foreground">{t('name')}</dt>
+              <dd className="font-medium">{workspace.name}</dd>
+            </dl>
+          )}
+          <dl className="mt-5 grid gap-1 text-sm">
+            <dt className="text-muted-foreground">{t('address')}</dt>
+            <dd>
+              <code className="font-mono">{`/w/${workspace.slug}`}</code>
+              <span className="text-muted-foreground">{t('addressNote')}</span>
+            </dd>
           </dl>
-        )}
-        <dl className="mt-5 grid gap-1 text-sm">
-          <dt className="text-muted-foreground">{t('address')}</dt>
-          <dd>
-            <code className="font-mono">{`/w/${workspace.slug}`}</code>
-            <span className="text-muted-foreground">{t('addressNote')}</span>
-          </dd>
-        </dl>
-      </SettingsSection>
-
-      {mayRename ? (
-        <LogoSection
-          slug={workspace.slug}
-          name={workspace.name}
-          logo={logo === undefined ? undefined : logo && { status: logo.status, urls: logo.urls }}
-        />
-      ) : null}
-
-      {can(actor, 'api_key.read') ? (
-        <SettingsSection id="api-keys" title={t('apiKeysTitle')} description={t('apiKeysDescription')}>
-          <Button asChild variant="secondary">
-            <Link href={`/w/${workspace.slug}/settings/api-keys`}>{t('apiKeysManage')}</Link>
-          </Button>
         </SettingsSection>
-      ) : null}
 
-      {can(actor, 'webhook.manage') ? (
-        <SettingsSection id="webhooks" title={t('webhooksTitle')} description={t('webhooksDescription')}>
-          <Button asChild variant="secondary">
-            <Link href={`/w/${workspace.slug}/settings/webhooks`}>{t('webhooksManage')}</Link>
-          </Button>
-        </SettingsSection>
-      ) : null}
-
-      {can(actor, 'workspace.delete') ? (
-        <SettingsSection
-          id="delete-workspace"
-          title={t('deleteTitle')}
-          description={t('deleteDescription', { days: RESTORE_WINDOW_DAYS })}
-          tone="danger"
-        >
-          <DeleteWorkspaceForm
+        {mayRename ? (
+          <LogoSection
             slug={workspace.slug}
-            workspaceName={workspace.name}
-            restoreWindowDays={RESTORE_WINDOW_DAYS}
+            name={workspace.name}
+            logo={logo === undefined ? undefined : logo && { status: logo.status, urls: logo.urls }}
           />
-        </SettingsSection>
-      ) : null}
-    </div>
+        ) : null}
+
+        {can(actor, 'api_key.read') ? (
+          <SettingsSection id="api-keys" title={t('apiKeysTitle')} description={t('apiKeysDescription')}>
+            <Button asChild variant="secondary">
+              <Link href={`/w/${workspace.slug}/settings/api-keys`}>{t('apiKeysManage')}</Link>
+            </Button>
+          </SettingsSection>
+        ) : null}
+
+        {can(actor, 'webhook.manage') ? (
+          <SettingsSection id="webhooks" title={t('webhooksTitle')} description={t('webhooksDescription')}>
+            <Button asChild variant="secondary">
+              <Link href={`/w/${workspace.slug}/settings/webhooks`}>{t('webhooksManage')}</Link>
+            </Button>
+          </SettingsSection>
+        ) : null}
+
+        {can(actor, 'workspace.delete') ? (
+          <SettingsSection
+            id="delete-workspace"
+            title={t('deleteTitle')}
+            description={t('deleteDescription', { days: RESTORE_WINDOW_DAYS })}
+            tone="danger"
+          >
+            <DeleteWorkspaceForm
+              slug={workspace.slug}
+              workspaceName={workspace.name}
+              restoreWindowDays={RESTORE_WINDOW_DAYS}
+            />
+          </SettingsSection>
+        ) : null}
+      </div>
+    </ClientMessages>
   );
 }

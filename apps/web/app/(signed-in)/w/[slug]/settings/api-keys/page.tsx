@@ -8,6 +8,7 @@ import { EmptyState } from '../../../../../../components/ui/empty-state';
 import { requireMember, tenancyDeps } from '../../../../../../lib/workspace-context';
 import { ApiKeysTable } from './api-keys-table';
 import { CreateApiKeyDialog } from './create-api-key-dialog';
+import { ClientMessages } from '../../../../../../i18n/client-messages-provider';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('apiKeys');
@@ -39,32 +40,40 @@ export default async function ApiKeysPage({ params }: { params: Promise<{ slug: 
   }));
 
   return (
-    <div className="mx-auto grid w-full max-w-4xl gap-8">
-      <div className="flex flex-wrap items-end justify-between gap-4">
-        <div>
-          <p className="text-sm font-medium text-primary">{workspace.name}</p>
-          <h1 className="mt-1 text-2xl font-semibold tracking-tight">{t('title')}</h1>
-          <p className="mt-1 max-w-2xl text-sm text-muted-foreground">
-            {t.rich('description', { code: (chunks) => <code className="font-mono">{chunks}</code> })}
-          </p>
+    <ClientMessages namespaces={['apiKeys']}>
+      <div className="mx-auto grid w-full max-w-4xl gap-8">
+        <div className="flex flex-wrap items-end justify-between gap-4">
+          <div>
+            <p className="text-sm font-medium text-primary">{workspace.name}</p>
+            <h1 className="mt-1 text-2xl font-semibold tracking-tight">{t('title')}</h1>
+            <p className="mt-1 max-w-2xl text-sm text-muted-foreground">
+              {t.rich('description', { code: (chunks) => <code className="font-mono">{chunks}</code> })}
+            </p>
+          </div>
+          {mayManage ? <CreateApiKeyDialog slug={workspace.slug} grantable={grantable} /> : null}
         </div>
-        {mayManage ? <CreateApiKeyDialog slug={workspace.slug} grantable={grantable} /> : null}
-      </div>
 
-      {keys.length === 0 ? (
-        <EmptyState
-          title={t('emptyTitle')}
-          description={mayManage ? t('emptyManager') : t('emptyReader')}
-          icon={
-            <svg viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round">
-              <circle cx="8" cy="15" r="4" />
-              <path d="m10.8 12.2 8.2-8.2M16 7l3 3M14 9l2 2" />
-            </svg>
-          }
-        />
-      ) : (
-        <ApiKeysTable slug={workspace.slug} keys={keys} />
-      )}
-    </div>
+        {keys.length === 0 ? (
+          <EmptyState
+            title={t('emptyTitle')}
+            description={mayManage ? t('emptyManager') : t('emptyReader')}
+            icon={
+              <svg
+                viewBox="0 0 24 24"
+                fill="none"
+                stroke="currentColor"
+                strokeWidth="2"
+                strokeLinecap="round"
+              >
+                <circle cx="8" cy="15" r="4" />
+                <path d="m10.8 12.2 8.2-8.2M16 7l3 3M14 9l2 2" />
+              </svg>
+            }
+          />
+        ) : (
+          <ApiKeysTable slug={workspace.slug} keys={keys} />
+        )}
+      </div>
+    </ClientMessages>
   );
 }

@@ -8,6 +8,7 @@ import { EmptyState } from '../../../../../../components/ui/empty-state';
 import { requireMember, webhookDeps } from '../../../../../../lib/workspace-context';
 import { CreateEndpointDialog } from './create-endpoint-dialog';
 import { EndpointsTable } from './endpoints-table';
+import { ClientMessages } from '../../../../../../i18n/client-messages-provider';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('webhooks');
@@ -30,40 +31,48 @@ export default async function WebhooksPage({ params }: { params: Promise<{ slug:
   }));
 
   return (
-    <div className="mx-auto grid w-full max-w-4xl gap-8">
-      <div className="flex flex-wrap items-end justify-between gap-4">
-        <div>
-          <p className="text-sm font-medium text-primary">{workspace.name}</p>
-          <h1 className="mt-1 text-2xl font-semibold tracking-tight">{t('title')}</h1>
-          <p className="mt-1 max-w-2xl text-sm text-muted-foreground">
-            {t.rich('description', { code: (chunks) => <code className="font-mono">{chunks}</code> })}
-          </p>
+    <ClientMessages namespaces={['webhooks.create', 'webhooks.table']}>
+      <div className="mx-auto grid w-full max-w-4xl gap-8">
+        <div className="flex flex-wrap items-end justify-between gap-4">
+          <div>
+            <p className="text-sm font-medium text-primary">{workspace.name}</p>
+            <h1 className="mt-1 text-2xl font-semibold tracking-tight">{t('title')}</h1>
+            <p className="mt-1 max-w-2xl text-sm text-muted-foreground">
+              {t.rich('description', { code: (chunks) => <code className="font-mono">{chunks}</code> })}
+            </p>
+          </div>
+          <CreateEndpointDialog slug={workspace.slug} events={events} />
         </div>
-        <CreateEndpointDialog slug={workspace.slug} events={events} />
+        {endpoints.length === 0 ? (
+          <EmptyState
+            title={t('emptyTitle')}
+            description={t('emptyDescription')}
+            icon={
+              <svg
+                viewBox="0 0 24 24"
+                fill="none"
+                stroke="currentColor"
+                strokeWidth="2"
+                strokeLinecap="round"
+              >
+                <path d="M4 12h10M10 6l6 6-6 6M20 4v16" />
+              </svg>
+            }
+          />
+        ) : (
+          <EndpointsTable
+            slug={workspace.slug}
+            endpoints={endpoints.map((endpoint) => ({
+              id: endpoint.id,
+              url: endpoint.url,
+              description: endpoint.description,
+              eventTypes: endpoint.eventTypes,
+              enabled: endpoint.enabled,
+              disabledReason: endpoint.disabledReason,
+            }))}
+          />
+        )}
       </div>
-      {endpoints.length === 0 ? (
-        <EmptyState
-          title={t('emptyTitle')}
-          description={t('emptyDescription')}
-          icon={
-            <svg viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round">
-              <path d="M4 12h10M10 6l6 6-6 6M20 4v16" />
-            </svg>
-          }
-        />
-      ) : (
-        <EndpointsTable
-          slug={workspace.slug}
-          endpoints={endpoints.map((endpoint) => ({
-            id: endpoint.id,
-            url: endpoint.url,
-            description: endpoint.description,
-            eventTypes: endpoint.eventTypes,
-            enabled: endpoint.enabled,
-            disabledReason: endpoint.disabledReason,
-          }))}
-        />
-      )}
-    </div>
+    </ClientMessages>
   );
 }

@@ -7,6 +7,7 @@ import { isAppError } from '@plinth/core/errors';
 import { getWebhookEndpoint, listDeliveries } from '@plinth/core/webhooks';
 import { requireMember, webhookDeps } from '../../../../../../../lib/workspace-context';
 import { DeliveriesTable } from './deliveries-table';
+import { ClientMessages } from '../../../../../../../i18n/client-messages-provider';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('webhooks.deliveries');
@@ -29,32 +30,34 @@ export default async function DeliveriesPage({
   const t = await getTranslations('webhooks.deliveries');
 
   return (
-    <div className="mx-auto grid w-full max-w-4xl gap-6">
-      <div>
-        <Link className="text-sm text-primary" href={`/w/${workspace.slug}/settings/webhooks`}>
-          {t('back')}
-        </Link>
-        <h1 className="mt-1 text-2xl font-semibold tracking-tight">{t('title')}</h1>
-        <p className="mt-1 font-mono text-xs text-muted-foreground">{endpoint.url}</p>
+    <ClientMessages namespaces={['webhooks.deliveries']}>
+      <div className="mx-auto grid w-full max-w-4xl gap-6">
+        <div>
+          <Link className="text-sm text-primary" href={`/w/${workspace.slug}/settings/webhooks`}>
+            {t('back')}
+          </Link>
+          <h1 className="mt-1 text-2xl font-semibold tracking-tight">{t('title')}</h1>
+          <p className="mt-1 font-mono text-xs text-muted-foreground">{endpoint.url}</p>
+        </div>
+        <DeliveriesTable
+          slug={workspace.slug}
+          endpointId={endpoint.id}
+          deliveries={items.map((row) => ({
+            id: row.id,
+            eventType: row.eventType,
+            status: row.status,
+            attempts: row.attempts,
+            responseStatus: row.responseStatus,
+            responseBody: row.responseBody,
+            error: row.error,
+            durationMs: row.durationMs,
+            requestHeaders: row.requestHeaders,
+            body: row.body,
+            createdAt: row.createdAt,
+            nextAttemptAt: row.nextAttemptAt,
+          }))}
+        />
       </div>
-      <DeliveriesTable
-        slug={workspace.slug}
-        endpointId={endpoint.id}
-        deliveries={items.map((row) => ({
-          id: row.id,
-          eventType: row.eventType,
-          status: row.status,
-          attempts: row.attempts,
-          responseStatus: row.responseStatus,
-          responseBody: row.responseBody,
-          error: row.error,
-          durationMs: row.durationMs,
-          requestHeaders: row.requestHeaders,
-          body: row.body,
-          createdAt: row.createdAt,
-          nextAttemptAt: row.nextAttemptAt,
-        }))}
-      />
-    </div>
+    </ClientMessages>
   );
 }
