@@ -33,6 +33,13 @@ export interface DevServerOptions {
   embeddedPgPort?: number;
   /** More environment for `npm run dev` (e.g. WEBHOOK_ALLOW_PRIVATE=loopback). */
   env?: Record<string, string>;
+  /**
+   * Pages from the production build (DEV_SERVE_BUILD=true; the e2e global setup makes sure it is
+   * current), the default; false runs `npm run dev` exactly as a person does, compiling each page on
+   * demand. Under on-demand compiles the dev client reloaded pages in the middle of a test (a focused
+   * menu lost, a document without a head), so only the tests about the dev command itself use it.
+   */
+  serveBuild?: boolean;
 }
 
 export const repoRoot = path.resolve(import.meta.dirname, '..');
@@ -73,6 +80,7 @@ async function spawnDev(options: DevServerOptions): Promise<DevProcess> {
     PLINTH_ROLE: options.role ?? 'all',
     NEXT_TELEMETRY_DISABLED: '1',
     NODE_ENV: 'development',
+    DEV_SERVE_BUILD: String(options.serveBuild ?? true),
     ...options.env,
   };
   delete env.DATABASE_URL; // the fresh-machine path: embedded Postgres

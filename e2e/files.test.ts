@@ -156,9 +156,17 @@ describe('project attachments in a real browser', () => {
     await resized.or(error).first().waitFor();
     expect(await error.count(), (await error.allTextContents()).join(' ')).toBe(0);
     // Loaded, from storage, at the resized size (a blocked or missing image has no natural width).
-    await page.waitForFunction(
-      `(() => { const img = document.querySelector('#avatar img'); return Boolean(img && img.complete && img.naturalWidth === 256); })()`,
-    );
+    // Polled from here: waitForFunction with a string evaluates it inside the page, which the
+    // production Content-Security-Policy (no 'unsafe-eval') refuses.
+    await expect
+      .poll(
+        () =>
+          page.evaluate(
+            `(() => { const img = document.querySelector('#avatar img'); return Boolean(img && img.complete && img.naturalWidth === 256); })()`,
+          ),
+        { timeout: 60_000 },
+      )
+      .toBe(true);
     const menuImage = page.getByRole('button', { name: /^Account menu for / }).locator('img');
     await menuImage.waitFor();
     expect(await menuImage.getAttribute('src')).toMatch(

@@ -9,7 +9,9 @@ describe('the web shell in a real browser', () => {
   let browser: Browser;
 
   beforeAll(async () => {
-    server = await startDevServer();
+    // `npm run dev` exactly as a person runs it (pages compiled on demand): the other browser tests
+    // run against the production build of the pages.
+    server = await startDevServer({ serveBuild: false });
     browser = await launchBrowser();
   }, 180_000);
 

@@ -8,11 +8,13 @@ import { prepareDatabase } from './prepare-database';
 import { seedDemoData } from './seed/seed-demo';
 import { onShutdownSignal } from './signals';
 import { startPlinth, type RunningPlinth } from './start';
-import { assertHttpPortFree, StartupRefusal } from './startup-checks';
+import { WEB_DIR } from './next-handler';
+import { assertHttpPortFree, assertWebBuild, StartupRefusal } from './startup-checks';
 
 // `npm run dev`: one command from a fresh clone to a running app. Embedded Postgres unless
 // DATABASE_URL is set, then migrations, demo data, the local fake Stripe unless STRIPE_SECRET_KEY is
-// set, and the server with Next in development mode.
+// set, and the server with Next in development mode (or serving the production build of the pages,
+// DEV_SERVE_BUILD=true, which is what the browser tests run against).
 //
 // It never runs on someone else's database: the HTTP port is checked before anything else, and the
 // embedded cluster must prove it is this data directory's own (a second run on the same data is
@@ -48,6 +50,7 @@ function exitWith(code: number): void {
 
 try {
   await assertHttpPortFree(loadedEnv);
+  assertWebBuild(loadedEnv, WEB_DIR);
   owner = await openOwnerDatabase(loadedEnv, logger, {
     purpose: 'npm run dev',
     onUnexpectedExit: () => {
@@ -64,7 +67,7 @@ try {
     seedConnection.close(),
   );
   await syncDevCatalog(env, owner.ownerUrl);
-  running = await startPlinth(env, owner.ownerUrl, { logger, dev: true });
+  running = await startPlinth(env, owner.ownerUrl, { logger, dev: !env.devServeBuild });
   if (running.url) stripe.deliverTo(running.url);
   onShutdownSignal(stopEverything, logger);
   printBanner(env, running.url ?? '(no HTTP on this role)', owner, stripe, storage, summary);

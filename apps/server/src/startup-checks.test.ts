@@ -1,9 +1,13 @@
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { afterEach, describe, expect, it } from 'vitest';
+import { loadEnv } from '@plinth/core/env';
 import { shippedMigrations } from '@plinth/db/admin';
 import { rejectionOf, useTestDatabase } from '@plinth/testing';
 import { prepareDatabase } from './prepare-database';
-import { assertMigrationsNotAhead, StartupRefusal } from './startup-checks';
+import { assertMigrationsNotAhead, assertWebBuild, StartupRefusal } from './startup-checks';
 
 const testDb = useTestDatabase();
 const fromNewerRelease = () => shippedMigrations().at(-1)!.when + 86_400_000;
@@ -40,3 +44,41 @@ describe('a database whose migrations are ahead of the code', () => {
     expect(await appliedCount()).toBe(before);
   });
 });
+
+describe('DEV_SERVE_BUILD without a production build of the pages', () => {
+  it('is refused for the roles that serve pages, naming the directory and npm run build', async () => {
+    const webDir = await mkdtemp(path.join(tmpdir(), 'plinth-web-'));
+    try {
+      const env = loadEnv({ DEV_SERVE_BUILD: 'true' });
+      const refusal = rejectionOfSync(() => assertWebBuild(env, webDir));
+      expect(refusal).toBeInstanceOf(StartupRefusal);
+      expect((refusal as Error).message).toBe(
+        `DEV_SERVE_BUILD=true serves the pages from the production build, and ${path.join(webDir, '.next')} ` +
+          'has none: nothing was started. Run npm run build first, or unset DEV_SERVE_BUILD.',
+      );
+      expect(
+        rejectionOfSync(() =>
+          assertWebBuild(loadEnv({ DEV_SERVE_BUILD: 'true', PLINTH_ROLE: 'web' }), webDir),
+        ),
+      ).toBeInstanceOf(StartupRefusal);
+      // Nodes without pages, and the on-demand compiler, need no build.
+      assertWebBuild(loadEnv({ DEV_SERVE_BUILD: 'true', PLINTH_ROLE: 'api' }), webDir);
+      assertWebBuild(loadEnv({}), webDir);
+      // With a build (its BUILD_ID), it starts.
+      await mkdir(path.join(webDir, '.next'));
+      await writeFile(path.join(webDir, '.next', 'BUILD_ID'), 'test');
+      assertWebBuild(env, webDir);
+    } finally {
+      await rm(webDir, { recursive: true, force: true });
+    }
+  });
+});
+
+function rejectionOfSync(run: () => void): unknown {
+  try {
+    run();
+  } catch (error) {
+    return error;
+  }
+  throw new Error('expected a refusal, and it passed');
+}

@@ -1,4 +1,6 @@
 import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
 import { drizzle } from 'drizzle-orm/node-postgres';
 import pg from 'pg';
 import {
@@ -27,6 +29,19 @@ export async function assertHttpPortFree(env: Env): Promise<void> {
   throw new StartupRefusal(
     `PORT ${env.port} on ${env.host} is already in use${holder ? ` by ${describePortHolder(holder)}` : ''}: ` +
       'nothing was started. Stop that process, or set PORT to a free port.',
+  );
+}
+
+/**
+ * DEV_SERVE_BUILD=true serves the pages from apps/web's production build: without one, Next would
+ * fail on the first page. Checked before anything touches a database, like the port.
+ */
+export function assertWebBuild(env: Env, webDir: string): void {
+  if (!env.devServeBuild || env.role === 'api' || env.role === 'worker') return;
+  if (existsSync(path.join(webDir, '.next', 'BUILD_ID'))) return;
+  throw new StartupRefusal(
+    `DEV_SERVE_BUILD=true serves the pages from the production build, and ${path.join(webDir, '.next')} ` +
+      'has none: nothing was started. Run npm run build first, or unset DEV_SERVE_BUILD.',
   );
 }
 

@@ -37,6 +37,12 @@ export interface Env {
   databaseTimeouts: DatabaseTimeouts;
   embeddedPgPort: number;
   dataDir: string;
+  /**
+   * `npm run dev` only: Next serves apps/web's production build instead of compiling pages on demand
+   * (what `npm run test:e2e` runs against). The rest of the dev stack (embedded Postgres, fake Stripe,
+   * captured mail) is unchanged.
+   */
+  devServeBuild: boolean;
   jobsSchema: string;
   jobsPollIntervalSeconds: number;
   outboxRelayIntervalMs: number;
@@ -269,6 +275,7 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
     },
     embeddedPgPort: raw.EMBEDDED_PG_PORT,
     dataDir: raw.PLINTH_DATA_DIR,
+    devServeBuild: raw.DEV_SERVE_BUILD,
     jobsSchema: raw.JOBS_SCHEMA,
     jobsPollIntervalSeconds: raw.JOBS_POLL_INTERVAL_SECONDS,
     outboxRelayIntervalMs: raw.OUTBOX_RELAY_INTERVAL_MS,

@@ -52,6 +52,8 @@ export const envSchema = z.object({
   DATABASE_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(15_000),
   EMBEDDED_PG_PORT: port.default(54320),
   PLINTH_DATA_DIR: z.string().min(1).default('.data'),
+  // npm run dev only: pages from the production build of apps/web instead of on-demand compiles.
+  DEV_SERVE_BUILD: flag.default(false),
   JOBS_SCHEMA: z
     .string()
     .regex(/^[a-z_][a-z0-9_]*$/)
