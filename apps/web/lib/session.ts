@@ -1,7 +1,7 @@
 import { cache } from 'react';
 import { headers } from 'next/headers';
 import { notFound, redirect } from 'next/navigation';
-import type { SessionPerson } from '@plinth/core/identity';
+import type { SessionPerson, Theme } from '@plinth/core/identity';
 import { serverContext } from '@plinth/core/server-context';
 import { staffAccess, type StaffAccess } from '@plinth/core/staff';
 
@@ -22,6 +22,8 @@ export interface SessionUser {
   banned: boolean | null;
   twoFactorEnabled: boolean | null;
   createdAt: string;
+  /** The saved colour theme, read with the session (the shell draws the page in it). */
+  theme: Theme;
 }
 
 export interface SessionRecord {

@@ -3,6 +3,7 @@ import { cache } from 'react';
 import { headers } from 'next/headers';
 import { notFound, redirect } from 'next/navigation';
 import type { AuditOrigin } from '@plinth/core/audit';
+import { entitlements, type Entitlements } from '@plinth/core/entitlements';
 import { AppError, isAppError } from '@plinth/core/errors';
 import type { SessionInfo } from '@plinth/core/identity';
 import { createSecretBox } from '@plinth/core/secrets';
@@ -74,6 +75,16 @@ export const findMembership = cache(
       throw error;
     }
   },
+);
+
+/**
+ * The entitlements of the workspace `workspaceId` (a membership's, already resolved), once per
+ * request: the /w/[slug] layout reads them for the past-due banner and the projects page for the
+ * templates flag's plan rule, and React's cache() shares the one read between them within this
+ * request's render only (nothing is kept across requests or people; a server action reads anew).
+ */
+export const workspaceEntitlements = cache((workspaceId: string): Promise<Entitlements> =>
+  entitlements(serverContext(), workspaceId),
 );
 
 /**

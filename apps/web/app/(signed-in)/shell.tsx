@@ -4,7 +4,6 @@ import type { ReactNode } from 'react';
 import { getTranslations } from 'next-intl/server';
 import { serverContext } from '@plinth/core/server-context';
 import { elevatedUntil } from '@plinth/core/staff';
-import { getTheme } from '@plinth/core/identity';
 import { listMyWorkspaces } from '@plinth/core/tenancy';
 import { CommandPalette } from '../../components/app-shell/command-palette';
 import { ImpersonationBanner } from '../../components/app-shell/impersonation-banner';
@@ -36,12 +35,13 @@ export async function SignedInShell({
 }) {
   const { user } = session;
   const impersonation = session.session.impersonatedBy ? ((await readRequestPerson())?.info ?? null) : null;
-  // Independent reads, side by side (each on its own pooled connection).
-  const [myWorkspaces, elevation, cookieStore, theme] = await Promise.all([
+  // Independent reads, side by side (each on its own pooled connection). The saved theme came with
+  // the session's row (the same read as getTheme's, in the session's statement).
+  const { theme } = user;
+  const [myWorkspaces, elevation, cookieStore] = await Promise.all([
     listMyWorkspaces(serverContext(), user.id),
     impersonation ? elevatedUntil(serverContext().database, impersonation) : null,
     cookies(),
-    getTheme(serverContext(), user.id),
   ]);
   const workspaces: WorkspaceLink[] = myWorkspaces.map(({ name, slug, role, logo }) => ({
     name,

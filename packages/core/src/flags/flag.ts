@@ -1,7 +1,7 @@
 import type { Database } from '@plinth/db';
 import type { Actor } from '../actor/index';
 import { actingUserId } from '../actor/index';
-import { entitlements } from '../entitlements/index';
+import { entitlements, type PlanName } from '../entitlements/index';
 import { flagCatalog, type FlagKey } from './catalog';
 import type { FlagValue } from './definitions';
 import { evaluateFlag, type FlagEvaluation, type FlagSubject } from './evaluate';
@@ -35,12 +35,17 @@ export async function explainFlag(ctx: FlagContext, key: string): Promise<FlagEv
   return evaluateFlag(key, definition, ctx.flags.overridesOf(key), ctx, ctx.flags.environment, ctx.now);
 }
 
-/** The flag context of a member acting in its workspace: the workspace, its plan and the person. */
+/**
+ * The flag context of a member acting in its workspace: the workspace, its plan and the person.
+ * The plan is read from the workspace's entitlements unless the caller passes the one it has
+ * already read for this request (`knownPlan`).
+ */
 export async function memberFlagContext(
   deps: { database: Database; flags: FlagStore },
   actor: Actor & { workspaceId: string },
+  knownPlan?: PlanName,
 ): Promise<FlagContext> {
-  const { plan } = await entitlements(deps, actor.workspaceId);
+  const plan = knownPlan ?? (await entitlements(deps, actor.workspaceId)).plan;
   return { flags: deps.flags, workspaceId: actor.workspaceId, userId: actingUserId(actor), plan };
 }
 

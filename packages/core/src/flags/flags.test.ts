@@ -433,6 +433,12 @@ describe('the example domain: the project-templates beta', () => {
     const free = await memberOf('free');
     expect(await templates(team)).toBeGreaterThan(0);
     expect(await templates(free)).toBe(0);
+    // A page that has already read the workspace's entitlements for this request passes its plan:
+    // that plan decides the plan rule, and the entitlements are not read a second time.
+    const withPlan = async (actor: Awaited<ReturnType<typeof memberOf>>, plan: 'free' | 'team') =>
+      (await projectTemplatesFor({ database: testDb.app, flags: store }, actor, plan)).length;
+    expect(await withPlan(free, 'team')).toBeGreaterThan(0);
+    expect(await withPlan(team, 'free')).toBe(0);
 
     await setFlagOverride(admin, staff, {
       key: 'project_templates',

@@ -57,4 +57,12 @@ describe('the session reader and impersonation', () => {
     expect(await reader().inWorkspace(cookie, 'any-slug')).toBeNull();
     expect(await reader().withPerson(cookie)).toBeNull();
   });
+
+  it("reads the person's saved theme with the session (the shell's theme, no second statement)", async () => {
+    const person = await createUser(testDb.app);
+    const cookie = await sessionCookie(person.id);
+    expect(await reader().withPerson(cookie)).toMatchObject({ user: { id: person.id, theme: 'system' } });
+    await testDb.owner.db.update(user).set({ theme: 'dark' }).where(eq(user.id, person.id));
+    expect(await reader().withPerson(cookie)).toMatchObject({ user: { theme: 'dark' } });
+  });
 });

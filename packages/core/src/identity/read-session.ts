@@ -1,5 +1,6 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { Database, MemberRole } from '@plinth/db';
+import { isTheme, type Theme } from './theme';
 
 export interface SessionInfo {
   sessionId: string;
@@ -99,6 +100,8 @@ export interface SessionPerson {
     createdAt: Date;
     /** The saved interface language (a supported locale), or null: follow Accept-Language. */
     locale: string | null;
+    /** The saved colour theme (getTheme's answer, read with the session: no second statement). */
+    theme: Theme;
   };
   session: {
     id: string;
@@ -128,6 +131,7 @@ interface SessionPersonRow extends SessionRow {
   two_factor_enabled: boolean;
   user_created_at: Date;
   locale: string | null;
+  theme: string | null;
   refresh_due: boolean;
 }
 
@@ -136,7 +140,7 @@ const sessionPersonQuery = {
   name: 'plinth_read_session_person',
   text: `select s.id as session_id, s.user_id, u.email, u.email_verified, s.created_at, s.impersonated_by,
            s.expires_at, s.ip_address, s.user_agent, u.name, u.image, u.role, u.banned, u.two_factor_enabled,
-           u.created_at as user_created_at, u.locale,
+           u.created_at as user_created_at, u.locale, u.theme,
            -- An impersonation is never slid: it ends an hour after it began (IMPERSONATION_SECONDS).
            s.impersonated_by is null
              and s.expires_at - interval '${SESSION_EXPIRES_IN_SECONDS} seconds' + interval '${SESSION_UPDATE_AGE_SECONDS} seconds' <= now() as refresh_due
@@ -249,6 +253,7 @@ export function createSessionReader(deps: { database: Database; secret: string; 
         twoFactorEnabled: row.two_factor_enabled,
         createdAt: row.user_created_at,
         locale: row.locale,
+        theme: isTheme(row.theme) ? row.theme : 'system',
       },
       session: {
         id: row.session_id,

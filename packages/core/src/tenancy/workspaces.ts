@@ -1,4 +1,4 @@
-import { and, asc, eq, isNotNull, isNull, sql } from 'drizzle-orm';
+import { and, eq, isNotNull, sql } from 'drizzle-orm';
 import { member, withTenant, workspace, type Database } from '@plinth/db';
 import { assertCan } from '../access/index';
 import type { Actor } from '../actor/index';
@@ -52,24 +52,42 @@ export async function createWorkspace(
   return { id: created.id, name, slug, role: 'owner', createdAt: created.createdAt };
 }
 
+// Every signed-in page's shell runs this (the switcher, the sidebar, the palette): a named prepared
+// statement (parsed and planned once per connection) with the rows mapped by hand, as the
+// membership lookup does — drizzle built and mapped the same select on every call. The text is
+// what drizzle generated for it, so the plan is unchanged.
+const myWorkspacesQuery = {
+  name: 'plinth_list_my_workspaces',
+  text:
+    'select "workspace"."id", "workspace"."name", "workspace"."slug", "member"."role", ' +
+    '"workspace"."created_at", "workspace"."logo" ' +
+    'from "member" inner join "workspace" on "workspace"."id" = "member"."workspace_id" ' +
+    'where ("member"."user_id" = $1 and "workspace"."deleted_at" is null) order by "workspace"."name" asc',
+};
+
+interface MyWorkspaceRow {
+  id: string;
+  name: string;
+  slug: string;
+  role: WorkspaceSummary['role'];
+  created_at: Date;
+  logo: string | null;
+}
+
 /** The workspaces a person belongs to (live ones), for the switcher. */
 export async function listMyWorkspaces(
   deps: { database: Database },
   userId: string,
 ): Promise<WorkspaceSummary[]> {
-  return deps.database.db
-    .select({
-      id: workspace.id,
-      name: workspace.name,
-      slug: workspace.slug,
-      role: member.role,
-      createdAt: workspace.createdAt,
-      logo: workspace.logo,
-    })
-    .from(member)
-    .innerJoin(workspace, eq(workspace.id, member.workspaceId))
-    .where(and(eq(member.userId, userId), isNull(workspace.deletedAt)))
-    .orderBy(asc(workspace.name));
+  const { rows } = await deps.database.pool.query<MyWorkspaceRow>({ ...myWorkspacesQuery, values: [userId] });
+  return rows.map((row) => ({
+    id: row.id,
+    name: row.name,
+    slug: row.slug,
+    role: row.role,
+    createdAt: row.created_at,
+    logo: row.logo,
+  }));
 }
 
 export async function renameWorkspace(

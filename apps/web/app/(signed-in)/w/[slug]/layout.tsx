@@ -1,11 +1,9 @@
 import type { ReactNode } from 'react';
 import { notFound } from 'next/navigation';
 import { can } from '@plinth/core/access';
-import { entitlements } from '@plinth/core/entitlements';
-import { serverContext } from '@plinth/core/server-context';
 import { PastDueBanner } from '../../../../components/billing/past-due-banner';
 import { WorkspaceSuspended } from '../../../../components/workspaces/workspace-suspended';
-import { findMembership } from '../../../../lib/workspace-context';
+import { findMembership, workspaceEntitlements } from '../../../../lib/workspace-context';
 import { RememberWorkspace } from './remember-workspace';
 import { ClientMessages } from '../../../../i18n/client-messages-provider';
 
@@ -30,7 +28,8 @@ export default async function WorkspaceLayout({
   if (membership === 'suspended') return <WorkspaceSuspended />;
   const { actor, workspace } = membership;
   // Everyone in the workspace learns a payment failed (their work may stop soon); managers can act.
-  const { state } = await entitlements(serverContext(), workspace.id);
+  // The page below reads the same entitlements through the same per-request cache.
+  const { state } = await workspaceEntitlements(workspace.id);
   return (
     <>
       <RememberWorkspace slug={workspace.slug} />

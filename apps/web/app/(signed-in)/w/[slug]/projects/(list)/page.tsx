@@ -6,7 +6,7 @@ import { can } from '@plinth/core/access';
 import { onboardingFor } from '@plinth/core/onboarding';
 import { listProjects, projectTemplatesFor } from '@plinth/core/projects';
 import { serverContext } from '@plinth/core/server-context';
-import { requireMember, tenancyDeps } from '../../../../../../lib/workspace-context';
+import { requireMember, tenancyDeps, workspaceEntitlements } from '../../../../../../lib/workspace-context';
 import { CreateProjectDialog } from '../create-project-dialog';
 import { OnboardingChecklist } from '../onboarding-checklist';
 import { ProjectList } from '../project-list';
@@ -33,10 +33,15 @@ export default async function ProjectsPage({
   const { database, flags } = serverContext();
   // Independent reads, side by side: the first page (one message: the tenant transaction and
   // its select) and a flag read in a server component (the dialog gets the templates only when the
-  // beta is on).
+  // beta is on), whose plan rule takes the plan from the entitlements the layout read for this
+  // request (one read per request, not one per reader).
   const [firstPage, templates, onboarding, t] = await Promise.all([
     listProjects(tenancyDeps(), actor),
-    mayCreate ? projectTemplatesFor({ database, flags }, actor) : [],
+    mayCreate
+      ? workspaceEntitlements(workspace.id).then(({ plan }) =>
+          projectTemplatesFor({ database, flags }, actor, plan),
+        )
+      : [],
     onboardingFor(tenancyDeps(), actor),
     getTranslations('projects'),
   ]);
