@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterEach, describe, expect, it } from 'vitest';
 import { useTestDatabase } from '@plinth/testing';
-import { createDatabase, type Database } from './client';
+import { createDatabase, type Database, type LookupAll } from './client';
 import { classifyDatabaseError } from './errors';
 import { withTenant } from './tenant';
 
@@ -77,5 +77,58 @@ describe('a statement without an answer in time (query_timeout)', () => {
     );
     expect(results.map((result) => result.rows[0].n)).toEqual([0, 1, 2, 3, 4, 5]);
     expect(database.pool.totalCount).toBeLessThanOrEqual(2);
+  });
+});
+
+describe('the database host named, while name resolution stalls', () => {
+  // The test database by a name only this resolver knows; `stalled` makes it answer nothing, as a
+  // DNS server that drops queries does (podman's aardvark-dns while containers join its network).
+  function namedResolver() {
+    const state = { stalled: false, calls: 0, address: '' };
+    const lookup: LookupAll = (hostname, callback) => {
+      state.calls++;
+      if (state.stalled) return;
+      callback(null, hostname === 'db.plinth.test' ? [{ address: state.address, family: 4 }] : []);
+    };
+    return { state, lookup };
+  }
+  function namedUrl(): { url: string; address: string } {
+    const url = new URL(testDb.appUrl);
+    const address = url.hostname === 'localhost' ? '127.0.0.1' : url.hostname;
+    url.hostname = 'db.plinth.test';
+    return { url: url.toString(), address };
+  }
+
+  it('new connections use the last address the resolver gave, and ask it once at a time', async () => {
+    const { url, address } = namedUrl();
+    const { state, lookup } = namedResolver();
+    state.address = address;
+    const database = createDatabase(url, { max: 6, connectTimeoutMs: 3_000, lookup });
+    opened.push(database);
+    await database.pool.query('select 1');
+    expect(state.calls).toBe(1);
+    state.stalled = true;
+    // Six statements at once: five connections to open while the resolver answers nothing. They
+    // used to wait for it until the connect timeout and fail ("timeout exceeded when trying to
+    // connect" for the statements queued behind them).
+    const results = await Promise.all(
+      Array.from({ length: 6 }, (_, index) =>
+        database.pool.query('select $1::int as n, pg_sleep(0.2)', [index]),
+      ),
+    );
+    expect(results.map((result) => result.rows[0].n)).toEqual([0, 1, 2, 3, 4, 5]);
+    expect(database.pool.totalCount).toBe(6);
+    // One resolution asked while it stalls (not one per connection: each holds a libuv thread).
+    expect(state.calls).toBe(2);
+  });
+
+  it('without an earlier answer, a stalled resolver fails the connection at the connect timeout', async () => {
+    const { url } = namedUrl();
+    const { state, lookup } = namedResolver();
+    state.stalled = true;
+    const database = createDatabase(url, { max: 1, connectTimeoutMs: 500, lookup });
+    opened.push(database);
+    const error = await failure(database.pool.query('select 1'));
+    expect(String(error)).toMatch(/timeout/);
   });
 });

@@ -1,3 +1,5 @@
+import dns, { type LookupAddress } from 'node:dns';
+import net from 'node:net';
 import pg from 'pg';
 import { drizzle, type NodePgDatabase, type NodePgQueryResultHKT } from 'drizzle-orm/node-postgres';
 import type { PgDatabase } from 'drizzle-orm/pg-core';
@@ -38,7 +40,21 @@ export interface DatabaseOptions {
   preparedStatements?: boolean;
   /** Told about connections lost while idle or checked out (the server restarted, the network dropped). */
   onConnectionError?: (error: Error) => void;
+  /**
+   * How the database host's name is resolved for new connections (`dns.lookup`, the system
+   * resolver, by default): wrapped by `lastGoodLookup` either way. Tests give one that stalls.
+   */
+  lookup?: LookupAll;
 }
+
+/** `dns.lookup(hostname, { all: true })` as a callback function. */
+export type LookupAll = (
+  hostname: string,
+  callback: (error: NodeJS.ErrnoException | null, addresses: LookupAddress[]) => void,
+) => void;
+
+/** How long a new connection waits for the resolver before it uses the last address it gave. */
+const FRESH_ANSWER_WAIT_MS = 1_000;
 
 const defaultDatabaseTimeouts = { connectTimeoutMs: 5_000, queryTimeoutMs: 20_000 } as const;
 
@@ -97,6 +113,102 @@ function withoutName(config: unknown): unknown {
   return rest;
 }
 
+type NetLookupCallback = (
+  error: NodeJS.ErrnoException | null,
+  address: string | LookupAddress[],
+  family?: number,
+) => void;
+
+/**
+ * A `lookup` for the pool's sockets that keeps the database reachable while name resolution is not:
+ * - one resolution per host name at a time, whatever the number of connections opening: each
+ *   `dns.lookup` holds one of libuv's four threads until the system resolver answers or gives up
+ *   (18 s for `getent hosts pgbouncer` while the DNS server answered nothing), so a pool opening
+ *   several connections could take every thread from file reads, crypto and later lookups;
+ * - the resolver is always asked, and its answer used and kept; when it fails, or gives nothing
+ *   within `freshWaitMs`, the last address it gave is used (a connection to an address that is no
+ *   longer the host's fails on its own, and the next one asks again).
+ * Seen on podman's compose DNS (aardvark-dns 1.4), which drops queries while containers join the
+ * network: a node's new connections to PgBouncer waited in the lookup past the connect timeout, a
+ * page's parallel queries filled the pool with them, and every request that needed a connection
+ * failed with "timeout exceeded when trying to connect" (docs/deploy.md).
+ */
+export function lastGoodLookup(
+  resolve: LookupAll = (hostname, callback) => dns.lookup(hostname, { all: true }, callback),
+  freshWaitMs = FRESH_ANSWER_WAIT_MS,
+) {
+  const lastGood = new Map<string, LookupAddress[]>();
+  const inFlight = new Map<string, Promise<LookupAddress[]>>();
+  const ask = (hostname: string): Promise<LookupAddress[]> => {
+    let pending = inFlight.get(hostname);
+    if (!pending) {
+      const asked = new Promise<LookupAddress[]>((fulfil, reject) => {
+        resolve(hostname, (error, addresses) => {
+          if (error) return reject(error);
+          if (addresses.length > 0) lastGood.set(hostname, addresses);
+          fulfil(addresses);
+        });
+      });
+      pending = asked;
+      inFlight.set(hostname, asked);
+      // Waited for below only while it is fresh; its failure is the caller's to see, or no one's.
+      asked.then(
+        () => inFlight.delete(hostname),
+        () => inFlight.delete(hostname),
+      );
+    }
+    return pending;
+  };
+  const addresses = async (hostname: string): Promise<LookupAddress[]> => {
+    const fresh = ask(hostname);
+    const known = lastGood.get(hostname);
+    if (!known) return fresh;
+    let timer: NodeJS.Timeout | undefined;
+    const stale = new Promise<LookupAddress[]>((fulfil) => {
+      timer = setTimeout(() => fulfil(known), freshWaitMs);
+    });
+    try {
+      return await Promise.race([fresh.catch(() => known), stale]);
+    } finally {
+      clearTimeout(timer);
+    }
+  };
+  // net.Socket calls it as dns.lookup: `all` set (Node's default family autoselection) or not.
+  return (hostname: string, options: dns.LookupOptions, callback: NetLookupCallback): void => {
+    addresses(hostname).then(
+      (found) => {
+        const family = options.family === 4 || options.family === 6 ? options.family : undefined;
+        const usable = family ? found.filter((address) => address.family === family) : found;
+        if (usable.length === 0) {
+          const error: NodeJS.ErrnoException = new Error(`getaddrinfo ENOTFOUND ${hostname}`);
+          error.code = 'ENOTFOUND';
+          return callback(error, options.all ? [] : '');
+        }
+        if (options.all) callback(null, usable);
+        else callback(null, usable[0]!.address, usable[0]!.family);
+      },
+      (error: NodeJS.ErrnoException) => callback(error, options.all ? [] : ''),
+    );
+  };
+}
+
+/** pg's socket (a plain net.Socket, upgraded to TLS by pg when asked) with its host resolved by `lookup`. */
+function socketResolvedBy(lookup: ReturnType<typeof lastGoodLookup>): () => net.Socket {
+  return () => {
+    const socket = new net.Socket();
+    const connect = socket.connect.bind(socket) as (...args: unknown[]) => net.Socket;
+    // pg calls connect(port, host), or connect(path) for a Unix socket.
+    socket.connect = ((...args: unknown[]) => {
+      const [port, host] = args;
+      if (typeof port === 'number' && typeof host === 'string' && net.isIP(host) === 0) {
+        return connect({ port, host, lookup });
+      }
+      return connect(...args);
+    }) as typeof socket.connect;
+    return socket;
+  };
+}
+
 export function createDatabase(connectionString: string, options: DatabaseOptions = {}): Database {
   const pool = new pg.Pool({
     Client: GuardedClient as unknown as typeof pg.Client,
@@ -111,6 +223,8 @@ export function createDatabase(connectionString: string, options: DatabaseOption
     idleTimeoutMillis: 30_000,
     // Read by GuardedClient (pg-pool hands the pool's options to every client it makes).
     preparedStatements: options.preparedStatements ?? true,
+    // New connections resolve the host once at a time and fall back to its last address (above).
+    stream: socketResolvedBy(lastGoodLookup(options.lookup)),
   } as pg.PoolConfig);
   const report = options.onConnectionError ?? (() => {});
   // An idle client that loses its connection (database restart) makes the pool emit 'error', and an
