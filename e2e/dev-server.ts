@@ -36,8 +36,8 @@ export interface DevServerOptions {
   /**
    * Pages from the production build (DEV_SERVE_BUILD=true; the e2e global setup makes sure it is
    * current), the default; false runs `npm run dev` exactly as a person does, compiling each page on
-   * demand. Under on-demand compiles the dev client reloaded pages in the middle of a test (a focused
-   * menu lost, a document without a head), so only the tests about the dev command itself use it.
+   * demand. Under on-demand compiles the dev client reloaded pages in the middle of a test (a
+   * measurement on a document without a head), so only the tests about the dev command use it.
    */
   serveBuild?: boolean;
 }
