@@ -1,7 +1,7 @@
 import { rm } from 'node:fs/promises';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from './browser';
+import { landed, launchBrowser } from './browser';
 import { waitForMailLink } from './dev-mail';
 import { startDevServer, type DevServer } from './dev-server';
 
@@ -169,7 +169,7 @@ describe('billing journeys in a real browser', () => {
     await page.getByRole('button', { name: 'Pay' }).click();
 
     await page.waitForURL((url) => url.pathname === `/w/${slug}/billing/success`);
-    await page.getByRole('heading', { level: 1, name: 'Your payment did not go through' }).waitFor();
+    await landed(page, 'Your payment did not go through');
     await page
       .getByTestId('declined-summary')
       .getByText(/Nothing was charged/u)
@@ -179,7 +179,7 @@ describe('billing journeys in a real browser', () => {
     await fitsPhone(page, 'the declined return page', ['declined-summary']);
 
     await page.getByRole('link', { name: 'Continue to billing' }).click();
-    await page.getByRole('heading', { level: 1, name: 'Billing' }).waitFor();
+    await landed(page, 'Billing');
     await page.getByTestId('declined-checkout').waitFor();
     await expect(page.getByTestId('current-plan').textContent()).resolves.toBe('Free');
     const invoices = page.getByRole('table', { name: 'Invoices' });
@@ -198,7 +198,7 @@ describe('billing journeys in a real browser', () => {
     await page.getByRole('button', { name: 'Pay' }).click();
 
     await page.waitForURL((url) => url.pathname === `/w/${slug}/billing/success`);
-    await page.getByRole('heading', { level: 1, name: 'You are on Team' }).waitFor();
+    await landed(page, 'You are on Team');
     await page
       .getByTestId('success-summary')
       .getByText(/3 paid seats and up to \d+ projects\./u)
@@ -206,7 +206,7 @@ describe('billing journeys in a real browser', () => {
     await expect(page.getByText(/\b1 members\b/u).count()).resolves.toBe(0);
 
     await page.getByRole('link', { name: 'Continue to billing' }).click();
-    await page.getByRole('heading', { level: 1, name: 'Billing' }).waitFor();
+    await landed(page, 'Billing');
     await expect(page.getByTestId('current-plan').textContent()).resolves.toBe('Team');
     await page.getByTestId('seats').getByText('2 of 3 paid seats').waitFor();
     await expect(page.getByTestId('declined-checkout').count()).resolves.toBe(0);

@@ -1,7 +1,7 @@
 import { rm } from 'node:fs/promises';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from './browser';
+import { landed, launchBrowser } from './browser';
 import { waitForMailLink } from './dev-mail';
 import { startDevServer, type DevServer } from './dev-server';
 import { makeStaff, signInAsStaff } from './staff';
@@ -45,6 +45,7 @@ describe('billing in a real browser', () => {
     const deadline = Date.now() + 120_000;
     for (;;) {
       await page.goto(`${server.url}/w/${slug}/billing`, { waitUntil: 'networkidle' });
+      await landed(page, 'Billing');
       if (await done()) return;
       if (Date.now() > deadline) throw new Error(`billing page never showed ${what}`);
       await new Promise((resolve) => setTimeout(resolve, 500));
@@ -143,7 +144,7 @@ describe('billing in a real browser', () => {
 
     // Managers see Billing in the navigation; the workspace starts on Free.
     await page.getByRole('navigation', { name: 'Workspace' }).getByRole('link', { name: 'Billing' }).click();
-    await page.getByRole('heading', { level: 1, name: 'Billing' }).waitFor();
+    await landed(page, 'Billing');
     await expect(page.getByTestId('current-plan').textContent()).resolves.toBe('Free');
     await page.getByTestId('projects-usage').getByText('3 of 3').waitFor();
     expectNoPageErrors('projects and billing on the free plan');
@@ -151,7 +152,7 @@ describe('billing in a real browser', () => {
 
   it('upgrades to Pro from the pricing page through the hosted checkout', async () => {
     await page.goto(`${server.url}/pricing`, { waitUntil: 'networkidle' });
-    await page.getByRole('heading', { level: 1, name: 'Pricing' }).waitFor();
+    await landed(page, 'Pricing');
     const pro = page.getByTestId('plan-pro');
     await pro.getByText('$19').waitFor();
     await page.getByRole('radio', { name: 'Yearly' }).click();
@@ -166,9 +167,9 @@ describe('billing in a real browser', () => {
     await page.getByRole('button', { name: /^Pay|^Start trial|^Subscribe/u }).click();
 
     await page.waitForURL((url) => url.pathname === `/w/${slug}/billing/success`);
-    await page.getByRole('heading', { level: 1, name: 'You are on Pro' }).waitFor();
+    await landed(page, 'You are on Pro');
     await page.getByRole('link', { name: 'Continue to billing' }).click();
-    await page.getByRole('heading', { level: 1, name: 'Billing' }).waitFor();
+    await landed(page, 'Billing');
     await expect(page.getByTestId('current-plan').textContent()).resolves.toBe('Pro');
     // Pro starts with its trial (the workspace's first subscription).
     await expect(page.getByTestId('subscription-status').textContent()).resolves.toMatch(/^(Trial|Active)$/u);
@@ -203,7 +204,7 @@ describe('billing in a real browser', () => {
       await new Promise((resolve) => setTimeout(resolve, 500));
     }
     await page.getByTestId('workspace-past-due-banner').getByRole('link', { name: 'Go to billing' }).click();
-    await page.getByRole('heading', { level: 1, name: 'Billing' }).waitFor();
+    await landed(page, 'Billing');
     await expect(page.getByTestId('subscription-status').textContent()).resolves.toBe('Payment overdue');
     // Still Pro while Stripe retries (grace).
     await expect(page.getByTestId('current-plan').textContent()).resolves.toBe('Pro');
@@ -267,7 +268,7 @@ describe('billing in a real browser', () => {
     const list = page.getByRole('list', { name: 'Projects' });
     for (const name of [...projects, 'Delta']) await list.getByText(name, { exact: true }).waitFor();
     await page.getByRole('link', { name: /Delta/u }).click();
-    await page.getByRole('heading', { level: 1, name: 'Delta' }).waitFor();
+    await landed(page, 'Delta');
     await page.getByLabel('Project name').fill('Delta renamed');
     await page.getByRole('button', { name: 'Save changes' }).click();
     const prompt = page.getByTestId('upgrade-prompt');
@@ -292,7 +293,7 @@ describe('billing in a real browser', () => {
       if (message.type() === 'error') staffErrors.push(message.text());
     });
     await signInAsStaff(staff, server, { email: staffEmail, password, next: '/admin/billing-events' });
-    await staff.getByRole('heading', { level: 1, name: 'Billing events' }).waitFor();
+    await landed(staff, 'Billing events');
     // Nothing failed on this path, so the dead-letter view (the default) is empty.
     await staff.getByText('No dead events').waitFor();
 
@@ -300,7 +301,7 @@ describe('billing in a real browser', () => {
     // The filter is in the address: a reload (or a link) shows the same view.
     await staff.waitForURL(/\/admin\/billing-events\?status=processed$/u);
     await staff.reload();
-    await staff.getByRole('heading', { level: 1, name: 'Billing events' }).waitFor();
+    await landed(staff, 'Billing events');
     expect(await staff.getByLabel('Status').inputValue()).toBe('processed');
     const table = staff.getByTestId('billing-events-table');
     const ended = table.getByRole('row').filter({ hasText: 'customer.subscription.deleted' });

@@ -84,3 +84,23 @@ export function collectPageErrors(page: Page): string[] {
   page.on('pageerror', (error) => errors.push(error.message));
   return errors;
 }
+
+/** What `landed` reads in the page (e2e compiles without the DOM types). */
+type StreamedDocument = { document: { querySelector(selector: string): unknown } };
+
+/**
+ * Waits for the page's level-1 heading, then for React to finish revealing what it streamed.
+ * A page with a loading state (loading.tsx) sends its content later in a hidden `<div id="S:…">`,
+ * and against the production build the document was seen holding both for a moment: the content
+ * drawn in the page and the hidden container still beside it (gone half a second later). A test id
+ * or text that must match one element then sees two (a CI run: `declined-summary` "resolved to 2
+ * elements"). Role queries skip the
+ * hidden copy; test ids and text do not, so a test reads them after this.
+ */
+export async function landed(page: Page, heading: string | RegExp): Promise<void> {
+  await page.getByRole('heading', { level: 1, name: heading }).waitFor();
+  await page.waitForFunction(
+    // A function, not a string: the production Content-Security-Policy refuses eval.
+    () => (globalThis as unknown as StreamedDocument).document.querySelector('[hidden][id^="S:"]') === null,
+  );
+}

@@ -18,7 +18,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 /**
  * Where the staff guard sends staff who may not enter yet (docs/decisions/0031): without 2FA (turn it
- * on, on /account/security), or with a sign-in older than 12 hours (password + code here, no new
+ * on, on /account, its two-factor section), or with a sign-in older than 12 hours (password + code here, no new
  * sign-in). Everyone who is not staff gets the same 404 as the staff pages.
  */
 export default async function StaffAccessPage({
@@ -48,7 +48,7 @@ export default async function StaffAccessPage({
         <Alert variant="destructive" title={t('access.twoFactorTitle')} data-testid="staff-2fa-required">
           <p>{t('access.twoFactorBody')}</p>
           <p className="mt-3">
-            <Link href="/account/security" className="font-medium underline underline-offset-4">
+            <Link href="/account#two-factor" className="font-medium underline underline-offset-4">
               {t('access.twoFactorLink')}
             </Link>
           </p>
