@@ -5,7 +5,7 @@ import { sql } from 'drizzle-orm';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadEnv } from '@plinth/core/env';
 import { shippedMigrations } from '@plinth/db/admin';
-import { rejectionOf, useTestDatabase } from '@plinth/testing';
+import { rejectionOf, thrownBy, useTestDatabase } from '@plinth/testing';
 import { prepareDatabase } from './prepare-database';
 import { assertMigrationsNotAhead, assertWebBuild, StartupRefusal } from './startup-checks';
 
@@ -50,16 +50,14 @@ describe('DEV_SERVE_BUILD without a production build of the pages', () => {
     const webDir = await mkdtemp(path.join(tmpdir(), 'plinth-web-'));
     try {
       const env = loadEnv({ DEV_SERVE_BUILD: 'true' });
-      const refusal = rejectionOfSync(() => assertWebBuild(env, webDir));
+      const refusal = thrownBy(() => assertWebBuild(env, webDir));
       expect(refusal).toBeInstanceOf(StartupRefusal);
       expect((refusal as Error).message).toBe(
         `DEV_SERVE_BUILD=true serves the pages from the production build, and ${path.join(webDir, '.next')} ` +
           'has none: nothing was started. Run npm run build first, or unset DEV_SERVE_BUILD.',
       );
       expect(
-        rejectionOfSync(() =>
-          assertWebBuild(loadEnv({ DEV_SERVE_BUILD: 'true', PLINTH_ROLE: 'web' }), webDir),
-        ),
+        thrownBy(() => assertWebBuild(loadEnv({ DEV_SERVE_BUILD: 'true', PLINTH_ROLE: 'web' }), webDir)),
       ).toBeInstanceOf(StartupRefusal);
       // Nodes without pages, and the on-demand compiler, need no build.
       assertWebBuild(loadEnv({ DEV_SERVE_BUILD: 'true', PLINTH_ROLE: 'api' }), webDir);
@@ -73,12 +71,3 @@ describe('DEV_SERVE_BUILD without a production build of the pages', () => {
     }
   });
 });
-
-function rejectionOfSync(run: () => void): unknown {
-  try {
-    run();
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected a refusal, and it passed');
-}

@@ -1,6 +1,6 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { Database, MemberRole } from '@plinth/db';
-import { isTheme, type Theme } from './theme';
+import { themeOf, type Theme } from './theme';
 
 export interface SessionInfo {
   sessionId: string;
@@ -253,7 +253,7 @@ export function createSessionReader(deps: { database: Database; secret: string; 
         twoFactorEnabled: row.two_factor_enabled,
         createdAt: row.user_created_at,
         locale: row.locale,
-        theme: isTheme(row.theme) ? row.theme : 'system',
+        theme: themeOf(row.theme),
       },
       session: {
         id: row.session_id,

@@ -15,10 +15,15 @@ export function isTheme(value: unknown): value is Theme {
   return typeof value === 'string' && (THEMES as readonly string[]).includes(value);
 }
 
+/** The theme a stored `user.theme` value means: 'system' when none was chosen (or the row is gone). */
+export function themeOf(stored: unknown): Theme {
+  return isTheme(stored) ? stored : 'system';
+}
+
 /** A person's saved theme ('system' when they never chose one, or the row is gone). */
 export async function getTheme(deps: { database: Database }, userId: string): Promise<Theme> {
   const [row] = await deps.database.db.select({ theme: user.theme }).from(user).where(eq(user.id, userId));
-  return isTheme(row?.theme) ? row.theme : 'system';
+  return themeOf(row?.theme);
 }
 
 /**

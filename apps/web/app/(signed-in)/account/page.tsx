@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import { serverContext } from '@plinth/core/server-context';
-import { getLocale, getTheme } from '@plinth/core/identity';
+import { getLocale } from '@plinth/core/identity';
 import { getAvatar } from '@plinth/core/storage';
 import { Alert } from '../../../components/ui/alert';
 import { getLinkedAccounts, requireSession } from '../../../lib/session';
@@ -33,11 +33,9 @@ export default async function AccountPage({ searchParams }: AccountPageProps) {
   // to the new one) land here: their callbackURL is EMAIL_LINK_CALLBACK, with ?error= if they failed.
   const { error, 'email-link': emailLink } = await searchParams;
   const { database, storage } = serverContext();
-  const [theme, locale, t] = await Promise.all([
-    getTheme({ database }, user.id),
-    getLocale({ database }, user.id),
-    getTranslations('account'),
-  ]);
+  // The saved theme came with the session's row (readRequestPerson), as it does for the shell.
+  const { theme } = user;
+  const [locale, t] = await Promise.all([getLocale({ database }, user.id), getTranslations('account')]);
   const avatar = storage ? await getAvatar({ database, storage }, { type: 'user', id: user.id }) : undefined;
 
   return (
